@@ -1,0 +1,43 @@
+# relext developer commands. Each target creates .venv at the project root if needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+
+.PHONY: help venv demo test score bench docs clean
+
+help:
+	@echo "make demo   - set up .venv and build the graph of the sample corpus in data/ (writes $(OUT)/)"
+	@echo "make test   - set up .venv and run the test suite"
+	@echo "make score  - score relext on ../shared/eval/dev.jsonl"
+	@echo "make bench  - run the speed and memory benchmark (bench/)"
+	@echo "make docs   - build the documentation site (mkdocs build --strict)"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,model,docs]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/relext extract data/sample_corpus -o $(OUT)/sample.graphml --jsonl $(OUT)/sample.jsonl
+	$(BIN)/relext info $(OUT)/sample.graphml
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+score: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf $(VENV) $(OUT) site build src/*.egg-info

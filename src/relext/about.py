@@ -1,0 +1,2 @@
+__title__ = "relext"
+__version__ = "0.1.0"

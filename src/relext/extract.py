@@ -1,0 +1,219 @@
+"""From text to :class:`~relext.models.Extraction`: the library's main entry points.
+
+- :func:`extract` takes one text;
+- :func:`extract_many` streams many texts (or ``{"id", "text"}`` records) through
+  ``nlp.pipe`` with ``batch_size`` and ``n_process``;
+- :func:`extract_doc` reads the result off a ``Doc`` that went through a pipeline
+  holding relext's components (``doc._.relext_entities`` / ``doc._.relext_relations``).
+
+Texts longer than the model's ``max_length`` are split on paragraph and sentence
+boundaries and the parts merged back, offsets kept.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+from spacy.tokens import Doc
+
+from .errors import Errors, InputError, Warnings
+from .io.chunking import chunk_text
+from .models import Entity, Extraction, Mention, Modality, Relation
+
+log = logging.getLogger(__name__)
+
+Record = Union[str, Mapping[str, Any]]
+OnSkip = Callable[[str, str], None]
+
+
+def _get_nlp(nlp):
+    if nlp is not None:
+        return nlp
+    from .loading import load
+
+    return load()
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise InputError(Errors.E002.format(type=type(text).__name__))
+    return text
+
+
+def extract_doc(doc, doc_id: Optional[str] = None, *, include_hypothetical: bool = False,
+                offset: int = 0) -> Extraction:
+    """Build an :class:`Extraction` from a processed ``Doc``.
+
+    Args:
+        doc: a ``Doc`` processed by a pipeline with relext's components.
+        doc_id: the document id to record.
+        include_hypothetical: keep relations stated as conditions or questions.
+        offset: added to every character offset (used when a long text is chunked).
+
+    Returns:
+        The document's entities and relations as pydantic models.
+    """
+    if not Doc.has_extension("relext_entities") or doc._.relext_entities is None or doc._.relext_relations is None:
+        raise ValueError(Errors.E003.format(pipes="that made this Doc", name="relext_relations"))
+    entities = []
+    for rec in doc._.relext_entities:
+        mentions = [Mention(text=m["text"], start_char=m["start_char"] + offset,
+                            end_char=m["end_char"] + offset, kind=m["kind"], sentence=m["sentence"])
+                    for m in rec["mentions"]]
+        entities.append(Entity(id=rec["id"], name=rec["name"], type=rec["type"], mentions=mentions,
+                               attributes=dict(rec.get("attributes") or {})))
+    relations = []
+    for rec in doc._.relext_relations:
+        if rec["modality"] == Modality.HYPOTHETICAL.value and not include_hypothetical:
+            continue
+        ev = dict(rec["evidence"])
+        for k in ("start_char", "end_char", "trigger_start", "trigger_end"):
+            ev[k] += offset
+        relations.append(Relation(subject=rec["subject"], predicate=rec["predicate"], object=rec["object"],
+                                  negated=rec["negated"], modality=rec["modality"],
+                                  symmetric=rec.get("symmetric", False), source=rec.get("source"),
+                                  evidence=ev))
+    return Extraction(doc_id=doc_id, entities=entities, relations=relations)
+
+
+def merge_extractions(parts: List[Extraction], doc_id: Optional[str] = None) -> Extraction:
+    """Merge the extractions of one document's chunks: entities by id, relations concatenated."""
+    by_id: Dict[str, Entity] = {}
+    relations: List[Relation] = []
+    warnings: List[str] = []
+    for part in parts:
+        for ent in part.entities:
+            if ent.id in by_id:
+                merged = by_id[ent.id]
+                merged.mentions.extend(ent.mentions)
+                for k, v in ent.attributes.items():
+                    merged.attributes.setdefault(k, v)
+            else:
+                by_id[ent.id] = ent.model_copy(deep=True)
+        relations.extend(part.relations)
+        warnings.extend(part.warnings)
+    return Extraction(doc_id=doc_id, entities=list(by_id.values()), relations=relations, warnings=warnings)
+
+
+def extract(text: str, doc_id: Optional[str] = None, *, nlp=None,
+            include_hypothetical: bool = False) -> Extraction:
+    """Extract typed entities and relations from one text.
+
+    Args:
+        text: the document text. Empty or whitespace-only text gives an empty result.
+        doc_id: an id recorded on the result (and on graph evidence later).
+        nlp: a pipeline holding relext's components; default :func:`relext.load`.
+        include_hypothetical: also return relations stated as conditions or questions
+            (``modality == "HYPOTHETICAL"``).
+
+    Returns:
+        An :class:`~relext.models.Extraction`.
+
+    Raises:
+        relext.errors.InputError: if ``text`` is not a ``str``.
+
+    Example:
+        >>> ex = extract("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
+        >>> [(r.predicate, r.negated) for r in ex.relations]                       # doctest: +SKIP
+        [('ATTENDS', True)]
+    """
+    text = _check_text(text)
+    if not text.strip():
+        return Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id or "<text>")])
+    nlp = _get_nlp(nlp)
+    chunks = chunk_text(text, nlp.max_length)
+    if len(chunks) == 1:
+        return extract_doc(nlp(text), doc_id, include_hypothetical=include_hypothetical)
+    warning = Warnings.W002.format(doc_id=doc_id or "<text>", n=len(text), max=nlp.max_length, chunks=len(chunks))
+    log.warning(warning)
+    parts = [extract_doc(doc, doc_id, include_hypothetical=include_hypothetical, offset=off)
+             for doc, off in nlp.pipe(((c, o) for o, c in chunks), as_tuples=True)]
+    merged = merge_extractions(parts, doc_id)
+    merged.warnings.append(warning)
+    return merged
+
+
+def _normalise_records(inputs: Iterable[Record], on_skip: OnSkip) -> Iterator[Tuple[str, Optional[str]]]:
+    """Yield ``(doc_id, text)``; ``text`` is None for a record that was skipped."""
+    for index, rec in enumerate(inputs):
+        if isinstance(rec, str):
+            yield str(index), rec
+            continue
+        if isinstance(rec, Mapping):
+            doc_id = str(rec.get("id", index))
+            text = rec.get("text")
+            if isinstance(text, str):
+                yield doc_id, text
+            else:
+                on_skip(doc_id, Errors.E005.format(index=index, keys=sorted(map(str, rec))))
+                yield doc_id, None
+            continue
+        on_skip(str(index), Errors.E004.format(type=type(rec).__name__, index=index))
+        yield str(index), None
+
+
+def _log_skip(doc_id: str, reason: str) -> None:
+    log.warning("skipped document %s: %s", doc_id, reason)
+
+
+def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_process: int = 1,
+                 include_hypothetical: bool = False, on_skip: Optional[OnSkip] = None) -> Iterator[Extraction]:
+    """Stream many documents through the pipeline, yielding one Extraction per document.
+
+    Results come in input order and are produced as the pipeline goes, so memory stays
+    flat however long the input is.
+
+    Args:
+        inputs: texts, or mappings with a ``"text"`` field and optionally an ``"id"``
+            (default id: the position in the input).
+        nlp: a pipeline holding relext's components; default :func:`relext.load`.
+        batch_size: documents per ``nlp.pipe`` batch.
+        n_process: worker processes for ``nlp.pipe``.
+        include_hypothetical: keep relations stated as conditions or questions.
+        on_skip: called as ``on_skip(doc_id, reason)`` for a record that cannot be
+            processed (it is then left out); default: log a warning.
+
+    Yields:
+        :class:`~relext.models.Extraction`, one per processed document, in input order.
+
+    Example:
+        >>> docs = [{"id": "a", "text": "Putin met Xi."}, {"id": "b", "text": ""}]
+        >>> [ex.doc_id for ex in extract_many(docs)]     # doctest: +SKIP
+        ['a', 'b']
+    """
+    on_skip = on_skip or _log_skip
+    nlp = _get_nlp(nlp)
+    max_len = nlp.max_length
+
+    def units() -> Iterator[Tuple[str, Tuple[str, int, int, int]]]:
+        for doc_id, text in _normalise_records(inputs, on_skip):
+            if text is None:
+                continue
+            if not text.strip():
+                # an empty document: one empty unit so order and ids are kept
+                yield "", (doc_id, 0, 1, 0)
+                continue
+            chunks = chunk_text(text, max_len)
+            if len(chunks) > 1:
+                log.warning(Warnings.W002.format(doc_id=doc_id, n=len(text), max=max_len, chunks=len(chunks)))
+            for i, (off, chunk) in enumerate(chunks):
+                yield chunk, (doc_id, i, len(chunks), off)
+
+    pending: List[Extraction] = []
+    for doc, (doc_id, i, n, off) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if n == 1 and not doc.text:
+            yield Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id)])
+            continue
+        try:
+            part = extract_doc(doc, doc_id, include_hypothetical=include_hypothetical, offset=off)
+        except Exception as err:  # a record the rules choke on must not end the batch
+            on_skip(doc_id, f"{type(err).__name__}: {err}")
+            pending = []
+            continue
+        if n == 1:
+            yield part
+            continue
+        pending.append(part)
+        if i == n - 1:
+            yield merge_extractions(pending, doc_id)
+            pending = []

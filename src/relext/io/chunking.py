@@ -1,0 +1,78 @@
+"""Split texts longer than a model's ``max_length`` on paragraph and sentence boundaries.
+
+Offsets are kept: every chunk comes with the character offset at which it starts in the
+original text, so ``text[offset:offset + len(chunk)] == chunk``.
+
+Example
+-------
+>>> chunk_text("One. Two.\\n\\nThree.", max_chars=10)
+[(0, 'One. Two.\\n\\n'), (11, 'Three.')]
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+_PARA = re.compile(r"\n\s*\n")
+_SENT = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _pieces(text: str, pattern: "re.Pattern[str]") -> List[str]:
+    out, start = [], 0
+    for m in pattern.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def _split_piece(piece: str, max_chars: int) -> List[str]:
+    if len(piece) <= max_chars:
+        return [piece]
+    out: List[str] = []
+    for sent in _pieces(piece, _SENT):
+        if len(sent) <= max_chars:
+            out.append(sent)
+            continue
+        # a "sentence" longer than the limit: cut at whitespace, else hard
+        for word in _pieces(sent, _SPACE):
+            while len(word) > max_chars:
+                out.append(word[:max_chars])
+                word = word[max_chars:]
+            out.append(word)
+    return out
+
+
+def chunk_text(text: str, max_chars: int) -> List[Tuple[int, str]]:
+    """Split ``text`` into chunks of at most ``max_chars`` characters.
+
+    Chunks end at paragraph breaks where possible, then at sentence ends, then at
+    whitespace; a single unbroken run longer than ``max_chars`` is cut hard.
+
+    Args:
+        text: the text to split.
+        max_chars: the largest chunk, e.g. ``nlp.max_length``.
+
+    Returns:
+        A list of ``(offset, chunk)`` pairs covering the whole text in order.
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be at least 1")
+    if len(text) <= max_chars:
+        return [(0, text)] if text else []
+    units: List[str] = []
+    for para in _pieces(text, _PARA):
+        units.extend(_split_piece(para, max_chars))
+    chunks: List[Tuple[int, str]] = []
+    buf, buf_start, pos = "", 0, 0
+    for unit in units:
+        if buf and len(buf) + len(unit) > max_chars:
+            chunks.append((buf_start, buf))
+            buf, buf_start = "", pos
+        buf += unit
+        pos += len(unit)
+    if buf:
+        chunks.append((buf_start, buf))
+    return chunks
