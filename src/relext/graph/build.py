@@ -1,0 +1,346 @@
+"""Build typed relation graphs from extractions.
+
+A relext graph is a :class:`networkx.MultiDiGraph`:
+
+- one node per canonical entity id (``country:USA``, ``person:vladimir-putin``),
+  merged across documents;
+- one edge per ``(subject, predicate, object, negated)``, keyed ``"ATTENDS"`` or
+  ``"ATTENDS|negated"``, aggregating all the evidence that states it.
+
+The attribute schema is in :mod:`relext.graph.attributes` and ``docs/graph.md``.
+This module imports no spaCy.
+
+Example
+-------
+>>> from relext.models import Extraction
+>>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [
+...     {"id": "person:ada-obi", "name": "Ada Obi", "type": "PERSON"},
+...     {"id": "event:summit", "name": "the summit", "type": "EVENT"}],
+...   "relations": [{"subject": "person:ada-obi", "predicate": "ATTENDS",
+...     "object": "event:summit", "evidence": {"sentence": "Ada Obi attended the summit.",
+...     "start_char": 0, "end_char": 28, "trigger": "attended", "trigger_start": 8,
+...     "trigger_end": 16, "rule": "verb:attend"}}]})
+>>> G = build_graph([ex])
+>>> list(G.edges(keys=True))
+[('person:ada-obi', 'event:summit', 'ATTENDS')]
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter, defaultdict
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import networkx as nx
+
+from ..schema import load_catalogue
+from ._state import GraphState, as_extractions, doc_entities, evidence_identity, first_doc_order
+from .attributes import MODALITY_COUNTS, NODE_ATTRIBUTES, RESERVED_NODE_NAMES, edge_key
+
+__all__ = ["build_graph", "update_graph", "filter_graph"]
+
+SCHEMA_VERSION = 1
+
+# graph -> (state, (n_nodes, n_edges) when rendered); lets update_graph be exact for
+# graphs built in this process. Graphs read from files or copied rebuild the state
+# from their attributes (GraphState.from_graph).
+_STATES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, Tuple[GraphState, tuple]]" = weakref.WeakKeyDictionary()
+
+
+def build_graph(extractions: Iterable[Any], *, keep_negated: bool = True, min_evidence: int = 1,
+                merge_persons: bool = True) -> nx.MultiDiGraph:
+    """Build a typed relation graph from the extractions of many documents.
+
+    Parameters
+    ----------
+    extractions : iterable of Extraction or dict
+        :class:`relext.Extraction` objects, or their ``model_dump()`` dicts (for
+        example read back from a JSONL file). A single Extraction is accepted too.
+        A document id seen twice keeps only its last extraction.
+    keep_negated : bool, default True
+        Keep edges for negated relations ("X did not attend Y"), keyed
+        ``"PREDICATE|negated"``. ``False`` drops them.
+    min_evidence : int, default 1
+        Keep only edges stated in at least this many distinct sentences.
+    merge_persons : bool, default True
+        Merge a single-token person id (``person:putin``) into the only
+        multi-token person whose first or last token it is
+        (``person:vladimir-putin``). Merges are listed in ``G.graph["merges"]``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by entity id, edges keyed by ``"PREDICATE"`` or
+        ``"PREDICATE|negated"``; attributes as in ``docs/graph.md``.
+        Symmetric relations (``MEETS_WITH``) are stored once, from the smaller id
+        to the larger one.
+
+    Raises
+    ------
+    relext.errors.InputError
+        If an item is neither an Extraction nor a valid Extraction dict.
+    ValueError
+        If ``min_evidence`` is less than 1.
+
+    See Also
+    --------
+    update_graph, filter_graph, relext.collapse_graph, relext.validate_graph
+
+    Examples
+    --------
+    >>> G = build_graph([])
+    >>> G.number_of_nodes(), G.graph["min_evidence"]
+    (0, 1)
+    """
+    _check_options(min_evidence)
+    state = GraphState()
+    for ex in as_extractions(extractions):
+        state.add(ex)
+    G = render(state, keep_negated=keep_negated, min_evidence=min_evidence, merge_persons=merge_persons)
+    _STATES[G] = (state, _fingerprint(G))
+    return G
+
+
+def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated: Optional[bool] = None,
+                 min_evidence: Optional[int] = None, merge_persons: Optional[bool] = None) -> nx.MultiDiGraph:
+    """Add documents to a graph in place; the result equals building from all at once.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`build_graph` (or read back with :func:`relext.read_graph`).
+    extractions : iterable of Extraction or dict
+        The new documents. A document id already in ``G`` replaces that document.
+    keep_negated, min_evidence, merge_persons : optional
+        As in :func:`build_graph`; by default the options ``G`` was built with
+        (``G.graph["keep_negated"]`` …).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        ``G`` itself, updated.
+
+    Notes
+    -----
+    For a graph built in this process, ``update_graph(build_graph(a), b)`` equals
+    ``build_graph(a + b)`` exactly, including edges that reach ``min_evidence`` only
+    with the new documents and person merges that the new documents make
+    ambiguous. A graph read from a file (or copied) is updated from its own
+    attributes: merges already made stay, edges dropped by ``min_evidence`` or
+    ``keep_negated=False`` are gone, and each node's mentions count for its first
+    document. Attributes relext does not write are kept on nodes and edges that remain.
+
+    Examples
+    --------
+    >>> G = build_graph([])
+    >>> update_graph(G, [{"doc_id": "d2", "entities": [
+    ...     {"id": "country:FRA", "name": "France", "type": "COUNTRY"}]}]) is G
+    True
+    >>> G.nodes["country:FRA"]["doc_ids"]
+    ['d2']
+    """
+    options = {
+        "keep_negated": G.graph.get("keep_negated", True) if keep_negated is None else keep_negated,
+        "min_evidence": G.graph.get("min_evidence", 1) if min_evidence is None else min_evidence,
+        "merge_persons": G.graph.get("merge_persons", True) if merge_persons is None else merge_persons,
+    }
+    _check_options(options["min_evidence"])
+    new = as_extractions(extractions)
+    known = _STATES.get(G)
+    state = known[0] if known is not None and known[1] == _fingerprint(G) else GraphState.from_graph(G)
+    for ex in new:
+        state.add(ex)
+    H = render(state, **options)
+    extra_nodes = {n: {k: v for k, v in d.items() if k not in H.nodes.get(n, {})} for n, d in G.nodes(data=True)}
+    extra_edges = {(u, v, k): {a: x for a, x in d.items() if a not in _edge_attrs_of(H, u, v, k)}
+                   for u, v, k, d in G.edges(keys=True, data=True)}
+    graph_extra = {k: v for k, v in G.graph.items() if k not in H.graph}
+    G.clear()
+    G.graph.update(graph_extra)
+    G.graph.update(H.graph)
+    G.add_nodes_from(H.nodes(data=True))
+    G.add_edges_from(H.edges(keys=True, data=True))
+    for n, extra in extra_nodes.items():
+        if extra and n in G:
+            G.nodes[n].update(extra)
+    for (u, v, k), extra in extra_edges.items():
+        if extra and G.has_edge(u, v, k):
+            G.edges[u, v, k].update(extra)
+    _STATES[G] = (state, _fingerprint(G))
+    return G
+
+
+def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence: int = 1) -> nx.MultiDiGraph:
+    """Return a copy of ``G`` without negated edges and/or edges with little evidence.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A relext graph.
+    keep_negated : bool, default True
+        ``False`` drops the edges whose ``negated`` attribute is true.
+    min_evidence : int, default 1
+        Drop edges whose ``evidence_count`` is below this.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with all nodes of ``G`` and the edges that pass; attribute values
+        are shared with ``G``. ``build_graph(exs, keep_negated=k, min_evidence=m)``
+        equals ``filter_graph(build_graph(exs), keep_negated=k, min_evidence=m)``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="ATTENDS|negated", negated=True, evidence_count=1)
+    'ATTENDS|negated'
+    >>> filter_graph(G, keep_negated=False).number_of_edges()
+    0
+    """
+    _check_options(min_evidence)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.graph["keep_negated"] = bool(G.graph.get("keep_negated", True) and keep_negated)
+    H.graph["min_evidence"] = max(int(G.graph.get("min_evidence", 1)), min_evidence)
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from(
+        (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+        if _passes(d, keep_negated=keep_negated, min_evidence=min_evidence)
+    )
+    return H
+
+
+# -- rendering ---------------------------------------------------------------
+
+def render(state: GraphState, *, keep_negated: bool, min_evidence: int, merge_persons: bool) -> nx.MultiDiGraph:
+    """Compute the graph from a state (merges, aggregation, filters)."""
+    catalogue = load_catalogue()
+    symmetric = {name for name, rt in catalogue.items() if rt.symmetric} | state.symmetric
+    merges = _merges(state) if merge_persons else {}
+    merges.update({a: b for a, b in state.fixed_merges.items() if b in state.nodes or b in merges.values()})
+
+    G = nx.MultiDiGraph()
+    G.graph.update({
+        "schema_version": SCHEMA_VERSION,
+        "keep_negated": bool(keep_negated),
+        "min_evidence": int(min_evidence),
+        "merge_persons": bool(merge_persons),
+        "doc_count": len(state.docs),
+        "merges": dict(sorted(merges.items())),
+    })
+    groups: Dict[str, List[str]] = defaultdict(list)
+    for nid in state.nodes:
+        target = merges.get(nid, nid)
+        groups[target].append(nid)
+    for target, ids in groups.items():
+        ids.sort(key=lambda i: (i != target, i))
+        G.add_node(target, **_node_attributes(state, ids))
+
+    order = first_doc_order(state)
+    edges: Dict[tuple, List[dict]] = defaultdict(list)
+    for (s, p, o, neg), per_doc in state.edges.items():
+        s, o = merges.get(s, s), merges.get(o, o)
+        if p in symmetric and o < s:
+            s, o = o, s
+        for items in per_doc.values():
+            edges[(s, p, o, neg)].extend(items)
+    for (s, p, o, neg), items in edges.items():
+        data = _edge_attributes(p, neg, p in symmetric, items, order, merges)
+        if _passes(data, keep_negated=keep_negated, min_evidence=min_evidence):
+            G.add_edge(s, o, key=edge_key(p, neg), **data)
+    return G
+
+
+def _merges(state: GraphState) -> Dict[str, str]:
+    """Single-token person id -> the only multi-token person sharing its first/last token."""
+    singles, by_token = {}, defaultdict(set)
+    for nid, per_doc in state.nodes.items():
+        prefix, _, slug = nid.partition(":")
+        types = Counter(rec.type for rec in per_doc.values())
+        if prefix != "person" or not slug or types.most_common(1)[0][0] != "PERSON":
+            continue
+        tokens = [t for t in re.split(r"[-_\s]+", slug.lower()) if t]
+        if len(tokens) == 1:
+            singles[nid] = tokens[0]
+        elif len(tokens) > 1:
+            by_token[tokens[0]].add(nid)
+            by_token[tokens[-1]].add(nid)
+    return {nid: next(iter(by_token[tok])) for nid, tok in singles.items() if len(by_token.get(tok, ())) == 1}
+
+
+def _node_attributes(state: GraphState, ids: List[str]) -> Dict[str, Any]:
+    records = doc_entities(state, ids)
+    types = Counter(rec.type for _, rec in records)
+    names = Counter(rec.name for _, rec in records)
+    # the full name wins over a surname, then the most frequent, then the longest
+    name = min(names, key=lambda n: (-(len(n.split()) > 1), -names[n], -len(n), n))
+    aliases: Dict[str, None] = {}
+    codes: Dict[str, Any] = {}
+    doc_ids: Dict[str, None] = {}
+    for doc, rec in records:
+        aliases.update(dict.fromkeys(rec.aliases))
+        doc_ids[doc] = None
+        for k, v in rec.codes:
+            if k in NODE_ATTRIBUTES or k in RESERVED_NODE_NAMES:
+                k = f"attr_{k}"
+            codes.setdefault(k, v)
+    # most frequent type; ties go to the first seen
+    etype = max(types, key=lambda t: (types[t], -list(types).index(t)))
+    return {
+        "type": etype,
+        "name": name,
+        "label": name,
+        "aliases": list(aliases),
+        "mention_count": sum(rec.mention_count for _, rec in records),
+        "doc_count": len(doc_ids),
+        "doc_ids": list(doc_ids),
+        **codes,
+    }
+
+
+def _edge_attributes(predicate: str, negated: bool, symmetric: bool, items: List[dict],
+                     order: Dict[str, int], merges: Dict[str, str]) -> Dict[str, Any]:
+    seen, evidence = set(), []
+    for item in sorted(items, key=lambda i: (order.get(i["doc_id"], len(order)), i["start_char"],
+                                             i["trigger_start"], i["rule"])):
+        ident = evidence_identity(item)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        item = dict(item)
+        if item.get("reported_by") is not None:
+            item["reported_by"] = merges.get(item["reported_by"], item["reported_by"])
+        evidence.append(item)
+    modalities = Counter(i["modality"] for i in evidence)
+    return {
+        "predicate": predicate,
+        "negated": bool(negated),
+        "symmetric": bool(symmetric),
+        "label": f"not {predicate}" if negated else predicate,
+        "evidence_count": len({(i["doc_id"], i["start_char"], i["end_char"]) for i in evidence}),
+        "doc_count": len({i["doc_id"] for i in evidence}),
+        "doc_ids": list(dict.fromkeys(i["doc_id"] for i in evidence)),
+        "reported_by": list(dict.fromkeys(i["reported_by"] for i in evidence if i.get("reported_by"))),
+        "evidence": evidence,
+        **{attr: modalities.get(mod, 0) for mod, attr in MODALITY_COUNTS.items()},
+    }
+
+
+def _passes(data: Dict[str, Any], *, keep_negated: bool, min_evidence: int) -> bool:
+    if not keep_negated and data.get("negated", False):
+        return False
+    return int(data.get("evidence_count", 1)) >= min_evidence
+
+
+def _check_options(min_evidence: Any) -> None:
+    if isinstance(min_evidence, bool) or not isinstance(min_evidence, int) or min_evidence < 1:
+        raise ValueError(f"min_evidence must be an int >= 1, got {min_evidence!r}.")
+
+
+def _fingerprint(G: nx.MultiDiGraph) -> tuple:
+    return (G.number_of_nodes(), G.number_of_edges())
+
+
+def _edge_attrs_of(H: nx.MultiDiGraph, u: str, v: str, k: str) -> dict:
+    return H.edges[u, v, k] if H.has_edge(u, v, k) else {}
