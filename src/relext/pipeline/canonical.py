@@ -1,28 +1,530 @@
-"""``relext_canonical`` (first version: groups mentions by key or name)."""
+"""``relext_canonical``: one entity per real-world referent within a document.
+
+Groups the typed mentions of ``relext_entities`` into canonical entities with stable
+ids that mean the same thing in every document:
+
+- countries by ISO code (``country:USA`` for "US", "U.S.", "the United States",
+  "American"); a capital that acts ("Moscow has sought ...", "Seoul's partner") is a
+  mention of its state, a capital used as a place stays a LOCATION;
+- people by name: "Putin" and "Vladimir Putin" are ``person:vladimir-putin``; titles
+  are not part of the name ("Prince Albert II" -> "Albert II");
+- organisations by gazetteer key, by acronym ("North Atlantic Treaty Organization
+  (NATO)") or by name;
+- events by family: every variant of one Olympic Games in a text ("Beijing Winter
+  Olympics", "the Beijing Games", "Winter Olympic Games") is one event whose id comes
+  from the edition (``event:2022-winter-olympics``); summits by the body or place that
+  names them (``event:g20-summit``);
+- descriptions ("the Russian president", "the Kremlin aide") and personal pronouns
+  ("he", "his") are resolved to the person they refer to and kept as mentions of kind
+  DESCRIPTION / PRONOUN.
+
+The result is ``doc._.relext_entities`` (plain dicts; see ``relext.extensions``).
+"""
 from __future__ import annotations
 
+import re
+from typing import Dict, Iterable, List, Optional, Tuple
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..gazetteer import slug
+from .. import extensions  # noqa: F401
+from ..gazetteer import read_data, slug
+
+LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
+                  "toward", "towards", "through", "via", "over", "within", "for"}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "appos", "attr"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princess", "king", "queen",
+              "president", "pm", "premier", "chancellor", "minister", "general", "gen", "emir", "crown",
+              "senator", "sen", "rep", "secretary", "state", "prime", "foreign", "vice", "chief", "justice",
+              "lord", "lady", "his", "her", "majesty", "highness", "pope", "ayatollah", "supreme", "leader",
+              "speaker", "governor", "mayor"}
+TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
+GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
+                  "president": {"president", "leader"}}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
+NEUTER = {"it", "its", "itself"}
+EVENT_DESCRIPTIONS = {"games", "event", "sporting event", "olympics", "olympic games", "tournament"}
 
 
-@Language.factory("relext_canonical", default_config={})
-def make_canonicalizer(nlp: Language, name: str):
-    return Canonicalizer(nlp, name)
+@Language.factory(
+    "relext_canonical",
+    default_config={"resolve_pronouns": True, "resolve_descriptions": True},
+    assigns=["doc._.relext_entities"],
+    requires=["doc._.relext_mentions", "token.dep", "doc.sents"],
+)
+def make_canonicalizer(nlp: Language, name: str, resolve_pronouns: bool, resolve_descriptions: bool) -> "Canonicalizer":
+    """Build the ``relext_canonical`` component (config documented on :class:`Canonicalizer`)."""
+    return Canonicalizer(nlp, name, resolve_pronouns=resolve_pronouns, resolve_descriptions=resolve_descriptions)
 
 
 class Canonicalizer:
-    def __init__(self, nlp: Language, name: str = "relext_canonical") -> None:
-        self.name = name
+    """Group mentions into canonical entities with stable ids.
 
+    Args:
+        nlp: the pipeline.
+        name: the component name.
+        resolve_pronouns: link "he"/"she"/"his"/"her"/"it"/"its" to the entity they
+            most likely refer to (the nearest compatible preceding mention, subjects first).
+        resolve_descriptions: link definite descriptions with a country and a title
+            ("the Russian president", "the Chinese leader") to the person so described.
+    """
+
+    def __init__(self, nlp: Language, name: str = "relext_canonical", *, resolve_pronouns: bool = True,
+                 resolve_descriptions: bool = True) -> None:
+        self.name = name
+        self.resolve_pronouns = resolve_pronouns
+        self.resolve_descriptions = resolve_descriptions
+        roles = read_data("roles.yaml")
+        self.titles = {t.lower() for t in roles["titles"]}
+        events = read_data("events.yaml")
+        self.editions = events["olympic_editions"]
+
+    # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        ents = {}
-        for m in doc._.relext_mentions or []:
-            key = m["key"] or f"{m['label'].lower()}:{slug(m['name'])}"
+        mentions = [dict(m) for m in (doc._.relext_mentions or [])]
+        sent_of = _sentence_index(doc)
+        for m in mentions:
+            self._type_capital(doc, m)
+        groups: Dict[str, Dict] = {}
+        order: List[str] = []
+
+        def add(key: str, name: str, type_: str, m: Dict, attrs: Optional[Dict] = None) -> None:
+            if key not in groups:
+                groups[key] = {"id": key, "name": name, "type": type_, "attributes": {}, "mentions": []}
+                order.append(key)
+            g = groups[key]
+            g["attributes"].update({k: v for k, v in (attrs or {}).items() if isinstance(v, (str, int, float, bool))})
             span = doc[m["start"]:m["end"]]
-            e = ents.setdefault(key, {"id": key, "name": m["name"], "type": m["label"], "attributes": {}, "mentions": []})
-            e["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
-                                  "kind": m["kind"], "sentence": 0})
-        doc._.relext_entities = list(ents.values())
+            g["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                                  "start": m["start"], "end": m["end"], "kind": m["kind"],
+                                  "sentence": sent_of[m["start"]]})
+
+        persons = [m for m in mentions if m["label"] == "PERSON"]
+        person_key = self._person_keys(doc, persons)
+        org_key = self._org_keys(doc, [m for m in mentions if m["label"] == "ORGANISATION"])
+        event_key = self._event_keys(doc, [m for m in mentions if m["label"] == "EVENT"])
+        for m in mentions:
+            label = m["label"]
+            if label == "PERSON":
+                key, name = person_key[(m["start"], m["end"])]
+                add(key, name, "PERSON", m)
+            elif label == "ORGANISATION":
+                key, name = org_key[(m["start"], m["end"])]
+                add(key, name, label, m, m["attrs"])
+            elif label == "EVENT":
+                key, name, attrs = event_key[(m["start"], m["end"])]
+                add(key, name, label, m, attrs)
+            elif label == "COUNTRY":
+                add(m["key"] or f"country:{slug(m['name'])}", m["name"], label, m, m["attrs"])
+            else:  # LOCATION
+                attrs = {k: v for k, v in m["attrs"].items() if k != "capital_of"}
+                add(m["key"] or f"location:{slug(m['name'])}", _strip_det(m["name"]), label, m, attrs)
+        for g in groups.values():
+            if g["type"] == "PERSON":
+                g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
+        if self.resolve_descriptions:
+            self._descriptions(doc, groups, sent_of)
+            self._event_descriptions(doc, groups, sent_of)
+        if self.resolve_pronouns:
+            self._pronouns(doc, groups, sent_of)
+        for g in groups.values():
+            g["mentions"].sort(key=lambda mm: mm["start"])
+        doc._.relext_entities = [groups[k] for k in order]
         return doc
+
+    # -- countries and capitals ---------------------------------------------------------
+    def _type_capital(self, doc: Doc, m: Dict) -> None:
+        iso3 = m["attrs"].get("capital_of")
+        if m["label"] != "LOCATION" or not iso3:
+            return
+        root = doc[m["start"]:m["end"]].root
+        acts = False
+        if root.dep_ in ACTOR_DEPS:
+            acts = not (root.dep_ == "dobj" and root.head.lemma_ in TRAVEL_VERBS)
+        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "between", "with", "against", "of", "on"):
+            acts = root.head.lower_ != "of" or root.head.head.lemma_ in ("ally", "partner", "side", "support")
+        elif root.dep_ == "conj":
+            first = root
+            while first.dep_ == "conj":
+                first = first.head
+            acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            acts = False
+        if m["start"] == 0 or doc[m["start"] - 1].text == "\n" or (m["end"] < len(doc) and doc[m["end"]].text in (":", "(", "—")):
+            acts = False  # a dateline: "MOSCOW (Reuters) -"
+        if acts:
+            m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",
+                     attrs={"iso3": iso3}, name=_country_name(doc, iso3, m))
+
+    # -- people ---------------------------------------------------------------------
+    def _person_keys(self, doc: Doc, persons: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
+        names = {}
+        for m in persons:
+            toks = [t.text for t in doc[m["start"]:m["end"]]]
+            while len(toks) > 1 and toks[0].lower().strip(".") in HONORIFICS:
+                toks = toks[1:]
+            names[(m["start"], m["end"])] = [t for t in toks if t not in ("'s", "’s")]
+        full = sorted({tuple(v) for v in names.values() if len(v) > 1}, key=len, reverse=True)
+        out = {}
+        for span, toks in names.items():
+            canon = tuple(toks)
+            for f in full:
+                if f != canon and _name_part_of(toks, f):
+                    canon = f
+                    break
+            name = " ".join(canon)
+            out[span] = (f"person:{slug(name)}", name)
+        return out
+
+    # -- organisations ----------------------------------------------------------------
+    def _org_keys(self, doc: Doc, orgs: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
+        out = {}
+        acronyms: Dict[str, Tuple[str, str]] = {}
+        for m in orgs:
+            name = _strip_det(m["name"])
+            if m["key"]:
+                out[(m["start"], m["end"])] = (m["key"], m["name"])
+                continue
+            key = f"organisation:{slug(name)}"
+            # "Full Name (ACR)": the acronym names the same body
+            nxt = doc[m["end"]:m["end"] + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+                acronyms[nxt[1].text] = (key, name)
+            acronyms.setdefault(_initials(name), (key, name))
+            out[(m["start"], m["end"])] = (key, name)
+        for m in orgs:
+            if m["key"]:
+                continue
+            text = _strip_det(m["name"])
+            if text.isupper() and text in acronyms and acronyms[text][0] != out[(m["start"], m["end"])][0]:
+                out[(m["start"], m["end"])] = acronyms[text]
+        return out
+
+    # -- events --------------------------------------------------------------------------
+    def _event_keys(self, doc: Doc, events: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str, Dict]]:
+        out = {}
+        olympics = []
+        for m in events:
+            span = doc[m["start"]:m["end"]]
+            low = span.text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                continue
+            if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
+                olympics.append(m)
+        # one olympics entity per compatible (city, season, year) in the document
+        feats = {(m["start"], m["end"]): self._olympic_features(doc[m["start"]:m["end"]]) for m in olympics}
+        clusters: List[Dict] = []
+        for m in sorted(olympics, key=lambda m: -sum(v is not None for v in feats[(m["start"], m["end"])].values())):
+            f = feats[(m["start"], m["end"])]
+            for c in clusters:
+                if all(f[k] is None or c["f"][k] is None or f[k] == c["f"][k] for k in f):
+                    for k in f:
+                        c["f"][k] = c["f"][k] or f[k]
+                    c["members"].append(m)
+                    break
+            else:
+                clusters.append({"f": dict(f), "members": [m]})
+        main_olympics = None
+        for c in clusters:
+            f = self._complete_edition(c["f"])
+            key, name = _olympics_id(f)
+            if main_olympics is None:
+                main_olympics = (key, name)
+            longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
+            for m in c["members"]:
+                out[(m["start"], m["end"])] = (key, _strip_det(longest), {k: v for k, v in f.items() if v is not None})
+        for m in events:
+            k = (m["start"], m["end"])
+            if k in out:
+                continue
+            span = doc[m["start"]:m["end"]]
+            low = span.text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                which = "closing" if "closing" in low else "opening"
+                base_key, base_name = main_olympics or ("event:games", "the Games")
+                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {base_name}", {"part_of": base_key})
+                continue
+            out[k] = _summit_id(doc, span)
+        return out
+
+    def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
+        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
+        for t in span:
+            low = t.lower_
+            if low in ("winter", "summer"):
+                f["season"] = low
+            elif t.shape_ == "dddd":
+                f["year"] = int(t.text)
+            elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
+                f["city"] = _fix_city(t.text, self.editions)
+        return f
+
+    def _complete_edition(self, f: Dict) -> Dict:
+        matches = [e for e in self.editions
+                   if all(f[k] is None or f[k] == (e[k] if k != "city" else e["city"]) for k in ("city", "season", "year"))]
+        if len(matches) == 1 and any(f[k] is not None for k in f):
+            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
+        return f
+
+    # -- descriptions and pronouns -----------------------------------------------------
+    def _descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the Russian president", "Russian leader", "the Kremlin aide" -> the person so titled."""
+        taken = _taken_tokens(groups)
+        titled = self._titled_people(doc, groups)
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in self.titles or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            if tok.dep_ in ("compound",) and tok.head.i in taken:
+                continue  # a title before a name: "President Putin" is part of the name
+            anchor = self._description_anchor(doc, tok, groups)
+            if anchor is None:
+                continue
+            accepted = GENERIC_TITLES.get(tok.lower_, {tok.lower_})
+            candidates = [pid for pid, (anchors, tts) in titled.items() if anchor in anchors and accepted & tts]
+            if len(candidates) != 1:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].head.i in (tok.i, start) and doc[start - 1].dep_ in ("amod", "compound", "nmod", "poss") \
+                    and doc[start - 1].pos_ != "PRON":
+                start -= 1
+            end = tok.i + 1
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    end = prep.right_edge.i + 1
+            if any(i in taken and i not in _anchor_tokens(groups, anchor) for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            groups[candidates[0]]["mentions"].append({"text": span.text, "start_char": span.start_char,
+                                                      "end_char": span.end_char, "start": start, "end": end,
+                                                      "kind": "DESCRIPTION", "sentence": sent_of[start]})
+
+    def _description_anchor(self, doc: Doc, tok, groups) -> Optional[str]:
+        ent_at = _entity_at(groups)
+        for c in tok.lefts:
+            if c.i in ent_at and ent_at[c.i][1] in ("COUNTRY", "ORGANISATION"):
+                return ent_at[c.i][0]
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in ent_at and ent_at[obj.i][1] in ("COUNTRY", "ORGANISATION"):
+                        return ent_at[obj.i][0]
+        return None
+
+    def _titled_people(self, doc: Doc, groups) -> Dict[str, Tuple[set, set]]:
+        """Person id -> (country/org ids, title words) from "Russian President Vladimir Putin"-like mentions."""
+        ent_at = _entity_at(groups)
+        out: Dict[str, Tuple[set, set]] = {}
+        for g in groups.values():
+            if g["type"] != "PERSON":
+                continue
+            anchors, tts = set(), set()
+            for mm in g["mentions"]:
+                i = mm["start"] - 1
+                while i >= 0 and (doc[i].lower_ in self.titles or doc[i].lower_ in ("deputy", "foreign", "prime", "vice", "state", "-")):
+                    tts.add(doc[i].lower_)
+                    i -= 1
+                if i >= 0 and doc[i].text in ("'s", "’s"):
+                    i -= 1
+                if tts and i >= 0 and i in ent_at and ent_at[i][1] in ("COUNTRY", "ORGANISATION"):
+                    anchors.add(ent_at[i][0])
+                root = doc[mm["start"]:mm["end"]].root
+                for ap in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+                    if (ap.dep_ == "appos" or root.dep_ == "appos") and ap.lower_ in self.titles:
+                        tts.add(ap.lower_)
+                        a = self._description_anchor(doc, ap, groups)
+                        if a:
+                            anchors.add(a)
+            if anchors:
+                out[g["id"]] = (anchors, tts)
+        return out
+
+    def _event_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the Games", "the event": the main event of the text when there is one."""
+        events = [g for g in groups.values() if g["type"] == "EVENT" and "-ceremony" not in g["id"]]
+        if not events:
+            return
+        taken = _taken_tokens(groups)
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                    continue
+                phrase = tok.lower_ if doc[tok.i - 1].lower_ == "the" else ""
+                two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i >= 1 else ""
+                if phrase not in EVENT_DESCRIPTIONS and two not in EVENT_DESCRIPTIONS:
+                    continue
+                if phrase == "games" and not any("olympic" in g["id"] or "games" in g["id"] for g in events):
+                    continue
+                before = [g for g in events if any(mm["start"] < tok.i for mm in g["mentions"])]
+                if not before:
+                    continue
+                target = max(before, key=lambda g: max(mm["start"] for mm in g["mentions"] if mm["start"] < tok.i))
+                start = tok.i - 1 if two in EVENT_DESCRIPTIONS and doc[tok.i - 1].lower_ != "the" else tok.i
+                span = doc[start:tok.i + 1]
+                target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                                           "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
+                                           "sentence": sent_of[start]})
+
+    def _pronouns(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        ent_at = _entity_at(groups)
+        heads = sorted(((mm["start"], g["id"], g["type"], mm) for g in groups.values() for mm in g["mentions"]),
+                       key=lambda x: x[0])
+        for tok in doc:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or tok.i in ent_at:
+                continue
+            if low in MALE or low in FEMALE:
+                wanted = ("PERSON",)
+            elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS):
+                continue
+            elif low in NEUTER:
+                wanted = ("COUNTRY", "ORGANISATION")
+            else:
+                continue
+            target = _antecedent(doc, tok, heads, wanted, sent_of)
+            if target is None:
+                continue
+            groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
+                                               "start": tok.i, "end": tok.i + 1, "kind": "PRONOUN",
+                                               "sentence": sent_of[tok.i]})
+
+
+# ---------------------------------------------------------------------------------------
+def _sentence_index(doc: Doc) -> List[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|The|THE)\s+", "", text).strip()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "on", "in")]
+    return "".join(w[0] for w in words).upper()
+
+
+def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
+    """"Putin" in "Vladimir Putin", "Xi" in "Xi Jinping", "bin Salman" in "Mohammed bin Salman"."""
+    n = len(toks)
+    if n >= len(full):
+        return False
+    if tuple(toks) == full[-n:] or tuple(toks) == full[:n]:
+        return True
+    return n == 1 and toks[0] in full and toks[0][:1].isupper() and len(toks[0]) > 2
+
+
+def _fix_city(text: str, editions) -> str:
+    for e in editions:
+        c = e["city"]
+        if text == c or (len(text) > 4 and _edit1(text.lower(), c.lower())):
+            return c
+    return text
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one insertion, deletion or substitution ("Bejing")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = j = diff = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        diff += 1
+        if diff > 1:
+            return False
+        if len(a) > len(b):
+            i += 1
+        elif len(b) > len(a):
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (len(a) - i) + (len(b) - j) <= 1
+
+
+def _olympics_id(f: Dict) -> Tuple[str, str]:
+    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), "olympics"]
+    if not f.get("year") and f.get("city"):
+        parts.insert(0, slug(f["city"]))
+    key = "event:" + "-".join(p for p in parts if p)
+    name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
+                                (f.get("season") or "").title() or None, "Olympics") if p)
+    return key, name
+
+
+def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
+    text = _strip_det(span.text)
+    low = text.lower()
+    m = re.search(r"\b(summit|forum|conference)\b", low)
+    head = m.group(1) if m else None
+    if head:
+        for ent in doc.ents:
+            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
+                return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
+        for e in _org_alias_index():
+            if re.search(r"(?<![\w-])" + re.escape(e[0]) + r"(?![\w-])", text):
+                return f"event:{e[1].split(':', 1)[1]}-{head}", text, {}
+    return f"event:{slug(text)}", text, {}
+
+
+_ORG_ALIASES: List[Tuple[str, str]] = []
+
+
+def _org_alias_index() -> List[Tuple[str, str]]:
+    if not _ORG_ALIASES:
+        from ..gazetteer import organisation_entries
+
+        _ORG_ALIASES.extend(sorted(((e["alias"], e["key"]) for e in organisation_entries()), key=lambda x: -len(x[0])))
+    return _ORG_ALIASES
+
+
+def _country_name(doc: Doc, iso3: str, m: Dict) -> str:
+    """The country's name as its gazetteer gives it (the first COUNTRY mention of it in the text)."""
+    for other in doc._.relext_mentions or []:
+        if other.get("key") == f"country:{iso3}" and other["label"] == "COUNTRY":
+            return other["name"]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return (getattr(c, "common_name", None) or c.name) if c else iso3
+
+
+def _taken_tokens(groups: Dict[str, Dict]) -> set:
+    return {i for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
+
+
+def _entity_at(groups: Dict[str, Dict]) -> Dict[int, Tuple[str, str]]:
+    out = {}
+    for g in groups.values():
+        for mm in g["mentions"]:
+            for i in range(mm["start"], mm["end"]):
+                out[i] = (g["id"], g["type"])
+    return out
+
+
+def _anchor_tokens(groups, anchor: str) -> set:
+    return {i for mm in groups[anchor]["mentions"] for i in range(mm["start"], mm["end"])}
+
+
+def _antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
+    """The nearest preceding compatible mention: same sentence first (subjects preferred), then earlier."""
+    sent = sent_of[tok.i]
+    cands = [(start, gid, mm) for start, gid, typ, mm in heads if typ in wanted and start < tok.i
+             and sent - sent_of[start] <= 2]
+    if not cands:
+        return None
+    same = [c for c in cands if sent_of[c[0]] == sent]
+    pool = same or [c for c in cands if sent_of[c[0]] == max(sent_of[x[0]] for x in cands)]
+    subjects = [c for c in pool if doc[c[0]:c[2]["end"]].root.dep_ in ("nsubj", "nsubjpass")]
+    best = (subjects or pool)[-1]
+    return best[1]

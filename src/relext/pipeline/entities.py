@@ -241,7 +241,16 @@ class EntityRuler(Pipe):
 
 
 def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
-    """Drop whitespace, punctuation, determiners and possessive endings at a span's edges."""
+    """Drop whitespace, punctuation, determiners and possessive endings at a span's edges.
+
+    A span that runs over a line break keeps only its first line ("Winter Olympics\\nSource").
+    """
+    while start < end and doc[start].is_space:
+        start += 1
+    for i in range(start, end):
+        if "\n" in doc[i].text or (doc[i].is_space and i > start) or "\n" in doc[i].whitespace_:
+            end = i if "\n" in doc[i].text or doc[i].is_space else i + 1
+            break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in DETERMINERS):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):

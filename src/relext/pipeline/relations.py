@@ -1,19 +1,238 @@
-"""``relext_relations`` (first version: no relations yet)."""
+"""``relext_relations``: typed relations between canonical entities, from the parse.
+
+For every token that is a trigger of the catalogue (``relext/data/triggers.yaml``,
+extended by users), the component finds the subject and the object in the dependency
+parse, maps them to canonical entities, checks their types against the catalogue and
+records a relation with its negation, modality and evidence. The argument finders
+(:mod:`relext.pipeline.arguments`) handle active and passive voice, control verbs
+("vowed to attend"), coordination (one relation per member), relative clauses,
+nominal triggers ("a boycott of", "talks with", "his attendance at") with light
+verbs, and staff nouns ("their officials would boycott" -> the country).
+AFFILIATED_WITH comes from titles and appositions (:mod:`relext.pipeline.affiliation`).
+Negation and modality follow ConText-style cues anchored on the trigger
+(:mod:`relext.pipeline.modality`).
+
+Results: ``doc._.relext_relations``, a list of plain dicts with the fields of
+:class:`relext.models.Relation`.
+"""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+import srsly
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from .. import extensions  # noqa: F401
+from ..errors import Errors, PatternFileError
+from ..gazetteer import read_data
+from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
+from ..schema import load_catalogue, parse_catalogue
+from .affiliation import affiliations
+from .arguments import Arguments, EntityIndex
+from .modality import Modality
 
 
-@Language.factory("relext_relations", default_config={})
-def make_relation_extractor(nlp: Language, name: str):
-    return RelationExtractor(nlp, name)
+@Language.factory(
+    "relext_relations",
+    default_config={"include_hypothetical": True, "use_default_rules": True},
+    assigns=["doc._.relext_relations"],
+    requires=["doc._.relext_entities", "token.dep", "token.lemma", "doc.sents"],
+)
+def make_relation_extractor(nlp: Language, name: str, include_hypothetical: bool,
+                            use_default_rules: bool) -> "RelationExtractor":
+    """Build the ``relext_relations`` component (config documented on :class:`RelationExtractor`)."""
+    return RelationExtractor(nlp, name, include_hypothetical=include_hypothetical, use_default_rules=use_default_rules)
 
 
-class RelationExtractor:
-    def __init__(self, nlp: Language, name: str = "relext_relations") -> None:
+class RelationExtractor(Pipe):
+    """Extract catalogue relations from the dependency parse.
+
+    Args:
+        nlp: the pipeline.
+        name: the component name.
+        include_hypothetical: store relations stated as conditions or questions in
+            ``doc._.relext_relations`` (marked ``modality="HYPOTHETICAL"``; the
+            extraction API leaves them out unless asked).
+        use_default_rules: load the built-in trigger rules.
+    """
+
+    def __init__(self, nlp: Language, name: str = "relext_relations", *, include_hypothetical: bool = True,
+                 use_default_rules: bool = True) -> None:
+        self.nlp = nlp
         self.name = name
+        self.include_hypothetical = include_hypothetical
+        self.use_default_rules = use_default_rules
+        self.user_rules: List[Dict] = []
+        self.user_types: List[Dict] = []
+        cues = read_data("cues.yaml")
+        roles = read_data("roles.yaml")
+        self.modality = Modality(cues)
+        self.titles = {t.lower() for t in roles["titles"]}
+        self.staff = {t.lower() for t in roles["staff"]}
+        self.position_nouns = set(cues["position_nouns"])
+        self.support_verbs = set(cues["support_verbs"])
+        self._build()
+
+    # -- rules ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.catalogue = load_catalogue()
+        if self.user_types:
+            self.catalogue.update(parse_catalogue({t["name"]: {k: v for k, v in t.items() if k != "name"}
+                                                   for t in self.user_types}))
+        rules = list(default_rules()) if self.use_default_rules else []
+        rules += [TriggerRule(**r) for r in self.user_rules]
+        self.rules = rules
+        self.index: Dict[Tuple[str, str], List[TriggerRule]] = {}
+        for r in rules:
+            self.index.setdefault((r.lemma, r.pos), []).append(r)
+
+    def add_rules(self, rules: Iterable[Mapping], *, source: str = "<rules>", lines: Optional[Sequence[int]] = None) -> None:
+        """Add trigger rules (dicts with the fields of :class:`relext.patterns.TriggerRule`)."""
+        rules = list(rules)
+        try:
+            parsed = parse_rules(rules, source=source, known_relations=self.catalogue)
+        except PatternFileError as err:
+            if lines:  # report the file's own line numbers
+                import re
+
+                m = re.search(r"line (\d+)", str(err))
+                if m and int(m.group(1)) <= len(lines):
+                    raise PatternFileError(str(err).replace(f"line {m.group(1)}", f"line {lines[int(m.group(1)) - 1]}", 1)) from err
+            raise
+        self.user_rules.extend(r.model_dump(mode="json", exclude_defaults=True) | {"relation": r.relation, "lemma": r.lemma}
+                               for r in parsed)
+        self._build()
+
+    def add_relation_types(self, types: Iterable[Mapping], *, source: str = "<relation types>",
+                           lines: Optional[Sequence[int]] = None) -> None:
+        """Add relation types (``{"name", "subject_types", "object_types", "symmetric"?}``)."""
+        types = [dict(t) for t in types]
+        parse_catalogue({t["name"]: {k: v for k, v in t.items() if k != "name"} for t in types}, source=source)
+        self.user_types.extend(types)
+        self._build()
+
+    @property
+    def labels(self) -> Tuple[str, ...]:
+        """The relation types this component can assign."""
+        return tuple(sorted(self.catalogue))
+
+    # -- extraction ----------------------------------------------------------------
+    def match(self, doc: Doc) -> List[Dict]:
+        """Return the relations of ``doc`` as plain dicts, without changing it."""
+        index = EntityIndex(doc, doc._.relext_entities or [])
+        args = Arguments(index, staff=self.staff, titles=self.titles, position_nouns=self.position_nouns,
+                         support_verbs=self.support_verbs, modality=self.modality)
+        found: Dict[Tuple, Dict] = {}
+        for tok in doc:
+            group = POS_GROUPS.get(tok.pos_)
+            if group is None:
+                continue
+            for rule in self.index.get((tok.lemma_.lower(), group), ()):
+                for rec in self._apply(rule, tok, args, index):
+                    found.setdefault(_key(rec), rec)
+        for rec in affiliations(doc, index, self.titles):
+            found.setdefault(_key(rec), rec)
+        out = list(found.values())
+        if not self.include_hypothetical:
+            out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
+        return out
+
+    def _apply(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
+        if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == rule.particle for c in tok.children):
+            return []
+        if rule.staff_object and not args.has_staff_object(tok):
+            return []
+        if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
+            return []
+        rtype = self.catalogue.get(rule.relation)
+        subjects = args.subjects(tok)
+        objects, pairs = args.objects(tok, rule.object, subjects)
+        negated, cue = self.modality.negation(tok)
+        if rule.negates:
+            negated = not negated
+            cue = cue or tok.text
+        predicate = rule.relation
+        if negated and rule.when_negated is not None:
+            predicate, negated = rule.when_negated.relation, rule.when_negated.negated
+            rtype = self.catalogue.get(predicate)
+        if rtype is None:
+            return []
+        modality, source = self.modality.modality(tok, args)
+        out = []
+        candidates = [(s, o) for s in subjects for o in objects] + pairs
+        for s, o in candidates:
+            if s == o:
+                continue
+            st, ot = index.type_of(s), index.type_of(o)
+            if not rtype.allows(st, ot):
+                continue
+            if rtype.symmetric and o < s:
+                s, o = o, s
+            out.append(_record(tok, s, predicate, o, negated, modality, source, rtype.symmetric, rule.id, cue))
+        return out
+
+    def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
+        """Write ``doc._.relext_relations``."""
+        doc._.relext_relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relext_relations = []
-        return doc
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.match(doc))
+            return doc
+        except Exception as e:  # pragma: no cover - routed to spaCy's handler
+            return error_handler(self.name, self, [doc], e)
+
+    # -- serialisation ---------------------------------------------------------------
+    def _data(self) -> Dict:
+        return {"rules": self.user_rules, "relation_types": self.user_types}
+
+    def _load(self, data: Mapping) -> None:
+        self.user_rules = [dict(r) for r in data.get("rules", [])]
+        self.user_types = [dict(t) for t in data.get("relation_types", [])]
+        self._build()
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._data())
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
+        self._load(srsly.msgpack_loads(bytes_data))
+        return self
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "rules.jsonl", self.user_rules)
+        srsly.write_json(path / "relation_types.json", self.user_types)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> "RelationExtractor":
+        path = ensure_path(path)
+        rules = path / "rules.jsonl"
+        types = path / "relation_types.json"
+        self._load({"rules": list(srsly.read_jsonl(rules)) if rules.exists() else [],
+                    "relation_types": srsly.read_json(types) if types.exists() else []})
+        return self
+
+
+def _key(rec: Dict) -> Tuple:
+    return (rec["subject"], rec["predicate"], rec["object"], rec["negated"], rec["evidence"]["trigger_start"])
+
+
+def _record(tok, s: str, predicate: str, o: str, negated: bool, modality: str, source: Optional[str],
+            symmetric: bool, rule_id: str, cue: Optional[str]) -> Dict:
+    sent = tok.sent
+    return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,
+            "symmetric": bool(symmetric), "source": source,
+            "evidence": {"sentence": sent.text, "start_char": sent.start_char, "end_char": sent.end_char,
+                         "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
+                         "rule": rule_id, "cue": cue}}
+
+
+def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool = False, modality: str = "ASSERTED",
+           source: Optional[str] = None, symmetric: bool = False, cue: Optional[str] = None) -> Dict:
+    """Build a relation record anchored on ``tok`` (used by the structural rules too)."""
+    return _record(tok, s, predicate, o, negated, modality, source, symmetric, rule_id, cue)

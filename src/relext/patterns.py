@@ -1,0 +1,232 @@
+"""User-extensible rule data: trigger rules, gazetteer entries and relation types.
+
+Rules are data. The built-in ones ship as ``relext/data/triggers.yaml``; users add
+their own from YAML/JSONL files or Python dicts with :func:`add_patterns`, and they are
+saved with the pipeline (``nlp.to_disk``) by the components that own them.
+
+A patterns file holds any of three kinds of line, told apart by their fields:
+
+- a **trigger rule** (``relation`` + ``lemma``): see :class:`TriggerRule`;
+- a **gazetteer entry** (``type`` + ``name``/``aliases``): see
+  :func:`relext.gazetteer.validate_entries`;
+- a **relation type** (``relation_type`` + ``subject_types`` + ``object_types``): see
+  :class:`relext.schema.RelationType`.
+
+Example
+-------
+>>> rule = TriggerRule(relation="SIGNS_AGREEMENT_WITH", lemma="sign", pos="VERB", object=["prep:with"])
+>>> rule.id
+'SIGNS_AGREEMENT_WITH:verb:sign'
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import Errors, PatternFileError
+from .gazetteer import read_data
+
+POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
+
+
+class WhenNegated(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    relation: str
+    negated: bool = False
+
+
+class TriggerRule(BaseModel):
+    """One trigger word of a relation and where its object sits in the parse.
+
+    Fields:
+        relation: the relation type it states, e.g. ``"ATTENDS"``.
+        lemma: the trigger's lemma (lower case), e.g. ``"attend"``.
+        pos: ``VERB``, ``NOUN``, ``ADJ`` or ``ADV``.
+        object: object slots, tried in order: ``dobj``, ``prep:WORD``, ``pair``,
+            ``ccomp:nsubj``, ``acl:dobj``, ``compound``, ``dative``.
+        particle: a particle the verb must carry ("stay *away*").
+        negates: the trigger itself states the relation does not hold ("skip").
+        when_negated: the relation a negated trigger states instead.
+        staff_object: the verb's direct object must be staff ("send *officials* to").
+        wrongdoer: the verb needs a second object naming a wrongdoer ("called X a dictator").
+        id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    relation: str
+    lemma: str
+    pos: str = "VERB"
+    object: Tuple[str, ...] = ("dobj",)
+    particle: Optional[str] = None
+    negates: bool = False
+    when_negated: Optional[WhenNegated] = None
+    staff_object: bool = False
+    wrongdoer: bool = False
+    id: str = ""
+
+    @field_validator("relation")
+    @classmethod
+    def _rel(cls, v: str) -> str:
+        return v.upper()
+
+    @field_validator("lemma")
+    @classmethod
+    def _lemma(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("a lemma is required")
+        return v.strip().lower()
+
+    @field_validator("pos")
+    @classmethod
+    def _pos(cls, v: str) -> str:
+        v = v.upper()
+        if v not in POS_GROUPS:
+            raise ValueError(f"pos must be one of VERB, NOUN, ADJ, ADV (got {v!r})")
+        return POS_GROUPS[v]
+
+    @field_validator("object", mode="before")
+    @classmethod
+    def _slots(cls, v: Any) -> Tuple[str, ...]:
+        if isinstance(v, str):
+            v = [v]
+        out = []
+        for slot in v or ():
+            base = str(slot).split(">")[0]
+            if not (base in ("dobj", "pair", "ccomp:nsubj", "acl:dobj", "compound", "dative") or base.startswith("prep:")):
+                raise ValueError(f"unknown object slot {slot!r}; use dobj, prep:WORD, pair, ccomp:nsubj, acl:dobj, compound or dative")
+            out.append(str(slot))
+        return tuple(out)
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", f"{self.relation}:{self.pos.lower()}:{self.lemma}")
+
+
+def parse_rules(lines: Iterable[Mapping], *, source: str = "<rules>", known_relations: Optional[Iterable[str]] = None) -> List[TriggerRule]:
+    """Validate trigger-rule dicts; errors name the source, line and field."""
+    known = set(known_relations) if known_relations is not None else None
+    rules = []
+    for i, line in enumerate(lines, 1):
+        try:
+            rule = TriggerRule(**dict(line))
+        except ValidationError as err:
+            e = err.errors()[0]
+            field = ".".join(str(p) for p in e["loc"]) or "<rule>"
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field=field, msg=e["msg"])) from err
+        except TypeError as err:
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field="<rule>", msg=str(err))) from err
+        if known is not None and rule.relation not in known:
+            raise PatternFileError(Errors.E011.format(name=rule.relation, path=source, line=i, known=", ".join(sorted(known))))
+        rules.append(rule)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Tuple[TriggerRule, ...]:
+    """The built-in trigger rules of ``relext/data/triggers.yaml``."""
+    return tuple(parse_rules(read_data("triggers.yaml"), source="relext/data/triggers.yaml"))
+
+
+def read_pattern_file(path: Union[str, Path]) -> List[Dict]:
+    """Read a YAML (list of mappings) or JSONL file of pattern lines.
+
+    Raises :class:`relext.errors.PatternFileError` naming the file and line on a syntax error.
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf8")
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        out = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise PatternFileError(Errors.E010.format(path=path, line=n, field="<json>", msg=err.msg)) from err
+            if not isinstance(obj, dict):
+                raise PatternFileError(Errors.E010.format(path=path, line=n, field="<json>", msg="expected an object"))
+            obj["__line__"] = n
+            out.append(obj)
+        return out
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise PatternFileError(Errors.E010.format(path=path, line=(mark.line + 1) if mark else "-", field="<yaml>",
+                                                  msg=getattr(err, "problem", str(err)))) from err
+    if isinstance(data, Mapping):
+        data = [dict(v, relation_type=k) if isinstance(v, Mapping) and "subject_types" in v else v
+                for k, v in data.items()]
+    if not isinstance(data, list):
+        raise PatternFileError(Errors.E010.format(path=path, line=1, field="<root>", msg="expected a list of pattern entries"))
+    return [dict(d) if isinstance(d, Mapping) else d for d in data]
+
+
+def split_patterns(lines: Iterable[Any], source: str = "<patterns>") -> Tuple[List[Dict], List[Dict], List[Dict]]:
+    """Sort pattern lines into (relation types, trigger rules, gazetteer entries)."""
+    types, rules, entries = [], [], []
+    for i, line in enumerate(lines, 1):
+        if not isinstance(line, Mapping):
+            raise PatternFileError(Errors.E010.format(path=source, line=i, field="<entry>", msg="expected a mapping"))
+        line = dict(line)
+        n = line.pop("__line__", i)
+        if "relation_type" in line:
+            types.append((n, line))
+        elif "relation" in line and "lemma" in line:
+            rules.append((n, line))
+        elif "type" in line and ("name" in line or "aliases" in line or "alias" in line):
+            entries.append((n, line))
+        else:
+            raise PatternFileError(Errors.E010.format(
+                path=source, line=n, field="<entry>",
+                msg="not a trigger rule (relation + lemma), a gazetteer entry (type + name) "
+                    "or a relation type (relation_type + subject_types + object_types)"))
+    return types, rules, entries
+
+
+def add_patterns(nlp, patterns: Union[str, Path, Mapping, Iterable[Mapping]]) -> None:
+    """Add user patterns to a pipeline's relext components.
+
+    Args:
+        nlp: a pipeline with ``relext_entities`` and ``relext_relations``.
+        patterns: a path to a YAML/JSONL file, a single mapping, or an iterable of
+            mappings, each a trigger rule, a gazetteer entry or a relation type.
+
+    Raises:
+        relext.errors.PatternFileError: naming the file, line and field of a bad entry.
+
+    Example:
+        >>> add_patterns(nlp, [                                   # doctest: +SKIP
+        ...     {"relation_type": "SIGNS_AGREEMENT_WITH", "subject_types": ["COUNTRY"],
+        ...      "object_types": ["COUNTRY"], "symmetric": True},
+        ...     {"relation": "SIGNS_AGREEMENT_WITH", "lemma": "sign", "object": ["prep:with"]},
+        ... ])
+    """
+    source = "<patterns>"
+    if isinstance(patterns, (str, Path)):
+        source = str(patterns)
+        lines = read_pattern_file(patterns)
+    elif isinstance(patterns, Mapping):
+        lines = [patterns]
+    else:
+        lines = list(patterns)
+    types, rules, entries = split_patterns(lines, source)
+    rel = nlp.get_pipe("relext_relations") if "relext_relations" in nlp.pipe_names else None
+    ents = nlp.get_pipe("relext_entities") if "relext_entities" in nlp.pipe_names else None
+    if (types or rules) and rel is None:
+        raise ValueError(Errors.E003.format(pipes=nlp.pipe_names, name="relext_relations"))
+    if entries and ents is None:
+        raise ValueError(Errors.E003.format(pipes=nlp.pipe_names, name="relext_entities"))
+    if types:
+        rel.add_relation_types([dict(t, name=t.pop("relation_type")) for _, t in types], source=source,
+                               lines=[n for n, _ in types])
+    if rules:
+        rel.add_rules([r for _, r in rules], source=source, lines=[n for n, _ in rules])
+    if entries:
+        ents.add_entries([e for _, e in entries], source=source)

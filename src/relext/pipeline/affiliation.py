@@ -1,0 +1,139 @@
+"""AFFILIATED_WITH from the wording that gives a person a role in a state or body.
+
+The guidelines ask for the link in the wording, so a bare title ("President Biden")
+links to nothing. Linked forms:
+
+- a country or organisation before the title: "Russian President Vladimir Putin",
+  "Kremlin spokesman Dmitry Peskov", "Saudi Arabia's heir apparent Mohammed bin Salman",
+  "his Indian counterpart S. Jaishankar";
+- an apposition with a title and a link: "Wang Wenbin, a spokesman at the Chinese
+  foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
+  player of China" (in either order);
+- "of X" after a titled name: "Prince Albert II of Monaco";
+- a description resolved to the person: "the Russian president".
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Optional, Set
+
+from spacy.tokens import Doc, Token
+
+TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "senior", "top", "chief", "defence",
+                   "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
+                   "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
+                   "special", "head", "house", "us", "the", "a", "an", "its", "their", "his", "her", "then", "new",
+                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
+ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
+
+
+def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
+    """AFFILIATED_WITH records for the people of ``doc`` (see the module docstring)."""
+    from .relations import record
+
+    out: List[Dict] = []
+    seen = set()
+
+    def emit(tok: Token, person: str, anchor: str, rule: str) -> None:
+        if anchor == person or index.type_of(anchor) not in ANCHOR_TYPES or index.type_of(person) != "PERSON":
+            return
+        if (person, anchor) in seen:
+            return
+        seen.add((person, anchor))
+        out.append(record(tok, person, "AFFILIATED_WITH", anchor, rule_id=rule))
+
+    for ent_id, etype in index.types.items():
+        if etype != "PERSON":
+            continue
+    mentions = _person_mentions(index)
+    for start, end, pid, kind in mentions:
+        span = doc[start:end]
+        if kind == "DESCRIPTION":
+            for i in range(start, end):
+                a = index.name_by_token.get(i)
+                if a and a != pid and index.type_of(a) in ANCHOR_TYPES:
+                    emit(_title_in(span, titles) or span.root, pid, a, "affiliation:description")
+            continue
+        if kind != "NAME":
+            continue
+        # 1. "<Country|Org>('s) <title words> <Name>"
+        i = start - 1
+        title_tok: Optional[Token] = None
+        while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or
+                          (doc[i].is_title and doc[i].lower_.rstrip("s") in titles)):
+            if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
+                title_tok = doc[i]
+            i -= 1
+        if title_tok is not None and i >= 0:
+            if doc[i].text in ("'s", "’s"):
+                i -= 1
+            a = index.name_by_token.get(i)
+            if a:
+                emit(title_tok, pid, a, "affiliation:title")
+        # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
+        root = span.root
+        for ap in _appositions(root):
+            if ap.i in range(start, end):
+                continue
+            t = ap if ap.lower_ in titles else next((x for x in ap.subtree if x.lower_ in titles and x.i != root.i), None)
+            if t is None:
+                continue
+            for a in _anchors_of(ap, index):
+                emit(t, pid, a, "affiliation:apposition")
+        # 3. "<titled Name> of <X>"
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    a = index.name_by_token.get(p.i)
+                    if p.dep_ == "pobj" and a and index.type_of(a) == "COUNTRY":
+                        emit(c, pid, a, "affiliation:of")
+    return out
+
+
+def _person_mentions(index) -> List:
+    spans = {}
+    for i, (s, e) in index.mention_of.items():
+        pid = index.by_token[i]
+        if index.type_of(pid) == "PERSON":
+            spans[(s, e)] = (pid, index.kind_by_token[i])
+    return [(s, e, pid, kind) for (s, e), (pid, kind) in sorted(spans.items())]
+
+
+def _appositions(root: Token) -> Iterable[Token]:
+    for c in root.children:
+        if c.dep_ == "appos":
+            yield c
+    if root.dep_ == "appos":
+        yield root.head
+
+
+def _title_in(span, titles) -> Optional[Token]:
+    for t in span:
+        if t.lower_ in titles:
+            return t
+    return None
+
+
+def _anchors_of(noun: Token, index) -> List[str]:
+    """Countries and bodies linked to a title noun: its modifiers, possessor, or "of/at/for X"."""
+    out = []
+    for t in noun.subtree:
+        a = index.name_by_token.get(t.i)
+        if a and index.type_of(a) in ANCHOR_TYPES and (t.head.i == noun.i or _linked(t, noun)):
+            out.append(a)
+    return list(dict.fromkeys(out))
+
+
+def _linked(t: Token, noun: Token) -> bool:
+    """``t`` hangs off ``noun`` through modifiers and of/at/for/in prepositions only."""
+    cur = t
+    for _ in range(6):
+        if cur.i == noun.i:
+            return True
+        if cur.dep_ in ("pobj",) and cur.head.lower_ in ("of", "at", "for", "in", "with"):
+            cur = cur.head.head
+            continue
+        if cur.dep_ in ("amod", "compound", "poss", "nmod", "case", "conj", "appos", "det"):
+            cur = cur.head
+            continue
+        return False
+    return cur.i == noun.i

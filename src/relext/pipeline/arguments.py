@@ -1,0 +1,270 @@
+"""Finding a trigger's subject and object in the dependency parse, as canonical entities.
+
+:class:`EntityIndex` maps tokens to the canonical entities of ``doc._.relext_entities``;
+:class:`Arguments` walks the parse from a trigger to its arguments:
+
+- subjects: ``nsubj``; the agent of a passive; the controller of an ``xcomp`` ("vowed
+  to attend", "urged X to attend"); the head of a relative clause or participle
+  ("leaders attending the summit"); the subject of the first verb of a coordination;
+  for nouns the possessor, a name modifier, "by X"/"from X", or the subject of the
+  light verb that governs the noun ("held talks with", "in a video call with");
+- objects: slots named by the rule (``dobj``, ``prep:WORD``, ``pair``, ...);
+- expansion: coordination gives one entity per member; staff nouns stand for their
+  state ("their officials", "the leaders of A, B and C"); position nouns for their
+  holder ("supported the demands of Putin"); relative and plural pronouns are followed.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from spacy.tokens import Doc, Token
+
+KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN": 2}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
+NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid"}
+WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
+              "butcher", "autocrat", "despot", "warmonger", "bully"}
+
+
+class EntityIndex:
+    """Token -> canonical entity lookups for one document."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Dict]) -> None:
+        self.doc = doc
+        self.types: Dict[str, str] = {}
+        self.names: Dict[str, str] = {}
+        self.by_token: Dict[int, str] = {}
+        self.name_by_token: Dict[int, str] = {}
+        self.kind_by_token: Dict[int, str] = {}
+        self.mention_of: Dict[int, Tuple[int, int]] = {}
+        ranks: Dict[int, int] = {}
+        for ent in entities:
+            self.types[ent["id"]] = ent["type"]
+            self.names[ent["id"]] = ent["name"]
+            for m in ent["mentions"]:
+                rank = KIND_RANK.get(m["kind"], 3)
+                for i in range(m["start"], m["end"]):
+                    if rank < ranks.get(i, 9):
+                        ranks[i] = rank
+                        self.by_token[i] = ent["id"]
+                        self.kind_by_token[i] = m["kind"]
+                        self.mention_of[i] = (m["start"], m["end"])
+                    if rank == 0:
+                        self.name_by_token[i] = ent["id"]
+
+    def entity(self, i: int) -> Optional[str]:
+        """The entity of token ``i`` (names before descriptions before pronouns)."""
+        return self.by_token.get(i)
+
+    def type_of(self, entity_id: str) -> str:
+        return self.types.get(entity_id, "")
+
+
+class Arguments:
+    """Argument finders over one document (see the module docstring)."""
+
+    def __init__(self, index: EntityIndex, *, staff: Set[str], titles: Set[str], position_nouns: Set[str],
+                 support_verbs: Set[str], modality) -> None:
+        self.index = index
+        self.staff = staff
+        self.titles = titles
+        self.position_nouns = position_nouns
+        self.support_verbs = support_verbs
+        self.modality = modality
+
+    # -- expansion ---------------------------------------------------------------------
+    def entities_of(self, t: Token, *, positions: bool = False, _depth: int = 0) -> List[str]:
+        """The entities a noun phrase headed by ``t`` denotes (coordination expanded)."""
+        if _depth > 6:
+            return []
+        out: List[str] = []
+        e = self.index.entity(t.i)
+        low, lemma = t.lower_, t.lemma_.lower()
+        if e is not None:
+            out.append(e)
+        elif t.pos_ == "PRON":
+            if low in PLURAL_PRONOUNS:
+                out.extend(self._plural(t))
+            elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
+                out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+        elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
+                    out.extend(self.entities_of(c, _depth=_depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.entities_of(p, _depth=_depth + 1))
+                elif c.dep_ == "appos":
+                    out.extend(self.entities_of(c, _depth=_depth + 1))
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+        return list(dict.fromkeys(out))
+
+    def _plural(self, t: Token) -> List[str]:
+        """"their officials" -> the coordinated subject of the clause that contains them."""
+        cur = t.head
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and t not in list(c.subtree)]
+                if subj:
+                    ids = self.entities_of(subj[0])
+                    if len(ids) >= 1 and not (len(ids) == 1 and self.index.type_of(ids[0]) == "PERSON"):
+                        return ids
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return []
+
+    # -- subjects --------------------------------------------------------------------
+    def subjects(self, tok: Token) -> List[str]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self.noun_subjects(tok)
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod", "attr", "oprd"):
+            return self.verb_subjects(tok.head)
+        return self.verb_subjects(tok)
+
+    def verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
+        if _depth > 5:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        if passive:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return [e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)]
+            return []
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        subs = [c for c in subs if c.dep_ != "expl"]
+        if subs:
+            return [e for s in subs for e in self.entities_of(s)]
+        head = v.head
+        if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                if head.lemma_.lower() in OBJECT_CONTROL:
+                    objs = [c for c in head.children if c.dep_ == "dobj"]
+                    if objs:
+                        return self.entities_of(objs[0])
+                return self.verb_subjects(head, _depth + 1)
+            if head.pos_ in ("NOUN", "PROPN"):
+                return self.noun_subjects(head, _depth + 1)
+        if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.verb_subjects(head, _depth + 1)
+        if v.dep_ == "advcl" and v.tag_ == "VBG":
+            return self.verb_subjects(head, _depth + 1)
+        if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.entities_of(head)
+        return []
+
+    def noun_subjects(self, n: Token, _depth: int = 0) -> List[str]:
+        out: List[str] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                out.extend(self.entities_of(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
+                out.append(self.index.entity(c.i))
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+        if out:
+            return list(dict.fromkeys(out))
+        cur = n
+        for _ in range(4):
+            if cur.dep_ in ("dobj", "attr", "oprd"):
+                v = cur.head
+                if v.lemma_.lower() in self.support_verbs:
+                    return self.verb_subjects(v, _depth + 1)
+                return []
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
+                    return self.verb_subjects(prep.head, _depth + 1)
+                if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
+                    cur = prep.head
+                    continue
+                return []
+            if cur.dep_ in ("conj", "appos"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("nsubj", "nsubjpass"):
+                return []
+            break
+        return []
+
+    # -- objects ---------------------------------------------------------------------
+    def objects(self, tok: Token, slots: Sequence[str], subjects: List[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
+        objs: List[str] = []
+        pairs: List[Tuple[str, str]] = []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for slot in slots:
+            if slot == "dobj":
+                deps = ("nsubjpass",) if passive else ("dobj",)
+                for c in tok.children:
+                    if c.dep_ in deps:
+                        objs.extend(self.entities_of(c, positions=True))
+            elif slot.startswith("prep:"):
+                word = slot.split(">")[0][5:]
+                for p in self._preps(tok, word):
+                    found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    if word == "between" and len(found) >= 2:
+                        pairs.extend(combinations(found, 2))
+                    else:
+                        objs.extend(found)
+            elif slot == "pair":
+                if not objs and not pairs and len(subjects) >= 2:
+                    pairs.extend(combinations(subjects, 2))
+            elif slot == "ccomp:nsubj":
+                for c in tok.children:
+                    if c.dep_ == "ccomp":
+                        for s in c.children:
+                            if s.dep_ in ("nsubj", "nsubjpass"):
+                                objs.extend(self.entities_of(s))
+            elif slot == "acl:dobj":
+                for c in tok.children:
+                    if c.dep_ == "acl":
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "compound":
+                for c in tok.children:
+                    if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
+                        objs.append(self.index.entity(c.i))
+            elif slot == "dative":
+                for c in tok.children:
+                    if c.dep_ == "dative":
+                        objs.extend(self.entities_of(c))
+        if tok.dep_ in ("relcl",) and not objs:
+            # "the Games, which Putin will attend"
+            rel = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS]
+            if rel:
+                objs.extend(self.entities_of(tok.head))
+        return list(dict.fromkeys(objs)), pairs
+
+    def _preps(self, tok: Token, word: str) -> List[Token]:
+        """Prepositions ``word`` on the trigger, its particle, or its direct object."""
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")]
+        for c in list(holders[1:]):
+            if c.dep_ == "dobj":
+                holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
+                holders.extend(o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj")
+        out = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == word:
+                    out.append(c)
+        return out
+
+    # -- rule conditions -------------------------------------------------------------
+    def has_staff_object(self, tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                nouns = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj"]
+                nouns += [x for n in list(nouns) for x in n.children if x.dep_ == "conj"]
+                if any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns):
+                    return True
+        return False
+
+    def has_wrongdoer_complement(self, tok: Token) -> bool:
+        return any(t.lemma_.lower() in WRONGDOERS for c in tok.children for t in c.subtree if t.i > tok.i)

@@ -1,0 +1,143 @@
+"""Negation and modality of a relation, from cues anchored on its trigger.
+
+ConText-style: cues come from ``relext/data/cues.yaml``; their scope is the trigger's
+clause and the chain of verbs and nouns that govern it ("had *no* plans to attend",
+"*refused* to join", "did *not* intend to go"):
+
+- negation counts ``neg`` dependents, the determiner "no" and negating governors
+  ("refuse", "decline") along the chain; an even count cancels out;
+- ``HYPOTHETICAL``: a condition ("if", "unless", "whether") on the chain, a
+  speculative modal ("could", "might"), a hedging governor ("consider", "think"), or
+  a question;
+- ``REPORTED``: the clause is the complement of a reporting verb ("Ryabkov said ...")
+  or is "according to" someone; the reporter is recorded as the source;
+- ``PLANNED``: a future auxiliary ("will", "would") or a planning governor ("vowed",
+  "plans", "is set to");
+- otherwise ``ASSERTED``.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Token
+
+CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "pcomp", "relcl")
+
+
+class Modality:
+    """Negation and modality finders configured by a cues mapping (``cues.yaml``)."""
+
+    def __init__(self, cues: Dict[str, List[str]]) -> None:
+        self.negating = set(cues["negating_governors"])
+        self.negators = set(cues["negators"])
+        self.marks = set(cues["conditional_marks"])
+        self.speculative = set(cues["speculative_modals"])
+        self.hypo_governors = set(cues["hypothetical_governors"])
+        self.hypo_adverbs = set(cues["hypothetical_adverbs"])
+        self.future = set(cues["future_auxiliaries"])
+        self.planning = set(cues["planning_governors"])
+        self.reporting = set(cues["reporting_verbs"])
+
+    def _negation_chain(self, tok: Token) -> List[Token]:
+        """The trigger and the words that govern it within its statement."""
+        nodes = [tok]
+        cur = tok
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr", "pobj"):
+            cur = cur.head if cur.dep_ != "pobj" else cur.head.head
+            nodes.append(cur)
+        if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
+            cur = cur.head
+            nodes.append(cur)
+        for _ in range(4):
+            if cur.dep_ not in ("xcomp", "acl") or cur.head is cur:
+                break
+            cur = cur.head
+            nodes.append(cur)
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
+                cur = cur.head
+                nodes.append(cur)
+        return nodes
+
+    def negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
+        """``(negated, cue)`` for a relation triggered by ``tok``."""
+        count, cue = 0, None
+        for n in self._negation_chain(tok):
+            for c in n.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
+                    count += 1
+                    cue = c.text
+            if n is not tok and n.lemma_.lower() in self.negating:
+                count += 1
+                cue = n.text
+        if tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                    count += 1
+                    cue = "no"
+                    break
+        return count % 2 == 1, cue
+
+    def _clause_chain(self, tok: Token) -> List[Token]:
+        nodes = [tok]
+        cur = tok
+        for _ in range(8):
+            if cur.head is cur:
+                break
+            if cur.dep_ == "pobj" or cur.dep_ == "prep":
+                cur = cur.head
+                nodes.append(cur)
+                continue
+            if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and cur.dep_ in ("dobj", "attr", "acomp", "advmod", "nsubj", "oprd"):
+                cur = cur.head
+                nodes.append(cur)
+                continue
+            if cur.dep_ in CHAIN_DEPS:
+                cur = cur.head
+                nodes.append(cur)
+                continue
+            break
+        return nodes
+
+    def modality(self, tok: Token, args) -> Tuple[str, Optional[str]]:
+        """``(modality, source entity id)`` for a relation triggered by ``tok``."""
+        sent_text = tok.sent.text.strip().rstrip("\"'”’ )")
+        if sent_text.endswith("?"):
+            return "HYPOTHETICAL", None
+        chain = self._clause_chain(tok)
+        planned = False
+        source: Optional[str] = None
+        below_report = True
+        for i, n in enumerate(chain):
+            lemma = n.lemma_.lower()
+            if below_report:
+                for c in n.children:
+                    if c.dep_ == "mark" and c.lower_ in self.marks:
+                        return "HYPOTHETICAL", None
+                    if c.dep_ == "aux" and c.lower_ in self.speculative:
+                        return "HYPOTHETICAL", None
+                    if c.dep_ == "advmod" and c.lower_ in self.hypo_adverbs:
+                        return "HYPOTHETICAL", None
+                    if c.dep_ == "aux" and c.lower_ in self.future:
+                        planned = True
+                if i > 0 and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
+                    return "HYPOTHETICAL", None
+                if i > 0 and lemma in self.planning:
+                    planned = True
+                if n.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in n.children) and lemma == "go":
+                    planned = True
+            if i > 0 and lemma in self.reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp"):
+                subj = args.verb_subjects(n)
+                if subj:
+                    source = subj[0]
+                below_report = False
+        for n in chain:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for to in c.children:
+                        for p in to.children if to.lower_ == "to" else ():
+                            ids = args.entities_of(p)
+                            if ids:
+                                source = source or ids[0]
+        if source is not None:
+            return "REPORTED", source
+        return ("PLANNED" if planned else "ASSERTED"), None
