@@ -82,7 +82,8 @@ class BatchSummary:
         entities_by_type / relations_by_predicate / negated: counts over every
             document in the graph (this run and, on resume, the earlier ones).
         documents: documents in the graph.
-        seconds: wall time of the run.
+        seconds: wall time of the run; extract_seconds: the part spent reading and
+            extracting documents (after the model was loaded).
         output / jsonl: the files written.
         error: why the batch stopped early, if it did.
     """
@@ -96,6 +97,7 @@ class BatchSummary:
     negated: int = 0
     documents: int = 0
     seconds: float = 0.0
+    extract_seconds: float = 0.0
     output: Optional[str] = None
     jsonl: Optional[str] = None
     graph_nodes: Optional[int] = None
@@ -104,8 +106,9 @@ class BatchSummary:
 
     @property
     def docs_per_second(self) -> float:
-        """Documents processed per second of wall time."""
-        return self.processed / self.seconds if self.seconds > 0 else 0.0
+        """Documents processed per second of extraction time (model loading excluded)."""
+        t = self.extract_seconds or self.seconds
+        return self.processed / t if t > 0 else 0.0
 
     @property
     def exit_code(self) -> int:
@@ -131,6 +134,7 @@ class BatchSummary:
             "entities_by_type": dict(self.entities_by_type.most_common()),
             "relations_by_predicate": dict(self.relations_by_predicate.most_common()),
             "negated": self.negated, "seconds": round(self.seconds, 3),
+            "extract_seconds": round(self.extract_seconds, 3),
             "docs_per_second": round(self.docs_per_second, 2),
             "output": self.output, "jsonl": self.jsonl,
             "graph_nodes": self.graph_nodes, "graph_edges": self.graph_edges, "error": self.error,
@@ -156,7 +160,8 @@ class BatchSummary:
                 continue
             lines.append(f"{title} ({len(items)}):")
             for doc_id, msg in items[:max_listed]:
-                lines.append(f"  - {msg}" if doc_id in msg else f"  - {doc_id}: {msg}")
+                named = f"Document {doc_id} " in msg or f"Record {doc_id} " in msg
+                lines.append(f"  - {msg}" if named else f"  - {doc_id}: {msg}")
             if len(items) > max_listed:
                 lines.append(f"  ... and {len(items) - max_listed} more (see the summary JSON or the log)")
         if self.error:
@@ -484,6 +489,7 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
             pending[doc_id] = item
             yield {"id": doc_id, "text": item["text"]}
 
+    extract_started = time.perf_counter()
     component_errors = ComponentErrors()
     restore_handlers = component_errors.install(nlp) if nlp is not None else (lambda: None)
     try:
@@ -519,6 +525,7 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
         summary.error = (f"{why}. The graph file was not written; {kept}. "
                          + (f"Rerun with --resume to finish." if jsonl else "Rerun, ideally with --jsonl FILE."))
         summary.seconds = time.perf_counter() - started
+        summary.extract_seconds = time.perf_counter() - extract_started
         log.debug(summary.error)
         raise BatchAborted(summary.error, summary) from err
     finally:
@@ -528,6 +535,7 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
         if writer is not None:
             writer.close()
 
+    summary.extract_seconds = time.perf_counter() - extract_started
     if graph is not None:
         add_to_graph(None)
         write_graph(graph, output, format=graph_fmt)

@@ -277,17 +277,13 @@ def format_info(path: str, info: dict) -> str:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Run ``relext info``."""
-    import os
-
-    if not os.path.exists(args.graph):
-        _err(f"Graph file {args.graph} does not exist. Write one with: relext extract INPUT -o {args.graph}")
-        return EXIT_ERROR
     try:
         from .export import read_graph
 
         G = read_graph(args.graph)
-    except Exception as err:  # unreadable or unknown format: a message, not a traceback
-        _err(f"could not read {args.graph}: {err}")
+    except Exception as err:  # missing, unreadable or unknown format: a message, not a traceback
+        _err(f"could not read the graph {args.graph}: {err}\n"
+             f"Write one with: relext extract INPUT... -o {args.graph}")
         return EXIT_ERROR
     info = graph_info(G, top=args.top)
     if args.json:
