@@ -79,6 +79,9 @@ def add_to_pipeline(nlp, *, config: Optional[Mapping[str, Mapping[str, Any]]] = 
     if "parser" not in nlp.pipe_names and not nlp.has_factory("parser"):
         raise ValueError(Errors.E006.format(model=nlp.meta.get("name", "?")))
     config = dict(config or {})
+    if "relext_sentences" not in nlp.pipe_names:
+        before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("relext_sentences", **before)
     after = "ner" if "ner" in nlp.pipe_names else None
     for name in COMPONENTS:
         if name in nlp.pipe_names:

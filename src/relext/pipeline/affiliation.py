@@ -74,7 +74,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         for ap in _appositions(root):
             if ap.i in range(start, end):
                 continue
-            t = ap if ap.lower_ in titles else next((x for x in ap.subtree if x.lower_ in titles and x.i != root.i), None)
+            t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None:
                 continue
             for a in _anchors_of(ap, index):

@@ -103,6 +103,10 @@ class Arguments:
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
+                    and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
+                # a list parsed as apposition: "the United States, Australia, Canada and ..."
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
         return list(dict.fromkeys(out))
 
     def _plural(self, t: Token) -> List[str]:
