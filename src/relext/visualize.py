@@ -416,7 +416,8 @@ def render(doc_or_extraction_or_text: Renderable, *, nlp=None, jupyter: Optional
             sentences holding relations and the mentions are known and shown.
 
     Returns:
-        The HTML, always (a ``str``; in Jupyter it is also displayed, once).
+        The HTML, always (a ``str``). In Jupyter it is also displayed, once (a
+        ``page=True`` result is only returned).
 
     Raises:
         TypeError: for any other input (graphs are drawn by :func:`plot`).
