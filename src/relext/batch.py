@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
+from .errors import Warnings
 from .io.decoding import check_encoding
 from .io.readers import MAX_CHARS, Skip, check_paths, count_documents, iter_inputs, prepare_record
 from .models import Extraction
@@ -489,6 +490,7 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
             pending[doc_id] = item
             yield {"id": doc_id, "text": item["text"]}
 
+    max_length = getattr(nlp, "max_length", None) if isinstance(getattr(nlp, "max_length", None), int) else None
     extract_started = time.perf_counter()
     component_errors = ComponentErrors()
     restore_handlers = component_errors.install(nlp) if nlp is not None else (lambda: None)
@@ -500,6 +502,12 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
             text = item["text"] if item else None
             if item and item.get("warnings"):
                 ex.warnings[:0] = item["warnings"]
+            if text is not None and max_length and len(text) > max_length and \
+                    not any("[W002]" in w for w in ex.warnings):
+                from .io.chunking import chunk_text
+
+                ex.warnings.append(Warnings.W002.format(doc_id=ex.doc_id, n=len(text), max=max_length,
+                                                        chunks=len(chunk_text(text, max_length))))
             if writer is not None:
                 writer.write(ex, text)
             add_to_graph(ex)
