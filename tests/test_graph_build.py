@@ -188,12 +188,12 @@ def test_update_graph_on_a_copied_graph_rebuilds_state_from_attributes():
     assert G.nodes["event:harbour-forum"]["doc_ids"] == ["d1", "d2", "d3"]
 
 
-def test_update_graph_keeps_user_attributes():
+def test_update_graph_keeps_untouched_user_attributes():
     docs = corpus()
     G = build_graph(docs[:1])
-    G.nodes["country:KEN"]["community"] = 3
+    G.nodes["location:valparaiso"]["community"] = 3  # no later document mentions Valparaiso
     update_graph(G, docs[1:])
-    assert G.nodes["country:KEN"]["community"] == 3
+    assert G.nodes["location:valparaiso"]["community"] == 3
 
 
 def test_collapse_graph_sums_weight_per_ordered_pair():

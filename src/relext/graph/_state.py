@@ -9,7 +9,7 @@ and a document seen again replaces its earlier version instead of counting twice
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Set, Tuple
 
 from pydantic import ValidationError
 
@@ -44,15 +44,19 @@ class DocEntity(NamedTuple):
 class GraphState:
     """Contributions of every document, keyed by document id."""
 
-    docs: Dict[str, None] = field(default_factory=dict)  # ordered set of doc ids
+    docs: Dict[str, int] = field(default_factory=dict)  # doc id -> sequence number (document order)
     nodes: Dict[str, Dict[str, DocEntity]] = field(default_factory=dict)
     edges: Dict[RawKey, Dict[str, List[dict]]] = field(default_factory=dict)
-    symmetric: set = field(default_factory=set)  # predicates flagged symmetric by the extractor
+    node_edges: Dict[str, Set[RawKey]] = field(default_factory=dict)  # raw id -> raw edges touching it
+    symmetric: Set[str] = field(default_factory=set)  # predicates flagged symmetric by the extractor
     fixed_merges: Dict[str, str] = field(default_factory=dict)  # from a graph read back
+    touched_nodes: Set[str] = field(default_factory=set)  # changed since the last render
+    touched_edges: Set[RawKey] = field(default_factory=set)
+    _seq: int = 0
 
     # -- adding documents -------------------------------------------------
-    def add(self, ex: Extraction) -> None:
-        doc_id = ex.doc_id
+    def new_doc(self, doc_id: Optional[str]) -> str:
+        """Register a document (replacing an earlier one with the same id); return its id."""
         if doc_id is None:
             n = len(self.docs)
             doc_id = f"anon:{n}"
@@ -61,24 +65,29 @@ class GraphState:
                 doc_id = f"anon:{n}"
         elif doc_id in self.docs:
             self.remove_doc(doc_id)
-        self.docs[doc_id] = None
+        self.docs[doc_id] = self._seq
+        self._seq += 1
+        return doc_id
+
+    def add(self, ex: Extraction) -> None:
+        doc_id = self.new_doc(ex.doc_id)
         for ent in ex.entities:
             aliases = dict.fromkeys([ent.name] + [m.text for m in ent.mentions if m.kind is not MentionKind.PRONOUN])
-            self.nodes.setdefault(ent.id, {})[doc_id] = DocEntity(
+            self.set_entity(ent.id, doc_id, DocEntity(
                 type=ent.type.value,
                 name=ent.name,
                 mention_count=len(ent.mentions),
                 aliases=tuple(aliases),
                 codes=tuple(ent.attributes.items()),
-            )
+            ))
         for rel in ex.relations:
             for end in (rel.subject, rel.object):
                 if doc_id not in self.nodes.get(end, {}):
-                    self.nodes.setdefault(end, {})[doc_id] = placeholder_entity(end)
+                    self.set_entity(end, doc_id, placeholder_entity(end))
             if rel.symmetric:
                 self.symmetric.add(rel.predicate)
             ev = rel.evidence
-            item = {
+            self.add_evidence((rel.subject, rel.predicate, rel.object, rel.negated), {
                 "doc_id": doc_id,
                 "sentence": ev.sentence,
                 "start_char": ev.start_char,
@@ -90,18 +99,35 @@ class GraphState:
                 "modality": rel.modality.value,
                 "cue": ev.cue,
                 "reported_by": rel.source,
-            }
-            items = self.edges.setdefault((rel.subject, rel.predicate, rel.object, rel.negated), {}).setdefault(doc_id, [])
-            if evidence_identity(item) not in {evidence_identity(i) for i in items}:
-                items.append(item)
+            })
+
+    def set_entity(self, entity_id: str, doc_id: str, rec: DocEntity) -> None:
+        self.nodes.setdefault(entity_id, {})[doc_id] = rec
+        self.touched_nodes.add(entity_id)
+
+    def add_evidence(self, key: RawKey, item: dict) -> None:
+        items = self.edges.setdefault(key, {}).setdefault(item["doc_id"], [])
+        ident = evidence_identity(item)
+        if all(evidence_identity(i) != ident for i in items):
+            items.append(item)
+        self.node_edges.setdefault(key[0], set()).add(key)
+        self.node_edges.setdefault(key[2], set()).add(key)
+        self.touched_edges.add(key)
 
     def remove_doc(self, doc_id: str) -> None:
         self.docs.pop(doc_id, None)
-        for table in (self.nodes, self.edges):
-            for k in [k for k, per_doc in table.items() if doc_id in per_doc]:
-                del table[k][doc_id]
-                if not table[k]:
-                    del table[k]
+        for nid in [n for n, per_doc in self.nodes.items() if doc_id in per_doc]:
+            del self.nodes[nid][doc_id]
+            self.touched_nodes.add(nid)
+            if not self.nodes[nid]:
+                del self.nodes[nid]
+        for key in [k for k, per_doc in self.edges.items() if doc_id in per_doc]:
+            del self.edges[key][doc_id]
+            self.touched_edges.add(key)
+            if not self.edges[key]:
+                del self.edges[key]
+                for end in (key[0], key[2]):
+                    self.node_edges.get(end, set()).discard(key)
 
     # -- reading a graph back -----------------------------------------------
     @classmethod
@@ -116,7 +142,7 @@ class GraphState:
         for n, d in G.nodes(data=True):
             doc_ids = list(d.get("doc_ids") or [])
             for doc in doc_ids:
-                state.docs.setdefault(doc, None)
+                state.register(doc)
             codes = tuple((k, v) for k, v in d.items() if k not in NODE_ATTRIBUTES)
             name = d.get("name", str(n))
             per_doc = state.nodes.setdefault(n, {})
@@ -134,13 +160,18 @@ class GraphState:
                 continue
             if d.get("symmetric"):
                 state.symmetric.add(pred)
-            per_doc = state.edges.setdefault((u, pred, v, negated), {})
             for item in d.get("evidence") or []:
                 item = dict(item)
-                doc = item.get("doc_id", "anon:0")
-                state.docs.setdefault(doc, None)
-                per_doc.setdefault(doc, []).append(item)
+                item.setdefault("doc_id", "anon:0")
+                state.register(item["doc_id"])
+                state.add_evidence((u, pred, v, negated), item)
         return state
+
+    def register(self, doc_id: str) -> None:
+        """Note a document id seen in a graph (keeps first-seen order)."""
+        if doc_id not in self.docs:
+            self.docs[doc_id] = self._seq
+            self._seq += 1
 
 
 def evidence_identity(item: Mapping) -> tuple:
@@ -185,16 +216,11 @@ def as_extractions(extractions: Any) -> List[Extraction]:
     return out
 
 
-def first_doc_order(state: GraphState) -> Dict[str, int]:
-    return {doc: i for i, doc in enumerate(state.docs)}
-
-
 def doc_entities(state: GraphState, ids: Iterable[str]) -> List[Tuple[str, DocEntity]]:
     """All (doc_id, DocEntity) records of these raw ids, in document order then id order."""
-    order = first_doc_order(state)
     recs = []
     for rank, nid in enumerate(ids):
         for doc, rec in state.nodes.get(nid, {}).items():
-            recs.append((order.get(doc, len(order)), rank, doc, rec))
+            recs.append((state.docs.get(doc, -1), rank, doc, rec))
     recs.sort(key=lambda r: (r[0], r[1]))
     return [(doc, rec) for _, _, doc, rec in recs]

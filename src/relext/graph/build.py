@@ -29,22 +29,33 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional
 
 import networkx as nx
 
 from ..schema import load_catalogue
-from ._state import GraphState, as_extractions, doc_entities, evidence_identity, first_doc_order
+from ._state import GraphState, RawKey, as_extractions, doc_entities, evidence_identity
 from .attributes import MODALITY_COUNTS, NODE_ATTRIBUTES, RESERVED_NODE_NAMES, edge_key
 
 __all__ = ["build_graph", "update_graph", "filter_graph"]
 
 SCHEMA_VERSION = 1
 
-# graph -> (state, (n_nodes, n_edges) when rendered); lets update_graph be exact for
-# graphs built in this process. Graphs read from files or copied rebuild the state
-# from their attributes (GraphState.from_graph).
-_STATES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, Tuple[GraphState, tuple]]" = weakref.WeakKeyDictionary()
+
+
+class _Known(NamedTuple):
+    """What update_graph needs to update a graph exactly and incrementally."""
+
+    state: GraphState
+    fingerprint: tuple  # (nodes, edges) when rendered: detects graphs changed by hand
+    options: dict
+    merges: Dict[str, str]
+
+
+# graph -> its state; lets update_graph be exact and incremental for graphs built in
+# this process. Graphs read from files or copied rebuild the state from their own
+# attributes (GraphState.from_graph).
+_STATES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Known]" = weakref.WeakKeyDictionary()
 
 
 def build_graph(extractions: Iterable[Any], *, keep_negated: bool = True, min_evidence: int = 1,
@@ -96,8 +107,9 @@ def build_graph(extractions: Iterable[Any], *, keep_negated: bool = True, min_ev
     state = GraphState()
     for ex in as_extractions(extractions):
         state.add(ex)
-    G = render(state, keep_negated=keep_negated, min_evidence=min_evidence, merge_persons=merge_persons)
-    _STATES[G] = (state, _fingerprint(G))
+    options = {"keep_negated": bool(keep_negated), "min_evidence": min_evidence, "merge_persons": bool(merge_persons)}
+    G = render(state, **options)
+    _remember(G, state, options)
     return G
 
 
@@ -128,7 +140,8 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
     ambiguous. A graph read from a file (or copied) is updated from its own
     attributes: merges already made stay, edges dropped by ``min_evidence`` or
     ``keep_negated=False`` are gone, and each node's mentions count for its first
-    document. Attributes relext does not write are kept on nodes and edges that remain.
+    document. Only the nodes and edges the new documents touch are recomputed (their
+    attributes are replaced); the rest of ``G`` is left as it is.
 
     Examples
     --------
@@ -140,33 +153,31 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
     ['d2']
     """
     options = {
-        "keep_negated": G.graph.get("keep_negated", True) if keep_negated is None else keep_negated,
+        "keep_negated": bool(G.graph.get("keep_negated", True) if keep_negated is None else keep_negated),
         "min_evidence": G.graph.get("min_evidence", 1) if min_evidence is None else min_evidence,
-        "merge_persons": G.graph.get("merge_persons", True) if merge_persons is None else merge_persons,
+        "merge_persons": bool(G.graph.get("merge_persons", True) if merge_persons is None else merge_persons),
     }
     _check_options(options["min_evidence"])
     new = as_extractions(extractions)
     known = _STATES.get(G)
-    state = known[0] if known is not None and known[1] == _fingerprint(G) else GraphState.from_graph(G)
-    for ex in new:
-        state.add(ex)
+    if known is not None and known.fingerprint == _fingerprint(G) and known.options == options:
+        state = known.state
+        symmetric_before = set(state.symmetric)
+        for ex in new:
+            state.add(ex)
+        if state.symmetric == symmetric_before:
+            _refresh(G, state, options, old_merges=known.merges)
+            return G
+    else:
+        state = known.state if known is not None and known.fingerprint == _fingerprint(G) else GraphState.from_graph(G)
+        for ex in new:
+            state.add(ex)
     H = render(state, **options)
-    extra_nodes = {n: {k: v for k, v in d.items() if k not in H.nodes.get(n, {})} for n, d in G.nodes(data=True)}
-    extra_edges = {(u, v, k): {a: x for a, x in d.items() if a not in _edge_attrs_of(H, u, v, k)}
-                   for u, v, k, d in G.edges(keys=True, data=True)}
-    graph_extra = {k: v for k, v in G.graph.items() if k not in H.graph}
     G.clear()
-    G.graph.update(graph_extra)
     G.graph.update(H.graph)
     G.add_nodes_from(H.nodes(data=True))
     G.add_edges_from(H.edges(keys=True, data=True))
-    for n, extra in extra_nodes.items():
-        if extra and n in G:
-            G.nodes[n].update(extra)
-    for (u, v, k), extra in extra_edges.items():
-        if extra and G.has_edge(u, v, k):
-            G.edges[u, v, k].update(extra)
-    _STATES[G] = (state, _fingerprint(G))
+    _remember(G, state, options)
     return G
 
 
@@ -214,42 +225,110 @@ def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence:
 # -- rendering ---------------------------------------------------------------
 
 def render(state: GraphState, *, keep_negated: bool, min_evidence: int, merge_persons: bool) -> nx.MultiDiGraph:
-    """Compute the graph from a state (merges, aggregation, filters)."""
-    catalogue = load_catalogue()
-    symmetric = {name for name, rt in catalogue.items() if rt.symmetric} | state.symmetric
-    merges = _merges(state) if merge_persons else {}
-    merges.update({a: b for a, b in state.fixed_merges.items() if b in state.nodes or b in merges.values()})
-
+    """Compute the whole graph from a state (merges, aggregation, filters)."""
+    symmetric = _symmetric(state)
+    merges = _merge_map(state, merge_persons)
     G = nx.MultiDiGraph()
-    G.graph.update({
+    G.graph.update(_graph_attributes(state, keep_negated, min_evidence, merge_persons, merges))
+    groups: Dict[str, List[str]] = defaultdict(list)
+    for nid in state.nodes:
+        groups[merges.get(nid, nid)].append(nid)
+    for target, ids in groups.items():
+        ids.sort(key=lambda i: (i != target, i))
+        G.add_node(target, **_node_attributes(state, ids))
+    edges: Dict[tuple, List[RawKey]] = defaultdict(list)
+    for raw in state.edges:
+        edges[_final_key(raw, merges, symmetric)].append(raw)
+    for (s, p, o, neg), raws in edges.items():
+        data = _edge_attributes(state, raws, p in symmetric, merges)
+        if _passes(data, keep_negated=keep_negated, min_evidence=min_evidence):
+            G.add_edge(s, o, key=edge_key(p, neg), **data)
+    state.touched_nodes.clear()
+    state.touched_edges.clear()
+    return G
+
+
+def _refresh(G: nx.MultiDiGraph, state: GraphState, options: dict, old_merges: Dict[str, str]) -> None:
+    """Re-render only the nodes and edges that the documents added since the last render touch."""
+    symmetric = _symmetric(state)
+    merges = _merge_map(state, options["merge_persons"])
+    changed = {i for i in set(old_merges) | set(merges) if old_merges.get(i) != merges.get(i)}
+    touched_nodes = state.touched_nodes | changed
+    touched_edges = set(state.touched_edges)
+    for i in changed:
+        touched_edges |= state.node_edges.get(i, set())
+    aliases: Dict[str, List[str]] = defaultdict(list)
+    for a, t in merges.items():
+        aliases[t].append(a)
+
+    def group(target: str) -> List[str]:
+        return ([target] if target in state.nodes else []) + sorted(a for a in aliases.get(target, ()) if a in state.nodes)
+
+    for target in {m.get(i, i) for i in touched_nodes for m in (old_merges, merges)}:
+        ids = [] if target in merges else group(target)
+        if not ids:
+            if target in G:
+                G.remove_node(target)
+            continue
+        if target not in G:
+            G.add_node(target)
+        data = G.nodes[target]
+        data.clear()
+        data.update(_node_attributes(state, ids))
+
+    finals = {_final_key(raw, m, symmetric) for raw in touched_edges for m in (old_merges, merges)}
+    for final in finals:
+        s, p, o, neg = final
+        raws = sorted({raw for member in group(s) for raw in state.node_edges.get(member, ())
+                       if raw in state.edges and _final_key(raw, merges, symmetric) == final}, key=repr)
+        k = edge_key(p, neg)
+        data = _edge_attributes(state, raws, p in symmetric, merges) if raws and s in G and o in G else None
+        if data is not None and _passes(data, keep_negated=options["keep_negated"],
+                                        min_evidence=options["min_evidence"]):
+            if G.has_edge(s, o, k):
+                G.edges[s, o, k].clear()
+            G.add_edge(s, o, key=k, **data)
+        elif G.has_edge(s, o, k):
+            G.remove_edge(s, o, k)
+    G.graph.update(_graph_attributes(state, options["keep_negated"], options["min_evidence"],
+                                     options["merge_persons"], merges))
+    state.touched_nodes.clear()
+    state.touched_edges.clear()
+    _remember(G, state, options)
+
+
+def _graph_attributes(state: GraphState, keep_negated: bool, min_evidence: int, merge_persons: bool,
+                      merges: Dict[str, str]) -> Dict[str, Any]:
+    return {
         "schema_version": SCHEMA_VERSION,
         "keep_negated": bool(keep_negated),
         "min_evidence": int(min_evidence),
         "merge_persons": bool(merge_persons),
         "doc_count": len(state.docs),
         "merges": dict(sorted(merges.items())),
-    })
-    groups: Dict[str, List[str]] = defaultdict(list)
-    for nid in state.nodes:
-        target = merges.get(nid, nid)
-        groups[target].append(nid)
-    for target, ids in groups.items():
-        ids.sort(key=lambda i: (i != target, i))
-        G.add_node(target, **_node_attributes(state, ids))
+    }
 
-    order = first_doc_order(state)
-    edges: Dict[tuple, List[dict]] = defaultdict(list)
-    for (s, p, o, neg), per_doc in state.edges.items():
-        s, o = merges.get(s, s), merges.get(o, o)
-        if p in symmetric and o < s:
-            s, o = o, s
-        for items in per_doc.values():
-            edges[(s, p, o, neg)].extend(items)
-    for (s, p, o, neg), items in edges.items():
-        data = _edge_attributes(p, neg, p in symmetric, items, order, merges)
-        if _passes(data, keep_negated=keep_negated, min_evidence=min_evidence):
-            G.add_edge(s, o, key=edge_key(p, neg), **data)
-    return G
+
+def _symmetric(state: GraphState) -> set:
+    return {name for name, rt in load_catalogue().items() if rt.symmetric} | state.symmetric
+
+
+def _merge_map(state: GraphState, merge_persons: bool) -> Dict[str, str]:
+    merges = _merges(state) if merge_persons else {}
+    merges.update({a: b for a, b in state.fixed_merges.items() if a in state.nodes and b in state.nodes})
+    return merges
+
+
+def _final_key(raw: RawKey, merges: Dict[str, str], symmetric: set) -> RawKey:
+    s, p, o, neg = raw
+    s, o = merges.get(s, s), merges.get(o, o)
+    if p in symmetric and o < s:
+        s, o = o, s
+    return (s, p, o, neg)
+
+
+def _remember(G: nx.MultiDiGraph, state: GraphState, options: dict) -> None:
+    _STATES[G] = _Known(state, _fingerprint(G), dict(options), dict(G.graph["merges"]))
 
 
 def _merges(state: GraphState) -> Dict[str, str]:
@@ -299,11 +378,14 @@ def _node_attributes(state: GraphState, ids: List[str]) -> Dict[str, Any]:
     }
 
 
-def _edge_attributes(predicate: str, negated: bool, symmetric: bool, items: List[dict],
-                     order: Dict[str, int], merges: Dict[str, str]) -> Dict[str, Any]:
+def _edge_attributes(state: GraphState, raws: List[RawKey], symmetric: bool,
+                     merges: Dict[str, str]) -> Dict[str, Any]:
+    _, predicate, _, negated = raws[0]
+    items = [i for raw in raws for per_doc in (state.edges[raw],) for its in per_doc.values() for i in its]
+    items.sort(key=lambda i: (state.docs.get(i["doc_id"], -1), i["start_char"], i["trigger_start"], i["rule"],
+                              i["modality"]))
     seen, evidence = set(), []
-    for item in sorted(items, key=lambda i: (order.get(i["doc_id"], len(order)), i["start_char"],
-                                             i["trigger_start"], i["rule"])):
+    for item in items:
         ident = evidence_identity(item)
         if ident in seen:
             continue
@@ -342,5 +424,3 @@ def _fingerprint(G: nx.MultiDiGraph) -> tuple:
     return (G.number_of_nodes(), G.number_of_edges())
 
 
-def _edge_attrs_of(H: nx.MultiDiGraph, u: str, v: str, k: str) -> dict:
-    return H.edges[u, v, k] if H.has_edge(u, v, k) else {}
