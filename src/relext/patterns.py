@@ -54,6 +54,8 @@ class TriggerRule(BaseModel):
         when_negated: the relation a negated trigger states instead.
         staff_object: the verb's direct object must be staff ("send *officials* to").
         wrongdoer: the verb needs a second object naming a wrongdoer ("called X a dictator").
+        implicit_object: with no object in the sentence, the object is the event the text
+            is about (the nearest preceding named event): "Kishida said he would not go".
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -68,6 +70,7 @@ class TriggerRule(BaseModel):
     when_negated: Optional[WhenNegated] = None
     staff_object: bool = False
     wrongdoer: bool = False
+    implicit_object: bool = False
     id: str = ""
 
     @field_validator("relation")

@@ -118,17 +118,21 @@ def _anchors_of(noun: Token, index) -> List[str]:
     out = []
     for t in noun.subtree:
         a = index.name_by_token.get(t.i)
-        if a and index.type_of(a) in ANCHOR_TYPES and (t.head.i == noun.i or _linked(t, noun)):
+        if a and index.type_of(a) in ANCHOR_TYPES and (t.head.i == noun.i or _linked(t, noun, index, a)):
             out.append(a)
     return list(dict.fromkeys(out))
 
 
-def _linked(t: Token, noun: Token) -> bool:
-    """``t`` hangs off ``noun`` through modifiers and of/at/for/in prepositions only."""
+def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
+    """``t`` hangs off ``noun`` through modifiers and of/at/for/in prepositions only,
+    not through another entity ("chief of Russian oil major Rosneft" links Rosneft only)."""
     cur = t
     for _ in range(6):
         if cur.i == noun.i:
             return True
+        other = index.name_by_token.get(cur.i)
+        if other is not None and other != anchor:
+            return False
         if cur.dep_ in ("pobj",) and cur.head.lower_ in ("of", "at", "for", "in", "with"):
             cur = cur.head.head
             continue

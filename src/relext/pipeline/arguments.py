@@ -24,7 +24,11 @@ KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN":
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
-NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid"}
+NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid", "among"}
+QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
+                  "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
+PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
+LIST_PREPS = {"including", "like", "as"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
 
@@ -90,6 +94,12 @@ class Arguments:
                 out.extend(self._plural(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+        elif lemma in QUANTITY_NOUNS or lemma in PLACE_NOUNS:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+        elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            pass  # "a top Chinese official" is some official, not the state
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
@@ -101,6 +111,9 @@ class Arguments:
                 elif c.dep_ == "appos":
                     out.extend(self.entities_of(c, _depth=_depth + 1))
         for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
+                # "Western nations, including the US, Canada and the UK"; "guests such as X"
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
@@ -144,7 +157,15 @@ class Arguments:
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         subs = [c for c in subs if c.dep_ != "expl"]
         if subs:
-            return [e for s in subs for e in self.entities_of(s)]
+            out = [e for s in subs for e in self.entities_of(s)]
+            for c in v.children:  # "X will be there, together with Y and Z"
+                if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "with":
+                            out.extend(e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
+                if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in ("together", "along") for x in c.children):
+                    out.extend(e for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o))
+            return list(dict.fromkeys(out))
         head = v.head
         if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
             if head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -157,6 +178,13 @@ class Arguments:
                 return self.noun_subjects(head, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)
+        if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objs:  # "barring athletes from attending": the object does it
+                return self.entities_of(objs[0])
+            return self.verb_subjects(head.head, _depth + 1)
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            return self.noun_subjects(head.head, _depth + 1)
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -172,6 +200,8 @@ class Arguments:
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+            elif c.dep_ == "amod" and c.lower_.endswith("led"):
+                out.extend(self.index.entity(x.i) for x in c.subtree if self.index.entity(x.i))
         if out:
             return list(dict.fromkeys(out))
         cur = n
@@ -258,6 +288,72 @@ class Arguments:
                 if c.dep_ in ("prep", "agent") and c.lower_ == word:
                     out.append(c)
         return out
+
+    def has_explicit_object(self, tok: Token) -> bool:
+        """Whether the trigger has a direct object or a prepositional object of its own.
+
+        A phrasal verb ("went on", "go ahead") counts as having one: it means something else.
+        """
+        for c in tok.children:
+            if c.dep_ == "prt":
+                return True
+            if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c):
+                return True
+            if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
+                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment") for p in c.children):
+                return True
+        return False
+
+    def _is_staff(self, t: Token) -> bool:
+        nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
+
+    def salient_event(self, tok: Token) -> Optional[str]:
+        """The named event the text is about at ``tok``: the nearest EVENT mention before it
+        (in the same or the three previous sentences), else the first one after it in the sentence."""
+        doc = tok.doc
+        sent_start = tok.sent.start
+        limit = sent_start
+        sents = list(doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start == sent_start), 0)
+        if idx >= 3:
+            limit = sents[idx - 3].start
+        elif sents:
+            limit = 0
+        best = None
+        for i in range(tok.i - 1, limit - 1, -1):
+            e = self.index.entity(i)
+            if e and self.index.type_of(e) == "EVENT":
+                best = e
+                break
+        if best is None:
+            for i in range(tok.i + 1, tok.sent.end):
+                e = self.index.entity(i)
+                if e and self.index.type_of(e) == "EVENT":
+                    return e
+        return best
+
+    def event_context(self, tok: Token) -> List[str]:
+        """Named events a meeting is set in: "on the sidelines of X", "during X", "at X"."""
+        holders = [tok]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "nsubj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+            holders.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
+        out: List[str] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("on", "at", "during", "in", "of"):
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    e = self.index.entity(p.i)
+                    if e and self.index.type_of(e) == "EVENT":
+                        out.append(e)
+                    elif p.lemma_.lower() in ("sideline", "sidelines", "margin", "margins", "occasion"):
+                        out += [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for o in q.children if self.index.entity(o.i)
+                                and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
+        return list(dict.fromkeys(out))
 
     # -- rule conditions -------------------------------------------------------------
     def has_staff_object(self, tok: Token) -> bool:

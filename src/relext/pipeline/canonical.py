@@ -245,7 +245,7 @@ class Canonicalizer:
             if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
                 which = "closing" if "closing" in low else "opening"
                 base_key, base_name = main_olympics or ("event:games", "the Games")
-                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {base_name}", {"part_of": base_key})
+                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {_strip_det(base_name)}", {"part_of": base_key})
                 continue
             out[k] = _summit_id(doc, span)
         return out

@@ -140,6 +140,8 @@ class EntityRuler(Pipe):
             if text in self.drop or text.lower() in self.drop:
                 continue
             label = self.relabel.get(text, label)
+            if label == "ORGANISATION" and doc[end - 1].lemma_.lower() in self.event_heads:
+                label = "EVENT"  # "SCO Summit" typed ORG by the model
             if label in ("PERSON", "ORGANISATION") and text in self.cities:
                 label = "LOCATION"
             if label in ("PERSON", "ORGANISATION"):

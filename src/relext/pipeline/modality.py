@@ -21,7 +21,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Token
 
-CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "pcomp", "relcl")
+CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 
 
 class Modality:
@@ -38,35 +38,43 @@ class Modality:
         self.planning = set(cues["planning_governors"])
         self.reporting = set(cues["reporting_verbs"])
 
-    def _negation_chain(self, tok: Token) -> List[Token]:
-        """The trigger and the words that govern it within its statement."""
-        nodes = [tok]
+    def _negation_chain(self, tok: Token) -> List[Tuple[Token, bool]]:
+        """The trigger and the words that govern it within its statement.
+
+        Each node comes with whether it governs the trigger as a complement ("refused
+        *to attend*"), the only way a negating verb can negate it.
+        """
+        nodes = [(tok, False)]
         cur = tok
-        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr", "pobj"):
-            cur = cur.head if cur.dep_ != "pobj" else cur.head.head
-            nodes.append(cur)
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
+            cur = cur.head
+            nodes.append((cur, False))
         if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
             cur = cur.head
-            nodes.append(cur)
+            nodes.append((cur, False))
         for _ in range(4):
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                cur = cur.head.head
+                nodes.append((cur, True))
+                continue
             if cur.dep_ not in ("xcomp", "acl") or cur.head is cur:
                 break
             cur = cur.head
-            nodes.append(cur)
+            nodes.append((cur, True))
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
                 cur = cur.head
-                nodes.append(cur)
+                nodes.append((cur, False))
         return nodes
 
     def negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
         """``(negated, cue)`` for a relation triggered by ``tok``."""
         count, cue = 0, None
-        for n in self._negation_chain(tok):
+        for n, governs in self._negation_chain(tok):
             for c in n.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
                     cue = c.text
-            if n is not tok and n.lemma_.lower() in self.negating:
+            if governs and n.lemma_.lower() in self.negating:
                 count += 1
                 cue = n.text
         if tok.pos_ in ("VERB", "AUX"):
@@ -78,17 +86,25 @@ class Modality:
         return count % 2 == 1, cue
 
     def _clause_chain(self, tok: Token) -> List[Token]:
+        """The trigger, then the verbs whose clause contains it (relative clauses are their own)."""
         nodes = [tok]
         cur = tok
+        if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
+            # a nominal trigger: its governing verb, directly or through one preposition
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+                cur = cur.head.head
+            elif cur.dep_ in ("dobj", "attr", "acomp", "advmod", "nsubj", "nsubjpass", "oprd"):
+                cur = cur.head
+            else:
+                return nodes
+            nodes.append(cur)
+            if cur.pos_ not in ("VERB", "AUX"):
+                return nodes
         for _ in range(8):
             if cur.head is cur:
                 break
-            if cur.dep_ == "pobj" or cur.dep_ == "prep":
-                cur = cur.head
-                nodes.append(cur)
-                continue
-            if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADV") and cur.dep_ in ("dobj", "attr", "acomp", "advmod", "nsubj", "oprd"):
-                cur = cur.head
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                cur = cur.head.head
                 nodes.append(cur)
                 continue
             if cur.dep_ in CHAIN_DEPS:

@@ -33,6 +33,7 @@ from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
 from ..schema import load_catalogue, parse_catalogue
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
+from .membership import memberships
 from .modality import Modality
 
 
@@ -134,7 +135,7 @@ class RelationExtractor(Pipe):
             for rule in self.index.get((tok.lemma_.lower(), group), ()):
                 for rec in self._apply(rule, tok, args, index):
                     found.setdefault(_key(rec), rec)
-        for rec in affiliations(doc, index, self.titles):
+        for rec in affiliations(doc, index, self.titles) + memberships(doc, index, args):
             found.setdefault(_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:
@@ -148,9 +149,15 @@ class RelationExtractor(Pipe):
             return []
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
+        if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                      for c in tok.children):
+            return []  # "going to follow": the future, not travel
         rtype = self.catalogue.get(rule.relation)
         subjects = args.subjects(tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
+        if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
+            ev = args.salient_event(tok)
+            objects = [ev] if ev else []
         negated, cue = self.modality.negation(tok)
         if rule.negates:
             negated = not negated
@@ -173,6 +180,15 @@ class RelationExtractor(Pipe):
             if rtype.symmetric and o < s:
                 s, o = o, s
             out.append(_record(tok, s, predicate, o, negated, modality, source, rtype.symmetric, rule.id, cue))
+        if out and rtype.symmetric and not negated:
+            # meeting "on the sidelines of" / "during" / "at" a named event: both attend it
+            attends = self.catalogue.get("ATTENDS")
+            participants = list(dict.fromkeys(x for r in out for x in (r["subject"], r["object"])))
+            for ev in args.event_context(tok):
+                for p in participants:
+                    if attends is not None and attends.allows(index.type_of(p), index.type_of(ev)):
+                        out.append(_record(tok, p, "ATTENDS", ev, False, modality, source, False,
+                                           "ATTENDS:meeting-at-event", None))
         return out
 
     def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
