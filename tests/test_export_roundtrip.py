@@ -271,3 +271,14 @@ def test_public_names_are_exported_lazily_from_relext():
                  "read_graphml", "write_gexf", "write_node_link", "write_csv", "write_graph", "read_graph",
                  "to_frames"):
         assert callable(getattr(relext, name))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_leaves_the_graph_unchanged_and_valid_after_reading(graph, tmp_path, fmt):
+    import copy
+
+    before = copy.deepcopy(graph)
+    write, read, name = FORMATS[fmt]
+    write(graph, tmp_path / name)
+    assert_same_graph(before, graph)
+    assert relext.validate_graph(read(tmp_path / name)) == []
