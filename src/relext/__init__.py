@@ -46,6 +46,7 @@ _API = {
     "to_frames": "relext.export",
     "render": "relext.visualize",
     "plot": "relext.visualize",
+    "plot_html": "relext.visualize",
 }
 
 __all__ = ["__version__", *sorted(_API)]

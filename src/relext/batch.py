@@ -306,8 +306,12 @@ class ComponentErrors:
 
     def __init__(self) -> None:
         self.reasons: Dict[str, str] = {}
+        self.worker_errors: List[str] = []
 
     def __call__(self, name, proc, docs, err) -> None:
+        if docs is None:  # spaCy's E871: a worker failed outside the components
+            self.worker_errors.append(f"{type(err).__name__}: {err}")
+            return
         for doc in docs:
             self.reasons[doc.text] = f"the pipeline component '{name}' failed on it: {type(err).__name__}: {err}"
 
@@ -333,6 +337,71 @@ class ComponentErrors:
                 pipe.set_error_handler(handler)
 
         return restore
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of ``nlp.pipe(n_process=N)`` exited abnormally (killed, crashed)."""
+
+
+class WorkerWatchdog:
+    """Turn a dead ``nlp.pipe`` worker into an exception instead of a hang.
+
+    When a spaCy worker process dies (killed by the OOM killer, a crash in native
+    code), ``nlp.pipe(n_process=N)`` waits for it forever. While active, this
+    watchdog polls the child processes; when one has exited with a non-zero code it
+    interrupts the main thread with ``SIGUSR1``, whose handler raises
+    :class:`WorkerDied`. Only active in the main thread on POSIX systems.
+    """
+
+    def __init__(self, interval: float = 0.2):
+        self.interval = interval
+        self._stop = None
+        self._old = None
+        self.died: Optional[str] = None
+
+    def _children(self):
+        import multiprocessing.process as mpp
+
+        return list(getattr(mpp, "_children", ()))  # includes dead, not yet reaped children
+
+    def __enter__(self) -> "WorkerWatchdog":
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_kill"):
+            return self
+        before = {id(p) for p in self._children()}
+        self._stop = threading.Event()
+        main_ident = threading.main_thread().ident
+
+        def on_signal(signum, frame):
+            raise WorkerDied(self.died or "a worker process died")
+
+        self._old = signal.signal(signal.SIGUSR1, on_signal)
+
+        def watch() -> None:
+            seen: Dict[int, Any] = {}
+            while not self._stop.wait(self.interval):
+                for p in self._children():
+                    if id(p) not in before:
+                        seen[id(p)] = p
+                for p in seen.values():
+                    code = p.exitcode
+                    if code not in (None, 0):
+                        self.died = (f"worker process {p.pid} exited with code {code}"
+                                     + (" (killed by a signal; out of memory?)" if code < 0 else ""))
+                        signal.pthread_kill(main_ident, signal.SIGUSR1)
+                        return
+
+        threading.Thread(target=watch, name="relext-worker-watchdog", daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self._stop is not None:
+            self._stop.set()
+            signal.signal(signal.SIGUSR1, self._old)
 
 
 def _local_engine(nlp, n_process: int):
@@ -494,6 +563,9 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
     extract_started = time.perf_counter()
     component_errors = ComponentErrors()
     restore_handlers = component_errors.install(nlp) if nlp is not None else (lambda: None)
+    watchdog = WorkerWatchdog() if n_process > 1 else None
+    if watchdog is not None:
+        watchdog.__enter__()
     try:
         results = engine(records(), batch_size=batch_size, include_hypothetical=include_hypothetical,
                          on_skip=on_skip, model=model)
@@ -517,6 +589,8 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
             tick()
         for doc_id, item in list(pending.items()):
             reason = component_errors.reasons.pop(item["text"], None)
+            if reason is None and component_errors.worker_errors:
+                reason = f"a worker process failed on its batch: {component_errors.worker_errors[-1]}"
             if reason is None:
                 reason = ("no result came back from the extraction workers (a pipeline component "
                           "probably failed on it; rerun it with --n-process 1 to see the error)")
@@ -537,6 +611,8 @@ def run_batch(inputs: Iterable[Any], *, output: Union[None, str, Path] = None, f
         log.debug(summary.error)
         raise BatchAborted(summary.error, summary) from err
     finally:
+        if watchdog is not None:
+            watchdog.__exit__(None, None, None)
         restore_handlers()
         if bar is not None:
             bar.close()

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Errors, PatternFileError
 from .gazetteer import read_data
 
+OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "acl:dobj", "compound", "dative", "poss", "governor")
 POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
 
 
@@ -101,8 +102,8 @@ class TriggerRule(BaseModel):
         out = []
         for slot in v or ():
             base = str(slot).split(">")[0]
-            if not (base in ("dobj", "pair", "ccomp:nsubj", "acl:dobj", "compound", "dative") or base.startswith("prep:")):
-                raise ValueError(f"unknown object slot {slot!r}; use dobj, prep:WORD, pair, ccomp:nsubj, acl:dobj, compound or dative")
+            if not (base in OBJECT_SLOTS or base.startswith("prep:")):
+                raise ValueError(f"unknown object slot {slot!r}; use prep:WORD or one of {', '.join(OBJECT_SLOTS)}")
             out.append(str(slot))
         return tuple(out)
 

@@ -24,7 +24,8 @@ KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN":
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
-NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid", "among"}
+NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
+                      "among", "as", "to"}
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
                   "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
 PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
@@ -100,6 +101,12 @@ class Arguments:
                     out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
+        elif positions and lemma in self.position_nouns and lemma not in self.staff:
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")):
+                    out.extend(self.entities_of(c, _depth=_depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
@@ -116,6 +123,9 @@ class Arguments:
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
+                    and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
                     and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
@@ -169,6 +179,9 @@ class Arguments:
         head = v.head
         if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
             if head.pos_ in ("VERB", "AUX", "ADJ"):
+                raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if raised:  # "X is expected / set / due to attend"
+                    return self.entities_of(raised[0])
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
@@ -263,6 +276,13 @@ class Arguments:
                 for c in tok.children:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
                         objs.append(self.index.entity(c.i))
+            elif slot == "poss":
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        objs.extend(self.entities_of(c))
+            elif slot == "governor":
+                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
+                    objs.extend(self.verb_subjects(tok.head))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":
@@ -277,6 +297,8 @@ class Arguments:
     def _preps(self, tok: Token, word: str) -> List[Token]:
         """Prepositions ``word`` on the trigger, its particle, or its direct object."""
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
+            holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
                 holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")

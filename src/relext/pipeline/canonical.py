@@ -46,7 +46,13 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
 NEUTER = {"it", "its", "itself"}
-EVENT_DESCRIPTIONS = {"games", "event", "sporting event", "olympics", "olympic games", "tournament"}
+# head noun of a definite description -> (entity type, substring its id must contain)
+DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olympics"), "event": ("EVENT", None),
+                     "summit": ("EVENT", "summit"), "ceremony": ("EVENT", "ceremony"), "tournament": ("EVENT", None),
+                     "forum": ("EVENT", "forum"), "conference": ("EVENT", "conference"),
+                     "organization": ("ORGANISATION", None), "organisation": ("ORGANISATION", None),
+                     "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
+                     "grouping": ("ORGANISATION", None)}
 
 
 @Language.factory(
@@ -344,30 +350,35 @@ class Canonicalizer:
         return out
 
     def _event_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
-        """"the Games", "the event": the main event of the text when there is one."""
-        events = [g for g in groups.values() if g["type"] == "EVENT" and "-ceremony" not in g["id"]]
-        if not events:
-            return
+        """"the Games", "the sporting event", "the summit", "the organization": the named
+        event or body of that kind mentioned last before it."""
         taken = _taken_tokens(groups)
-        for sent in doc.sents:
-            for tok in sent:
-                if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        for tok in doc:
+            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics") else tok.lower_
+            kind = DESCRIPTION_HEADS.get(head)
+            if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            if not dets or dets[0].lower_ not in ("the", "this", "that", "its", "their", "this year's"):
+                if not (dets and dets[0].dep_ == "poss" and dets[0].pos_ == "PRON"):
                     continue
-                phrase = tok.lower_ if doc[tok.i - 1].lower_ == "the" else ""
-                two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i >= 1 else ""
-                if phrase not in EVENT_DESCRIPTIONS and two not in EVENT_DESCRIPTIONS:
-                    continue
-                if phrase == "games" and not any("olympic" in g["id"] or "games" in g["id"] for g in events):
-                    continue
-                before = [g for g in events if any(mm["start"] < tok.i for mm in g["mentions"])]
-                if not before:
-                    continue
-                target = max(before, key=lambda g: max(mm["start"] for mm in g["mentions"] if mm["start"] < tok.i))
-                start = tok.i - 1 if two in EVENT_DESCRIPTIONS and doc[tok.i - 1].lower_ != "the" else tok.i
-                span = doc[start:tok.i + 1]
-                target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
-                                           "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
-                                           "sentence": sent_of[start]})
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
+                continue  # a name of its own ("the Geneva summit") is not a description
+            wanted_type, id_hint = kind
+            before = [g for g in groups.values() if g["type"] == wanted_type
+                      and any(mm["start"] < tok.i and mm["kind"] != "PRONOUN" for mm in g["mentions"])
+                      and (id_hint is None or id_hint in g["id"])
+                      and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
+            if not before:
+                continue
+            target = max(before, key=lambda g: max(mm["start"] for mm in g["mentions"] if mm["start"] < tok.i))
+            start = min([m.left_edge.i for m in mods] + [tok.i])
+            span = doc[start:tok.i + 1]
+            target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                                       "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
+                                       "sentence": sent_of[start]})
+            taken.update(range(start, tok.i + 1))
 
     def _pronouns(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         ent_at = _entity_at(groups)

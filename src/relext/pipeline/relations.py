@@ -33,6 +33,7 @@ from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
 from ..schema import load_catalogue, parse_catalogue
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
+from .grievances import grievances
 from .membership import memberships
 from .modality import Modality
 
@@ -76,6 +77,8 @@ class RelationExtractor(Pipe):
         self.staff = {t.lower() for t in roles["staff"]}
         self.position_nouns = set(cues["position_nouns"])
         self.support_verbs = set(cues["support_verbs"])
+        self.wrongdoing = set(cues["wrongdoing_nouns"])
+        self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
 
     # -- rules ---------------------------------------------------------------------
@@ -135,7 +138,9 @@ class RelationExtractor(Pipe):
             for rule in self.index.get((tok.lemma_.lower(), group), ()):
                 for rec in self._apply(rule, tok, args, index):
                     found.setdefault(_key(rec), rec)
-        for rec in affiliations(doc, index, self.titles) + memberships(doc, index, args):
+        structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args)
+                      + grievances(doc, index, args, self.wrongdoing, self.reporting))
+        for rec in structural:
             found.setdefault(_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:
