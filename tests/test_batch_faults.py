@@ -365,3 +365,34 @@ def test_real_pipeline_with_two_processes_matches_one(tmp_path, nlp):
     two = run_batch([SAMPLE], output=tmp_path / "two.graphml", progress=False, nlp=nlp, n_process=2)
     assert one.processed == two.processed and two.exit_code == 0
     assert graph_data(tmp_path / "one.graphml") == graph_data(tmp_path / "two.graphml")
+
+
+@pytest.mark.filterwarnings("ignore:.*W127")
+def test_killed_worker_is_reported_not_a_hang(tmp_path, monkeypatch):
+    """A worker that dies (os._exit, like an OOM kill) must end the batch with a report."""
+    import spacy
+    from spacy.language import Language
+
+    import relext.extract
+
+    if not Language.has_factory("relext_test_exit"):
+        @Language.component("relext_test_exit")
+        def hard_exit(doc):
+            if "DIE" in doc.text:
+                os._exit(3)
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("relext_test_exit")
+    monkeypatch.setattr(relext.extract, "extract_doc",
+                        lambda doc, doc_id=None, **kw: fake_extraction(doc_id, doc.text))
+    corpus = make_corpus(tmp_path / "in", 8)
+    (corpus / "doc05.txt").write_text("DIE now.", encoding="utf-8")
+    started = time.time()
+    with pytest.raises(BatchAborted) as info:
+        run_batch([corpus], jsonl=tmp_path / "r.jsonl", output=tmp_path / "g.graphml", progress=False,
+                  nlp=nlp, n_process=2, batch_size=1)
+    assert time.time() - started < 30
+    message = str(info.value)
+    assert "--n-process 2" in message and "exited with code 3" in message and "--resume" in message
+    assert not (tmp_path / "g.graphml").exists()
