@@ -396,3 +396,22 @@ def test_killed_worker_is_reported_not_a_hang(tmp_path, monkeypatch):
     message = str(info.value)
     assert "--n-process 2" in message and "exited with code 3" in message and "--resume" in message
     assert not (tmp_path / "g.graphml").exists()
+
+
+def test_ctrl_c_exits_130_and_keeps_results(tmp_path):
+    corpus = make_corpus(tmp_path / "in", 30)
+    out, results = tmp_path / "g.graphml", tmp_path / "r.jsonl"
+    script = tmp_path / "run.py"
+    script.write_text(_KILL_SCRIPT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), "extract", str(corpus), "-o", str(out),
+                             "--jsonl", str(results), "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline and not (results.exists() and len(results.read_bytes().splitlines()) >= 3):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "interrupted" in err and "--resume" in err
+    assert not out.exists()
+    assert len(list(read_results(results))) >= 3
