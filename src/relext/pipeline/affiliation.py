@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "senior", "top", "chief", "defence",
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
                    "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
-                   "special", "head", "house", "us", "the", "a", "an", "its", "their", "his", "her", "then", "new",
+                   "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
                    "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 
@@ -63,12 +63,15 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
             i -= 1
-        if title_tok is not None and i >= 0:
-            if doc[i].text in ("'s", "’s"):
-                i -= 1
+        if i >= 0 and doc[i].text in ("'s", "’s") and i > 0:
+            a = index.name_by_token.get(i - 1)
+            if a:  # "China's Xi Jinping", "Saudi Arabia's heir apparent Mohammed bin Salman"
+                emit(title_tok or doc[i], pid, a, "affiliation:possessive")
+        elif title_tok is not None and i >= 0:
             a = index.name_by_token.get(i)
             if a:
                 emit(title_tok, pid, a, "affiliation:title")
+                _national(doc, index, a, i, lambda c: emit(title_tok, pid, c, "affiliation:title"))
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
         for ap in _appositions(root):
@@ -79,6 +82,10 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                 continue
             for a in _anchors_of(ap, index):
                 emit(t, pid, a, "affiliation:apposition")
+                for j in range(ap.left_edge.i, ap.right_edge.i + 1):
+                    if index.name_by_token.get(j) == a:
+                        _national(doc, index, a, j, lambda c: emit(t, pid, c, "affiliation:apposition"))
+                        break
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -87,6 +94,18 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) == "COUNTRY":
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+def _national(doc: Doc, index, org: str, i: int, emit) -> None:
+    """A national body named with its country ("the US House") links to the country too."""
+    if index.type_of(org) != "ORGANISATION":
+        return
+    start, end = index.mention_of.get(i, (i, i + 1))
+    for j in range(start, end):
+        for ent_id, typ in index.types.items():
+            if typ == "COUNTRY" and doc[j].text in index.surface.get(ent_id, ()):
+                emit(ent_id)
+                return
 
 
 def _person_mentions(index) -> List:

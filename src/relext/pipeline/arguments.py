@@ -45,10 +45,12 @@ class EntityIndex:
         self.name_by_token: Dict[int, str] = {}
         self.kind_by_token: Dict[int, str] = {}
         self.mention_of: Dict[int, Tuple[int, int]] = {}
+        self.surface: Dict[str, Set[str]] = {}
         ranks: Dict[int, int] = {}
         for ent in entities:
             self.types[ent["id"]] = ent["type"]
             self.names[ent["id"]] = ent["name"]
+            self.surface[ent["id"]] = {m["text"] for m in ent["mentions"]}
             for m in ent["mentions"]:
                 rank = KIND_RANK.get(m["kind"], 3)
                 for i in range(m["start"], m["end"]):
@@ -57,8 +59,9 @@ class EntityIndex:
                         self.by_token[i] = ent["id"]
                         self.kind_by_token[i] = m["kind"]
                         self.mention_of[i] = (m["start"], m["end"])
-                    if rank == 0:
-                        self.name_by_token[i] = ent["id"]
+                    if rank == 0 or (rank == 1 and ent["type"] != "PERSON"):
+                        # names, and descriptions of states and bodies ("China's foreign ministry")
+                        self.name_by_token.setdefault(i, ent["id"])
 
     def entity(self, i: int) -> Optional[str]:
         """The entity of token ``i`` (names before descriptions before pronouns)."""

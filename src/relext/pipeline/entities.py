@@ -84,6 +84,11 @@ class EntityRuler(Pipe):
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in ("olympics", "summits", "ceremonies"):
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
+        honorifics = read_data("roles.yaml")["honorifics"]
+        self.person_matcher = Matcher(nlp.vocab, validate=True)
+        self.person_matcher.add("HONORIFIC", [[{"TEXT": {"IN": honorifics}},
+                                               {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
+                                               {"TEXT": {"REGEX": "^[IVX]+$"}, "OP": "?"}]], greedy="LONGEST")
         self._build()
 
     # -- gazetteer -------------------------------------------------------------------
@@ -153,6 +158,19 @@ class EntityRuler(Pipe):
                         "attrs": {}, "source": "model"})
         return out
 
+    def _honorific_candidates(self, doc: Doc) -> List[Dict]:
+        """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
+        out = []
+        for _, start, end in self.person_matcher(doc):
+            # "bin", "Al", "al-" inside Arabic names are lower case or short; extend over them
+            while end + 1 < len(doc) and doc[end].lower_ in ("bin", "bint", "al", "ibn", "el") and doc[end + 1].is_title:
+                end += 2
+                while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+                        "kind": "NAME", "attrs": {}, "source": "pattern"})
+        return out
+
     def _event_candidates(self, doc: Doc) -> List[Dict]:
         out = []
         for match_id, start, end in self.event_matcher(doc):
@@ -187,6 +205,7 @@ class EntityRuler(Pipe):
                 continue
             cands.append((1, c))
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz))
+        cands.extend((0, c) for c in self._honorific_candidates(doc))
         spans = []
         by_span = {}
         for prio, c in sorted(cands, key=lambda pc: -pc[0]):
