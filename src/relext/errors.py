@@ -21,7 +21,7 @@ class Errors(metaclass=_WithCodes):
             "  python -m spacy download en_core_web_sm      (the official package)\n"
             "or pass a loaded pipeline or a path: relext.load(model=...).")
     E002 = ("relext.extract expects text as str, got {type}. Decode bytes first "
-            "(relext.io.decode_bytes) or pass str(...).")
+            "(relext.io.decode_bytes(data)) or pass str(...).")
     E003 = ("The pipeline {pipes} has no '{name}' component. Build it with relext.load(), "
             "or add the relext components with relext.add_to_pipeline(nlp).")
     E004 = "A record must be a str or a mapping with a 'text' field, got {type} (record {index})."

@@ -200,20 +200,27 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
                 yield chunk, (doc_id, i, len(chunks), off)
 
     pending: List[Extraction] = []
+    failed: Optional[str] = None  # a chunked document one of whose chunks failed
     for doc, (doc_id, i, n, off) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         if n == 1 and not doc.text:
             yield Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id)])
+            continue
+        if i == 0:
+            pending, failed = [], None
+        if failed == doc_id:
             continue
         try:
             part = extract_doc(doc, doc_id, include_hypothetical=include_hypothetical, offset=off)
         except Exception as err:  # a record the rules choke on must not end the batch
             on_skip(doc_id, f"{type(err).__name__}: {err}")
-            pending = []
+            pending, failed = [], doc_id
             continue
         if n == 1:
             yield part
             continue
         pending.append(part)
         if i == n - 1:
-            yield merge_extractions(pending, doc_id)
+            merged = merge_extractions(pending, doc_id)
+            merged.warnings.append(Warnings.W002.format(doc_id=doc_id, n=off + len(doc.text), max=max_len, chunks=n))
+            yield merged
             pending = []

@@ -76,7 +76,7 @@ def add_to_pipeline(nlp, *, config: Optional[Mapping[str, Mapping[str, Any]]] = 
     """
     from . import pipeline  # noqa: F401  (registers the factories)
 
-    if "parser" not in nlp.pipe_names and not nlp.has_factory("parser"):
+    if not any("token.dep" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names):
         raise ValueError(Errors.E006.format(model=nlp.meta.get("name", "?")))
     config = dict(config or {})
     if "relext_sentences" not in nlp.pipe_names:

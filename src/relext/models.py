@@ -148,6 +148,7 @@ class Extraction(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     doc_id: Optional[str] = None
+    text: Optional[str] = Field(default=None, description="the text the offsets refer to, when kept")
     entities: List[Entity] = Field(default_factory=list)
     relations: List[Relation] = Field(default_factory=list)
     warnings: List[str] = Field(default_factory=list)

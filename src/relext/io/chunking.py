@@ -5,7 +5,7 @@ original text, so ``text[offset:offset + len(chunk)] == chunk``.
 
 Example
 -------
->>> chunk_text("One. Two.\\n\\nThree.", max_chars=10)
+>>> chunk_text("One. Two.\\n\\nThree.", max_chars=12)
 [(0, 'One. Two.\\n\\n'), (11, 'Three.')]
 """
 from __future__ import annotations

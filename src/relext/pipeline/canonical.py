@@ -159,7 +159,8 @@ class Canonicalizer:
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             acts = False
-        if m["start"] == 0 or doc[m["start"] - 1].text == "\n" or (m["end"] < len(doc) and doc[m["end"]].text in (":", "(", "—")):
+        nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
+        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
         if acts:
             m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",

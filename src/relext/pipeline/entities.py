@@ -84,7 +84,9 @@ class EntityRuler(Pipe):
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in ("olympics", "summits", "ceremonies"):
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
-        honorifics = read_data("roles.yaml")["honorifics"]
+        roles = read_data("roles.yaml")
+        honorifics = roles["honorifics"]
+        self.person_titles = {t.lower() for t in roles["person_titles"]}
         self.person_matcher = Matcher(nlp.vocab, validate=True)
         self.person_matcher.add("HONORIFIC", [[{"TEXT": {"IN": honorifics}},
                                                {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
@@ -149,6 +151,8 @@ class EntityRuler(Pipe):
                 label = "EVENT"  # "SCO Summit" typed ORG by the model
             if label in ("PERSON", "ORGANISATION") and text in self.cities:
                 label = "LOCATION"
+            if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
+                label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
@@ -277,6 +281,16 @@ def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
     return start, end
+
+
+def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
+    """A name right after a personal title, or with a personal title in apposition."""
+    if end - start < 2 or not all(t.is_title for t in doc[start:end]):
+        return False
+    if start > 0 and doc[start - 1].lower_ in titles:
+        return True
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)
 
 
 def _split_headline(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
