@@ -131,6 +131,7 @@ class Canonicalizer:
         for g in groups.values():
             if g["type"] == "PERSON":
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
+        self._propagate_surnames(doc, groups, order, sent_of)
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
             self._event_descriptions(doc, groups, sent_of)
@@ -185,6 +186,37 @@ class Canonicalizer:
             name = " ".join(canon)
             out[span] = (f"person:{slug(name)}", name)
         return out
+
+    def _propagate_surnames(self, doc: Doc, groups: Dict[str, Dict], order: List[str], sent_of: List[int]) -> None:
+        """A surname seen in a full name elsewhere in the text is that person, even where
+        the model missed it or typed it otherwise ("Scholz left", "Matsuno" as a place)."""
+        surnames: Dict[str, str] = {}
+        for g in groups.values():
+            if g["type"] == "PERSON" and len(g["name"].split()) > 1:
+                last = g["name"].split()[-1]
+                surnames[last] = g["id"] if last not in surnames else ""  # "" = ambiguous
+        surnames = {k: v for k, v in surnames.items() if v and len(k) > 2 and k[:1].isupper()}
+        if not surnames:
+            return
+        owner: Dict[int, Tuple[str, Dict]] = {}
+        for g in groups.values():
+            for mm in g["mentions"]:
+                for i in range(mm["start"], mm["end"]):
+                    owner[i] = (g["id"], mm)
+        for tok in doc:
+            pid = surnames.get(tok.text)
+            if pid is None or tok.pos_ != "PROPN":
+                continue
+            if tok.i in owner:
+                gid, mm = owner[tok.i]
+                if gid == pid or mm["end"] - mm["start"] != 1 or groups[gid]["type"] not in ("LOCATION", "ORGANISATION"):
+                    continue
+                groups[gid]["mentions"].remove(mm)
+                if not groups[gid]["mentions"]:
+                    del groups[gid]
+                    order.remove(gid)
+            groups[pid]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
+                                            "start": tok.i, "end": tok.i + 1, "kind": "NAME", "sentence": sent_of[tok.i]})
 
     # -- organisations ----------------------------------------------------------------
     def _org_keys(self, doc: Doc, orgs: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
