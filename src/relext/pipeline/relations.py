@@ -240,7 +240,8 @@ class RelationExtractor(Pipe):
 
 
 def _key(rec: Dict) -> Tuple:
-    return (rec["subject"], rec["predicate"], rec["object"], rec["negated"], rec["evidence"]["trigger_start"])
+    """One relation per fact and sentence: two triggers of one fact ("signed an agreement") count once."""
+    return (rec["subject"], rec["predicate"], rec["object"], rec["negated"], rec["evidence"]["start_char"])
 
 
 def _record(tok, s: str, predicate: str, o: str, negated: bool, modality: str, source: Optional[str],
