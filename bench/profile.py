@@ -16,18 +16,20 @@ Open the saved profile with ``python -m pstats out/extract.prof`` or snakeviz.
 """
 from __future__ import annotations
 
-import argparse
-import cProfile
-import os
-import pstats
 import sys
-import time
-from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 
+# Run as a script, this file's folder comes first on sys.path, and this file would shadow
+# the standard library's ``profile`` module that cProfile imports. Move the folder last.
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
+
+import argparse  # noqa: E402
+import cProfile  # noqa: E402
+import pstats  # noqa: E402
+import time  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from typing import Dict, List, Optional, Tuple  # noqa: E402
 
 from corpus import describe_source, generate  # noqa: E402
 
@@ -57,14 +59,18 @@ def component_times(nlp, texts: List[str], batch_size: int) -> List[Tuple[str, f
 
 
 def _area(filename: str) -> str:
-    if filename.startswith(RELEXT_DIR) or "/relext/" in filename and "site-packages" not in filename:
+    """The top-level package a profiled function belongs to (``relext``, ``spacy``, ``thinc``...)."""
+    if filename.startswith(RELEXT_DIR):
         return "relext"
-    for key in ("spacy", "thinc", "pydantic", "networkx", "srsly", "numpy"):
-        if f"/{key}/" in filename or f"/{key}_" in filename:
-            return key
     if filename.startswith("~") or filename.startswith("<"):
         return "builtins"
-    return "other"
+    parts = Path(filename).parts
+    if "site-packages" in parts:  # .../site-packages/<package>/...
+        parts = parts[parts.index("site-packages") + 1:]
+    elif Path(filename).is_absolute():
+        return "stdlib"
+    top = parts[0] if parts else "?"  # Cython modules report relative paths: spacy/tokens/doc.pyx
+    return top.split(".")[0].split("-")[0] if len(parts) > 1 else "other"
 
 
 def profile_extract(nlp, records: List[Dict[str, str]], batch_size: int, save: Optional[str]) -> pstats.Stats:
