@@ -73,11 +73,11 @@ class FakeExtractMany:
 
 @pytest.fixture
 def fake(monkeypatch):
-    import relext.extract
+    import relext.extraction
 
     def install(**kwargs):
         f = FakeExtractMany(**kwargs)
-        monkeypatch.setattr(relext.extract, "extract_many", f)
+        monkeypatch.setattr(relext.extraction, "extract_many", f)
         return f
 
     install()
@@ -229,7 +229,7 @@ def test_resume_repairs_a_half_written_last_line(tmp_path, fake):
 
 
 _KILL_SCRIPT = """
-import sys, time, relext.extract, relext.loading
+import sys, time, relext.extraction, relext.loading
 sys.path.insert(0, {tests!r})
 from test_batch_faults import fake_extraction
 
@@ -238,7 +238,7 @@ def slow_extract_many(inputs, **kwargs):
         time.sleep(0.15)
         yield fake_extraction(rec["id"], rec["text"])
 
-relext.extract.extract_many = slow_extract_many
+relext.extraction.extract_many = slow_extract_many
 relext.loading.load = lambda model=None, **kw: object()
 from relext.cli import main
 sys.exit(main(sys.argv[1:]))
@@ -270,15 +270,15 @@ def test_sigkill_midway_keeps_results_and_old_graph_then_resume(tmp_path):
     assert done == [f"doc{i:02d}" for i in range(len(done))]
 
     # resume in-process with the same (fast) fake
-    import relext.extract
+    import relext.extraction
 
-    saved = relext.extract.extract_many
-    relext.extract.extract_many = FakeExtractMany()
+    saved = relext.extraction.extract_many
+    relext.extraction.extract_many = FakeExtractMany()
     try:
         summary = run_batch([corpus], output=out, jsonl=results, resume=True, progress=False, nlp=object())
         full = run_batch([corpus], output=tmp_path / "full.graphml", progress=False, nlp=object())
     finally:
-        relext.extract.extract_many = saved
+        relext.extraction.extract_many = saved
     assert summary.resumed == len(done) and summary.processed == 30 - len(done)
     assert graph_data(out) == graph_data(tmp_path / "full.graphml")
     assert full.processed == 30
@@ -286,12 +286,12 @@ def test_sigkill_midway_keeps_results_and_old_graph_then_resume(tmp_path):
 
 @pytest.mark.slow
 def test_real_pipeline_crash_and_resume_equals_uninterrupted(tmp_path, nlp, monkeypatch):
-    import relext.extract
+    import relext.extraction
 
     full = run_batch([SAMPLE], output=tmp_path / "full.graphml", progress=False, nlp=nlp)
     assert full.processed == len(list(SAMPLE.glob("*.txt")))
 
-    real = relext.extract.extract_many
+    real = relext.extraction.extract_many
 
     def crashing(inputs, **kwargs):
         for i, ex in enumerate(real(inputs, **kwargs)):
@@ -299,13 +299,13 @@ def test_real_pipeline_crash_and_resume_equals_uninterrupted(tmp_path, nlp, monk
                 raise RuntimeError("simulated crash")
             yield ex
 
-    monkeypatch.setattr(relext.extract, "extract_many", crashing)
+    monkeypatch.setattr(relext.extraction, "extract_many", crashing)
     out, results = tmp_path / "g.graphml", tmp_path / "r.jsonl"
     with pytest.raises(BatchAborted):
         run_batch([SAMPLE], output=out, jsonl=results, progress=False, nlp=nlp)
     assert not out.exists()
     assert len(list(read_results(results))) == 4
-    monkeypatch.setattr(relext.extract, "extract_many", real)
+    monkeypatch.setattr(relext.extraction, "extract_many", real)
     summary = run_batch([SAMPLE], output=out, jsonl=results, resume=True, progress=False, nlp=nlp)
     assert summary.resumed == 4 and summary.exit_code == 0
     assert graph_data(out) == graph_data(tmp_path / "full.graphml")
@@ -343,7 +343,7 @@ def nlp_free_pipeline(monkeypatch):
     import spacy
     from spacy.language import Language
 
-    import relext.extract
+    import relext.extraction
 
     if not Language.has_factory("relext_test_boom"):
         @Language.component("relext_test_boom")
@@ -354,7 +354,7 @@ def nlp_free_pipeline(monkeypatch):
 
     nlp = spacy.blank("en")
     nlp.add_pipe("relext_test_boom", name="boom")
-    monkeypatch.setattr(relext.extract, "extract_doc",
+    monkeypatch.setattr(relext.extraction, "extract_doc",
                         lambda doc, doc_id=None, **kw: fake_extraction(doc_id, doc.text))
     return nlp
 
@@ -373,7 +373,7 @@ def test_killed_worker_is_reported_not_a_hang(tmp_path, monkeypatch):
     import spacy
     from spacy.language import Language
 
-    import relext.extract
+    import relext.extraction
 
     if not Language.has_factory("relext_test_exit"):
         @Language.component("relext_test_exit")
@@ -384,7 +384,7 @@ def test_killed_worker_is_reported_not_a_hang(tmp_path, monkeypatch):
 
     nlp = spacy.blank("en")
     nlp.add_pipe("relext_test_exit")
-    monkeypatch.setattr(relext.extract, "extract_doc",
+    monkeypatch.setattr(relext.extraction, "extract_doc",
                         lambda doc, doc_id=None, **kw: fake_extraction(doc_id, doc.text))
     corpus = make_corpus(tmp_path / "in", 8)
     (corpus / "doc05.txt").write_text("DIE now.", encoding="utf-8")

@@ -1,6 +1,6 @@
 """The relext command line: help, exit codes, extract with a fake pipeline, info.
 
-Most tests replace :func:`relext.extract.extract_many` with a fake that makes
+Most tests replace :func:`relext.extraction.extract_many` with a fake that makes
 entities from capitalised words, so they run without the spaCy model; the
 ``nlp``-fixture test at the end runs the real pipeline on the sample corpus.
 """
@@ -49,10 +49,10 @@ def fake_extract_many(inputs, *, nlp=None, batch_size=64, n_process=1, include_h
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     """No model: relext.load returns a dummy and extract_many is the fake above."""
-    import relext.extract
+    import relext.extraction
     import relext.loading
 
-    monkeypatch.setattr(relext.extract, "extract_many", fake_extract_many)
+    monkeypatch.setattr(relext.extraction, "extract_many", fake_extract_many)
     monkeypatch.setattr(relext.loading, "load", lambda model=None, **kw: object())
     return fake_extract_many
 

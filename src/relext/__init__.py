@@ -20,9 +20,9 @@ _API = {
     "load": "relext.loading",
     "add_to_pipeline": "relext.loading",
     "resolve_model": "relext.loading",
-    "extract": "relext.extract",
-    "extract_doc": "relext.extract",
-    "extract_many": "relext.extract",
+    "extract": "relext.extraction",
+    "extract_doc": "relext.extraction",
+    "extract_many": "relext.extraction",
     "add_patterns": "relext.patterns",
     "load_catalogue": "relext.schema",
     "Extraction": "relext.models",
@@ -66,6 +66,6 @@ def __dir__():
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .extract import extract, extract_doc, extract_many  # noqa: F401
+    from .extraction import extract, extract_doc, extract_many  # noqa: F401
     from .loading import add_to_pipeline, load, resolve_model  # noqa: F401
     from .models import Entity, Extraction, Relation  # noqa: F401

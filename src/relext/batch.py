@@ -173,10 +173,7 @@ class BatchSummary:
 # --- the results file ------------------------------------------------------------------
 
 def _to_extraction(obj: Dict[str, Any]) -> Tuple[Extraction, Optional[str]]:
-    text = obj.get("text")
-    if "text" not in Extraction.model_fields:
-        obj = {k: v for k, v in obj.items() if k != "text"}
-    return Extraction.model_validate(obj), text
+    return Extraction.model_validate(obj), obj.get("text")
 
 
 def read_results(path: Union[str, Path]) -> Iterator[Tuple[Extraction, Optional[str]]]:
@@ -236,7 +233,7 @@ class ResultsWriter:
 
     def write(self, ex: Extraction, text: Optional[str]) -> None:
         obj = ex.model_dump(mode="json")
-        if self.store_text and "text" not in obj:
+        if self.store_text and obj.get("text") is None:
             obj["text"] = text
         self._f.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self._f.flush()
@@ -405,7 +402,7 @@ class WorkerWatchdog:
 
 
 def _local_engine(nlp, n_process: int):
-    from .extract import extract_many
+    from .extraction import extract_many
 
     def engine(records, *, batch_size, include_hypothetical, on_skip, **_):
         return extract_many(records, nlp=nlp, batch_size=batch_size, n_process=n_process,

@@ -110,11 +110,11 @@ def _as_extraction(obj: Renderable, nlp, text: Optional[str]) -> Tuple[Optional[
     from spacy.tokens import Doc
 
     if isinstance(obj, str):
-        from .extract import extract
+        from .extraction import extract
 
         return obj, extract(obj, nlp=nlp)
     if isinstance(obj, Doc):
-        from .extract import extract_doc
+        from .extraction import extract_doc
 
         return obj.text, extract_doc(obj)
     if isinstance(obj, Extraction):

@@ -68,7 +68,7 @@ def extract_partition(records: Iterable[Any], model: Optional[str] = None, batch
     Returns:
         One ``Extraction.model_dump(mode="json")`` dict per document, in input order.
     """
-    from ..extract import extract_many
+    from ..extraction import extract_many
 
     nlp = get_nlp(model)
     out: List[Dict[str, Any]] = []

@@ -93,7 +93,7 @@ def extract_bag(bag: "db.Bag", *, model: Model = None, batch_size: int = 64,
 
 def _records_with_ids(records: Iterable[Any], on_skip) -> Iterator[Dict[str, str]]:
     """Number records globally as :func:`relext.extract_many` does, so ids match the single-process path."""
-    from ..extract import _log_skip, _normalise_records
+    from ..extraction import _log_skip, _normalise_records
 
     for doc_id, text in _normalise_records(records, on_skip or _log_skip):
         if text is not None:
