@@ -151,14 +151,18 @@ class Canonicalizer:
         acts = False
         if root.dep_ in ACTOR_DEPS:
             acts = not (root.dep_ == "dobj" and root.head.lemma_ in TRAVEL_VERBS)
-        elif root.dep_ == "pobj" and root.head.lower_ in ("by", "between", "with", "against", "of", "on"):
-            acts = root.head.lower_ != "of" or root.head.head.lemma_ in ("ally", "partner", "side", "support")
+        elif root.dep_ == "pobj" and root.head.lower_ == "of":
+            acts = root.head.head.lemma_ in ("ally", "partner", "side", "support", "position", "stance")
+        elif root.dep_ == "pobj" and root.head.lower_ == "from":
+            acts = root.head.head.pos_ in ("NOUN", "PROPN")  # "a rebuke from Beijing", not "flew from Beijing"
+        elif root.dep_ == "pobj":
+            acts = root.head.lower_ not in LOCATIVE_PREPS  # "behind Washington", "pressure on Moscow"
         elif root.dep_ == "conj":
             first = root
             while first.dep_ == "conj":
                 first = first.head
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from"}:
             acts = False
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
@@ -175,7 +179,24 @@ class Canonicalizer:
             while len(toks) > 1 and toks[0].lower().strip(".") in HONORIFICS:
                 toks = toks[1:]
             names[(m["start"], m["end"])] = [t for t in toks if t not in ("'s", "’s")]
-        full = sorted({tuple(v) for v in names.values() if len(v) > 1}, key=len, reverse=True)
+        first_seen: Dict[Tuple[str, ...], int] = {}
+        for (start, _), v in sorted(names.items()):
+            first_seen.setdefault(tuple(v), start)
+        # longest first, then in text order: deterministic whatever the hash seed
+        full = sorted({tuple(v) for v in names.values() if len(v) > 1}, key=lambda f: (-len(f), first_seen[f]))
+        # a misspelt variant of a full name ("Vladamir Putin") is the same person
+        counts: Dict[Tuple[str, ...], int] = {}
+        for v in names.values():
+            counts[tuple(v)] = counts.get(tuple(v), 0) + 1
+        alias: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
+        for a in full:
+            for b in full:
+                if a != b and len(a) == len(b) and (counts[b], first_seen[b]) > (counts[a], first_seen[a]) \
+                        and a not in alias and b not in alias and \
+                        sum(x != y for x, y in zip(a, b)) == 1 and all(x == y or (len(x) > 4 and _edit1(x, y)) for x, y in zip(a, b)):
+                    alias[a] = b
+        names = {k: list(alias.get(tuple(v), tuple(v))) for k, v in names.items()}
+        full = [f for f in full if f not in alias]
         out = {}
         for span, toks in names.items():
             canon = tuple(toks)

@@ -104,6 +104,11 @@ class EntityRuler(Pipe):
             for form in {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}:
                 self._by_alias.setdefault(form, []).append(i)
                 forms.setdefault(form, None)
+        self._places_by_len: Dict[int, List[str]] = {}
+        for form, idx in self._by_alias.items():
+            e = entries[idx[0]]
+            if e["type"] in ("COUNTRY", "LOCATION") and e["kind"] == "NAME" and len(form) >= 4 and not form.isupper():
+                self._places_by_len.setdefault(len(form), []).append(form)
         # tokenizer only: cheap even for thousands of names
         docs = list(self.nlp.tokenizer.pipe(forms))
         self.phrase.add("GAZ", docs)
@@ -119,6 +124,21 @@ class EntityRuler(Pipe):
         self._build()
 
     # -- matching --------------------------------------------------------------------
+    def _fuzzy_place(self, text: str) -> Optional[Dict]:
+        """The country or place entry one typo away from ``text`` (5+ letters), if exactly one."""
+        if len(text) < 5:
+            return None
+        found = {}
+        for alias in self._places_by_len.get(len(text), []) + self._places_by_len.get(len(text) - 1, []) + \
+                self._places_by_len.get(len(text) + 1, []):
+            if alias[0] == text[0] and _edit1(alias, text):
+                e = self.entries[self._by_alias[alias][0]]
+                found[e["key"]] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return {"label": e["type"], "key": e["key"], "name": e["name"], "kind": "NAME", "attrs": e["attrs"]}
+
     def _gazetteer_candidates(self, doc: Doc) -> List[Dict]:
         out = []
         ent_label = {}
@@ -127,6 +147,8 @@ class EntityRuler(Pipe):
                 ent_label[t] = ent.label_
         for _, start, end in self.phrase(doc):
             span = doc[start:end]
+            if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
+                continue
             for i in self._by_alias.get(span.text, ()):
                 e = self.entries[i]
                 if e["attrs"].get("needs_place_label") and ent_label.get(start) not in ("GPE", "LOC"):
@@ -150,6 +172,17 @@ class EntityRuler(Pipe):
             if label == "ORGANISATION" and doc[end - 1].lemma_.lower() in self.event_heads:
                 label = "EVENT"  # "SCO Summit" typed ORG by the model
             if label in ("PERSON", "ORGANISATION") and text in self.cities:
+                label = "LOCATION"
+            if label in ("PERSON", "ORGANISATION"):
+                fuzzy = self._fuzzy_place(text)
+                if fuzzy is not None:  # "Bejing", "Hong Kon": a misspelt place
+                    out.append(dict(fuzzy, start=start, end=end, source="fuzzy"))
+                    continue
+            if label == "PERSON" and end < len(doc) and doc[end].lemma_.lower() in ("administration", "government", "campaign"):
+                out.append({"start": start, "end": end + 1, "label": "ORGANISATION", "key": None,
+                            "name": doc[start:end + 1].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "the Biden administration"
+            if label in ("ORGANISATION", "PERSON") and _is_dateline(doc, start, end):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
@@ -283,6 +316,42 @@ def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     return start, end
 
 
+def e_kind_skip(doc: Doc, start: int, idx, entries) -> bool:
+    """A demonym in a compound adjective ("ex-Soviet", "pro-Russian") names no state."""
+    return bool(idx) and entries[idx[0]]["kind"] == "DEMONYM" and start > 0 and doc[start - 1].text == "-" \
+        and start > 1 and doc[start - 2].lower_ in ("ex", "pro", "anti", "post", "pre", "non", "former")
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """"NUSA DUA:", "SAN FRANCISCO (AP) —": an all-caps place opening a line."""
+    first = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    nxt = doc[end].text if end < len(doc) else ""
+    return first and doc[start:end].text.isupper() and nxt in (":", "(", "—", "–", "-", ",")
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether two strings differ by at most one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = j = diff = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        diff += 1
+        if diff > 1:
+            return False
+        if len(a) > len(b):
+            i += 1
+        elif len(b) > len(a):
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (len(a) - i) + (len(b) - j) <= 1
+
+
 def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
     """A name right after a personal title, or with a personal title in apposition."""
     if end - start < 2 or not all(t.is_title for t in doc[start:end]):
@@ -315,6 +384,15 @@ def _named_head_span(head) -> Optional[Tuple[int, int]]:
         start = min(t.left_edge.i for t in left)
         while start < head.i and (doc[start].text in DETERMINERS or doc[start].dep_ == "poss"):
             start += 1
+        if start >= 2 and doc[start - 1].text == "(" and start < head.i and doc[start].is_upper:
+            # "Group of 20 (G20) summit": take in the full name before the acronym
+            i = start - 2
+            while i >= 0 and (doc[i].is_title or doc[i].like_num or doc[i].lower_ in ("of", "for", "and", "-")):
+                i -= 1
+            if i + 1 <= start - 2:
+                start = i + 1
+        if doc[start].text in (")", "("):
+            start += 1
         return (start, head.i + 1) if start < head.i else None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -329,7 +407,7 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict]) -> List[Dict]:
     out = []
     by_start = {c["start"]: c for c in gaz if c["label"] == "COUNTRY"}
     for tok in doc:
-        if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         for child in tok.lefts:
             c = by_start.get(child.i)
