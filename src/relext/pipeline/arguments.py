@@ -29,6 +29,8 @@ NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on"
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
                   "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
 PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
+PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
+              "nation", "leadership", "government", "state"}
 LIST_PREPS = {"including", "like", "as"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
@@ -95,9 +97,11 @@ class Arguments:
             out.append(e)
         elif t.pos_ == "PRON":
             if low in PLURAL_PRONOUNS:
-                out.extend(self._plural(t))
+                out.extend(self._plural(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+        elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
+            out.extend(self._recent_pair(t))  # "the two leaders", "both leaders"
         elif lemma in QUANTITY_NOUNS or lemma in PLACE_NOUNS:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -148,6 +152,25 @@ class Arguments:
             if cur.head is cur:
                 break
             cur = cur.head
+        return []
+
+    def _recent_pair(self, t: Token) -> List[str]:
+        """"they", "the two leaders": the two people (or states) named last, if named within
+        the three sentences before and no third one of the kind comes between."""
+        doc = t.doc
+        sents = list(doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 3)].start
+        for kind in ("PERSON", "COUNTRY"):
+            seen: List[str] = []
+            for i in range(t.i - 1, limit - 1, -1):
+                e = self.index.entity(i)
+                if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN" and e not in seen:
+                    seen.append(e)
+                    if len(seen) == 3:
+                        break
+            if len(seen) == 2:
+                return seen
         return []
 
     # -- subjects --------------------------------------------------------------------

@@ -52,7 +52,7 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "forum": ("EVENT", "forum"), "conference": ("EVENT", "conference"),
                      "organization": ("ORGANISATION", None), "organisation": ("ORGANISATION", None),
                      "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
-                     "grouping": ("ORGANISATION", None)}
+                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None)}
 
 
 @Language.factory(

@@ -185,6 +185,15 @@ class RelationExtractor(Pipe):
             if rtype.symmetric and o < s:
                 s, o = o, s
             out.append(_record(tok, s, predicate, o, negated, modality, source, rtype.symmetric, rule.id, cue))
+        if out and predicate == "VISITS" and rule.lemma == "be" and not negated:
+            # "X will be in Beijing" while the Beijing Games are the news: X attends them
+            ev = args.salient_event(tok)
+            attends = self.catalogue.get("ATTENDS")
+            if ev and attends is not None and any(_event_in_place(index, ev, r["object"]) for r in out):
+                for r in list(out):
+                    if attends.allows(index.type_of(r["subject"]), "EVENT"):
+                        out.append(_record(tok, r["subject"], "ATTENDS", ev, False, modality, source, False,
+                                           "ATTENDS:present-at-venue", None))
         if out and rtype.symmetric and not negated:
             # meeting "on the sidelines of" / "during" / "at" a named event: both attend it
             attends = self.catalogue.get("ATTENDS")
@@ -237,6 +246,16 @@ class RelationExtractor(Pipe):
         self._load({"rules": list(srsly.read_jsonl(rules)) if rules.exists() else [],
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
+
+
+def _event_in_place(index, event_id: str, place_id: str) -> bool:
+    """Whether the event's name (or that of the event it is part of) names the place."""
+    place = index.names.get(place_id, "")
+    if not place:
+        return False
+    names = [index.names.get(event_id, "")]
+    names += [index.names.get(e, "") for e in index.types if event_id.startswith(e + "-")]
+    return any(place in n for n in names)
 
 
 def _key(rec: Dict) -> Tuple:
