@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Errors, PatternFileError
 from .gazetteer import read_data
 
-OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "acl:dobj", "compound", "dative", "poss", "governor")
+OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "acl:dobj", "compound", "dative", "poss", "governor", "subject")
 POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
 
 
@@ -49,7 +49,10 @@ class TriggerRule(BaseModel):
         lemma: the trigger's lemma (lower case), e.g. ``"attend"``.
         pos: ``VERB``, ``NOUN``, ``ADJ`` or ``ADV``.
         object: object slots, tried in order: ``dobj``, ``prep:WORD``, ``pair``,
-            ``ccomp:nsubj``, ``acl:dobj``, ``compound``, ``dative``.
+            ``ccomp:nsubj``, ``acl:dobj``, ``compound``, ``dative``, ``poss``, ``governor``,
+            ``subject`` (the grammatical subject).
+        subject_from: where the relation's subject is when it is not the grammatical
+            subject ("NATO admitted *Sweden*": ``[dobj]``, with ``object: [subject]``).
         particle: a particle the verb must carry ("stay *away*").
         negates: the trigger itself states the relation does not hold ("skip").
         when_negated: the relation a negated trigger states instead.
@@ -66,6 +69,7 @@ class TriggerRule(BaseModel):
     lemma: str
     pos: str = "VERB"
     object: Tuple[str, ...] = ("dobj",)
+    subject_from: Tuple[str, ...] = ()
     particle: Optional[str] = None
     negates: bool = False
     when_negated: Optional[WhenNegated] = None
@@ -94,7 +98,7 @@ class TriggerRule(BaseModel):
             raise ValueError(f"pos must be one of VERB, NOUN, ADJ, ADV (got {v!r})")
         return POS_GROUPS[v]
 
-    @field_validator("object", mode="before")
+    @field_validator("object", "subject_from", mode="before")
     @classmethod
     def _slots(cls, v: Any) -> Tuple[str, ...]:
         if isinstance(v, str):

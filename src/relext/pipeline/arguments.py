@@ -302,6 +302,8 @@ class Arguments:
                 for c in tok.children:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
                         objs.append(self.index.entity(c.i))
+            elif slot == "subject":
+                objs.extend(self.subjects(tok))
             elif slot == "poss":
                 for c in tok.children:
                     if c.dep_ == "poss":

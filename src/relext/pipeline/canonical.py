@@ -150,7 +150,7 @@ class Canonicalizer:
         root = doc[m["start"]:m["end"]].root
         acts = False
         if root.dep_ in ACTOR_DEPS:
-            acts = not (root.dep_ == "dobj" and root.head.lemma_ in TRAVEL_VERBS)
+            acts = not (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in TRAVEL_VERBS)
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
             acts = root.head.head.lemma_ in ("ally", "partner", "side", "support", "position", "stance")
         elif root.dep_ == "pobj" and root.head.lower_ == "from":

@@ -158,7 +158,10 @@ class RelationExtractor(Pipe):
                                       for c in tok.children):
             return []  # "going to follow": the future, not travel
         rtype = self.catalogue.get(rule.relation)
-        subjects = args.subjects(tok)
+        if rule.subject_from:
+            subjects, _ = args.objects(tok, rule.subject_from, [])
+        else:
+            subjects = args.subjects(tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
             ev = args.salient_event(tok)
