@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -29,6 +30,7 @@ NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on"
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
                   "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
 PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
+LED = re.compile(r"^(.+)-(?:led|backed|brokered|sponsored)$", re.I)
 PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
               "nation", "leadership", "government", "state"}
 LIST_PREPS = {"including", "like", "as"}
@@ -230,7 +232,9 @@ class Arguments:
             return self.entities_of(head)
         return []
 
-    def noun_subjects(self, n: Token, _depth: int = 0) -> List[str]:
+    def noun_internal_subjects(self, n: Token) -> List[str]:
+        """Subjects named inside the noun phrase: "Japan's boycott", "the US boycott",
+        "a boycott by X", "the U.S.-led boycott"."""
         out: List[str] = []
         for c in n.children:
             if c.dep_ == "poss":
@@ -240,9 +244,17 @@ class Arguments:
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
             elif c.dep_ == "amod" and c.lower_.endswith("led"):
-                out.extend(self.index.entity(x.i) for x in c.subtree if self.index.entity(x.i))
+                found = [self.index.entity(x.i) for x in c.subtree if self.index.entity(x.i)]
+                m = LED.match(c.text)
+                if not found and m:  # "U.S.-led" is one token: find the entity named by its prefix
+                    found = [e for e, forms in self.index.surface.items() if m.group(1) in forms]
+                out.extend(found)
+        return list(dict.fromkeys(out))
+
+    def noun_subjects(self, n: Token, _depth: int = 0) -> List[str]:
+        out = self.noun_internal_subjects(n)
         if out:
-            return list(dict.fromkeys(out))
+            return out
         cur = n
         for _ in range(4):
             if cur.dep_ in ("dobj", "attr", "oprd"):
@@ -254,6 +266,8 @@ class Arguments:
                 prep = cur.head
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
+                if prep.lower_ == "with" and any(c.dep_ == "agent" for c in prep.head.children):
+                    return self.verb_subjects(prep.head, _depth + 1)  # "was hit with a boycott by X"
                 if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
                     cur = prep.head
                     continue
@@ -388,6 +402,11 @@ class Arguments:
         holders = [tok]
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "nsubj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
             holders.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
+        cur = holders[-1]
+        for _ in range(2):  # "spent four hours meeting X during the summit"
+            if cur.dep_ in ("xcomp", "advcl", "pcomp") and cur.head is not cur:
+                cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
+                holders.append(cur)
         out: List[str] = []
         for h in holders:
             for c in h.children:

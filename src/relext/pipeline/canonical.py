@@ -41,6 +41,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princ
               "speaker", "governor", "mayor"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
+                  "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
+                               "aide", "adviser", "advisor", "diplomat", "deputy"},
                   "president": {"president", "leader"}}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -312,6 +314,9 @@ class Canonicalizer:
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
         f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" and doc[span.end + 1].shape_ == "dddd":
+            f["year"] = int(doc[span.end + 1].text)  # "the Olympics in 1980"
         for t in span:
             low = t.lower_
             if low in ("winter", "summer"):

@@ -66,6 +66,13 @@ class Modality:
                 nodes.append((cur, False))
         return nodes
 
+    def np_negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
+        """Negation inside a noun phrase only ("no boycott by X")."""
+        for c in tok.children:
+            if c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "neither"):
+                return True, c.text
+        return False, None
+
     def negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
         """``(negated, cue)`` for a relation triggered by ``tok``."""
         count, cue = 0, None

@@ -158,15 +158,20 @@ class RelationExtractor(Pipe):
                                       for c in tok.children):
             return []  # "going to follow": the future, not travel
         rtype = self.catalogue.get(rule.relation)
+        presupposed = False
         if rule.subject_from:
             subjects, _ = args.objects(tok, rule.subject_from, [])
+        elif tok.pos_ in ("NOUN", "PROPN") and args.noun_internal_subjects(tok):
+            # "the US boycott of X", "a boycott by X": the noun phrase itself states the
+            # relation, whatever the clause around it says ("whether to join the US boycott")
+            subjects, presupposed = args.noun_internal_subjects(tok), True
         else:
             subjects = args.subjects(tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
             ev = args.salient_event(tok)
             objects = [ev] if ev else []
-        negated, cue = self.modality.negation(tok)
+        negated, cue = self.modality.negation(tok) if not presupposed else self.modality.np_negation(tok)
         if rule.negates:
             negated = not negated
             cue = cue or tok.text
@@ -176,7 +181,7 @@ class RelationExtractor(Pipe):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
-        modality, source = self.modality.modality(tok, args)
+        modality, source = self.modality.modality(tok, args) if not presupposed else ("ASSERTED", None)
         out = []
         candidates = [(s, o) for s in subjects for o in objects] + pairs
         for s, o in candidates:
