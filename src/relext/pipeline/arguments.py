@@ -341,6 +341,8 @@ class Arguments:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")]
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
             holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
+            holders.append(tok.head)  # "will be present on Friday at the ceremony"
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
                 holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
@@ -358,7 +360,10 @@ class Arguments:
 
         A phrasal verb ("went on", "go ahead") counts as having one: it means something else.
         """
-        for c in tok.children:
+        kids = list(tok.children)
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
+            kids += [c for c in tok.head.children if c.dep_ == "prep"]
+        for c in kids:
             if c.dep_ == "prt":
                 return True
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c):
@@ -372,30 +377,26 @@ class Arguments:
         nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
 
-    def salient_event(self, tok: Token) -> Optional[str]:
-        """The named event the text is about at ``tok``: the nearest EVENT mention before it
-        (in the same or the three previous sentences), else the first one after it in the sentence."""
-        doc = tok.doc
-        sent_start = tok.sent.start
-        limit = sent_start
-        sents = list(doc.sents)
-        idx = next((n for n, s in enumerate(sents) if s.start == sent_start), 0)
-        if idx >= 3:
-            limit = sents[idx - 3].start
-        elif sents:
-            limit = 0
-        best = None
-        for i in range(tok.i - 1, limit - 1, -1):
+    def salient_event(self, tok: Token, *, parts: bool = True) -> Optional[str]:
+        """The named event the text is about at ``tok``: the nearest EVENT mentioned before it,
+        else the first one after it in the same sentence. With ``parts=False`` a part of an
+        event (an opening ceremony) gives way to the whole event (a boycott is of the Games)."""
+        def ok(e: Optional[str]) -> bool:
+            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
+
+        for i in range(tok.i - 1, -1, -1):
             e = self.index.entity(i)
-            if e and self.index.type_of(e) == "EVENT":
-                best = e
-                break
-        if best is None:
-            for i in range(tok.i + 1, tok.sent.end):
-                e = self.index.entity(i)
-                if e and self.index.type_of(e) == "EVENT":
-                    return e
-        return best
+            if ok(e):
+                return e
+            if not parts and e and self.index.type_of(e) == "EVENT" and "-ceremony" in e:
+                whole = e.rsplit("-", 2)[0]  # "event:2022-winter-olympics-opening-ceremony" -> the Games
+                if whole in self.index.types:
+                    return whole
+        for i in range(tok.i + 1, tok.sent.end):
+            e = self.index.entity(i)
+            if ok(e):
+                return e
+        return None
 
     def event_context(self, tok: Token) -> List[str]:
         """Named events a meeting is set in: "on the sidelines of X", "during X", "at X"."""

@@ -93,6 +93,7 @@ class Canonicalizer:
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         mentions = [dict(m) for m in (doc._.relext_mentions or [])]
+        mentions += _nested_games(doc, mentions)
         sent_of = _sentence_index(doc)
         for m in mentions:
             self._type_capital(doc, m)
@@ -277,7 +278,8 @@ class Canonicalizer:
             if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
                 olympics.append(m)
         # one olympics entity per compatible (city, season, year) in the document
-        feats = {(m["start"], m["end"]): self._olympic_features(doc[m["start"]:m["end"]]) for m in olympics}
+        feats = {(m["start"], m["end"]): self._complete_edition(self._olympic_features(doc[m["start"]:m["end"]]))
+                 for m in olympics}
         clusters: List[Dict] = []
         for m in sorted(olympics, key=lambda m: -sum(v is not None for v in feats[(m["start"], m["end"])].values())):
             f = feats[(m["start"], m["end"])]
@@ -306,7 +308,9 @@ class Canonicalizer:
             low = span.text.lower()
             if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
                 which = "closing" if "closing" in low else "opening"
-                base_key, base_name = main_olympics or ("event:games", "the Games")
+                nested = [out[(n["start"], n["end"])] for n in olympics
+                          if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
+                base_key, base_name = (nested[0][0], nested[0][1]) if nested else (main_olympics or ("event:games", "the Games"))
                 out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {_strip_det(base_name)}", {"part_of": base_key})
                 continue
             out[k] = _summit_id(doc, span)
@@ -464,6 +468,27 @@ class Canonicalizer:
 
 
 # ---------------------------------------------------------------------------------------
+def _nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
+    """"the opening of the Beijing Winter Olympics" also mentions the Games themselves."""
+    out = []
+    for m in mentions:
+        if m["label"] != "EVENT":
+            continue
+        span = doc[m["start"]:m["end"]]
+        if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+            continue
+        of = [t for t in span if t.lower_ == "of"]
+        if not of:
+            continue
+        start = of[0].i + 1
+        while start < m["end"] and doc[start].lower_ == "the":
+            start += 1
+        if start < m["end"] and re.search(r"olympic|games", doc[start:m["end"]].text.lower()):
+            out.append({"start": start, "end": m["end"], "label": "EVENT", "key": None, "name": doc[start:m["end"]].text,
+                        "kind": "NAME", "attrs": {"family": "olympics", "nested": True}, "source": "parse"})
+    return out
+
+
 def _sentence_index(doc: Doc) -> List[int]:
     out = [0] * len(doc)
     for n, sent in enumerate(doc.sents):

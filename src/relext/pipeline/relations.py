@@ -169,7 +169,7 @@ class RelationExtractor(Pipe):
             subjects = args.subjects(tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
-            ev = args.salient_event(tok)
+            ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
             objects = [ev] if ev else []
         negated, cue = self.modality.negation(tok) if not presupposed else self.modality.np_negation(tok)
         if rule.negates:
