@@ -25,11 +25,14 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
 from ..gazetteer import read_data, slug
+from ._lookup import WordSet
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
                   "toward", "towards", "through", "via", "over", "within", "for"}
@@ -89,6 +92,7 @@ class Canonicalizer:
         self.titles = {t.lower() for t in roles["titles"]}
         events = read_data("events.yaml")
         self.editions = events["olympic_editions"]
+        self.description_words = WordSet(nlp.vocab, DESCRIPTION_HEADS)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -227,7 +231,10 @@ class Canonicalizer:
             for mm in g["mentions"]:
                 for i in range(mm["start"], mm["end"]):
                     owner[i] = (g["id"], mm)
-        for tok in doc:
+        hashes = numpy.asarray([doc.vocab.strings.add(k) for k in surnames], dtype="uint64")
+        orth = doc.to_array([ORTH]).astype("uint64").ravel()
+        for i in numpy.flatnonzero(numpy.isin(orth, hashes)).tolist():
+            tok = doc[i]
             pid = surnames.get(tok.text)
             if pid is None or tok.pos_ != "PROPN":
                 continue
@@ -416,7 +423,16 @@ class Canonicalizer:
         """"the Games", "the sporting event", "the summit", "the organization": the named
         event or body of that kind mentioned last before it."""
         taken = _taken_tokens(groups)
-        for tok in doc:
+        # (start, group) of every non-pronoun mention, by type, in text order
+        starts: Dict[str, List[Tuple[int, Dict]]] = {}
+        for g in groups.values():
+            for mm in g["mentions"]:
+                if mm["kind"] != "PRONOUN":
+                    starts.setdefault(g["type"], []).append((mm["start"], g))
+        for v in starts.values():
+            v.sort(key=lambda x: x[0])
+        for i in self.description_words.positions(doc):
+            tok = doc[i]
             head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics") else tok.lower_
             kind = DESCRIPTION_HEADS.get(head)
             if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
@@ -429,13 +445,14 @@ class Canonicalizer:
             if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
                 continue  # a name of its own ("the Geneva summit") is not a description
             wanted_type, id_hint = kind
-            before = [g for g in groups.values() if g["type"] == wanted_type
-                      and any(mm["start"] < tok.i and mm["kind"] != "PRONOUN" for mm in g["mentions"])
-                      and (id_hint is None or id_hint in g["id"])
-                      and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
-            if not before:
+            target = None
+            for start, g in reversed(starts.get(wanted_type, [])):
+                if start < tok.i and (id_hint is None or id_hint in g["id"]) \
+                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country")):
+                    target = g
+                    break
+            if target is None:
                 continue
-            target = max(before, key=lambda g: max(mm["start"] for mm in g["mentions"] if mm["start"] < tok.i))
             start = min([m.left_edge.i for m in mods] + [tok.i])
             span = doc[start:tok.i + 1]
             target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,

@@ -29,6 +29,7 @@ from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import default_entries, large_cities, read_data, validate_entries
+from ._lookup import WordSet
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
                 "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
@@ -81,12 +82,16 @@ class EntityRuler(Pipe):
         self.cities = large_cities(city_min_population)
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
+        self.head_words = WordSet(nlp.vocab, self.event_heads)
+        self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
+        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in ("olympics", "summits", "ceremonies"):
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
         self.person_titles = {t.lower() for t in roles["person_titles"]}
+        self.honorific_words = WordSet(nlp.vocab, [h.split()[0].rstrip(".") for h in honorifics], attr="LOWER")
         self.person_matcher = Matcher(nlp.vocab, validate=True)
         self.person_matcher.add("HONORIFIC", [[{"TEXT": {"IN": honorifics}},
                                                {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
@@ -198,6 +203,8 @@ class EntityRuler(Pipe):
     def _honorific_candidates(self, doc: Doc) -> List[Dict]:
         """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
         out = []
+        if not self.honorific_words.positions(doc):
+            return out
         for _, start, end in self.person_matcher(doc):
             # "bin", "Al", "al-" inside Arabic names are lower case or short; extend over them
             while end + 1 < len(doc) and doc[end].lower_ in ("bin", "bint", "al", "ibn", "el") and doc[end + 1].is_title:
@@ -210,12 +217,14 @@ class EntityRuler(Pipe):
 
     def _event_candidates(self, doc: Doc) -> List[Dict]:
         out = []
-        for match_id, start, end in self.event_matcher(doc):
+        matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc.text else []
+        for match_id, start, end in matches:
             start, end = _trim(doc, start, end)
             if start < end:
                 out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
                             "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
-        for tok in doc:
+        for i in self.head_words.positions(doc):
+            tok = doc[i]
             if tok.lemma_.lower() in self.event_heads and tok.pos_ == "NOUN":
                 span = _named_head_span(tok)
                 if span is not None:
@@ -241,7 +250,7 @@ class EntityRuler(Pipe):
             if (c["start"], c["end"]) in gaz_spans:
                 continue
             cands.append((1, c))
-        cands.extend((2, c) for c in _ministry_mentions(doc, gaz))
+        cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         spans = []
         by_span = {}
@@ -402,11 +411,12 @@ def _named_head_span(head) -> Optional[Tuple[int, int]]:
     return None
 
 
-def _ministry_mentions(doc: Doc, gaz: List[Dict]) -> List[Dict]:
+def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[Dict]:
     """"the Chinese foreign ministry", "China's government": mentions of the state."""
     out = []
     by_start = {c["start"]: c for c in gaz if c["label"] == "COUNTRY"}
-    for tok in doc:
+    for i in positions:
+        tok = doc[i]
         if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         for child in tok.lefts:

@@ -16,12 +16,14 @@ REASON_PREPS = {"over", "for", "against", "at"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
-def grievances(doc: Doc, index, args, wrongdoing: set, reporting: set) -> List[Dict]:
-    """ACCUSES/THREATENS records for ``doc`` (see the module docstring)."""
+def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set) -> List[Dict]:
+    """ACCUSES/THREATENS records for ``doc`` (see the module docstring); ``words`` is a
+    :class:`~relext.pipeline._lookup.WordSet` of the wrongdoing nouns and "pay"."""
     from .relations import record
 
     out: List[Dict] = []
-    for tok in doc:
+    for i in words.positions(doc):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in wrongdoing and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
             wrongdoers = _wrongdoers(tok, index, args)

@@ -20,8 +20,9 @@ ALLIANCE_NOUNS = {"agreement", "alliance", "pact", "bloc", "partnership", "group
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 
 
-def memberships(doc: Doc, index, args) -> List[Dict]:
-    """MEMBER_OF records for ``doc`` (see the module docstring)."""
+def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
+    """MEMBER_OF records for ``doc`` (see the module docstring); ``words`` optionally a
+    :class:`~relext.pipeline._lookup.WordSet` of the group and alliance nouns, to skip other tokens."""
     from .relations import record
 
     out: List[Dict] = []
@@ -31,7 +32,13 @@ def memberships(doc: Doc, index, args) -> List[Dict]:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule))
 
-    for tok in doc:
+    if words is None:
+        candidates = range(len(doc))
+    else:
+        orgs = {i for i, e in index.by_token.items() if index.type_of(e) == "ORGANISATION"}
+        candidates = sorted(set(words.positions(doc)) | orgs)
+    for i in candidates:
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -31,10 +31,11 @@ from ..errors import Errors, PatternFileError
 from ..gazetteer import read_data
 from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
 from ..schema import load_catalogue, parse_catalogue
+from ._lookup import WordSet
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .grievances import grievances
-from .membership import memberships
+from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, memberships
 from .modality import Modality
 
 
@@ -78,6 +79,8 @@ class RelationExtractor(Pipe):
         self.position_nouns = set(cues["position_nouns"])
         self.support_verbs = set(cues["support_verbs"])
         self.wrongdoing = set(cues["wrongdoing_nouns"])
+        self.grievance_words = WordSet(nlp.vocab, self.wrongdoing | {"pay"})
+        self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
 
@@ -93,6 +96,7 @@ class RelationExtractor(Pipe):
         self.index: Dict[Tuple[str, str], List[TriggerRule]] = {}
         for r in rules:
             self.index.setdefault((r.lemma, r.pos), []).append(r)
+        self.trigger_words = WordSet(self.nlp.vocab, {r.lemma for r in rules})
 
     def add_rules(self, rules: Iterable[Mapping], *, source: str = "<rules>", lines: Optional[Sequence[int]] = None) -> None:
         """Add trigger rules (dicts with the fields of :class:`relext.patterns.TriggerRule`)."""
@@ -131,15 +135,16 @@ class RelationExtractor(Pipe):
         args = Arguments(index, staff=self.staff, titles=self.titles, position_nouns=self.position_nouns,
                          support_verbs=self.support_verbs, modality=self.modality)
         found: Dict[Tuple, Dict] = {}
-        for tok in doc:
+        for i in self.trigger_words.positions(doc):
+            tok = doc[i]
             group = POS_GROUPS.get(tok.pos_)
             if group is None:
                 continue
             for rule in self.index.get((tok.lemma_.lower(), group), ()):
                 for rec in self._apply(rule, tok, args, index):
                     found.setdefault(_key(rec), rec)
-        structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args)
-                      + grievances(doc, index, args, self.wrongdoing, self.reporting))
+        structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
+                      + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting))
         for rec in structural:
             found.setdefault(_key(rec), rec)
         out = list(found.values())
