@@ -49,6 +49,10 @@ GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chanc
                   "president": {"president", "leader"}}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us", "our"}
+QUOTES = set('"“”')
+SPEECH_VERBS = {"say", "tell", "add", "declare", "reply", "insist", "stress", "write", "state", "note", "explain"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
 NEUTER = {"it", "its", "itself"}
 # head noun of a definite description -> (entity type, substring its id must contain)
@@ -409,6 +413,11 @@ class Canonicalizer:
                 if tts and i >= 0 and i in ent_at and ent_at[i][1] in ("COUNTRY", "ORGANISATION"):
                     anchors.add(ent_at[i][0])
                 root = doc[mm["start"]:mm["end"]].root
+                if tts:
+                    for prep in root.children:  # "Prime Minister Jacinda Ardern of New Zealand"
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            anchors.update(ent_at[o.i][0] for o in prep.children
+                                           if o.dep_ == "pobj" and o.i in ent_at and ent_at[o.i][1] in ("COUNTRY", "ORGANISATION"))
                 for ap in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
                     if (ap.dep_ == "appos" or root.dep_ == "appos") and ap.lower_ in self.titles:
                         tts.add(ap.lower_)
@@ -464,9 +473,27 @@ class Canonicalizer:
         ent_at = _entity_at(groups)
         heads = sorted(((mm["start"], g["id"], g["type"], mm) for g in groups.values() for mm in g["mentions"]),
                        key=lambda x: x[0])
+        titled = None
         for tok in doc:
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in ent_at:
+                continue
+            if low in FIRST_PERSON or low in FIRST_PLURAL:
+                # "I" in a quote is its speaker; "we" in a leader's quote is the leader's state
+                speaker = _speaker_of_quote(doc, tok, ent_at)
+                if speaker is None:
+                    continue
+                target = speaker
+                if low in FIRST_PLURAL:
+                    if titled is None:
+                        titled = self._titled_people(doc, groups)
+                    states = [a for a in titled.get(speaker, (set(), set()))[0] if groups.get(a, {}).get("type") == "COUNTRY"]
+                    if len(states) != 1:
+                        continue
+                    target = states[0]
+                groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
+                                                   "start": tok.i, "end": tok.i + 1, "kind": "PRONOUN",
+                                                   "sentence": sent_of[tok.i]})
                 continue
             if low in MALE or low in FEMALE:
                 wanted = ("PERSON",)
@@ -626,6 +653,48 @@ def _entity_at(groups: Dict[str, Dict]) -> Dict[int, Tuple[str, str]]:
 
 def _anchor_tokens(groups, anchor: str) -> set:
     return {i for mm in groups[anchor]["mentions"] for i in range(mm["start"], mm["end"])}
+
+
+def _speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:
+    """The person whose words ``tok`` is in.
+
+    Reported speech: the subject of a speech verb that governs ``tok`` ("Putin said that we
+    ..."). A quotation: the subject of a speech verb in the same sentence, else the next,
+    else the one before. Speech that runs on: the speaker of the sentence before, if that
+    sentence reports first-person words too.
+    """
+    def person_subject(verb) -> Optional[str]:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                e = ent_at.get(c.i)
+                if e and e[1] == "PERSON":
+                    return e[0]
+        return None
+
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in SPEECH_VERBS and anc.pos_ == "VERB":
+            found = person_subject(anc)
+            if found:
+                return found
+    sent = tok.sent
+    sents = list(doc.sents)
+    idx = next(n for n, s in enumerate(sents) if s.start == sent.start)
+    quoted = any(t.text in QUOTES for t in doc[max(0, sent.start - 1):min(len(doc), sent.end + 1)])
+    if quoted:
+        for s in [sent] + sents[idx + 1:idx + 2] + sents[max(0, idx - 1):idx]:
+            for t in s:
+                if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
+                    found = person_subject(t)
+                    if found:
+                        return found
+    elif idx > 0 and not any(t.lemma_.lower() in SPEECH_VERBS for t in sent):
+        for t in sents[idx - 1]:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and \
+                    any(d.lower_ in FIRST_PERSON | FIRST_PLURAL for d in t.subtree if d.i > t.i):
+                found = person_subject(t)
+                if found:
+                    return found
+    return None
 
 
 def _antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
