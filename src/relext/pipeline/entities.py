@@ -91,6 +91,8 @@ class EntityRuler(Pipe):
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
         self.person_titles = {t.lower() for t in roles["person_titles"]}
+        self.title_words = {t.lower() for t in roles["titles"]} | {"general", "deputy", "vice", "foreign", "prime"}
+        self.person_title_words = WordSet(nlp.vocab, self.person_titles, attr="LOWER")
         self.honorific_words = WordSet(nlp.vocab, [h.split()[0].rstrip(".") for h in honorifics], attr="LOWER")
         self.person_matcher = Matcher(nlp.vocab, validate=True)
         self.person_matcher.add("HONORIFIC", [[{"TEXT": {"IN": honorifics}},
@@ -215,6 +217,22 @@ class EntityRuler(Pipe):
                         "kind": "NAME", "attrs": {}, "source": "pattern"})
         return out
 
+    def _titled_name_candidates(self, doc: Doc) -> List[Dict]:
+        """A capitalised name right after a personal title ("Secretary-General Anders Lund",
+        "President Xi") is a person, even where the model missed it."""
+        out = []
+        for i in self.person_title_words.positions(doc):
+            if not doc[i].is_title:
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].text.isupper() and len(doc[j]) > 1) \
+                    and doc[j].lower_ not in self.title_words and doc[j].lower_ not in self.person_titles:
+                j += 1
+            if j > i + 1 and doc[i + 1:j].text not in self._by_alias and not any(t.text in self._by_alias for t in doc[i + 1:j]):
+                out.append({"start": i + 1, "end": j, "label": "PERSON", "key": None, "name": doc[i + 1:j].text,
+                            "kind": "NAME", "attrs": {}, "source": "title"})
+        return out
+
     def _event_candidates(self, doc: Doc) -> List[Dict]:
         out = []
         matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc.text else []
@@ -252,6 +270,7 @@ class EntityRuler(Pipe):
             cands.append((1, c))
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
+        cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
         by_span = {}
         for prio, c in sorted(cands, key=lambda pc: -pc[0]):
