@@ -130,6 +130,8 @@ def organisation_entries() -> List[Dict]:
     out = []
     for org in read_data("organisations.yaml"):
         attrs = {"country": org["country"]} if org.get("country") else {}
+        if org.get("place"):
+            attrs["place"] = True
         for alias in org.get("aliases", [org["name"]]):
             out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
     return out

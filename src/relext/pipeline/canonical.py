@@ -105,6 +105,7 @@ class Canonicalizer:
         sent_of = _sentence_index(doc)
         for m in mentions:
             self._type_capital(doc, m)
+            self._type_building(doc, m)
         groups: Dict[str, Dict] = {}
         order: List[str] = []
 
@@ -181,6 +182,15 @@ class Canonicalizer:
         if acts:
             m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",
                      attrs={"iso3": iso3}, name=_country_name(doc, iso3, m))
+
+    def _type_building(self, doc: Doc, m: Dict) -> None:
+        """"the White House said" is the body; "at the White House" is the place."""
+        if m["label"] != "ORGANISATION" or not m["attrs"].get("place"):
+            return
+        root = doc[m["start"]:m["end"]].root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"} and root.head.head.pos_ in ("VERB", "AUX"):
+            m.update(label="LOCATION", key=f"location:{slug(m['name'])}",
+                     attrs={k: v for k, v in m["attrs"].items() if k not in ("place", "country")})
 
     # -- people ---------------------------------------------------------------------
     def _person_keys(self, doc: Doc, persons: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
