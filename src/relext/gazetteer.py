@@ -43,6 +43,35 @@ def slug(text: str) -> str:
     return t or "x"
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two strings differ by at most one insertion, deletion or substitution.
+
+    Used to take misspelt names ("Bejing", "Vladamir") for the names they miss.
+
+    >>> one_edit_apart("Bejing", "Beijing"), one_edit_apart("Paris", "Parma")
+    (True, False)
+    """
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = j = diff = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        diff += 1
+        if diff > 1:
+            return False
+        if len(a) > len(b):
+            i += 1
+        elif len(b) > len(a):
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (len(a) - i) + (len(b) - j) <= 1
+
+
 def _entry(key: str, name: str, type_: str, alias: str, kind: str = "NAME", **attrs) -> Dict:
     return {"key": key, "name": name, "type": type_, "kind": kind, "alias": alias, "attrs": attrs}
 

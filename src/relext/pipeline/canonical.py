@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..gazetteer import read_data, slug
+from ..gazetteer import one_edit_apart, read_data, slug
 from ._lookup import WordSet
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -214,7 +214,7 @@ class Canonicalizer:
             for b in full:
                 if a != b and len(a) == len(b) and (counts[b], first_seen[b]) > (counts[a], first_seen[a]) \
                         and a not in alias and b not in alias and \
-                        sum(x != y for x, y in zip(a, b)) == 1 and all(x == y or (len(x) > 4 and _edit1(x, y)) for x, y in zip(a, b)):
+                        sum(x != y for x, y in zip(a, b)) == 1 and all(x == y or (len(x) > 4 and one_edit_apart(x, y)) for x, y in zip(a, b)):
                     alias[a] = b
         names = {k: list(alias.get(tuple(v), tuple(v))) for k, v in names.items()}
         full = [f for f in full if f not in alias]
@@ -573,32 +573,9 @@ def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
 def _fix_city(text: str, editions) -> str:
     for e in editions:
         c = e["city"]
-        if text == c or (len(text) > 4 and _edit1(text.lower(), c.lower())):
+        if text == c or (len(text) > 4 and one_edit_apart(text.lower(), c.lower())):
             return c
     return text
-
-
-def _edit1(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by at most one insertion, deletion or substitution ("Bejing")."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = j = diff = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        diff += 1
-        if diff > 1:
-            return False
-        if len(a) > len(b):
-            i += 1
-        elif len(b) > len(a):
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return diff + (len(a) - i) + (len(b) - j) <= 1
 
 
 def _olympics_id(f: Dict) -> Tuple[str, str]:

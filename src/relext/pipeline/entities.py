@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import default_entries, large_cities, read_data, validate_entries
+from ..gazetteer import default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._lookup import WordSet
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -138,7 +138,7 @@ class EntityRuler(Pipe):
         found = {}
         for alias in self._places_by_len.get(len(text), []) + self._places_by_len.get(len(text) - 1, []) + \
                 self._places_by_len.get(len(text) + 1, []):
-            if alias[0] == text[0] and _edit1(alias, text):
+            if alias[0] == text[0] and one_edit_apart(alias, text):
                 e = self.entries[self._by_alias[alias][0]]
                 found[e["key"]] = e
         if len(found) != 1:
@@ -355,29 +355,6 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     first = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
     nxt = doc[end].text if end < len(doc) else ""
     return first and doc[start:end].text.isupper() and nxt in (":", "(", "—", "–", "-", ",")
-
-
-def _edit1(a: str, b: str) -> bool:
-    """Whether two strings differ by at most one insertion, deletion or substitution."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = j = diff = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        diff += 1
-        if diff > 1:
-            return False
-        if len(a) > len(b):
-            i += 1
-        elif len(b) > len(a):
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return diff + (len(a) - i) + (len(b) - j) <= 1
 
 
 def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
