@@ -23,16 +23,19 @@ The result is ``doc._.relext_entities`` (plain dicts; see ``relext.extensions``)
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
 from ..gazetteer import one_edit_apart, read_data, slug
 from ._lookup import WordSet
+from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
+                          speaker_of_quote)
+from .events import EventNamer, nested_games, strip_det
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
                   "toward", "towards", "through", "via", "over", "within", "for"}
@@ -47,14 +50,6 @@ GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chanc
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
                                "aide", "adviser", "advisor", "diplomat", "deputy"},
                   "president": {"president", "leader"}}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-FIRST_PERSON = {"i", "me", "my"}
-FIRST_PLURAL = {"we", "us", "our"}
-QUOTES = set('"“”')
-SPEECH_VERBS = {"say", "tell", "add", "declare", "reply", "insist", "stress", "write", "state", "note", "explain"}
-EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
-NEUTER = {"it", "its", "itself"}
 # head noun of a definite description -> (entity type, substring its id must contain)
 DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olympics"), "event": ("EVENT", None),
                      "summit": ("EVENT", "summit"), "ceremony": ("EVENT", "ceremony"), "tournament": ("EVENT", None),
@@ -96,12 +91,13 @@ class Canonicalizer:
         self.titles = {t.lower() for t in roles["titles"]}
         events = read_data("events.yaml")
         self.editions = events["olympic_editions"]
+        self.events = EventNamer(self.editions)
         self.description_words = WordSet(nlp.vocab, DESCRIPTION_HEADS)
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         mentions = [dict(m) for m in (doc._.relext_mentions or [])]
-        mentions += _nested_games(doc, mentions)
+        mentions += nested_games(doc, mentions)
         sent_of = _sentence_index(doc)
         for m in mentions:
             self._type_capital(doc, m)
@@ -123,7 +119,7 @@ class Canonicalizer:
         persons = [m for m in mentions if m["label"] == "PERSON"]
         person_key = self._person_keys(doc, persons)
         org_key = self._org_keys(doc, [m for m in mentions if m["label"] == "ORGANISATION"])
-        event_key = self._event_keys(doc, [m for m in mentions if m["label"] == "EVENT"])
+        event_key = self.events.keys(doc, [m for m in mentions if m["label"] == "EVENT"])
         for m in mentions:
             label = m["label"]
             if label == "PERSON":
@@ -139,7 +135,7 @@ class Canonicalizer:
                 add(m["key"] or f"country:{slug(m['name'])}", m["name"], label, m, m["attrs"])
             else:  # LOCATION
                 attrs = {k: v for k, v in m["attrs"].items() if k != "capital_of"}
-                add(m["key"] or f"location:{slug(m['name'])}", _strip_det(m["name"]), label, m, attrs)
+                add(m["key"] or f"location:{slug(m['name'])}", strip_det(m["name"]), label, m, attrs)
         for g in groups.values():
             if g["type"] == "PERSON":
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
@@ -268,7 +264,7 @@ class Canonicalizer:
         out = {}
         acronyms: Dict[str, Tuple[str, str]] = {}
         for m in orgs:
-            name = _strip_det(m["name"])
+            name = strip_det(m["name"])
             if m["key"]:
                 out[(m["start"], m["end"])] = (m["key"], m["name"])
                 continue
@@ -282,83 +278,12 @@ class Canonicalizer:
         for m in orgs:
             if m["key"]:
                 continue
-            text = _strip_det(m["name"])
+            text = strip_det(m["name"])
             if text.isupper() and text in acronyms and acronyms[text][0] != out[(m["start"], m["end"])][0]:
                 out[(m["start"], m["end"])] = acronyms[text]
         return out
 
     # -- events --------------------------------------------------------------------------
-    def _event_keys(self, doc: Doc, events: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str, Dict]]:
-        out = {}
-        olympics = []
-        for m in events:
-            span = doc[m["start"]:m["end"]]
-            low = span.text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
-                continue
-            if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
-                olympics.append(m)
-        # one olympics entity per compatible (city, season, year) in the document
-        feats = {(m["start"], m["end"]): self._complete_edition(self._olympic_features(doc[m["start"]:m["end"]]))
-                 for m in olympics}
-        clusters: List[Dict] = []
-        for m in sorted(olympics, key=lambda m: -sum(v is not None for v in feats[(m["start"], m["end"])].values())):
-            f = feats[(m["start"], m["end"])]
-            for c in clusters:
-                if all(f[k] is None or c["f"][k] is None or f[k] == c["f"][k] for k in f):
-                    for k in f:
-                        c["f"][k] = c["f"][k] or f[k]
-                    c["members"].append(m)
-                    break
-            else:
-                clusters.append({"f": dict(f), "members": [m]})
-        main_olympics = None
-        for c in clusters:
-            f = self._complete_edition(c["f"])
-            key, name = _olympics_id(f)
-            if main_olympics is None:
-                main_olympics = (key, name)
-            longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
-            for m in c["members"]:
-                out[(m["start"], m["end"])] = (key, _strip_det(longest), {k: v for k, v in f.items() if v is not None})
-        for m in events:
-            k = (m["start"], m["end"])
-            if k in out:
-                continue
-            span = doc[m["start"]:m["end"]]
-            low = span.text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
-                which = "closing" if "closing" in low else "opening"
-                nested = [out[(n["start"], n["end"])] for n in olympics
-                          if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
-                base_key, base_name = (nested[0][0], nested[0][1]) if nested else (main_olympics or ("event:games", "the Games"))
-                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {_strip_det(base_name)}", {"part_of": base_key})
-                continue
-            out[k] = _summit_id(doc, span)
-        return out
-
-    def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
-        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
-        doc = span.doc
-        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" and doc[span.end + 1].shape_ == "dddd":
-            f["year"] = int(doc[span.end + 1].text)  # "the Olympics in 1980"
-        for t in span:
-            low = t.lower_
-            if low in ("winter", "summer"):
-                f["season"] = low
-            elif t.shape_ == "dddd":
-                f["year"] = int(t.text)
-            elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
-                f["city"] = _fix_city(t.text, self.editions)
-        return f
-
-    def _complete_edition(self, f: Dict) -> Dict:
-        matches = [e for e in self.editions
-                   if all(f[k] is None or f[k] == (e[k] if k != "city" else e["city"]) for k in ("city", "season", "year"))]
-        if len(matches) == 1 and any(f[k] is not None for k in f):
-            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
-        return f
-
     # -- descriptions and pronouns -----------------------------------------------------
     def _descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         """"the Russian president", "Russian leader", "the Kremlin aide" -> the person so titled."""
@@ -490,7 +415,7 @@ class Canonicalizer:
                 continue
             if low in FIRST_PERSON or low in FIRST_PLURAL:
                 # "I" in a quote is its speaker; "we" in a leader's quote is the leader's state
-                speaker = _speaker_of_quote(doc, tok, ent_at)
+                speaker = speaker_of_quote(doc, tok, ent_at)
                 if speaker is None:
                     continue
                 target = speaker
@@ -513,7 +438,7 @@ class Canonicalizer:
                 wanted = ("COUNTRY", "ORGANISATION")
             else:
                 continue
-            target = _antecedent(doc, tok, heads, wanted, sent_of)
+            target = antecedent(doc, tok, heads, wanted, sent_of)
             if target is None:
                 continue
             groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
@@ -522,37 +447,12 @@ class Canonicalizer:
 
 
 # ---------------------------------------------------------------------------------------
-def _nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
-    """"the opening of the Beijing Winter Olympics" also mentions the Games themselves."""
-    out = []
-    for m in mentions:
-        if m["label"] != "EVENT":
-            continue
-        span = doc[m["start"]:m["end"]]
-        if not re.search(r"\b(opening|closing)\b", span.text.lower()):
-            continue
-        of = [t for t in span if t.lower_ == "of"]
-        if not of:
-            continue
-        start = of[0].i + 1
-        while start < m["end"] and doc[start].lower_ == "the":
-            start += 1
-        if start < m["end"] and re.search(r"olympic|games", doc[start:m["end"]].text.lower()):
-            out.append({"start": start, "end": m["end"], "label": "EVENT", "key": None, "name": doc[start:m["end"]].text,
-                        "kind": "NAME", "attrs": {"family": "olympics", "nested": True}, "source": "parse"})
-    return out
-
-
 def _sentence_index(doc: Doc) -> List[int]:
     out = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             out[i] = n
     return out
-
-
-def _strip_det(text: str) -> str:
-    return re.sub(r"^(the|The|THE)\s+", "", text).strip()
 
 
 def _initials(name: str) -> str:
@@ -568,50 +468,6 @@ def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
     if tuple(toks) == full[-n:] or tuple(toks) == full[:n]:
         return True
     return n == 1 and toks[0] in full and toks[0][:1].isupper() and len(toks[0]) > 2
-
-
-def _fix_city(text: str, editions) -> str:
-    for e in editions:
-        c = e["city"]
-        if text == c or (len(text) > 4 and one_edit_apart(text.lower(), c.lower())):
-            return c
-    return text
-
-
-def _olympics_id(f: Dict) -> Tuple[str, str]:
-    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), "olympics"]
-    if not f.get("year") and f.get("city"):
-        parts.insert(0, slug(f["city"]))
-    key = "event:" + "-".join(p for p in parts if p)
-    name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
-                                (f.get("season") or "").title() or None, "Olympics") if p)
-    return key, name
-
-
-def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
-    text = _strip_det(span.text)
-    low = text.lower()
-    m = re.search(r"\b(summit|forum|conference)\b", low)
-    head = m.group(1) if m else None
-    if head:
-        for ent in doc.ents:
-            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
-                return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
-        for e in _org_alias_index():
-            if re.search(r"(?<![\w-])" + re.escape(e[0]) + r"(?![\w-])", text):
-                return f"event:{e[1].split(':', 1)[1]}-{head}", text, {}
-    return f"event:{slug(text)}", text, {}
-
-
-_ORG_ALIASES: List[Tuple[str, str]] = []
-
-
-def _org_alias_index() -> List[Tuple[str, str]]:
-    if not _ORG_ALIASES:
-        from ..gazetteer import organisation_entries
-
-        _ORG_ALIASES.extend(sorted(((e["alias"], e["key"]) for e in organisation_entries()), key=lambda x: -len(x[0])))
-    return _ORG_ALIASES
 
 
 def _country_name(doc: Doc, iso3: str, m: Dict) -> str:
@@ -642,57 +498,3 @@ def _anchor_tokens(groups, anchor: str) -> set:
     return {i for mm in groups[anchor]["mentions"] for i in range(mm["start"], mm["end"])}
 
 
-def _speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:
-    """The person whose words ``tok`` is in.
-
-    Reported speech: the subject of a speech verb that governs ``tok`` ("Putin said that we
-    ..."). A quotation: the subject of a speech verb in the same sentence, else the next,
-    else the one before. Speech that runs on: the speaker of the sentence before, if that
-    sentence reports first-person words too.
-    """
-    def person_subject(verb) -> Optional[str]:
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                e = ent_at.get(c.i)
-                if e and e[1] == "PERSON":
-                    return e[0]
-        return None
-
-    for anc in tok.ancestors:
-        if anc.lemma_.lower() in SPEECH_VERBS and anc.pos_ == "VERB":
-            found = person_subject(anc)
-            if found:
-                return found
-    sent = tok.sent
-    sents = list(doc.sents)
-    idx = next(n for n, s in enumerate(sents) if s.start == sent.start)
-    quoted = any(t.text in QUOTES for t in doc[max(0, sent.start - 1):min(len(doc), sent.end + 1)])
-    if quoted:
-        for s in [sent] + sents[idx + 1:idx + 2] + sents[max(0, idx - 1):idx]:
-            for t in s:
-                if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
-                    found = person_subject(t)
-                    if found:
-                        return found
-    elif idx > 0 and not any(t.lemma_.lower() in SPEECH_VERBS for t in sent):
-        for t in sents[idx - 1]:
-            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and \
-                    any(d.lower_ in FIRST_PERSON | FIRST_PLURAL for d in t.subtree if d.i > t.i):
-                found = person_subject(t)
-                if found:
-                    return found
-    return None
-
-
-def _antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
-    """The nearest preceding compatible mention: same sentence first (subjects preferred), then earlier."""
-    sent = sent_of[tok.i]
-    cands = [(start, gid, mm) for start, gid, typ, mm in heads if typ in wanted and start < tok.i
-             and sent - sent_of[start] <= 2]
-    if not cands:
-        return None
-    same = [c for c in cands if sent_of[c[0]] == sent]
-    pool = same or [c for c in cands if sent_of[c[0]] == max(sent_of[x[0]] for x in cands)]
-    subjects = [c for c in pool if doc[c[0]:c[2]["end"]].root.dep_ in ("nsubj", "nsubjpass")]
-    best = (subjects or pool)[-1]
-    return best[1]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from .. import extensions  # noqa: F401
-from ..errors import Errors, PatternFileError
+from ..errors import PatternFileError
 from ..gazetteer import read_data
 from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
 from ..schema import load_catalogue, parse_catalogue

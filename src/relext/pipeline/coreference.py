@@ -1,0 +1,72 @@
+"""Resolving pronouns in ``relext_canonical``: the nearest compatible antecedent, and the
+speaker of a quotation or reported speech for first-person pronouns."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us", "our"}
+QUOTES = set('"“”')
+SPEECH_VERBS = {"say", "tell", "add", "declare", "reply", "insist", "stress", "write", "state", "note", "explain"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
+NEUTER = {"it", "its", "itself"}
+
+
+def speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:
+    """The person whose words ``tok`` is in.
+
+    Reported speech: the subject of a speech verb that governs ``tok`` ("Putin said that we
+    ..."). A quotation: the subject of a speech verb in the same sentence, else the next,
+    else the one before. Speech that runs on: the speaker of the sentence before, if that
+    sentence reports first-person words too.
+    """
+    def person_subject(verb) -> Optional[str]:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                e = ent_at.get(c.i)
+                if e and e[1] == "PERSON":
+                    return e[0]
+        return None
+
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in SPEECH_VERBS and anc.pos_ == "VERB":
+            found = person_subject(anc)
+            if found:
+                return found
+    sent = tok.sent
+    sents = list(doc.sents)
+    idx = next(n for n, s in enumerate(sents) if s.start == sent.start)
+    quoted = any(t.text in QUOTES for t in doc[max(0, sent.start - 1):min(len(doc), sent.end + 1)])
+    if quoted:
+        for s in [sent] + sents[idx + 1:idx + 2] + sents[max(0, idx - 1):idx]:
+            for t in s:
+                if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
+                    found = person_subject(t)
+                    if found:
+                        return found
+    elif idx > 0 and not any(t.lemma_.lower() in SPEECH_VERBS for t in sent):
+        for t in sents[idx - 1]:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and \
+                    any(d.lower_ in FIRST_PERSON | FIRST_PLURAL for d in t.subtree if d.i > t.i):
+                found = person_subject(t)
+                if found:
+                    return found
+    return None
+
+
+def antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
+    """The nearest preceding compatible mention: same sentence first (subjects preferred), then earlier."""
+    sent = sent_of[tok.i]
+    cands = [(start, gid, mm) for start, gid, typ, mm in heads if typ in wanted and start < tok.i
+             and sent - sent_of[start] <= 2]
+    if not cands:
+        return None
+    same = [c for c in cands if sent_of[c[0]] == sent]
+    pool = same or [c for c in cands if sent_of[c[0]] == max(sent_of[x[0]] for x in cands)]
+    subjects = [c for c in pool if doc[c[0]:c[2]["end"]].root.dep_ in ("nsubj", "nsubjpass")]
+    best = (subjects or pool)[-1]
+    return best[1]

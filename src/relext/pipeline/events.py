@@ -1,0 +1,167 @@
+"""Naming events: one id per edition of the Games, summits named by their body or place.
+
+Used by ``relext_canonical``: every variant of one Olympic Games in a text ("Beijing
+Winter Olympics", "the Beijing Games", "Winter Olympic Games") is one event whose id
+comes from the edition (``event:2022-winter-olympics``, from the city, season and year
+found in the text and the editions table of ``relext/data/events.yaml``); opening and
+closing ceremonies are their own events, parts of the Games; summits are named by the
+body or place that names them (``event:g20-summit``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import one_edit_apart, organisation_entries, slug
+
+
+class EventNamer:
+    """Stable keys and names for the EVENT mentions of a document.
+
+    Args:
+        editions: the Olympic editions table (``[{"year", "season", "city"}, ...]``).
+    """
+
+    def __init__(self, editions: List[Dict]) -> None:
+        self.editions = editions
+
+    def keys(self, doc: Doc, events: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str, Dict]]:
+        out = {}
+        olympics = []
+        for m in events:
+            span = doc[m["start"]:m["end"]]
+            low = span.text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                continue
+            if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
+                olympics.append(m)
+        # one olympics entity per compatible (city, season, year) in the document
+        feats = {(m["start"], m["end"]): self._complete_edition(self._olympic_features(doc[m["start"]:m["end"]]))
+                 for m in olympics}
+        clusters: List[Dict] = []
+        for m in sorted(olympics, key=lambda m: -sum(v is not None for v in feats[(m["start"], m["end"])].values())):
+            f = feats[(m["start"], m["end"])]
+            for c in clusters:
+                if all(f[k] is None or c["f"][k] is None or f[k] == c["f"][k] for k in f):
+                    for k in f:
+                        c["f"][k] = c["f"][k] or f[k]
+                    c["members"].append(m)
+                    break
+            else:
+                clusters.append({"f": dict(f), "members": [m]})
+        main_olympics = None
+        for c in clusters:
+            f = self._complete_edition(c["f"])
+            key, name = _olympics_id(f)
+            if main_olympics is None:
+                main_olympics = (key, name)
+            longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
+            for m in c["members"]:
+                out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
+        for m in events:
+            k = (m["start"], m["end"])
+            if k in out:
+                continue
+            span = doc[m["start"]:m["end"]]
+            low = span.text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                which = "closing" if "closing" in low else "opening"
+                nested = [out[(n["start"], n["end"])] for n in olympics
+                          if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
+                base_key, base_name = (nested[0][0], nested[0][1]) if nested else (main_olympics or ("event:games", "the Games"))
+                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
+                continue
+            out[k] = _summit_id(doc, span)
+        return out
+
+    def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
+        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" and doc[span.end + 1].shape_ == "dddd":
+            f["year"] = int(doc[span.end + 1].text)  # "the Olympics in 1980"
+        for t in span:
+            low = t.lower_
+            if low in ("winter", "summer"):
+                f["season"] = low
+            elif t.shape_ == "dddd":
+                f["year"] = int(t.text)
+            elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
+                f["city"] = _fix_city(t.text, self.editions)
+        return f
+
+    def _complete_edition(self, f: Dict) -> Dict:
+        matches = [e for e in self.editions
+                   if all(f[k] is None or f[k] == (e[k] if k != "city" else e["city"]) for k in ("city", "season", "year"))]
+        if len(matches) == 1 and any(f[k] is not None for k in f):
+            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
+        return f
+
+
+def strip_det(text: str) -> str:
+    """Drop a leading "the": "the Geneva summit" -> "Geneva summit"."""
+    return re.sub(r"^(the|The|THE)\s+", "", text).strip()
+
+
+def nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
+    """"the opening of the Beijing Winter Olympics" also mentions the Games themselves."""
+    out = []
+    for m in mentions:
+        if m["label"] != "EVENT":
+            continue
+        span = doc[m["start"]:m["end"]]
+        if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+            continue
+        of = [t for t in span if t.lower_ == "of"]
+        if not of:
+            continue
+        start = of[0].i + 1
+        while start < m["end"] and doc[start].lower_ == "the":
+            start += 1
+        if start < m["end"] and re.search(r"olympic|games", doc[start:m["end"]].text.lower()):
+            out.append({"start": start, "end": m["end"], "label": "EVENT", "key": None, "name": doc[start:m["end"]].text,
+                        "kind": "NAME", "attrs": {"family": "olympics", "nested": True}, "source": "parse"})
+    return out
+
+
+def _fix_city(text: str, editions) -> str:
+    for e in editions:
+        c = e["city"]
+        if text == c or (len(text) > 4 and one_edit_apart(text.lower(), c.lower())):
+            return c
+    return text
+
+
+def _olympics_id(f: Dict) -> Tuple[str, str]:
+    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), "olympics"]
+    if not f.get("year") and f.get("city"):
+        parts.insert(0, slug(f["city"]))
+    key = "event:" + "-".join(p for p in parts if p)
+    name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
+                                (f.get("season") or "").title() or None, "Olympics") if p)
+    return key, name
+
+
+def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
+    text = strip_det(span.text)
+    low = text.lower()
+    m = re.search(r"\b(summit|forum|conference)\b", low)
+    head = m.group(1) if m else None
+    if head:
+        for ent in doc.ents:
+            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
+                return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
+        for e in _org_alias_index():
+            if re.search(r"(?<![\w-])" + re.escape(e[0]) + r"(?![\w-])", text):
+                return f"event:{e[1].split(':', 1)[1]}-{head}", text, {}
+    return f"event:{slug(text)}", text, {}
+
+
+_ORG_ALIASES: List[Tuple[str, str]] = []
+
+
+def _org_alias_index() -> List[Tuple[str, str]]:
+    if not _ORG_ALIASES:
+        _ORG_ALIASES.extend(sorted(((e["alias"], e["key"]) for e in organisation_entries()), key=lambda x: -len(x[0])))
+    return _ORG_ALIASES
