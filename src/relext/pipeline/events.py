@@ -28,6 +28,7 @@ class EventNamer:
         self.editions = editions
 
     def keys(self, doc: Doc, events: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str, Dict]]:
+        """Map each EVENT mention's ``(start, end)`` to ``(key, name, attributes)``."""
         out = {}
         olympics = []
         for m in events:
