@@ -38,7 +38,7 @@ RELEXT_DIR = str(Path(__file__).resolve().parents[1] / "src" / "relext")
 
 def component_times(nlp, texts: List[str], batch_size: int) -> List[Tuple[str, float]]:
     """Wall time of the tokenizer, each component, and extract_doc, run stage by stage."""
-    from relext.extract import extract_doc
+    from relext.extraction import extract_doc
 
     out = []
     t = time.perf_counter()

@@ -63,13 +63,27 @@ def maxrss_mb() -> float:
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 
 
+def current_rss_mb() -> float:
+    """Resident set size right now, in MB (Linux /proc; falls back to psutil, else 0)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        try:
+            import psutil
+
+            return psutil.Process().memory_info().rss / 2**20
+        except ImportError:
+            return 0.0
+
+
 # -- 1. import time ------------------------------------------------------------------------
 
 def measure_import(runs: int) -> Dict[str, Any]:
     code = ("import time; t = time.perf_counter(); import {mod}; "
             "print(time.perf_counter() - t)")
     out: Dict[str, Any] = {}
-    for label, mod in (("import_s", "relext"), ("import_extract_s", "relext.extract")):
+    for label, mod in (("import_s", "relext"), ("import_extract_s", "relext.extraction")):
         times = []
         for _ in range(runs):
             res = subprocess.run([sys.executable, "-c", code.format(mod=mod)], capture_output=True, text=True,
@@ -222,9 +236,11 @@ def stream_child(n_docs: int, batch_size: int) -> Dict[str, Any]:
     for _ in relext.extract_many(generate(20, seed=99), nlp=nlp):
         pass
     rss_loaded = maxrss_mb()
+    rss_start = current_rss_mb()
     strings_before = len(nlp.vocab.strings)
     tenth = max(1, n_docs // 10)
     marks = []
+    rss_samples = []
     t0 = time.perf_counter()
     with open(os.devnull, "w") as sink:
         for i, ex in enumerate(relext.extract_many(generate(n_docs, seed=3), nlp=nlp, batch_size=batch_size)):
@@ -232,12 +248,14 @@ def stream_child(n_docs: int, batch_size: int) -> Dict[str, Any]:
             sink.write("\n")
             if (i + 1) % tenth == 0:
                 marks.append(time.perf_counter())
+                rss_samples.append(current_rss_mb())
     total = time.perf_counter() - t0
     first = marks[0] - t0 if marks else total
     last = (marks[-1] - marks[-2]) if len(marks) >= 2 else total
     return {"docs": n_docs, "s": total, "ms_per_doc": 1000 * total / n_docs,
             "first_tenth_ms": 1000 * first / tenth, "last_tenth_ms": 1000 * last / tenth,
             "rss_loaded_mb": rss_loaded, "rss_peak_mb": maxrss_mb(),
+            "rss_start_mb": rss_start, "rss_end_mb": current_rss_mb(), "rss_samples_mb": rss_samples,
             "strings_growth": len(nlp.vocab.strings) - strings_before}
 
 
@@ -277,7 +295,7 @@ def report(results: Dict[str, Any]) -> str:
     if imp:
         rows.append(("import relext (fresh interpreter, median)", f"{imp['import_s']:.3f} s",
                      f"< {TARGETS['import_s']} s", verdict(imp["import_s"] < TARGETS["import_s"])))
-        rows.append(("  import relext.extract (pulls in spaCy), info", f"{imp['import_extract_s']:.3f} s", "", ""))
+        rows.append(("  import relext.extraction (pulls in spaCy), info", f"{imp['import_extract_s']:.3f} s", "", ""))
     tp = results.get("throughput")
     if tp:
         for key, label in (("bare", "bare model (nlp.pipe)"), ("extract", "relext.extract_many"),
@@ -309,7 +327,8 @@ def report(results: Dict[str, Any]) -> str:
     if st:
         for row in st:
             rows.append((f"streaming {row['docs']:>6} docs", f"{row['ms_per_doc']:.2f} ms/doc  peak RSS "
-                         f"{row['rss_peak_mb']:.0f} MB (loaded {row['rss_loaded_mb']:.0f})", "", ""))
+                         f"{row['rss_peak_mb']:.0f} MB; RSS {row['rss_start_mb']:.0f} -> {row['rss_end_mb']:.0f} MB",
+                         "", ""))
         if len(st) >= 2:
             small, big = st[0], st[-1]
             t_ratio = big["ms_per_doc"] / small["ms_per_doc"]
@@ -318,6 +337,11 @@ def report(results: Dict[str, Any]) -> str:
                          f"<= {TARGETS['flat_time']}x", verdict(t_ratio <= TARGETS["flat_time"])))
             rows.append((f"peak RSS {big['docs']} vs {small['docs']} docs", f"{rss_delta:+.0f} MB",
                          f"<= +{TARGETS['flat_rss_mb']:.0f} MB", verdict(rss_delta <= TARGETS["flat_rss_mb"])))
+            samples = big["rss_samples_mb"] or [big["rss_start_mb"], big["rss_end_mb"]]
+            k = max(1, len(samples) * 3 // 10)
+            growth = statistics.mean(samples[-k:]) - statistics.mean(samples[:k])
+            rows.append((f"RSS drift in the {big['docs']}-doc run (last vs first 30%)", f"{growth:+.1f} MB",
+                         f"<= +{TARGETS['flat_rss_mb']:.0f} MB", verdict(growth <= TARGETS["flat_rss_mb"])))
             rows.append((f"  within the {big['docs']}-doc run: last vs first tenth, info",
                          f"{big['last_tenth_ms'] / big['first_tenth_ms']:.3f}x; "
                          f"+{big['strings_growth']:,} strings in the vocab", "", ""))
@@ -347,8 +371,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--docs", help="streaming sizes, comma-separated (default 1000,10000,50000; quick 500,2000)")
     p.add_argument("--quick", action="store_true", help="small sizes: under 2 minutes")
-    p.add_argument("--compare-docs", type=int, help="documents for bare vs relext (default 2000; quick 300)")
-    p.add_argument("--parallel-docs", type=int, help="documents for n_process 1 vs 2 (default 4000; quick 600)")
+    p.add_argument("--compare-docs", type=int, help="documents for bare vs relext (default 1500; quick 300)")
+    p.add_argument("--parallel-docs", type=int, help="documents for n_process 1 vs 2 (default 2500; quick 600)")
     p.add_argument("--repeats", type=int, help="best-of repeats for bare vs relext (default 2; quick 1)")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster row")
@@ -370,10 +394,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         results["import"] = measure_import(3 if quick else 7)
         log(f"import relext: {results['import']['import_s']:.3f}s")
     if "throughput" in sections:
-        results["throughput"] = measure_throughput(args.compare_docs or (300 if quick else 2000),
+        results["throughput"] = measure_throughput(args.compare_docs or (300 if quick else 1500),
                                                    args.repeats or (1 if quick else 2), args.batch_size)
     if "parallel" in sections:
-        results["parallel"] = measure_parallel(args.parallel_docs or (600 if quick else 4000), args.batch_size,
+        results["parallel"] = measure_parallel(args.parallel_docs or (600 if quick else 2500), args.batch_size,
                                                dask=not args.no_dask)
     if "streaming" in sections:
         results["streaming"] = measure_streaming(sizes, args.batch_size)
