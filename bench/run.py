@@ -190,9 +190,12 @@ def measure_parallel(n_docs: int, batch_size: int, dask: bool) -> Dict[str, Any]
     run_extract(nlp, records[:50], batch_size)
     t1, _ = timed(run_extract, nlp, records, batch_size, 1)
     log(f"parallel: n_process=1 {t1:.1f}s")
+    c0, k0 = cpu_s(resource.RUSAGE_SELF), cpu_s(resource.RUSAGE_CHILDREN)
     t2, _ = timed(run_extract, nlp, records, batch_size, 2)
-    log(f"parallel: n_process=2 {t2:.1f}s")
-    out: Dict[str, Any] = {"docs": n_docs, "np1_s": t1, "np2_s": t2, "mp_speedup": t1 / t2}
+    parent_cpu, children_cpu = cpu_s(resource.RUSAGE_SELF) - c0, cpu_s(resource.RUSAGE_CHILDREN) - k0
+    log(f"parallel: n_process=2 {t2:.1f}s (CPU: parent {parent_cpu:.1f}s, workers {children_cpu:.1f}s)")
+    out: Dict[str, Any] = {"docs": n_docs, "np1_s": t1, "np2_s": t2, "mp_speedup": t1 / t2,
+                           "np2_parent_cpu_s": parent_cpu, "np2_children_cpu_s": children_cpu}
     if dask:
         try:
             out.update(measure_dask(records, batch_size, t1))
@@ -200,6 +203,11 @@ def measure_parallel(n_docs: int, batch_size: int, dask: bool) -> Dict[str, Any]
             log(f"dask: failed: {type(err).__name__}: {err}")
             out["dask_error"] = f"{type(err).__name__}: {err}"
     return out
+
+
+def cpu_s(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 
 
 def measure_dask(records: List[Dict[str, str]], batch_size: int, t_single: float) -> Dict[str, Any]:
@@ -317,6 +325,9 @@ def report(results: Dict[str, Any]) -> str:
         rows.append((f"n_process=2 vs 1, {par['docs']} docs", f"{par['mp_speedup']:.2f}x  "
                      f"({par['np1_s']:.1f}s -> {par['np2_s']:.1f}s)", f">= {TARGETS['mp_speedup']}x",
                      verdict(par["mp_speedup"] >= TARGETS["mp_speedup"])))
+        rows.append(("  CPU during n_process=2: parent / workers / n_process=1 wall, info",
+                     f"{par['np2_parent_cpu_s']:.1f}s / {par['np2_children_cpu_s']:.1f}s / {par['np1_s']:.1f}s",
+                     "", ""))
         if "dask_speedup" in par:
             rows.append(("  Dask LocalCluster 2 workers vs n_process=1, info",
                          f"{par['dask_speedup']:.2f}x  ({par['dask_s']:.1f}s; +{par['dask_start_s']:.1f}s start, "
