@@ -27,6 +27,8 @@ class Errors(metaclass=_WithCodes):
     E004 = "A record must be a str or a mapping with a 'text' field, got {type} (record {index})."
     E005 = "Record {index} has no string 'text' field (keys: {keys})."
     E006 = "The model '{model}' has no parser: relext's relation rules need dependency parses."
+    E007 = ("A worker process of extract_many(n_process={n}) died ({msg}); the documents it was working on "
+            "have no result. Rerun them with n_process=1 to see the cause (often memory: lower batch_size).")
     E010 = "Bad pattern data in {path}, line {line}, field '{field}': {msg}"
     E011 = "Unknown relation type '{name}' in {path}, line {line}. Known: {known}. Add it with add_relation_types()."
     E012 = "Unknown entity type '{type}' in {path}, line {line}, field '{field}'. Use one of: {known}."
@@ -50,6 +52,10 @@ class ModelNotFoundError(RelextError, OSError):
 
 class PatternFileError(RelextError, ValueError):
     """A pattern, gazetteer or catalogue file (or dict) is malformed."""
+
+
+class WorkerError(RelextError, RuntimeError):
+    """A worker process died while extracting."""
 
 
 class InputError(RelextError, TypeError):

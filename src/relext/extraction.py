@@ -12,13 +12,14 @@ boundaries and the parts merged back, offsets kept.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from spacy.tokens import Doc
 
-from .errors import Errors, InputError, Warnings
+from .errors import Errors, InputError, Warnings, WorkerError
 from .io.chunking import chunk_text
-from .models import Entity, Extraction, Mention, Modality, Relation
+from .models import Entity, Extraction, Modality, Relation
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,12 @@ def extract_doc(doc, doc_id: Optional[str] = None, *, include_hypothetical: bool
     """
     if not Doc.has_extension("relext_entities") or doc._.relext_entities is None or doc._.relext_relations is None:
         raise ValueError(Errors.E003.format(pipes="that made this Doc", name="relext_relations"))
-    entities = []
-    for rec in doc._.relext_entities:
-        mentions = [Mention(text=m["text"], start_char=m["start_char"] + offset,
-                            end_char=m["end_char"] + offset, kind=m["kind"], sentence=m["sentence"])
-                    for m in rec["mentions"]]
-        entities.append(Entity(id=rec["id"], name=rec["name"], type=rec["type"], mentions=mentions,
-                               attributes=dict(rec.get("attributes") or {})))
+    entities = [{"id": rec["id"], "name": rec["name"], "type": rec["type"],
+                 "attributes": dict(rec.get("attributes") or {}),
+                 "mentions": [{"text": m["text"], "start_char": m["start_char"] + offset,
+                               "end_char": m["end_char"] + offset, "kind": m["kind"], "sentence": m["sentence"]}
+                              for m in rec["mentions"]]}
+                for rec in doc._.relext_entities]
     relations = []
     for rec in doc._.relext_relations:
         if rec["modality"] == Modality.HYPOTHETICAL.value and not include_hypothetical:
@@ -69,11 +69,11 @@ def extract_doc(doc, doc_id: Optional[str] = None, *, include_hypothetical: bool
         ev = dict(rec["evidence"])
         for k in ("start_char", "end_char", "trigger_start", "trigger_end"):
             ev[k] += offset
-        relations.append(Relation(subject=rec["subject"], predicate=rec["predicate"], object=rec["object"],
-                                  negated=rec["negated"], modality=rec["modality"],
-                                  symmetric=rec.get("symmetric", False), source=rec.get("source"),
-                                  evidence=ev))
-    return Extraction(doc_id=doc_id, entities=entities, relations=relations)
+        relations.append({"subject": rec["subject"], "predicate": rec["predicate"], "object": rec["object"],
+                          "negated": rec["negated"], "modality": rec["modality"],
+                          "symmetric": rec.get("symmetric", False), "source": rec.get("source"), "evidence": ev})
+    # one validation of the whole record: pydantic's core does it far faster than model by model
+    return Extraction.model_validate({"doc_id": doc_id, "entities": entities, "relations": relations})
 
 
 def merge_extractions(parts: List[Extraction], doc_id: Optional[str] = None) -> Extraction:
@@ -152,6 +152,83 @@ def _normalise_records(inputs: Iterable[Record], on_skip: OnSkip) -> Iterator[Tu
         yield str(index), None
 
 
+# The pipeline of the process pool's workers: set before the pool forks, so each worker
+# inherits the loaded model instead of receiving a pickled copy.
+_WORKER: Dict[str, Any] = {}
+
+
+def _worker_extract(batch: List[Dict[str, str]], include_hypothetical: bool):
+    """Run in a worker process: extract one batch, return results and skipped records."""
+    skipped: List[Tuple[str, str]] = []
+    out = list(extract_many(batch, nlp=_WORKER["nlp"], batch_size=max(1, len(batch)), n_process=1,
+                            include_hypothetical=include_hypothetical,
+                            on_skip=lambda doc_id, why: skipped.append((doc_id, why))))
+    return out, skipped
+
+
+def _extract_in_processes(inputs: Iterable[Record], *, nlp, batch_size: int, n_process: int,
+                          include_hypothetical: bool, on_skip: OnSkip) -> Iterator[Extraction]:
+    """``extract_many`` over a pool of forked processes.
+
+    Workers send back finished :class:`Extraction` records, not Docs, so the parent does
+    no spaCy work; batches are submitted as results are consumed (at most two per worker
+    in flight), so memory stays flat and results come in input order. A worker that dies
+    raises :class:`relext.errors.WorkerError` instead of hanging the batch.
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def batches() -> Iterator[List[Dict[str, str]]]:
+        batch: List[Dict[str, str]] = []
+        for doc_id, text in _normalise_records(inputs, on_skip):
+            if text is None:
+                continue
+            batch.append({"id": doc_id, "text": text})
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    _WORKER["nlp"] = nlp
+    inflight: "deque" = deque()
+
+    def drain(pool) -> Iterator[Extraction]:
+        try:
+            results, skipped = inflight.popleft().result()
+        except BrokenProcessPool as err:
+            raise WorkerError(Errors.E007.format(n=n_process, msg=_why_workers_died(pool) or str(err))) from err
+        for doc_id, why in skipped:
+            on_skip(doc_id, why)
+        yield from results
+
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork"))
+    try:
+        for batch in batches():
+            inflight.append(pool.submit(_worker_extract, batch, include_hypothetical))
+            if len(inflight) >= 2 * n_process:
+                yield from drain(pool)
+        while inflight:
+            yield from drain(pool)
+        pool.shutdown(wait=True)
+    finally:
+        # an error, Ctrl-C or a consumer that stops early: do not wait for queued batches
+        pool.shutdown(wait=False, cancel_futures=True)
+        _WORKER.pop("nlp", None)
+
+
+def _why_workers_died(pool) -> str:
+    """"worker process 123 exited with code -9 (killed by a signal; out of memory?)"."""
+    reasons = []
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        code = proc.exitcode
+        if code not in (None, 0):
+            reasons.append(f"worker process {proc.pid} exited with code {code}"
+                           + (" (killed by a signal; out of memory?)" if code < 0 else ""))
+    return "; ".join(reasons)
+
+
 def _log_skip(doc_id: str, reason: str) -> None:
     log.warning("skipped document %s: %s", doc_id, reason)
 
@@ -167,8 +244,10 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
         inputs: texts, or mappings with a ``"text"`` field and optionally an ``"id"``
             (default id: the position in the input).
         nlp: a pipeline holding relext's components; default :func:`relext.load`.
-        batch_size: documents per ``nlp.pipe`` batch.
-        n_process: worker processes for ``nlp.pipe``.
+        batch_size: documents per ``nlp.pipe`` batch (and per task for ``n_process > 1``).
+        n_process: worker processes. Where the platform can fork, a pool of forked
+            processes that inherit the loaded pipeline and send back finished results;
+            elsewhere spaCy's ``nlp.pipe(n_process=...)``.
         include_hypothetical: keep relations stated as conditions or questions.
         on_skip: called as ``on_skip(doc_id, reason)`` for a record that cannot be
             processed (it is then left out); default: log a warning.
@@ -183,6 +262,10 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
     """
     on_skip = on_skip or _log_skip
     nlp = _get_nlp(nlp)
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _extract_in_processes(inputs, nlp=nlp, batch_size=batch_size, n_process=n_process,
+                                         include_hypothetical=include_hypothetical, on_skip=on_skip)
+        return
     max_len = nlp.max_length
 
     def units() -> Iterator[Tuple[str, Tuple[str, int, int, int]]]:

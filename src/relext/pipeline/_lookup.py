@@ -7,12 +7,30 @@ arrays once (``Doc.to_array``) and compare hashes with numpy.
 """
 from __future__ import annotations
 
-from typing import Iterable, List
+import weakref
+from typing import Dict, Iterable, List
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+
+# the attribute arrays of the document being processed: every component asks for the same
+# arrays of the same Doc, so the last Doc's arrays are kept (through a weak reference)
+_LAST: Dict[str, object] = {"doc": None, "arrays": {}}
+
+
+def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
+    """``doc.to_array([attr])`` as uint64, computed once per Doc and attribute."""
+    ref = _LAST["doc"]
+    if ref is None or ref() is not doc:
+        _LAST["doc"] = weakref.ref(doc)
+        _LAST["arrays"] = {}
+    arrays = _LAST["arrays"]
+    if attr not in arrays:
+        arrays[attr] = doc.to_array([attr]).astype("uint64").ravel()
+    return arrays[attr]
 
 
 class WordSet:
@@ -37,8 +55,10 @@ class WordSet:
         """Token indices of ``doc`` whose attribute is one of the words."""
         if not len(doc) or not len(self.hashes):
             return []
-        values = doc.to_array([self.attr]).astype("uint64").ravel()
-        return numpy.flatnonzero(numpy.isin(values, self.hashes)).tolist()
+        values = attribute_array(doc, self.attr)
+        idx = numpy.searchsorted(self.hashes, values)
+        idx[idx == len(self.hashes)] = 0
+        return numpy.flatnonzero(self.hashes[idx] == values).tolist()
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words

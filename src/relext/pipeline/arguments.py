@@ -86,6 +86,13 @@ class Arguments:
         self.position_nouns = position_nouns
         self.support_verbs = support_verbs
         self.modality = modality
+        self._cache: Dict[tuple, object] = {}
+
+    def cached(self, key: tuple, fn, *args):
+        """``fn(*args)``, computed once per key for this document (several rules share a trigger)."""
+        if key not in self._cache:
+            self._cache[key] = fn(*args)
+        return self._cache[key]
 
     # -- expansion ---------------------------------------------------------------------
     def entities_of(self, t: Token, *, positions: bool = False, _depth: int = 0) -> List[str]:

@@ -93,6 +93,7 @@ class Canonicalizer:
         self.editions = events["olympic_editions"]
         self.events = EventNamer(self.editions)
         self.description_words = WordSet(nlp.vocab, DESCRIPTION_HEADS)
+        self.pronoun_words = WordSet(nlp.vocab, MALE | FEMALE | NEUTER | FIRST_PERSON | FIRST_PLURAL, attr="LOWER")
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -409,7 +410,8 @@ class Canonicalizer:
         heads = sorted(((mm["start"], g["id"], g["type"], mm) for g in groups.values() for mm in g["mentions"]),
                        key=lambda x: x[0])
         titled = None
-        for tok in doc:
+        for i in self.pronoun_words.positions(doc):
+            tok = doc[i]
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in ent_at:
                 continue

@@ -111,6 +111,7 @@ class EntityRuler(Pipe):
             for form in {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}:
                 self._by_alias.setdefault(form, []).append(i)
                 forms.setdefault(form, None)
+        self._fuzzy_cache: Dict[str, Optional[Dict]] = {}
         self._places_by_len: Dict[int, List[str]] = {}
         for form, idx in self._by_alias.items():
             e = entries[idx[0]]
@@ -135,16 +136,21 @@ class EntityRuler(Pipe):
         """The country or place entry one typo away from ``text`` (5+ letters), if exactly one."""
         if len(text) < 5:
             return None
+        if text in self._fuzzy_cache:
+            return self._fuzzy_cache[text]
         found = {}
         for alias in self._places_by_len.get(len(text), []) + self._places_by_len.get(len(text) - 1, []) + \
                 self._places_by_len.get(len(text) + 1, []):
             if alias[0] == text[0] and one_edit_apart(alias, text):
                 e = self.entries[self._by_alias[alias][0]]
                 found[e["key"]] = e
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        return {"label": e["type"], "key": e["key"], "name": e["name"], "kind": "NAME", "attrs": e["attrs"]}
+        result = None
+        if len(found) == 1:
+            e = next(iter(found.values()))
+            result = {"label": e["type"], "key": e["key"], "name": e["name"], "kind": "NAME", "attrs": e["attrs"]}
+        if len(self._fuzzy_cache) < 100_000:
+            self._fuzzy_cache[text] = result
+        return result
 
     def _gazetteer_candidates(self, doc: Doc) -> List[Dict]:
         out = []

@@ -10,6 +10,7 @@ body or place that names them (``event:g20-summit``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
@@ -146,23 +147,25 @@ def _olympics_id(f: Dict) -> Tuple[str, str]:
 
 def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
     text = strip_det(span.text)
-    low = text.lower()
-    m = re.search(r"\b(summit|forum|conference)\b", low)
+    m = _HEAD.search(text.lower())
     head = m.group(1) if m else None
     if head:
         for ent in doc.ents:
             if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
                 return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
-        for e in _org_alias_index():
-            if re.search(r"(?<![\w-])" + re.escape(e[0]) + r"(?![\w-])", text):
-                return f"event:{e[1].split(':', 1)[1]}-{head}", text, {}
+        pattern, keys = _org_alias_pattern()
+        found = pattern.search(text)
+        if found:
+            return f"event:{keys[found.group(0)].split(':', 1)[1]}-{head}", text, {}
     return f"event:{slug(text)}", text, {}
 
 
-_ORG_ALIASES: List[Tuple[str, str]] = []
+_HEAD = re.compile(r"\b(summit|forum|conference)\b")
 
 
-def _org_alias_index() -> List[Tuple[str, str]]:
-    if not _ORG_ALIASES:
-        _ORG_ALIASES.extend(sorted(((e["alias"], e["key"]) for e in organisation_entries()), key=lambda x: -len(x[0])))
-    return _ORG_ALIASES
+@lru_cache(maxsize=1)
+def _org_alias_pattern() -> Tuple["re.Pattern[str]", Dict[str, str]]:
+    """One regular expression for every organisation alias, longest first."""
+    keys = {e["alias"]: e["key"] for e in organisation_entries()}
+    alternation = "|".join(re.escape(a) for a in sorted(keys, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), keys

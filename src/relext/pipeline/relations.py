@@ -171,12 +171,13 @@ class RelationExtractor(Pipe):
             # relation, whatever the clause around it says ("whether to join the US boycott")
             subjects, presupposed = args.noun_internal_subjects(tok), True
         else:
-            subjects = args.subjects(tok)
+            subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
             ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
             objects = [ev] if ev else []
-        negated, cue = self.modality.negation(tok) if not presupposed else self.modality.np_negation(tok)
+        negated, cue = args.cached(("neg", tok.i), self.modality.negation, tok) if not presupposed \
+            else self.modality.np_negation(tok)
         if rule.negates:
             negated = not negated
             cue = cue or tok.text
@@ -186,7 +187,8 @@ class RelationExtractor(Pipe):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
-        modality, source = self.modality.modality(tok, args) if not presupposed else ("ASSERTED", None)
+        modality, source = args.cached(("mod", tok.i), self.modality.modality, tok, args) if not presupposed \
+            else ("ASSERTED", None)
         out = []
         candidates = [(s, o) for s in subjects for o in objects] + pairs
         for s, o in candidates:
