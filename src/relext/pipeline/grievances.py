@@ -3,6 +3,9 @@
 - wrongdoing named as the reason for an action: "boycott the Games over China's human
   rights abuses", "signed on to the protest over abuses by China" -> the actor ACCUSES
   the wrongdoer;
+- wrongdoing in someone's words: "Zhao said the US used the Games for political
+  manipulation", "'... the Chinese government's violations of human rights,' said
+  Trudeau" -> the speaker ACCUSES the wrongdoer;
 - "X will pay a (heavy) price": whoever says so THREATENS X ("China warned that the US
   would pay a price").
 """
@@ -13,6 +16,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 REASON_PREPS = {"over", "for", "against", "at"}
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
@@ -25,7 +29,14 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set) ->
     for i in words.positions(doc):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in wrongdoing and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
+        said = tok.pos_ == "NOUN" and lemma in wrongdoing and _said_by(tok, index, args, reporting)
+        if said:
+            speakers, wrongdoers = said
+            for a in speakers:
+                for w in wrongdoers:
+                    if a != w:
+                        out.append(record(tok, a, "ACCUSES", w, rule_id="ACCUSES:wrongdoing-said", modality="ASSERTED"))
+        elif tok.pos_ == "NOUN" and lemma in wrongdoing and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
             wrongdoers = _wrongdoers(tok, index, args)
             holder = tok.head.head
             if holder.pos_ in ("VERB", "AUX"):
@@ -59,6 +70,35 @@ def _wrongdoers(tok: Token, index, args) -> List[str]:
         elif c.dep_ == "prep" and c.lower_ in ("by", "of"):
             out += [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
     return list(dict.fromkeys(out))
+
+
+def _said_by(tok: Token, index, args, reporting: set):
+    """``(speakers, wrongdoers)`` when the wrongdoing ``tok`` names is in someone's words:
+    the complement of a reporting verb, or a quotation with a known speaker."""
+    from .coreference import speaker_of_quote
+
+    wrongdoers = _wrongdoers(tok, index, args)
+    speakers: List[str] = []
+    clause_verb = None
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and clause_verb is None:
+            clause_verb = anc
+            if clause_verb.dep_ not in ("ccomp", "parataxis"):
+                break  # the words must be a reported clause, not the reporter's own
+            continue
+        if anc.lemma_.lower() in reporting and anc.pos_ == "VERB":
+            speakers = args.verb_subjects(anc)
+            break
+    if not speakers:
+        ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+        who = speaker_of_quote(tok.doc, tok, ent_at)
+        speakers = [who] if who else []
+    if not speakers:
+        return None
+    if not wrongdoers and clause_verb is not None and tok.dep_ in ("dobj", "attr", "pobj"):
+        wrongdoers = args.verb_subjects(clause_verb)  # "the US used the platform for manipulation"
+    wrongdoers = [w for w in wrongdoers if w not in speakers and index.type_of(w) in ACTOR_TYPES]
+    return (speakers, wrongdoers) if wrongdoers else None
 
 
 def _speaker(tok: Token, args, reporting: set) -> List[str]:
