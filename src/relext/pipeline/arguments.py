@@ -106,7 +106,7 @@ class Arguments:
             out.append(e)
         elif t.pos_ == "PRON":
             if low in PLURAL_PRONOUNS:
-                out.extend(self._plural(t) or self._recent_pair(t))
+                out.extend(self._plural(t, _depth) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
@@ -148,14 +148,15 @@ class Arguments:
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
         return list(dict.fromkeys(out))
 
-    def _plural(self, t: Token) -> List[str]:
+    def _plural(self, t: Token, _depth: int = 0) -> List[str]:
         """"their officials" -> the coordinated subject of the clause that contains them."""
         cur = t.head
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX"):
-                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and t not in list(c.subtree)]
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and t not in list(c.subtree)
+                        and c.lower_ not in PLURAL_PRONOUNS]
                 if subj:
-                    ids = self.entities_of(subj[0])
+                    ids = self.entities_of(subj[0], _depth=_depth + 1)
                     if len(ids) >= 1 and not (len(ids) == 1 and self.index.type_of(ids[0]) == "PERSON"):
                         return ids
             if cur.head is cur:
