@@ -1,7 +1,16 @@
 """Shared fixtures: one relext pipeline per test session."""
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# In CI the property tests run a fixed sequence of examples, so a run is reproducible;
+# locally they explore new examples every time (and keep failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
