@@ -200,15 +200,16 @@ class RelationExtractor(Pipe):
             if rtype.symmetric and o < s:
                 s, o = o, s
             out.append(_record(tok, s, predicate, o, negated, modality, source, rtype.symmetric, rule.id, cue))
-        if out and predicate == "VISITS" and rule.lemma == "be" and not negated:
+        if predicate == "VISITS" and rule.lemma == "be" and not negated:
             # "X will be in Beijing" while the Beijing Games are the news: X attends them
+            # (whether or not X can "visit": "the presidents of A and B" are their states)
             ev = args.salient_event(tok)
             attends = self.catalogue.get("ATTENDS")
-            if ev and attends is not None and any(_event_in_place(index, ev, r["object"]) for r in out):
-                for r in list(out):
-                    if attends.allows(index.type_of(r["subject"]), "EVENT"):
-                        out.append(_record(tok, r["subject"], "ATTENDS", ev, False, modality, source, False,
-                                           "ATTENDS:present-at-venue", None))
+            for s_, o_ in candidates:
+                if ev and attends is not None and s_ != o_ and _event_in_place(index, ev, o_) \
+                        and attends.allows(index.type_of(s_), "EVENT"):
+                    out.append(_record(tok, s_, "ATTENDS", ev, False, modality, source, False,
+                                       "ATTENDS:present-at-venue", None))
         if out and rtype.symmetric and not negated:
             # meeting "on the sidelines of" / "during" / "at" a named event: both attend it
             attends = self.catalogue.get("ATTENDS")
