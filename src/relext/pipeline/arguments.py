@@ -118,11 +118,14 @@ class Arguments:
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
-            for c in t.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")):
-                    out.extend(self.entities_of(c, _depth=_depth + 1))
-                elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                    out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+            for c in holders:
+                out.extend(self.entities_of(c, _depth=_depth + 1))
+            if not holders:  # "the demands of Putin"; with a possessor, "of X" is what it is about
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                        out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):

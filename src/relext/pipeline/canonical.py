@@ -440,7 +440,7 @@ class Canonicalizer:
                 wanted = ("COUNTRY", "ORGANISATION")
             else:
                 continue
-            target = antecedent(doc, tok, heads, wanted, sent_of)
+            target = _cataphor(tok, ent_at, wanted) or antecedent(doc, tok, heads, wanted, sent_of)
             if target is None:
                 continue
             groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
@@ -449,6 +449,18 @@ class Canonicalizer:
 
 
 # ---------------------------------------------------------------------------------------
+def _cataphor(tok, ent_at, wanted) -> Optional[str]:
+    """"After he had met Xi, Biden said ...": the subject of an opening adverbial clause is
+    the subject of the main clause that follows it."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    for c in clause.head.children:
+        if c.dep_ == "nsubj" and c.i > clause.i and c.i in ent_at and ent_at[c.i][1] in wanted:
+            return ent_at[c.i][0]
+    return None
+
+
 def _sentence_index(doc: Doc) -> List[int]:
     out = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
