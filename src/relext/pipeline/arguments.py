@@ -267,6 +267,8 @@ class Arguments:
         if out:
             return out
         cur = n
+        if n.dep_ == "xcomp" and n.head.pos_ in ("VERB", "AUX"):
+            return self.verb_subjects(n.head, _depth + 1)  # "spent two hours meeting with X" (tagged a noun)
         for _ in range(4):
             if cur.dep_ in ("dobj", "attr", "oprd"):
                 v = cur.head
