@@ -86,6 +86,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if index.name_by_token.get(j) == a:
                         _national(doc, index, a, j, lambda c: emit(t, pid, c, "affiliation:apposition"))
                         break
+        # 2b. "<title NP>, <Name> ..." that the parser did not attach as an apposition
+        t = title_before_comma(doc, start, titles)
+        if t is not None:
+            for a in _anchors_of(t, index):
+                emit(t, pid, a, "affiliation:apposition")
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -106,6 +111,19 @@ def _national(doc: Doc, index, org: str, i: int, emit) -> None:
             if typ == "COUNTRY" and doc[j].text in index.surface.get(ent_id, ()):
                 emit(ent_id)
                 return
+
+
+def title_before_comma(doc: Doc, start: int, titles: Set[str]) -> Optional[Token]:
+    """The title heading the noun phrase that ends just before ", <Name>" at ``start``
+    ("US assistant secretary of state, Karen Donfried arrived")."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    for t in doc[max(0, start - 10):start - 1]:
+        if t.lower_ in titles and t.right_edge.i == start - 2 and t.left_edge.i >= max(0, start - 10):
+            if t.left_edge.i == 0 or doc[t.left_edge.i - 1].is_punct or doc[t.left_edge.i - 1].is_sent_end \
+                    or t.left_edge.is_sent_start:
+                return t
+    return None
 
 
 def _person_mentions(index) -> List:

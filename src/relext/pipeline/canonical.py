@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..gazetteer import one_edit_apart, read_data, slug
 from ._lookup import WordSet
+from .affiliation import title_before_comma
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .events import EventNamer, nested_games, strip_det
@@ -354,6 +355,12 @@ class Canonicalizer:
                         if prep.dep_ == "prep" and prep.lower_ == "of":
                             anchors.update(ent_at[o.i][0] for o in prep.children
                                            if o.dep_ == "pobj" and o.i in ent_at and ent_at[o.i][1] in ("COUNTRY", "ORGANISATION"))
+                before = title_before_comma(doc, mm["start"], self.titles)
+                if before is not None:
+                    tts.add(before.lower_)
+                    a = self._description_anchor(doc, before, groups)
+                    if a:
+                        anchors.add(a)
                 for ap in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
                     if (ap.dep_ == "appos" or root.dep_ == "appos") and ap.lower_ in self.titles:
                         tts.add(ap.lower_)
