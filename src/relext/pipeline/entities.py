@@ -23,12 +23,12 @@ from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ._base import RuleComponent
 from ._lookup import WordSet
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -55,7 +55,7 @@ def make_entity_ruler(nlp: Language, name: str, use_default_gazetteer: bool, cit
                        city_min_population=city_min_population, overwrite_ents=overwrite_ents)
 
 
-class EntityRuler(Pipe):
+class EntityRuler(RuleComponent):
     """Typed entity mentions from the model's NER, gazetteers and event patterns.
 
     Args:
@@ -302,13 +302,6 @@ class EntityRuler(Pipe):
         if self.overwrite_ents:
             doc.ents = [Span(doc, m["start"], m["end"], label=m["label"], kb_id=m["key"] or "") for m in mentions]
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as e:  # pragma: no cover - routed to spaCy's handler
-            return error_handler(self.name, self, [doc], e)
 
     # -- serialisation ---------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

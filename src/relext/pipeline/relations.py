@@ -22,11 +22,11 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Uni
 
 import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from .. import extensions  # noqa: F401
+from ._base import RuleComponent
 from ..errors import PatternFileError
 from ..gazetteer import read_data
 from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
@@ -51,7 +51,7 @@ def make_relation_extractor(nlp: Language, name: str, include_hypothetical: bool
     return RelationExtractor(nlp, name, include_hypothetical=include_hypothetical, use_default_rules=use_default_rules)
 
 
-class RelationExtractor(Pipe):
+class RelationExtractor(RuleComponent):
     """Extract catalogue relations from the dependency parse.
 
     Args:
@@ -225,13 +225,6 @@ class RelationExtractor(Pipe):
         """Write ``doc._.relext_relations``."""
         doc._.relext_relations = relations
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.match(doc))
-            return doc
-        except Exception as e:  # pragma: no cover - routed to spaCy's handler
-            return error_handler(self.name, self, [doc], e)
 
     # -- serialisation ---------------------------------------------------------------
     def _data(self) -> Dict:
