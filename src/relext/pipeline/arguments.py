@@ -376,6 +376,19 @@ class Arguments:
                     out.append(c)
         return out
 
+    def reciprocal(self, tok: Token, slots: Sequence[str]) -> bool:
+        """Whether the object is "each other" / "one another" (or their possessive):
+        the subjects then relate to one another, in both directions."""
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for slot in slots:
+            if slot.startswith("prep:"):
+                nouns += [o for p in self._preps(tok, slot.split(">")[0][5:]) for o in p.children if o.dep_ == "pobj"]
+        for n in nouns:
+            for t in [n] + list(n.children):
+                if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                    return True
+        return False
+
     def has_explicit_object(self, tok: Token) -> bool:
         """Whether the trigger has a direct object or a prepositional object of its own.
 

@@ -191,6 +191,9 @@ class RelationExtractor(RuleComponent):
             else ("ASSERTED", None)
         out = []
         candidates = [(s, o) for s in subjects for o in objects] + pairs
+        if not objects and len(subjects) >= 2 and args.reciprocal(tok, rule.object):
+            # "they praised each other", "their support for one another's policy"
+            candidates += [(s, o) for s in subjects for o in subjects if s != o]
         for s, o in candidates:
             if s == o:
                 continue
