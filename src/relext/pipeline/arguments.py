@@ -115,6 +115,9 @@ class Arguments:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+        elif lemma in self.titles and any(c.dep_ == "appos" and self.index.entity(c.i) for c in t.children):
+            # "A spokesman at the ministry, Wang Wenbin, said": the person named
+            out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
         elif positions and lemma in self.position_nouns and lemma not in self.staff:

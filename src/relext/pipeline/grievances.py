@@ -20,23 +20,29 @@ ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
-def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set) -> List[Dict]:
+def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
     """ACCUSES/THREATENS records for ``doc`` (see the module docstring); ``words`` is a
     :class:`~relext.pipeline._lookup.WordSet` of the wrongdoing nouns and "pay"."""
     from .relations import record
 
     out: List[Dict] = []
-    for i in words.positions(doc):
+    # wrongdoing nouns, and nouns that a condemning adjective makes one ("its wrong actions")
+    positions = set(words.positions(doc))
+    if adjectives is not None:
+        positions.update(doc[i].head.i for i in adjectives.positions(doc) if doc[i].dep_ == "amod")
+    for i in sorted(positions):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        said = tok.pos_ == "NOUN" and lemma in wrongdoing and _said_by(tok, index, args, reporting)
+        is_wrong = lemma in wrongdoing or (adjectives is not None and
+                                           any(c.dep_ == "amod" and c.lower_ in adjectives for c in tok.children))
+        said = tok.pos_ == "NOUN" and is_wrong and _said_by(tok, index, args, reporting)
         if said:
             speakers, wrongdoers = said
             for a in speakers:
                 for w in wrongdoers:
                     if a != w:
                         out.append(record(tok, a, "ACCUSES", w, rule_id="ACCUSES:wrongdoing-said", modality="ASSERTED"))
-        elif tok.pos_ == "NOUN" and lemma in wrongdoing and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
+        elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
             wrongdoers = _wrongdoers(tok, index, args)
             holder = tok.head.head
             if holder.pos_ in ("VERB", "AUX"):

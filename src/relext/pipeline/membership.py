@@ -77,6 +77,12 @@ def _organisation_of(tok: Token, index):
         e = index.entity(c.i)
         if e and index.type_of(e) == "ORGANISATION" and c.dep_ in ("compound", "nmod", "amod", "poss"):
             return e
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            # "the three-sided Aukus security agreement": the name modifies a modifier
+            for d in c.subtree:
+                e = index.entity(d.i)
+                if e and index.type_of(e) == "ORGANISATION" and d.dep_ in ("compound", "nmod", "amod"):
+                    return e
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
                 e = index.entity(p.i)

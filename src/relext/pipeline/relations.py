@@ -81,6 +81,7 @@ class RelationExtractor(RuleComponent):
         self.wrongdoing = set(cues["wrongdoing_nouns"])
         self.grievance_words = WordSet(nlp.vocab, self.wrongdoing | {"pay"})
         self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
+        self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
 
@@ -144,7 +145,8 @@ class RelationExtractor(RuleComponent):
                 for rec in self._apply(rule, tok, args, index):
                     found.setdefault(_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
-                      + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting))
+                      + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
+                                   self.wrong_adjectives))
         for rec in structural:
             found.setdefault(_key(rec), rec)
         out = list(found.values())
