@@ -127,6 +127,12 @@ def country_entries() -> List[Dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def country_names() -> Dict[str, str]:
+    """ISO3 code -> the canonical name relext gives the country ("RUS" -> "Russia")."""
+    return {e["attrs"]["iso3"]: e["name"] for e in country_entries() if e["type"] == "COUNTRY"}
+
+
 def capitals() -> Dict[str, str]:
     """Map capital city name -> ISO3 code of its (sovereign) state."""
     extra = read_data("countries.yaml")

@@ -367,6 +367,11 @@ class Arguments:
             holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the blame for the conflict on X": the parser hangs "on X" on the inner noun
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
+                           and p.lower_ != word
+                           for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
                 holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")

@@ -163,8 +163,9 @@ class Canonicalizer:
             acts = not (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in TRAVEL_VERBS)
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
             acts = root.head.head.lemma_ in ("ally", "partner", "side", "support", "position", "stance")
-        elif root.dep_ == "pobj" and root.head.lower_ == "from":
-            acts = root.head.head.pos_ in ("NOUN", "PROPN")  # "a rebuke from Beijing", not "flew from Beijing"
+        elif root.dep_ == "pobj" and root.head.lower_ in ("from", "for"):
+            # "a rebuke from Beijing", "support for Minsk"; not "flew from Beijing", "left for Minsk"
+            acts = root.head.head.pos_ in ("NOUN", "PROPN")
         elif root.dep_ == "pobj":
             acts = root.head.lower_ not in LOCATIVE_PREPS  # "behind Washington", "pressure on Moscow"
         elif root.dep_ == "conj":
@@ -172,7 +173,7 @@ class Canonicalizer:
             while first.dep_ == "conj":
                 first = first.head
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from"}:
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
             acts = False
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
@@ -492,14 +493,10 @@ def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
 
 
 def _country_name(doc: Doc, iso3: str, m: Dict) -> str:
-    """The country's name as its gazetteer gives it (the first COUNTRY mention of it in the text)."""
-    for other in doc._.relext_mentions or []:
-        if other.get("key") == f"country:{iso3}" and other["label"] == "COUNTRY":
-            return other["name"]
-    import pycountry
+    """The country's canonical name in the gazetteer ("Russia", not "Russian Federation")."""
+    from ..gazetteer import country_names
 
-    c = pycountry.countries.get(alpha_3=iso3)
-    return (getattr(c, "common_name", None) or c.name) if c else iso3
+    return country_names().get(iso3, iso3)
 
 
 def _taken_tokens(groups: Dict[str, Dict]) -> set:

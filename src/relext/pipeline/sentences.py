@@ -5,7 +5,8 @@ with nothing but line breaks between them; the parser would then join a headline
 the first sentence and read "Putin Assures Xi ... Vladimir Putin, the President of
 Russia, vowed ..." as one clause. This component marks the first token after a line
 break as a sentence start (the parser keeps preset starts), unless the next line
-continues in lower case, as hard-wrapped text does.
+continues in lower case, as hard-wrapped text does. A dateline ("WOODSIDE, Calif. ―",
+"MOSCOW (Reuters) -") is cut off from the sentence it opens.
 """
 from __future__ import annotations
 
@@ -13,10 +14,33 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+DASHES = {"-", "—", "―", "–", "--", ":"}
+
+
+def _dateline_end(doc: Doc, start: int) -> int:
+    """The index after the dash of a dateline opening a line ("WOODSIDE, Calif. ―",
+    "MOSCOW (Reuters) -"), or -1."""
+    caps = False
+    for i in range(start, min(len(doc), start + 10)):
+        tok = doc[i]
+        if tok.text in DASHES:
+            return i + 1 if caps and i > start else -1
+        if tok.is_upper and len(tok.text) > 1 and tok.is_alpha:
+            caps = True
+        elif not (tok.is_punct or tok.is_title or tok.text.endswith(".") or tok.is_space):
+            return -1
+    return -1
+
+
 @Language.component("relext_sentences", assigns=["token.is_sent_start"])
 def set_line_break_starts(doc: Doc) -> Doc:
-    """Mark tokens that begin a new line as sentence starts (see the module docstring)."""
+    """Mark tokens that begin a new line, and the words after a dateline, as sentence
+    starts (see the module docstring)."""
     after_break = False
+    for start in [0] + [i + 1 for i, t in enumerate(doc) if "\n" in t.text or "\n" in t.whitespace_]:
+        end = _dateline_end(doc, start) if start < len(doc) else -1
+        if 0 < end < len(doc):
+            doc[end].is_sent_start = True
     for i, tok in enumerate(doc):
         if i > 0 and after_break and not tok.is_space:
             if not tok.is_lower:
