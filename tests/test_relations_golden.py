@@ -92,3 +92,9 @@ def test_relations_types_respect_the_catalogue(nlp):
     catalogue = relext.load_catalogue()
     for r in ex.relations:
         assert catalogue[r.predicate].allows(types[r.subject], types[r.object]), r
+
+
+def test_relations_adverbial_clause_is_asserted_not_planned(nlp):
+    text = "Japan and South Korea agreed to resume summits after Fumio Kishida hosted President Yoon Suk Yeol in Tokyo."
+    (rel,) = [r for r in relext.extract(text, nlp=nlp).relations if r.predicate == "MEETS_WITH"]
+    assert rel.modality.value == "ASSERTED"

@@ -33,6 +33,7 @@ PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "villa
 LED = re.compile(r"^(.+)-(?:led|backed|brokered|sponsored)$", re.I)
 PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
               "nation", "leadership", "government", "state"}
+STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
@@ -110,7 +111,9 @@ class Arguments:
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
-            out.extend(self._recent_pair(t))  # "the two leaders", "both leaders"
+            # "the two leaders", "both leaders"; "both governments" are states
+            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON", "COUNTRY")
+            out.extend(self._recent_pair(t, kinds))
         elif lemma in QUANTITY_NOUNS or lemma in PLACE_NOUNS:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -170,16 +173,19 @@ class Arguments:
             cur = cur.head
         return []
 
-    def _recent_pair(self, t: Token) -> List[str]:
+    def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:
         """"they", "the two leaders": the two people (or states) named last, if named within
         the three sentences before and no third one of the kind comes between."""
         doc = t.doc
         sents = list(doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 3)].start
-        for kind in ("PERSON", "COUNTRY"):
+        for kind in kinds:
             seen: List[str] = []
-            for i in range(t.i - 1, limit - 1, -1):
+            # a pair noun refers back past its own sentence ("North Korea was condemned by both
+            # governments"); a pronoun may point into it ("Biden met Xi as they ...")
+            first = t.sent.start - 1 if t.pos_ != "PRON" else t.i - 1
+            for i in range(first, limit - 1, -1):
                 e = self.index.entity(i)
                 if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN" and e not in seen:
                     seen.append(e)

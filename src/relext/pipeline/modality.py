@@ -127,6 +127,12 @@ class Modality:
         if sent_text.endswith("?"):
             return "HYPOTHETICAL", None
         chain = self._clause_chain(tok)
+        for i in range(1, len(chain)):
+            if chain[i - 1].dep_ == "advcl":
+                # an adverbial clause ("after X hosted Y, they agreed to ...") is asserted in
+                # its own right: the main clause's tense and plans do not reach into it
+                chain = chain[:i]
+                break
         planned = False
         source: Optional[str] = None
         below_report = True
