@@ -111,3 +111,19 @@ def test_entities_user_gazetteer_entry(tmp_path):
                                                "aliases": ["Quartet", "Middle East Quartet"]}])
     ex = relext.extract("The Middle East Quartet met in Cairo.", nlp=nlp)
     assert "organisation:quartet" in {e.id for e in ex.entities}
+
+
+def test_entities_committees_named_by_place_or_event(nlp):
+    ents, ex = _ents(nlp, "Seiko Hashimoto, president of the Tokyo 2020 organizing committee, met the organizing "
+                          "committee for the Paris 2024 Summer Olympics.")
+    orgs = {e.name for e in ents.values() if e.type.value == "ORGANISATION"}
+    assert {"Tokyo 2020 organizing committee", "organizing committee for the Paris 2024 Summer Olympics"} <= orgs
+    assert "event:2024-summer-olympics" in ents
+    assert ("Seiko Hashimoto", "AFFILIATED_WITH", "Tokyo 2020 organizing committee", False) in set(ex.iter_triples())
+
+
+def test_entities_building_is_a_place_only_where_used_as_one(nlp):
+    ents, _ = _ents(nlp, "According to the White House, Biden met Xi. Biden told journalists at the White House "
+                         "that he was pleased.")
+    assert ents["organisation:white-house"].type.value == "ORGANISATION"
+    assert ents["location:white-house"].type.value == "LOCATION"

@@ -187,7 +187,9 @@ class Canonicalizer:
         if m["label"] != "ORGANISATION" or not m["attrs"].get("place"):
             return
         root = doc[m["start"]:m["end"]].root
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"} and root.head.head.pos_ in ("VERB", "AUX"):
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.pos_ in ("VERB", "AUX") \
+                and prep.head.lower_ != "according":
             m.update(label="LOCATION", key=f"location:{slug(m['name'])}",
                      attrs={k: v for k, v in m["attrs"].items() if k not in ("place", "country")})
 

@@ -83,6 +83,7 @@ class EntityRuler(RuleComponent):
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
         self.head_words = WordSet(nlp.vocab, self.event_heads)
+        self.org_head_words = WordSet(nlp.vocab, read_data("organisations_heads.yaml")["heads"])
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
         self.event_matcher = Matcher(nlp.vocab, validate=True)
@@ -247,6 +248,14 @@ class EntityRuler(RuleComponent):
             if start < end:
                 out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
                             "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
+        for i in self.org_head_words.positions(doc):
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or not tok.is_lower:
+                continue
+            span = _named_head_span(tok) or _head_for_named_event(tok, out)
+            if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
+                out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
+                            "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
         for i in self.head_words.positions(doc):
             tok = doc[i]
             if tok.lemma_.lower() in self.event_heads and tok.pos_ == "NOUN":
@@ -403,6 +412,19 @@ def _named_head_span(head) -> Optional[Tuple[int, int]]:
             objs = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
             if objs:
                 return (head.i, objs[0].right_edge.i + 1)
+    return None
+
+
+def _head_for_named_event(head, candidates: List[Dict]) -> Optional[Tuple[int, int]]:
+    """"the organizing committee for the Tokyo Olympics": a body named by the event it serves."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(c["label"] == "EVENT" and c["start"] <= obj.i < c["end"] for c in candidates):
+                    start = head.i
+                    while start > 0 and head.doc[start - 1].head.i == head.i and head.doc[start - 1].dep_ in ("compound", "amod"):
+                        start -= 1
+                    return (start, obj.right_edge.i + 1)
     return None
 
 

@@ -107,15 +107,17 @@ def strip_det(text: str) -> str:
 
 
 def nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
-    """"the opening of the Beijing Winter Olympics" also mentions the Games themselves."""
+    """"the opening of the Beijing Winter Olympics" and "the organizing committee for the
+    Tokyo Olympics" also mention the Games themselves."""
     out = []
     for m in mentions:
-        if m["label"] != "EVENT":
-            continue
         span = doc[m["start"]:m["end"]]
-        if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+        if m["label"] == "EVENT":
+            if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+                continue
+        elif m["label"] != "ORGANISATION":
             continue
-        of = [t for t in span if t.lower_ == "of"]
+        of = [t for t in span if t.lower_ in ("of", "for")]
         if not of:
             continue
         start = of[0].i + 1
