@@ -168,12 +168,15 @@ class RelationExtractor(RuleComponent):
         presupposed = False
         if rule.subject_from:
             subjects, _ = args.objects(tok, rule.subject_from, [])
-        elif tok.pos_ in ("NOUN", "PROPN") and args.noun_internal_subjects(tok):
-            # "the US boycott of X", "a boycott by X": the noun phrase itself states the
-            # relation, whatever the clause around it says ("whether to join the US boycott")
-            subjects, presupposed = args.noun_internal_subjects(tok), True
         else:
-            subjects = args.cached(("subj", tok.i), args.subjects, tok)
+            internal = args.cached(("np-subj", tok.i), args.noun_internal_subjects, tok) \
+                if tok.pos_ in ("NOUN", "PROPN") else []
+            if internal:
+                # "the US boycott of X", "a boycott by X": the noun phrase itself states the
+                # relation, whatever the clause around it says ("whether to join the US boycott")
+                subjects, presupposed = internal, True
+            else:
+                subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
             ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")

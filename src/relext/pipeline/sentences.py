@@ -36,11 +36,8 @@ def _dateline_end(doc: Doc, start: int) -> int:
 def set_line_break_starts(doc: Doc) -> Doc:
     """Mark tokens that begin a new line, and the words after a dateline, as sentence
     starts (see the module docstring)."""
+    line_starts = [0]
     after_break = False
-    for start in [0] + [i + 1 for i, t in enumerate(doc) if "\n" in t.text or "\n" in t.whitespace_]:
-        end = _dateline_end(doc, start) if start < len(doc) else -1
-        if 0 < end < len(doc):
-            doc[end].is_sent_start = True
     for i, tok in enumerate(doc):
         if i > 0 and after_break and not tok.is_space:
             if not tok.is_lower:
@@ -48,4 +45,9 @@ def set_line_break_starts(doc: Doc) -> Doc:
             after_break = False
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
+            line_starts.append(i + 1)
+    for start in line_starts:
+        end = _dateline_end(doc, start) if start < len(doc) else -1
+        if 0 < end < len(doc):
+            doc[end].is_sent_start = True
     return doc
