@@ -18,6 +18,8 @@ from typing import Dict, Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
+from .records import record
+
 TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "senior", "top", "chief", "defence",
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
                    "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
@@ -28,8 +30,6 @@ ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 
 def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
     """AFFILIATED_WITH records for the people of ``doc`` (see the module docstring)."""
-    from .relations import record
-
     out: List[Dict] = []
     seen = set()
 

@@ -15,6 +15,8 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from .records import record
+
 REASON_PREPS = {"over", "for", "against", "at"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
@@ -23,8 +25,6 @@ PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
     """ACCUSES/THREATENS records for ``doc`` (see the module docstring); ``words`` is a
     :class:`~relext.pipeline._lookup.WordSet` of the wrongdoing nouns and "pay"."""
-    from .relations import record
-
     out: List[Dict] = []
     # wrongdoing nouns, and nouns that a condemning adjective makes one ("its wrong actions")
     positions = set(words.positions(doc))

@@ -14,6 +14,8 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from .records import record
+
 GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signatory", "economy", "government"}
 ALLIANCE_NOUNS = {"agreement", "alliance", "pact", "bloc", "partnership", "grouping", "treaty", "union", "group",
                   "organisation", "organization", "deal", "framework", "coalition"}
@@ -23,8 +25,6 @@ MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     """MEMBER_OF records for ``doc`` (see the module docstring); ``words`` optionally a
     :class:`~relext.pipeline._lookup.WordSet` of the group and alliance nouns, to skip other tokens."""
-    from .relations import record
-
     out: List[Dict] = []
 
     def emit(tok: Token, members: List[str], org: str, rule: str) -> None:

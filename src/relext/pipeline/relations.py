@@ -37,6 +37,7 @@ from .arguments import Arguments, EntityIndex
 from .grievances import grievances
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, memberships
 from .modality import Modality
+from .records import record, record_key
 
 
 @Language.factory(
@@ -143,12 +144,12 @@ class RelationExtractor(RuleComponent):
                 continue
             for rule in self.index.get((tok.lemma_.lower(), group), ()):
                 for rec in self._apply(rule, tok, args, index):
-                    found.setdefault(_key(rec), rec)
+                    found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
-            found.setdefault(_key(rec), rec)
+            found.setdefault(record_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
@@ -207,7 +208,8 @@ class RelationExtractor(RuleComponent):
                 continue
             if rtype.symmetric and o < s:
                 s, o = o, s
-            out.append(_record(tok, s, predicate, o, negated, modality, source, rtype.symmetric, rule.id, cue))
+            out.append(record(tok, s, predicate, o, rule_id=rule.id, negated=negated, modality=modality, source=source,
+                              symmetric=rtype.symmetric, cue=cue))
         if predicate == "VISITS" and rule.lemma == "be" and not negated:
             # "X will be in Beijing" while the Beijing Games are the news: X attends them
             # (whether or not X can "visit": "the presidents of A and B" are their states)
@@ -216,8 +218,7 @@ class RelationExtractor(RuleComponent):
             for s_, o_ in candidates:
                 if ev and attends is not None and s_ != o_ and _event_in_place(index, ev, o_) \
                         and attends.allows(index.type_of(s_), "EVENT"):
-                    out.append(_record(tok, s_, "ATTENDS", ev, False, modality, source, False,
-                                       "ATTENDS:present-at-venue", None))
+                    out.append(record(tok, s_, "ATTENDS", ev, modality=modality, source=source, rule_id="ATTENDS:present-at-venue"))
         if out and rtype.symmetric and not negated:
             # meeting "on the sidelines of" / "during" / "at" a named event: both attend it
             attends = self.catalogue.get("ATTENDS")
@@ -225,8 +226,7 @@ class RelationExtractor(RuleComponent):
             for ev in args.event_context(tok):
                 for p in participants:
                     if attends is not None and attends.allows(index.type_of(p), index.type_of(ev)):
-                        out.append(_record(tok, p, "ATTENDS", ev, False, modality, source, False,
-                                           "ATTENDS:meeting-at-event", None))
+                        out.append(record(tok, p, "ATTENDS", ev, modality=modality, source=source, rule_id="ATTENDS:meeting-at-event"))
         return out
 
     def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
@@ -273,24 +273,3 @@ def _event_in_place(index, event_id: str, place_id: str) -> bool:
     names = [index.names.get(event_id, "")]
     names += [index.names.get(e, "") for e in index.types if event_id.startswith(e + "-")]
     return any(place in n for n in names)
-
-
-def _key(rec: Dict) -> Tuple:
-    """One relation per fact and sentence: two triggers of one fact ("signed an agreement") count once."""
-    return (rec["subject"], rec["predicate"], rec["object"], rec["negated"], rec["evidence"]["start_char"])
-
-
-def _record(tok, s: str, predicate: str, o: str, negated: bool, modality: str, source: Optional[str],
-            symmetric: bool, rule_id: str, cue: Optional[str]) -> Dict:
-    sent = tok.sent
-    return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,
-            "symmetric": bool(symmetric), "source": source,
-            "evidence": {"sentence": sent.text, "start_char": sent.start_char, "end_char": sent.end_char,
-                         "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
-                         "rule": rule_id, "cue": cue}}
-
-
-def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool = False, modality: str = "ASSERTED",
-           source: Optional[str] = None, symmetric: bool = False, cue: Optional[str] = None) -> Dict:
-    """Build a relation record anchored on ``tok`` (used by the structural rules too)."""
-    return _record(tok, s, predicate, o, negated, modality, source, symmetric, rule_id, cue)

@@ -1,0 +1,43 @@
+"""Relation records: the plain dicts every relation rule emits.
+
+A record has the fields of :class:`relext.models.Relation`; its evidence is the
+sentence of the trigger token it is anchored on. This module sits below the rule
+modules (:mod:`~relext.pipeline.affiliation`, :mod:`~relext.pipeline.membership`,
+:mod:`~relext.pipeline.grievances`) and the component that runs them
+(:mod:`~relext.pipeline.relations`), so that the imports go one way.
+"""
+from __future__ import annotations
+
+from typing import Dict, Optional, Tuple
+
+
+def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool = False, modality: str = "ASSERTED",
+           source: Optional[str] = None, symmetric: bool = False, cue: Optional[str] = None) -> Dict:
+    """Build a relation record anchored on ``tok``.
+
+    Args:
+        tok: the trigger token; its sentence is the evidence.
+        s: the subject's canonical id.
+        predicate: the relation type.
+        o: the object's canonical id.
+        rule_id: the id of the rule that found it.
+        negated: whether the text states that the relation does not hold.
+        modality: ``ASSERTED``, ``PLANNED``, ``REPORTED`` or ``HYPOTHETICAL``.
+        source: who reports it, for ``REPORTED``.
+        symmetric: whether the relation type is symmetric.
+        cue: the word that negated it or set its modality.
+
+    Returns:
+        A dict with the fields of :class:`relext.models.Relation`.
+    """
+    sent = tok.sent
+    return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,
+            "symmetric": bool(symmetric), "source": source,
+            "evidence": {"sentence": sent.text, "start_char": sent.start_char, "end_char": sent.end_char,
+                         "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
+                         "rule": rule_id, "cue": cue}}
+
+
+def record_key(rec: Dict) -> Tuple:
+    """One relation per fact and sentence: two triggers of one fact ("signed an agreement") count once."""
+    return (rec["subject"], rec["predicate"], rec["object"], rec["negated"], rec["evidence"]["start_char"])
