@@ -151,6 +151,10 @@ class Arguments:
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
+            elif c.dep_ == "appos" and e is None and t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN":
+                # a plural noun and the list that names its members: "three nations, A, B and C",
+                # "55 states, among them A and B"
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
                     and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
@@ -249,7 +253,12 @@ class Arguments:
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return self.entities_of(head)
+            found = self.entities_of(head)
+            if not found and head.dep_ == "pobj" and head.head.lower_ == "among" \
+                    and head.head.head.pos_ in ("NOUN", "PROPN"):
+                # "A and B among 30 nations boycotting X": the named ones do it
+                found = self.entities_of(head.head.head)
+            return found
         return []
 
     def noun_internal_subjects(self, n: Token) -> List[str]:

@@ -5,8 +5,18 @@
   "the US as well as other NATO members";
 - alliance nouns name theirs: "the AUKUS security pact between Australia, the UK and
   the US".
-(Verbs and nouns of joining, "Ukraine will not join NATO", "Iran's admission into the
-bloc", are trigger rules in ``triggers.yaml``.)
+- verbs of composition state the members of a whole: "the bloc is made up of A, B and
+  C", "X, which consists of A and B", "X comprises A", "its members include A", and the
+  other way round "A, B and C make up (founded, formed) the group";
+- a list set off after the organisation's name by a dash, a colon or brackets names its
+  members: "the Quad (the US, Japan, India and Australia)", "the council's permanent
+  members: A, B and C";
+- "of which X is a member", "X is among the bloc's members", "X became a full member";
+- holding an organisation's presidency, chair or seat makes a state a member ("India,
+  which holds the bloc's rotating presidency"), and "X-led"/"X-dominated" before an
+  organisation makes X a member (GUIDELINES, dev2 conventions).
+(Verbs and nouns of joining and leaving, "Ukraine will not join NATO", "Iran's admission
+into the bloc", "Mali's exit from the bloc", are trigger rules in ``triggers.yaml``.)
 """
 from __future__ import annotations
 
@@ -20,6 +30,19 @@ GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signa
 ALLIANCE_NOUNS = {"agreement", "alliance", "pact", "bloc", "partnership", "grouping", "treaty", "union", "group",
                   "organisation", "organization", "deal", "framework", "coalition"}
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
+# verbs whose subject is the whole and whose complement lists the parts, with the slot of
+# the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
+WHOLE_VERBS = {"consist": "of", "compose": "of", "make": "of", "comprise": "dobj", "include": "dobj",
+               "group": "dobj", "unite": "dobj", "encompass": "dobj", "gather": "dobj"}
+# verbs whose subject lists the parts and whose object is the whole: "A and B make up X",
+# "A, B and C founded X"; founding needs a coalition (two or more founders)
+PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co-found": None, "cofound": None,
+              "establish": None}
+COALITION_VERBS = {"form", "found", "establish"}
+# offices of an organisation that only its members hold: "holds the bloc's presidency"
+MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
+LIST_OPENERS = {"-", "–", "—", ":", "("}
+LIST_GLUE = {",", "and", "the", "as", "well", "&"}
 
 
 def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
@@ -44,6 +67,12 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             continue
         if lemma in GROUP_NOUNS:
             org = _organisation_of(tok, index)
+            head = tok.head
+            if org is None and lemma == "member" and tok.dep_ == "attr":
+                # "the bloc, of which X is a member"
+                orgs = [e for p in head.children if p.dep_ in ("prep", "dep") and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+                org = orgs[0] if orgs else None
             if org is None:
                 continue
             members: List[str] = []
@@ -52,11 +81,13 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                     members += [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
                 if c.dep_ == "appos":
                     members += args.entities_of(c)
-            head = tok.head
             if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
                 members += [e for c in head.children if c.dep_ == "attr" for e in args.entities_of(c)]
-            if tok.dep_ == "attr" and head.lemma_ == "be":
-                members += [e for c in head.children if c.dep_ == "nsubj" for e in args.entities_of(c)]
+            if tok.dep_ == "attr" and head.lemma_ in ("be", "become", "remain"):
+                members += args.verb_subjects(head)
+            if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ in ("VERB", "AUX"):
+                # "X and Y are among the bloc's members"
+                members += args.verb_subjects(head.head)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
@@ -89,3 +120,199 @@ def _organisation_of(tok: Token, index):
                 if p.dep_ == "pobj" and e and index.type_of(e) == "ORGANISATION":
                     return e
     return None
+
+
+def compositions(doc: Doc, index, args, words) -> List[Dict]:
+    """MEMBER_OF from verbs of composition ("X is made up of A and B", "A and B make up X").
+
+    Args:
+        doc: the document.
+        index: its :class:`~relext.pipeline.arguments.EntityIndex`.
+        args: its :class:`~relext.pipeline.arguments.Arguments`.
+        words: a :class:`~relext.pipeline._lookup.WordSet` of the composition verbs.
+
+    Returns:
+        MEMBER_OF records, one per member.
+    """
+    out: List[Dict] = []
+    for i in words.positions(doc):
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if lemma == "make" and "up" not in prt:
+            continue
+        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl")
+        if lemma in ("compose",) and not (passive or tok.dep_ == "acl"):
+            whole_side = False
+        if whole_side:
+            slot = WHOLE_VERBS[lemma]
+            wholes = _wholes(tok, index, args, passive)
+            if slot == "of":
+                parts = [e for p in args._preps(tok, "of") for o in p.children if o.dep_ == "pobj"
+                         for e in _members_of(o, args)]
+            else:
+                parts = [e for c in tok.children if c.dep_ == "dobj" for e in _members_of(c, args)]
+            cue = "include" if lemma == "include" else None
+            for org in wholes:
+                for m in parts:
+                    if m != org and index.type_of(m) in MEMBER_TYPES:
+                        out.append(record(tok, m, "MEMBER_OF", org, rule_id=f"MEMBER_OF:composition:{lemma}", cue=cue))
+        elif lemma in PART_VERBS and (PART_VERBS[lemma] is None or PART_VERBS[lemma] in prt):
+            if passive:
+                parts = [e for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                         for e in args.entities_of(p)]
+                wholes = [e for c in tok.children if c.dep_ == "nsubjpass" for e in _org_of_np(c, index, args)]
+            else:
+                parts = args.verb_subjects(tok)
+                wholes = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
+            parts = [m for m in parts if index.type_of(m) == "COUNTRY"]
+            if lemma in COALITION_VERBS and len(parts) < 2:
+                continue
+            for org in wholes:
+                for m in parts:
+                    out.append(record(tok, m, "MEMBER_OF", org, rule_id=f"MEMBER_OF:composition:{lemma}"))
+    return out
+
+
+def listed_members(doc: Doc, index) -> List[Dict]:
+    """MEMBER_OF from a list of states set off after an organisation by a dash, a colon or
+    brackets ("the Quad (the US, Japan, India and Australia)").
+
+    Only a list made of two or more states and glue words (commas, "and", "the") counts.
+    """
+    out: List[Dict] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            org = _org_before(doc, i, index)
+            if org is None or doc[i].text not in LIST_OPENERS:
+                i += 1
+                continue
+            opener = doc[i].text
+            closer = ")" if opener == "(" else (opener if opener != ":" else None)
+            members: List[str] = []
+            j = i + 1
+            ok = True
+            while j < sent.end:
+                t = doc[j]
+                if closer and t.text == closer or (not closer and t.text in (".", ";")):
+                    break
+                e = index.entity(j)
+                if e is not None and index.type_of(e) == "COUNTRY":
+                    if e not in members:
+                        members.append(e)
+                elif t.lower_ not in LIST_GLUE and not (t.is_punct and t.text not in ("(", ")")):
+                    ok = False
+                    break
+                j += 1
+            if ok and len(members) >= 2:
+                for m in members:
+                    out.append(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:listed"))
+            i = j if ok and members else i + 1
+    return out
+
+
+def _org_before(doc: Doc, i: int, index):
+    """The organisation that a list opened at token ``i`` belongs to: a name ending just
+    before it ("the G7 –"), or a member noun tied to one ("the council's members are permanent:")."""
+    if i == 0:
+        return None
+    e = index.entity(i - 1)
+    if e is not None and index.type_of(e) == "ORGANISATION":
+        return e
+    if doc[i].text == ":":
+        for t in doc[doc[i].sent.start:i]:
+            if t.lemma_.lower() == "member":
+                org = _organisation_of(t, index)
+                if org is not None:
+                    return org
+    return None
+
+
+def _members_of(t: Token, args) -> List[str]:
+    """The entities a list of parts names ("55 states, among them A and B" included)."""
+    found = args.entities_of(t)
+    return found
+
+
+def _org_of_np(t: Token, index, args) -> List[str]:
+    """The organisation a noun phrase names: itself, or the organisation of a group noun
+    ("the BRICS group", "the bloc's members")."""
+    e = index.entity(t.i)
+    if e is not None and index.type_of(e) == "ORGANISATION":
+        return [e]
+    if t.pos_ == "PRON" and t.lower_ in ("which", "that", "whose"):
+        for a in t.ancestors:  # "the bloc, of which X is a member"
+            if a.dep_ in ("relcl", "acl"):
+                return _org_of_np(a.head, index, args)
+        return []
+    if t.lemma_.lower() not in GROUP_NOUNS | ALLIANCE_NOUNS:
+        return []  # "the agenda of the League" names no organisation
+    org = _organisation_of(t, index)
+    return [org] if org else []
+
+
+def _wholes(tok: Token, index, args, passive: bool) -> List[str]:
+    """The organisations a composition verb describes: its subject, or the noun it modifies."""
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _org_of_np(tok.head, index, args)
+    deps = ("nsubjpass",) if passive else ("nsubj",)
+    out = [e for c in tok.children if c.dep_ in deps for e in _org_of_np(c, index, args)]
+    if not out and tok.dep_ == "conj":
+        return _wholes(tok.head, index, args, passive)
+    return out
+
+
+def offices(doc: Doc, index, args, words) -> List[Dict]:
+    """MEMBER_OF (a state) or AFFILIATED_WITH (a person) from holding an organisation's
+    presidency, chair or seat: "India holds the G20 presidency", "which chairs the bloc"."""
+    out: List[Dict] = []
+    for i in words.positions(doc):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in ("chair", "head"):
+            orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
+            v = tok
+        elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy"):
+            orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
+            orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
+                     for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            v = tok.head
+        else:
+            continue
+        if not orgs:
+            continue
+        for s in args.verb_subjects(v):
+            for org in orgs:
+                if s == org:
+                    continue
+                st = index.type_of(s)
+                if st == "PERSON":
+                    out.append(record(tok, s, "AFFILIATED_WITH", org, rule_id=f"AFFILIATED_WITH:office:{lemma}"))
+                elif st in MEMBER_TYPES:
+                    out.append(record(tok, s, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}"))
+    return out
+
+
+def led_members(doc: Doc, index) -> List[Dict]:
+    """MEMBER_OF from "X-led" / "X-dominated" before an organisation ("the Russia-led CSTO")."""
+    out: List[Dict] = []
+    for tok in doc:
+        if tok.lower_ not in ("led", "dominated") or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
+            continue
+        member = index.entity(tok.i - 2)
+        if member is None or index.type_of(member) not in MEMBER_TYPES:
+            continue
+        head = tok.head
+        cands = [head] + [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        org = next((index.entity(c.i) for c in cands if index.entity(c.i)
+                    and index.type_of(index.entity(c.i)) == "ORGANISATION"), None)
+        if org is None:
+            org = _organisation_of(head, index)
+        if org is not None and org != member:
+            out.append(record(tok, member, "MEMBER_OF", org, rule_id="MEMBER_OF:led"))
+    return out

@@ -35,7 +35,8 @@ from ._lookup import WordSet
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .grievances import grievances
-from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, memberships
+from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
+                         led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .records import record, record_key
 
@@ -82,6 +83,8 @@ class RelationExtractor(RuleComponent):
         self.wrongdoing = set(cues["wrongdoing_nouns"])
         self.grievance_words = WordSet(nlp.vocab, self.wrongdoing | {"pay"})
         self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
+        self.composition_words = WordSet(nlp.vocab, set(WHOLE_VERBS) | set(PART_VERBS))
+        self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | {"chair", "head"})
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
@@ -146,6 +149,8 @@ class RelationExtractor(RuleComponent):
                 for rec in self._apply(rule, tok, args, index):
                     found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
+                      + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
+                      + offices(doc, index, args, self.office_words) + led_members(doc, index)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
