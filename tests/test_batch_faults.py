@@ -392,7 +392,7 @@ def test_killed_worker_is_reported_not_a_hang(tmp_path, monkeypatch):
     with pytest.raises(BatchAborted) as info:
         run_batch([corpus], jsonl=tmp_path / "r.jsonl", output=tmp_path / "g.graphml", progress=False,
                   nlp=nlp, n_process=2, batch_size=1)
-    assert time.time() - started < 30
+    assert time.time() - started < 120  # a hang guard, not a speed target: CI machines are noisy
     message = str(info.value)
     assert "--n-process 2" in message and "exited with code 3" in message and "--resume" in message
     assert not (tmp_path / "g.graphml").exists()

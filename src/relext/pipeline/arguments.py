@@ -35,6 +35,9 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# nouns whose infinitive is done by the subject of the verb that governs them
+CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "intention", "chance", "opportunity",
+                 "request", "attempt", "effort", "commitment", "vow", "refusal"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
 
@@ -240,7 +243,12 @@ class Arguments:
                         return self.entities_of(objs[0])
                 return self.verb_subjects(head, _depth + 1)
             if head.pos_ in ("NOUN", "PROPN"):
-                return self.noun_subjects(head, _depth + 1)
+                found = self.noun_subjects(head, _depth + 1)
+                if not found and head.lemma_.lower() in CONTROL_NOUNS and head.dep_ == "dobj" \
+                        and head.head.pos_ in ("VERB", "AUX"):
+                    # "X accepted (rejected) an invitation to attend", "X made a bid to join"
+                    found = self.verb_subjects(head.head, _depth + 1)
+                return found
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):

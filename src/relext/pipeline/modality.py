@@ -22,6 +22,9 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Token
 
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
+# triggers of threats and warnings: their conditions are the threat, not a hypothesis
+OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"}
+THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
 class Modality:
@@ -62,8 +65,10 @@ class Modality:
             cur = cur.head
             nodes.append((cur, True))
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
+                # "declined an invitation to attend": refusing the offer refuses what it offers
+                offered = cur.lemma_.lower() in OFFER_NOUNS
                 cur = cur.head
-                nodes.append((cur, False))
+                nodes.append((cur, offered))
         return nodes
 
     def np_negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
@@ -148,6 +153,11 @@ class Modality:
                         return "HYPOTHETICAL", None
                     if c.dep_ == "aux" and c.lower_ in self.future:
                         planned = True
+                    if c.dep_ == "advcl" and tok.lemma_.lower() not in THREAT_WORDS \
+                            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                        # "X would boycott the Games if Y were allowed": a condition on the
+                        # statement itself (a threat is conditional by nature and stays stated)
+                        return "HYPOTHETICAL", None
                 if i > 0 and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
                 if i > 0 and lemma in self.planning:

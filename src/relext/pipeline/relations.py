@@ -38,6 +38,7 @@ from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
+from .counterfactives import blocking, blocking_words
 from .records import record, record_key
 
 
@@ -85,6 +86,7 @@ class RelationExtractor(RuleComponent):
         self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
         self.composition_words = WordSet(nlp.vocab, set(WHOLE_VERBS) | set(PART_VERBS))
         self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | {"chair", "head"})
+        self.blocking_words = WordSet(nlp.vocab, blocking_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
@@ -154,6 +156,14 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
+            found.setdefault(record_key(rec), rec)
+        blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
+        if blocked:
+            # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
+            starts = {doc[a:b].start_char: doc[a:b].end_char for a, b in blocked}
+            found = {k: r for k, r in found.items()
+                     if not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
+        for rec in blocked_recs:
             found.setdefault(record_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:

@@ -1,0 +1,90 @@
+"""Blocking frames: verbs and nouns that embed a relation in order to stop it.
+
+"Turkey blocked Sweden's bid to join NATO", "Hungary vetoed the EU sanctions against
+Russia", "the application was held up by A and B", "Poland's objection to the plan":
+the guidelines (dev2 conventions) read explicit opposition to an entity, its bid or its
+action as a negated SUPPORTS of that entity, and the opposed relation itself is not
+stated. :func:`blocking` finds the frames; the relations component adds the negated
+SUPPORTS records and drops every relation triggered inside a blocked phrase.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Set, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .records import record
+
+# verbs whose object (or passive subject) is what they block, with the particle some need
+BLOCK_VERBS = {"block": None, "veto": None, "oppose": None, "reject": None, "thwart": None, "obstruct": None,
+               "stall": None, "stymie": None, "torpedo": None, "derail": None, "scupper": None, "resist": None,
+               "hold": ("up", "back"), "object": "to", "frustrate": None, "hamper": None, "delay": None}
+# nouns of blocking: "X's objection to Y", "the veto of Y by X", "holdups by X"
+BLOCK_NOUNS = {"objection": ("to", "against"), "opposition": ("to", "against"), "veto": ("of", "on", "against"),
+               "rejection": ("of",), "holdup": ("of", "on"), "blockade": ("of",)}
+
+
+# what one refuses rather than blocks
+REFUSED_NOUNS = {"invitation", "offer", "call", "summons", "request"}
+
+
+def blocking_words() -> Set[str]:
+    """Lemmas that can open a blocking frame (for a hashed lookup)."""
+    return set(BLOCK_VERBS) | set(BLOCK_NOUNS)
+
+
+def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], List[Tuple[int, int]]]:
+    """Negated SUPPORTS records and the token ranges whose relations are blocked.
+
+    Args:
+        doc: the document.
+        index: its :class:`~relext.pipeline.arguments.EntityIndex`.
+        args: its :class:`~relext.pipeline.arguments.Arguments`.
+        positions: token indices whose lemma is one of :func:`blocking_words`.
+
+    Returns:
+        ``(records, ranges)``: the negated SUPPORTS of each blocker towards the holder of
+        what it blocks, and ``(start, end)`` token ranges (the blocked phrases) inside which
+        no relation is stated.
+    """
+    out: List[Dict] = []
+    ranges: List[Tuple[int, int]] = []
+    for i in positions:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        blocked: List[Token] = []
+        blockers: List[str] = []
+        if tok.pos_ == "VERB" and lemma in BLOCK_VERBS:
+            need = BLOCK_VERBS[lemma]
+            prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if isinstance(need, tuple) and not (prts & set(need)):
+                continue
+            if need == "to":  # "objected to X"
+                blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                           for o in p.children if o.dep_ == "pobj"]
+                if any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "which" for o in p.children)
+                       for p in tok.children) and tok.dep_ == "relcl":
+                    blocked.append(tok.head)  # "a status to which A and B objected"
+            elif passive:
+                blocked = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            else:
+                blocked = [c for c in tok.children if c.dep_ == "dobj"]
+            # "rejected an invitation to attend" refuses; it blocks nobody (negation handles it)
+            blocked = [b for b in blocked if b.lemma_.lower() not in REFUSED_NOUNS]
+            blockers = args.cached(("subj", tok.i), args.subjects, tok)
+        elif tok.pos_ == "NOUN" and lemma in BLOCK_NOUNS:
+            blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in BLOCK_NOUNS[lemma]
+                       for o in p.children if o.dep_ == "pobj"]
+            blockers = args.noun_subjects(tok)
+        if not blocked:
+            continue
+        for b in blocked:
+            ranges.append((b.left_edge.i, b.right_edge.i + 1))
+            targets = args.entities_of(b, positions=True)
+            for s in blockers:
+                for o in targets:
+                    if s != o:
+                        out.append(record(tok, s, "SUPPORTS", o, rule_id=f"SUPPORTS:blocking:{lemma}", negated=True,
+                                          cue=tok.text))
+    return out, ranges
