@@ -35,6 +35,8 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# verbs with a predicate complement about their object: "held X responsible"
+SMALL_CLAUSE_VERBS = {"hold", "deem", "find"}
 # nouns whose infinitive is done by the subject of the verb that governs them
 CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "intention", "chance", "opportunity",
                  "request", "attempt", "effort", "commitment", "vow", "refusal"}
@@ -206,7 +208,8 @@ class Arguments:
     def subjects(self, tok: Token) -> List[str]:
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(tok)
-        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod", "attr", "oprd"):
+        if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
+                                           or tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
             return self.verb_subjects(tok.head)
         return self.verb_subjects(tok)
 
@@ -372,6 +375,13 @@ class Arguments:
             elif slot == "governor":
                 if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head))
+            elif slot == "governor_object":
+                # "held X responsible", "deemed X accountable": the object of the verb whose
+                # predicate complement the trigger is
+                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
+                    objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
+                    # parsed as a small clause: "held [X responsible]"
+                    objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":
@@ -388,6 +398,9 @@ class Arguments:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")]
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
             holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word in ("in", "at", "to") \
+                and tok.head.pos_ == "VERB":
+            holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
         if tok.pos_ in ("NOUN", "PROPN"):

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
+CANCEL_VERBS = {"cancel", "scrap", "abandon", "forgo", "forego", "skip", "shelve", "drop", "postpone"}
 OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"}
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
@@ -51,7 +52,8 @@ class Modality:
         cur = tok
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
-            nodes.append((cur, False))
+            # "cancelled his stop in X", "scrapped the visit": calling off the noun's event
+            nodes.append((cur, cur.lemma_.lower() in CANCEL_VERBS))
         if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
             cur = cur.head
             nodes.append((cur, False))
@@ -76,6 +78,8 @@ class Modality:
         for c in tok.children:
             if c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "neither"):
                 return True, c.text
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CANCEL_VERBS:
+            return True, tok.head.text  # "cancelled his visit to X"
         return False, None
 
     def negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
