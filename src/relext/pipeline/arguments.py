@@ -35,6 +35,28 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# generic heads that a name before them identifies ("the BRICS bloc")
+KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "club", "forum", "union",
+              "body", "community", "summit", "meeting", "conference", "gathering", "talks", "session", "games"}
+# nouns that, made definite, refer to the named event of the passage ("the summit")
+EVENT_NOUNS = {"summit", "meeting", "gathering", "conference", "event", "talks", "session", "games", "ceremony",
+               "forum", "assembly", "congress", "convention", "olympics", "tournament", "championship"}
+
+# modifiers that leave "the summit" the passage's summit ("the annual summit", "this week's")
+GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "last", "first", "entire", "whole",
+                           "main", "full", "weekend", "two-day", "three-day", "virtual", "same"}
+
+
+def _definite(t: Token) -> bool:
+    """Whether a noun phrase is definite: "the summit", "this week's summit", "its meeting"."""
+    for c in t.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"):
+            return True
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
 # verbs with a predicate complement about their object: "held X responsible"
 SMALL_CLAUSE_VERBS = {"hold", "deem", "find"}
 # nouns whose infinitive is done by the subject of the verb that governs them
@@ -115,10 +137,27 @@ class Arguments:
                 out.extend(self._plural(t, _depth) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+            elif low in RELATIVE_PRONOUNS and t.dep_ == "pobj":
+                # "the summit, in which A and B take part": the noun the clause modifies
+                rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
+                if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
+                    out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
             # "the two leaders", "both leaders"; "both governments" are states
             kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON", "COUNTRY")
             out.extend(self._recent_pair(t, kinds))
+        elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
+            # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
+            out.extend(self.index.entity(c.i) for c in t.children
+                       if c.dep_ in ("compound", "nmod") and self.index.entity(c.i)
+                       and self.index.type_of(self.index.entity(c.i)) in ("ORGANISATION", "EVENT"))
+        elif lemma in EVENT_NOUNS and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
+                and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_EVENT_MODIFIERS
+                            for c in t.children):
+            # "the summit", "this week's conference": the named event the passage is about
+            ev = self.salient_event(t, window=3, ahead=False)
+            if ev:
+                out.append(ev)
         elif lemma in QUANTITY_NOUNS or lemma in PLACE_NOUNS:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -447,7 +486,8 @@ class Arguments:
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c):
                 return True
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
-                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment") for p in c.children):
+                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment")
+                        and p.ent_type_ not in ("DATE", "TIME") and not p.like_num for p in c.children):
                 return True
         return False
 
@@ -455,14 +495,32 @@ class Arguments:
         nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
 
-    def salient_event(self, tok: Token, *, parts: bool = True) -> Optional[str]:
+    def salient_of_type(self, tok: Token, kind: str, *, sentences: int = 2) -> Optional[str]:
+        """The nearest entity of type ``kind`` named before ``tok`` within ``sentences``
+        sentences before its own ("Uzbekistan joined": the organisation just named)."""
+        sents = list(tok.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        limit = sents[max(0, idx - sentences)].start
+        for i in range(tok.i - 1, limit - 1, -1):
+            e = self.index.entity(i)
+            if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN":
+                return e
+        return None
+
+    def salient_event(self, tok: Token, *, parts: bool = True, window: Optional[int] = None,
+                      ahead: bool = True) -> Optional[str]:
         """The named event the text is about at ``tok``: the nearest EVENT mentioned before it,
         else the first one after it in the same sentence. With ``parts=False`` a part of an
         event (an opening ceremony) gives way to the whole event (a boycott is of the Games)."""
         def ok(e: Optional[str]) -> bool:
             return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
 
-        for i in range(tok.i - 1, -1, -1):
+        limit = 0
+        if window is not None:  # only events named in the last ``window`` sentences
+            sents = list(tok.doc.sents)
+            idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+            limit = sents[max(0, idx - window)].start
+        for i in range(tok.i - 1, limit - 1, -1):
             e = self.index.entity(i)
             if ok(e):
                 return e
@@ -470,7 +528,7 @@ class Arguments:
                 whole = e.rsplit("-", 2)[0]  # "event:2022-winter-olympics-opening-ceremony" -> the Games
                 if whole in self.index.types:
                     return whole
-        for i in range(tok.i + 1, tok.sent.end):
+        for i in range(tok.i + 1, tok.sent.end if ahead else tok.i + 1):
             e = self.index.entity(i)
             if ok(e):
                 return e

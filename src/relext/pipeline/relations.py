@@ -195,7 +195,10 @@ class RelationExtractor(RuleComponent):
                 subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
-            ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
+            if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
+                ev = args.salient_of_type(tok, "ORGANISATION")
+            else:
+                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
             objects = [ev] if ev else []
         negated, cue = args.cached(("neg", tok.i), self.modality.negation, tok) if not presupposed \
             else self.modality.np_negation(tok)
