@@ -60,6 +60,8 @@ class TriggerRule(BaseModel):
         wrongdoer: the verb needs a second object naming a wrongdoer ("called X a dictator").
         implicit_object: with no object in the sentence, the object is the event the text
             is about (the nearest preceding named event): "Kishida said he would not go".
+        object_types: entity types the object must have, narrower than the relation's
+            own (a verb that means meeting only with a person: "was due to see X").
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -76,6 +78,7 @@ class TriggerRule(BaseModel):
     staff_object: bool = False
     wrongdoer: bool = False
     implicit_object: bool = False
+    object_types: Tuple[str, ...] = ()
     id: str = ""
 
     @field_validator("relation")

@@ -142,7 +142,8 @@ class Arguments:
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
                 if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
-        elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children):
+        elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
+                or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states
             kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON", "COUNTRY")
             out.extend(self._recent_pair(t, kinds))
@@ -200,7 +201,9 @@ class Arguments:
                 # "55 states, among them A and B"
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
-                    and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
+                    and (self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e)
+                         or self.index.type_of(e) == "LOCATION" and self.index.type_of(self.index.entity(c.i)) == "COUNTRY"):
+                # also "Sharm El Sheikh, Egypt": a place and the country it is in
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
         return list(dict.fromkeys(out))
@@ -293,6 +296,8 @@ class Arguments:
                 return found
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)
+        if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
+            return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
         if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
             if objs:  # "barring athletes from attending": the object does it

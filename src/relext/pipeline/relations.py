@@ -222,7 +222,7 @@ class RelationExtractor(RuleComponent):
             if s == o:
                 continue
             st, ot = index.type_of(s), index.type_of(o)
-            if not rtype.allows(st, ot):
+            if not rtype.allows(st, ot) or (rule.object_types and ot not in rule.object_types):
                 continue
             if rtype.symmetric and o < s:
                 s, o = o, s
