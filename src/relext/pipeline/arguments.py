@@ -47,6 +47,20 @@ GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "la
                            "main", "full", "weekend", "two-day", "three-day", "virtual", "same"}
 
 
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _group_size(t: Token) -> int:
+    """The number a plural noun phrase gives itself ("the three countries" -> 3), else 0."""
+    for c in t.children:
+        if c.dep_ == "nummod":
+            if c.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[c.lower_]
+            if c.text.isdigit() and int(c.text) <= 10:
+                return int(c.text)
+    return 0
+
+
 def _definite(t: Token) -> bool:
     """Whether a noun phrase is definite: "the summit", "this week's summit", "its meeting"."""
     for c in t.children:
@@ -134,7 +148,7 @@ class Arguments:
             out.append(e)
         elif t.pos_ == "PRON":
             if low in PLURAL_PRONOUNS:
-                out.extend(self._plural(t, _depth) or self._recent_pair(t))
+                out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
             elif low in RELATIVE_PRONOUNS and t.dep_ == "pobj":
@@ -142,6 +156,12 @@ class Arguments:
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
                 if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
+        elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and _group_size(t) > 2 \
+                and any(c.lower_ in ("the", "these", "those") for c in t.children) \
+                and not any(c.dep_ in ("amod", "compound", "relcl", "acl") for c in t.children):
+            # "the three countries": the last three named
+            kind = "COUNTRY" if lemma in STATE_NOUNS else "PERSON"
+            out.extend(self._recent_group(t, kind, _group_size(t)))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states
@@ -222,6 +242,35 @@ class Arguments:
             if cur.head is cur:
                 break
             cur = cur.head
+        return []
+
+    def _previous_group(self, t: Token) -> List[str]:
+        """"They" opening a sentence: the coordinated subject (two or more entities) of the
+        sentence before ("Mali, Niger and Burkina Faso left. They accused the bloc ...")."""
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        if idx == 0 or any(self.index.entity(i) for i in range(t.sent.start, t.i)):
+            return []
+        root = sents[idx - 1].root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = self.entities_of(subj[0]) if subj else []
+        return found if len(found) >= 2 else []
+
+    def _recent_group(self, t: Token, kind: str, size: int) -> List[str]:
+        """"the three countries": the nearest list of exactly ``size`` entities of ``kind``
+        named together (one coordination) in the three sentences before."""
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 3)].start
+        for i in range(t.i - 1, limit - 1, -1):
+            tok = t.doc[i]
+            if not any(c.dep_ in ("conj", "appos") for c in tok.children) or tok.dep_ in ("conj", "appos"):
+                continue
+            found = [e for e in self.entities_of(tok) if self.index.type_of(e) == kind]
+            if len(found) == size:
+                return found
         return []
 
     def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:
@@ -475,7 +524,9 @@ class Arguments:
             for t in [n] + list(n.children):
                 if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
                     return True
-        return False
+        # "A and B traded (exchanged) threats": a plural noun trigger of an exchange verb
+        return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in ("trade", "exchange", "swap")
 
     def has_explicit_object(self, tok: Token) -> bool:
         """Whether the trigger has a direct object or a prepositional object of its own.
