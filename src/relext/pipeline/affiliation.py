@@ -78,7 +78,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             if ap.i in range(start, end):
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
-            if t is None:
+            if t is None or _names_another_person(doc, ap, pid, index):
                 continue
             for a in _anchors_of(ap, index):
                 emit(t, pid, a, "affiliation:apposition")
@@ -99,6 +99,22 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) == "COUNTRY":
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+def _names_another_person(doc: Doc, ap: Token, pid: str, index) -> bool:
+    """Whether an apposed title phrase belongs to someone else: it names another person
+    ("Modi, the UK's Rishi Sunak and …", a list parsed as apposition), or another person's
+    name follows it ("Putin, the US security adviser, Jake Sullivan, said")."""
+    for j in range(ap.left_edge.i, ap.right_edge.i + 1):
+        e = index.entity(j)
+        if e and e != pid and index.type_of(e) == "PERSON" and index.kind_by_token.get(j) == "NAME":
+            return True
+    nxt = ap.right_edge.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text == ",":
+        e = index.entity(nxt + 1)
+        if e and e != pid and index.type_of(e) == "PERSON" and index.kind_by_token.get(nxt + 1) == "NAME":
+            return True
+    return False
 
 
 def _national(doc: Doc, index, org: str, i: int, emit) -> None:

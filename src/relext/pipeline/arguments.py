@@ -35,6 +35,11 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")
+VICTIM_OF = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "treatment",
+             "crackdown", "interference", "meddling", "violation", "violations"}
+# what the threatened one does in a warning's clause ("warned that X would pay")
+SUFFER_VERBS = {"pay", "face", "suffer", "regret", "bear", "answer", "rue", "incur", "feel", "get", "receive"}
 # generic heads that a name before them identifies ("the BRICS bloc")
 KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "club", "forum", "union",
               "body", "community", "summit", "meeting", "conference", "gathering", "talks", "session", "games"}
@@ -165,7 +170,7 @@ class Arguments:
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states
-            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON", "COUNTRY")
+            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON",)  # leaders are people
             out.extend(self._recent_pair(t, kinds))
         elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
             # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
@@ -193,7 +198,7 @@ class Arguments:
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
             for c in holders:
                 out.extend(self.entities_of(c, _depth=_depth + 1))
-            if not holders:  # "the demands of Putin"; with a possessor, "of X" is what it is about
+            if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                         out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
@@ -438,8 +443,11 @@ class Arguments:
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))
             elif slot == "ccomp:nsubj":
+                # "warned that X would pay a price / face consequences / be punished": X is
+                # threatened; in "warned that Russia would retaliate" Russia is the threat
                 for c in tok.children:
-                    if c.dep_ == "ccomp":
+                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS
+                                              or any(a.dep_ == "auxpass" for a in c.children)):
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))

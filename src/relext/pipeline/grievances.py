@@ -19,6 +19,10 @@ from .records import record
 
 REASON_PREPS = {"over", "for", "against", "at"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
+# wrongs whose "of X" is the one wronged ("the invasion of Ukraine")
+VICTIM_OF_NOUNS = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "oppression",
+                   "intimidation", "bullying", "coercion", "persecution", "crackdown", "manipulation", "smear",
+                   "smears", "espionage", "sabotage", "interference", "meddling"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
@@ -69,12 +73,18 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
 
 
 def _wrongdoers(tok: Token, index, args) -> List[str]:
+    """Who did the wrong a noun names: its possessor or name modifier ("Russia's
+    invasion"), "by X", and "of X" only where "of" cannot name the victim."""
     out = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and index.entity(c.i):
             out.append(index.entity(c.i))
-        elif c.dep_ == "prep" and c.lower_ in ("by", "of"):
+        elif c.dep_ == "prep" and c.lower_ == "by":
             out += [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
+    if not out and tok.lemma_.lower() not in VICTIM_OF_NOUNS:
+        # "the abuses of the regime"; but "the invasion of Ukraine" names the victim
+        out += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
     return list(dict.fromkeys(out))
 
 

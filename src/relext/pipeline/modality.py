@@ -99,6 +99,12 @@ class Modality:
                     count += 1
                     cue = "no"
                     break
+            # "will be at neither the summit nor the G20": the object carries the negation
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            objects += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            if any(d.dep_ == "preconj" and d.lower_ == "neither" for o in objects for d in o.children):
+                count += 1
+                cue = "neither"
         return count % 2 == 1, cue
 
     def _clause_chain(self, tok: Token) -> List[Token]:
