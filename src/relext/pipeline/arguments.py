@@ -35,6 +35,8 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# particles the parser may attach as prepositions ("walked out of", "pulled out of")
+PARTICLES = {"out", "away", "off", "down", "up", "back"}
 # position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")
 VICTIM_OF = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "treatment",
              "crackdown", "interference", "meddling", "violation", "violations"}
@@ -156,6 +158,10 @@ class Arguments:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+            elif low in ("those", "some", "many", "most", "all"):
+                # "among them those from the US and Britain"
+                out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                           for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
             elif low in RELATIVE_PRONOUNS and t.dep_ == "pobj":
                 # "the summit, in which A and B take part": the noun the clause modifies
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
@@ -496,7 +502,8 @@ class Arguments:
 
     def _preps(self, tok: Token, word: str) -> List[Token]:
         """Prepositions ``word`` on the trigger, its particle, or its direct object."""
-        holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")]
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")
+                           or c.dep_ == "prep" and c.lower_ in PARTICLES]  # "walked out [of X]"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
             holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word in ("in", "at", "to") \

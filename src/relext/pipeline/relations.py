@@ -171,7 +171,8 @@ class RelationExtractor(RuleComponent):
         return out
 
     def _apply(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
-        if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == rule.particle for c in tok.children):
+        if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
+                                     for c in tok.children):
             return []
         if rule.staff_object and not args.has_staff_object(tok):
             return []
