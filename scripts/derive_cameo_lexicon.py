@@ -89,9 +89,12 @@ BLOCK_CODES: Dict[str, str] = {
     "ATTEND": "042",
 }
 
-# Members that CAMEO files under a broad block code (170 coerce) although the CAMEO
-# codebook's own wording for them is 163 ("impose embargo, boycott or sanctions").
-MEMBER_CODES: Dict[str, str] = {"embargo": "163", "blacklist": "163", "punish": "163"}
+# Members that CAMEO files under a broad block code (170 coerce, 172 administrative
+# sanctions) although what they state is 163 ("impose embargo, boycott or sanctions") in
+# our guidelines, which count entry bans, exclusion and suspension from an organisation
+# as SANCTIONS.
+MEMBER_CODES: Dict[str, str] = {"embargo": "163", "blacklist": "163", "punish": "163", "bar": "163",
+                                "ban": "163", "exclude": "163", "suspend": "163"}
 
 # Reviewed denylist. A key (lemma, pos) leaves out the word without a particle in every
 # relation; (lemma, pos, relation) in one relation only. Each reason says why.
@@ -128,8 +131,6 @@ DENY: Dict[Tuple[str, ...], str] = {
     ("reassure", "VERB"): "reassuring is not backing in the wording",
     ("reassert", "VERB"): "reasserting one's own claim",
     ("legitimise", "VERB"): "rare", ("legitimize", "VERB"): "rare",
-    ("recognise", "VERB"): "recognition (CAMEO 054), 'recognised the problem'",
-    ("recognize", "VERB"): "recognition (CAMEO 054), 'recognized the problem'",
     ("reward", "VERB"): "rewards are not backing", ("glorify", "VERB"): "'glorifying terrorism'",
     ("exalt", "VERB"): "religious", ("affirm", "VERB"): "'affirmed its commitment': a thing",
     ("greet", "VERB", "SUPPORTS"): "a greeting is a reception (MEETS_WITH, hand rule)",
@@ -172,7 +173,6 @@ DENY: Dict[Tuple[str, ...], str] = {
     ("demand", "VERB"): "demanding measures is not threatening", ("consider", "VERB"): "not a threat", ("gather", "VERB"): "gathering people, evidence",
     # --- SANCTIONS
     ("cut", "VERB"): "'cut prices', 'cut ties' (161): aid cuts need the noun aid",
-    ("suspend", "VERB"): "suspension from an organisation belongs to the membership constructions",
     ("hit", "VERB"): "physical, or 'hit by sanctions' (passive)",
     ("withdraw", "VERB"): "withdrawing troops, offers: handled by hand rules where it is a boycott",
     # --- nouns (WordNet derivations and CAMEO pattern nouns), reviewed one by one
@@ -186,9 +186,10 @@ DENY: Dict[Tuple[str, ...], str] = {
         "sanctification", "salutation", "reassurance", "breakage", "conspiracy", "contrivance", "descent",
         "crucifixion", "charge", "fault", "back", "defense", "defence", "engagement", "praise", "acclaim",
         "plaudit", "commendation", "applause", "tour", "land", "landing", "travel", "penalty", "speech",
-        "greeting", "coming", "going", "flying", "sending", "joining", "convening", "phone", "telephone")},
+        "coming", "going", "flying", "sending", "joining", "convening", "phone", "telephone")},
     ("arrival", "NOUN", "ATTENDS"): "'arrival at the airport'",
-    ("withholding", "NOUN"): "tax withholding",
+    ("withholding", "NOUN"): "tax withholding", ("bar", "NOUN"): "a bar, the legal bar",
+    ("greeting", "NOUN", "SUPPORTS"): "greetings are receptions",
     ("attendance", "NOUN", "VISITS"): "attending is not travel",
 }
 DENY = {k: v for k, v in DENY.items() if v is not None}
