@@ -221,7 +221,7 @@ NOUN_SLOTS = {
 }
 # object slots of a phrasal verb with no preposition of its own ("lash out at")
 PHRASAL_SLOTS = {
-    "MEETS_WITH": ["prep:with"], "VISITS": ["prep:to", "prep:in"], "ATTENDS": ["prep:for", "prep:at"],
+    "MEETS_WITH": ["prep:with"], "VISITS": ["prep:to", "prep:for"], "ATTENDS": ["prep:for", "prep:at"],
     "SUPPORTS": ["prep:behind", "prep:for", "dobj"], "ACCUSES": ["prep:at", "prep:against", "dobj"],
     "THREATENS": ["prep:against"], "SANCTIONS": ["prep:on"], "BOYCOTTS": ["prep:of", "prep:from"],
 }
