@@ -188,6 +188,22 @@ DENY: Dict[Tuple[str, ...], str] = {
         "plaudit", "commendation", "applause", "tour", "land", "landing", "travel", "penalty", "speech",
         "coming", "going", "flying", "sending", "joining", "convening", "phone", "telephone")},
     ("arrival", "NOUN", "ATTENDS"): "'arrival at the airport'",
+    # adjectives derived by WordNet that describe the object or a statement, not the
+    # subject's stance ("blameworthy", "laudable"), or have another sense
+    **{(w, "ADJ"): "describes the object or a statement, or another sense" for w in (
+        "accusative", "accusive", "accusatorial", "blamable", "blameable", "blameworthy", "faulty",
+        "protestant", "defensible", "defensive", "honorable", "honourable", "honorary", "laudable",
+        "applaudable", "complimentary", "slanderous", "denigrative", "denigratory", "admonitory",
+        "congratulatory", "commendable", "creditable", "praiseworthy")},
+    # WordNet synonyms (first senses) reviewed
+    ("cane", "VERB"): "physical", ("chew", "VERB", "*", "up"): "literal",
+    ("approve", "VERB"): "the first sense of 'sanction' is approval, not ours",
+    ("okay", "VERB"): "approval", ("o.k.", "VERB"): "approval", ("censor", "VERB"): "censoring media",
+    ("omit", "VERB"): "omitting a thing", ("leave", "VERB", "*", "out"): "leaving a thing out",
+    ("imperil", "VERB"): "endangering is not warning", ("jeopardize", "VERB"): "endangering",
+    ("jeopardise", "VERB"): "endangering", ("peril", "VERB"): "endangering", ("monish", "VERB"): "rare",
+    ("fend", "VERB"): "'fend for themselves'", ("plunk", "VERB"): "rare",
+    ("encounter", "VERB"): "'troops encountered X', 'encountered resistance': not a meeting",
     ("withholding", "NOUN"): "tax withholding", ("bar", "NOUN"): "a bar, the legal bar",
     ("greeting", "NOUN", "SUPPORTS"): "greetings are receptions",
     ("attendance", "NOUN", "VISITS"): "attending is not travel",
@@ -225,6 +241,8 @@ PHRASAL_SLOTS = {
     "SUPPORTS": ["prep:behind", "prep:for", "dobj"], "ACCUSES": ["prep:at", "prep:against", "dobj"],
     "THREATENS": ["prep:against"], "SANCTIONS": ["prep:on"], "BOYCOTTS": ["prep:of", "prep:from"],
 }
+# adjectives: only where a copula states the relation with "of" ("is critical of X")
+ADJECTIVE_SLOTS = {"ACCUSES": ["prep:of"], "SUPPORTS": ["prep:of"]}
 # a person noun names the relation's subject ("a critic of X", "a visitor to X")
 PERSON_NOUN_SLOTS = {
     "VISITS": ["prep:to"], "SUPPORTS": ["prep:of", "poss"], "ACCUSES": ["prep:of", "poss"],
@@ -616,11 +634,57 @@ def derived_nouns(wordnet, verb: str, max_senses: int = 3) -> List[Tuple[str, bo
     return sorted(out.items())
 
 
+def synonyms(wordnet, verb: str) -> List[List[str]]:
+    """The other members of ``verb``'s most frequent sense, as word lists.
+
+    Only the first sense is used, and a synonym only where that sense is its own first
+    sense too: later senses are where the other meanings live ("knock" is in the first
+    sense of "criticize", but its own first sense is to hit).
+
+    Examples:
+        >>> synonyms(open_wordnet(), "condemn")                   # doctest: +SKIP
+        [['decry'], ['excoriate'], ['objurgate'], ['reprobate']]
+    """
+    senses = wordnet.synsets(verb, "v")
+    if not senses:
+        return []
+    out = []
+    for lem in senses[0].lemmas():
+        name = lem.name().lower()
+        own = wordnet.synsets(name, "v")
+        if name != verb and own and own[0] == senses[0]:
+            out.append(name.split("_"))
+    return sorted(out)
+
+
+def derived_adjectives(wordnet, word: str, pos: str) -> List[str]:
+    """Adjectives derived from ``word`` (a verb ``v`` or a noun ``n``): criticism → critical."""
+    out = set()
+    for s in wordnet.synsets(word, pos)[:2]:
+        for lem in s.lemmas():
+            if lem.name().lower() != word:
+                continue
+            for d in lem.derivationally_related_forms():
+                syn = d.synset()
+                if syn is not None and syn.pos() in ("a", "s") and "_" not in d.name():
+                    out.add(d.name().lower())
+    return sorted(out)
+
+
 def derive_wordnet(wordnet, verbs: Dict[str, set], rules: Collector) -> None:
-    """Add the derived nouns of ``verbs`` (``{relation: {lemma, ...}}``) as noun triggers."""
+    """Add what WordNet relates to the verbs of each relation (``{relation: {lemma, ...}}``).
+
+    - derived nouns (accuse → accusation), as noun triggers with the relation's noun
+      slots; person nouns (supporter, visitor) only after review;
+    - the members of the verb's first sense (condemn → decry, excoriate), as verb
+      triggers; a phrasal member (back up, dress down) as a particle rule;
+    - adjectives derived from the verb or its nouns, for the relations a copula states
+      with "of" ("critical of X", "supportive of X").
+    """
     for rel, lemmas in sorted(verbs.items()):
         for verb in sorted(lemmas):
-            for noun, person in derived_nouns(wordnet, verb):
+            nouns = derived_nouns(wordnet, verb)
+            for noun, person in nouns:
                 if person:
                     slots = PERSON_NOUN_SLOTS.get(rel)
                     if noun not in PERSON_NOUNS_REVIEWED or not slots:
@@ -629,6 +693,21 @@ def derive_wordnet(wordnet, verbs: Dict[str, set], rules: Collector) -> None:
                 else:
                     slots = NOUN_SLOTS[rel]
                 rules.add(rel, noun, "NOUN", slots, f"wordnet:{verb}")
+            for words in synonyms(wordnet, verb):
+                if len(words) == 1:
+                    rules.add(rel, words[0], "VERB", VERB_SLOTS[rel], f"wordnet:{verb}")
+                elif len(words) == 2 and words[1] in PARTICLES and words[1] not in OBJECT_PREPS[rel]:
+                    rules.add(rel, words[0], "VERB", PHRASAL_SLOTS[rel], f"wordnet:{verb}", particle=words[1])
+                elif len(words) == 2 and words[1] in OBJECT_PREPS[rel]:
+                    rules.add(rel, words[0], "VERB", [f"prep:{words[1]}"], f"wordnet:{verb}")
+                else:
+                    rules.skipped["multiword synonym the rule format cannot express"] += 1
+            if rel in ADJECTIVE_SLOTS:
+                adjs = set(derived_adjectives(wordnet, verb, "v"))
+                for noun, person in nouns:
+                    adjs.update(derived_adjectives(wordnet, noun, "n"))
+                for adj in sorted(adjs):
+                    rules.add(rel, adj, "ADJ", ADJECTIVE_SLOTS[rel], f"wordnet:{verb}")
 
 
 def hand_rules() -> List[TriggerRule]:
