@@ -253,10 +253,12 @@ PERSON_NOUN_SLOTS = {
 PERSON_NOUNS_REVIEWED = {"supporter", "accuser", "visitor", "critic", "denouncer", "backer", "endorser"}
 # shapes of a nominalisation; a noun spelled as its verb (boycott, visit) is kept too
 NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure")
-# hand verbs whose derived nouns name another thing (a going, a coming, a sending, the head)
+# hand verbs that are triggers only in a frame (a preposition, an event object): their
+# nouns and synonyms name other things (a going, the head, an address, a statement)
 HAND_VERBS_NOT_DERIVED = {"go", "come", "head", "be", "send", "dispatch", "join", "represent", "fly", "travel",
                           "compete", "participate", "accompany", "arrive", "land", "descend", "speak", "talk",
-                          "receive", "host", "greet", "side", "call", "withhold", "stay"}
+                          "receive", "host", "greet", "side", "call", "withhold", "stay", "address", "open", "say",
+                          "tell", "see", "reach", "return", "admit", "welcome"}
 # WordNet lexicographer files whose nouns name an act, a statement, an event or a person
 NOUN_LEXNAMES = {"noun.act", "noun.communication", "noun.event", "noun.person"}
 
@@ -671,13 +673,15 @@ def derived_adjectives(wordnet, word: str, pos: str) -> List[str]:
     return sorted(out)
 
 
-def derive_wordnet(wordnet, verbs: Dict[str, set], rules: Collector) -> None:
+def derive_wordnet(wordnet, verbs: Dict[str, set], rules: Collector,
+                   frames: Optional[Dict[Tuple[str, str], Sequence[str]]] = None) -> None:
     """Add what WordNet relates to the verbs of each relation (``{relation: {lemma, ...}}``).
 
     - derived nouns (accuse → accusation), as noun triggers with the relation's noun
       slots; person nouns (supporter, visitor) only after review;
     - the members of the verb's first sense (condemn → decry, excoriate), as verb
-      triggers; a phrasal member (back up, dress down) as a particle rule;
+      triggers with the verb's own object slots (``frames``: "rail against" gives
+      "inveigh against"); a phrasal member (back up, dress down) as a particle rule;
     - adjectives derived from the verb or its nouns, for the relations a copula states
       with "of" ("critical of X", "supportive of X").
     """
@@ -695,7 +699,8 @@ def derive_wordnet(wordnet, verbs: Dict[str, set], rules: Collector) -> None:
                 rules.add(rel, noun, "NOUN", slots, f"wordnet:{verb}")
             for words in synonyms(wordnet, verb):
                 if len(words) == 1:
-                    rules.add(rel, words[0], "VERB", VERB_SLOTS[rel], f"wordnet:{verb}")
+                    slots = (frames or {}).get((rel, verb)) or VERB_SLOTS[rel]
+                    rules.add(rel, words[0], "VERB", slots, f"wordnet:{verb}")
                 elif len(words) == 2 and words[1] in PARTICLES and words[1] not in OBJECT_PREPS[rel]:
                     rules.add(rel, words[0], "VERB", PHRASAL_SLOTS[rel], f"wordnet:{verb}", particle=words[1])
                 elif len(words) == 2 and words[1] in OBJECT_PREPS[rel]:
@@ -788,7 +793,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     report = [("cameo", out, cameo)]
     if wordnet is not None:
         wn_rules = Collector()
-        derive_wordnet(wordnet, verbs, wn_rules)
+        frames = {(r.relation, r.lemma): r.object for r in hand if r.pos == "VERB" and not r.particle}
+        frames.update({(k[0], k[1]): r["object"] for k, r in cameo.rules.items() if k[2] == "VERB" and not k[3]})
+        derive_wordnet(wordnet, verbs, wn_rules, frames)
         for key in list(wn_rules.rules):
             if key in hand_keys or key in cameo.rules:
                 wn_rules.skipped["already a hand or CAMEO rule"] += 1

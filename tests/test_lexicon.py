@@ -44,9 +44,9 @@ def test_lexicon_golden_example(nlp, relation, name, case):
 
 
 def test_lexicon_evidence_names_the_source_rule(nlp):
-    ex = relext.extract("Viktor Orban lashed out at Sweden.", nlp=nlp)
+    ex = relext.extract("Annalena Baerbock castigated Iran.", nlp=nlp)
     rules = {r.evidence.rule for r in ex.relations if r.predicate == "ACCUSES"}
-    assert rules == {"cameo:111:lash_out"}
+    assert rules == {"cameo:111:castigate"}
 
 
 def test_lexicon_files_are_loaded_after_the_hand_rules():
