@@ -35,6 +35,8 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# positions given to someone: "a permanent seat for Brazil"
+SEAT_NOUNS = {"seat", "seats", "membership", "place", "role", "representation", "status"}
 # particles the parser may attach as prepositions ("walked out of", "pulled out of")
 PARTICLES = {"out", "away", "off", "down", "up", "back"}
 # position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")
@@ -205,8 +207,9 @@ class Arguments:
             for c in holders:
                 out.extend(self.entities_of(c, _depth=_depth + 1))
             if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
+                preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
                 for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    if c.dep_ == "prep" and c.lower_ in preps:
                         out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
@@ -387,6 +390,10 @@ class Arguments:
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "sanctions imposed on Iran by the EU"
+                out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                           for e in self.entities_of(p))
             elif c.dep_ == "amod" and c.lower_.endswith("led"):
                 found = [self.index.entity(x.i) for x in c.subtree if self.index.entity(x.i)]
                 m = LED.match(c.text)
@@ -489,6 +496,13 @@ class Arguments:
                     objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                     # parsed as a small clause: "held [X responsible]"
                     objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
+            elif slot == "position":
+                # the object is someone's bid, step or accession, never the person itself
+                # ("welcomed Iran's accession" supports Iran; "welcomed Modi" is a reception)
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass") and c.dep_ == ("nsubjpass" if passive else "dobj") \
+                            and self.index.entity(c.i) is None and c.lemma_.lower() in self.position_nouns:
+                        objs.extend(self.entities_of(c, positions=True))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":
@@ -511,6 +525,10 @@ class Arguments:
             holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # a participle after the noun carries its object: "sanctions imposed on X",
+            # "threats aimed at X", "a boycott directed against X"
+            holders.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
         if tok.pos_ in ("NOUN", "PROPN"):
             # "the blame for the conflict on X": the parser hangs "on X" on the inner noun
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
