@@ -29,6 +29,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 
 from ..errors import Errors
 from ._atomic import atomic_write
+from ._chars import XML
 from ._encode import GraphFileError, decode_graph, encode_graph
 
 __all__ = ["write_graphml", "read_graphml"]
@@ -69,7 +70,7 @@ def write_graphml(G: nx.Graph, path: PathLike, *, encoding: str = "utf-8", prett
     >>> _ = G.add_edge("a", "b", key="ATTENDS", predicate="ATTENDS", doc_ids=["d1"])
     >>> write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
     """
-    H = encode_graph(G, "GraphML")
+    H = _edge_ids(encode_graph(G, "GraphML", XML))
     writer = GraphMLWriter(encoding=encoding, prettyprint=prettyprint, infer_numeric_types=True,
                            named_key_ids=True)
     writer.add_graph_element(H)
@@ -109,7 +110,32 @@ def read_graphml(path: PathLike) -> nx.Graph:
         H = nx.read_graphml(path, node_type=str, edge_key_type=str, force_multigraph=True)
     except (ParseError, nx.NetworkXError, KeyError, ValueError) as err:
         raise GraphFileError(Errors.E020.format(path=path, msg=f"not valid GraphML ({err})")) from err
+    if "relext_json_keys" in H.graph and H.is_multigraph():
+        H = _edge_keys(H)
     return decode_graph(H, str(path))
+
+
+def _edge_ids(H: nx.Graph) -> nx.Graph:
+    """A multigraph with edge keys ``e0``, ``e1`` … (unique, valid ``NMTOKEN`` ids), the key as ``key``."""
+    if not H.is_multigraph():
+        return H
+    K = H.__class__()
+    K.graph.update(H.graph)
+    K.add_nodes_from(H.nodes(data=True))
+    K.add_edges_from((u, v, f"e{i}", {**d, "key": k}) for i, (u, v, k, d) in
+                     enumerate(H.edges(keys=True, data=True)))
+    return K
+
+
+def _edge_keys(H: nx.MultiGraph) -> nx.MultiGraph:
+    """Undo :func:`_edge_ids` on a graph read back: the ``key`` data becomes the edge key again."""
+    K = H.__class__()
+    K.graph.update(H.graph)
+    K.add_nodes_from(H.nodes(data=True))
+    for u, v, k, d in H.edges(keys=True, data=True):
+        d = dict(d)
+        K.add_edge(u, v, key=d.pop("key", k), **d)
+    return K
 
 
 def _unique_key_ids(root) -> None:

@@ -18,7 +18,8 @@ import networkx as nx
 
 from ..errors import Errors
 from ._atomic import atomic_write
-from ._encode import GraphFileError, check_names, plain
+from ._chars import UTF8
+from ._encode import GraphFileError, check_names, cleaned, plain
 
 __all__ = ["write_node_link", "read_node_link", "NODE_LINK_NAMES"]
 
@@ -59,6 +60,7 @@ def write_node_link(G: nx.Graph, path: PathLike, *, indent: Optional[int] = None
     >>> import tempfile, pathlib
     >>> write_node_link(nx.MultiDiGraph(), pathlib.Path(tempfile.mkdtemp()) / "g.json")
     """
+    G = cleaned(G, "node-link JSON", UTF8)
     check_names(G, "node-link JSON")
     data = nx.node_link_data(G, **NODE_LINK_NAMES)
     try:
