@@ -21,6 +21,7 @@ from ..errors import Errors
 from ._encode import GraphFileError
 from .gexf import read_gexf, write_gexf
 from .graphml import read_graphml, write_graphml
+from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
 from .tables import csv_paths, read_csv, write_csv
 
@@ -34,6 +35,7 @@ FORMATS: Dict[str, tuple] = {
     "gexf": (write_gexf, read_gexf, (".gexf",)),
     "json": (write_node_link, read_node_link, (".json",)),
     "csv": (write_csv, read_csv, (".csv",)),
+    "neo4j": (write_neo4j, None, ()),  # a directory; chosen by format="neo4j" only
 }
 _ALIASES = {"node_link": "json", "node-link": "json", "nodelink": "json"}
 
@@ -108,6 +110,8 @@ def read_graph(path: PathLike, format: Optional[str] = None) -> nx.Graph:
     [('a', 'b', 'ATTENDS')]
     """
     fmt = _format(path, format)
+    if FORMATS[fmt][1] is None:
+        raise GraphFileError(Errors.E020.format(path=path, msg=f"relext writes {fmt} files but does not read them"))
     probe = csv_paths(path)["graph"] if fmt == "csv" else Path(path)
     if not probe.exists():
         raise GraphFileError(Errors.E020.format(path=path, msg=f"{probe} does not exist"))

@@ -270,6 +270,23 @@ def _typed(row: Dict[str, str], types: Dict[str, str], path: Path, unguard=lambd
     return out
 
 
+def _nullable_dtypes(df: "pandas.DataFrame", rows: List[Dict[str, Any]]) -> "pandas.DataFrame":  # noqa: F821
+    """Integer and boolean columns with gaps as pandas' nullable ``Int64``/``boolean``, not float/object.
+
+    A node attribute that only some entities have (an event's ``year``) would
+    otherwise come out as ``float64`` (``2024.0``).
+    """
+    for col in df.columns:
+        values = [r[col] for r in rows if r.get(col) is not None]
+        if not values or len(values) == len(rows):
+            continue
+        if all(isinstance(v, bool) for v in values):
+            df[col] = df[col].astype("boolean")
+        elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            df[col] = df[col].astype("Int64")
+    return df
+
+
 def to_frames(data: Any) -> Tuple["pandas.DataFrame", "pandas.DataFrame"]:  # noqa: F821
     """Entities and relations as two pandas DataFrames.
 
@@ -299,7 +316,8 @@ def to_frames(data: Any) -> Tuple["pandas.DataFrame", "pandas.DataFrame"]:  # no
     import pandas as pd
 
     if isinstance(data, nx.Graph):
-        ents = pd.DataFrame([{"entity_id": n, **d} for n, d in data.nodes(data=True)])
+        node_rows = [{"entity_id": n, **d} for n, d in data.nodes(data=True)]
+        ents = pd.DataFrame(node_rows)
         if data.is_multigraph():
             rows = [{"subject": u, "object": v, "key": k, **d} for u, v, k, d in data.edges(keys=True, data=True)]
             base = ["subject", "object", "key"]
@@ -309,7 +327,7 @@ def to_frames(data: Any) -> Tuple["pandas.DataFrame", "pandas.DataFrame"]:  # no
         if ents.empty:
             ents = pd.DataFrame(columns=["entity_id"])
         rels = pd.DataFrame(rows, columns=base + _columns(r for *_, r in data.edges(data=True)))
-        return ents, rels
+        return _nullable_dtypes(ents, node_rows), _nullable_dtypes(rels, rows)
     from ..graph._state import as_extractions
 
     ent_cols = ["doc_id", "entity_id", "name", "type", "mention_count", "aliases", "attributes"]
