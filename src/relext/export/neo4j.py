@@ -296,7 +296,7 @@ def _header(name: str, kind: str) -> str:
 
 def _csv(header: List[str], rows: List[List[str]]) -> str:
     buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return buf.getvalue()

@@ -212,7 +212,7 @@ def _unguard(value: str) -> str:
 
 def _csv_text(rows: List[Dict[str, Any]], cols: List[str], safe_cells: bool) -> str:
     buf = io.StringIO(newline="")
-    writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
     writer.writeheader()
     if safe_cells:
         rows = ({k: guard_cell(v) for k, v in r.items()} for r in rows)
