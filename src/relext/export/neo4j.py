@@ -140,7 +140,9 @@ def write_neo4j(G: nx.Graph, path: PathLike, *, prefix: str = "", database: str 
                   for name, text in texts.items()},
         "array_delimiter": delimiter,
         "multiline_fields": multiline,
-        "command": import_command(paths, delimiter=delimiter, multiline=multiline, database=database),
+        # file names only: the command is run in the export's directory, and the bytes do not depend on it
+        "command": import_command({k: Path(p.name) for k, p in paths.items()}, delimiter=delimiter,
+                                  multiline=multiline, database=database),
     }
     texts["manifest"] = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
     with atomic_write_set(paths) as handles:
