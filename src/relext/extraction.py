@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import Errors, InputError, Warnings, WorkerError
 from .io.chunking import chunk_text
 from .models import Entity, Extraction, Modality, Relation
+from .records import as_records
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +243,9 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
 
     Args:
         inputs: texts, or mappings with a ``"text"`` field and optionally an ``"id"``
-            (default id: the position in the input).
+            (default id: the position in the input, ``"0"``, ``"1"`` …), or a pandas
+            ``Series`` of texts (its index gives the ids), or a ``DataFrame`` with a
+            ``text`` column (ids from its ``id`` column, else its index).
         nlp: a pipeline holding relext's components; default :func:`relext.load`.
         batch_size: documents per ``nlp.pipe`` batch (and per task for ``n_process > 1``).
         n_process: worker processes. Where the platform can fork, a pool of forked
@@ -261,6 +264,7 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
         ['a', 'b']
     """
     on_skip = on_skip or _log_skip
+    inputs = as_records(inputs)  # a pandas Series or DataFrame: its ids and texts
     nlp = _get_nlp(nlp)
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _extract_in_processes(inputs, nlp=nlp, batch_size=batch_size, n_process=n_process,
