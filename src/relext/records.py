@@ -1,4 +1,4 @@
-"""Turn the inputs :func:`relext.extract_many` accepts into ``{"id", "text"}`` records.
+"""Turn the inputs `relext.extract_many()` accepts into ``{"id", "text"}`` records.
 
 Besides texts and ``{"id": ..., "text": ...}`` mappings, ``extract_many`` takes
 
@@ -26,7 +26,7 @@ def as_records(inputs: Any) -> Iterable[Any]:
     """Records for a pandas Series or DataFrame; any other input unchanged.
 
     Args:
-        inputs: What was given to :func:`relext.extract_many`.
+        inputs: What was given to `relext.extract_many()`.
 
     Returns:
         For a ``Series``, ``{"id": str(index), "text": value}`` per row; for a

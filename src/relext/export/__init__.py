@@ -4,15 +4,14 @@ Every writer is atomic (temp file in the same directory, fsync, ``os.replace``) 
 encodes lists and dicts as documented in ``docs/graph.md``; every reader decodes
 them, so ``read_graph(write_graph(G, p))`` gives ``G`` back.
 
-Example
--------
->>> import networkx as nx, tempfile, pathlib
->>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
->>> G = nx.MultiDiGraph()
->>> G.add_node("country:FRA", aliases=["France"])
->>> _ = write_graph(G, p)
->>> read_graph(p).nodes["country:FRA"]["aliases"]
-['France']
+Example:
+    >>> import networkx as nx, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("country:FRA", aliases=["France"])
+    >>> _ = write_graph(G, p)
+    >>> read_graph(p).nodes["country:FRA"]["aliases"]
+    ['France']
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Atomic file writes: a temp file in the same directory, fsync, ``os.replace``.
 
-:func:`atomic_write` replaces one file; :func:`atomic_write_set` replaces several
+`atomic_write()` replaces one file; `atomic_write_set()` replaces several
 files that belong together (a CSV or Neo4j export) only once all of them are
 complete, and returns their SHA-256 digests so that a manifest written last can
 stamp the set (readers compare the digests and refuse a mixture of two exports).
@@ -26,23 +26,18 @@ def atomic_write(path: PathLike, mode: str = "wb", encoding: str = "utf-8") -> I
     If the body raises, the temporary file is removed and ``path`` is untouched, so
     readers only ever see the old file or the complete new one.
 
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The final file.
-    mode : {"wb", "w"}
-        Binary or text mode.
-    encoding : str
-        Text encoding for ``mode="w"``.
+    Args:
+        path: The final file.
+        mode: Binary or text mode.
+        encoding: Text encoding for ``mode="w"``.
 
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> with atomic_write(p, "w") as fh:
-    ...     _ = fh.write("complete")
-    >>> p.read_text()
-    'complete'
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+        >>> with atomic_write(p, "w") as fh:
+        ...     _ = fh.write("complete")
+        >>> p.read_text()
+        'complete'
     """
     if mode not in ("wb", "w"):
         raise ValueError(f"atomic_write mode must be 'wb' or 'w', got {mode!r}.")
@@ -75,7 +70,7 @@ def atomic_write_set(paths: Mapping[str, PathLike], encoding: str = "utf-8") -> 
     other. A failure while writing (a full disk, an exception in the body) leaves
     every old file untouched. A crash between two of the final moves can still leave
     a mixture, which is why callers stamp the set with the digests from
-    :func:`file_digest` in a file written last, and readers check them.
+    `file_digest()` in a file written last, and readers check them.
 
     Args:
         paths: A name for each file (``"nodes"``) mapped to its final path.

@@ -10,7 +10,7 @@ Rules (documented in docs/graph.md):
   attributes, ``relext_graph_class`` the networkx class, and
   ``relext_edge_key_type`` (multigraphs) whether edge keys are ``str`` or ``int``;
 - names a format or a reading tool takes for itself are refused with
-  :class:`GraphFileError` instead of being silently lost.
+  `GraphFileError` instead of being silently lost.
 """
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ def encode_graph(G: nx.Graph, fmt: str, policy: str = UTF8) -> nx.Graph:
 
 
 def cleaned(G: nx.Graph, fmt: str, policy: str) -> nx.Graph:
-    """:func:`clean_graph`, raising :class:`GraphFileError` on ids that would collide."""
+    """`clean_graph()`, raising `GraphFileError` on ids that would collide."""
     try:
         return clean_graph(G, policy)
     except ValueError as err:
@@ -147,7 +147,7 @@ def cleaned(G: nx.Graph, fmt: str, policy: str) -> nx.Graph:
 
 
 def decode_graph(H: nx.Graph, source: str = "<graph>") -> nx.Graph:
-    """Undo :func:`encode_graph` on a graph read from a file (no-op without relext metadata)."""
+    """Undo `encode_graph()` on a graph read from a file (no-op without relext metadata)."""
     for k in ("node_default", "edge_default"):
         if H.graph.get(k) == {}:
             del H.graph[k]

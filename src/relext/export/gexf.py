@@ -3,7 +3,7 @@
 What Gephi shows and uses comes from GEXF's own attributes:
 
 - node ``label`` = the entity name, ``viz:color`` by entity type (a colour-blind-safe
-  palette, see :data:`TYPE_COLOURS`), ``viz:size`` growing with the node's degree;
+  palette, see `TYPE_COLOURS`), ``viz:size`` growing with the node's degree;
 - edge ``label`` = ``"ATTENDS"`` / ``"not ATTENDS"``, ``kind`` = the predicate (GEXF
   1.3's way of telling parallel edges apart), ``weight`` = the edge's ``weight``
   attribute if it has one (a collapsed graph) else its ``evidence_count``,
@@ -16,7 +16,7 @@ What Gephi shows and uses comes from GEXF's own attributes:
 Every attribute is also written as a GEXF attribute column (lists and dicts as JSON
 strings, as in GraphML; node ``label`` and edge ``label``/``weight`` only as GEXF's own
 attributes), and the graph attributes plus relext's encoding metadata are JSON in
-``<meta><description>``, so :func:`read_gexf` gives the written graph back.
+``<meta><description>``, so `read_gexf()` gives the written graph back.
 
 Example:
     >>> import networkx as nx, tempfile, pathlib
@@ -173,7 +173,7 @@ def read_gexf(path: PathLike) -> nx.Graph:
         path: A GEXF 1.3 file, or an older (1.1/1.2) one.
 
     Returns:
-        For a file written by :func:`write_gexf`, the same class, node ids, edge keys
+        For a file written by `write_gexf()`, the same class, node ids, edge keys
         and attributes as the graph written (an edge ``weight`` as float). Other
         GEXF files come back as a MultiDiGraph or MultiGraph with ``label``,
         ``weight`` and ``kind`` as attributes.

@@ -9,10 +9,10 @@ Two files and a manifest, in one directory:
   ``key:string`` and one typed column per edge attribute (``negated:boolean``,
   ``evidence_count:long``, ``doc_ids:string[]``, ``evidence:string`` …);
 - ``neo4j-import.json``: the SHA-256 digests of both files (they are replaced as a
-  set; :func:`check_neo4j_files` refuses a mixture of two exports), the array
+  set; `check_neo4j_files()` refuses a mixture of two exports), the array
   delimiter used and the ``neo4j-admin`` command that loads them.
 
-Values are written raw (no spreadsheet-formula guard, unlike :func:`relext.write_csv`).
+Values are written raw (no spreadsheet-formula guard, unlike `relext.write_csv()`).
 Lists of scalars are Neo4j arrays, joined by the array delimiter (``;`` unless an
 item contains one; then the first of ``|``, ``¦``, U+001F that no item contains, and
 the command says ``--array-delimiter``); lists of ISO dates (``YYYY-MM-DD``) are
@@ -156,7 +156,7 @@ def import_command(paths: Dict[str, Path], *, delimiter: str = ";", multiline: b
     """The ``neo4j-admin`` (Neo4j 5) command that imports an export's files.
 
     Args:
-        paths: As returned by :func:`write_neo4j` (or :func:`neo4j_paths`).
+        paths: As returned by `write_neo4j()` (or `neo4j_paths()`).
         delimiter: The array delimiter the files use.
         multiline: Whether a field holds a line break (``--multiline-fields=true``).
         database: The database to create.
@@ -182,8 +182,8 @@ def check_neo4j_files(path: PathLike, *, prefix: str = "") -> Dict[str, Any]:
     """Check that a Neo4j export's files are complete and of one write.
 
     Args:
-        path: The directory given to :func:`write_neo4j`.
-        prefix: As given to :func:`write_neo4j`.
+        path: The directory given to `write_neo4j()`.
+        prefix: As given to `write_neo4j()`.
 
     Returns:
         The manifest (with ``command``, ``array_delimiter`` …).

@@ -1,13 +1,12 @@
 """Flat tables: ``nodes.csv`` + ``edges.csv`` (+ ``graph.json``), and pandas frames.
 
-Example
--------
->>> import networkx as nx, tempfile
->>> G = nx.MultiDiGraph()
->>> _ = G.add_edge("a", "b", key="ATTENDS", doc_ids=["d1"])
->>> paths = write_csv(G, tempfile.mkdtemp())
->>> sorted(paths)
-['edges', 'graph', 'nodes']
+Example:
+    >>> import networkx as nx, tempfile
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", key="ATTENDS", doc_ids=["d1"])
+    >>> paths = write_csv(G, tempfile.mkdtemp())
+    >>> sorted(paths)
+    ['edges', 'graph', 'nodes']
 """
 from __future__ import annotations
 
@@ -38,12 +37,11 @@ def csv_paths(path: PathLike, prefix: str = "") -> Dict[str, Path]:
     file stem as prefix (``out/run.csv`` -> ``out/run_nodes.csv``, ``out/run_edges.csv``,
     ``out/run_graph.json``).
 
-    Examples
-    --------
-    >>> csv_paths("out", prefix="g_")["nodes"].as_posix()
-    'out/g_nodes.csv'
-    >>> csv_paths("out/run.csv")["graph"].as_posix()
-    'out/run_graph.json'
+    Examples:
+        >>> csv_paths("out", prefix="g_")["nodes"].as_posix()
+        'out/g_nodes.csv'
+        >>> csv_paths("out/run.csv")["graph"].as_posix()
+        'out/run_graph.json'
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
@@ -61,7 +59,7 @@ def write_csv(G: nx.Graph, path: PathLike, *, prefix: str = "", safe_cells: bool
     end nodes' ``name`` and ``type``, for reading the table on its own), then one
     column per attribute. Lists and dicts are JSON strings, an empty cell means "no
     value". ``graph.json`` holds the graph attributes, the column types, which columns
-    are JSON and the SHA-256 digests of the two CSV files, so :func:`read_csv` restores
+    are JSON and the SHA-256 digests of the two CSV files, so `read_csv()` restores
     the graph exactly (except empty strings, which come back as absent) and refuses
     a ``nodes.csv`` and an ``edges.csv`` from different exports.
 
@@ -73,9 +71,9 @@ def write_csv(G: nx.Graph, path: PathLike, *, prefix: str = "", safe_cells: bool
         safe_cells: Neutralise spreadsheet formulas (OWASP's rule for CSV
             injection): a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
             or a carriage return gets a leading ``'``, and so does a text cell that
-            already starts with ``'``, so that :func:`read_csv` can remove exactly
+            already starts with ``'``, so that `read_csv()` can remove exactly
             one. Numbers are left alone. Pass ``False`` for tools that need raw
-            values (:func:`relext.export.write_neo4j` always writes raw values).
+            values (`relext.export.write_neo4j()` always writes raw values).
 
     Returns:
         ``{"nodes": Path, "edges": Path, "graph": Path}``.
@@ -134,11 +132,11 @@ def write_csv(G: nx.Graph, path: PathLike, *, prefix: str = "", safe_cells: bool
 
 
 def read_csv(path: PathLike, *, prefix: str = "") -> nx.Graph:
-    """Read a graph written by :func:`write_csv`.
+    """Read a graph written by `write_csv()`.
 
     Args:
-        path: The directory (or ``dir/name.csv``) given to :func:`write_csv`.
-        prefix: As given to :func:`write_csv`.
+        path: The directory (or ``dir/name.csv``) given to `write_csv()`.
+        prefix: As given to `write_csv()`.
 
     Returns:
         The graph written: same class, node ids, edge keys, attributes and types.
@@ -290,15 +288,11 @@ def _nullable_dtypes(df: "pandas.DataFrame", rows: List[Dict[str, Any]]) -> "pan
 def to_frames(data: Any) -> Tuple["pandas.DataFrame", "pandas.DataFrame"]:  # noqa: F821
     """Entities and relations as two pandas DataFrames.
 
-    Parameters
-    ----------
-    data : networkx graph, or iterable of Extraction or dict
-        A relext graph gives one row per node and one per edge; extractions give
-        one row per entity and one per relation of each document.
+    Args:
+        data: A relext graph gives one row per node and one per edge; extractions give
+            one row per entity and one per relation of each document.
 
-    Returns
-    -------
-    (entities, relations) : tuple of pandas.DataFrame
+    Returns:
         From a graph: ``entities`` has ``entity_id`` plus the node attributes;
         ``relations`` has ``subject``, ``object``, ``key`` (multigraphs) plus the edge
         attributes (lists stay Python lists).
@@ -307,11 +301,10 @@ def to_frames(data: Any) -> Tuple["pandas.DataFrame", "pandas.DataFrame"]:  # no
         predicate, object, negated, modality, symmetric, reported_by, sentence,
         start_char, end_char, trigger, trigger_start, trigger_end, rule, cue``.
 
-    Examples
-    --------
-    >>> ents, rels = to_frames(nx.MultiDiGraph([("a", "b", "ATTENDS")]))
-    >>> list(rels.columns), len(ents)
-    (['subject', 'object', 'key'], 2)
+    Examples:
+        >>> ents, rels = to_frames(nx.MultiDiGraph([("a", "b", "ATTENDS")]))
+        >>> list(rels.columns), len(ents)
+        (['subject', 'object', 'key'], 2)
     """
     import pandas as pd
 

@@ -1,28 +1,27 @@
 """Build typed relation graphs from extractions.
 
-A relext graph is a :class:`networkx.MultiDiGraph`:
+A relext graph is a `networkx.MultiDiGraph`:
 
 - one node per canonical entity id (``country:USA``, ``person:vladimir-putin``),
   merged across documents;
 - one edge per ``(subject, predicate, object, negated)``, keyed ``"ATTENDS"`` or
   ``"ATTENDS|negated"``, aggregating all the evidence that states it.
 
-The attribute schema is in :mod:`relext.graph.attributes` and ``docs/graph.md``.
+The attribute schema is in `relext.graph.attributes` and ``docs/graph.md``.
 This module imports no spaCy.
 
-Example
--------
->>> from relext.models import Extraction
->>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [
-...     {"id": "person:ada-obi", "name": "Ada Obi", "type": "PERSON"},
-...     {"id": "event:summit", "name": "the summit", "type": "EVENT"}],
-...   "relations": [{"subject": "person:ada-obi", "predicate": "ATTENDS",
-...     "object": "event:summit", "evidence": {"sentence": "Ada Obi attended the summit.",
-...     "start_char": 0, "end_char": 28, "trigger": "attended", "trigger_start": 8,
-...     "trigger_end": 16, "rule": "verb:attend"}}]})
->>> G = build_graph([ex])
->>> list(G.edges(keys=True))
-[('person:ada-obi', 'event:summit', 'ATTENDS')]
+Example:
+    >>> from relext.models import Extraction
+    >>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [
+    ...     {"id": "person:ada-obi", "name": "Ada Obi", "type": "PERSON"},
+    ...     {"id": "event:summit", "name": "the summit", "type": "EVENT"}],
+    ...   "relations": [{"subject": "person:ada-obi", "predicate": "ATTENDS",
+    ...     "object": "event:summit", "evidence": {"sentence": "Ada Obi attended the summit.",
+    ...     "start_char": 0, "end_char": 28, "trigger": "attended", "trigger_start": 8,
+    ...     "trigger_end": 16, "rule": "verb:attend"}}]})
+    >>> G = build_graph([ex])
+    >>> list(G.edges(keys=True))
+    [('person:ada-obi', 'event:summit', 'ATTENDS')]
 """
 from __future__ import annotations
 
@@ -62,46 +61,38 @@ def build_graph(extractions: Iterable[Any], *, keep_negated: bool = True, min_ev
                 merge_persons: bool = True, collapse_copies: bool = False) -> nx.MultiDiGraph:
     """Build a typed relation graph from the extractions of many documents.
 
-    Parameters
-    ----------
-    extractions : iterable of Extraction or dict
-        :class:`relext.Extraction` objects, or their ``model_dump()`` dicts (for
-        example read back from a JSONL file). A single Extraction is accepted too.
-        A document id seen twice keeps only its last extraction.
-    keep_negated : bool, default True
-        Keep edges for negated relations ("X did not attend Y"), keyed
-        ``"PREDICATE|negated"``. ``False`` drops them.
-    min_evidence : int, default 1
-        Keep only edges stated in at least this many distinct sentences.
-    merge_persons : bool, default True
-        Merge a single-token person id (``person:putin``) into the only
-        multi-token person whose first or last token it is
-        (``person:vladimir-putin``). Merges are listed in ``G.graph["merges"]``.
+    Args:
+        extractions: `relext.Extraction` objects, or their ``model_dump()`` dicts (for
+            example read back from a JSONL file). A single Extraction is accepted too.
+            A document id seen twice keeps only its last extraction.
+        keep_negated: Keep edges for negated relations ("X did not attend Y"), keyed
+            ``"PREDICATE|negated"``. ``False`` drops them.
+        min_evidence: Keep only edges stated in at least this many distinct sentences
+            (see `evidence_count()`).
+        merge_persons: Merge a single-token person id (``person:putin``) into the only
+            multi-token person whose first or last token it is
+            (``person:vladimir-putin``). Merges are listed in ``G.graph["merges"]``.
+        collapse_copies: Count a sentence once however many documents carry it
+            (the same wire story in many outlets), instead of once per document.
+            The documents stay in the edge's ``doc_ids`` and ``doc_count``.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         Nodes keyed by entity id, edges keyed by ``"PREDICATE"`` or
         ``"PREDICATE|negated"``; attributes as in ``docs/graph.md``.
         Symmetric relations (``MEETS_WITH``) are stored once, from the smaller id
         to the larger one.
 
-    Raises
-    ------
-    relext.errors.InputError
-        If an item is neither an Extraction nor a valid Extraction dict.
-    ValueError
-        If ``min_evidence`` is less than 1.
+    Raises:
+        relext.errors.InputError: If an item is neither an Extraction nor a valid Extraction dict.
+        ValueError: If ``min_evidence`` is less than 1.
 
-    See Also
-    --------
-    update_graph, filter_graph, relext.collapse_graph, relext.validate_graph
+    See Also:
+        update_graph, filter_graph, relext.collapse_graph, relext.validate_graph
 
-    Examples
-    --------
-    >>> G = build_graph([])
-    >>> G.number_of_nodes(), G.graph["min_evidence"]
-    (0, 1)
+    Examples:
+        >>> G = build_graph([])
+        >>> G.number_of_nodes(), G.graph["min_evidence"]
+        (0, 1)
     """
     _check_options(min_evidence)
     state = GraphState()
@@ -119,40 +110,35 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
                  collapse_copies: Optional[bool] = None) -> nx.MultiDiGraph:
     """Add documents to a graph in place; the result equals building from all at once.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A graph from :func:`build_graph` (or read back with :func:`relext.read_graph`).
-    extractions : iterable of Extraction or dict
-        The new documents. A document id already in ``G`` replaces that document.
-    keep_negated, min_evidence, merge_persons : optional
-        As in :func:`build_graph`; by default the options ``G`` was built with
-        (``G.graph["keep_negated"]`` …).
+    Args:
+        G: A graph from `build_graph()` (or read back with `relext.read_graph()`).
+        extractions: The new documents. A document id already in ``G`` replaces that document.
+        keep_negated: As in `build_graph()`; by default the option ``G`` was built
+            with (``G.graph["keep_negated"]``).
+        min_evidence: As in `build_graph()`; by default ``G.graph["min_evidence"]``.
+        merge_persons: As in `build_graph()`; by default ``G.graph["merge_persons"]``.
+        collapse_copies: As in `build_graph()`; by default ``G.graph["collapse_copies"]``.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         ``G`` itself, updated.
 
-    Notes
-    -----
-    For a graph built in this process, ``update_graph(build_graph(a), b)`` equals
-    ``build_graph(a + b)`` exactly, including edges that reach ``min_evidence`` only
-    with the new documents and person merges that the new documents make
-    ambiguous. A graph read from a file (or copied) is updated from its own
-    attributes: merges already made stay, edges dropped by ``min_evidence`` or
-    ``keep_negated=False`` are gone, and each node's mentions count for its first
-    document. Only the nodes and edges the new documents touch are recomputed (their
-    attributes are replaced); the rest of ``G`` is left as it is.
+    Notes:
+        For a graph built in this process, ``update_graph(build_graph(a), b)`` equals
+        ``build_graph(a + b)`` exactly, including edges that reach ``min_evidence`` only
+        with the new documents and person merges that the new documents make
+        ambiguous. A graph read from a file (or copied) is updated from its own
+        attributes: merges already made stay, edges dropped by ``min_evidence`` or
+        ``keep_negated=False`` are gone, and each node's mentions count for its first
+        document. Only the nodes and edges the new documents touch are recomputed (their
+        attributes are replaced); the rest of ``G`` is left as it is.
 
-    Examples
-    --------
-    >>> G = build_graph([])
-    >>> update_graph(G, [{"doc_id": "d2", "entities": [
-    ...     {"id": "country:FRA", "name": "France", "type": "COUNTRY"}]}]) is G
-    True
-    >>> G.nodes["country:FRA"]["doc_ids"]
-    ['d2']
+    Examples:
+        >>> G = build_graph([])
+        >>> update_graph(G, [{"doc_id": "d2", "entities": [
+        ...     {"id": "country:FRA", "name": "France", "type": "COUNTRY"}]}]) is G
+        True
+        >>> G.nodes["country:FRA"]["doc_ids"]
+        ['d2']
     """
     options = {
         "keep_negated": bool(G.graph.get("keep_negated", True) if keep_negated is None else keep_negated),
@@ -188,30 +174,23 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
 def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence: int = 1) -> nx.MultiDiGraph:
     """Return a copy of ``G`` without negated edges and/or edges with little evidence.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A relext graph.
-    keep_negated : bool, default True
-        ``False`` drops the edges whose ``negated`` attribute is true.
-    min_evidence : int, default 1
-        Drop edges whose ``evidence_count`` is below this.
+    Args:
+        G: A relext graph.
+        keep_negated: ``False`` drops the edges whose ``negated`` attribute is true.
+        min_evidence: Drop edges whose ``evidence_count`` is below this.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         A new graph with all nodes of ``G`` and the edges that pass; attribute values
         are shared with ``G``. ``build_graph(exs, keep_negated=k, min_evidence=m)``
         equals ``filter_graph(build_graph(exs), keep_negated=k, min_evidence=m)``.
 
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("a", "b", key="ATTENDS|negated", negated=True, evidence_count=1)
-    'ATTENDS|negated'
-    >>> filter_graph(G, keep_negated=False).number_of_edges()
-    0
+    Examples:
+        >>> import networkx as nx
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("a", "b", key="ATTENDS|negated", negated=True, evidence_count=1)
+        'ATTENDS|negated'
+        >>> filter_graph(G, keep_negated=False).number_of_edges()
+        0
     """
     _check_options(min_evidence)
     H = G.__class__()
