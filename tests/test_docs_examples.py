@@ -31,7 +31,7 @@ from typing import List, NamedTuple, Optional
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").rglob("*.md") if "_ext" not in p.parts)]
 FENCE = re.compile(r"^```(\w*)\s*$")
 MARKER = re.compile(r"^<!--\s*docs-test:\s*(skip|file)[:\s]\s*(.+?)\s*-->\s*$")
 SHELL = {"bash", "console", "sh", "shell"}
@@ -66,7 +66,7 @@ def blocks(page: Path) -> List[Block]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
 def test_page_code_blocks_run_as_written(page, tmp_path, monkeypatch):
     page_blocks = blocks(page)
     shutil.copytree(ROOT / "data", tmp_path / "data")
