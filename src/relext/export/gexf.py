@@ -143,7 +143,7 @@ def write_gexf(G: nx.Graph, path: PathLike, *, encoding: str = "utf-8", prettypr
         kind = d.get("predicate", k)
         if kind is not None:
             attrs["kind"] = str(kind)
-        attrs["weight"] = _number(d.get("weight", d.get("evidence_count", 1)))
+        attrs["weight"] = _number(_weight(d))
         if H.is_directed() and d.get("symmetric") is True:
             attrs["type"] = "undirected"  # in a directed graph; the default is directed
         if when:
@@ -279,6 +279,15 @@ def _q(tag: str) -> str:
 def _number(x: Any) -> str:
     x = float(x)
     return str(int(x)) if x.is_integer() else repr(round(x, 6))
+
+
+def _weight(d: Dict[str, Any]) -> float:
+    """The GEXF weight: the edge's ``weight``, else its ``evidence_count``, else 1."""
+    for name in ("weight", "evidence_count"):
+        value = d.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return float(value)
+    return 1.0
 
 
 def _attribute_columns(dicts, skip: set) -> Dict[str, str]:
