@@ -36,11 +36,16 @@ _API = {
     "update_graph": "relext.graph",
     "validate_graph": "relext.graph",
     "collapse_graph": "relext.graph",
+    "filter_graph": "relext.graph",
     "write_graphml": "relext.export",
     "read_graphml": "relext.export",
     "write_gexf": "relext.export",
     "write_node_link": "relext.export",
     "write_csv": "relext.export",
+    "read_csv": "relext.export",
+    "read_gexf": "relext.export",
+    "read_node_link": "relext.export",
+    "write_neo4j": "relext.export",
     "write_graph": "relext.export",
     "read_graph": "relext.export",
     "to_frames": "relext.export",
@@ -68,4 +73,7 @@ def __dir__():
 if TYPE_CHECKING:  # pragma: no cover
     from .extraction import extract, extract_doc, extract_many  # noqa: F401
     from .loading import add_to_pipeline, load, resolve_model  # noqa: F401
+    from .export import (read_csv, read_gexf, read_graph, read_graphml, read_node_link, to_frames,  # noqa: F401
+                         write_csv, write_gexf, write_graph, write_graphml, write_neo4j, write_node_link)
+    from .graph import build_graph, collapse_graph, filter_graph, update_graph, validate_graph  # noqa: F401
     from .models import Entity, Extraction, Relation  # noqa: F401

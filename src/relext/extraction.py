@@ -1,9 +1,9 @@
-"""From text to :class:`~relext.models.Extraction`: the library's main entry points.
+"""From text to `Extraction`: the library's main entry points.
 
-- :func:`extract` takes one text;
-- :func:`extract_many` streams many texts (or ``{"id", "text"}`` records) through
+- `extract()` takes one text;
+- `extract_many()` streams many texts (or ``{"id", "text"}`` records) through
   ``nlp.pipe`` with ``batch_size`` and ``n_process``;
-- :func:`extract_doc` reads the result off a ``Doc`` that went through a pipeline
+- `extract_doc()` reads the result off a ``Doc`` that went through a pipeline
   holding relext's components (``doc._.relext_entities`` / ``doc._.relext_relations``).
 
 Texts longer than the model's ``max_length`` are split on paragraph and sentence
@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import Errors, InputError, Warnings, WorkerError
 from .io.chunking import chunk_text
 from .models import Entity, Extraction, Modality, Relation
+from .records import as_records
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _check_text(text: Any) -> str:
 
 def extract_doc(doc, doc_id: Optional[str] = None, *, include_hypothetical: bool = False,
                 offset: int = 0) -> Extraction:
-    """Build an :class:`Extraction` from a processed ``Doc``.
+    """Build an `Extraction` from a processed ``Doc``.
 
     Args:
         doc: a ``Doc`` processed by a pipeline with relext's components.
@@ -102,12 +103,12 @@ def extract(text: str, doc_id: Optional[str] = None, *, nlp=None,
     Args:
         text: the document text. Empty or whitespace-only text gives an empty result.
         doc_id: an id recorded on the result (and on graph evidence later).
-        nlp: a pipeline holding relext's components; default :func:`relext.load`.
+        nlp: a pipeline holding relext's components; default `relext.load()`.
         include_hypothetical: also return relations stated as conditions or questions
             (``modality == "HYPOTHETICAL"``).
 
     Returns:
-        An :class:`~relext.models.Extraction`.
+        An `Extraction`.
 
     Raises:
         relext.errors.InputError: if ``text`` is not a ``str``.
@@ -170,10 +171,10 @@ def _extract_in_processes(inputs: Iterable[Record], *, nlp, batch_size: int, n_p
                           include_hypothetical: bool, on_skip: OnSkip) -> Iterator[Extraction]:
     """``extract_many`` over a pool of forked processes.
 
-    Workers send back finished :class:`Extraction` records, not Docs, so the parent does
+    Workers send back finished `Extraction` records, not Docs, so the parent does
     no spaCy work; batches are submitted as results are consumed (at most two per worker
     in flight), so memory stays flat and results come in input order. A worker that dies
-    raises :class:`relext.errors.WorkerError` instead of hanging the batch.
+    raises `relext.errors.WorkerError` instead of hanging the batch.
     """
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -242,8 +243,10 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
 
     Args:
         inputs: texts, or mappings with a ``"text"`` field and optionally an ``"id"``
-            (default id: the position in the input).
-        nlp: a pipeline holding relext's components; default :func:`relext.load`.
+            (default id: the position in the input, ``"0"``, ``"1"`` …), or a pandas
+            ``Series`` of texts (its index gives the ids), or a ``DataFrame`` with a
+            ``text`` column (ids from its ``id`` column, else its index).
+        nlp: a pipeline holding relext's components; default `relext.load()`.
         batch_size: documents per ``nlp.pipe`` batch (and per task for ``n_process > 1``).
         n_process: worker processes. Where the platform can fork, a pool of forked
             processes that inherit the loaded pipeline and send back finished results;
@@ -253,7 +256,7 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
             processed (it is then left out); default: log a warning.
 
     Yields:
-        :class:`~relext.models.Extraction`, one per processed document, in input order.
+        `Extraction`, one per processed document, in input order.
 
     Example:
         >>> docs = [{"id": "a", "text": "Putin met Xi."}, {"id": "b", "text": ""}]
@@ -261,6 +264,7 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
         ['a', 'b']
     """
     on_skip = on_skip or _log_skip
+    inputs = as_records(inputs)  # a pandas Series or DataFrame: its ids and texts
     nlp = _get_nlp(nlp)
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _extract_in_processes(inputs, nlp=nlp, batch_size=batch_size, n_process=n_process,

@@ -1,8 +1,8 @@
 """Resolving the spaCy model and building relext's pipeline.
 
-:func:`load` is the one entry point: it finds an English spaCy model, adds relext's
+`load()` is the one entry point: it finds an English spaCy model, adds relext's
 components after ``ner`` and returns the ``Language`` object. Pipelines are cached per
-argument set, so :func:`relext.extract` does not reload the model on every call.
+argument set, so `relext.extract()` does not reload the model on every call.
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def add_to_pipeline(nlp, *, config: Optional[Mapping[str, Mapping[str, Any]]] = 
         config: per-component config overrides, e.g.
             ``{"relext_relations": {"include_hypothetical": True}}``.
         patterns: user patterns (a file, a dict or a list of dicts) passed to
-            :func:`relext.add_patterns`.
+            `relext.add_patterns()`.
 
     Returns:
         ``nlp``, for chaining.

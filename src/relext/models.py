@@ -5,12 +5,11 @@ Everything relext returns is one of these pydantic models. They are plain data:
 ``Extraction.model_validate(d)`` reads them back, so results can be written to
 JSONL, sent between processes and loaded again without spaCy.
 
-Example
--------
->>> from relext.models import Extraction
->>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [], "relations": []})
->>> ex.doc_id
-'d1'
+Example:
+    >>> from relext.models import Extraction
+    >>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [], "relations": []})
+    >>> ex.doc_id
+    'd1'
 """
 from __future__ import annotations
 

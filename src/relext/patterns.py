@@ -1,22 +1,21 @@
 """User-extensible rule data: trigger rules, gazetteer entries and relation types.
 
 Rules are data. The built-in ones ship as ``relext/data/triggers.yaml``; users add
-their own from YAML/JSONL files or Python dicts with :func:`add_patterns`, and they are
+their own from YAML/JSONL files or Python dicts with `add_patterns()`, and they are
 saved with the pipeline (``nlp.to_disk``) by the components that own them.
 
 A patterns file holds any of three kinds of line, told apart by their fields:
 
-- a **trigger rule** (``relation`` + ``lemma``): see :class:`TriggerRule`;
+- a **trigger rule** (``relation`` + ``lemma``): see `TriggerRule`;
 - a **gazetteer entry** (``type`` + ``name``/``aliases``): see
-  :func:`relext.gazetteer.validate_entries`;
+  `relext.gazetteer.validate_entries()`;
 - a **relation type** (``relation_type`` + ``subject_types`` + ``object_types``): see
-  :class:`relext.schema.RelationType`.
+  `relext.schema.RelationType`.
 
-Example
--------
->>> rule = TriggerRule(relation="SIGNS_AGREEMENT_WITH", lemma="sign", pos="VERB", object=["prep:with"])
->>> rule.id
-'SIGNS_AGREEMENT_WITH:verb:sign'
+Example:
+    >>> rule = TriggerRule(relation="SIGNS_AGREEMENT_WITH", lemma="sign", pos="VERB", object=["prep:with"])
+    >>> rule.id
+    'SIGNS_AGREEMENT_WITH:verb:sign'
 """
 from __future__ import annotations
 
@@ -181,7 +180,7 @@ def default_rules() -> Tuple[TriggerRule, ...]:
 def read_pattern_file(path: Union[str, Path]) -> List[Dict]:
     """Read a YAML (list of mappings) or JSONL file of pattern lines.
 
-    Raises :class:`relext.errors.PatternFileError` naming the file and line on a syntax error.
+    Raises `relext.errors.PatternFileError` naming the file and line on a syntax error.
     """
     path = Path(path)
     text = path.read_text(encoding="utf8")

@@ -1,16 +1,15 @@
 """The relation catalogue as typed data: which predicates link which entity types.
 
-The catalogue ships as ``relext/data/relations.yaml``. :func:`load_catalogue` reads
-it (and any user file with the same fields) into :class:`RelationType` models that the
-relation component, the graph builder and :func:`relext.validate_graph` share.
+The catalogue ships as ``relext/data/relations.yaml``. `load_catalogue()` reads
+it (and any user file with the same fields) into `RelationType` models that the
+relation component, the graph builder and `relext.validate_graph()` share.
 
-Example
--------
->>> cat = load_catalogue()
->>> cat["MEETS_WITH"].symmetric
-True
->>> cat["ATTENDS"].allows("PERSON", "EVENT")
-True
+Example:
+    >>> cat = load_catalogue()
+    >>> cat["MEETS_WITH"].symmetric
+    True
+    >>> cat["ATTENDS"].allows("PERSON", "EVENT")
+    True
 """
 from __future__ import annotations
 
@@ -59,7 +58,7 @@ class RelationType(BaseModel):
 def parse_catalogue(data: Mapping[str, Mapping], *, source: str = "<dict>") -> Dict[str, RelationType]:
     """Validate a ``{NAME: {subject_types, object_types, ...}}`` mapping.
 
-    Raises :class:`relext.errors.PatternFileError` naming the source and field on bad input.
+    Raises `relext.errors.PatternFileError` naming the source and field on bad input.
     """
     out: Dict[str, RelationType] = {}
     if not isinstance(data, Mapping):
@@ -96,7 +95,7 @@ def load_catalogue(extra: Optional[Union[str, Path, Mapping]] = None) -> Dict[st
             the name of a built-in one replaces it.
 
     Returns:
-        A new dict from relation name to :class:`RelationType`.
+        A new dict from relation name to `RelationType`.
     """
     cat = dict(_default_catalogue())
     if extra is None:

@@ -10,7 +10,7 @@ Rules (documented in docs/graph.md):
   attributes, ``relext_graph_class`` the networkx class, and
   ``relext_edge_key_type`` (multigraphs) whether edge keys are ``str`` or ``int``;
 - names a format or a reading tool takes for itself are refused with
-  :class:`GraphFileError` instead of being silently lost.
+  `GraphFileError` instead of being silently lost.
 """
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ from typing import Any, Dict, Iterable, List, Mapping
 import networkx as nx
 
 from ..errors import RelextError
+from ._chars import UTF8, clean_graph
 from ..graph.attributes import RESERVED_EDGE_NAMES, RESERVED_GRAPH_NAMES, RESERVED_NODE_NAMES
 
-__all__ = ["GraphFileError", "encode_graph", "decode_graph", "check_names", "plain", "META_KEYS"]
+__all__ = ["GraphFileError", "encode_graph", "decode_graph", "check_names", "cleaned", "plain", "META_KEYS"]
 
 SCALARS = (str, int, float, bool)
 META_KEYS = ("relext_json_keys", "relext_graph_class", "relext_edge_key_type")
@@ -103,8 +104,13 @@ def _encode(d: Mapping, keys: set, where: str) -> Dict[str, Any]:
     return {k: (_dumps(v, k, where) if k in keys else plain(v)) for k, v in d.items()}
 
 
-def encode_graph(G: nx.Graph, fmt: str) -> nx.Graph:
-    """A copy of ``G`` with scalar attributes only, plus the ``relext_*`` graph metadata."""
+def encode_graph(G: nx.Graph, fmt: str, policy: str = UTF8) -> nx.Graph:
+    """A copy of ``G`` with scalar attributes only, plus the ``relext_*`` graph metadata.
+
+    Every string is first cleaned to what the format allows (``policy``: ``"utf8"`` or
+    ``"xml"``, see ``_chars``).
+    """
+    G = cleaned(G, fmt, policy)
     check_names(G, fmt)
     multi = G.is_multigraph()
     edge_dicts = [e[-1] for e in (G.edges(keys=True, data=True) if multi else G.edges(data=True))]
@@ -132,8 +138,16 @@ def encode_graph(G: nx.Graph, fmt: str) -> nx.Graph:
     return H
 
 
+def cleaned(G: nx.Graph, fmt: str, policy: str) -> nx.Graph:
+    """`clean_graph()`, raising `GraphFileError` on ids that would collide."""
+    try:
+        return clean_graph(G, policy)
+    except ValueError as err:
+        raise GraphFileError(f"Cannot write the graph as {fmt}: {err}") from err
+
+
 def decode_graph(H: nx.Graph, source: str = "<graph>") -> nx.Graph:
-    """Undo :func:`encode_graph` on a graph read from a file (no-op without relext metadata)."""
+    """Undo `encode_graph()` on a graph read from a file (no-op without relext metadata)."""
     for k in ("node_default", "edge_default"):
         if H.graph.get(k) == {}:
             del H.graph[k]

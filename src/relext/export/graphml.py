@@ -2,20 +2,19 @@
 
 Lists and dicts (``aliases``, ``doc_ids``, ``evidence``, ``merges`` …) are written as
 JSON strings; the graph attribute ``relext_json_keys`` names them, and
-:func:`read_graphml` decodes them. Key ids are the attribute names
+`read_graphml()` decodes them. Key ids are the attribute names
 (``named_key_ids``), made unique per file by prefixing the scope when nodes and
 edges share a name (``node_doc_count`` / ``edge_doc_count``; ``attr.name`` stays
 ``doc_count``).
 
-Example
--------
->>> import networkx as nx, tempfile, pathlib
->>> G = nx.MultiDiGraph()
->>> G.add_node("country:FRA", name="France", aliases=["France", "French"])
->>> path = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
->>> write_graphml(G, path)
->>> read_graphml(path).nodes["country:FRA"]["aliases"]
-['France', 'French']
+Example:
+    >>> import networkx as nx, tempfile, pathlib
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("country:FRA", name="France", aliases=["France", "French"])
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> write_graphml(G, path)
+    >>> read_graphml(path).nodes["country:FRA"]["aliases"]
+    ['France', 'French']
 """
 from __future__ import annotations
 
@@ -29,6 +28,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 
 from ..errors import Errors
 from ._atomic import atomic_write
+from ._chars import XML
 from ._encode import GraphFileError, decode_graph, encode_graph
 
 __all__ = ["write_graphml", "read_graphml"]
@@ -39,37 +39,30 @@ PathLike = Union[str, "os.PathLike[str]"]
 def write_graphml(G: nx.Graph, path: PathLike, *, encoding: str = "utf-8", prettyprint: bool = True) -> None:
     """Write a graph to GraphML, atomically, in a form igraph and Gephi read.
 
-    Parameters
-    ----------
-    G : networkx graph
-        Usually a relext graph; node ids must be ``str``.
-    path : str or os.PathLike
-        The file to write. It is replaced atomically: a failed write leaves the old
-        file untouched.
-    encoding : str, default "utf-8"
-    prettyprint : bool, default True
+    Args:
+        G: Usually a relext graph; node ids must be ``str``.
+        path: The file to write. It is replaced atomically: a failed write leaves the old
+            file untouched.
+        encoding: The file's encoding.
+        prettyprint: Indent the XML.
 
-    Raises
-    ------
-    GraphFileError
-        If an attribute uses a reserved name (``id``, ``key``, ``source``, ``target``,
-        ``type`` on edges …) or a node id is not a ``str``; the message names it.
+    Raises:
+        GraphFileError: If an attribute uses a reserved name (``id``, ``key``, ``source``, ``target``,
+            ``type`` on edges …) or a node id is not a ``str``; the message names it.
 
-    Notes
-    -----
-    Every attribute has one GraphML type: values that are lists, dicts, ``None``
-    or of mixed types are JSON strings for the whole attribute. Numbers read by
-    igraph come back as floats. Edge keys are the GraphML edge ids; igraph does not
-    read edge ids reliably, so use the ``predicate`` and ``negated`` attributes there.
+    Notes:
+        Every attribute has one GraphML type: values that are lists, dicts, ``None``
+        or of mixed types are JSON strings for the whole attribute. Numbers read by
+        igraph come back as floats. Edge keys are the GraphML edge ids; igraph does not
+        read edge ids reliably, so use the ``predicate`` and ``negated`` attributes there.
 
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("a", "b", key="ATTENDS", predicate="ATTENDS", doc_ids=["d1"])
-    >>> write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
+    Examples:
+        >>> import tempfile, pathlib
+        >>> G = nx.MultiDiGraph()
+        >>> _ = G.add_edge("a", "b", key="ATTENDS", predicate="ATTENDS", doc_ids=["d1"])
+        >>> write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
     """
-    H = encode_graph(G, "GraphML")
+    H = _edge_ids(encode_graph(G, "GraphML", XML))
     writer = GraphMLWriter(encoding=encoding, prettyprint=prettyprint, infer_numeric_types=True,
                            named_key_ids=True)
     writer.add_graph_element(H)
@@ -81,35 +74,54 @@ def write_graphml(G: nx.Graph, path: PathLike, *, encoding: str = "utf-8", prett
 def read_graphml(path: PathLike) -> nx.Graph:
     """Read a GraphML file, decoding relext's JSON-encoded attributes.
 
-    Parameters
-    ----------
-    path : str or os.PathLike
+    Args:
+        path: The GraphML file.
 
-    Returns
-    -------
-    networkx graph
-        For a file written by :func:`write_graphml`, the same class, node ids, edge
+    Returns:
+        For a file written by `write_graphml()`, the same class, node ids, edge
         keys, attribute values and types as the graph written. Other GraphML files
         come back as networkx reads them with ``force_multigraph=True``.
 
-    Raises
-    ------
-    GraphFileError
-        If the file is not valid GraphML; the message names the file.
+    Raises:
+        GraphFileError: If the file is not valid GraphML; the message names the file.
 
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
-    >>> write_graphml(nx.MultiDiGraph([("a", "b")]), p)
-    >>> list(read_graphml(p).edges(keys=True))
-    [('a', 'b', 0)]
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+        >>> write_graphml(nx.MultiDiGraph([("a", "b")]), p)
+        >>> list(read_graphml(p).edges(keys=True))
+        [('a', 'b', 0)]
     """
     try:
         H = nx.read_graphml(path, node_type=str, edge_key_type=str, force_multigraph=True)
     except (ParseError, nx.NetworkXError, KeyError, ValueError) as err:
         raise GraphFileError(Errors.E020.format(path=path, msg=f"not valid GraphML ({err})")) from err
+    if "relext_json_keys" in H.graph and H.is_multigraph():
+        H = _edge_keys(H)
     return decode_graph(H, str(path))
+
+
+def _edge_ids(H: nx.Graph) -> nx.Graph:
+    """A multigraph with edge keys ``e0``, ``e1`` … (unique, valid ``NMTOKEN`` ids), the key as ``key``."""
+    if not H.is_multigraph():
+        return H
+    K = H.__class__()
+    K.graph.update(H.graph)
+    K.add_nodes_from(H.nodes(data=True))
+    K.add_edges_from((u, v, f"e{i}", {**d, "key": k}) for i, (u, v, k, d) in
+                     enumerate(H.edges(keys=True, data=True)))
+    return K
+
+
+def _edge_keys(H: nx.MultiGraph) -> nx.MultiGraph:
+    """Undo `_edge_ids()` on a graph read back: the ``key`` data becomes the edge key again."""
+    K = H.__class__()
+    K.graph.update(H.graph)
+    K.add_nodes_from(H.nodes(data=True))
+    for u, v, k, d in H.edges(keys=True, data=True):
+        d = dict(d)
+        K.add_edge(u, v, key=d.pop("key", k), **d)
+    return K
 
 
 def _unique_key_ids(root) -> None:

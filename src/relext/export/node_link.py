@@ -1,12 +1,11 @@
 """node-link JSON (d3 style, ``"links"``), with lists and dicts kept as JSON.
 
-Example
--------
->>> import networkx as nx, tempfile, pathlib
->>> p = pathlib.Path(tempfile.mkdtemp()) / "g.json"
->>> write_node_link(nx.MultiDiGraph([("a", "b", "ATTENDS")]), p)
->>> list(read_node_link(p).edges(keys=True))
-[('a', 'b', 'ATTENDS')]
+Example:
+    >>> import networkx as nx, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.json"
+    >>> write_node_link(nx.MultiDiGraph([("a", "b", "ATTENDS")]), p)
+    >>> list(read_node_link(p).edges(keys=True))
+    [('a', 'b', 'ATTENDS')]
 """
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ import networkx as nx
 
 from ..errors import Errors
 from ._atomic import atomic_write
-from ._encode import GraphFileError, check_names, plain
+from ._chars import UTF8
+from ._encode import GraphFileError, check_names, cleaned, plain
 
 __all__ = ["write_node_link", "read_node_link", "NODE_LINK_NAMES"]
 
@@ -32,33 +32,26 @@ NODE_LINK_NAMES = {"source": "source", "target": "target", "name": "id", "key": 
 def write_node_link(G: nx.Graph, path: PathLike, *, indent: Optional[int] = None) -> None:
     """Write a graph as node-link JSON (``{"nodes": [...], "links": [...]}``), atomically.
 
-    Parameters
-    ----------
-    G : networkx graph
-        Usually a relext graph.
-    path : str or os.PathLike
-        The ``.json`` file to write; replaced atomically.
-    indent : int, optional
-        Indentation for human reading; compact by default.
+    Args:
+        G: Usually a relext graph.
+        path: The ``.json`` file to write; replaced atomically.
+        indent: Indentation for human reading; compact by default.
 
-    Raises
-    ------
-    GraphFileError
-        If a node attribute is named ``id`` or an edge attribute ``source``,
-        ``target`` or ``key`` (node-link would overwrite them silently), or a value is
-        not JSON (NaN, an object).
+    Raises:
+        GraphFileError: If a node attribute is named ``id`` or an edge attribute ``source``,
+            ``target`` or ``key`` (node-link would overwrite them silently), or a value is
+            not JSON (NaN, an object).
 
-    Notes
-    -----
-    Lists and dicts stay JSON arrays and objects. Each node is ``{"id": ..., attrs}``,
-    each link ``{"source": ..., "target": ..., "key": ..., attrs}``; the graph's
-    attributes are under ``"graph"``. This is the layout d3 and many web viewers expect.
+    Notes:
+        Lists and dicts stay JSON arrays and objects. Each node is ``{"id": ..., attrs}``,
+        each link ``{"source": ..., "target": ..., "key": ..., attrs}``; the graph's
+        attributes are under ``"graph"``. This is the layout d3 and many web viewers expect.
 
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> write_node_link(nx.MultiDiGraph(), pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    Examples:
+        >>> import tempfile, pathlib
+        >>> write_node_link(nx.MultiDiGraph(), pathlib.Path(tempfile.mkdtemp()) / "g.json")
     """
+    G = cleaned(G, "node-link JSON", UTF8)
     check_names(G, "node-link JSON")
     data = nx.node_link_data(G, **NODE_LINK_NAMES)
     try:
@@ -70,30 +63,24 @@ def write_node_link(G: nx.Graph, path: PathLike, *, indent: Optional[int] = None
 
 
 def read_node_link(path: PathLike) -> nx.Graph:
-    """Read a node-link JSON file written by :func:`write_node_link`.
+    """Read a node-link JSON file written by `write_node_link()`.
 
-    Parameters
-    ----------
-    path : str or os.PathLike
+    Args:
+        path: The ``.json`` file.
 
-    Returns
-    -------
-    networkx graph
+    Returns:
         Same class (from the ``directed``/``multigraph`` flags), node ids, keys and
         attributes; tuples come back as lists.
 
-    Raises
-    ------
-    GraphFileError
-        If the file is not node-link JSON; the message names the file.
+    Raises:
+        GraphFileError: If the file is not node-link JSON; the message names the file.
 
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.json"
-    >>> write_node_link(nx.DiGraph([("a", "b")]), p)
-    >>> type(read_node_link(p)).__name__
-    'DiGraph'
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.json"
+        >>> write_node_link(nx.DiGraph([("a", "b")]), p)
+        >>> type(read_node_link(p)).__name__
+        'DiGraph'
     """
     try:
         with open(path, encoding="utf-8") as fh:

@@ -2,12 +2,11 @@
 
 Everything here works on plain networkx graphs and imports no spaCy.
 
-Example
--------
->>> from relext.graph import build_graph, validate_graph
->>> G = build_graph([])
->>> validate_graph(G)
-[]
+Example:
+    >>> from relext.graph import build_graph, validate_graph
+    >>> G = build_graph([])
+    >>> validate_graph(G)
+    []
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """The per-document state a relext graph is computed from (private).
 
-:func:`relext.build_graph` first gathers every document's contribution here, keyed by
+`relext.build_graph()` first gathers every document's contribution here, keyed by
 document id, and then renders the graph from it (merging, filtering). Keeping the
 contributions per document makes the result independent of how the documents were
-batched, so :func:`relext.update_graph` equals a build from all documents at once,
+batched, so `relext.update_graph()` equals a build from all documents at once,
 and a document seen again replaces its earlier version instead of counting twice.
 """
 from __future__ import annotations

@@ -1,15 +1,14 @@
 """The attribute schema of relext graphs: names, Python types and reserved names.
 
-One place that :mod:`relext.graph` writes, :func:`relext.validate_graph` checks,
+One place that `relext.graph` writes, `relext.validate_graph()` checks,
 the exporters encode and ``docs/graph.md`` documents.
 
-Example
--------
->>> from relext.graph.attributes import NODE_ATTRIBUTES, EDGE_ATTRIBUTES
->>> NODE_ATTRIBUTES["mention_count"]
-<class 'int'>
->>> EDGE_ATTRIBUTES["negated"]
-<class 'bool'>
+Example:
+    >>> from relext.graph.attributes import NODE_ATTRIBUTES, EDGE_ATTRIBUTES
+    >>> NODE_ATTRIBUTES["mention_count"]
+    <class 'int'>
+    >>> EDGE_ATTRIBUTES["negated"]
+    <class 'bool'>
 """
 from __future__ import annotations
 
@@ -46,7 +45,7 @@ MODALITY_COUNTS: Dict[str, str] = {
     "HYPOTHETICAL": "hypothetical_count",
 }
 
-#: Edge attributes every edge of a :func:`relext.build_graph` graph carries.
+#: Edge attributes every edge of a `relext.build_graph()` graph carries.
 EDGE_ATTRIBUTES: Dict[str, type] = {
     "predicate": str,
     "negated": bool,
@@ -60,7 +59,7 @@ EDGE_ATTRIBUTES: Dict[str, type] = {
     **{name: int for name in MODALITY_COUNTS.values()},
 }
 
-#: Edge attributes of a :func:`relext.collapse_graph` graph.
+#: Edge attributes of a `relext.collapse_graph()` graph.
 COLLAPSED_EDGE_ATTRIBUTES: Dict[str, type] = {
     "weight": float,
     "predicates": dict,  # edge key -> weight contributed
@@ -86,21 +85,15 @@ NEGATED_SUFFIX = "|negated"
 def edge_key(predicate: str, negated: bool) -> str:
     """Return the multigraph edge key of a relation.
 
-    Parameters
-    ----------
-    predicate : str
-        Relation type, e.g. ``"ATTENDS"``.
-    negated : bool
-        Whether the text denies the relation.
+    Args:
+        predicate: Relation type, e.g. ``"ATTENDS"``.
+        negated: Whether the text denies the relation.
 
-    Returns
-    -------
-    str
+    Returns:
         ``"ATTENDS"`` or ``"ATTENDS|negated"``.
 
-    Examples
-    --------
-    >>> edge_key("ATTENDS", True)
-    'ATTENDS|negated'
+    Examples:
+        >>> edge_key("ATTENDS", True)
+        'ATTENDS|negated'
     """
     return f"{predicate}{NEGATED_SUFFIX}" if negated else predicate

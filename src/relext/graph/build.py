@@ -1,28 +1,27 @@
 """Build typed relation graphs from extractions.
 
-A relext graph is a :class:`networkx.MultiDiGraph`:
+A relext graph is a `networkx.MultiDiGraph`:
 
 - one node per canonical entity id (``country:USA``, ``person:vladimir-putin``),
   merged across documents;
 - one edge per ``(subject, predicate, object, negated)``, keyed ``"ATTENDS"`` or
   ``"ATTENDS|negated"``, aggregating all the evidence that states it.
 
-The attribute schema is in :mod:`relext.graph.attributes` and ``docs/graph.md``.
+The attribute schema is in `relext.graph.attributes` and ``docs/graph.md``.
 This module imports no spaCy.
 
-Example
--------
->>> from relext.models import Extraction
->>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [
-...     {"id": "person:ada-obi", "name": "Ada Obi", "type": "PERSON"},
-...     {"id": "event:summit", "name": "the summit", "type": "EVENT"}],
-...   "relations": [{"subject": "person:ada-obi", "predicate": "ATTENDS",
-...     "object": "event:summit", "evidence": {"sentence": "Ada Obi attended the summit.",
-...     "start_char": 0, "end_char": 28, "trigger": "attended", "trigger_start": 8,
-...     "trigger_end": 16, "rule": "verb:attend"}}]})
->>> G = build_graph([ex])
->>> list(G.edges(keys=True))
-[('person:ada-obi', 'event:summit', 'ATTENDS')]
+Example:
+    >>> from relext.models import Extraction
+    >>> ex = Extraction.model_validate({"doc_id": "d1", "entities": [
+    ...     {"id": "person:ada-obi", "name": "Ada Obi", "type": "PERSON"},
+    ...     {"id": "event:summit", "name": "the summit", "type": "EVENT"}],
+    ...   "relations": [{"subject": "person:ada-obi", "predicate": "ATTENDS",
+    ...     "object": "event:summit", "evidence": {"sentence": "Ada Obi attended the summit.",
+    ...     "start_char": 0, "end_char": 28, "trigger": "attended", "trigger_start": 8,
+    ...     "trigger_end": 16, "rule": "verb:attend"}}]})
+    >>> G = build_graph([ex])
+    >>> list(G.edges(keys=True))
+    [('person:ada-obi', 'event:summit', 'ATTENDS')]
 """
 from __future__ import annotations
 
@@ -59,103 +58,94 @@ _STATES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, _Known]" = weakref.WeakKeyD
 
 
 def build_graph(extractions: Iterable[Any], *, keep_negated: bool = True, min_evidence: int = 1,
-                merge_persons: bool = True) -> nx.MultiDiGraph:
+                merge_persons: bool = True, collapse_copies: bool = False) -> nx.MultiDiGraph:
     """Build a typed relation graph from the extractions of many documents.
 
-    Parameters
-    ----------
-    extractions : iterable of Extraction or dict
-        :class:`relext.Extraction` objects, or their ``model_dump()`` dicts (for
-        example read back from a JSONL file). A single Extraction is accepted too.
-        A document id seen twice keeps only its last extraction.
-    keep_negated : bool, default True
-        Keep edges for negated relations ("X did not attend Y"), keyed
-        ``"PREDICATE|negated"``. ``False`` drops them.
-    min_evidence : int, default 1
-        Keep only edges stated in at least this many distinct sentences.
-    merge_persons : bool, default True
-        Merge a single-token person id (``person:putin``) into the only
-        multi-token person whose first or last token it is
-        (``person:vladimir-putin``). Merges are listed in ``G.graph["merges"]``.
+    Args:
+        extractions: `relext.Extraction` objects, or their ``model_dump()`` dicts (for
+            example read back from a JSONL file). A single Extraction is accepted too.
+            A document id seen twice keeps only its last extraction.
+        keep_negated: Keep edges for negated relations ("X did not attend Y"), keyed
+            ``"PREDICATE|negated"``. ``False`` drops them.
+        min_evidence: Keep only edges stated in at least this many distinct sentences
+            (see `evidence_count()`).
+        merge_persons: Merge a single-token person id (``person:putin``) into the only
+            multi-token person whose first or last token it is
+            (``person:vladimir-putin``). Merges are listed in ``G.graph["merges"]``.
+        collapse_copies: Count a sentence once however many documents carry it
+            (the same wire story in many outlets), instead of once per document.
+            The documents stay in the edge's ``doc_ids`` and ``doc_count``.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         Nodes keyed by entity id, edges keyed by ``"PREDICATE"`` or
         ``"PREDICATE|negated"``; attributes as in ``docs/graph.md``.
         Symmetric relations (``MEETS_WITH``) are stored once, from the smaller id
         to the larger one.
 
-    Raises
-    ------
-    relext.errors.InputError
-        If an item is neither an Extraction nor a valid Extraction dict.
-    ValueError
-        If ``min_evidence`` is less than 1.
+    Raises:
+        relext.errors.InputError: If an item is neither an Extraction nor a valid Extraction dict.
+        ValueError: If ``min_evidence`` is less than 1.
 
-    See Also
-    --------
-    update_graph, filter_graph, relext.collapse_graph, relext.validate_graph
+    See Also:
+        update_graph, filter_graph, relext.collapse_graph, relext.validate_graph
 
-    Examples
-    --------
-    >>> G = build_graph([])
-    >>> G.number_of_nodes(), G.graph["min_evidence"]
-    (0, 1)
+    Examples:
+        >>> G = build_graph([])
+        >>> G.number_of_nodes(), G.graph["min_evidence"]
+        (0, 1)
     """
     _check_options(min_evidence)
     state = GraphState()
     for ex in as_extractions(extractions):
         state.add(ex)
-    options = {"keep_negated": bool(keep_negated), "min_evidence": min_evidence, "merge_persons": bool(merge_persons)}
+    options = {"keep_negated": bool(keep_negated), "min_evidence": min_evidence, "merge_persons": bool(merge_persons),
+               "collapse_copies": bool(collapse_copies)}
     G = render(state, **options)
     _remember(G, state, options)
     return G
 
 
 def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated: Optional[bool] = None,
-                 min_evidence: Optional[int] = None, merge_persons: Optional[bool] = None) -> nx.MultiDiGraph:
+                 min_evidence: Optional[int] = None, merge_persons: Optional[bool] = None,
+                 collapse_copies: Optional[bool] = None) -> nx.MultiDiGraph:
     """Add documents to a graph in place; the result equals building from all at once.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A graph from :func:`build_graph` (or read back with :func:`relext.read_graph`).
-    extractions : iterable of Extraction or dict
-        The new documents. A document id already in ``G`` replaces that document.
-    keep_negated, min_evidence, merge_persons : optional
-        As in :func:`build_graph`; by default the options ``G`` was built with
-        (``G.graph["keep_negated"]`` …).
+    Args:
+        G: A graph from `build_graph()` (or read back with `relext.read_graph()`).
+        extractions: The new documents. A document id already in ``G`` replaces that document.
+        keep_negated: As in `build_graph()`; by default the option ``G`` was built
+            with (``G.graph["keep_negated"]``).
+        min_evidence: As in `build_graph()`; by default ``G.graph["min_evidence"]``.
+        merge_persons: As in `build_graph()`; by default ``G.graph["merge_persons"]``.
+        collapse_copies: As in `build_graph()`; by default ``G.graph["collapse_copies"]``.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         ``G`` itself, updated.
 
-    Notes
-    -----
-    For a graph built in this process, ``update_graph(build_graph(a), b)`` equals
-    ``build_graph(a + b)`` exactly, including edges that reach ``min_evidence`` only
-    with the new documents and person merges that the new documents make
-    ambiguous. A graph read from a file (or copied) is updated from its own
-    attributes: merges already made stay, edges dropped by ``min_evidence`` or
-    ``keep_negated=False`` are gone, and each node's mentions count for its first
-    document. Only the nodes and edges the new documents touch are recomputed (their
-    attributes are replaced); the rest of ``G`` is left as it is.
+    Notes:
+        For a graph built in this process, ``update_graph(build_graph(a), b)`` equals
+        ``build_graph(a + b)`` exactly, including edges that reach ``min_evidence`` only
+        with the new documents and person merges that the new documents make
+        ambiguous. A graph read from a file (or copied) is updated from its own
+        attributes: merges already made stay, edges dropped by ``min_evidence`` or
+        ``keep_negated=False`` are gone, and each node's mentions count for its first
+        document. Only the nodes and edges the new documents touch are recomputed (their
+        attributes are replaced); the rest of ``G`` is left as it is.
 
-    Examples
-    --------
-    >>> G = build_graph([])
-    >>> update_graph(G, [{"doc_id": "d2", "entities": [
-    ...     {"id": "country:FRA", "name": "France", "type": "COUNTRY"}]}]) is G
-    True
-    >>> G.nodes["country:FRA"]["doc_ids"]
-    ['d2']
+    Examples:
+        >>> G = build_graph([])
+        >>> update_graph(G, [{"doc_id": "d2", "entities": [
+        ...     {"id": "country:FRA", "name": "France", "type": "COUNTRY"}]}]) is G
+        True
+        >>> G.nodes["country:FRA"]["doc_ids"]
+        ['d2']
     """
     options = {
         "keep_negated": bool(G.graph.get("keep_negated", True) if keep_negated is None else keep_negated),
         "min_evidence": G.graph.get("min_evidence", 1) if min_evidence is None else min_evidence,
         "merge_persons": bool(G.graph.get("merge_persons", True) if merge_persons is None else merge_persons),
+        "collapse_copies": bool(G.graph.get("collapse_copies", False) if collapse_copies is None
+                                else collapse_copies),
     }
     _check_options(options["min_evidence"])
     new = as_extractions(extractions)
@@ -184,30 +174,23 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
 def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence: int = 1) -> nx.MultiDiGraph:
     """Return a copy of ``G`` without negated edges and/or edges with little evidence.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A relext graph.
-    keep_negated : bool, default True
-        ``False`` drops the edges whose ``negated`` attribute is true.
-    min_evidence : int, default 1
-        Drop edges whose ``evidence_count`` is below this.
+    Args:
+        G: A relext graph.
+        keep_negated: ``False`` drops the edges whose ``negated`` attribute is true.
+        min_evidence: Drop edges whose ``evidence_count`` is below this.
 
-    Returns
-    -------
-    networkx.MultiDiGraph
+    Returns:
         A new graph with all nodes of ``G`` and the edges that pass; attribute values
         are shared with ``G``. ``build_graph(exs, keep_negated=k, min_evidence=m)``
         equals ``filter_graph(build_graph(exs), keep_negated=k, min_evidence=m)``.
 
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("a", "b", key="ATTENDS|negated", negated=True, evidence_count=1)
-    'ATTENDS|negated'
-    >>> filter_graph(G, keep_negated=False).number_of_edges()
-    0
+    Examples:
+        >>> import networkx as nx
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("a", "b", key="ATTENDS|negated", negated=True, evidence_count=1)
+        'ATTENDS|negated'
+        >>> filter_graph(G, keep_negated=False).number_of_edges()
+        0
     """
     _check_options(min_evidence)
     H = G.__class__()
@@ -224,12 +207,13 @@ def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence:
 
 # -- rendering ---------------------------------------------------------------
 
-def render(state: GraphState, *, keep_negated: bool, min_evidence: int, merge_persons: bool) -> nx.MultiDiGraph:
+def render(state: GraphState, *, keep_negated: bool, min_evidence: int, merge_persons: bool,
+           collapse_copies: bool = False) -> nx.MultiDiGraph:
     """Compute the whole graph from a state (merges, aggregation, filters)."""
     symmetric = _symmetric(state)
     merges = _merge_map(state, merge_persons)
     G = nx.MultiDiGraph()
-    G.graph.update(_graph_attributes(state, keep_negated, min_evidence, merge_persons, merges))
+    G.graph.update(_graph_attributes(state, keep_negated, min_evidence, merge_persons, merges, collapse_copies))
     groups: Dict[str, List[str]] = defaultdict(list)
     for nid in state.nodes:
         groups[merges.get(nid, nid)].append(nid)
@@ -240,7 +224,7 @@ def render(state: GraphState, *, keep_negated: bool, min_evidence: int, merge_pe
     for raw in state.edges:
         edges[_final_key(raw, merges, symmetric)].append(raw)
     for (s, p, o, neg), raws in edges.items():
-        data = _edge_attributes(state, raws, p in symmetric, merges)
+        data = _edge_attributes(state, raws, p in symmetric, merges, collapse_copies)
         if _passes(data, keep_negated=keep_negated, min_evidence=min_evidence):
             G.add_edge(s, o, key=edge_key(p, neg), **data)
     state.touched_nodes.clear()
@@ -264,7 +248,8 @@ def _refresh(G: nx.MultiDiGraph, state: GraphState, options: dict, old_merges: D
     def group(target: str) -> List[str]:
         return ([target] if target in state.nodes else []) + sorted(a for a in aliases.get(target, ()) if a in state.nodes)
 
-    for target in {m.get(i, i) for i in touched_nodes for m in (old_merges, merges)}:
+    # sorted: the order nodes and edges are (re)added must not depend on the hash seed
+    for target in sorted({m.get(i, i) for i in touched_nodes for m in (old_merges, merges)}):
         ids = [] if target in merges else group(target)
         if not ids:
             if target in G:
@@ -277,12 +262,13 @@ def _refresh(G: nx.MultiDiGraph, state: GraphState, options: dict, old_merges: D
         data.update(_node_attributes(state, ids))
 
     finals = {_final_key(raw, m, symmetric) for raw in touched_edges for m in (old_merges, merges)}
-    for final in finals:
+    for final in sorted(finals):
         s, p, o, neg = final
         raws = sorted({raw for member in group(s) for raw in state.node_edges.get(member, ())
                        if raw in state.edges and _final_key(raw, merges, symmetric) == final}, key=repr)
         k = edge_key(p, neg)
-        data = _edge_attributes(state, raws, p in symmetric, merges) if raws and s in G and o in G else None
+        data = (_edge_attributes(state, raws, p in symmetric, merges, options["collapse_copies"])
+                if raws and s in G and o in G else None)
         if data is not None and _passes(data, keep_negated=options["keep_negated"],
                                         min_evidence=options["min_evidence"]):
             if G.has_edge(s, o, k):
@@ -291,19 +277,20 @@ def _refresh(G: nx.MultiDiGraph, state: GraphState, options: dict, old_merges: D
         elif G.has_edge(s, o, k):
             G.remove_edge(s, o, k)
     G.graph.update(_graph_attributes(state, options["keep_negated"], options["min_evidence"],
-                                     options["merge_persons"], merges))
+                                     options["merge_persons"], merges, options["collapse_copies"]))
     state.touched_nodes.clear()
     state.touched_edges.clear()
     _remember(G, state, options)
 
 
 def _graph_attributes(state: GraphState, keep_negated: bool, min_evidence: int, merge_persons: bool,
-                      merges: Dict[str, str]) -> Dict[str, Any]:
+                      merges: Dict[str, str], collapse_copies: bool = False) -> Dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "keep_negated": bool(keep_negated),
         "min_evidence": int(min_evidence),
         "merge_persons": bool(merge_persons),
+        "collapse_copies": bool(collapse_copies),
         "doc_count": len(state.docs),
         "merges": dict(sorted(merges.items())),
     }
@@ -379,7 +366,7 @@ def _node_attributes(state: GraphState, ids: List[str]) -> Dict[str, Any]:
 
 
 def _edge_attributes(state: GraphState, raws: List[RawKey], symmetric: bool,
-                     merges: Dict[str, str]) -> Dict[str, Any]:
+                     merges: Dict[str, str], collapse_copies: bool = False) -> Dict[str, Any]:
     _, predicate, _, negated = raws[0]
     items = [i for raw in raws for per_doc in (state.edges[raw],) for its in per_doc.values() for i in its]
     items.sort(key=lambda i: (state.docs.get(i["doc_id"], -1), i["start_char"], i["trigger_start"], i["rule"],
@@ -400,13 +387,45 @@ def _edge_attributes(state: GraphState, raws: List[RawKey], symmetric: bool,
         "negated": bool(negated),
         "symmetric": bool(symmetric),
         "label": f"not {predicate}" if negated else predicate,
-        "evidence_count": len({(i["doc_id"], i["start_char"], i["end_char"]) for i in evidence}),
+        "evidence_count": evidence_count(evidence, collapse_copies=collapse_copies),
         "doc_count": len({i["doc_id"] for i in evidence}),
         "doc_ids": list(dict.fromkeys(i["doc_id"] for i in evidence)),
         "reported_by": list(dict.fromkeys(i["reported_by"] for i in evidence if i.get("reported_by"))),
         "evidence": evidence,
         **{attr: modalities.get(mod, 0) for mod, attr in MODALITY_COUNTS.items()},
     }
+
+
+def evidence_count(evidence: List[Dict[str, Any]], *, collapse_copies: bool = False) -> int:
+    """Count the distinct sentences among an edge's evidence items.
+
+    A sentence repeated in one document (a headline restated in the body) counts
+    once. With ``collapse_copies``, a sentence repeated across documents (the same
+    wire story in many outlets) counts once too; the documents stay in ``doc_ids``.
+
+    Args:
+        evidence: The edge's evidence items (dicts with ``doc_id`` and ``sentence``).
+        collapse_copies: Count a sentence once however many documents carry it.
+
+    Returns:
+        The number of distinct sentences (per document unless ``collapse_copies``).
+
+    Examples:
+        >>> items = [{"doc_id": "a", "sentence": "X met Y."}, {"doc_id": "a", "sentence": "X  met Y"},
+        ...          {"doc_id": "b", "sentence": "X met Y."}]
+        >>> evidence_count(items), evidence_count(items, collapse_copies=True)
+        (2, 1)
+    """
+    keys = set()
+    for item in evidence:
+        text = _sentence_identity(item.get("sentence") or "") or (item.get("start_char"), item.get("end_char"))
+        keys.add(text if collapse_copies else (item.get("doc_id"), text))
+    return len(keys)
+
+
+def _sentence_identity(sentence: str) -> str:
+    # case, spacing and final punctuation differ between a headline and its restatement
+    return " ".join(sentence.split()).rstrip(" .!?;:").casefold()
 
 
 def _passes(data: Dict[str, Any], *, keep_negated: bool, min_evidence: int) -> bool:

@@ -1,13 +1,12 @@
 """Collapse a relext multigraph into a weighted simple graph.
 
-Example
--------
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_edge("a", "b", key="ATTENDS", evidence_count=2, doc_ids=["d1"], negated=False)
-'ATTENDS'
->>> collapse_graph(G)["a"]["b"]["weight"]
-2.0
+Example:
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="ATTENDS", evidence_count=2, doc_ids=["d1"], negated=False)
+    'ATTENDS'
+    >>> collapse_graph(G)["a"]["b"]["weight"]
+    2.0
 """
 from __future__ import annotations
 
@@ -23,21 +22,15 @@ def collapse_graph(G: nx.MultiDiGraph, *, weight: Optional[str] = "evidence_coun
                    include_negated: bool = False) -> nx.DiGraph:
     """Collapse parallel relations into one weighted edge per ordered node pair.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A relext graph (from :func:`relext.build_graph`).
-    weight : str or None, default "evidence_count"
-        Edge attribute summed into the collapsed ``weight``; an edge without it
-        counts 1. ``None`` counts every relation as 1.
-    include_negated : bool, default False
-        Whether negated relations ("X did not attend Y") add to the weight. They
-        state that there is *no* link, so by default they are left out; a pair
-        linked only by negated relations then gets no edge.
+    Args:
+        G: A relext graph (from `relext.build_graph()`).
+        weight: Edge attribute summed into the collapsed ``weight``; an edge without it
+            counts 1. ``None`` counts every relation as 1.
+        include_negated: Whether negated relations ("X did not attend Y") add to the weight. They
+            state that there is *no* link, so by default they are left out; a pair
+            linked only by negated relations then gets no edge.
 
-    Returns
-    -------
-    networkx.DiGraph
+    Returns:
         The nodes of ``G`` with (copies of) their attributes, and per ordered pair
         ``(u, v)`` an edge with
 
@@ -50,21 +43,18 @@ def collapse_graph(G: nx.MultiDiGraph, *, weight: Optional[str] = "evidence_coun
         Symmetric relations keep the single direction they have in ``G``. The
         result has a float ``weight`` that Gephi and igraph use as edge weight.
 
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a multigraph, or a ``weight`` value is not a number.
+    Raises:
+        TypeError: If ``G`` is not a multigraph, or a ``weight`` value is not a number.
 
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("a", "b", key="MEETS_WITH", evidence_count=1, negated=False)
-    'MEETS_WITH'
-    >>> G.add_edge("a", "b", key="SUPPORTS", evidence_count=3, negated=False)
-    'SUPPORTS'
-    >>> H = collapse_graph(G)
-    >>> H["a"]["b"]["weight"], H["a"]["b"]["predicates"]
-    (4.0, {'MEETS_WITH': 1, 'SUPPORTS': 3})
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("a", "b", key="MEETS_WITH", evidence_count=1, negated=False)
+        'MEETS_WITH'
+        >>> G.add_edge("a", "b", key="SUPPORTS", evidence_count=3, negated=False)
+        'SUPPORTS'
+        >>> H = collapse_graph(G)
+        >>> H["a"]["b"]["weight"], H["a"]["b"]["predicates"]
+        (4.0, {'MEETS_WITH': 1, 'SUPPORTS': 3})
     """
     if not G.is_multigraph():
         raise TypeError(f"collapse_graph expects a MultiDiGraph from build_graph, got {type(G).__name__}.")

@@ -1,12 +1,11 @@
 """Check a graph against relext's attribute schema and relation catalogue.
 
-Example
--------
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_node("x", type="PLANET", name="X")
->>> [v.code for v in validate_graph(G)]
-['unknown-node-type', 'missing-attribute']
+Example:
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", type="PLANET", name="X")
+    >>> [v.code for v in validate_graph(G)]
+    ['unknown-node-type', 'missing-attribute']
 """
 from __future__ import annotations
 
@@ -26,20 +25,14 @@ _ENTITY_TYPES = tuple(t.value for t in EntityType)
 
 @dataclass(frozen=True)
 class Violation:
-    """One problem :func:`validate_graph` found.
+    """One problem `validate_graph()` found.
 
-    Attributes
-    ----------
-    code : str
-        Stable kind of problem, e.g. ``"type-not-allowed"``.
-    message : str
-        What is wrong and where, naming the node, edge and attribute.
-    node : str or None
-        The offending node id, for node problems.
-    edge : tuple or None
-        ``(u, v, key)`` of the offending edge, for edge problems.
-    attribute : str or None
-        The offending attribute, if one is at fault.
+    Attributes:
+        code: Stable kind of problem, e.g. ``"type-not-allowed"``.
+        message: What is wrong and where, naming the node, edge and attribute.
+        node: The offending node id, for node problems.
+        edge: ``(u, v, key)`` of the offending edge, for edge problems.
+        attribute: The offending attribute, if one is at fault.
     """
 
     code: str
@@ -62,28 +55,22 @@ def validate_graph(G: nx.MultiDiGraph, *, catalogue: Optional[Mapping[str, Relat
     ``predicate``/``negated``, and symmetric relations stored in canonical
     (sorted) direction.
 
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A relext graph, e.g. from :func:`relext.build_graph` or :func:`relext.read_graph`.
-    catalogue : mapping of str to RelationType, optional
-        The relation catalogue; by default :func:`relext.load_catalogue()`.
+    Args:
+        G: A relext graph, e.g. from `relext.build_graph()` or `relext.read_graph()`.
+        catalogue: The relation catalogue; by default `relext.load_catalogue()`.
 
-    Returns
-    -------
-    list of Violation
+    Returns:
         Empty when the graph is valid. ``str(v)`` is a readable message.
 
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("country:FRA", type="COUNTRY", name="France", label="France", aliases=[],
-    ...            mention_count=1, doc_count=1, doc_ids=["d1"])
-    >>> G.add_node("event:games", type="EVENT", name="the Games", label="the Games", aliases=[],
-    ...            mention_count=1, doc_count=1, doc_ids=["d1"])
-    >>> _ = G.add_edge("event:games", "country:FRA", key="ATTENDS", predicate="ATTENDS")
-    >>> [v.code for v in validate_graph(G)][0]
-    'type-not-allowed'
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_node("country:FRA", type="COUNTRY", name="France", label="France", aliases=[],
+        ...            mention_count=1, doc_count=1, doc_ids=["d1"])
+        >>> G.add_node("event:games", type="EVENT", name="the Games", label="the Games", aliases=[],
+        ...            mention_count=1, doc_count=1, doc_ids=["d1"])
+        >>> _ = G.add_edge("event:games", "country:FRA", key="ATTENDS", predicate="ATTENDS")
+        >>> [v.code for v in validate_graph(G)][0]
+        'type-not-allowed'
     """
     cat = load_catalogue() if catalogue is None else dict(catalogue)
     out: List[Violation] = []
