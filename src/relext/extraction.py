@@ -199,15 +199,19 @@ def _extract_in_processes(inputs: Iterable[Record], *, nlp, batch_size: int, n_p
         try:
             results, skipped = inflight.popleft().result()
         except BrokenProcessPool as err:
-            raise WorkerError(Errors.E007.format(n=n_process, msg=_why_workers_died(pool) or str(err))) from err
+            raise WorkerError(Errors.E007.format(n=n_process, msg=_why_workers_died(workers) or str(err))) from err
         for doc_id, why in skipped:
             on_skip(doc_id, why)
         yield from results
 
     pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork"))
+    # the worker processes as they start: a broken pool forgets its processes, and the
+    # report of why they died needs their exit codes
+    workers: Dict[int, object] = {}
     try:
         for batch in batches():
             inflight.append(pool.submit(_worker_extract, batch, include_hypothetical))
+            workers.update(getattr(pool, "_processes", None) or {})
             if len(inflight) >= 2 * n_process:
                 yield from drain(pool)
         while inflight:
@@ -219,10 +223,15 @@ def _extract_in_processes(inputs: Iterable[Record], *, nlp, batch_size: int, n_p
         _WORKER.pop("nlp", None)
 
 
-def _why_workers_died(pool) -> str:
-    """"worker process 123 exited with code -9 (killed by a signal; out of memory?)"."""
+def _why_workers_died(workers: Dict[int, object]) -> str:
+    """"worker process 123 exited with code -9 (killed by a signal; out of memory?)".
+
+    Args:
+        workers: the pool's processes by pid, as recorded when they started.
+    """
     reasons = []
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc in list(workers.values()):
+        proc.join(timeout=2)  # the exit code is set once the process is reaped
         code = proc.exitcode
         if code not in (None, 0):
             reasons.append(f"worker process {proc.pid} exited with code {code}"
