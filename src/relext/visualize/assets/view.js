@@ -233,6 +233,17 @@
     status.setAttribute("data-drawn", "true");
     status.setAttribute("data-scale", String(network.getScale()));
   });
+  /* a link to one edge or node: page.html#edge=3, page.html#node=country:JPN */
+  function follow() {
+    var m = /^#(edge|node)=(.+)$/.exec(window.location.hash);
+    if (!m) return;
+    var key = decodeURIComponent(m[2]);
+    if (m[1] === "edge" && data.edges[+key]) { network.selectEdges([+key]); showEdge(data.edges[+key]); }
+    var n = data.nodes.filter(function (x) { return x.key === key; })[0];
+    if (m[1] === "node" && n) { network.selectNodes([n.id]); showNode(n); }
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
   report();
   window.relextView = {network: network, nodes: nodeView, edges: edgeView, showEdge: function (i) { showEdge(data.edges[i]); }};
 })();
