@@ -151,7 +151,7 @@ def pack_components(G, lay_out: Callable[[Any, float], Mapping]) -> Dict[Any, Tu
         place(rest[:1], 0.0, 0.0, sizes[0])
         place(rest[1:], sizes[0] + gap, 0.0, max(sizes[1], 0.35 * sizes[0]))
     else:
-        place(rest, 0.0, 0.0, max(sizes + [1.3 * sum(s * s for s in sizes) ** 0.5]))
+        place(rest, 0.0, 0.0, max(sizes + [1.6 * sum(s * s for s in sizes) ** 0.5]))  # wider than tall
     return pos
 
 
