@@ -135,7 +135,7 @@ def plot(G, *, ax=None, layout: Layout = "forceatlas2", with_labels: bool = True
     if ax is None:
         side = min(16, 6 + 0.08 * n)
         _, ax = plt.subplots(figsize=(side * 1.25, side))
-    font_size = font_size or (10 if n <= 60 else 8)
+    font_size = font_size or (10 if n <= 60 else 9)
     pos = graph_layout(G, layout, seed=seed)
     nodes = list(G.nodes)
     degrees = node_degrees(G)
@@ -165,9 +165,12 @@ def plot(G, *, ax=None, layout: Layout = "forceatlas2", with_labels: bool = True
     if with_labels and nodes:
         _node_labels(ax, G, pos, top_nodes(G, max_labels, degrees), dict(zip(nodes, sizes)), font_size, patheffects)
     if legend:
-        _legend(ax, G, edges, max(7, font_size - 1), Line2D)
+        _legend(ax, G, edges, max(9, font_size), Line2D)
+    if not nodes:
+        ax.text(0.5, 0.5, "Nothing to draw: no relation passes the filters.",
+                ha="center", va="center", transform=ax.transAxes, fontsize=font_size + 2, color="#666")
     if title:
-        ax.set_title(title, fontsize=font_size + 3)
+        ax.set_title(mathtext_safe(title), fontsize=font_size + 3)
     ax.set_axis_off()
     ax.margins(0.06)
     return ax
@@ -187,7 +190,8 @@ def _node_labels(ax, G, pos, chosen, size_of, font_size, patheffects) -> None:
         # below the node: the offset in points grows with the marker's radius
         text = ax.annotate(mathtext_safe(node_label(node, G.nodes[node])), (x, y),
                            xytext=(0, -(size_of[node] ** 0.5) / 2 - 1), textcoords="offset points", ha="center",
-                           va="top", fontsize=font_size, color="#111", path_effects=halo, zorder=5)
+                           va="top", fontsize=font_size, color="#111", path_effects=halo, zorder=5,
+                           bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.6})
         if renderer is None:
             continue
         box = text.get_window_extent(renderer).padded(1)

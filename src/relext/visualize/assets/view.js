@@ -227,6 +227,14 @@
     network.moveTo({position: {x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2},
                     scale: Math.min(scale, 1.5), animation: false});
   }
+  /* until the reader pans or zooms, a resized window shows the whole graph again
+     (after vis-network has set its own camera for the new size) */
+  var moved = false;
+  network.on("dragStart", function () { moved = true; });
+  network.on("zoom", function () { moved = true; });
+  network.on("resize", function () {
+    if (!moved) setTimeout(function () { fitView(); network.redraw(); }, 0);
+  });
   network.once("afterDrawing", function () {
     fitView();
     network.redraw();  // draw the fitted view now, not on the next animation frame
