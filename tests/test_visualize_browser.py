@@ -123,6 +123,20 @@ def test_clicking_a_node_then_a_relation_shows_escaped_evidence(tmp_path, open_p
     assert not errors, errors
 
 
+def test_hovering_a_node_shows_its_name(tmp_path, open_page):
+    page, errors = open_page(plot_html(_graph(), tmp_path / "graph.html", max_labels=2))
+    hidden = page.evaluate("window.relextView.nodes.get().filter(n => !n.label).map(n => n.id)")
+    assert len(hidden) == 30  # only the two hubs are named at first
+    box = page.locator("#relext-canvas canvas").bounding_box()
+    point = page.evaluate(f"""() => {{
+        const v = window.relextView.network; return v.canvasToDOM(v.getPositions([{hidden[0]}])[{hidden[0]}]); }}""")
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function(f"!!window.relextView.nodes.get({hidden[0]}).label")
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.wait_for_function(f"!window.relextView.nodes.get({hidden[0]}).label")
+    assert not errors, errors
+
+
 def test_filters_hide_types_and_negated_edges(tmp_path, open_page):
     G = _graph()
     page, errors = open_page(plot_html(G, tmp_path / "graph.html"))

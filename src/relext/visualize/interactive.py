@@ -16,7 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from .layout import Layout, graph_layout
 from .selection import edge_dates, edge_evidence, node_degrees, select_graph, top_nodes
-from .static import edge_label, graph_edges, node_color, node_label
+from .static import EDGE_LABEL_LIMIT, edge_label, graph_edges, node_color, node_label
 from .style import (EDGE_COLOR, NEGATED_COLOR, OTHER_COLOR, TYPE_COLORS, escape_html, json_for_script, json_safe,
                     type_name)
 
@@ -134,7 +134,7 @@ def graph_view_data(G, *, layout: Layout = "forceatlas2", seed: int = 0, max_lab
             "documents": sorted({doc for e in edges for doc in e["docs"]}),
             "has_dates": any(e["dates"] for e in edges),
             "has_confidence": any(e["confidence"] is not None for e in edges),
-            "edge_labels": bool(edge_labels) if edge_labels is not None else len(edges) <= 40,
+            "edge_labels": bool(edge_labels) if edge_labels is not None else len(edges) <= EDGE_LABEL_LIMIT,
             "font": font}
 
 
