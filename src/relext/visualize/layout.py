@@ -15,6 +15,7 @@ Example
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any, Callable, Dict, Mapping, Tuple, Union
 
 __all__ = ["graph_layout", "pack_components", "spread", "LAYOUTS"]
@@ -35,6 +36,19 @@ def _skeleton(G):
     return skeleton
 
 
+#: Above this many nodes in one component the force layouts (dense numpy, memory and
+#: time growing with the square of the size) give way to a cheaper one.
+DENSE_LIMIT = 2000
+
+
+def _has_scipy() -> bool:
+    try:
+        import scipy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _spring(seed: int) -> Callable[[Any, float], Mapping]:
     import networkx as nx
 
@@ -42,10 +56,17 @@ def _spring(seed: int) -> Callable[[Any, float], Mapping]:
         n = H.number_of_nodes()
         if n == 1:
             return {next(iter(H)): (0.0, 0.0)}
-        # "force" is networkx's numpy Fruchterman-Reingold: no scipy at any size
-        return nx.spring_layout(H, seed=seed, iterations=300 if n < 300 else 150, weight=None,
+        if n >= 500 and not _has_scipy():  # networkx's spring layout needs scipy from 500 nodes
+            return _forceatlas2(seed)(H, size)
+        return nx.spring_layout(H, seed=seed, iterations=300 if n < 300 else 100, weight=None,
                                 k=1.6 / n ** 0.5, method="force", scale=size / 2, center=(0, 0))
     return lay_out
+
+
+def _fa2_iterations(n: int) -> int:
+    """ForceAtlas2 rounds for a component of ``n`` nodes: 300 up to ~300 nodes, fewer above
+    (each round costs n² work), never under 30."""
+    return int(min(300, max(30, 3e7 / n ** 2)))
 
 
 def _forceatlas2(seed: int) -> Callable[[Any, float], Mapping]:
@@ -53,17 +74,25 @@ def _forceatlas2(seed: int) -> Callable[[Any, float], Mapping]:
     import numpy as np
 
     def lay_out(H, size: float) -> Mapping:
-        if H.number_of_nodes() < 3:
-            return _spring(seed)(H, size)
+        n = H.number_of_nodes()
+        if n < 3:
+            return {node: (0.6 * size * (i - (n - 1) / 2), 0.0) for i, node in enumerate(H)}
+        if n > DENSE_LIMIT:
+            warnings.warn(f"A component of {n} nodes is laid out roughly (above {DENSE_LIMIT} nodes the force "
+                          f"layout would take minutes); filter the graph first for a readable picture.",
+                          stacklevel=4)
+            if _has_scipy():
+                return nx.spring_layout(H, seed=seed, iterations=50, weight=None, scale=size / 2, center=(0, 0))
+            return {node: tuple((p - 0.5) * size) for node, p in nx.random_layout(H, seed=seed).items()}
         degree = dict(H.degree())
         # distributed_action ("dissuade hubs") pushes hubs out of the centre; node_size
         # (in layout units) keeps large nodes from overlapping
-        pos = nx.forceatlas2_layout(H, seed=seed, max_iter=300, distributed_action=True, scaling_ratio=4.0,
-                                    gravity=1.0, node_size={n: 1 + degree[n] ** 0.5 for n in H})
-        xy = np.array([pos[n] for n in H], dtype=float)
+        pos = nx.forceatlas2_layout(H, seed=seed, max_iter=_fa2_iterations(n), distributed_action=True,
+                                    scaling_ratio=4.0, gravity=1.0, node_size={x: 1 + degree[x] ** 0.5 for x in H})
+        xy = np.array([pos[x] for x in H], dtype=float)
         xy -= xy.mean(axis=0)
         xy *= (size / 2) / (np.abs(xy).max() or 1.0)
-        return {n: tuple(p) for n, p in zip(H, xy)}
+        return {x: tuple(p) for x, p in zip(H, xy)}
     return lay_out
 
 
@@ -90,6 +119,8 @@ def spread(pos: Mapping[Any, Tuple[float, float]], min_dist: float, rounds: int 
         return dict(pos)
     xy = np.array([pos[n] for n in nodes], dtype=float)
     jitter = np.random.default_rng(0).normal(scale=min_dist * 1e-3, size=xy.shape)
+    if len(nodes) > 500:  # each round costs n² work
+        rounds = min(rounds, 15)
     for _ in range(rounds):
         diff = xy[:, None, :] - xy[None, :, :]
         dist = np.sqrt((diff ** 2).sum(-1)) + np.eye(len(nodes))
@@ -201,11 +232,9 @@ def graph_layout(G, layout: Layout = "forceatlas2", *, seed: int = 0) -> Dict[An
     if layout == "shell":
         return nx.shell_layout(G)
     if layout == "kamada_kawai":
-        try:
-            import scipy  # noqa: F401  (only to say what is missing)
-        except ImportError as err:
+        if not _has_scipy():
             raise ImportError("The kamada_kawai layout needs scipy (pip install scipy); "
-                              "the default 'spring' layout does not.") from err
+                              "the default 'forceatlas2' layout does not.")
         return nx.kamada_kawai_layout(G)
     raise ValueError(f"Unknown layout {layout!r}. Use one of {', '.join(map(repr, LAYOUTS))}, "
                      f"a {{node: (x, y)}} mapping or a function of the graph.")
