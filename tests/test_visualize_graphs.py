@@ -193,3 +193,15 @@ def test_plot_html_filters_like_plot(news, tmp_path):
     data = json.loads(re.search(r'id="relext-data">(.*?)</script>', html, re.S).group(1))
     assert {n["key"] for n in data["nodes"]} == {"person:ada", "person:bo"}
     assert "<title>&lt;People&gt;</title>" in html
+
+
+def test_a_component_of_500_plus_nodes_draws_without_scipy(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "scipy", None)  # networkx's spring layout needs scipy from 500 nodes
+    G = nx.MultiDiGraph()
+    for i in range(520):
+        G.add_node(i, type="PERSON", name=f"$P{i}$")
+        G.add_edge(i, (i + 1) % 520, key="MEETS_WITH", predicate="MEETS_WITH", negated=False)
+    assert len(graph_layout(G, "spring")) == 520
+    html = plot_html(G, tmp_path / "big.html").read_text(encoding="utf8")
+    data = json.loads(re.search(r'id="relext-data">(.*?)</script>', html, re.S).group(1))
+    assert len(data["nodes"]) == 520 and not data["edge_labels"]
