@@ -195,10 +195,14 @@ def test_plot_is_reproducible(graph):
 
 
 def test_layout_errors_say_what_to_do(graph):
-    with pytest.raises(ValueError, match="Use 'spring'"):
+    with pytest.raises(ValueError, match="Use one of 'spring'"):
         graph_layout(graph, "hairball")
     with pytest.raises(ValueError, match="every node"):
         graph_layout(graph, {"country:JPN": (0, 0)})
+
+
+def _page_data(html):
+    return json.loads(re.search(r'id="relext-data">(.*?)</script>', html, re.S).group(1))
 
 
 def test_plot_html_is_self_contained(graph, tmp_path):
@@ -206,10 +210,50 @@ def test_plot_html_is_self_contained(graph, tmp_path):
     html = path.read_text(encoding="utf8")
     assert html.startswith("<!DOCTYPE html>") and "<title>Sample</title>" in html
     assert not re.search(r'(src|href)="https?:', html)  # nothing fetched from the internet
-    data = json.loads(re.search(r'id="relext-data">(.*?)</script>', html, re.S).group(1).replace("<\\/", "</"))
+    assert "vis-network" in html and "relext-canvas" in html
+    data = _page_data(html)
     assert len(data["nodes"]) == graph.number_of_nodes()
     assert len(data["edges"]) == graph.number_of_edges()
     assert {e["label"] for e in data["edges"]} >= {"¬ATTENDS", "BOYCOTTS", "¬MEMBER_OF"}
-    assert data["edges"][0]["attrs"]["evidence"][0]["doc_id"] == "d1"
-    # the static picture is there for readers without JavaScript
-    assert html.count("<circle") == graph.number_of_nodes()
+    assert data["edges"][0]["evidence"][0]["doc_id"] == "d1"
+    assert {n["name"] for n in data["nodes"] if n["top"]} == {n["name"] for n in data["nodes"]}
+
+
+# ----------------------------------------------------------------------------- one relation, long sentences
+
+
+def test_render_one_relation(extraction):
+    html = render(extraction, text=TEXT, relation=0, jupyter=False)
+    assert "¬ATTENDS" in html and "MEETS_WITH" not in html
+    assert "Relations (1)" in html
+    assert "MEETS_WITH" in render(extraction, relation="MEETS_WITH", jupyter=False)
+    with pytest.raises(ValueError, match="no relation 'SANCTIONS'"):
+        render(extraction, relation="SANCTIONS", jupyter=False)
+
+
+def test_render_a_relation_or_an_evidence_item(extraction):
+    rel = extraction.relations[0]
+    html = render(rel, jupyter=False)
+    assert "¬ATTENDS (planned)" in html
+    assert re.search(r"<mark[^>]*>attend</mark>", html)
+    item = {"doc_id": "d9", "sentence": "Ada <i>met</i> Bo.", "start_char": 100, "trigger": "met",
+            "trigger_start": 107, "trigger_end": 110}
+    html = render(item, jupyter=False, page=True)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Ada &lt;i&gt;<mark" in html and "d9" in html
+
+
+def test_render_wraps_long_sentences(extraction):
+    filler = " and then they talked about the weather for a very long while" * 6
+    text = TEXT[:SECOND] + "Vladimir Putin met Xi Jinping in Beijing on Friday" + filler + "."
+    data = extraction.model_dump(mode="json")
+    data["relations"][2]["evidence"].update(sentence=text[SECOND:], end_char=len(text))
+    ex = Extraction.model_validate(data)
+    html = render(ex, text=text, jupyter=False, wrap=80)
+    sentence_box = html.split('class="relext-sentence"')[-1]
+    rows = re.findall(r'<svg [^>]*width="(\d+)"', sentence_box)
+    assert len(rows) >= 4  # the long sentence is drawn in rows
+    assert all(int(w) <= 80 * 8.4 + 30 for w in rows)
+    assert "overflow-x:auto" in html  # a row that cannot break still scrolls
+    one_row = render(ex, text=text, jupyter=False, wrap=None)
+    assert len(re.findall(r"<svg ", one_row.split('class="relext-sentence"')[-1])) == 1
