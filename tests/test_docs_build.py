@@ -17,10 +17,6 @@ DOCS = ROOT / "docs"
 # Sphinx roles (:func:`x`) are not Google style: mkdocstrings prints them raw.
 # In the HTML the role's backticks have become <code>; the search index keeps plain text.
 RAW_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|attr|data|exc|obj|const):(?=[`<\s\w~])")
-# relext.visualize belongs to the pictures work, which converts its docstrings (render's
-# Returns section, its :func: roles) to Google style; until that lands, its page is the
-# one expected to fail, and the strict xfail below says so the moment it is fixed.
-PENDING = {"api/visualize/"}
 
 
 @pytest.fixture(scope="module")
@@ -61,17 +57,8 @@ def _raw_roles(site) -> dict:
 def test_built_site_has_no_raw_sphinx_roles(site):
     site, proc = site
     assert proc.returncode == 0, proc.stderr[-2000:]
-    found = {page: hits for page, hits in _raw_roles(site).items() if page not in PENDING}
+    found = {page: hits for page, hits in _raw_roles(site).items()}
     assert not found, f"docstrings with Sphinx roles that render raw (write them Google style): {found}"
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="relext.visualize's docstrings still use :func: roles; "
-                                      "remove PENDING once they are Google style")
-def test_visualize_page_has_no_raw_sphinx_roles(site):
-    site, proc = site
-    found = _raw_roles(site)
-    assert not any(page in found for page in PENDING), found
 
 
 @pytest.mark.slow

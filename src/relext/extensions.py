@@ -5,7 +5,7 @@ survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=2)``:
 
 - ``doc._.relext_entities``: canonical entities, each
   ``{"id", "name", "type", "attributes", "mentions": [{"text", "start_char", "end_char", "kind", "sentence"}]}``;
-- ``doc._.relext_relations``: relations, each with the fields of :class:`relext.models.Relation`
+- ``doc._.relext_relations``: relations, each with the fields of `relext.models.Relation`
   and an ``"evidence"`` dict;
 - ``doc._.relext_mentions``: the typed mentions found by ``relext_entities`` before
   they are grouped, each ``{"start", "end", "label", "key", "kind"}`` (token offsets).

@@ -87,7 +87,7 @@ def country_entries() -> List[Dict]:
     """Every sovereign state (and former state) with its names, abbreviations and demonyms.
 
     Territories in the ISO list become LOCATION entries. Capitals are returned by
-    :func:`capital_entries`.
+    `capital_entries`.
     """
     import pycountry
 
@@ -178,7 +178,7 @@ def default_entries() -> List[Dict]:
 
 
 def validate_entries(entries: Iterable[Mapping], source: str = "<entries>") -> List[Dict]:
-    """Check user gazetteer entries; raise :class:`relext.errors.PatternFileError` naming the line and field.
+    """Check user gazetteer entries; raise `relext.errors.PatternFileError` naming the line and field.
 
     An entry needs ``alias`` (or ``name``) and ``type``; ``key`` defaults to
     ``"<type>:<slug of name>"``.

@@ -1,7 +1,7 @@
 """Finding a trigger's subject and object in the dependency parse, as canonical entities.
 
-:class:`EntityIndex` maps tokens to the canonical entities of ``doc._.relext_entities``;
-:class:`Arguments` walks the parse from a trigger to its arguments:
+`EntityIndex` maps tokens to the canonical entities of ``doc._.relext_entities``;
+`Arguments` walks the parse from a trigger to its arguments:
 
 - subjects: ``nsubj``; the agent of a passive; the controller of an ``xcomp`` ("vowed
   to attend", "urged X to attend"); the head of a relative clause or participle

@@ -67,7 +67,7 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
     requires=["doc._.relext_mentions", "token.dep", "doc.sents"],
 )
 def make_canonicalizer(nlp: Language, name: str, resolve_pronouns: bool, resolve_descriptions: bool) -> "Canonicalizer":
-    """Build the ``relext_canonical`` component (config documented on :class:`Canonicalizer`)."""
+    """Build the ``relext_canonical`` component (config documented on `Canonicalizer`)."""
     return Canonicalizer(nlp, name, resolve_pronouns=resolve_pronouns, resolve_descriptions=resolve_descriptions)
 
 

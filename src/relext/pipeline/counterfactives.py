@@ -4,7 +4,7 @@
 Russia", "the application was held up by A and B", "Poland's objection to the plan":
 the guidelines (dev2 conventions) read explicit opposition to an entity, its bid or its
 action as a negated SUPPORTS of that entity, and the opposed relation itself is not
-stated. :func:`blocking` finds the frames; the relations component adds the negated
+stated. `blocking` finds the frames; the relations component adds the negated
 SUPPORTS records and drops every relation triggered inside a blocked phrase.
 """
 from __future__ import annotations
@@ -38,9 +38,9 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
 
     Args:
         doc: the document.
-        index: its :class:`~relext.pipeline.arguments.EntityIndex`.
-        args: its :class:`~relext.pipeline.arguments.Arguments`.
-        positions: token indices whose lemma is one of :func:`blocking_words`.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        positions: token indices whose lemma is one of `blocking_words`.
 
     Returns:
         ``(records, ranges)``: the negated SUPPORTS of each blocker towards the holder of

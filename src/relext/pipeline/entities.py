@@ -50,7 +50,7 @@ MINISTRY_HEADS = {"ministry", "government", "cabinet", "foreign ministry", "emba
 )
 def make_entity_ruler(nlp: Language, name: str, use_default_gazetteer: bool, city_min_population: int,
                       overwrite_ents: bool) -> "EntityRuler":
-    """Build the ``relext_entities`` component (config documented on :class:`EntityRuler`)."""
+    """Build the ``relext_entities`` component (config documented on `EntityRuler`)."""
     return EntityRuler(nlp, name, use_default_gazetteer=use_default_gazetteer,
                        city_min_population=city_min_population, overwrite_ents=overwrite_ents)
 

@@ -28,7 +28,7 @@ PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
     """ACCUSES/THREATENS records for ``doc`` (see the module docstring); ``words`` is a
-    :class:`~relext.pipeline._lookup.WordSet` of the wrongdoing nouns and "pay"."""
+    `WordSet` of the wrongdoing nouns and "pay"."""
     out: List[Dict] = []
     # wrongdoing nouns, and nouns that a condemning adjective makes one ("its wrong actions")
     positions = set(words.positions(doc))

@@ -47,7 +47,7 @@ LIST_GLUE = {",", "and", "the", "as", "well", "&"}
 
 def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     """MEMBER_OF records for ``doc`` (see the module docstring); ``words`` optionally a
-    :class:`~relext.pipeline._lookup.WordSet` of the group and alliance nouns, to skip other tokens."""
+    `WordSet` of the group and alliance nouns, to skip other tokens."""
     out: List[Dict] = []
 
     def emit(tok: Token, members: List[str], org: str, rule: str) -> None:
@@ -127,9 +127,9 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
 
     Args:
         doc: the document.
-        index: its :class:`~relext.pipeline.arguments.EntityIndex`.
-        args: its :class:`~relext.pipeline.arguments.Arguments`.
-        words: a :class:`~relext.pipeline._lookup.WordSet` of the composition verbs.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        words: a `WordSet` of the composition verbs.
 
     Returns:
         MEMBER_OF records, one per member.

@@ -1,10 +1,10 @@
 """Relation records: the plain dicts every relation rule emits.
 
-A record has the fields of :class:`relext.models.Relation`; its evidence is the
+A record has the fields of `relext.models.Relation`; its evidence is the
 sentence of the trigger token it is anchored on. This module sits below the rule
-modules (:mod:`~relext.pipeline.affiliation`, :mod:`~relext.pipeline.membership`,
-:mod:`~relext.pipeline.grievances`) and the component that runs them
-(:mod:`~relext.pipeline.relations`), so that the imports go one way.
+modules (`affiliation`, `membership`,
+`grievances`) and the component that runs them
+(`relations`), so that the imports go one way.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool =
         cue: the word that negated it or set its modality.
 
     Returns:
-        A dict with the fields of :class:`relext.models.Relation`.
+        A dict with the fields of `relext.models.Relation`.
     """
     sent = tok.sent
     return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,

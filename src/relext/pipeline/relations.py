@@ -4,16 +4,16 @@ For every token that is a trigger of the catalogue (``relext/data/triggers.yaml`
 extended by users), the component finds the subject and the object in the dependency
 parse, maps them to canonical entities, checks their types against the catalogue and
 records a relation with its negation, modality and evidence. The argument finders
-(:mod:`relext.pipeline.arguments`) handle active and passive voice, control verbs
+(`relext.pipeline.arguments`) handle active and passive voice, control verbs
 ("vowed to attend"), coordination (one relation per member), relative clauses,
 nominal triggers ("a boycott of", "talks with", "his attendance at") with light
 verbs, and staff nouns ("their officials would boycott" -> the country).
-AFFILIATED_WITH comes from titles and appositions (:mod:`relext.pipeline.affiliation`).
+AFFILIATED_WITH comes from titles and appositions (`relext.pipeline.affiliation`).
 Negation and modality follow ConText-style cues anchored on the trigger
-(:mod:`relext.pipeline.modality`).
+(`relext.pipeline.modality`).
 
 Results: ``doc._.relext_relations``, a list of plain dicts with the fields of
-:class:`relext.models.Relation`.
+`relext.models.Relation`.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ from .records import record, record_key
 )
 def make_relation_extractor(nlp: Language, name: str, include_hypothetical: bool,
                             use_default_rules: bool) -> "RelationExtractor":
-    """Build the ``relext_relations`` component (config documented on :class:`RelationExtractor`)."""
+    """Build the ``relext_relations`` component (config documented on `RelationExtractor`)."""
     return RelationExtractor(nlp, name, include_hypothetical=include_hypothetical, use_default_rules=use_default_rules)
 
 
@@ -106,7 +106,7 @@ class RelationExtractor(RuleComponent):
         self.trigger_words = WordSet(self.nlp.vocab, {r.lemma for r in rules})
 
     def add_rules(self, rules: Iterable[Mapping], *, source: str = "<rules>", lines: Optional[Sequence[int]] = None) -> None:
-        """Add trigger rules (dicts with the fields of :class:`relext.patterns.TriggerRule`)."""
+        """Add trigger rules (dicts with the fields of `relext.patterns.TriggerRule`)."""
         rules = list(rules)
         try:
             parsed = parse_rules(rules, source=source, known_relations=self.catalogue)

@@ -1,18 +1,17 @@
 """Seeing what relext found: documents with arcs, and graphs as pictures or web pages.
 
-- :func:`render` (:mod:`.render`, :mod:`.document`, :mod:`.arcs`) draws one document:
+- `render` (`.render`, `.document`, `.arcs`) draws one document:
   its entities highlighted by type (with spaCy's displaCy) and, sentence by sentence,
   its relations as labelled arcs from the subject mention to the object mention.
   Negated relations are dashed, red and labelled ``¬PREDICATE``. It also draws one
   relation's evidence. Returns self-contained HTML (no JavaScript, no web fonts).
-- :func:`plot` (:mod:`.static`) draws a relext graph with matplotlib.
-- :func:`plot_html` (:mod:`.interactive`) writes a graph as one self-contained,
+- `plot` (`.static`) draws a relext graph with matplotlib.
+- `plot_html` (`.interactive`) writes a graph as one self-contained,
   interactive HTML page drawn by vis-network (shipped as package data).
-- :mod:`.selection` filters a graph before drawing; :mod:`.layout` places the
-  nodes; :mod:`.style` holds the colours shared by all three.
+- `.selection` filters a graph before drawing; `.layout` places the
+  nodes; `.style` holds the colours shared by all three.
 
-Example
--------
+Example:
 >>> import relext
 >>> html = relext.render("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
 >>> "¬ATTENDS" in html                                                            # doctest: +SKIP

@@ -1,6 +1,6 @@
 """One sentence drawn as SVG: entity mentions coloured, relations as labelled arcs.
 
-Used by :func:`relext.render`. Character positions are exact because every text
+Used by `relext.render`. Character positions are exact because every text
 segment is stretched to ``len(segment) * CHAR_WIDTH`` pixels with SVG's ``textLength``.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""HTML for one document or one piece of evidence: the work behind :func:`relext.render`.
+"""HTML for one document or one piece of evidence: the work behind `relext.render`.
 
-- :func:`render_extraction` shows a document with displaCy's entity view, then every
-  sentence that states a relation as an arc diagram (:mod:`.arcs`), then a table.
-- :func:`render_evidence` shows one statement: its sentence with the trigger marked,
+- `render_extraction` shows a document with displaCy's entity view, then every
+  sentence that states a relation as an arc diagram (`.arcs`), then a table.
+- `render_evidence` shows one statement: its sentence with the trigger marked,
   and who did what to whom.
 """
 from __future__ import annotations
@@ -119,7 +119,7 @@ def select_relations(extraction: Extraction, relation: Any) -> Extraction:
     Args:
         extraction: an extraction.
         relation: a position in ``extraction.relations``, a
-            :class:`~relext.models.Relation` of it, or a predicate such as ``"ATTENDS"``.
+            `Relation` of it, or a predicate such as ``"ATTENDS"``.
 
     Returns:
         A copy of the extraction with the chosen relations (entities unchanged).
@@ -151,14 +151,14 @@ def select_relations(extraction: Extraction, relation: Any) -> Extraction:
 
 def render_extraction(extraction: Extraction, text: Optional[str] = None, *, relation: Any = None,
                       wrap: Optional[int] = 100) -> str:
-    """Return the HTML for one extraction (the work behind :func:`relext.render`, without display).
+    """Return the HTML for one extraction (the work behind `relext.render`, without display).
 
     Args:
-        extraction: the result of :func:`relext.extract`.
+        extraction: the result of `relext.extract`.
         text: the document text the extraction was made from. Without it, the
             document view shows only the sentences that state relations and the
             mentions elsewhere, joined by ``…``.
-        relation: show only this relation and its sentence (see :func:`select_relations`).
+        relation: show only this relation and its sentence (see `select_relations`).
         wrap: break the arc diagram of a sentence longer than this many characters
             into rows; None keeps one row per sentence (its box scrolls sideways).
 
@@ -206,7 +206,7 @@ def render_evidence(item: Any, names: Optional[Mapping[str, str]] = None) -> str
     """Return the HTML for one statement: its sentence with the trigger marked.
 
     Args:
-        item: a :class:`~relext.models.Relation`, or an evidence item of a graph edge
+        item: a `Relation`, or an evidence item of a graph edge
             (a dict with ``sentence``, ``start_char``, ``trigger_start``, ``trigger_end``,
             and optionally ``doc_id``, ``rule``, ``modality``, ``cue``).
         names: entity id -> name, to name a relation's subject and object.

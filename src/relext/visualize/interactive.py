@@ -2,7 +2,7 @@
 
 The page is drawn by vis-network (shipped with relext as package data, see
 ``assets/vis-network.LICENSE.txt``), from positions relext computes
-(:mod:`.layout`), with a small script of relext's own (``assets/view.js``) for the
+(`.layout`), with a small script of relext's own (``assets/view.js``) for the
 filters, the hover labels and the evidence panel. Everything is inline: the page
 fetches nothing, opens offline, and can be mailed or archived.
 """
@@ -75,11 +75,11 @@ def _unclashed(nodes: List[Dict[str, Any]], order: List[int], font: float) -> se
 
 def graph_view_data(G, *, layout: Layout = "forceatlas2", seed: int = 0, max_labels: int = 40,
                     edge_labels: Optional[bool] = None, isolates: bool = False) -> Dict[str, Any]:
-    """Return the nodes, edges, positions and filter choices :func:`plot_html` embeds, as JSON-ready data.
+    """Return the nodes, edges, positions and filter choices `plot_html` embeds, as JSON-ready data.
 
     Args:
         G: the graph to draw (already filtered).
-        layout: see :func:`relext.visualize.layout.graph_layout`.
+        layout: see `relext.visualize.layout.graph_layout`.
         seed: seed of the force layout.
         max_labels: how many of the most connected nodes are named from the start
             (the others on hover).
@@ -151,7 +151,7 @@ def _legend_html(data: Dict[str, Any]) -> str:
 
 
 def page_html(data: Dict[str, Any], title: str) -> str:
-    """Return the complete page for :func:`graph_view_data`'s ``data``.
+    """Return the complete page for `graph_view_data`'s ``data``.
 
     Args:
         data: the view data.
@@ -187,13 +187,13 @@ def plot_html(G, path: Union[str, Path], *, layout: Layout = "forceatlas2", seed
     with the trigger marked; click a node for its relations. The page filters by
     entity type, predicate, document, negation and, when the edges carry them, by
     date (``dates``) and ``confidence``. The filters given here are applied before
-    the layout, see :func:`relext.visualize.selection.select_graph`.
+    the layout, see `relext.visualize.selection.select_graph`.
 
     Args:
-        G: a networkx graph from :func:`relext.build_graph` (node ``type``/``name``,
+        G: a networkx graph from `relext.build_graph` (node ``type``/``name``,
             edge ``predicate``/``negated``/``evidence``).
         path: the ``.html`` file to write (parent folders are created).
-        layout: the layout, see :func:`relext.visualize.layout.graph_layout`.
+        layout: the layout, see `relext.visualize.layout.graph_layout`.
         seed: seed of the force layout.
         title: the page title and heading.
         max_labels: how many node names are written from the start.

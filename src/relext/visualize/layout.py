@@ -6,8 +6,7 @@ only: no scipy needed at any size), sized by its node count, and the components 
 packed in rows, largest first, so clusters stay apart and isolated pairs do not eat
 the canvas.
 
-Example
--------
+Example:
 >>> import networkx as nx
 >>> pos = graph_layout(nx.path_graph(3), "circular")
 >>> sorted(pos)
@@ -20,7 +19,7 @@ from typing import Any, Callable, Dict, Mapping, Tuple, Union
 
 __all__ = ["graph_layout", "pack_components", "spread", "LAYOUTS"]
 
-#: The names :func:`graph_layout` accepts.
+#: The names `graph_layout` accepts.
 LAYOUTS = ("spring", "forceatlas2", "circular", "shell", "kamada_kawai")
 
 Layout = Union[str, Mapping[Any, Tuple[float, float]], Callable[[Any], Mapping[Any, Tuple[float, float]]]]
@@ -187,7 +186,7 @@ def pack_components(G, lay_out: Callable[[Any, float], Mapping]) -> Dict[Any, Tu
 
 
 def graph_layout(G, layout: Layout = "forceatlas2", *, seed: int = 0) -> Dict[Any, Tuple[float, float]]:
-    """Return node positions for :func:`relext.plot` and :func:`relext.plot_html`.
+    """Return node positions for `relext.plot` and `relext.plot_html`.
 
     Args:
         G: a networkx graph.

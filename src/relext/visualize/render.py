@@ -13,9 +13,9 @@ Renderable = Union[str, Extraction, Relation, Mapping[str, Any], Any]
 
 
 class RenderedHTML(str):
-    """HTML from :func:`render`: a plain ``str`` that Jupyter shows as HTML.
+    """HTML from `render`: a plain ``str`` that Jupyter shows as HTML.
 
-    When :func:`render` has already displayed it in the current cell, evaluating it as
+    When `render` has already displayed it in the current cell, evaluating it as
     the cell's last expression shows nothing more (no second picture, no wall of markup).
     """
 
@@ -83,22 +83,22 @@ def render(doc_or_extraction_or_text: Renderable, *, nlp=None, jupyter: Optional
     arc keeps wider than the screen scrolls sideways.
 
     One statement can be drawn alone: pass ``relation=`` (a position, a
-    :class:`~relext.models.Relation` of the extraction or a predicate) to draw only
+    `Relation` of the extraction or a predicate) to draw only
     that relation over its sentence, or pass a ``Relation`` itself, or one evidence
     item of a graph edge (``G.edges[u, v, key]["evidence"][0]``), to show its
     sentence with the trigger marked.
 
     Args:
         doc_or_extraction_or_text: a text (extracted with ``nlp``), a ``Doc`` made by
-            a relext pipeline, an :class:`~relext.models.Extraction` (also as a dict),
-            a :class:`~relext.models.Relation`, or an evidence item of a graph edge.
-        nlp: the pipeline used for a text; default :func:`relext.load`.
+            a relext pipeline, an `Extraction` (also as a dict),
+            a `Relation`, or an evidence item of a graph edge.
+        nlp: the pipeline used for a text; default `relext.load`.
         jupyter: display the result inline; default: when running in Jupyter.
         page: return a full HTML page (``<!DOCTYPE html>`` …) to write to a file.
         text: for an ``Extraction``, the text it was made from. Without it only the
             sentences holding relations and the mentions are known and shown.
         relation: draw only this relation of the document (see
-            :func:`relext.visualize.document.select_relations`).
+            `relext.visualize.document.select_relations`).
         wrap: row length of the arc diagrams, in characters; None for one row.
 
     Returns:
@@ -106,7 +106,7 @@ def render(doc_or_extraction_or_text: Renderable, *, nlp=None, jupyter: Optional
         ``page=True`` result is only returned).
 
     Raises:
-        TypeError: for any other input (graphs are drawn by :func:`plot`).
+        TypeError: for any other input (graphs are drawn by `plot`).
         ValueError: if ``text`` does not match the extraction's offsets, a ``Doc``
             did not go through relext's components, or ``relation`` names none.
 

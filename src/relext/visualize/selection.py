@@ -1,8 +1,8 @@
 """Choosing what a graph picture shows: filters applied before drawing, and the nodes worth a label.
 
-:func:`select_graph` keeps the edges of the chosen entity types, predicates,
+`select_graph` keeps the edges of the chosen entity types, predicates,
 documents, dates and confidence, and drops the nodes left without an edge (unless
-asked to keep them). :func:`node_degrees` and :func:`top_nodes` decide node sizes
+asked to keep them). `node_degrees` and `top_nodes` decide node sizes
 and which names are written on a crowded picture.
 
 Edges may carry ``dates`` (ISO dates, ``"2022-02-04"``, as a list or one string) and
@@ -10,8 +10,7 @@ Edges may carry ``dates`` (ISO dates, ``"2022-02-04"``, as a list or one string)
 present. An edge without dates is dropped by a date filter; one without a
 confidence is kept by a confidence filter (relext's rules do not score edges).
 
-Example
--------
+Example:
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("a", type="PERSON"); G.add_node("b", type="EVENT"); G.add_node("c", type="PERSON")
@@ -97,7 +96,7 @@ def select_graph(G, *, types: Optional[Iterable[str]] = None, predicates: Option
     """Return the part of a relext graph to draw.
 
     Args:
-        G: a graph from :func:`relext.build_graph` (or any networkx graph).
+        G: a graph from `relext.build_graph` (or any networkx graph).
         types: keep only nodes of these entity types (``"PERSON"``, …).
         predicates: keep only edges with these predicates (``"ATTENDS"``, …).
         documents: keep only edges stated in at least one of these documents.
@@ -178,7 +177,7 @@ def top_nodes(G, count: int, degrees: Optional[Mapping[Any, int]] = None) -> Lis
     Args:
         G: a networkx graph.
         count: how many to return.
-        degrees: precomputed :func:`node_degrees`.
+        degrees: precomputed `node_degrees`.
 
     Returns:
         The nodes.

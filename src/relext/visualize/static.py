@@ -32,7 +32,7 @@ def graph_edges(G) -> List[Tuple[Any, Any, Any, Dict[str, Any]]]:
 
 
 def edge_label(data: Mapping[str, Any]) -> str:
-    """Return ``ATTENDS`` / ``¬ATTENDS``; for a :func:`relext.collapse_graph` edge, its predicates."""
+    """Return ``ATTENDS`` / ``¬ATTENDS``; for a `relext.collapse_graph` edge, its predicates."""
     if "predicate" not in data and isinstance(data.get("predicates"), Mapping):
         keys = [str(k) for k in data["predicates"]]
         return ", ".join(NEGATION_MARK + k.split("|")[0] if k.endswith("|negated") else k for k in keys)
@@ -81,13 +81,13 @@ def plot(G, *, ax=None, layout: Layout = "forceatlas2", with_labels: bool = True
     edges. Nodes without edges are left out unless ``isolates=True``. The filters
     (``types``, ``predicates``, ``documents``, ``since``/``until``, ``min_confidence``,
     ``keep_negated``) are applied before the layout, see
-    :func:`relext.visualize.selection.select_graph`.
+    `relext.visualize.selection.select_graph`.
 
     Args:
-        G: a networkx graph from :func:`relext.build_graph` (any graph with those
+        G: a networkx graph from `relext.build_graph` (any graph with those
             attributes works; missing ones fall back to the node id and grey).
         ax: the matplotlib Axes to draw on; default a new figure's.
-        layout: see :func:`relext.visualize.layout.graph_layout`.
+        layout: see `relext.visualize.layout.graph_layout`.
         with_labels: write node names (of the ``max_labels`` most connected nodes).
         edge_labels: write predicates on the edges; default: when there are at most 40 edges.
         seed: seed of the force layout.

@@ -4,8 +4,7 @@ The entity colours are from Okabe and Ito's colour-blind-safe palette ("Color
 Universal Design", 2008): the five types stay apart for readers with any common form
 of colour blindness, and black text stays readable on each of them.
 
-Example
--------
+Example:
 >>> from relext.visualize.style import TYPE_COLORS, relation_label
 >>> TYPE_COLORS["COUNTRY"] != TYPE_COLORS["LOCATION"]
 True
@@ -20,8 +19,8 @@ from typing import Any, Dict
 
 from ..models import Modality
 
-#: Colour of each entity type, shared by :func:`relext.render`, :func:`relext.plot` and
-#: :func:`relext.plot_html` (Okabe-Ito palette: sky blue, orange, bluish green,
+#: Colour of each entity type, shared by `relext.render`, `relext.plot` and
+#: `relext.plot_html` (Okabe-Ito palette: sky blue, orange, bluish green,
 #: reddish purple, yellow).
 TYPE_COLORS: Dict[str, str] = {
     "PERSON": "#56B4E9",
