@@ -12,10 +12,10 @@
   nodes; `.style` holds the colours shared by all three.
 
 Example:
->>> import relext
->>> html = relext.render("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
->>> "¬ATTENDS" in html                                                            # doctest: +SKIP
-True
+    >>> import relext
+    >>> html = relext.render("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
+    >>> "¬ATTENDS" in html                                                            # doctest: +SKIP
+    True
 """
 from __future__ import annotations
 

@@ -7,10 +7,10 @@ packed in rows, largest first, so clusters stay apart and isolated pairs do not 
 the canvas.
 
 Example:
->>> import networkx as nx
->>> pos = graph_layout(nx.path_graph(3), "circular")
->>> sorted(pos)
-[0, 1, 2]
+    >>> import networkx as nx
+    >>> pos = graph_layout(nx.path_graph(3), "circular")
+    >>> sorted(pos)
+    [0, 1, 2]
 """
 from __future__ import annotations
 

@@ -11,14 +11,14 @@ present. An edge without dates is dropped by a date filter; one without a
 confidence is kept by a confidence filter (relext's rules do not score edges).
 
 Example:
->>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_node("a", type="PERSON"); G.add_node("b", type="EVENT"); G.add_node("c", type="PERSON")
->>> _ = G.add_edge("a", "b", predicate="ATTENDS", doc_ids=["d1"])
->>> sorted(select_graph(G))
-['a', 'b']
->>> sorted(select_graph(G, isolates=True))
-['a', 'b', 'c']
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", type="PERSON"); G.add_node("b", type="EVENT"); G.add_node("c", type="PERSON")
+    >>> _ = G.add_edge("a", "b", predicate="ATTENDS", doc_ids=["d1"])
+    >>> sorted(select_graph(G))
+    ['a', 'b']
+    >>> sorted(select_graph(G, isolates=True))
+    ['a', 'b', 'c']
 """
 from __future__ import annotations
 

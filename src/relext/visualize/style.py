@@ -5,11 +5,11 @@ Universal Design", 2008): the five types stay apart for readers with any common 
 of colour blindness, and black text stays readable on each of them.
 
 Example:
->>> from relext.visualize.style import TYPE_COLORS, relation_label
->>> TYPE_COLORS["COUNTRY"] != TYPE_COLORS["LOCATION"]
-True
->>> relation_label("ATTENDS", negated=True)
-'¬ATTENDS'
+    >>> from relext.visualize.style import TYPE_COLORS, relation_label
+    >>> TYPE_COLORS["COUNTRY"] != TYPE_COLORS["LOCATION"]
+    True
+    >>> relation_label("ATTENDS", negated=True)
+    '¬ATTENDS'
 """
 from __future__ import annotations
 
