@@ -313,6 +313,9 @@ class Arguments:
     def subjects(self, tok: Token) -> List[str]:
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(tok)
+        if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
+            # "A and B are among the leaders due in Dubai": the noun the adjective follows
+            return self._postmodified(tok.head)
         if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
                                            or tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
             return self.verb_subjects(tok.head)
@@ -365,6 +368,11 @@ class Arguments:
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
             if objs:  # "barring athletes from attending": the object does it
                 return self.entities_of(objs[0])
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in gov.children):
+                done = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                if done:  # "X is united (committed) in condemning Y": X does it
+                    return self.entities_of(done[0])
             return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(head.head, _depth + 1)
@@ -378,6 +386,13 @@ class Arguments:
                 found = self.entities_of(head.head.head)
             return found
         return []
+
+    def _postmodified(self, head: Token) -> List[str]:
+        """The entities a noun followed by a modifier stands for ("the leaders due in X")."""
+        found = self.entities_of(head)
+        if not found and head.dep_ == "pobj" and head.head.lower_ == "among" and head.head.head.pos_ in ("VERB", "AUX"):
+            found = self.verb_subjects(head.head.head)
+        return found
 
     def noun_internal_subjects(self, n: Token) -> List[str]:
         """Subjects named inside the noun phrase: "Japan's boycott", "the US boycott",
@@ -448,6 +463,12 @@ class Arguments:
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):
                     found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    if word in ("to", "for"):
+                        # "heading to the G20 in India": the place the destination is in
+                        found += [e for o in p.children if o.dep_ == "pobj" for q in o.children
+                                  if q.dep_ == "prep" and q.lower_ == "in" for x in q.children if x.dep_ == "pobj"
+                                  for e in self.entities_of(x)
+                                  if self.index.type_of(e) in ("LOCATION", "COUNTRY")]
                     if word == "between" and len(found) >= 2:
                         pairs.extend(combinations(found, 2))
                     else:
@@ -531,7 +552,7 @@ class Arguments:
             holders.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
         if tok.pos_ in ("NOUN", "PROPN"):
             # "the blame for the conflict on X": the parser hangs "on X" on the inner noun
-            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about")
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about", "on")
                            and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
         for c in list(holders[1:]):

@@ -20,7 +20,7 @@ BLOCK_VERBS = {"block": None, "veto": None, "oppose": None, "reject": None, "thw
                "stall": None, "stymie": None, "torpedo": None, "derail": None, "scupper": None, "resist": None,
                "hold": ("up", "back"), "object": "to", "frustrate": None, "hamper": None, "delay": None}
 # nouns of blocking: "X's objection to Y", "the veto of Y by X", "holdups by X"
-BLOCK_NOUNS = {"objection": ("to", "against"), "opposition": ("to", "against"), "veto": ("of", "on", "against"),
+BLOCK_NOUNS = {"objection": ("to", "against"), "objections": ("to", "against"), "protest": ("against",), "opposition": ("to", "against"), "veto": ("of", "on", "against"),
                "rejection": ("of",), "holdup": ("of", "on"), "blockade": ("of",)}
 
 
@@ -77,6 +77,15 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in BLOCK_NOUNS[lemma]
                        for o in p.children if o.dep_ == "pobj"]
             blockers = args.noun_subjects(tok)
+            if not blocked and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "over", "amid") \
+                    and tok.head.head.pos_ in ("VERB", "AUX"):
+                # "X left the deal despite objections from A and B": they opposed X's act
+                for s in blockers:
+                    for o in args.verb_subjects(tok.head.head):
+                        if s != o:
+                            out.append(record(tok, s, "SUPPORTS", o, rule_id=f"SUPPORTS:blocking:{lemma}",
+                                              negated=True, cue=tok.text))
+                continue
         if not blocked:
             continue
         for b in blocked:
