@@ -230,7 +230,8 @@ class Arguments:
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
-            elif c.dep_ == "appos" and e is None and t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN":
+            elif c.dep_ == "appos" and e is None and t.pos_ == "NOUN" and (t.tag_ in ("NNS", "NNPS")
+                                                                             or lemma in STATE_NOUNS | {"nation"}):
                 # a plural noun and the list that names its members: "three nations, A, B and C",
                 # "55 states, among them A and B"
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))

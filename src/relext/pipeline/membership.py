@@ -73,6 +73,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 orgs = [e for p in head.children if p.dep_ in ("prep", "dep") and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
                 org = orgs[0] if orgs else None
+            if org is None and lemma == "member" and tok.tag_ == "NNS" \
+                    and any(c.dep_ == "prep" and c.lower_ == "including" for c in tok.children):
+                # "leading members, including A and B": of the organisation just named
+                org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
             if org is None:
                 continue
             members: List[str] = []
