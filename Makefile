@@ -10,7 +10,7 @@ OUT ?= out
 help:
 	@echo "make demo   - set up .venv and build the graph of the sample corpus in data/ (writes $(OUT)/)"
 	@echo "make test   - set up .venv and run the test suite"
-	@echo "make score  - score relext on ../shared/eval/dev.jsonl"
+	@echo "make score  - score relext on both development sets (../shared/eval/dev.jsonl, dev2.jsonl)"
 	@echo "make bench  - run the speed and memory benchmark (bench/)"
 	@echo "make docs   - build the documentation site (mkdocs build --strict)"
 
@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 score: $(STAMP)
-	$(BIN)/python ../shared/eval/score.py
+	$(BIN)/python bench/dev_scores.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
