@@ -94,9 +94,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
+                # "Prince Albert II of Monaco"; set off by a comma also a body: "X, of the ruling party"
+                kinds = ("COUNTRY", "ORGANISATION") if c.i > 0 and doc[c.i - 1].text == "," else ("COUNTRY",)
                 for p in c.children:
                     a = index.name_by_token.get(p.i)
-                    if p.dep_ == "pobj" and a and index.type_of(a) == "COUNTRY":
+                    if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
                         emit(c, pid, a, "affiliation:of")
     return out
 

@@ -542,6 +542,8 @@ class Arguments:
                            or c.dep_ == "prep" and c.lower_ in PARTICLES]  # "walked out [of X]"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
             holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and word == "with" and tok.head.head.pos_ == "VERB":
+            holders.append(tok.head.head)  # "acted in solidarity [with X]", "is in talks [with X]"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word in ("in", "at", "to") \
                 and tok.head.pos_ == "VERB":
             holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb

@@ -51,9 +51,13 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     out: List[Dict] = []
 
     def emit(tok: Token, members: List[str], org: str, rule: str) -> None:
+        # "X is not a member of Y", "X may become a member": the noun's own negation and modality
+        negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
+        modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
         for m in members:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
-                out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule))
+                out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
+                                  source=source, cue=cue))
 
     if words is None:
         candidates = range(len(doc))
@@ -67,6 +71,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             continue
         if lemma in GROUP_NOUNS:
             org = _organisation_of(tok, index)
+            if org is None:
+                # "X, whose members are A and B": the organisation the relative clause is about
+                org = next((o for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"
+                            for o in _org_of_np(c, index, args)), None)
             head = tok.head
             if org is None and lemma == "member" and tok.dep_ == "attr":
                 # "the bloc, of which X is a member"
@@ -248,7 +256,7 @@ def _org_of_np(t: Token, index, args) -> List[str]:
     e = index.entity(t.i)
     if e is not None and index.type_of(e) == "ORGANISATION":
         return [e]
-    if t.pos_ == "PRON" and t.lower_ in ("which", "that", "whose"):
+    if t.lower_ in ("which", "whose") or (t.pos_ == "PRON" and t.lower_ == "that"):
         for a in t.ancestors:  # "the bloc, of which X is a member"
             if a.dep_ in ("relcl", "acl"):
                 return _org_of_np(a.head, index, args)
