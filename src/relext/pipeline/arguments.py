@@ -155,7 +155,7 @@ class Arguments:
         low, lemma = t.lower_, t.lemma_.lower()
         if e is not None:
             out.append(e)
-        elif t.pos_ == "PRON":
+        elif t.pos_ == "PRON" or (low == "whose" and t.dep_ == "poss"):
             if low in PLURAL_PRONOUNS:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
@@ -164,7 +164,7 @@ class Arguments:
                 # "among them those from the US and Britain"
                 out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                            for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
-            elif low in RELATIVE_PRONOUNS and t.dep_ == "pobj":
+            elif low in RELATIVE_PRONOUNS and t.dep_ in ("pobj", "poss"):
                 # "the summit, in which A and B take part": the noun the clause modifies
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
                 if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):

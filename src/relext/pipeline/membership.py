@@ -82,7 +82,7 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                         for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
                 org = orgs[0] if orgs else None
             if org is None and lemma == "member" and tok.tag_ == "NNS" \
-                    and any(c.dep_ == "prep" and c.lower_ == "including" for c in tok.children):
+                    and any(c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "appos" for c in tok.children):
                 # "leading members, including A and B": of the organisation just named
                 org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
             if org is None:
@@ -100,6 +100,9 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ in ("VERB", "AUX"):
                 # "X and Y are among the bloc's members"
                 members += args.verb_subjects(head.head)
+            if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation"):
+                # "Mongolia, a member state of the court"
+                members += [e for e in [index.entity(head.i)] if e]
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
@@ -314,9 +317,15 @@ def led_members(doc: Doc, index) -> List[Dict]:
     """MEMBER_OF from "X-led" / "X-dominated" before an organisation ("the Russia-led CSTO")."""
     out: List[Dict] = []
     for tok in doc:
-        if tok.lower_ not in ("led", "dominated") or tok.i < 2 or doc[tok.i - 1].text not in ("-", "–"):
+        low = tok.lower_
+        if low.endswith(("-led", "-dominated")) and len(low) > 4:
+            # one token: "Saudi-led", "U.S.-led"
+            prefix = tok.text.rsplit("-", 1)[0]
+            member = index.entity(tok.i) or next((e for e, forms in index.surface.items() if prefix in forms), None)
+        elif low in ("led", "dominated") and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–"):
+            member = index.entity(tok.i - 2)
+        else:
             continue
-        member = index.entity(tok.i - 2)
         if member is None or index.type_of(member) not in MEMBER_TYPES:
             continue
         head = tok.head
