@@ -204,6 +204,12 @@ class Arguments:
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
             holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+            for c in t.children:  # "backed the Kenyan-led mission"
+                m = LED.match(c.text) if c.dep_ in ("amod", "compound") else None
+                if m:
+                    out.extend(e for e, forms in self.index.surface.items() if m.group(1) in forms)
+                elif c.dep_ == "amod" and c.lower_ in ("led", "backed", "sponsored"):
+                    out.extend(self.index.entity(x.i) for x in c.children if self.index.entity(x.i))
             for c in holders:
                 out.extend(self.entities_of(c, _depth=_depth + 1))
             if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
@@ -362,6 +368,10 @@ class Arguments:
                     found = self.verb_subjects(head.head, _depth + 1)
                 return found
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if not any(c.dep_ == "agent" for c in head.children):
+                done = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if done:  # "X was not invited and did not take part": X is the active conjunct's subject
+                    return self.entities_of(done[0])
             return self.verb_subjects(head, _depth + 1)
         if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
@@ -558,6 +568,10 @@ class Arguments:
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about", "on")
                            and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
+        if word == "for":
+            # "travelled to X for the summit", the parser hanging "for" on X
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                           for o in p.children if o.dep_ == "pobj")
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
                 holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
@@ -585,7 +599,7 @@ class Arguments:
         return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" \
             and tok.head.lemma_.lower() in ("trade", "exchange", "swap")
 
-    def has_explicit_object(self, tok: Token) -> bool:
+    def has_explicit_object(self, tok: Token, particle: Optional[str] = None) -> bool:
         """Whether the trigger has a direct object or a prepositional object of its own.
 
         A phrasal verb ("went on", "go ahead") counts as having one: it means something else.
@@ -596,10 +610,10 @@ class Arguments:
         for c in kids:
             if c.dep_ == "prt":
                 return True
-            if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c):
-                return True
+            if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
+                return True  # ("take part": the particle is no object)
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
-                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment")
+                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num for p in c.children):
                 return True
         return False
@@ -669,9 +683,14 @@ class Arguments:
                     if e and self.index.type_of(e) == "EVENT":
                         out.append(e)
                     elif p.lemma_.lower() in ("sideline", "sidelines", "margin", "margins", "occasion"):
-                        out += [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
-                                for o in q.children if self.index.entity(o.i)
-                                and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
+                        named = [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                 for o in q.children if self.index.entity(o.i)
+                                 and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
+                        if not named and not any(q.dep_ == "prep" for q in p.children):
+                            # "on the sidelines" alone: of the event the passage is about
+                            ev = self.salient_event(p, window=3, ahead=False)
+                            named = [ev] if ev else []
+                        out += named
         return list(dict.fromkeys(out))
 
     # -- rule conditions -------------------------------------------------------------

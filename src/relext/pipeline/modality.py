@@ -168,9 +168,12 @@ class Modality:
                         # "X would boycott the Games if Y were allowed": a condition on the
                         # statement itself (a threat is conditional by nature and stays stated)
                         return "HYPOTHETICAL", None
-                if i > 0 and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
+                # a governor embeds the trigger; a coordinated verb ("was not invited and
+                # did not take part") only shares its subject
+                embeds = i > 0 and chain[i - 1].dep_ != "conj"
+                if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
-                if i > 0 and lemma in self.planning:
+                if embeds and lemma in self.planning:
                     planned = True
                 if n.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in n.children) and lemma == "go":
                     planned = True

@@ -195,7 +195,7 @@ class RelationExtractor(RuleComponent):
             else:
                 subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
-        if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok):
+        if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok, rule.particle):
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
