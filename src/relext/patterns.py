@@ -62,6 +62,8 @@ class TriggerRule(BaseModel):
             is about (the nearest preceding named event): "Kishida said he would not go".
         object_types: entity types the object must have, narrower than the relation's
             own (a verb that means meeting only with a person: "was due to see X").
+        subject_types: entity types the subject must have, narrower than the relation's
+            own (a leader who "sends a delegation" does not attend; the state does).
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -79,6 +81,7 @@ class TriggerRule(BaseModel):
     wrongdoer: bool = False
     implicit_object: bool = False
     object_types: Tuple[str, ...] = ()
+    subject_types: Tuple[str, ...] = ()
     id: str = ""
 
     @field_validator("relation")

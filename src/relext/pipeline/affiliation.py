@@ -26,6 +26,11 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
                    "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
+# heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
+NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
+                       "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
+                       "service", "guard", "council", "assembly", "court", "bank", "treasury", "police", "command",
+                       "mission", "delegation", "legislature", "presidency", "commission", "military"}
 
 
 def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
@@ -124,6 +129,8 @@ def _national(doc: Doc, index, org: str, i: int, emit) -> None:
     if index.type_of(org) != "ORGANISATION":
         return
     start, end = index.mention_of.get(i, (i, i + 1))
+    if doc[end - 1].lemma_.lower() not in NATIONAL_BODY_HEADS:
+        return  # "Georgian Dream founder X": a party named after its country is no state body
     for j in range(start, end):
         for ent_id, typ in index.types.items():
             if typ == "COUNTRY" and doc[j].text in index.surface.get(ent_id, ()):

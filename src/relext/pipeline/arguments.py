@@ -469,7 +469,12 @@ class Arguments:
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 for c in tok.children:
                     if c.dep_ in deps:
-                        objs.extend(self.entities_of(c, positions=True))
+                        found = self.entities_of(c, positions=True)
+                        if c.pos_ == "PRON" and not c.lower_.endswith(("self", "selves")):
+                            # "A, B and C cut ties with X and accused it": a plain pronoun
+                            # object is never its own clause's subject
+                            found = [e for e in found if e not in subjects]
+                        objs.extend(found)
             elif slot.startswith("prep:"):
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):

@@ -23,6 +23,13 @@ ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 VICTIM_OF_NOUNS = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "oppression",
                    "intimidation", "bullying", "coercion", "persecution", "crackdown", "manipulation", "smear",
                    "smears", "espionage", "sabotage", "interference", "meddling"}
+# nouns of reproach or penalty whose reason is a wrong their holder blames on someone
+REPROACH_NOUNS = {"criticism", "condemnation", "sanction", "sanctions", "boycott", "protest", "protests", "rebuke",
+                  "anger", "outrage", "punishment", "penalty", "penalties", "measures", "complaint", "complaints",
+                  "accusation", "accusations", "censure", "fury", "ire", "retaliation"}
+# verbs whose subject does the wrong their object names ("committed atrocities")
+DOING_VERBS = {"commit", "carry", "conduct", "perpetrate", "wage", "launch", "stage", "engage", "use", "practise",
+               "practice", "continue", "escalate", "orchestrate", "issue", "make", "spread", "pursue", "hurl"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
@@ -51,7 +58,8 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
             holder = tok.head.head
             if holder.pos_ in ("VERB", "AUX"):
                 accusers = args.verb_subjects(holder)
-            elif holder.pos_ in ("NOUN", "PROPN"):
+            elif holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in REPROACH_NOUNS:
+                # "sanctions over X's abuses"; not "responsibility for X's crimes"
                 accusers = args.noun_subjects(holder)
             else:
                 accusers = []
@@ -111,8 +119,11 @@ def _said_by(tok: Token, index, args, reporting: set):
         speakers = [who] if who else []
     if not speakers:
         return None
-    if not wrongdoers and clause_verb is not None and tok.dep_ in ("dobj", "attr", "pobj"):
-        wrongdoers = args.verb_subjects(clause_verb)  # "the US used the platform for manipulation"
+    if not wrongdoers and clause_verb is not None and (tok.dep_ == "pobj" or clause_verb.lemma_.lower() in DOING_VERBS) \
+            and not any(c.dep_ == "neg" for c in clause_verb.children):
+        # "the US used the platform for manipulation", "X committed atrocities"; not
+        # "Canada would not tolerate interference" (the subject suffers it)
+        wrongdoers = args.verb_subjects(clause_verb)
     wrongdoers = [w for w in wrongdoers if w not in speakers and index.type_of(w) in ACTOR_TYPES]
     return (speakers, wrongdoers) if wrongdoers else None
 

@@ -181,6 +181,8 @@ class RelationExtractor(RuleComponent):
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                       for c in tok.children):
             return []  # "going to follow": the future, not travel
+        if tok.lower_ == "there" and tok.head.lemma_.lower() not in THERE_VERBS:
+            return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
         if rule.subject_from:
@@ -223,7 +225,8 @@ class RelationExtractor(RuleComponent):
             if s == o:
                 continue
             st, ot = index.type_of(s), index.type_of(o)
-            if not rtype.allows(st, ot) or (rule.object_types and ot not in rule.object_types):
+            if not rtype.allows(st, ot) or (rule.object_types and ot not in rule.object_types) \
+                    or (rule.subject_types and st not in rule.subject_types and not negated):
                 continue
             if rtype.symmetric and o < s:
                 s, o = o, s
@@ -282,6 +285,11 @@ class RelationExtractor(RuleComponent):
         self._load({"rules": list(srsly.read_jsonl(rules)) if rules.exists() else [],
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
+
+
+# verbs with which "there" says someone is (or goes) at the event
+THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
+               "represent", "lead", "accompany", "join"}
 
 
 def _event_in_place(index, event_id: str, place_id: str) -> bool:
