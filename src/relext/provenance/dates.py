@@ -40,7 +40,7 @@ _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _DURATION_PREPS = {"for", "over", "within", "throughout", "after", "during"}
 _CLAUSE_POS = {"VERB", "AUX"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
 
 DateLike = Union[str, dt.date, dt.datetime, None]
 
@@ -224,14 +224,30 @@ def _attachment(span: Span, trigger: Token, trigger_clause: Token) -> Optional[i
     return None
 
 
-def _prefer(trigger: Token, modality: str) -> str:
-    """``future`` for planned relations and clauses with a future auxiliary, else ``past``."""
-    if modality == "PLANNED":
-        return "future"
-    clause = _clause(trigger)
+def _date_clause(span: Span) -> Token:
+    """The clause verb a time expression hangs from."""
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in _CLAUSE_POS:
+            return node
+    return node
+
+
+def _prefer(clause: Token, modality: str) -> str:
+    """Which side of the document date the time expression's clause points to.
+
+    ``future`` for a clause with a future auxiliary ("will meet on Friday") or an
+    infinitive ("plans to visit in May"); ``past`` for a past-tense clause ("announced
+    on Dec. 6"); otherwise ``future`` for planned relations and ``past`` for the rest.
+    """
     if any(c.lower_ in _FUTURE_AUX for c in clause.children):
         return "future"
-    return "past"
+    if clause.tag_ in ("VBD", "VBN"):
+        return "past"
+    if clause.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return "future"
+    return "future" if modality == "PLANNED" else "past"
 
 
 def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.date],
@@ -263,7 +279,7 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
             best = ((rank, abs(span.start - trigger.i)), span)
     if best is not None:
         span = best[1]
-        prefer = _prefer(trigger, modality)
+        prefer = _prefer(_date_clause(span), modality)
         key = (span.start, span.end, prefer)
         if cache is not None and key in cache:
             found = cache[key]
