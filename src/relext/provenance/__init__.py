@@ -57,7 +57,8 @@ def annotate(doc: Doc, records: Sequence[Mapping], *, base_date: Optional[dt.dat
     for rec in records:
         ev = rec["evidence"]
         trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])
-        date = relation_date(doc, trigger, rec["modality"], base_date, dates_cache) if trigger is not None else None
+        date = relation_date(doc, trigger, rec["modality"], base_date, dates_cache,
+                             ctx.sentence(ev["start_char"], ev["end_char"])) if trigger is not None else None
         selectors = {"sentence": text_selector(text, ev["start_char"], ev["end_char"], offset=offset),
                      "trigger": text_selector(text, ev["trigger_start"], ev["trigger_end"], offset=offset)}
         for arg in ("subject", "object"):

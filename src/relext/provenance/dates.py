@@ -132,7 +132,8 @@ def _parser_class():
 
 @lru_cache(maxsize=16)
 def _parser(base: Optional[dt.date], prefer: str):
-    settings = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first"}
+    settings = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first",
+                "PARSERS": ["relative-time", "absolute-time"]}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     return _parser_class()(languages=["en"], settings=settings)
@@ -251,7 +252,7 @@ def _prefer(clause: Token, modality: str) -> str:
 
 
 def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.date],
-                  cache: Optional[Dict] = None) -> Optional[Dict[str, str]]:
+                  cache: Optional[Dict] = None, sentence: Optional[Span] = None) -> Optional[Dict[str, str]]:
     """The date of a relation anchored on ``trigger``.
 
     Args:
@@ -260,13 +261,14 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
         modality: the relation's modality (``PLANNED`` prefers future readings).
         base: the document date, or ``None``.
         cache: a dict reused for the relations of one document.
+        sentence: the trigger's sentence, when the caller has it (saves a lookup).
 
     Returns:
         The fields of :class:`relext.models.EventDate`, or ``None`` when neither the
         sentence nor the document gives a date.
     """
     spans: Iterable[Span] = doc.spans.get(DATE_SPANS, ()) if DATE_SPANS in doc.spans else ()
-    sent = trigger.sent
+    sent = sentence if sentence is not None else trigger.sent
     clause = _clause(trigger)
     best = None
     for span in spans:

@@ -25,7 +25,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..schema import load_catalogue
 from .selectors import argument_mention
@@ -67,8 +67,6 @@ def rule_family(rule_id: str) -> str:
 
 def _tree_distance(a: Token, b: Token) -> Optional[int]:
     """Edges between two tokens of one dependency tree (``None`` across sentences)."""
-    if a.sent.start != b.sent.start:
-        return None
     up = {a.i: 0}
     node, n = a, 0
     while node.head.i != node.i:
@@ -102,6 +100,14 @@ class DocContext:
         self.sentences = sentences
         self.fan = fan
         self._tokens: Dict[Tuple[int, int], Optional[Token]] = {}
+        self._sentences: Dict[Tuple[int, int], Optional[Span]] = {}
+
+    def sentence(self, start: int, end: int) -> Optional[Span]:
+        """The sentence span of the characters ``start:end`` (cached)."""
+        key = (start, end)
+        if key not in self._sentences:
+            self._sentences[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._sentences[key]
 
     def token(self, start: int, end: int) -> Optional[Token]:
         """The head token of the characters ``start:end`` (cached)."""
@@ -135,9 +141,9 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
         x["negated"] = 1.0
     trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])
     cue = ev.get("cue")
-    if cue and trigger is not None:
+    sent = ctx.sentence(ev["start_char"], ev["end_char"])
+    if cue and trigger is not None and sent is not None:
         x["cue"] = 1.0
-        sent = trigger.sent
         dists = [abs(t.i - trigger.i) for t in sent if t.text == cue or t.lower_ == cue.lower()]
         x["cue_distance"] = min(min(dists) if dists else 10, 10) / 10
     for arg in ("subject", "object"):
@@ -156,8 +162,8 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
             elif kind == "NAME":
                 x[f"{arg}_name"] = 1.0
         x[f"{arg}_mentions"] = math.log1p(len(ctx.mentions.get(rec[arg], ()))) / 3
-    if trigger is not None:
-        x["sentence_tokens"] = math.log(len(trigger.sent)) / 4
+    if sent is not None and len(sent):
+        x["sentence_tokens"] = math.log(len(sent)) / 4
     key = (rec["subject"], rec["predicate"], rec["object"], rec["negated"])
     x["repeated"] = math.log1p(len(ctx.sentences.get(key, ())) - 1)
     x["fan_out"] = math.log(max(1, ctx.fan.get(ev["trigger_start"], 1)))
