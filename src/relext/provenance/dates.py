@@ -40,6 +40,7 @@ _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _DURATION_PREPS = {"for", "over", "within", "throughout", "after", "during"}
 _CLAUSE_POS = {"VERB", "AUX"}
+_DATELINE_ENDS = {"-", "--", "\u2013", "\u2014", "(", ":"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
 
 DateLike = Union[str, dt.date, dt.datetime, None]
@@ -225,6 +226,13 @@ def _attachment(span: Span, trigger: Token, trigger_clause: Token) -> Optional[i
     return None
 
 
+def _is_dateline(span: Span, sent: Span) -> bool:
+    """A dateline's date ("WASHINGTON, March 5 - ..."): the document's date, not the event's."""
+    if span.start - sent.start > 3:
+        return False
+    return span[-1].text in _DATELINE_ENDS or (span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_ENDS)
+
+
 def _date_clause(span: Span) -> Token:
     """The clause verb a time expression hangs from."""
     node = span.root
@@ -272,7 +280,7 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
     clause = _clause(trigger)
     best = None
     for span in spans:
-        if span.start < sent.start or span.end > sent.end:
+        if span.start < sent.start or span.end > sent.end or _is_dateline(span, sent):
             continue
         rank = _attachment(span, trigger, clause)
         if rank is None:
