@@ -3,7 +3,7 @@
 
 Usage (from the project's root, in its environment)::
 
-    python scripts/fit_confidence.py                 # fit, write the package data, print the tables
+    python scripts/fit_confidence.py                 # fit, write the package data and the docs tables
     python scripts/fit_confidence.py --dry-run       # only print the tables
     python scripts/fit_confidence.py --eval-dir DIR  # where dev.jsonl, dev2.jsonl and score.py live
 
@@ -14,7 +14,9 @@ on dev and evaluates it on dev2, and the reverse (the cross-set figures of
 ``docs/benchmarks.md``), then fits on both sets and writes the weights to
 ``src/relext/data/confidence.json``. It prints Markdown tables: the expected
 calibration error (ECE, 10 equal-width bins), precision and coverage at confidence
->= 0.8, and the reliability table of each direction.
+>= 0.8, the area under the ROC curve, and the reliability table of each
+evaluation; the same tables replace the part of ``docs/benchmarks.md`` between the
+``confidence-tables`` markers.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ from relext.provenance.features import FEATURES, DocContext, relation_features  
 L2 = 2.0
 THRESHOLD = 0.8
 FOLDS = 5
+BEGIN, END = "<!-- confidence-tables:begin -->", "<!-- confidence-tables:end -->"
 
 
 def _scorer(eval_dir: Path):
@@ -74,10 +77,25 @@ def labelled(path: Path, scorer, nlp) -> Tuple[List[Dict[str, float]], List[int]
 def evaluate(model: ConfidenceModel, rows, labels) -> Dict:
     """ECE, precision and coverage at the threshold, and the reliability table."""
     probs = [model.probability(r) for r in rows]
+    return summary(probs, labels)
+
+
+def summary(probs, labels) -> Dict:
+    """The figures of one evaluation."""
     sure = [y for p, y in zip(probs, labels) if p >= THRESHOLD]
     return {"n": len(labels), "accuracy": sum(labels) / len(labels), "ece": expected_calibration_error(probs, labels),
             "precision_at": sum(sure) / len(sure) if sure else float("nan"), "coverage_at": len(sure) / len(labels),
-            "table": calibration_table(probs, labels)}
+            "auc": auc(probs, labels), "table": calibration_table(probs, labels)}
+
+
+def auc(probs, labels) -> float:
+    """Area under the ROC curve: how often a right relation outranks a wrong one (ties count half)."""
+    pos = [p for p, y in zip(probs, labels) if y]
+    neg = [p for p, y in zip(probs, labels) if not y]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
+    return wins / (len(pos) * len(neg))
 
 
 def cross_validated(rows, labels, docs) -> Dict:
@@ -91,17 +109,30 @@ def cross_validated(rows, labels, docs) -> Dict:
         for i, d in enumerate(docs):
             if fold_of[d] == k:
                 probs[i] = model.probability(rows[i])
-    sure = [y for p, y in zip(probs, labels) if p >= THRESHOLD]
-    return {"n": len(labels), "accuracy": sum(labels) / len(labels), "ece": expected_calibration_error(probs, labels),
-            "precision_at": sum(sure) / len(sure) if sure else float("nan"), "coverage_at": len(sure) / len(labels),
-            "table": calibration_table(probs, labels)}
+    return summary(probs, labels)
+
+
+def markdown(results: Dict) -> str:
+    """The summary table and one reliability table per evaluation."""
+    lines = [f"| fitted on | evaluated on | relations | right | ECE | precision at conf >= {THRESHOLD} | coverage | AUC |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for (train, test), r in results.items():
+        lines.append(f"| {train} | {test} | {r['n']} | {r['accuracy']:.3f} | {r['ece']:.3f} | {r['precision_at']:.3f} "
+                     f"| {r['coverage_at']:.3f} | {r['auc']:.3f} |")
+    for (train, test), r in results.items():
+        lines += ["", f"Reliability, fitted on {train}, evaluated on {test}:", "",
+                  "| confidence | relations | mean confidence | right |", "| --- | ---: | ---: | ---: |"]
+        lines += [f"| {lo:.1f}–{hi:.1f} | {n} | {conf:.3f} | {acc:.3f} |" for lo, hi, n, conf, acc in r["table"]]
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "relext" / "data" / "confidence.json")
-    ap.add_argument("--dry-run", action="store_true", help="print the tables, do not write the model")
+    ap.add_argument("--docs", type=Path, default=ROOT / "docs" / "benchmarks.md",
+                    help="the page whose confidence-tables section is rewritten")
+    ap.add_argument("--dry-run", action="store_true", help="print the tables, write neither model nor docs")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     scorer = _scorer(args.eval_dir)
@@ -119,20 +150,16 @@ def main(argv=None) -> int:
     final.info = {"fitted_on": ["dev", "dev2"], "relations": len(labels), "right": int(sum(labels)), "l2": L2,
                   "script": "scripts/fit_confidence.py"}
     results[("dev+dev2", "dev+dev2")] = evaluate(final, rows, labels)
-    print(f"| fitted on | evaluated on | relations | right | ECE | precision at conf >= {THRESHOLD} | coverage |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for (train, test), r in results.items():
-        print(f"| {train} | {test} | {r['n']} | {r['accuracy']:.3f} | {r['ece']:.3f} | {r['precision_at']:.3f} "
-              f"| {r['coverage_at']:.3f} |")
-    for (train, test), r in results.items():
-        print(f"\nReliability, fitted on {train}, evaluated on {test}:\n")
-        print("| confidence | relations | mean confidence | right |")
-        print("| --- | ---: | ---: | ---: |")
-        for lo, hi, n, conf, acc in r["table"]:
-            print(f"| {lo:.1f}–{hi:.1f} | {n} | {conf:.3f} | {acc:.3f} |")
+    tables = markdown(results)
+    print(tables)
     if not args.dry_run:
         args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+        print(f"\nwrote {args.out}")
+        page = args.docs.read_text(encoding="utf-8")
+        if BEGIN in page and END in page:
+            head, rest = page.split(BEGIN, 1)
+            args.docs.write_text(head + BEGIN + "\n" + tables + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
+            print(f"rewrote the confidence tables of {args.docs}")
     print(f"({time.perf_counter() - t0:.0f} s)")
     return 0
 

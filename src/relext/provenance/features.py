@@ -9,10 +9,13 @@ changed to produce them):
   trigger;
 - for each argument: the dependency-path length from the trigger to the mention it
   was read from, whether that mention lies outside the sentence (coreference or an
-  implied object), whether it is a pronoun or a name, and how often the entity is
-  mentioned in the document (how sure its type is);
-- the sentence length, how many other sentences of the document state the same
-  relation, and how many relations the same trigger yields (coordination fan-out).
+  implied object), its kind (name, pronoun, description, demonym, metonym), and
+  how sure the entity is: its type, whether the gazetteer knows it (it has codes),
+  how often the document mentions it;
+- the sentence length, whether it is a headline-like line (no final punctuation),
+  where it is in the document, how many other sentences of the document state the
+  same relation, and how many relations the same trigger yields (coordination
+  fan-out).
 
 Example
 -------
@@ -35,6 +38,9 @@ __all__ = ["FEATURES", "DocContext", "relation_features", "rule_family"]
 _MODALITIES = ("PLANNED", "REPORTED", "HYPOTHETICAL")
 _FAMILIES = ("verb", "noun", "adj", "structural")
 _MAX_PATH = 8
+_KINDS = ("PRONOUN", "DESCRIPTION", "DEMONYM", "METONYM")  # NAME is the base
+_TYPES = ("PERSON", "ORGANISATION", "EVENT", "LOCATION")  # COUNTRY is the base
+_SENTENCE_ENDS = tuple(".!?\"'”’)")
 
 
 def _feature_names() -> List[str]:
@@ -43,8 +49,10 @@ def _feature_names() -> List[str]:
     names += [f"modality={m}" for m in _MODALITIES]
     names += ["negated", "cue", "cue_distance"]
     for arg in ("subject", "object"):
-        names += [f"{arg}_path", f"{arg}_outside", f"{arg}_pronoun", f"{arg}_name", f"{arg}_mentions"]
-    names += ["sentence_tokens", "repeated", "fan_out"]
+        names += [f"{arg}_path", f"{arg}_outside", f"{arg}_mentions", f"{arg}_known"]
+        names += [f"{arg}_kind={k}" for k in _KINDS]
+        names += [f"{arg}_type={t}" for t in _TYPES]
+    names += ["sentence_tokens", "headline", "doc_position", "repeated", "fan_out"]
     return names
 
 
@@ -90,7 +98,10 @@ class DocContext:
 
     def __init__(self, doc: Doc, records: Sequence[Mapping]) -> None:
         self.doc = doc
-        self.mentions: Dict[str, List[Mapping]] = {e["id"]: list(e["mentions"]) for e in doc._.relext_entities or []}
+        entities = doc._.relext_entities or []
+        self.mentions: Dict[str, List[Mapping]] = {e["id"]: list(e["mentions"]) for e in entities}
+        self.types: Dict[str, str] = {e["id"]: e["type"] for e in entities}
+        self.known = {e["id"] for e in entities if e.get("attributes")}
         sentences: Dict[tuple, set] = defaultdict(set)
         fan: Counter = Counter()
         for rec in records:
@@ -155,15 +166,18 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
             tok = ctx.token(mention["start_char"], mention["end_char"])
             d = _tree_distance(trigger, tok) if tok is not None else None
             x[f"{arg}_path"] = min(d if d is not None else _MAX_PATH, _MAX_PATH) / _MAX_PATH
-        if mention is not None:
-            kind = mention.get("kind", "NAME")
-            if kind == "PRONOUN":
-                x[f"{arg}_pronoun"] = 1.0
-            elif kind == "NAME":
-                x[f"{arg}_name"] = 1.0
+        if mention is not None and mention.get("kind", "NAME") in _KINDS:
+            x[f"{arg}_kind={mention['kind']}"] = 1.0
+        if ctx.types.get(rec[arg]) in _TYPES:
+            x[f"{arg}_type={ctx.types[rec[arg]]}"] = 1.0
+        if rec[arg] in ctx.known:
+            x[f"{arg}_known"] = 1.0
         x[f"{arg}_mentions"] = math.log1p(len(ctx.mentions.get(rec[arg], ()))) / 3
     if sent is not None and len(sent):
         x["sentence_tokens"] = math.log(len(sent)) / 4
+    if not ev["sentence"].rstrip().endswith(_SENTENCE_ENDS):
+        x["headline"] = 1.0  # a title, a caption or a line of a list
+    x["doc_position"] = ev["start_char"] / max(1, len(ctx.doc.text))
     key = (rec["subject"], rec["predicate"], rec["object"], rec["negated"])
     x["repeated"] = math.log1p(len(ctx.sentences.get(key, ())) - 1)
     x["fan_out"] = math.log(max(1, ctx.fan.get(ev["trigger_start"], 1)))
