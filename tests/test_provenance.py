@@ -261,3 +261,23 @@ def test_web_annotations_load_as_json_ld(extractions, tmp_path):
     assert len(g2) == len(g)
     with pytest.raises(ValueError):
         write_annotations(extractions, path, context="inline")
+
+
+# -- command line -------------------------------------------------------------------
+
+def test_cli_cuts_the_graph_by_period_and_confidence(tmp_path):
+    from relext.cli import main
+
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "jan", "text": " date 2022-01-05\nJoe Biden met Olaf Scholz in Berlin on Monday."},
+        {"id": "mar", "text": " date 2022-03-10\nEmmanuel Macron met Olaf Scholz in Paris on Thursday."},
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "g.json"
+    assert main(["extract", str(src), "-o", str(out), "--no-progress"]) == 0
+    assert read_graph(out).number_of_edges() == 2
+    assert main(["extract", str(src), "-o", str(out), "--no-progress", "--since", "2022-03-01",
+                 "--until", "2022-03-31", "--min-confidence", "0.05"]) == 0
+    G = read_graph(out)
+    assert [d["dates"] for *_, d in G.edges(data=True)] == [["2022-03-10"]]
+    assert main(["extract", str(src), "-o", str(out), "--since", "March"]) == 2
