@@ -281,3 +281,24 @@ def test_cli_cuts_the_graph_by_period_and_confidence(tmp_path):
     G = read_graph(out)
     assert [d["dates"] for *_, d in G.edges(data=True)] == [["2022-03-10"]]
     assert main(["extract", str(src), "-o", str(out), "--since", "March"]) == 2
+
+
+def test_metadata_and_provenance_survive_worker_processes(nlp, extractions):
+    forked = list(relext.extract_many(RECORDS, nlp=nlp, n_process=2, batch_size=1))
+    assert [ex.model_dump() for ex in forked] == [ex.model_dump() for ex in extractions]
+
+
+def test_selectors_hold_document_offsets_in_chunked_texts(nlp):
+    text = "\n\n".join(f"Joe Biden met Olaf Scholz in Berlin on Monday, report {i} said." for i in range(30))
+    old = nlp.max_length
+    nlp.max_length = 400
+    try:
+        ex = relext.extract(text, "long", nlp=nlp, default_date="2022-01-05")
+    finally:
+        nlp.max_length = old
+    assert any("[W002]" in w for w in ex.warnings) and len(ex.relations) >= 20
+    for rel in ex.relations:
+        for sel in (rel.evidence.selectors.sentence, rel.evidence.selectors.trigger,
+                    rel.evidence.selectors.subject, rel.evidence.selectors.object):
+            assert text[sel.start:sel.end] == sel.exact and anchor(text, sel.model_dump()) == (sel.start, sel.end)
+        assert rel.evidence.date.value == "2022-01-03"
