@@ -4,7 +4,8 @@ Features are read off the relation record and the processed ``Doc`` (no rule is
 changed to produce them):
 
 - the relation type and the rule family (``verb``, ``noun``, ``adj`` trigger rules,
-  or a structural rule such as an apposition);
+  or a structural rule such as an apposition), and whether the trigger comes from a
+  derived lexicon (CAMEO, WordNet);
 - the modality, the negation, and how far the negation/modality cue is from the
   trigger;
 - for each argument: the dependency-path length from the trigger to the mention it
@@ -38,6 +39,8 @@ __all__ = ["FEATURES", "DocContext", "relation_features", "rule_family"]
 _MODALITIES = ("PLANNED", "REPORTED", "HYPOTHETICAL")
 _FAMILIES = ("verb", "noun", "adj", "structural")
 _MAX_PATH = 8
+_LEXICONS = ("cameo", "wordnet")  # rule id prefixes of the derived trigger lexicons
+_POS_FAMILIES = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 _KINDS = ("PRONOUN", "DESCRIPTION", "DEMONYM", "METONYM")  # NAME is the base
 _TYPES = ("PERSON", "ORGANISATION", "EVENT", "LOCATION")  # COUNTRY is the base
 _SENTENCE_ENDS = tuple(".!?\"'”’)")
@@ -45,7 +48,7 @@ _SENTENCE_ENDS = tuple(".!?\"'”’)")
 
 def _feature_names() -> List[str]:
     names = [f"predicate={p}" for p in sorted(load_catalogue())]
-    names += [f"family={f}" for f in _FAMILIES]
+    names += [f"family={f}" for f in _FAMILIES] + ["lexicon"]
     names += [f"modality={m}" for m in _MODALITIES]
     names += ["negated", "cue", "cue_distance"]
     for arg in ("subject", "object"):
@@ -60,16 +63,24 @@ def _feature_names() -> List[str]:
 FEATURES: Tuple[str, ...] = tuple(_feature_names())
 
 
-def rule_family(rule_id: str) -> str:
-    """``verb``/``noun``/``adj`` for trigger rules (``ATTENDS:verb:attend``), else ``structural``.
+def rule_family(rule_id: str, trigger_pos: Optional[str] = None) -> str:
+    """``verb``/``noun``/``adj`` for trigger rules, else ``structural``.
+
+    Catalogue rules name their part of speech (``ATTENDS:verb:attend``); rules of the
+    derived lexicons (``cameo:042:visit``, ``wordnet:accuse:accusation``) take it from
+    the trigger token (``trigger_pos``, a spaCy POS tag).
 
     Examples:
         >>> rule_family("ATTENDS:verb:attend"), rule_family("ATTENDS:meeting-at-event")
         ('verb', 'structural')
+        >>> rule_family("cameo:042:visit", "VERB")
+        'verb'
     """
     parts = rule_id.split(":")
     if len(parts) >= 3 and parts[1].lower() in _FAMILIES:
         return parts[1].lower()
+    if parts[0] in _LEXICONS:
+        return _POS_FAMILIES.get(trigger_pos or "", "structural")
     return "structural"
 
 
@@ -145,12 +156,15 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
         ``{feature name: value}`` for the non-zero features of :data:`FEATURES`.
     """
     ev = rec["evidence"]
-    x: Dict[str, float] = {f"predicate={rec['predicate']}": 1.0, f"family={rule_family(ev['rule'])}": 1.0}
+    trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])
+    x: Dict[str, float] = {f"predicate={rec['predicate']}": 1.0,
+                           f"family={rule_family(ev['rule'], trigger.pos_ if trigger is not None else None)}": 1.0}
+    if ev["rule"].split(":")[0] in _LEXICONS:
+        x["lexicon"] = 1.0
     if rec["modality"] in _MODALITIES:
         x[f"modality={rec['modality']}"] = 1.0
     if rec["negated"]:
         x["negated"] = 1.0
-    trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])
     cue = ev.get("cue")
     sent = ctx.sentence(ev["start_char"], ev["end_char"])
     if cue and trigger is not None and sent is not None:
