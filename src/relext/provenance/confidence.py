@@ -138,7 +138,7 @@ def expected_calibration_error(probs: Sequence[float], labels: Sequence[int], bi
 
     Examples:
         >>> round(expected_calibration_error([0.1, 0.9, 0.9], [0, 1, 0], bins=2), 3)
-        0.333
+        0.3
     """
     n = len(probs)
     if not n:

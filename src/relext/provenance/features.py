@@ -20,8 +20,8 @@ changed to produce them):
 
 Example
 -------
->>> sorted(FEATURES)[:3]
-['cue', 'cue_distance', 'family=adj']
+>>> "negated" in FEATURES and "family=verb" in FEATURES
+True
 """
 from __future__ import annotations
 
