@@ -302,3 +302,14 @@ def test_selectors_hold_document_offsets_in_chunked_texts(nlp):
                     rel.evidence.selectors.subject, rel.evidence.selectors.object):
             assert text[sel.start:sel.end] == sel.exact and anchor(text, sel.model_dump()) == (sel.start, sel.end)
         assert rel.evidence.date.value == "2022-01-03"
+
+
+def test_dataframe_columns_become_metadata(nlp):
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"id": ["a", "b"], "text": ["Joe Biden met Olaf Scholz on Monday."] * 2,
+                       "date": [pd.Timestamp("2022-01-05"), None], "url": ["https://news.example.org/a", None],
+                       "outlet": ["Example Wire", "Daily Example"]})
+    a, b = relext.extract_many(df, nlp=nlp)
+    assert a.meta == {"date": "2022-01-05T00:00:00", "url": "https://news.example.org/a", "outlet": "Example Wire"}
+    assert a.relations[0].evidence.date.value == "2022-01-03"
+    assert b.meta == {"outlet": "Daily Example"} and b.relations[0].evidence.date is None

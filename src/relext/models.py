@@ -105,7 +105,7 @@ class TextSelector(_Frozen):
 
     ``exact == document_text[start:end]``; ``prefix`` and ``suffix`` are the text just
     before and after it (up to 32 characters), so the words can be found again when
-    the offsets no longer hold (see :func:`relext.provenance.selectors.anchor`).
+    the offsets no longer hold (see `relext.provenance.selectors.anchor()`).
     """
 
     exact: str

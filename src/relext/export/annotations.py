@@ -1,7 +1,7 @@
 """Evidence as W3C Web Annotations (JSON-LD): the words that state each relation, re-anchorable.
 
 One ``Annotation`` per evidence item of a relext graph (or of extractions, through
-:func:`relext.build_graph`). Its body describes the relation (a ``TextualBody`` for
+`relext.build_graph()`). Its body describes the relation (a ``TextualBody`` for
 people, and a ``relext:Relation`` with subject, predicate, object, negation,
 modality, confidence and date for machines); its targets are the document (its URL
 when known, else ``urn:relext:doc:<id>``) narrowed by a TextQuoteSelector and a
@@ -136,7 +136,7 @@ def annotations(data: Any) -> Iterator[Dict[str, Any]]:
 
     Args:
         data: a relext graph, or extractions (Extraction objects or their dicts),
-            which are first built into a graph with :func:`relext.build_graph`.
+            which are first built into a graph with `relext.build_graph()`.
 
     Yields:
         Annotations in edge order, then evidence order.

@@ -1,14 +1,14 @@
 """When, how sure and exactly where: what every relation's evidence carries besides its sentence.
 
-:func:`annotate` runs in the extraction layer, after the ``relext_relations``
+`annotate()` runs in the extraction layer, after the ``relext_relations``
 component, and adds to each relation record's evidence:
 
 - ``date``: an ISO date or interval with its precision and origin
-  (:mod:`relext.provenance.dates`);
+  (`relext.provenance.dates`);
 - ``confidence``: a calibrated probability in [0, 1]
-  (:mod:`relext.provenance.features`, :mod:`relext.provenance.confidence`);
+  (`relext.provenance.features`, `relext.provenance.confidence`);
 - ``selectors``: W3C TextQuote/TextPosition selectors of the sentence, the trigger
-  and both arguments (:mod:`relext.provenance.selectors`).
+  and both arguments (`relext.provenance.selectors`).
 
 Example
 -------

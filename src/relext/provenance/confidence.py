@@ -1,4 +1,4 @@
-"""Calibrated confidence: a logistic model over the features of :mod:`.features`.
+"""Calibrated confidence: a logistic model over the features of `.features`.
 
 The weights ship as package data (``relext/data/confidence.json``) and are refit on
 the development sets by ``scripts/fit_confidence.py``. A relation's confidence is
@@ -53,7 +53,7 @@ class ConfidenceModel:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "ConfidenceModel":
-        """Read the JSON form written by :meth:`to_dict`."""
+        """Read the JSON form written by `to_dict()`."""
         return cls(weights=data.get("weights", {}), bias=data.get("bias", 0.0), info=data.get("info"))
 
 
@@ -76,7 +76,7 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], labels: Sequence[int], fea
         iterations: Newton steps at most.
 
     Returns:
-        The fitted :class:`ConfidenceModel`.
+        The fitted `ConfidenceModel`.
 
     Raises:
         ValueError: if there are no rows or the labels are all one class.

@@ -2,7 +2,7 @@
 
 ``relext_entities`` writes its own typed spans to ``doc.ents``, which drops the
 statistical NER's ``DATE`` entities. This component runs between the two and copies
-them to ``doc.spans["relext_dates"]``, where :mod:`relext.provenance.dates` finds the
+them to ``doc.spans["relext_dates"]``, where `relext.provenance.dates` finds the
 time expressions that date each relation.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ A relation is dated, in this order, by
    component in ``doc.spans["relext_dates"]``) syntactically attached to the clause
    of its trigger — "attended the summit *on Wednesday*", "will visit *next year*" —
    or, failing that, to a clause that governs it ("said *on Tuesday* it would
-   boycott"). The expression is parsed by :mod:`dateparser` relative to the
+   boycott"). The expression is parsed by `dateparser` relative to the
    document date (origin ``relative``), or on its own when it names its year
    (origin ``sentence``);
 2. the document date (origin ``document``, precision ``day``).
@@ -272,7 +272,7 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
         sentence: the trigger's sentence, when the caller has it (saves a lookup).
 
     Returns:
-        The fields of :class:`relext.models.EventDate`, or ``None`` when neither the
+        The fields of `relext.models.EventDate`, or ``None`` when neither the
         sentence nor the document gives a date.
     """
     spans: Iterable[Span] = doc.spans.get(DATE_SPANS, ()) if DATE_SPANS in doc.spans else ()

@@ -149,11 +149,11 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
     """The confidence features of one relation record.
 
     Args:
-        ctx: the :class:`DocContext` of the record's Doc.
-        rec: a relation record (fields of :class:`relext.models.Relation`).
+        ctx: the `DocContext` of the record's Doc.
+        rec: a relation record (fields of `relext.models.Relation`).
 
     Returns:
-        ``{feature name: value}`` for the non-zero features of :data:`FEATURES`.
+        ``{feature name: value}`` for the non-zero features of `FEATURES`.
     """
     ev = rec["evidence"]
     trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])

@@ -3,7 +3,7 @@
 Each evidence item carries, for the sentence, the trigger and both arguments, a
 TextQuoteSelector (``exact``, ``prefix``, ``suffix``) and a TextPositionSelector
 (``start``, ``end``) as defined by the W3C Web Annotation Data Model
-(https://www.w3.org/TR/annotation-model/#selectors). :func:`anchor` finds the words
+(https://www.w3.org/TR/annotation-model/#selectors). `anchor()` finds the words
 again in a text: at the position when the words are still there, else by the quote
 (the occurrence whose context matches best, nearest the old position).
 
