@@ -313,3 +313,22 @@ def test_dataframe_columns_become_metadata(nlp):
     assert a.meta == {"date": "2022-01-05T00:00:00", "url": "https://news.example.org/a", "outlet": "Example Wire"}
     assert a.relations[0].evidence.date.value == "2022-01-03"
     assert b.meta == {"outlet": "Daily Example"} and b.relations[0].evidence.date is None
+
+
+def test_metadata_and_provenance_reach_neo4j_relationships(graph, tmp_path):
+    import csv
+
+    from relext.export import write_neo4j
+
+    paths = write_neo4j(graph, tmp_path / "neo")
+    with open(paths["relationships"], encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert "date_start:string" in rows[0] and "date_end:string" in rows[0]
+    assert "confidence:double" in rows[0] and "doc_urls:string[]" in rows[0]
+    for row in rows:
+        edge = graph.edges[row[":START_ID"], row[":END_ID"], row["key:string"]]
+        assert row["doc_urls:string[]"].split(";") == edge["doc_urls"]
+        assert row["doc_sources:string[]"].split(";") == edge["doc_sources"]
+        assert (row["date_start:string"], row["date_end:string"]) == (edge["date_start"], edge["date_end"])
+        assert float(row["confidence:double"]) == pytest.approx(edge["confidence"])
+        assert json.loads(row["evidence:string"]) == edge["evidence"]
