@@ -141,6 +141,18 @@ def test_time_expressions_resolve_with_precision_and_origin():
     assert resolve_expression("in 1980", None)["origin"] == "sentence"
     assert resolve_expression("next year", wed)["value"] == "2023"
     assert resolve_expression("the 1990s", wed) is None
+    assert resolve_expression("Tuesday through Friday", wed, "future")["value"] == "2022-01-11/2022-01-14"
+    span = resolve_expression("between 2010 and 2015", None)
+    assert (span["start"], span["end"], span["precision"], span["origin"]) == \
+        ("2010-01-01", "2015-12-31", "year", "sentence")
+
+
+def test_durations_and_date_lines_do_not_date_a_relation(nlp):
+    for text in ("Joe Biden met Olaf Scholz in Berlin, three years after their first talks.",
+                 "Joe Biden met Olaf Scholz in Berlin after a few days of talks."):
+        ex = relext.extract(" date 2022-01-05\n" + text, nlp=nlp)
+        dates = [r.evidence.date for r in ex.relations if r.predicate == "MEETS_WITH"]
+        assert dates and all((d.value, d.origin) == ("2022-01-05", "document") for d in dates)
 
 
 def test_date_test_set(nlp):

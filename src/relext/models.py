@@ -133,7 +133,8 @@ class EventDate(_Frozen):
     """When a relation holds, as an ISO date or interval.
 
     ``value`` is written at its precision (``2022-02-04``, ``2022-02``, ``2022``,
-    ``2022-W05``); ``start`` and ``end`` are the first and last day it covers.
+    ``2022-W05``), or as an ISO 8601 interval ``start/end`` for a range ("Tuesday
+    through Friday"); ``start`` and ``end`` are the first and last day it covers.
     ``origin`` says where it comes from: a time expression of the sentence that names
     its year (``sentence``), one resolved against the document date (``relative``:
     "on Wednesday", "last month"), or the document date itself (``document``).

@@ -38,6 +38,10 @@ DATE_SPANS = "relext_dates"
 # The " date 2021-12-15 ..." line a page store puts before some pages' text.
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
+_RANGE = re.compile(r"\s+(?:through|to|until|till|and)\s+|\s+[-\u2013\u2014]\s+|(?<=\w)\u2013(?=\w)", re.I)
+_PRECISIONS = ["day", "week", "month", "year"]
+_DURATION_UNITS = {"day", "week", "month", "year", "decade", "century", "hour", "minute"}
+_QUANTIFIERS = {"a", "an", "several", "few", "many", "some", "couple", "of"}
 _DURATION_PREPS = {"for", "over", "within", "throughout", "after", "during"}
 _CLAUSE_POS = {"VERB", "AUX"}
 _DATELINE_ENDS = {"-", "--", "\u2013", "\u2014", "(", ":"}
@@ -144,7 +148,10 @@ def _parser(base: Optional[dt.date], prefer: str):
 def resolve_expression(text: str, base: Optional[dt.date], prefer: str = "past") -> Optional[Dict[str, str]]:
     """Resolve one time expression to an ISO date or interval.
 
-    The expression is parsed by dateparser against ``base``; when it does not parse,
+    A range ("Tuesday through Friday", "between 2010 and 2015") is the interval from
+    its first end to its last (``value`` ``start/end``, ISO 8601), the last end read
+    after the first. Otherwise the expression is parsed by dateparser against
+    ``base``; when it does not parse,
     its leading words are dropped one at a time ("earlier this month" -> "this
     month", "mid-February" -> "February"). A bare weekday that is the base's own
     weekday is the base day ("on Wednesday" in a Wednesday paper).
@@ -169,6 +176,17 @@ def resolve_expression(text: str, base: Optional[dt.date], prefer: str = "past")
     absolute = bool(_YEAR.search(text))
     if base is None and not absolute:
         return None
+    ends = _RANGE.split(re.sub(r"^\s*(?:from|between)\s+", "", text, flags=re.I), maxsplit=1)
+    if len(ends) == 2 and all(e.strip() for e in ends):
+        # "Tuesday through Friday", "between 2010 and 2015": an interval of both ends
+        first = resolve_expression(ends[0], base, prefer)
+        # the second end follows the first: "Tuesday through Friday" is that week's Friday
+        last = resolve_expression(ends[1], dt.date.fromisoformat(first["start"]), "future") if first else None
+        if first is None or last is None:
+            return None
+        coarser = max(first["precision"], last["precision"], key=_PRECISIONS.index)
+        return {"value": f"{first['start']}/{last['end']}", "start": first["start"], "end": last["end"],
+                "precision": coarser, "origin": "sentence" if absolute else "relative", "text": text}
     words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
     if words and words[0].lower() in {"on", "in", "at", "by", "since", "from", "until"}:
         words = words[1:]
@@ -233,6 +251,12 @@ def _is_dateline(span: Span, sent: Span) -> bool:
     return span[-1].text in _DATELINE_ENDS or (span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_ENDS)
 
 
+def _is_duration(span: Span) -> bool:
+    """A length of time, not a point in it: "three years", "a few days", "48 hours"."""
+    units = [t for t in span if t.lemma_.lower() in _DURATION_UNITS]
+    return bool(units) and all(t.like_num or t.lower_ in _QUANTIFIERS or t in units for t in span)
+
+
 def _date_clause(span: Span) -> Token:
     """The clause verb a time expression hangs from."""
     node = span.root
@@ -279,9 +303,12 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
     sent = sentence if sentence is not None else trigger.sent
     clause = _clause(trigger)
     best = None
+    date_line = _DATE_LINE.match(doc.text)
     for span in spans:
-        if span.start < sent.start or span.end > sent.end or _is_dateline(span, sent):
+        if span.start < sent.start or span.end > sent.end or _is_dateline(span, sent) or _is_duration(span):
             continue
+        if date_line and span.start_char < date_line.end():
+            continue  # the page's own "date YYYY-MM-DD" line
         rank = _attachment(span, trigger, clause)
         if rank is None:
             continue
