@@ -12,6 +12,8 @@ MODULES = [
     "relext.graph.attributes", "relext.export", "relext.export.dispatch", "relext.export.graphml",
     "relext.export.gexf", "relext.export.node_link", "relext.export.tables", "relext.export.neo4j",
     "relext.export._atomic", "relext.records",
+    "relext.export.annotations", "relext.provenance.dates", "relext.provenance.selectors",
+    "relext.provenance.confidence", "relext.provenance.features",
 ]
 
 

@@ -49,6 +49,7 @@ _API = {
     "write_graph": "relext.export",
     "read_graph": "relext.export",
     "to_frames": "relext.export",
+    "write_annotations": "relext.export",
     "render": "relext.visualize",
     "plot": "relext.visualize",
     "plot_html": "relext.visualize",

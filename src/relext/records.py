@@ -4,7 +4,9 @@ Besides texts and ``{"id": ..., "text": ...}`` mappings, ``extract_many`` takes
 
 - a pandas ``Series`` of texts: its index becomes the document ids;
 - a pandas ``DataFrame`` with a ``text`` column: the ``id`` column (or, without
-  one, the index) becomes the document ids; other columns are ignored.
+  one, the index) becomes the document ids; the other columns (``date``, ``url``,
+  ``source`` …) become the records' other fields, which `relext.extract_many()`
+  keeps as each document's metadata (missing values left out).
 
 pandas is not imported here: objects are recognised by their type's module and name.
 
@@ -30,8 +32,9 @@ def as_records(inputs: Any) -> Iterable[Any]:
 
     Returns:
         For a ``Series``, ``{"id": str(index), "text": value}`` per row; for a
-        ``DataFrame``, ``{"id": str(row id), "text": row text}`` per row, the id from
-        its ``id`` column or else its index. Anything else is returned as it is
+        ``DataFrame``, ``{"id": str(row id), "text": row text, **other columns}`` per
+        row, the id from its ``id`` column or else its index (dates and timestamps
+        as ISO text, numpy numbers as Python numbers, missing values left out). Anything else is returned as it is
         (texts and mappings are read by ``extract_many`` itself; a mapping
         without ``"id"`` gets its position in the input as id).
 
@@ -43,6 +46,8 @@ def as_records(inputs: Any) -> Iterable[Any]:
         >>> df = pd.DataFrame({"id": ["a", "b"], "text": ["One.", "Two."], "source": ["x", "y"]})
         >>> [r["id"] for r in as_records(df)]
         ['a', 'b']
+        >>> next(iter(as_records(df)))["source"]
+        'x'
         >>> as_records(["One."])
         ['One.']
     """
@@ -55,9 +60,34 @@ def as_records(inputs: Any) -> Iterable[Any]:
         if "text" not in inputs.columns:
             raise InputError(f"A DataFrame given to extract_many needs a 'text' column; it has "
                              f"{[str(c) for c in inputs.columns]}.")
-        ids = inputs["id"] if "id" in inputs.columns else inputs.index
-        return _pairs(zip(ids, inputs["text"]))
+        return _frame(inputs)
     return inputs
+
+
+def _frame(frame: Any) -> Iterator[Dict[str, Any]]:
+    ids = frame["id"] if "id" in frame.columns else frame.index
+    others = [c for c in frame.columns if c not in ("id", "text")]
+    for doc_id, text, *values in zip(ids, frame["text"], *(frame[c] for c in others)):
+        rec: Dict[str, Any] = {"id": str(doc_id), "text": text}
+        for column, value in zip(others, values):
+            value = _plain(value)
+            if value is not None:
+                rec[str(column)] = value
+        yield rec
+
+
+def _plain(value: Any) -> Any:
+    """A cell as a JSON-ready value: ISO text for dates, Python numbers, ``None`` if missing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()
+        return None if isinstance(value, float) and value != value else value
+    return value
 
 
 def _series(series: Any) -> Iterator[Dict[str, Any]]:

@@ -95,9 +95,9 @@ def _records_with_ids(records: Iterable[Any], on_skip) -> Iterator[Dict[str, str
     """Number records globally as :func:`relext.extract_many` does, so ids match the single-process path."""
     from ..extraction import _log_skip, _normalise_records
 
-    for doc_id, text in _normalise_records(records, on_skip or _log_skip):
+    for doc_id, text, meta in _normalise_records(records, on_skip or _log_skip):
         if text is not None:
-            yield {"id": doc_id, "text": text}
+            yield {"id": doc_id, "text": text, "meta": meta}
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[List[Any]]:

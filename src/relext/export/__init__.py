@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 from ._encode import GraphFileError
+from .annotations import write_annotations
 from .dispatch import FORMATS, read_graph, write_graph
 from .gexf import read_gexf, write_gexf
 from .graphml import read_graphml, write_graphml
@@ -37,6 +38,7 @@ __all__ = [
     "to_frames",
     "write_neo4j",
     "check_neo4j_files",
+    "write_annotations",
     "GraphFileError",
     "FORMATS",
 ]

@@ -71,6 +71,7 @@ class GraphState:
 
     def add(self, ex: Extraction) -> None:
         doc_id = self.new_doc(ex.doc_id)
+        doc = document_fields(ex)
         for ent in ex.entities:
             aliases = dict.fromkeys([ent.name] + [m.text for m in ent.mentions if m.kind is not MentionKind.PRONOUN])
             self.set_entity(ent.id, doc_id, DocEntity(
@@ -99,6 +100,10 @@ class GraphState:
                 "modality": rel.modality.value,
                 "cue": ev.cue,
                 "reported_by": rel.source,
+                "date": ev.date.model_dump() if ev.date is not None else None,
+                "confidence": ev.confidence,
+                "selectors": ev.selectors.model_dump() if ev.selectors is not None else None,
+                **doc,
             })
 
     def set_entity(self, entity_id: str, doc_id: str, rec: DocEntity) -> None:
@@ -172,6 +177,12 @@ class GraphState:
         if doc_id not in self.docs:
             self.docs[doc_id] = self._seq
             self._seq += 1
+
+
+def document_fields(ex: Extraction) -> Dict[str, Any]:
+    """What every evidence item of a document repeats about it: its date, URL, source and metadata."""
+    meta = dict(ex.meta)
+    return {"doc_date": ex.date, "url": meta.get("url"), "doc_source": meta.get("source"), "meta": meta}
 
 
 def evidence_identity(item: Mapping) -> tuple:

@@ -17,6 +17,7 @@ from typing import Dict
 __all__ = [
     "NODE_ATTRIBUTES",
     "EDGE_ATTRIBUTES",
+    "PROVENANCE_EDGE_ATTRIBUTES",
     "COLLAPSED_EDGE_ATTRIBUTES",
     "MODALITY_COUNTS",
     "RESERVED_NODE_NAMES",
@@ -57,6 +58,20 @@ EDGE_ATTRIBUTES: Dict[str, type] = {
     "reported_by": list,  # entity ids of reporting sources, list of str
     "evidence": list,  # list of dict, see docs/graph.md
     **{name: int for name in MODALITY_COUNTS.values()},
+}
+
+#: Edge attributes aggregated from the evidence's provenance (``docs/graph.md``):
+#: lists are always there (possibly empty); ``confidence``/``max_confidence`` only when
+#: some evidence has a confidence, ``date_start``/``date_end`` only when some has a date.
+PROVENANCE_EDGE_ATTRIBUTES: Dict[str, type] = {
+    "confidence": float,  # noisy-or of the evidence confidences: 1 - prod(1 - c)
+    "max_confidence": float,
+    "date_start": str,  # ISO day: the earliest start of the evidence dates
+    "date_end": str,  # ISO day: the latest end
+    "dates": list,  # distinct evidence date values (ISO, at their precision), list of str
+    "doc_dates": list,  # distinct document dates, list of str
+    "doc_urls": list,  # distinct document URLs, list of str
+    "doc_sources": list,  # distinct document sources/outlets, list of str
 }
 
 #: Edge attributes of a `relext.collapse_graph()` graph.

@@ -25,16 +25,18 @@ Example:
 """
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 import weakref
 from collections import Counter, defaultdict
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Union
 
 import networkx as nx
 
 from ..schema import load_catalogue
 from ._state import GraphState, RawKey, as_extractions, doc_entities, evidence_identity
-from .attributes import MODALITY_COUNTS, NODE_ATTRIBUTES, RESERVED_NODE_NAMES, edge_key
+from .attributes import MODALITY_COUNTS, NODE_ATTRIBUTES, PROVENANCE_EDGE_ATTRIBUTES, RESERVED_NODE_NAMES, edge_key
 
 __all__ = ["build_graph", "update_graph", "filter_graph"]
 
@@ -171,18 +173,33 @@ def update_graph(G: nx.MultiDiGraph, extractions: Iterable[Any], *, keep_negated
     return G
 
 
-def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence: int = 1) -> nx.MultiDiGraph:
-    """Return a copy of ``G`` without negated edges and/or edges with little evidence.
+def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence: int = 1,
+                 min_confidence: Optional[float] = None, since: Union[str, dt.date, None] = None,
+                 until: Union[str, dt.date, None] = None) -> nx.MultiDiGraph:
+    """Return a copy of ``G`` without negated edges, edges with little evidence or confidence, or outside a period.
 
     Args:
         G: A relext graph.
         keep_negated: ``False`` drops the edges whose ``negated`` attribute is true.
         min_evidence: Drop edges whose ``evidence_count`` is below this.
+        min_confidence: Drop edges whose aggregated ``confidence`` is below this (and
+            edges without one).
+        since: With ``until``, cut the graph to a period (ISO days or
+            ``datetime.date``, both ends included): an edge keeps only the evidence
+            whose date interval overlaps the period, and its counts, dates and
+            confidence are recomputed from that evidence; edges left with none are
+            dropped. Evidence without a date is dropped when a period is given.
+        until: The last day of the period.
 
     Returns:
         A new graph with all nodes of ``G`` and the edges that pass; attribute values
-        are shared with ``G``. ``build_graph(exs, keep_negated=k, min_evidence=m)``
-        equals ``filter_graph(build_graph(exs), keep_negated=k, min_evidence=m)``.
+        are shared with ``G`` (except on edges a period cut). ``build_graph(exs,
+        keep_negated=k, min_evidence=m)`` equals ``filter_graph(build_graph(exs),
+        keep_negated=k, min_evidence=m)``.
+
+    Raises:
+        ValueError: If ``min_evidence`` is less than 1, ``min_confidence`` is outside
+            [0, 1], or ``since``/``until`` is not a date.
 
     Examples:
         >>> import networkx as nx
@@ -193,16 +210,46 @@ def filter_graph(G: nx.MultiDiGraph, *, keep_negated: bool = True, min_evidence:
         0
     """
     _check_options(min_evidence)
+    if min_confidence is not None and not 0.0 <= float(min_confidence) <= 1.0:
+        raise ValueError(f"min_confidence must be in [0, 1], got {min_confidence!r}.")
+    start, end = _day(since, "since"), _day(until, "until")
     H = G.__class__()
     H.graph.update(G.graph)
     H.graph["keep_negated"] = bool(G.graph.get("keep_negated", True) and keep_negated)
     H.graph["min_evidence"] = max(int(G.graph.get("min_evidence", 1)), min_evidence)
     H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from(
-        (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-        if _passes(d, keep_negated=keep_negated, min_evidence=min_evidence)
-    )
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if start is not None or end is not None:
+            kept = [i for i in d.get("evidence") or [] if _in_period(i.get("date"), start, end)]
+            if not kept:
+                continue
+            d = {**{a: x for a, x in d.items() if a not in PROVENANCE_EDGE_ATTRIBUTES}, "evidence": kept,
+                 **_evidence_summary(kept, collapse_copies=bool(G.graph.get("collapse_copies", False)))}
+        if min_confidence is not None and d.get("confidence", -1.0) < float(min_confidence):
+            continue
+        if _passes(d, keep_negated=keep_negated, min_evidence=min_evidence):
+            H.add_edge(u, v, key=k, **d)
     return H
+
+
+def _day(value: Union[str, dt.date, None], name: str) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError as err:
+        raise ValueError(f"{name} must be an ISO date (YYYY-MM-DD) or a datetime.date, got {value!r}.") from err
+
+
+def _in_period(date: Optional[Dict[str, Any]], start: Optional[str], end: Optional[str]) -> bool:
+    """Whether an evidence date interval overlaps the period (ISO strings compare as dates)."""
+    if not date:
+        return False
+    return (start is None or date["end"] >= start) and (end is None or date["start"] <= end)
 
 
 # -- rendering ---------------------------------------------------------------
@@ -381,19 +428,44 @@ def _edge_attributes(state: GraphState, raws: List[RawKey], symmetric: bool,
         if item.get("reported_by") is not None:
             item["reported_by"] = merges.get(item["reported_by"], item["reported_by"])
         evidence.append(item)
-    modalities = Counter(i["modality"] for i in evidence)
     return {
         "predicate": predicate,
         "negated": bool(negated),
         "symmetric": bool(symmetric),
         "label": f"not {predicate}" if negated else predicate,
+        "evidence": evidence,
+        **_evidence_summary(evidence, collapse_copies=collapse_copies),
+    }
+
+
+def _evidence_summary(evidence: List[Dict[str, Any]], *, collapse_copies: bool = False) -> Dict[str, Any]:
+    """The edge attributes computed from its evidence: counts, modalities, provenance."""
+    modalities = Counter(i["modality"] for i in evidence)
+    out: Dict[str, Any] = {
         "evidence_count": evidence_count(evidence, collapse_copies=collapse_copies),
         "doc_count": len({i["doc_id"] for i in evidence}),
         "doc_ids": list(dict.fromkeys(i["doc_id"] for i in evidence)),
         "reported_by": list(dict.fromkeys(i["reported_by"] for i in evidence if i.get("reported_by"))),
-        "evidence": evidence,
         **{attr: modalities.get(mod, 0) for mod, attr in MODALITY_COUNTS.items()},
     }
+    # one confidence per statement (sentence): the best of its triggers
+    per_sentence: Dict[tuple, float] = {}
+    for i in evidence:
+        c = i.get("confidence")
+        if c is not None:
+            k = (i["doc_id"], i["start_char"], i["end_char"])
+            per_sentence[k] = max(per_sentence.get(k, 0.0), float(c))
+    if per_sentence:
+        out["confidence"] = round(1.0 - math.prod(1.0 - c for c in per_sentence.values()), 4)
+        out["max_confidence"] = max(per_sentence.values())
+    dates = [i["date"] for i in evidence if i.get("date")]
+    if dates:
+        out["date_start"] = min(d["start"] for d in dates)
+        out["date_end"] = max(d["end"] for d in dates)
+    out["dates"] = sorted({d["value"] for d in dates})
+    for attr, field in (("doc_dates", "doc_date"), ("doc_urls", "url"), ("doc_sources", "doc_source")):
+        out[attr] = list(dict.fromkeys(str(i[field]) for i in evidence if i.get(field) is not None))
+    return out
 
 
 def evidence_count(evidence: List[Dict[str, Any]], *, collapse_copies: bool = False) -> int:

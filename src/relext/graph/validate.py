@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..models import EntityType
 from ..schema import RelationType, load_catalogue
-from .attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edge_key
+from .attributes import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, PROVENANCE_EDGE_ATTRIBUTES, edge_key
 
 __all__ = ["Violation", "validate_graph"]
 
@@ -102,6 +102,9 @@ def validate_graph(G: nx.MultiDiGraph, *, catalogue: Optional[Mapping[str, Relat
                 out.append(Violation("symmetric-direction", f"{where}: {pred} is symmetric and must be stored "
                                      f"from the smaller id to the larger ({v!r} -> {u!r}).", edge=(u, v, k)))
         out.extend(_attribute_problems(d, EDGE_ATTRIBUTES, where, edge=(u, v, k)))
+        out.extend(_attribute_problems({a: x for a, x in d.items() if a in PROVENANCE_EDGE_ATTRIBUTES},
+                                       {a: t for a, t in PROVENANCE_EDGE_ATTRIBUTES.items() if a in d}, where,
+                                       edge=(u, v, k)))
         if multi and isinstance(pred, str) and isinstance(d.get("negated"), bool) and k != edge_key(pred, d["negated"]):
             out.append(Violation("edge-key", f"{where}: the key should be {edge_key(pred, d['negated'])!r} for "
                                  f"predicate={pred!r}, negated={d['negated']!r}.", edge=(u, v, k)))
