@@ -59,6 +59,11 @@ GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "la
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+def _reduced_passive(v: Token) -> bool:
+    """Whether ``v`` is a past participle modifying a noun ("the summit, attended by X")."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+
+
 def _group_size(t: Token) -> int:
     """The number a plural noun phrase gives itself ("the three countries" -> 3), else 0."""
     for c in t.children:
@@ -331,7 +336,7 @@ class Arguments:
     def verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
         if _depth > 5:
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _reduced_passive(v)
         if passive:
             for c in v.children:
                 if c.dep_ == "agent":
@@ -432,6 +437,8 @@ class Arguments:
         out = self.noun_internal_subjects(n)
         if out:
             return out
+        if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN") and self.index.entity(n.head.i):
+            return self.entities_of(n.head)  # "X, a fierce critic of Y"
         cur = n
         if n.dep_ == "xcomp" and n.head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(n.head, _depth + 1)  # "spent two hours meeting with X" (tagged a noun)
@@ -465,7 +472,11 @@ class Arguments:
         pairs: List[Tuple[str, str]] = []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for slot in slots:
-            if slot == "dobj":
+            if slot == "dobj" and _reduced_passive(tok):
+                # "the summit, attended by A and B": the noun the participle modifies
+                if self.index.entity(tok.head.i):
+                    objs.extend(self.entities_of(tok.head))
+            elif slot == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 for c in tok.children:
                     if c.dep_ in deps:
@@ -526,6 +537,12 @@ class Arguments:
             elif slot == "governor":
                 if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head))
+            elif slot == "patient":
+                # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
+                if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                    objs.extend(e for c in tok.head.head.children if c.dep_ == "nsubjpass" for e in self.entities_of(c))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
+                    objs.extend(self.verb_subjects(tok.head.head))
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is
