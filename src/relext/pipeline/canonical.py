@@ -126,7 +126,10 @@ class Canonicalizer:
             label = m["label"]
             if label == "PERSON":
                 key, name = person_key[(m["start"], m["end"])]
-                add(key, name, "PERSON", m)
+                known = key == f"person:{m['attrs'].get('actor')}"
+                add(key, name, "PERSON", m, m["attrs"] if known else None)
+                if known and len(name.split()) == 1 and m["attrs"].get("actor_name"):
+                    groups[key]["name"] = m["attrs"]["actor_name"]  # "Scholz" alone: the table's full name
             elif label == "ORGANISATION":
                 key, name = org_key[(m["start"], m["end"])]
                 add(key, name, label, m, m["attrs"])
@@ -141,6 +144,7 @@ class Canonicalizer:
         for g in groups.values():
             if g["type"] == "PERSON":
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
+            g["name"] = _usual_spelling(g["name"], g["mentions"])
         self._propagate_surnames(doc, groups, order, sent_of)
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
@@ -197,7 +201,7 @@ class Canonicalizer:
     def _person_keys(self, doc: Doc, persons: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
         names = {}
         for m in persons:
-            toks = [t.text for t in doc[m["start"]:m["end"]]]
+            toks = _name_words(doc[m["start"]:m["end"]])
             while len(toks) > 1 and toks[0].lower().strip(".") in HONORIFICS:
                 toks = toks[1:]
             names[(m["start"], m["end"])] = [t for t in toks if t not in ("'s", "’s")]
@@ -219,6 +223,13 @@ class Canonicalizer:
                     alias[a] = b
         names = {k: list(alias.get(tuple(v), tuple(v))) for k, v in names.items()}
         full = [f for f in full if f not in alias]
+        # a name of the actor table keys the person by the table's id, so that spellings
+        # ("Sergei"/"Sergey Lavrov") and a surname alone are one person in every document
+        actor_of: Dict[Tuple[str, ...], str] = {}
+        for m in persons:
+            if m["attrs"].get("actor"):
+                actor_of.setdefault(tuple(names[(m["start"], m["end"])]), m["attrs"]["actor"])
+                actor_of.setdefault(tuple(m["attrs"]["actor_name"].split()), m["attrs"]["actor"])
         out = {}
         for span, toks in names.items():
             canon = tuple(toks)
@@ -227,7 +238,12 @@ class Canonicalizer:
                     canon = f
                     break
             name = " ".join(canon)
-            out[span] = (f"person:{slug(name)}", name)
+            # a surname that belongs to a full name in the text is that person's, whoever
+            # else the table knows by it
+            actor = actor_of.get(canon)
+            if actor is None and len(canon) > 1:
+                actor = _misspelt_actor(canon, actor_of)
+            out[span] = (f"person:{actor}" if actor else f"person:{slug(name)}", name)
         return out
 
     def _propagate_surnames(self, doc: Doc, groups: Dict[str, Dict], order: List[str], sent_of: List[int]) -> None:
@@ -469,6 +485,41 @@ def _cataphor(tok, ent_at, wanted) -> Optional[str]:
         if c.dep_ == "nsubj" and c.i > clause.i and c.i in ent_at and ent_at[c.i][1] in wanted:
             return ent_at[c.i][0]
     return None
+
+
+def _usual_spelling(name: str, mentions: List[Dict]) -> str:
+    """An all-caps name (a dateline, "HIROSHIMA") gives way to the same name in normal
+    case when the text has it ("Hiroshima"): names are node labels in every export."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    for mm in mentions:
+        text = strip_det(mm["text"])
+        if text.lower() == name.lower() and not text.isupper():
+            return text
+    return name
+
+
+def _name_words(span) -> List[str]:
+    """The words of a name, hyphenated parts written without spaces kept together
+    ("Jean-Yves Le Drian" -> ["Jean-Yves", "Le", "Drian"], not "Jean - Yves")."""
+    words: List[str] = []
+    glue = False
+    for t in span:
+        if words and (glue or (t.text == "-" and not span.doc[t.i - 1].whitespace_)):
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glue = t.text == "-" and not t.whitespace_ and len(words[-1]) > 1
+    return words
+
+
+def _misspelt_actor(name: Tuple[str, ...], actor_of: Dict[Tuple[str, ...], str]) -> Optional[str]:
+    """The known person whose full name in the text is one typo from ``name`` in one word
+    ("Fumio Kushida" for "Fumio Kishida"), if exactly one."""
+    found = {a for known, a in actor_of.items() if len(known) == len(name) and known != name
+             and sum(x != y for x, y in zip(known, name)) == 1
+             and all(x == y or (len(x) > 4 and one_edit_apart(x, y)) for x, y in zip(known, name))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _sentence_index(doc: Doc) -> List[int]:

@@ -27,9 +27,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
+from .people import KnownPeople, normalise
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
                 "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
@@ -39,6 +40,7 @@ HEADLINE_VERBS = {"says", "said", "tells", "told", "warns", "warned", "meets", "
                   "accuses", "blames", "threatens", "sanctions", "boycotts", "attends", "rejects",
                   "hails", "defies", "snubs", "confirms", "pledges", "promises", "denies", "arrives",
                   "and", "&", "to", "in", "on", "at", "with", "for", "of", "as"}
+LEADER_GOVERNMENTS = {"administration", "government", "regime", "junta", "campaign", "cabinet"}
 MINISTRY_HEADS = {"ministry", "government", "cabinet", "foreign ministry", "embassy", "authorities"}
 
 
@@ -100,6 +102,10 @@ class EntityRuler(RuleComponent):
                                                {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
                                                {"TEXT": {"REGEX": "^[IVX]+$"}, "OP": "?"}]], greedy="LONGEST")
         self._build()
+        # names of known people (PETRARCH-2 actors); one-word forms that name a place or
+        # a body in the gazetteer or among geonames' cities are never taken for a person
+        not_people = {normalise(e["alias"]) for e in self.entries} | {normalise(c) for c in city_names()}
+        self.people = KnownPeople(nlp.vocab, exclude=not_people, titles=self.person_titles | self.title_words)
 
     # -- gazetteer -------------------------------------------------------------------
     def _build(self) -> None:
@@ -192,10 +198,11 @@ class EntityRuler(RuleComponent):
                 if fuzzy is not None:  # "Bejing", "Hong Kon": a misspelt place
                     out.append(dict(fuzzy, start=start, end=end, source="fuzzy"))
                     continue
-            if label == "PERSON" and end < len(doc) and doc[end].lemma_.lower() in ("administration", "government", "campaign"):
-                out.append({"start": start, "end": end + 1, "label": "ORGANISATION", "key": None,
-                            "name": doc[start:end + 1].text, "kind": "NAME", "attrs": {}, "source": "model"})
-                continue  # "the Biden administration"
+            gov = _leader_government(doc, end) if label == "PERSON" else None
+            if gov:
+                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": None,
+                            "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "the Biden administration", "the Maduro regime"
             if label in ("ORGANISATION", "PERSON") and _is_dateline(doc, start, end):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
@@ -207,6 +214,22 @@ class EntityRuler(RuleComponent):
                 continue
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
                         "attrs": {}, "source": "model"})
+        return out
+
+    def _known_person_candidates(self, doc: Doc) -> List[Dict]:
+        """People of the actor table, wherever they stand ("Lavrov met Blinken", "Xi Jinping
+        at the start of a sentence"); they carry the table's id and roles with dates."""
+        out = []
+        for start, end, idx in self.people.find(doc):
+            known = self.people.person(idx)
+            gov = _leader_government(doc, end)
+            if gov:
+                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": None,
+                            "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "actors"})
+                continue
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+                        "kind": "NAME", "attrs": {"actor": known["id"], "actor_name": known["name"],
+                                                  "known_roles": known["roles"]}, "source": "actors"})
         return out
 
     def _honorific_candidates(self, doc: Doc) -> List[Dict]:
@@ -269,13 +292,16 @@ class EntityRuler(RuleComponent):
     def match(self, doc: Doc) -> List[Dict]:
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
         gaz = self._gazetteer_candidates(doc)
-        model = self._model_candidates(doc)
+        known = self._known_person_candidates(doc)
+        model = _defer_to_people(doc, self._model_candidates(doc), known, gaz)
         events = self._event_candidates(doc)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
         # A model span that only adds a determiner or a title around a gazetteer name
         # defers to it; an equal span takes the gazetteer's type.
         cands: List[Tuple[int, Dict]] = []
         for c in gaz:
+            cands.append((3, c))
+        for c in known:
             cands.append((3, c))
         for c in events:
             cands.append((2, c))
@@ -332,6 +358,36 @@ class EntityRuler(RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[Dict]) -> List[Dict]:
+    """Model spans that overlap a known person give way to it ("Lavrov" typed ORG,
+    "Warsaw Biden", "Biden Greets"), except a longer PERSON span that only adds name
+    words to it ("Jill Biden", "Vladimir Vladimirovich Putin")."""
+    if not known:
+        return model
+    gaz_tokens = {i for c in gaz for i in range(c["start"], c["end"])}
+    out = []
+    for c in model:
+        hits = [k for k in known if k["start"] < c["end"] and c["start"] < k["end"]]
+        if not hits:
+            out.append(c)
+            continue
+        inside = all(c["start"] <= k["start"] and k["end"] <= c["end"] for k in hits)
+        extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)]
+        if c["label"] == "PERSON" and inside and len(hits) == 1 and extra and \
+                not any(i in gaz_tokens or not doc[i].text[:1].isupper() or doc[i].lower_ in HEADLINE_VERBS for i in extra):
+            out.append(c)
+    return out
+
+
+def _leader_government(doc: Doc, end: int) -> Optional[int]:
+    """A government named after its leader ("the Biden administration", "the Maduro regime",
+    "Mugabe's regime"): the end of that name after a person's name ending at ``end``."""
+    i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    if i < len(doc) and doc[i].lower_ in LEADER_GOVERNMENTS and doc[i].tag_ in ("NN", "NNP"):
+        return i + 1
+    return None
 
 
 def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
