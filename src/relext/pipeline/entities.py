@@ -30,6 +30,7 @@ from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
+from .named_heads import EventShapes
 from .people import KnownPeople, normalise
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -84,7 +85,8 @@ class EntityRuler(RuleComponent):
         self.cities = large_cities(city_min_population)
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
-        self.head_words = WordSet(nlp.vocab, self.event_heads)
+        self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
+        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]))
         self.org_head_words = WordSet(nlp.vocab, read_data("organisations_heads.yaml")["heads"])
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
@@ -263,7 +265,10 @@ class EntityRuler(RuleComponent):
                             "kind": "NAME", "attrs": {}, "source": "title"})
         return out
 
-    def _event_candidates(self, doc: Doc) -> List[Dict]:
+    def _event_candidates(self, doc: Doc, found: Iterable[Dict] = ()) -> List[Dict]:
+        """Olympic, summit and ceremony patterns; bodies named by an event; events named
+        around a head word (:mod:`relext.pipeline.named_heads`), given the mentions
+        ``found`` so far (to tell organisations from people and dates)."""
         out = []
         matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc.text else []
         for match_id, start, end in matches:
@@ -279,14 +284,16 @@ class EntityRuler(RuleComponent):
             if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
                             "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+        ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])}
         for i in self.head_words.positions(doc):
             tok = doc[i]
-            if tok.lemma_.lower() in self.event_heads and tok.pos_ == "NOUN":
-                span = _named_head_span(tok)
-                if span is not None:
-                    out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
-                                "name": doc[span[0]:span[1]].text, "kind": "NAME",
-                                "attrs": {"family": "summit"}, "source": "parse"})
+            if not tok.is_lower and not tok.is_title:
+                continue
+            span = self.event_shapes.span(tok, ent_at)
+            if span is not None:
+                out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
+                            "name": doc[span[0]:span[1]].text, "kind": "NAME",
+                            "attrs": {"family": "summit"}, "source": "parse"})
         return out
 
     def match(self, doc: Doc) -> List[Dict]:
@@ -294,7 +301,7 @@ class EntityRuler(RuleComponent):
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
         model = _defer_to_people(doc, self._model_candidates(doc), known, gaz)
-        events = self._event_candidates(doc)
+        events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
         # A model span that only adds a determiner or a title around a gazetteer name
         # defers to it; an equal span takes the gazetteer's type.

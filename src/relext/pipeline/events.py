@@ -148,21 +148,56 @@ def _olympics_id(f: Dict) -> Tuple[str, str]:
 
 
 def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
+    """Key of a meeting-like event: ``event:<body>-summit`` for every meeting word
+    (summit, meeting, talks, gathering, session ...) of one body or place, so that "the
+    G-7 meeting" and "the Group of Seven summit", or "the Commonwealth summit" and "the
+    gathering of Commonwealth leaders", are one event. The body is the organisation the
+    capitalised part of the name is an alias of ("G-7" -> g7), else that part itself;
+    ordinals and years do not change it ("the 26th China-ASEAN Summit")."""
     text = strip_det(span.text)
-    m = _HEAD.search(text.lower())
-    head = m.group(1) if m else None
-    if head:
-        for ent in doc.ents:
-            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
-                return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
-        pattern, keys = _org_alias_pattern()
-        found = pattern.search(text)
-        if found:
-            return f"event:{keys[found.group(0)].split(':', 1)[1]}-{head}", text, {}
+    if _HEAD.search(text.lower()):
+        caps = [t for t in span if t.text[:1].isupper() and t.lower_ not in MEETING_WORDS and not t.is_digit
+                and t.lower_ != "the"]
+        if caps:
+            naming = doc[caps[0].i:caps[-1].i + 1].text
+            for ent in doc.ents:
+                if ent.start == caps[0].i and ent.end == caps[-1].i + 1 and ent.label_ == "ORGANISATION" and ent.kb_id_:
+                    return f"event:{ent.kb_id_.split(':', 1)[1]}-summit", text, {}
+            body = _body_key(naming)
+            return f"event:{body or slug(naming)}-summit", text, {}
     return f"event:{slug(text)}", text, {}
 
 
-_HEAD = re.compile(r"\b(summit|forum|conference)\b")
+def _body_key(naming: str) -> Optional[str]:
+    """The organisation key a summit's naming words stand for: the whole of them ("G-7"),
+    them without places and a bracketed acronym ("Samarkand SCO", "Shanghai Cooperation
+    Organisation (SCO)"), or what comes after their last "of" ("Assembly of the African
+    Union"); None when no organisation alias fits."""
+    _, keys = _org_alias_pattern()
+    places = _place_names()
+    trimmed = re.sub(r"\s*\([^)]*\)?\s*", " ", naming).split()
+    unbracketed = " ".join(trimmed)
+    while trimmed and trimmed[0] in places:
+        trimmed = trimmed[1:]
+    while trimmed and trimmed[-1] in places:
+        trimmed = trimmed[:-1]
+    tail = re.split(r"\bof\s+(?:the\s+)?", naming)[-1]
+    for cand in (naming, unbracketed, " ".join(trimmed), tail):
+        if cand in keys:
+            return keys[cand].split(":", 1)[1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset:
+    from ..gazetteer import capital_entries, city_names, country_entries
+
+    return frozenset(e["alias"] for e in country_entries() + capital_entries()) | city_names()
+
+
+MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
+                 "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}
+_HEAD = re.compile(r"\b(summit|forum|conference|meetings?|talks|gathering|session|debate|dialogue)\b")
 
 
 @lru_cache(maxsize=1)

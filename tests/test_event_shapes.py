@@ -1,0 +1,51 @@
+"""Named events from their shape (relext/pipeline/named_heads.py) and one key per event."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _events(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {e.name: e for e in ex.entities if e.type.value == "EVENT"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ministers gathered for the 14th Mekong-Lancang Summit in Vientiane.", "14th Mekong-Lancang Summit"),
+    ("Delegates arrived for the OPEC meeting in Vienna on Sunday.", "OPEC meeting"),
+    ("She flew to Lima for the Summit of the Americas.", "Summit of the Americas"),
+    ("Trade officials toured the 19th China-South Asia Expo in Kunming.", "19th China-South Asia Expo"),
+    ("The envoy spoke at the 52nd session of the UN Human Rights Council.", "52nd session of the UN Human Rights Council"),
+    ("Guests attended the online meeting of ASEAN leaders on Friday.", "online meeting of ASEAN leaders"),
+    ("Kenya hosted the Pan-African Climate Summit last year.", "Pan-African Climate Summit"),
+])
+def test_event_names_from_a_head_and_its_naming_words(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump left the February summit early.",           # a month does not name an event
+    "Biden held a summit with Kim last spring.",        # a person does not name an event
+    "Officials said Thursday's meeting went well.",     # a weekday does not name an event
+    "Reporters waited outside the Morgan meeting room.",  # weak head named by a bare capitalised word
+    "Russia's war dominated the agenda.",               # a possessive country names no event
+])
+def test_near_misses_are_not_named_events(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_meeting_words_of_one_body_are_one_event(nlp):
+    ev = _events(nlp, "Leaders flew in for the G-7 meeting. The Group of Seven summit opened on Friday.")
+    assert len({e.id for e in ev.values()}) == 1
+    assert next(iter(ev.values())).id == "event:g7-summit"
+
+
+def test_place_and_acronym_around_a_body_keep_its_summit_key(nlp):
+    ev = _events(nlp, "The Tashkent SCO summit ended. The Shanghai Cooperation Organisation (SCO) summit was long.")
+    assert {e.id for e in ev.values()} == {"event:sco-summit"}
+
+
+def test_different_bodies_meetings_stay_apart(nlp):
+    ev = _events(nlp, "The ASEAN Summit opened first; the 26th ASEAN Plus Three Summit followed.")
+    assert len({e.id for e in ev.values()}) == 2
