@@ -30,7 +30,7 @@ from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
-from .named_heads import EventShapes
+from .named_heads import MONTHS, EventShapes
 from .people import KnownPeople, normalise
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -184,7 +184,7 @@ class EntityRuler(RuleComponent):
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
-            start, end = _trim(doc, ent.start, ent.end)
+            start, end = _trim(doc, *_trim_leading_words(doc, ent.start, ent.end))
             if label is None or start >= end:
                 continue
             text = doc[start:end].text
@@ -388,6 +388,16 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     return out
 
 
+def _trim_leading_words(doc: Doc, start: int, end: int) -> Tuple[int, int]:
+    """Words the model swallowed at the front of a name: a sentence-opening adverb or
+    preposition ("Later the Foreign Ministry", "Besides Belarus") or a month ("February
+    Boluarte")."""
+    while end - start > 1 and (doc[start].lower_ in MONTHS or (
+            doc[start].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB") and not doc[start].is_upper)):
+        start += 1
+    return start, end
+
+
 def _leader_government(doc: Doc, end: int) -> Optional[int]:
     """A government named after its leader ("the Biden administration", "the Maduro regime",
     "Mugabe's regime"): the end of that name after a person's name ending at ``end``."""
@@ -492,20 +502,45 @@ def _head_for_named_event(head, candidates: List[Dict]) -> Optional[Tuple[int, i
 
 
 def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[Dict]:
-    """"the Chinese foreign ministry", "China's government": mentions of the state."""
+    """"the Chinese foreign ministry", "China's government", "the Indian Ministry of Foreign
+    Affairs": mentions of the state (the guidelines: a ministry or government named with a
+    demonym or possessive is an alias of the COUNTRY).
+
+    A capitalised "the Foreign Ministry" with no country of its own is the country of the
+    ministry named last before it ("Israel's Foreign Ministry ... the Foreign Ministry");
+    with none before it, it is left to the other rules.
+    """
     out = []
-    by_start = {c["start"]: c for c in gaz if c["label"] == "COUNTRY"}
+    by_start = {j: c for c in gaz if c["label"] == "COUNTRY" for j in range(c["start"], c["end"])}
+    last = None
     for i in positions:
         tok = doc[i]
         if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        end = i + 1
+        if tok.lower_ == "ministry":
+            for prep in tok.rights:  # "Ministry of Foreign Affairs"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objs = [o for o in prep.children if o.dep_ == "pobj" and o.text[:1].isupper()]
+                    if objs:
+                        end = objs[0].right_edge.i + 1
+        found = None
         for child in tok.lefts:
             c = by_start.get(child.i)
             if c is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
-            if any(d.pos_ == "PROPN" and d.i > child.i and d.i < tok.i and d.i not in by_start for d in tok.lefts):
-                continue
-            out.append({"start": child.i, "end": tok.i + 1, "label": "COUNTRY", "key": c["key"], "name": c["name"],
-                        "kind": "DESCRIPTION", "attrs": dict(c["attrs"]), "source": "parse"})
+            if any(j in by_start for j in range(c["end"], i)):
+                continue  # another state between them
+            found = (c["start"], c)
             break
+        if found is not None:
+            c = found[1]
+            last = c
+            out.append({"start": found[0], "end": end, "label": "COUNTRY", "key": c["key"], "name": c["name"],
+                        "kind": "DESCRIPTION", "attrs": dict(c["attrs"]), "source": "parse"})
+        elif last is not None and tok.lower_ == "ministry" and tok.is_title:
+            start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()] + [i])
+            if start > 0 and doc[start - 1].lower_ == "the" and not any(j in by_start for j in range(start, end)):
+                out.append({"start": start, "end": end, "label": "COUNTRY", "key": last["key"], "name": last["name"],
+                            "kind": "DESCRIPTION", "attrs": dict(last["attrs"]), "source": "parse"})
     return out

@@ -1,0 +1,38 @@
+"""Organisations and their near misses: ministries named by a state, news outlets, credits."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _typed(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {(e.type.value, m.text) for e in ex.entities for m in e.mentions}, ex
+
+
+@pytest.mark.parametrize("text,country,mention", [
+    ("According to the Peruvian Foreign Ministry, the talks will resume.", "country:PER", "Peruvian Foreign Ministry"),
+    ("Chile's Foreign Ministry denied the report.", "country:CHL", "Chile's Foreign Ministry"),
+    ("An official of the Kenyan Ministry of Foreign Affairs spoke.", "country:KEN", "Kenyan Ministry of Foreign Affairs"),
+])
+def test_ministry_named_by_a_state_is_the_state(nlp, text, country, mention):
+    typed, ex = _typed(nlp, text)
+    ents = {e.id: e for e in ex.entities}
+    assert mention in {m.text for m in ents[country].mentions}
+    assert not any(t == "ORGANISATION" for t, _ in typed)
+
+
+def test_bare_foreign_ministry_is_the_state_named_before(nlp):
+    _, ex = _typed(nlp, "Norway's Foreign Ministry summoned the envoy. Later the Foreign Ministry issued a note.")
+    norway = next(e for e in ex.entities if e.id == "country:NOR")
+    assert "Foreign Ministry" in {m.text for m in norway.mentions}
+    assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
+
+
+def test_ministry_of_another_state_is_not_resolved_to_a_neighbour(nlp):
+    # a bare "Foreign Ministry" with no ministry named before it stays unresolved
+    _, ex = _typed(nlp, "Chile and Peru met. The Foreign Ministry issued a note.")
+    for e in ex.entities:
+        if e.type.value == "COUNTRY":
+            assert "Foreign Ministry" not in {m.text for m in e.mentions}
