@@ -36,3 +36,24 @@ def test_ministry_of_another_state_is_not_resolved_to_a_neighbour(nlp):
     for e in ex.entities:
         if e.type.value == "COUNTRY":
             assert "Foreign Ministry" not in {m.text for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("(Wirecast) -- Ministers met on Monday to agree a plan.", "Wirecast"),
+    ("Delegates posed for a picture. (Photo: Jane Roe / NEWSPIX)\nThe meeting ran late.", "NEWSPIX"),
+    ("The ministers spoke in turn. (NEWSPIX File Photo)\nTalks ended.", "NEWSPIX"),
+    ("The decision was welcomed, the Daily Planet newspaper said.", "Daily Planet"),
+    ("Ministers agreed, the state news agency Wirecast reported.", "Wirecast"),
+    ("Ministers agreed, the Ruritanian news agency Wirecast reported.", "Wirecast"),
+])
+def test_news_outlets_from_credits_and_outlet_nouns(nlp, text, outlet):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", outlet) in typed
+
+
+def test_outlet_near_misses(nlp):
+    typed, _ = _typed(nlp, "The African Union (AU) said the state news agency was closed.")
+    assert ("ORGANISATION", "state news agency") not in typed
+    assert ("ORGANISATION", "AU") not in typed or ("ORGANISATION", "African Union") in typed
+    typed, _ = _typed(nlp, "A photo by Jane Roe / NEWSPIX shows the hall.")
+    assert ("PERSON", "Jane Roe / NEWSPIX") not in typed

@@ -31,6 +31,7 @@ from ..gazetteer import city_names, default_entries, large_cities, one_edit_apar
 from ._base import RuleComponent
 from ._lookup import WordSet
 from .named_heads import MONTHS, EventShapes
+from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .people import KnownPeople, normalise
 
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -40,7 +41,7 @@ HEADLINE_VERBS = {"says", "said", "tells", "told", "warns", "warned", "meets", "
                   "assured", "vows", "vowed", "slams", "urges", "calls", "visits", "backs", "joins",
                   "accuses", "blames", "threatens", "sanctions", "boycotts", "attends", "rejects",
                   "hails", "defies", "snubs", "confirms", "pledges", "promises", "denies", "arrives",
-                  "and", "&", "to", "in", "on", "at", "with", "for", "of", "as"}
+                  "and", "&", "to", "in", "on", "at", "with", "for", "of", "as", "/"}
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "junta", "campaign", "cabinet"}
 MINISTRY_HEADS = {"ministry", "government", "cabinet", "foreign ministry", "embassy", "authorities"}
 
@@ -185,8 +186,11 @@ class EntityRuler(RuleComponent):
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             start, end = _trim(doc, *_trim_leading_words(doc, ent.start, ent.end))
-            if label is None or start >= end:
-                continue
+            while end - start > 1 and (doc[end - 1].lower_ in PHOTO_WORDS or
+                                       doc[end - 1].is_lower and doc[end - 1].lower_ in OUTLET_NOUNS | {"news"}):
+                end -= 1  # "Dawn news agency" is Dawn, "AP File Photo" is AP
+            if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
+                continue  # "state news agency": no name without a capital
             text = doc[start:end].text
             if text in self.drop or text.lower() in self.drop:
                 continue
@@ -210,7 +214,7 @@ class EntityRuler(RuleComponent):
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
             if label in ("PERSON", "ORGANISATION"):
-                for s, e in _split_headline(doc, start, end):
+                for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
                                 "kind": "NAME", "attrs": {}, "source": "model"})
                 continue
@@ -278,8 +282,8 @@ class EntityRuler(RuleComponent):
                             "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
         for i in self.org_head_words.positions(doc):
             tok = doc[i]
-            if tok.pos_ != "NOUN" or not tok.is_lower:
-                continue
+            if tok.pos_ != "NOUN" or not tok.is_lower or any(c.lower_ == "news" for c in tok.lefts):
+                continue  # "the Dawn news agency" is an outlet (relext/pipeline/outlets.py)
             span = _named_head_span(tok) or _head_for_named_event(tok, out)
             if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
@@ -317,6 +321,10 @@ class EntityRuler(RuleComponent):
                 continue
             cands.append((1, c))
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
+        not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+                          "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
+                     for s, e in outlet_spans(doc, not_outlets))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
@@ -448,11 +456,12 @@ def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)
 
 
-def _split_headline(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
-    """Split a name span at words that cannot be part of a name ("Putin Assures Xi")."""
+def _split_headline(doc: Doc, start: int, end: int, label: str = "PERSON") -> List[Tuple[int, int]]:
+    """Split a name span at words that cannot be part of a name ("Putin Assures Xi"), and a
+    person's name at a slash ("Jane Roe / AGENCY" in a photo credit)."""
     parts, cur = [], start
     for i in range(start, end):
-        if doc[i].lower_ in HEADLINE_VERBS and i > start:
+        if doc[i].lower_ in HEADLINE_VERBS and i > start and (doc[i].text != "/" or label == "PERSON"):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
