@@ -57,3 +57,19 @@ def test_outlet_near_misses(nlp):
     assert ("ORGANISATION", "AU") not in typed or ("ORGANISATION", "African Union") in typed
     typed, _ = _typed(nlp, "A photo by Jane Roe / NEWSPIX shows the hall.")
     assert ("PERSON", "Jane Roe / NEWSPIX") not in typed
+
+
+def test_ambiguous_country_name_listed_with_countries_is_a_country(nlp):
+    _, ex = _typed(nlp, "Three nations, Chad, Niger and Burkina Faso, left the bloc.")
+    ids = {e.id for e in ex.entities}
+    assert {"country:TCD", "country:NER", "country:BFA"} <= ids
+
+
+def test_ambiguous_name_alone_is_not_made_a_country(nlp):
+    _, ex = _typed(nlp, "Michael Jordan scored forty points.")
+    assert "country:JOR" not in {e.id for e in ex.entities}
+
+
+def test_title_after_a_country_is_not_part_of_a_place(nlp):
+    typed, _ = _typed(nlp, "India PM meets Biden\n\nThe visit began on Thursday.")
+    assert ("LOCATION", "India PM") not in typed

@@ -107,3 +107,20 @@ def test_dateline_in_capitals_gives_way_to_the_usual_spelling(nlp):
     ex = relext.extract("NAIROBI (AP) — Officials gathered in Nairobi on Tuesday for the talks.", nlp=nlp)
     names = {e.name for e in ex.entities if e.type.value == "LOCATION"}
     assert "Nairobi" in names and "NAIROBI" not in names
+
+
+def test_place_opening_a_headline_name_is_split_off(nlp):
+    ex = relext.extract("Biden in Warsaw\n\nWarsaw Biden speech draws crowds.", nlp=nlp)
+    types = {m.text: e.type.value for e in ex.entities for m in e.mentions}
+    assert types.get("Warsaw") in ("LOCATION", "COUNTRY")
+    assert "Warsaw Biden" not in types
+
+
+def test_surname_of_hyphenated_particle_name_is_the_same_person(nlp):
+    ents, _ = _by_type(nlp, "Bashar al-Assad arrived on Friday. Assad was greeted warmly.")
+    assert len(ents["PERSON"]) == 1
+
+
+def test_prefix_of_a_compound_adjective_is_not_a_name(nlp):
+    ex = relext.extract("Critics denounced the pro-Napoleon banners at the rally.", nlp=nlp)
+    assert not any(m.text.lower().startswith("pro") for e in ex.entities for m in e.mentions)

@@ -542,7 +542,10 @@ def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
         return False
     if tuple(toks) == full[-n:] or tuple(toks) == full[:n]:
         return True
-    return n == 1 and toks[0] in full and toks[0][:1].isupper() and len(toks[0]) > 2
+    if n == 1 and toks[0][:1].isupper() and len(toks[0]) > 2:
+        # "Assad" in "Bashar al-Assad": the last part of a hyphenated word counts
+        return toks[0] in full or any(w.split("-")[-1] == toks[0] for w in full)
+    return False
 
 
 def _country_name(doc: Doc, iso3: str, m: Dict) -> str:

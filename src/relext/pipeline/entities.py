@@ -168,13 +168,19 @@ class EntityRuler(RuleComponent):
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_label[t] = ent.label_
-        for _, start, end in self.phrase(doc):
+        matches = [(start, end) for _, start, end in self.phrase(doc)]
+        # tokens of sure country names, for ambiguous ones listed with them ("Mali, Niger and Chad")
+        sure = {t for start, end in matches for i in self._by_alias.get(doc[start:end].text, ())[:1]
+                if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
+                for t in range(start, end)}
+        for start, end in matches:
             span = doc[start:end]
             if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
                 continue
             for i in self._by_alias.get(span.text, ()):
                 e = self.entries[i]
-                if e["attrs"].get("needs_place_label") and ent_label.get(start) not in ("GPE", "LOC"):
+                if e["attrs"].get("needs_place_label") and ent_label.get(start) not in ("GPE", "LOC") \
+                        and not _listed_with(doc[start], sure):
                     continue
                 out.append({"start": start, "end": end, "label": e["type"], "key": e["key"], "name": e["name"],
                             "kind": e["kind"], "attrs": e["attrs"], "source": "gazetteer"})
@@ -195,8 +201,9 @@ class EntityRuler(RuleComponent):
             if text in self.drop or text.lower() in self.drop:
                 continue
             label = self.relabel.get(text, label)
-            if label == "ORGANISATION" and doc[end - 1].lemma_.lower() in self.event_heads:
-                label = "EVENT"  # "SCO Summit" typed ORG by the model
+            if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
+                    and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
+                label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
             if label in ("PERSON", "ORGANISATION") and text in self.cities:
                 label = "LOCATION"
             if label in ("PERSON", "ORGANISATION"):
@@ -305,6 +312,7 @@ class EntityRuler(RuleComponent):
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
         model = _defer_to_people(doc, self._model_candidates(doc), known, gaz)
+        model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, self.title_words | self.person_titles)]
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
         # A model span that only adds a determiner or a title around a gazetteer name
@@ -379,6 +387,11 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     """Model spans that overlap a known person give way to it ("Lavrov" typed ORG,
     "Warsaw Biden", "Biden Greets"), except a longer PERSON span that only adds name
     words to it ("Jill Biden", "Vladimir Vladimirovich Putin")."""
+    places = {c["start"]: c["end"] for c in gaz if c["label"] in ("COUNTRY", "LOCATION") and c["kind"] == "NAME"}
+    for c in model:
+        if c["label"] == "PERSON" and places.get(c["start"], c["end"]) < c["end"] and doc[places[c["start"]]].text[:1].isupper():
+            c["start"] = places[c["start"]]  # "Warsaw Biden" in a headline: the place, then the person
+            c["name"] = doc[c["start"]:c["end"]].text
     if not known:
         return model
     gaz_tokens = {i for c in gaz for i in range(c["start"], c["end"])}
@@ -396,10 +409,31 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     return out
 
 
+def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> bool:
+    """A model span that only adds title words to a gazetteer name ("India PM", "Russian
+    President"): the gazetteer name is the entity, the title is not."""
+    inner = [g for g in gaz if c["start"] <= g["start"] and g["end"] <= c["end"] and (g["start"], g["end"]) != (c["start"], c["end"])]
+    if not inner:
+        return False
+    rest = [i for i in range(c["start"], c["end"]) if not any(g["start"] <= i < g["end"] for g in inner)]
+    return bool(rest) and all(doc[i].lower_ in titles or doc[i].is_punct for i in rest)
+
+
+def _listed_with(tok, sure: set) -> bool:
+    """``tok`` is coordinated with a token of ``sure`` ("Mali" in "Mali, Niger and Burkina Faso")."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
+    return any(m.i in sure or any(c.i in sure for c in m.children if c.dep_ == "compound") for m in members if m.i != tok.i)
+
+
 def _trim_leading_words(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     """Words the model swallowed at the front of a name: a sentence-opening adverb or
     preposition ("Later the Foreign Ministry", "Besides Belarus") or a month ("February
     Boluarte")."""
+    if end - start > 2 and doc[start + 1].text == "-" and doc[start].lower_ in ("pro", "anti", "ex", "post", "pre", "non"):
+        start += 2  # "pro-Hitler"
     while end - start > 1 and (doc[start].lower_ in MONTHS or (
             doc[start].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB") and not doc[start].is_upper)):
         start += 1
