@@ -73,3 +73,26 @@ def test_ambiguous_name_alone_is_not_made_a_country(nlp):
 def test_title_after_a_country_is_not_part_of_a_place(nlp):
     typed, _ = _typed(nlp, "India PM meets Biden\n\nThe visit began on Thursday.")
     assert ("LOCATION", "India PM") not in typed
+
+
+def test_organisation_cut_at_of_is_joined(nlp):
+    typed, _ = _typed(nlp, "Officers of the Directorate General of Coastal Surveillance were sanctioned.")
+    assert ("ORGANISATION", "Directorate General of Coastal Surveillance") in typed
+    assert ("ORGANISATION", "Directorate General") not in typed
+
+
+def test_generic_head_word_alone_is_no_organisation(nlp):
+    typed, _ = _typed(nlp, "The Council met on Monday. The Alliance said nothing.")
+    assert not any(t == "ORGANISATION" and m in ("Council", "Alliance") for t, m in typed)
+
+
+def test_government_named_after_its_leader_one_key_for_both_spellings(nlp):
+    _, ex = _typed(nlp, "Washington sanctioned allies of Nicolas Maduro's regime. The Maduro regime denied it.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1 and orgs[0].id == "organisation:maduro-regime"
+
+
+def test_short_name_after_a_longer_one_is_the_same_body(nlp):
+    _, ex = _typed(nlp, "The Ruritania Central Bureau froze the funds. The Bureau said more would follow.")
+    orgs = {e.id for e in ex.entities if e.type.value == "ORGANISATION"}
+    assert len(orgs) <= 1

@@ -302,6 +302,11 @@ class Canonicalizer:
             text = strip_det(m["name"])
             if text.isupper() and text in acronyms and acronyms[text][0] != out[(m["start"], m["end"])][0]:
                 out[(m["start"], m["end"])] = acronyms[text]
+            elif len(text.split()) == 1 and text[:1].isupper():
+                # "the Treasury" after "the Treasury Department": the one longer name with that word
+                longer = {v for v in out.values() if len(v[1].split()) > 1 and text in v[1].replace("-", " ").split()}
+                if len(longer) == 1:
+                    out[(m["start"], m["end"])] = longer.pop()
         return out
 
     # -- events --------------------------------------------------------------------------

@@ -88,7 +88,9 @@ class EntityRuler(RuleComponent):
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
         self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]))
-        self.org_head_words = WordSet(nlp.vocab, read_data("organisations_heads.yaml")["heads"])
+        heads = read_data("organisations_heads.yaml")
+        self.org_head_words = WordSet(nlp.vocab, heads["heads"])
+        self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
         self.event_matcher = Matcher(nlp.vocab, validate=True)
@@ -195,8 +197,13 @@ class EntityRuler(RuleComponent):
             while end - start > 1 and (doc[end - 1].lower_ in PHOTO_WORDS or
                                        doc[end - 1].is_lower and doc[end - 1].lower_ in OUTLET_NOUNS | {"news"}):
                 end -= 1  # "Dawn news agency" is Dawn, "AP File Photo" is AP
+            for i in range(start + 1, end):
+                if doc[i].text in ("(", ")"):
+                    end = i  # "G7 (Group": a name stops at a bracket
+                    break
             if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
                 continue  # "state news agency": no name without a capital
+
             text = doc[start:end].text
             if text in self.drop or text.lower() in self.drop:
                 continue
@@ -213,7 +220,7 @@ class EntityRuler(RuleComponent):
                     continue
             gov = _leader_government(doc, end) if label == "PERSON" else None
             if gov:
-                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": None,
+                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
                             "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "the Biden administration", "the Maduro regime"
             if label in ("ORGANISATION", "PERSON") and _is_dateline(doc, start, end):
@@ -237,13 +244,30 @@ class EntityRuler(RuleComponent):
             known = self.people.person(idx)
             gov = _leader_government(doc, end)
             if gov:
-                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": None,
+                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
                             "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "actors"})
                 continue
             out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
                         "kind": "NAME", "attrs": {"actor": known["id"], "actor_name": known["name"],
                                                   "known_roles": known["roles"]}, "source": "actors"})
         return out
+
+    def _joined_organisations(self, doc: Doc, model: List[Dict]) -> List[Dict]:
+        """Organisation names the model cut at "of"/"for" ("Directorate General" + "Military
+        Counter-Intelligence", "Alliance" + "Sahel States") joined again; then one-word
+        spans of a generic head or an adjective ("Council", "International") dropped."""
+        out: List[Dict] = []
+        for c in sorted(model, key=lambda c: c["start"]):
+            prev = out[-1] if out else None
+            if prev is not None and prev["label"] == c["label"] == "ORGANISATION" and c["start"] > prev["end"]:
+                between = doc[prev["end"]:c["start"]]
+                if 1 <= len(between) <= 2 and between[0].lower_ in ("of", "for", "on") and \
+                        all(t.lower_ in ("of", "for", "on", "the", "a", "an") for t in between) and doc[c["start"]].text[:1].isupper():
+                    prev.update(end=c["end"], name=doc[prev["start"]:c["end"]].text, key=None)
+                    continue
+            out.append(dict(c))
+        return [c for c in out if not (c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1 and c["source"] == "model"
+                                       and (doc[c["start"]].lower_ in self.generic_org_words or doc[c["start"]].pos_ == "ADJ"))]
 
     def _honorific_candidates(self, doc: Doc) -> List[Dict]:
         """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
@@ -311,7 +335,7 @@ class EntityRuler(RuleComponent):
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
-        model = _defer_to_people(doc, self._model_candidates(doc), known, gaz)
+        model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, self.title_words | self.person_titles)]
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
@@ -447,6 +471,13 @@ def _leader_government(doc: Doc, end: int) -> Optional[int]:
     if i < len(doc) and doc[i].lower_ in LEADER_GOVERNMENTS and doc[i].tag_ in ("NN", "NNP"):
         return i + 1
     return None
+
+
+def _leader_key(doc: Doc, end: int, gov: int) -> str:
+    """One key for "the Maduro regime" and "Nicolas Maduro's regime": surname + head word."""
+    from ..gazetteer import slug
+
+    return f"organisation:{slug(doc[end - 1].text)}-{doc[gov - 1].lower_}"
 
 
 def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
