@@ -49,3 +49,33 @@ def test_place_and_acronym_around_a_body_keep_its_summit_key(nlp):
 def test_different_bodies_meetings_stay_apart(nlp):
     ev = _events(nlp, "The ASEAN Summit opened first; the 26th ASEAN Plus Three Summit followed.")
     assert len({e.id for e in ev.values()}) == 2
+
+
+def _mentions(nlp, text, event_id):
+    ex = relext.extract(text, nlp=nlp)
+    ents = {e.id: e for e in ex.entities}
+    return [m.text for m in ents[event_id].mentions] if event_id in ents else None, ex
+
+
+def test_bare_meeting_word_refers_to_the_passages_one_named_event(nlp):
+    texts, _ = _mentions(nlp, "Leaders flew to Lima for the APEC summit. The talks ran late into Friday.", "event:apec-summit")
+    assert "talks" in texts
+
+
+def test_bare_meeting_word_with_two_named_events_stays_unresolved(nlp):
+    _, ex = _mentions(nlp, "Ministers left the APEC summit for the ASEAN summit. The talks ran late.", "event:apec-summit")
+    assert not any(m.text == "talks" for e in ex.entities for m in e.mentions)
+
+
+def test_dated_description_refers_to_the_named_event(nlp):
+    texts, _ = _mentions(nlp, "Delegates prepared for the OPEC meeting. Thursday's meeting ended early.", "event:opec-summit")
+    assert any("meeting" in t and t != "OPEC meeting" for t in texts)
+
+
+def test_opening_ceremony_belongs_to_the_passages_summit(nlp):
+    ex = relext.extract("The Arab League summit opened in Jeddah. The envoy left the opening ceremony. "
+                        "The summit closed on Sunday.", nlp=nlp)
+    ents = {e.id: e for e in ex.entities}
+    assert "event:arab-league-summit-opening-ceremony" in ents
+    assert "summit" in [m.text for m in ents["event:arab-league-summit"].mentions]
+    assert "summit" not in [m.text for m in ents["event:arab-league-summit-opening-ceremony"].mentions]

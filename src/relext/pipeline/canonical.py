@@ -57,7 +57,15 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "forum": ("EVENT", "forum"), "conference": ("EVENT", "conference"),
                      "organization": ("ORGANISATION", None), "organisation": ("ORGANISATION", None),
                      "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
-                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None)}
+                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None),
+                     "talks": ("EVENT", None), "meeting": ("EVENT", None), "gathering": ("EVENT", None),
+                     "session": ("EVENT", None)}
+# heads that say nothing of the kind of event: they resolve only when the passage has named
+# exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
+GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
+# possessors that date a description rather than name it ("Thursday's meeting", "this year's event")
+DATING_WORDS = {"year", "week", "weekend", "day", "month", "today", "yesterday", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday"}
 
 
 @Language.factory(
@@ -93,7 +101,7 @@ class Canonicalizer:
         events = read_data("events.yaml")
         self.editions = events["olympic_editions"]
         self.events = EventNamer(self.editions)
-        self.description_words = WordSet(nlp.vocab, DESCRIPTION_HEADS)
+        self.description_words = WordSet(nlp.vocab, list(DESCRIPTION_HEADS) + ["talk"])  # "talks" has lemma "talk"
         self.pronoun_words = WordSet(nlp.vocab, MALE | FEMALE | NEUTER | FIRST_PERSON | FIRST_PLURAL, attr="LOWER")
 
     # ------------------------------------------------------------------------------
@@ -409,27 +417,32 @@ class Canonicalizer:
             v.sort(key=lambda x: x[0])
         for i in self.description_words.positions(doc):
             tok = doc[i]
-            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics") else tok.lower_
+            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks") else tok.lower_
             kind = DESCRIPTION_HEADS.get(head)
             if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0].lower_ not in ("the", "this", "that", "its", "their", "this year's"):
-                if not (dets and dets[0].dep_ == "poss" and dets[0].pos_ == "PRON"):
+                if not (dets and dets[0].dep_ == "poss" and (dets[0].pos_ == "PRON" or dets[0].lower_ in DATING_WORDS)):
                     continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
             if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
                 continue  # a name of its own ("the Geneva summit") is not a description
             wanted_type, id_hint = kind
             target = None
+            if head in GENERIC_EVENT_HEADS:
+                named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
+                if len(named) != 1:
+                    continue
             for start, g in reversed(starts.get(wanted_type, [])):
                 if start < tok.i and (id_hint is None or id_hint in g["id"]) \
+                        and (head == "ceremony" or not g["id"].endswith("-ceremony")) \
                         and not (wanted_type == "ORGANISATION" and g["attributes"].get("country")):
                     target = g
                     break
             if target is None:
                 continue
-            start = min([m.left_edge.i for m in mods] + [tok.i])
+            start = min([m.left_edge.i for m in mods] + [tok.i] + [d.i for d in dets if d.dep_ == "poss" and d.pos_ != "PRON"])
             span = doc[start:tok.i + 1]
             target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
                                        "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",

@@ -62,20 +62,30 @@ class EventNamer:
             longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
             for m in c["members"]:
                 out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
+        ceremonies = []
         for m in events:
             k = (m["start"], m["end"])
             if k in out:
                 continue
+            low = doc[m["start"]:m["end"]].text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                ceremonies.append(m)
+            else:
+                out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
+        # a ceremony belongs to the Games nested in it, else the passage's Games, else its
+        # first other named event ("the opening ceremony" of a summit)
+        first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
+                            if (m["start"], m["end"]) in out), None)
+        for m in ceremonies:
+            k = (m["start"], m["end"])
             span = doc[m["start"]:m["end"]]
             low = span.text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
-                which = "closing" if "closing" in low else "opening"
-                nested = [out[(n["start"], n["end"])] for n in olympics
-                          if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
-                base_key, base_name = (nested[0][0], nested[0][1]) if nested else (main_olympics or ("event:games", "the Games"))
-                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
-                continue
-            out[k] = _summit_id(doc, span)
+            which = "closing" if "closing" in low else "opening"
+            nested = [out[(n["start"], n["end"])] for n in olympics
+                      if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
+            base_key, base_name = (nested[0][0], nested[0][1]) if nested else (
+                main_olympics or first_other or ("event:games", "the Games"))
+            out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
         return out
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
@@ -157,7 +167,7 @@ def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
     text = strip_det(span.text)
     if _HEAD.search(text.lower()):
         caps = [t for t in span if t.text[:1].isupper() and t.lower_ not in MEETING_WORDS and not t.is_digit
-                and t.lower_ != "the"]
+                and t.lower_ != "the" and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in PREFIXES)]
         if caps:
             naming = doc[caps[0].i:caps[-1].i + 1].text
             for ent in doc.ents:
@@ -195,6 +205,7 @@ def _place_names() -> frozenset:
     return frozenset(e["alias"] for e in country_entries() + capital_entries()) | city_names()
 
 
+PREFIXES = {"anti", "pro", "ex", "post", "pre", "non"}
 MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
                  "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}
 _HEAD = re.compile(r"\b(summit|forum|conference|meetings?|talks|gathering|session|debate|dialogue)\b")
