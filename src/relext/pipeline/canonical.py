@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..gazetteer import one_edit_apart, read_data, slug
+from ..gazetteer import one_edit_apart, read_data, seats, slug
 from ._lookup import WordSet
 from .affiliation import title_before_comma
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
@@ -190,7 +190,10 @@ class Canonicalizer:
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
-        if acts:
+        seat = seats().get(m["name"])
+        if acts and seat:  # "warned Brussels": the EU, whose seat it is
+            m.update(label="ORGANISATION", key=seat["key"], kind="METONYM", attrs={}, name=seat["name"])
+        elif acts:
             m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",
                      attrs={"iso3": iso3}, name=_country_name(doc, iso3, m))
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import city_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, region_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
 from .named_heads import MONTHS, EventShapes
@@ -223,6 +223,9 @@ class EntityRuler(RuleComponent):
                 out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
                             "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "the Biden administration", "the Maduro regime"
+            if label == "LOCATION" and ent.label_ == "GPE" and end - start == 1 and self._unknown_place(text) \
+                    and _acts_as_person(doc[start]):
+                label = "PERSON"  # "Lavrov met Blinken": a name no place list knows, met or speaking
             if label in ("ORGANISATION", "PERSON") and _is_dateline(doc, start, end):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
@@ -235,6 +238,10 @@ class EntityRuler(RuleComponent):
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
                         "attrs": {}, "source": "model"})
         return out
+
+    def _unknown_place(self, text: str) -> bool:
+        """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
+        return text not in self._by_alias and text not in city_names() and text not in region_names()
 
     def _known_person_candidates(self, doc: Doc) -> List[Dict]:
         """People of the actor table, wherever they stand ("Lavrov met Blinken", "Xi Jinping
@@ -441,6 +448,19 @@ def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> b
         return False
     rest = [i for i in range(c["start"], c["end"]) if not any(g["start"] <= i < g["end"] for g in inner)]
     return bool(rest) and all(doc[i].lower_ in titles or doc[i].is_punct for i in rest)
+
+
+PERSON_VERBS = {"meet", "say", "tell", "add", "thank", "urge", "call", "phone", "greet", "host", "welcome", "shake"}
+
+
+def _acts_as_person(tok) -> bool:
+    """``tok`` is met, greeted or told, or speaks ("met Blinken", "Blinken said", "met with Blinken")."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in PERSON_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("meet", "talk", "speak"):
+        return True
+    return tok.dep_ == "conj" and head.ent_type_ == "PERSON" and head.dep_ in ("nsubj", "dobj", "pobj")
 
 
 def _listed_with(tok, sure: set) -> bool:

@@ -98,13 +98,14 @@ class EventShapes:
         """Whether ``tok`` (a modifier) is a naming word for an event."""
         if tok.lower_ in MONTHS or tok.ent_type_ in ("DATE", "TIME") or ent_at.get(tok.i) == "PERSON":
             return False
-        if tok.dep_ == "poss" and ent_at.get(tok.i) != "ORGANISATION":
-            return False  # "Russia's war", "Thursday's meeting": a possessor is no name
+        body_inside = any(ent_at.get(t.i) in ("ORGANISATION", "EVENT") for t in tok.subtree if t.i <= tok.i)
+        if tok.dep_ == "poss" and not body_inside:
+            return False  # "Russia's war", "Thursday's meeting": a possessor is no name ("EU leaders'" is)
         if any(ent_at.get(t.i) == "PERSON" for t in tok.subtree):
             return False
         acronym = tok.text.isupper() and len(tok.text) > 1 or bool(re.fullmatch(r"[A-Z][A-Za-z]*-?\d+", tok.text))
         if weak:
-            return acronym or ent_at.get(tok.i) in ("ORGANISATION", "EVENT")
+            return acronym or body_inside
         if ent_at.get(tok.i) in NAMING_TYPES or acronym:
             return True
         return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
