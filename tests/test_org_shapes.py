@@ -96,3 +96,45 @@ def test_short_name_after_a_longer_one_is_the_same_body(nlp):
     _, ex = _typed(nlp, "The Ruritania Central Bureau froze the funds. The Bureau said more would follow.")
     orgs = {e.id for e in ex.entities if e.type.value == "ORGANISATION"}
     assert len(orgs) <= 1
+
+
+def test_acronym_with_its_full_name_in_brackets(nlp):
+    _, ex = _typed(nlp, "Gabon left ECCAS (Economic Community of Central African States) on Sunday. "
+                        "Officials said ECCAS would meet again.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1
+    texts = [m.text for m in orgs[0].mentions]
+    assert texts.count("ECCAS") == 2 and "Economic Community of Central African States" in texts
+
+
+def test_bracket_that_spells_nothing_is_no_full_name(nlp):
+    typed, _ = _typed(nlp, "The UN (in New York) said nothing.")
+    assert ("ORGANISATION", "in New York") not in typed
+
+
+def test_an_ideology_is_not_an_organisation(nlp):
+    typed, _ = _typed(nlp, "The leaders praised Pan-Africanism and its founders.")
+    assert ("ORGANISATION", "Pan-Africanism") not in typed
+
+
+def test_the_bloc_is_the_body_the_passage_is_about(nlp):
+    _, ex = _typed(nlp, "Chad left ECCAS. ECCAS had urged elections. Chad joined the Sahel Council. "
+                        "The bloc said it regretted the exit.")
+    holders = [e.name for e in ex.entities if any(m.text == "bloc" for m in e.mentions)]
+    assert holders == ["ECCAS"] or not holders
+
+
+def test_country_name_taken_once_is_a_country_throughout(nlp):
+    _, ex = _typed(nlp, "Three nations, Mali, Niger and Burkina Faso, left. The people of Mali, Burkina and Niger agreed.")
+    ids = [e.id for e in ex.entities if e.type.value != "COUNTRY"]
+    assert not any(i.endswith(("niger", "burkina", "mali")) for i in ids)
+
+
+@pytest.mark.parametrize("text,bad,good", [
+    ("The president of the Comoros archipelago arrived.", "Comoros archipelago", "Comoros"),
+    ("By Kim Yoo-chul\n\nThe talks resumed.", "Kim Yoo-", "Kim Yoo-chul"),
+])
+def test_name_spans_end_on_the_name(nlp, text, bad, good):
+    typed, _ = _typed(nlp, text)
+    texts = {m for _, m in typed}
+    assert bad not in texts and good in texts

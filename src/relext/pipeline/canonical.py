@@ -306,6 +306,7 @@ class Canonicalizer:
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 acronyms[nxt[1].text] = (key, name)
             acronyms.setdefault(_initials(name), (key, name))
+            acronyms.setdefault("".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper(), (key, name))
             out[(m["start"], m["end"])] = (key, name)
         for m in orgs:
             if m["key"]:
@@ -437,12 +438,17 @@ class Canonicalizer:
                 named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
                 if len(named) != 1:
                     continue
-            for start, g in reversed(starts.get(wanted_type, [])):
-                if start < tok.i and (id_hint is None or id_hint in g["id"]) \
-                        and (head == "ceremony" or not g["id"].endswith("-ceremony")) \
-                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country")):
-                    target = g
-                    break
+            fitting = [g for start, g in starts.get(wanted_type, [])
+                       if start < tok.i and (id_hint is None or id_hint in g["id"])
+                       and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
+            if fitting and wanted_type == "ORGANISATION":
+                # "the bloc", "the organization": the body the passage is about (named most
+                # often so far), the latest of those on a tie
+                seen = [g["id"] for g in fitting]
+                target = max(reversed(fitting), key=lambda g: seen.count(g["id"]))
+            elif fitting:
+                target = fitting[-1]
             if target is None:
                 continue
             start = min([m.left_edge.i for m in mods] + [tok.i] + [d.i for d in dets if d.dep_ == "poss" and d.pos_ != "PRON"])

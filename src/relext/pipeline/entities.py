@@ -175,14 +175,16 @@ class EntityRuler(RuleComponent):
         sure = {t for start, end in matches for i in self._by_alias.get(doc[start:end].text, ())[:1]
                 if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
                 for t in range(start, end)}
+        # one sense per text: an ambiguous name taken for a country once is a country throughout
+        accepted = {doc[start:end].text for start, end in matches
+                    if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)}
         for start, end in matches:
             span = doc[start:end]
             if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
                 continue
             for i in self._by_alias.get(span.text, ()):
                 e = self.entries[i]
-                if e["attrs"].get("needs_place_label") and ent_label.get(start) not in ("GPE", "LOC") \
-                        and not _listed_with(doc[start], sure):
+                if e["attrs"].get("needs_place_label") and span.text not in accepted:
                     continue
                 out.append({"start": start, "end": end, "label": e["type"], "key": e["key"], "name": e["name"],
                             "kind": e["kind"], "attrs": e["attrs"], "source": "gazetteer"})
@@ -197,6 +199,13 @@ class EntityRuler(RuleComponent):
             while end - start > 1 and (doc[end - 1].lower_ in PHOTO_WORDS or
                                        doc[end - 1].is_lower and doc[end - 1].lower_ in OUTLET_NOUNS | {"news"}):
                 end -= 1  # "Dawn news agency" is Dawn, "AP File Photo" is AP
+            while label in ("LOCATION", "PERSON") and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+                    and not (doc[end - 2].text == "-" and not doc[end - 2].whitespace_):
+                end -= 1  # "Comoros archipelago", "Samarkand airport": the name, not the common noun ("Yoo-chul" stays)
+            if end - start == 1 and doc[start].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr", "sir", "miss"):
+                continue  # an honorific alone names no one
+            if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
+                continue  # "Pan-Africanism", "Zionism": ideologies are no organisations
             for i in range(start + 1, end):
                 if doc[i].text in ("(", ")"):
                     end = i  # "G7 (Group": a name stops at a bracket
@@ -360,6 +369,7 @@ class EntityRuler(RuleComponent):
                 continue
             cands.append((1, c))
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
+        cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model))
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
@@ -383,7 +393,7 @@ class EntityRuler(RuleComponent):
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
                              "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
                              "source": c["source"]})
-        return mentions
+        return _repeat_acronyms(doc, mentions)
 
     def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
         """Write ``doc._.relext_mentions`` and, if configured, ``doc.ents``."""
@@ -461,6 +471,53 @@ def _acts_as_person(tok) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("meet", "talk", "speak"):
         return True
     return tok.dep_ == "conj" and head.ent_type_ == "PERSON" and head.dep_ in ("nsubj", "dobj", "pobj")
+
+
+def _repeat_acronyms(doc: Doc, mentions: List[Dict]) -> List[Dict]:
+    """One sense per text: an all-caps organisation name found once ("ECCAS") is that
+    organisation wherever else the text writes it and no other mention covers it."""
+    acronyms = {doc[m["start"]].text: m for m in mentions if m["label"] == "ORGANISATION" and m["end"] - m["start"] == 1
+                and doc[m["start"]].is_upper and doc[m["start"]].is_alpha and len(doc[m["start"]]) >= 3}
+    if not acronyms:
+        return mentions
+    covered = {i for m in mentions for i in range(m["start"], m["end"])}
+    extra = [dict(acronyms[t.text], start=t.i, end=t.i + 1, source="repeat")
+             for t in doc if t.text in acronyms and t.i not in covered]
+    return sorted(mentions + extra, key=lambda m: m["start"]) if extra else mentions
+
+
+def _initials_of(words: List[str]) -> Tuple[str, str]:
+    """Initials of a name with and without its short words ("of", "the" ...)."""
+    allw = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    content = "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in ("of", "the", "and", "for", "on", "in")).upper()
+    return allw, content
+
+
+def _bracketed_long_forms(doc: Doc, cands: List[Dict]) -> List[Dict]:
+    """"ECOWAS (Economic Community of West African States)": the words in brackets after an
+    all-caps word, when their initials spell it, are an organisation's full name, and the
+    acronym is that organisation (with the key of ``cands``' match for it, if any).
+    Near miss: "NATO (the alliance)" or "UN (in New York)" spell nothing."""
+    out = []
+    known = {c["start"]: c for c in cands if c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1}
+    for t in doc:
+        if t.text != "(" or t.i == 0 or not doc[t.i - 1].is_upper or not doc[t.i - 1].is_alpha or len(doc[t.i - 1]) < 3:
+            continue
+        c = known.get(t.i - 1) or {"start": t.i - 1, "end": t.i, "key": None, "attrs": {}}
+        i = c["end"]
+        if i >= len(doc) or doc[i].text != "(":
+            continue
+        close = next((j for j in range(i + 1, min(len(doc), i + 12)) if doc[j].text == ")"), None)
+        if close is None or close - i < 3:
+            continue
+        words = [t.text for t in doc[i + 1:close] if not t.is_punct]
+        if doc[c["start"]].text in _initials_of(words) and doc[i + 1].text[:1].isupper():
+            if c["start"] not in known:  # the acronym itself, where the model missed it
+                out.append({"start": c["start"], "end": c["end"], "label": "ORGANISATION", "key": None,
+                            "name": doc[c["start"]].text, "kind": "NAME", "attrs": {}, "source": "acronym"})
+            out.append({"start": i + 1, "end": close, "label": "ORGANISATION", "key": c["key"],
+                        "name": doc[i + 1:close].text, "kind": "NAME", "attrs": dict(c["attrs"]), "source": "acronym"})
+    return out
 
 
 def _listed_with(tok, sure: set) -> bool:
