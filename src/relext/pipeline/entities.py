@@ -110,7 +110,8 @@ class EntityRuler(RuleComponent):
         # names of known people (PETRARCH-2 actors); one-word forms that name a place or
         # a body in the gazetteer or among geonames' cities are never taken for a person
         not_people = {normalise(e["alias"]) for e in self.entries} | {normalise(c) for c in city_names()}
-        self.people = KnownPeople(nlp.vocab, exclude=not_people, titles=self.person_titles | self.title_words)
+        self.people = KnownPeople(nlp.vocab, exclude=not_people, titles=self.person_titles | self.title_words,
+                                  common_words=_english_words(nlp))
 
     # -- gazetteer -------------------------------------------------------------------
     def _build(self) -> None:
@@ -422,6 +423,17 @@ class EntityRuler(RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _english_words(nlp: Language) -> set:
+    """Lower-case English words from the pipeline's rule lemmatizer (its WordNet-derived
+    ``lemma_index``); empty when the pipeline has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return set()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return set()
+    return {w for words in lookups.get_table("lemma_index").values() for w in words}
 
 
 def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[Dict]) -> List[Dict]:

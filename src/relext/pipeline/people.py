@@ -81,10 +81,14 @@ class KnownPeople:
         exclude: normalised one-word forms that must never be taken for a person
             (country, capital, organisation and city names).
         titles: lower-case title words that may stand before a surname ("president").
+        common_words: lower-case English words (the lemmatizer's WordNet index): a surname
+            that is also one ("Church", "Stone") is only known where the table lists it alone.
     """
 
-    def __init__(self, vocab: Vocab, exclude: Iterable[str], titles: Iterable[str] = ()) -> None:
+    def __init__(self, vocab: Vocab, exclude: Iterable[str], titles: Iterable[str] = (),
+                 common_words: Iterable[str] = ()) -> None:
         table = actor_table()
+        common = set(common_words)
         self.titles = frozenset(t.lower() for t in titles)
         exclude = set(exclude)
         self.rows = table
@@ -103,7 +107,7 @@ class KnownPeople:
         for idx, row in enumerate(table):
             surname = row[2][0].split()[-1]
             if last[surname] == 1 and len(surname) >= 4 and surname not in exclude and surname not in forms \
-                    and surname not in given:
+                    and surname not in given and surname not in common:
                 forms[surname] = idx
                 implicit.add(surname)
         for a in ambiguous:
