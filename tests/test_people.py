@@ -124,3 +124,8 @@ def test_surname_of_hyphenated_particle_name_is_the_same_person(nlp):
 def test_prefix_of_a_compound_adjective_is_not_a_name(nlp):
     ex = relext.extract("Critics denounced the pro-Napoleon banners at the rally.", nlp=nlp)
     assert not any(m.text.lower().startswith("pro") for e in ex.entities for m in e.mentions)
+
+
+def test_person_named_like_a_city_stays_a_person_unless_used_as_a_place(nlp):
+    ex = relext.extract("Historians still debate why Oswald shot Kennedy .", nlp=nlp)
+    assert {e.type.value for e in ex.entities if e.name == "Kennedy"} == {"PERSON"}

@@ -221,8 +221,8 @@ class EntityRuler(RuleComponent):
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
-            if label in ("PERSON", "ORGANISATION") and text in self.cities:
-                label = "LOCATION"
+            if text in self.cities and (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
+                label = "LOCATION"  # a city the model took for a body, or for a person where it is a place ("in Kyiv")
             if label in ("PERSON", "ORGANISATION"):
                 fuzzy = self._fuzzy_place(text)
                 if fuzzy is not None:  # "Bejing", "Hong Kon": a misspelt place
@@ -423,6 +423,12 @@ class EntityRuler(RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
+    A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere."""
+    return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across")
 
 
 def _english_words(nlp: Language) -> set:
