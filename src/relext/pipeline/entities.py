@@ -20,7 +20,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
+import numpy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -29,7 +31,7 @@ from spacy.util import ensure_path, filter_spans
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, region_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
-from ._lookup import WordSet
+from ._lookup import WordSet, attribute_array
 from .named_heads import MONTHS, EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .people import KnownPeople, normalise
@@ -93,6 +95,8 @@ class EntityRuler(RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
+        self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
+        self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in ("olympics", "summits", "ceremonies"):
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
@@ -171,15 +175,19 @@ class EntityRuler(RuleComponent):
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_label[t] = ent.label_
-        matches = [(start, end) for _, start, end in self.phrase(doc)]
-        # tokens of sure country names, for ambiguous ones listed with them ("Mali, Niger and Chad")
-        sure = {t for start, end in matches for i in self._by_alias.get(doc[start:end].text, ())[:1]
-                if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
-                for t in range(start, end)}
-        # one sense per text: an ambiguous name taken for a country once is a country throughout
-        accepted = {doc[start:end].text for start, end in matches
-                    if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)}
-        for start, end in matches:
+        matches = [(start, end, doc[start:end].text) for _, start, end in self.phrase(doc)]
+        ambiguous = [(start, end, text) for start, end, text in matches
+                     if any(self.entries[i]["attrs"].get("needs_place_label") for i in self._by_alias.get(text, ()))]
+        accepted = set()
+        if ambiguous:
+            # tokens of sure country names, for ambiguous ones listed with them ("Mali, Niger and Chad")
+            sure = {t for start, end, text in matches for i in self._by_alias.get(text, ())[:1]
+                    if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
+                    for t in range(start, end)}
+            # one sense per text: an ambiguous name taken for a country once is a country throughout
+            accepted = {text for start, end, text in ambiguous
+                        if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)}
+        for start, end, _ in matches:
             span = doc[start:end]
             if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
                 continue
@@ -370,11 +378,12 @@ class EntityRuler(RuleComponent):
                 continue
             cands.append((1, c))
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
-        cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model))
+        marks = self.mark_words.positions(doc)
+        cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
-                     for s, e in outlet_spans(doc, not_outlets))
+                     for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
@@ -499,8 +508,9 @@ def _repeat_acronyms(doc: Doc, mentions: List[Dict]) -> List[Dict]:
     if not acronyms:
         return mentions
     covered = {i for m in mentions for i in range(m["start"], m["end"])}
-    extra = [dict(acronyms[t.text], start=t.i, end=t.i + 1, source="repeat")
-             for t in doc if t.text in acronyms and t.i not in covered]
+    hashes = numpy.asarray([doc.vocab.strings[a] for a in acronyms], dtype="uint64")
+    where = numpy.flatnonzero(numpy.isin(attribute_array(doc, ORTH), hashes)).tolist()
+    extra = [dict(acronyms[doc[i].text], start=i, end=i + 1, source="repeat") for i in where if i not in covered]
     return sorted(mentions + extra, key=lambda m: m["start"]) if extra else mentions
 
 
@@ -511,14 +521,15 @@ def _initials_of(words: List[str]) -> Tuple[str, str]:
     return allw, content
 
 
-def _bracketed_long_forms(doc: Doc, cands: List[Dict]) -> List[Dict]:
+def _bracketed_long_forms(doc: Doc, cands: List[Dict], marks: Iterable[int]) -> List[Dict]:
     """"ECOWAS (Economic Community of West African States)": the words in brackets after an
     all-caps word, when their initials spell it, are an organisation's full name, and the
     acronym is that organisation (with the key of ``cands``' match for it, if any).
     Near miss: "NATO (the alliance)" or "UN (in New York)" spell nothing."""
     out = []
     known = {c["start"]: c for c in cands if c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1}
-    for t in doc:
+    for m in marks:
+        t = doc[m]
         if t.text != "(" or t.i == 0 or not doc[t.i - 1].is_upper or not doc[t.i - 1].is_alpha or len(doc[t.i - 1]) < 3:
             continue
         c = known.get(t.i - 1) or {"start": t.i - 1, "end": t.i, "key": None, "attrs": {}}

@@ -25,7 +25,7 @@ Example
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Set, Tuple
+from typing import Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc
 
@@ -60,20 +60,26 @@ def _name_run(doc: Doc, start: int, step: int, limit: int) -> int:
     return last
 
 
-def outlet_spans(doc: Doc, not_outlets: Iterable[int]) -> List[Tuple[int, int]]:
+def outlet_spans(doc: Doc, not_outlets: Iterable[int], marks: Optional[Iterable[int]] = None,
+                 nouns: Optional[Iterable[int]] = None) -> List[Tuple[int, int]]:
     """Token spans ``(start, end)`` of news outlets named in ``doc``.
 
     Args:
         doc: a parsed document.
         not_outlets: token indices of countries, demonyms and people, which never
             name an outlet.
+        marks: indices of the "(" and "/" tokens, if the caller has them (else found here).
+        nouns: indices of the outlet nouns (``OUTLET_NOUNS``), likewise.
     """
     skip: Set[int] = set(not_outlets)
     out = []
-    text = doc.text
-    if "(" in text or "/" in text:
-        for t in doc:
-            i = t.i
+    if marks is None:
+        marks = [t.i for t in doc if t.text in ("(", "/")]
+    if nouns is None:
+        nouns = [t.i for t in doc if t.lower_ in OUTLET_NOUNS]
+    if marks:
+        for i in marks:
+            t = doc[i]
             if t.text == "(" and i + 2 < len(doc):
                 close = next((j for j in range(i + 1, min(len(doc), i + 6)) if doc[j].text == ")"), None)
                 if close is None or close == i + 1:
@@ -95,7 +101,8 @@ def outlet_spans(doc: Doc, not_outlets: Iterable[int]) -> List[Tuple[int, int]]:
                 if nxt.is_upper and nxt.is_alpha and len(nxt) > 1 and \
                         (after is None or after.text == ")" or after.lower_ == "via" or _line_end(doc, i + 1)):
                     out.append((i + 1, i + 2))  # "Jane Roe / AGENCY)", "POOL/AGENCY via ..."
-    for t in doc:
+    for n in nouns:
+        t = doc[n]
         if t.lower_ not in OUTLET_NOUNS or t.pos_ != "NOUN":
             continue
         if t.lower_ == "agency" and not any(c.lower_ == "news" for c in t.lefts):
