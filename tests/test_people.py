@@ -129,3 +129,15 @@ def test_prefix_of_a_compound_adjective_is_not_a_name(nlp):
 def test_person_named_like_a_city_stays_a_person_unless_used_as_a_place(nlp):
     ex = relext.extract("Historians still debate why Oswald shot Kennedy .", nlp=nlp)
     assert {e.type.value for e in ex.entities if e.name == "Kennedy"} == {"PERSON"}
+
+
+def test_graph_has_one_node_for_spellings_of_a_known_person(nlp):
+    from relext import build_graph
+
+    exs = [relext.extract("Sergei Lavrov arrived in Minsk.", nlp=nlp, doc_id="a"),
+           relext.extract("Sergey Lavrov arrived in Baku.", nlp=nlp, doc_id="b")]
+    G = build_graph(exs)
+    people = [n for n, d in G.nodes(data=True) if d["type"] == "PERSON"]
+    assert people == ["person:sergey-lavrov"]
+    data = G.nodes["person:sergey-lavrov"]
+    assert data["actor_name"] == "Sergey Lavrov" and {"Sergei Lavrov", "Sergey Lavrov"} <= set(data["aliases"])
