@@ -79,3 +79,8 @@ def test_opening_ceremony_belongs_to_the_passages_summit(nlp):
     assert "event:arab-league-summit-opening-ceremony" in ents
     assert "summit" in [m.text for m in ents["event:arab-league-summit"].mentions]
     assert "summit" not in [m.text for m in ents["event:arab-league-summit-opening-ceremony"].mentions]
+
+
+def test_bare_summit_name_is_the_summit(nlp):
+    ev = _events(nlp, "Leaders flew to Baku for the COP29 climate summit. COP29 opened on Monday.")
+    assert len({e.id for e in ev.values()}) == 1

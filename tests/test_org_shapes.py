@@ -138,3 +138,15 @@ def test_name_spans_end_on_the_name(nlp, text, bad, good):
     typed, _ = _typed(nlp, text)
     texts = {m for _, m in typed}
     assert bad not in texts and good in texts
+
+
+def test_body_after_a_known_persons_possessive(nlp):
+    typed, _ = _typed(nlp, "Officers of Maduro's Presidential Guard were sanctioned.")
+    assert ("PERSON", "Maduro") in typed and ("ORGANISATION", "Presidential Guard") in typed
+
+
+def test_building_named_body_in_a_place_phrase_is_a_place(nlp):
+    typed, _ = _typed(nlp, "They met during a gathering of leaders in the Kremlin on Monday.")
+    assert ("LOCATION", "Kremlin") in typed
+    typed, _ = _typed(nlp, "The Kremlin said the talks were useful.")
+    assert ("ORGANISATION", "Kremlin") in typed

@@ -203,8 +203,8 @@ class Canonicalizer:
             return
         root = doc[m["start"]:m["end"]].root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.pos_ in ("VERB", "AUX") \
-                and prep.head.lower_ != "according":
+        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.lower_ != "according" \
+                and (prep.head.pos_ in ("VERB", "AUX") or prep.lower_ in ("in", "at", "inside", "outside")):
             m.update(label="LOCATION", key=f"location:{slug(m['name'])}",
                      attrs={k: v for k, v in m["attrs"].items() if k not in ("place", "country")})
 

@@ -469,6 +469,12 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
         if not hits:
             out.append(c)
             continue
+        first = min(hits, key=lambda k: k["start"])
+        if c["label"] != "PERSON" and len(hits) == 1 and first["start"] == c["start"] and first["end"] + 2 < c["end"] \
+                and doc[first["end"]].text in ("'s", "’s"):
+            # "Maduro's Presidential Guard": the person, then the body that is theirs
+            out.append(dict(c, start=first["end"] + 1, name=doc[first["end"] + 1:c["end"]].text))
+            continue
         inside = all(c["start"] <= k["start"] and k["end"] <= c["end"] for k in hits)
         extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)]
         if c["label"] == "PERSON" and inside and len(hits) == 1 and extra and \

@@ -72,6 +72,11 @@ class EventNamer:
                 ceremonies.append(m)
             else:
                 out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
+        # "COP28" and "the COP28 climate summit": a bare name is the summit it names
+        summit_keys = {v[0] for v in out.values()}
+        for k, (key, name, attrs) in list(out.items()):
+            if f"{key}-summit" in summit_keys:
+                out[k] = (f"{key}-summit", name, attrs)
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
         first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
