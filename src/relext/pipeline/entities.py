@@ -344,7 +344,10 @@ class EntityRuler(RuleComponent):
             if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
                             "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
-        ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])}
+        # a one-word PERSON of the model alone ("the Francophonie summit") is too weak to
+        # stop a name: only known people, titled names and the model's longer names do
+        ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])
+                  if not (c["label"] == "PERSON" and c["source"] == "model" and c["end"] - c["start"] == 1)}
         for i in self.head_words.positions(doc):
             tok = doc[i]
             if not tok.is_lower and not tok.is_title:
