@@ -150,3 +150,10 @@ def test_building_named_body_in_a_place_phrase_is_a_place(nlp):
     assert ("LOCATION", "Kremlin") in typed
     typed, _ = _typed(nlp, "The Kremlin said the talks were useful.")
     assert ("ORGANISATION", "Kremlin") in typed
+
+
+def test_embassy_named_by_a_state_is_the_state(nlp):
+    _, ex = _typed(nlp, "The Canadian Embassy in Lima issued a travel warning.")
+    ents = {e.id: e for e in ex.entities}
+    assert "Canadian Embassy" in {m.text for m in ents["country:CAN"].mentions}
+    assert not any(e.type.value == "ORGANISATION" for e in ex.entities)

@@ -94,7 +94,7 @@ class EntityRuler(RuleComponent):
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
-        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet"])
+        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
@@ -692,7 +692,7 @@ def _head_for_named_event(head, candidates: List[Dict]) -> Optional[Tuple[int, i
 
 def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[Dict]:
     """"the Chinese foreign ministry", "China's government", "the Indian Ministry of Foreign
-    Affairs": mentions of the state (the guidelines: a ministry or government named with a
+    Affairs", "the U.S. Embassy": mentions of the state (the guidelines: a ministry or government named with a
     demonym or possessive is an alias of the COUNTRY).
 
     A capitalised "the Foreign Ministry" with no country of its own is the country of the
@@ -704,7 +704,7 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
     last = None
     for i in positions:
         tok = doc[i]
-        if tok.lemma_.lower() not in ("ministry", "government", "cabinet") or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.lemma_.lower() not in ("ministry", "government", "cabinet", "embassy") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         end = i + 1
         if tok.lower_ == "ministry":
