@@ -4,6 +4,11 @@
     python bench/external.py --limit 50               # quick check: first 50 items of each set
     python bench/external.py --only conll04,plover --json out/external.json
     python bench/external.py --data ../shared/benchmarks
+    python bench/external.py --split dev --only conll2003,conll04 --errors out/ner_errors.txt
+
+``--split dev`` reads the development splits (CoNLL-2003 ``eng.testa``, CoNLL04 dev): look
+at errors there (``--errors`` writes relext's exact-span misses and false positives per
+class with their text), and use the test splits only to measure.
 
 Data sets, read at run time from ``--data`` (default ``<repo>/../shared/benchmarks``;
 see the README in each folder for provenance, licence and the type mapping). No text
@@ -166,10 +171,27 @@ def join_tokens(tokens: Sequence[str], start: int = 0) -> Tuple[str, List[Span]]
 C04_MAP = {"Peop": "PER", "Org": "ORG", "Loc": "LOC"}
 
 
-def run_conll04(data: Path, limit: Optional[int], batch_size: int, nlp, bare) -> Dict:
+#: the files of each split; ``--split dev`` is for looking at errors, ``test`` for measuring
+SPLITS = {"test": {"conll04": "conll04_test.json", "conll2003": "eng.testb"},
+          "dev": {"conll04": "conll04_dev.json", "conll2003": "eng.testa"}}
+#: relext's exact-span errors ("FP PER 'text'"), filled when --errors is given
+ERRORS: List[str] = []
+
+
+def _note_errors(name: str, text: str, gold: Iterable[Typed], pred: Iterable[Typed], unscored: Iterable[Span]) -> None:
+    """Record relext's exact-span false positives and misses of one item in ERRORS."""
+    gold, pred, unscored = set(gold), set(pred), set(unscored)
+    for s, e, t in sorted(pred - gold):
+        if (s, e) not in unscored:
+            ERRORS.append(f"{name}\tFP {t}\t{text[s:e]!r}\t{text[max(0, s - 40):e + 40]!r}")
+    for s, e, t in sorted(gold - pred):
+        ERRORS.append(f"{name}\tFN {t}\t{text[s:e]!r}\t{text[max(0, s - 40):e + 40]!r}")
+
+
+def run_conll04(data: Path, limit: Optional[int], batch_size: int, nlp, bare, split: str = "test") -> Dict:
     import relext
 
-    sents = json.loads((data / "conll04" / "conll04_test.json").read_text())[:limit]
+    sents = json.loads((data / "conll04" / SPLITS[split]["conll04"]).read_text())[:limit]
     items = []
     for s in sents:
         text, offs = join_tokens(s["tokens"])
@@ -191,6 +213,7 @@ def run_conll04(data: Path, limit: Optional[int], batch_size: int, nlp, bare) ->
         unscored = [(s, e) for s, e, t in ents if t not in C04_MAP]
         ner_r.add(gold, relext_spans(ex), unscored)
         ner_b.add(gold, bare_spans(bdoc), unscored)
+        _note_errors("conll04", text, gold, relext_spans(ex), unscored)
         for e in ex.entities:
             if e.type.value in ("COUNTRY", "LOCATION"):
                 for m in e.mentions:
@@ -304,10 +327,10 @@ def is_sports(headline: str) -> bool:
     return bool(m) and any(w in m.group(1).upper().split() for w in SPORT_WORDS)
 
 
-def run_conll03(data: Path, limit: Optional[int], batch_size: int, nlp, bare) -> Dict:
+def run_conll03(data: Path, limit: Optional[int], batch_size: int, nlp, bare, split: str = "test") -> Dict:
     import relext
 
-    docs = read_conll03(data / "conll2003" / "eng.testb")[:limit]
+    docs = read_conll03(data / "conll2003" / SPLITS[split]["conll2003"])[:limit]
     items = []
     for doc in docs:
         parts, gold, unscored, pos = [], [], [], 0
@@ -330,6 +353,7 @@ def run_conll03(data: Path, limit: Optional[int], batch_size: int, nlp, bare) ->
         n_words += len(text.split())
         for k in ("all",) + (() if sports else ("non_sports",)):
             scores[k][0].add(gold, relext_spans(ex), unscored)
+        _note_errors("conll2003", text, gold, relext_spans(ex), unscored)
     t_relext = time.perf_counter() - t0
     for bdoc, (text, gold, unscored, sports) in zip(bare.pipe((t for t, _, _, _ in items), batch_size=batch_size),
                                                     items):
@@ -512,12 +536,15 @@ def print_ner(title: str, tables: Dict[str, Dict]) -> None:
 
 
 def print_report(res: Dict) -> None:
+    split = res.get("meta", {}).get("split", "test")
+    names = {"conll04": "CoNLL04 test" if split == "test" else "CoNLL04 dev",
+             "conll2003": "CoNLL-2003 eng.testb" if split == "test" else "CoNLL-2003 eng.testa"}
     if "conll04" in res:
         c = res["conll04"]
-        print_ner(f"CoNLL04 test: entities ({c['n_sentences']} sentences, relext {c['seconds_relext']} s)",
+        print_ner(f"{names['conll04']}: entities ({c['n_sentences']} sentences, relext {c['seconds_relext']} s)",
                   c["entities"])
         print(f"  relext COUNTRY/LOCATION among exact Loc hits (diagnostic only): {c['loc_breakdown_exact_tp']}")
-        print("\nCoNLL04 test: Work_For -> AFFILIATED_WITH(PERSON -> ORGANISATION)")
+        print(f"\n{names['conll04']}: Work_For -> AFFILIATED_WITH(PERSON -> ORGANISATION)")
         print(f"  {'match':<8} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'ign':>4} {'neg':>4}")
         for mode, r in c["work_for"].items():
             print(f"  {mode:<8} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f} {r['tp']:4d} {r['fp']:4d} {r['fn']:4d}"
@@ -527,9 +554,9 @@ def print_report(res: Dict) -> None:
             print(f"  {mode:<8} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f} {r['tp']:4d} {r['fp']:4d} {r['fn']:4d}")
     if "conll2003" in res:
         c = res["conll2003"]
-        print_ner(f"CoNLL-2003 eng.testb: all articles ({c['n_docs']} docs, {c['n_sentences']} sentences, "
+        print_ner(f"{names['conll2003']}: all articles ({c['n_docs']} docs, {c['n_sentences']} sentences, "
                   f"{c['n_tokens']} tokens, relext {c['seconds_relext']} s)", c["entities"]["all"])
-        print_ner(f"CoNLL-2003 eng.testb: non-sports articles ({c['n_docs_non_sports']} docs)",
+        print_ner(f"{names['conll2003']}: non-sports articles ({c['n_docs_non_sports']} docs)",
                   c["entities"]["non_sports"])
     if "plover" in res:
         p = res["plover"]
@@ -562,6 +589,10 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict:
                     help="first N items of each set (sentences; CoNLL-2003: articles) for a quick check")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--json", type=Path, default=None, help="also write all figures to this file")
+    ap.add_argument("--split", choices=sorted(SPLITS), default="test",
+                    help="test (to measure) or dev (CoNLL-2003 eng.testa, CoNLL04 dev: to look at errors)")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write relext's exact-span entity errors (class, text, context) to this file")
     args = ap.parse_args(argv)
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     unknown = only - {"conll04", "conll2003", "plover"}
@@ -580,12 +611,16 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict:
                           "model": f"{bare.meta.get('lang')}_{bare.meta.get('name')} {bare.meta.get('version')}",
                           "relext": getattr(relext, "__version__", "?"), "python": platform.python_version()}}
     if "conll04" in only:
-        res["conll04"] = run_conll04(args.data, args.limit, args.batch_size, nlp, bare)
+        res["conll04"] = run_conll04(args.data, args.limit, args.batch_size, nlp, bare, args.split)
     if "conll2003" in only:
-        res["conll2003"] = run_conll03(args.data, args.limit, args.batch_size, nlp, bare)
+        res["conll2003"] = run_conll03(args.data, args.limit, args.batch_size, nlp, bare, args.split)
     if "plover" in only:
         res["plover"] = run_plover(args.data, args.limit, args.batch_size, nlp)
     res["meta"]["seconds_total"] = round(time.perf_counter() - t0, 1)
+    res["meta"]["split"] = args.split
+    if args.errors:
+        args.errors.parent.mkdir(parents=True, exist_ok=True)
+        args.errors.write_text("\n".join(ERRORS) + "\n")
     print(f"relext {res['meta']['relext']}, model {res['meta']['model']}, data {res['meta']['data']}"
           f"{', limit ' + str(args.limit) if args.limit else ''}")
     print_report(res)

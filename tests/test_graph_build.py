@@ -104,6 +104,7 @@ def test_build_graph_merges_single_token_person_into_full_name():
     G = build_graph(corpus())
     assert "person:okafor" not in G
     assert G.graph["merges"] == {"person:okafor": "person:amara-okafor"}
+    assert "only person" in G.graph["merge_reasons"]["person:okafor"]
     p = G.nodes["person:amara-okafor"]
     assert p["name"] == "Amara Okafor" and p["aliases"] == ["Amara Okafor", "Okafor"]
     assert p["doc_ids"] == ["d1", "d2", "d3"]

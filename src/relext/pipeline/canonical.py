@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..gazetteer import one_edit_apart, read_data, slug
+from ..gazetteer import one_edit_apart, read_data, seats, slug
 from ._lookup import WordSet
 from .affiliation import title_before_comma
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
@@ -57,7 +57,15 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "forum": ("EVENT", "forum"), "conference": ("EVENT", "conference"),
                      "organization": ("ORGANISATION", None), "organisation": ("ORGANISATION", None),
                      "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
-                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None)}
+                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None),
+                     "talks": ("EVENT", None), "meeting": ("EVENT", None), "gathering": ("EVENT", None),
+                     "session": ("EVENT", None)}
+# heads that say nothing of the kind of event: they resolve only when the passage has named
+# exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
+GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
+# possessors that date a description rather than name it ("Thursday's meeting", "this year's event")
+DATING_WORDS = {"year", "week", "weekend", "day", "month", "today", "yesterday", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday"}
 
 
 @Language.factory(
@@ -93,7 +101,7 @@ class Canonicalizer:
         events = read_data("events.yaml")
         self.editions = events["olympic_editions"]
         self.events = EventNamer(self.editions)
-        self.description_words = WordSet(nlp.vocab, DESCRIPTION_HEADS)
+        self.description_words = WordSet(nlp.vocab, list(DESCRIPTION_HEADS) + ["talk"])  # "talks" has lemma "talk"
         self.pronoun_words = WordSet(nlp.vocab, MALE | FEMALE | NEUTER | FIRST_PERSON | FIRST_PLURAL, attr="LOWER")
 
     # ------------------------------------------------------------------------------
@@ -126,7 +134,10 @@ class Canonicalizer:
             label = m["label"]
             if label == "PERSON":
                 key, name = person_key[(m["start"], m["end"])]
-                add(key, name, "PERSON", m)
+                known = key == f"person:{m['attrs'].get('actor')}"
+                add(key, name, "PERSON", m, m["attrs"] if known else None)
+                if known and len(name.split()) == 1 and m["attrs"].get("actor_name"):
+                    groups[key]["name"] = m["attrs"]["actor_name"]  # "Scholz" alone: the table's full name
             elif label == "ORGANISATION":
                 key, name = org_key[(m["start"], m["end"])]
                 add(key, name, label, m, m["attrs"])
@@ -141,6 +152,7 @@ class Canonicalizer:
         for g in groups.values():
             if g["type"] == "PERSON":
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
+            g["name"] = _usual_spelling(g["name"], g["mentions"])
         self._propagate_surnames(doc, groups, order, sent_of)
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
@@ -178,7 +190,10 @@ class Canonicalizer:
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
-        if acts:
+        seat = seats().get(m["name"])
+        if acts and seat:  # "warned Brussels": the EU, whose seat it is
+            m.update(label="ORGANISATION", key=seat["key"], kind="METONYM", attrs={}, name=seat["name"])
+        elif acts:
             m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",
                      attrs={"iso3": iso3}, name=_country_name(doc, iso3, m))
 
@@ -188,8 +203,8 @@ class Canonicalizer:
             return
         root = doc[m["start"]:m["end"]].root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.pos_ in ("VERB", "AUX") \
-                and prep.head.lower_ != "according":
+        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.lower_ != "according" \
+                and (prep.head.pos_ in ("VERB", "AUX") or prep.lower_ in ("in", "at", "inside", "outside")):
             m.update(label="LOCATION", key=f"location:{slug(m['name'])}",
                      attrs={k: v for k, v in m["attrs"].items() if k not in ("place", "country")})
 
@@ -197,7 +212,7 @@ class Canonicalizer:
     def _person_keys(self, doc: Doc, persons: List[Dict]) -> Dict[Tuple[int, int], Tuple[str, str]]:
         names = {}
         for m in persons:
-            toks = [t.text for t in doc[m["start"]:m["end"]]]
+            toks = _name_words(doc[m["start"]:m["end"]])
             while len(toks) > 1 and toks[0].lower().strip(".") in HONORIFICS:
                 toks = toks[1:]
             names[(m["start"], m["end"])] = [t for t in toks if t not in ("'s", "’s")]
@@ -219,6 +234,13 @@ class Canonicalizer:
                     alias[a] = b
         names = {k: list(alias.get(tuple(v), tuple(v))) for k, v in names.items()}
         full = [f for f in full if f not in alias]
+        # a name of the actor table keys the person by the table's id, so that spellings
+        # ("Sergei"/"Sergey Lavrov") and a surname alone are one person in every document
+        actor_of: Dict[Tuple[str, ...], str] = {}
+        for m in persons:
+            if m["attrs"].get("actor"):
+                actor_of.setdefault(tuple(names[(m["start"], m["end"])]), m["attrs"]["actor"])
+                actor_of.setdefault(tuple(m["attrs"]["actor_name"].split()), m["attrs"]["actor"])
         out = {}
         for span, toks in names.items():
             canon = tuple(toks)
@@ -227,7 +249,12 @@ class Canonicalizer:
                     canon = f
                     break
             name = " ".join(canon)
-            out[span] = (f"person:{slug(name)}", name)
+            # a surname that belongs to a full name in the text is that person's, whoever
+            # else the table knows by it
+            actor = actor_of.get(canon)
+            if actor is None and len(canon) > 1:
+                actor = _misspelt_actor(canon, actor_of)
+            out[span] = (f"person:{actor}" if actor else f"person:{slug(name)}", name)
         return out
 
     def _propagate_surnames(self, doc: Doc, groups: Dict[str, Dict], order: List[str], sent_of: List[int]) -> None:
@@ -279,6 +306,7 @@ class Canonicalizer:
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 acronyms[nxt[1].text] = (key, name)
             acronyms.setdefault(_initials(name), (key, name))
+            acronyms.setdefault("".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper(), (key, name))
             out[(m["start"], m["end"])] = (key, name)
         for m in orgs:
             if m["key"]:
@@ -286,6 +314,11 @@ class Canonicalizer:
             text = strip_det(m["name"])
             if text.isupper() and text in acronyms and acronyms[text][0] != out[(m["start"], m["end"])][0]:
                 out[(m["start"], m["end"])] = acronyms[text]
+            elif len(text.split()) == 1 and text[:1].isupper():
+                # "the Treasury" after "the Treasury Department": the one longer name with that word
+                longer = {v for v in out.values() if len(v[1].split()) > 1 and text in v[1].replace("-", " ").split()}
+                if len(longer) == 1:
+                    out[(m["start"], m["end"])] = longer.pop()
         return out
 
     # -- events --------------------------------------------------------------------------
@@ -388,27 +421,37 @@ class Canonicalizer:
             v.sort(key=lambda x: x[0])
         for i in self.description_words.positions(doc):
             tok = doc[i]
-            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics") else tok.lower_
+            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks") else tok.lower_
             kind = DESCRIPTION_HEADS.get(head)
             if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0].lower_ not in ("the", "this", "that", "its", "their", "this year's"):
-                if not (dets and dets[0].dep_ == "poss" and dets[0].pos_ == "PRON"):
+                if not (dets and dets[0].dep_ == "poss" and (dets[0].pos_ == "PRON" or dets[0].lower_ in DATING_WORDS)):
                     continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
             if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
                 continue  # a name of its own ("the Geneva summit") is not a description
             wanted_type, id_hint = kind
             target = None
-            for start, g in reversed(starts.get(wanted_type, [])):
-                if start < tok.i and (id_hint is None or id_hint in g["id"]) \
-                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country")):
-                    target = g
-                    break
+            if head in GENERIC_EVENT_HEADS:
+                named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
+                if len(named) != 1:
+                    continue
+            fitting = [g for start, g in starts.get(wanted_type, [])
+                       if start < tok.i and (id_hint is None or id_hint in g["id"])
+                       and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
+            if fitting and wanted_type == "ORGANISATION":
+                # "the bloc", "the organization": the body the passage is about (named most
+                # often so far), the latest of those on a tie
+                seen = [g["id"] for g in fitting]
+                target = max(reversed(fitting), key=lambda g: seen.count(g["id"]))
+            elif fitting:
+                target = fitting[-1]
             if target is None:
                 continue
-            start = min([m.left_edge.i for m in mods] + [tok.i])
+            start = min([m.left_edge.i for m in mods] + [tok.i] + [d.i for d in dets if d.dep_ == "poss" and d.pos_ != "PRON"])
             span = doc[start:tok.i + 1]
             target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
                                        "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
@@ -471,6 +514,41 @@ def _cataphor(tok, ent_at, wanted) -> Optional[str]:
     return None
 
 
+def _usual_spelling(name: str, mentions: List[Dict]) -> str:
+    """An all-caps name (a dateline, "HIROSHIMA") gives way to the same name in normal
+    case when the text has it ("Hiroshima"): names are node labels in every export."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    for mm in mentions:
+        text = strip_det(mm["text"])
+        if text.lower() == name.lower() and not text.isupper():
+            return text
+    return name
+
+
+def _name_words(span) -> List[str]:
+    """The words of a name, hyphenated parts written without spaces kept together
+    ("Jean-Yves Le Drian" -> ["Jean-Yves", "Le", "Drian"], not "Jean - Yves")."""
+    words: List[str] = []
+    glue = False
+    for t in span:
+        if words and (glue or (t.text == "-" and not span.doc[t.i - 1].whitespace_)):
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glue = t.text == "-" and not t.whitespace_ and len(words[-1]) > 1
+    return words
+
+
+def _misspelt_actor(name: Tuple[str, ...], actor_of: Dict[Tuple[str, ...], str]) -> Optional[str]:
+    """The known person whose full name in the text is one typo from ``name`` in one word
+    ("Fumio Kushida" for "Fumio Kishida"), if exactly one."""
+    found = {a for known, a in actor_of.items() if len(known) == len(name) and known != name
+             and sum(x != y for x, y in zip(known, name)) == 1
+             and all(x == y or (len(x) > 4 and one_edit_apart(x, y)) for x, y in zip(known, name))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _sentence_index(doc: Doc) -> List[int]:
     out = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
@@ -491,7 +569,10 @@ def _name_part_of(toks: List[str], full: Tuple[str, ...]) -> bool:
         return False
     if tuple(toks) == full[-n:] or tuple(toks) == full[:n]:
         return True
-    return n == 1 and toks[0] in full and toks[0][:1].isupper() and len(toks[0]) > 2
+    if n == 1 and toks[0][:1].isupper() and len(toks[0]) > 2:
+        # "Assad" in "Bashar al-Assad": the last part of a hyphenated word counts
+        return toks[0] in full or any(w.split("-")[-1] == toks[0] for w in full)
+    return False
 
 
 def _country_name(doc: Doc, iso3: str, m: Dict) -> str:

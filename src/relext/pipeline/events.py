@@ -62,20 +62,35 @@ class EventNamer:
             longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
             for m in c["members"]:
                 out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
+        ceremonies = []
         for m in events:
             k = (m["start"], m["end"])
             if k in out:
                 continue
+            low = doc[m["start"]:m["end"]].text.lower()
+            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+                ceremonies.append(m)
+            else:
+                out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
+        # "COP28" and "the COP28 climate summit": a bare name is the summit it names
+        summit_keys = {v[0] for v in out.values()}
+        for k, (key, name, attrs) in list(out.items()):
+            if f"{key}-summit" in summit_keys:
+                out[k] = (f"{key}-summit", name, attrs)
+        # a ceremony belongs to the Games nested in it, else the passage's Games, else its
+        # first other named event ("the opening ceremony" of a summit)
+        first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
+                            if (m["start"], m["end"]) in out), None)
+        for m in ceremonies:
+            k = (m["start"], m["end"])
             span = doc[m["start"]:m["end"]]
             low = span.text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
-                which = "closing" if "closing" in low else "opening"
-                nested = [out[(n["start"], n["end"])] for n in olympics
-                          if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
-                base_key, base_name = (nested[0][0], nested[0][1]) if nested else (main_olympics or ("event:games", "the Games"))
-                out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
-                continue
-            out[k] = _summit_id(doc, span)
+            which = "closing" if "closing" in low else "opening"
+            nested = [out[(n["start"], n["end"])] for n in olympics
+                      if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
+            base_key, base_name = (nested[0][0], nested[0][1]) if nested else (
+                main_olympics or first_other or ("event:games", "the Games"))
+            out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
         return out
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
@@ -148,21 +163,57 @@ def _olympics_id(f: Dict) -> Tuple[str, str]:
 
 
 def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
+    """Key of a meeting-like event: ``event:<body>-summit`` for every meeting word
+    (summit, meeting, talks, gathering, session ...) of one body or place, so that "the
+    G-7 meeting" and "the Group of Seven summit", or "the Commonwealth summit" and "the
+    gathering of Commonwealth leaders", are one event. The body is the organisation the
+    capitalised part of the name is an alias of ("G-7" -> g7), else that part itself;
+    ordinals and years do not change it ("the 26th China-ASEAN Summit")."""
     text = strip_det(span.text)
-    m = _HEAD.search(text.lower())
-    head = m.group(1) if m else None
-    if head:
-        for ent in doc.ents:
-            if ent.start >= span.start and ent.end <= span.end and ent.label_ == "ORGANISATION" and ent.kb_id_:
-                return f"event:{ent.kb_id_.split(':', 1)[1]}-{head}", text, {}
-        pattern, keys = _org_alias_pattern()
-        found = pattern.search(text)
-        if found:
-            return f"event:{keys[found.group(0)].split(':', 1)[1]}-{head}", text, {}
+    if _HEAD.search(text.lower()):
+        caps = [t for t in span if t.text[:1].isupper() and t.lower_ not in MEETING_WORDS and not t.is_digit
+                and t.lower_ != "the" and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in PREFIXES)]
+        if caps:
+            naming = doc[caps[0].i:caps[-1].i + 1].text
+            for ent in doc.ents:
+                if ent.start == caps[0].i and ent.end == caps[-1].i + 1 and ent.label_ == "ORGANISATION" and ent.kb_id_:
+                    return f"event:{ent.kb_id_.split(':', 1)[1]}-summit", text, {}
+            body = _body_key(naming)
+            return f"event:{body or slug(naming)}-summit", text, {}
     return f"event:{slug(text)}", text, {}
 
 
-_HEAD = re.compile(r"\b(summit|forum|conference)\b")
+def _body_key(naming: str) -> Optional[str]:
+    """The organisation key a summit's naming words stand for: the whole of them ("G-7"),
+    them without places and a bracketed acronym ("Samarkand SCO", "Shanghai Cooperation
+    Organisation (SCO)"), or what comes after their last "of" ("Assembly of the African
+    Union"); None when no organisation alias fits."""
+    _, keys = _org_alias_pattern()
+    places = _place_names()
+    trimmed = re.sub(r"\s*\([^)]*\)?\s*", " ", naming).split()
+    unbracketed = " ".join(trimmed)
+    while trimmed and trimmed[0] in places:
+        trimmed = trimmed[1:]
+    while trimmed and trimmed[-1] in places:
+        trimmed = trimmed[:-1]
+    tail = re.split(r"\bof\s+(?:the\s+)?", naming)[-1]
+    for cand in (naming, unbracketed, " ".join(trimmed), tail):
+        if cand in keys:
+            return keys[cand].split(":", 1)[1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset:
+    from ..gazetteer import capital_entries, city_names, country_entries
+
+    return frozenset(e["alias"] for e in country_entries() + capital_entries()) | city_names()
+
+
+PREFIXES = {"anti", "pro", "ex", "post", "pre", "non"}
+MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
+                 "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}
+_HEAD = re.compile(r"\b(summit|forum|conference|meetings?|talks|gathering|session|debate|dialogue)\b")
 
 
 @lru_cache(maxsize=1)

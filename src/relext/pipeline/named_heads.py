@@ -1,0 +1,143 @@
+"""Named events from their shape: a head word named by what modifies it.
+
+An event name is a head noun (``summit``, ``meeting``, ``expo``, ``games`` ... listed in
+``relext/data/events.yaml``) that a *naming* word modifies: an organisation, a place, a
+country or its demonym, an acronym or another capitalised word ("the OPEC meeting", "the
+26th ASEAN-China Summit", "an EU leaders' meeting", "the Southeast Asian summit",
+"COP28 climate summit"), or that names what it is of ("Summit of the Americas", "the
+online meeting of SCO leaders", "the 49th session of the UN Human Rights Council").
+Ordinals and years just before the name belong to it ("the 18th East Asia Summit").
+
+What does not name an event: a person ("a summit with Kim", "the Biden-Xi talks" are
+meetings, not named events), a date or a weekday ("the February summit", "Thursday's
+meeting"), a bare head ("the summit", resolved later as a description of the passage's
+named event). The *weak* heads (meeting, talks, gathering, session, debate, dialogue)
+need an organisation or an acronym to name them; a capitalised word alone is not enough.
+
+Example
+-------
+>>> import spacy
+>>> from relext.loading import resolve_model
+>>> nlp = resolve_model()
+>>> doc = nlp("Leaders met at the 18th East Asia Summit in Jakarta.")
+>>> EventShapes({"summit"}, set()).span(doc[7], {})
+(4, 8)
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterable, Optional, Tuple
+
+from spacy.tokens import Token
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^\d{4}$", re.I)
+NAMING_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod")
+NAMING_TYPES = ("ORGANISATION", "COUNTRY", "LOCATION", "EVENT")
+
+
+class EventShapes:
+    """Recognise event names around head words.
+
+    Args:
+        heads: head lemmas that make an event with any naming modifier.
+        weak_heads: head lemmas that need an organisation or an acronym to name them.
+    """
+
+    def __init__(self, heads: Iterable[str], weak_heads: Iterable[str]) -> None:
+        self.heads = {h.lower() for h in heads}
+        self.weak = {h.lower() for h in weak_heads}
+
+    def span(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+        """Token span ``(start, end)`` of the event named around ``head``, or None.
+
+        Args:
+            head: a token whose lemma (or lower form) is a head word.
+            ent_at: token index -> entity type of the mentions found so far (gazetteer,
+                model, known people), used to tell organisations from people and dates.
+        """
+        low = head.lower_ if head.lower_ in self.heads | self.weak else head.lemma_.lower()
+        if low not in self.heads and low not in self.weak:
+            return None
+        if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":
+            return None
+        weak = low in self.weak
+        doc = head.doc
+        naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
+        if naming:
+            start = min(c.left_edge.i for c in naming)
+            for c in naming:  # "China's Belt and Road Forum": a possessive country stays outside
+                if c.dep_ == "poss" and ent_at.get(c.i) == "COUNTRY" and len(naming) > 1:
+                    start = max(start, c.right_edge.i + 1)
+            start = _skip_det(doc, start, head.i)
+            if start >= 2 and doc[start - 1].text == "(" and doc[start].is_upper:
+                start = _before_acronym(doc, start)  # "Group of 20 (G20) summit"
+            while start < head.i and doc[start].text in (")", "("):
+                start += 1
+            return _with_ordinal(doc, start), head.i + 1
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                named = [t for t in obj.subtree if t.i <= obj.i and self._names(t, ent_at, weak)]
+                if named and not any(ent_at.get(t.i) == "PERSON" for t in obj.subtree):
+                    # "online meeting of ...", "36th Ordinary Session of ...": one-word
+                    # modifiers, not participles ("a meticulously staged summit")
+                    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")
+                             and c.left_edge.i == c.i and c.tag_ not in ("VBN", "VBG")]
+                    start = min([c.i for c in lefts] + [head.i])
+                    return _with_ordinal(doc, _skip_det(doc, start, head.i)), _of_chain_end(obj)
+        return None
+
+    @staticmethod
+    def _names(tok: Token, ent_at: Dict[int, str], weak: bool) -> bool:
+        """Whether ``tok`` (a modifier) is a naming word for an event."""
+        if tok.lower_ in MONTHS or tok.ent_type_ in ("DATE", "TIME") or ent_at.get(tok.i) == "PERSON":
+            return False
+        body_inside = any(ent_at.get(t.i) in ("ORGANISATION", "EVENT") for t in tok.subtree if t.i <= tok.i)
+        if tok.dep_ == "poss" and not body_inside:
+            return False  # "Russia's war", "Thursday's meeting": a possessor is no name ("EU leaders'" is)
+        if any(ent_at.get(t.i) == "PERSON" for t in tok.subtree):
+            return False
+        acronym = tok.text.isupper() and len(tok.text) > 1 or bool(re.fullmatch(r"[A-Z][A-Za-z]*-?\d+", tok.text))
+        if weak:
+            return acronym or body_inside
+        if ent_at.get(tok.i) in NAMING_TYPES or acronym:
+            return True
+        return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _of_chain_end(obj: Token) -> int:
+    """End of "the Assembly of the African Union": a noun and the "of" phrases it heads."""
+    end = obj.i + 1
+    for prep in obj.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for o in prep.children:
+                if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.text[:1].isupper()):
+                    end = max(end, _of_chain_end(o))
+    return end
+
+
+def _before_acronym(doc, start: int) -> int:
+    """The full name before "(ACRONYM)": its first word."""
+    i = start - 2
+    while i >= 0 and (doc[i].is_title or doc[i].like_num or doc[i].lower_ in ("of", "for", "and", "-")):
+        i -= 1
+    return i + 1 if i + 1 <= start - 2 else start
+
+
+def _skip_det(doc, start: int, head: int) -> int:
+    while start < head and (doc[start].lower_ in ("the", "a", "an", "this", "that") or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _with_ordinal(doc, start: int) -> int:
+    """Take in an ordinal or a year just before the name ("the 26th", "the 2023")."""
+    if start > 0 and ORDINAL.match(doc[start - 1].text):
+        return start - 1
+    return start

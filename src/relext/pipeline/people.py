@@ -1,0 +1,207 @@
+"""Known political people: names from the actor table, found wherever they stand.
+
+The table (``relext/data/actors.jsonl``) is derived by ``scripts/derive_actors.py`` from
+PETRARCH-2's Phoenix actor dictionaries (MIT licence; notice in
+``relext/data/actors.LICENSE.txt``): about 17,000 office holders up to 2017 with their
+alias spellings, CAMEO country codes and the dates of each role.
+
+A name is *known* when the text spells one of a person's aliases (case and accents
+aside, hyphens as spaces): "Xi Jinping", "Sergei Lavrov", "Moon Jae-in", "Lopez
+Obrador". A surname alone is known when the dictionary lists it as an alias ("Lavrov",
+"Erdogan") or when it is the last word of exactly one person's name in the table
+("Scholz", "Kishida") and no one's given name, and the statistical model tagged that word
+alone as a name; a one-word form must be a proper noun, and is never taken where it is also
+a country, capital, organisation or city name, nor inside a longer name ("Jill Biden" is
+not Joe Biden, "Galwan Valley" is no Mr Valley), nor in lower case.
+
+Given names of the table's people are also kept (:meth:`KnownPeople.is_given_name`):
+a capitalised pair that opens with one ("Fumio Kushida") has the shape of a personal
+name, so it is not corrected into a place one typo away.
+
+Example
+-------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> people = KnownPeople(nlp.vocab, exclude=set())
+>>> [(s, e, people.person(i)["name"]) for s, e, i in people.find(nlp("On Monday Sergei Lavrov spoke."))]
+[(2, 4, 'Sergey Lavrov')]
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, FrozenSet, Iterable, List, Tuple
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ._lookup import WordSet
+
+#: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
+                       "du", "dos", "di", "ter"})
+MAX_TOKENS = 8
+
+
+def normalise(text: str) -> str:
+    """The lookup form of a name: ASCII, lower case, hyphens as spaces.
+
+    >>> normalise("Jean-Yves Le Drian"), normalise("Erdoğan")
+    ('jean yves le drian', 'erdogan')
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"[_\-\s]+", " ", t.lower())
+    return t.strip(" .")
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> List[Tuple[str, str, List[str], List[List[str]]]]:
+    """The rows of ``relext/data/actors.jsonl``: ``(id, name, aliases, roles)``."""
+    text = resources.files("relext").joinpath("data", "actors.jsonl").read_text(encoding="utf8")
+    lines = text.splitlines()
+    return [tuple(json.loads(line)) for line in lines[1:] if line.strip()]
+
+
+def roles_text(roles: Iterable[List[str]]) -> str:
+    """``[["RUS", "GOV", "2004-03-09", ""]]`` -> ``"RUS GOV 2004-03-09.."`` (roles joined by "; ")."""
+    return "; ".join(f"{c} {s} {f}..{t}".replace(" ..", " ").rstrip() if (f or t) else f"{c} {s}"
+                     for c, s, f, t in roles)
+
+
+class KnownPeople:
+    """Find the table's people in a ``Doc``.
+
+    Args:
+        vocab: the pipeline's vocabulary (for the hashed first-word lookup).
+        exclude: normalised one-word forms that must never be taken for a person
+            (country, capital, organisation and city names).
+        titles: lower-case title words that may stand before a surname ("president").
+        common_words: lower-case English words (the lemmatizer's WordNet index): a surname
+            that is also one ("Church", "Stone") is only known where the table lists it alone.
+    """
+
+    def __init__(self, vocab: Vocab, exclude: Iterable[str], titles: Iterable[str] = (),
+                 common_words: Iterable[str] = ()) -> None:
+        table = actor_table()
+        common = set(common_words)
+        self.titles = frozenset(t.lower() for t in titles)
+        exclude = set(exclude)
+        self.rows = table
+        forms: Dict[str, int] = {}
+        ambiguous, implicit = set(), set()
+        for idx, (_, _, aliases, _) in enumerate(table):
+            for a in aliases:
+                if " " not in a and (a in exclude or len(a) < 4):
+                    continue
+                if a in forms and forms[a] != idx:
+                    ambiguous.add(a)
+                forms.setdefault(a, idx)
+        given = Counter(row[2][0].split()[0] for row in table if len(row[2][0].split()) > 1)
+        # a surname alone: the last word of exactly one person's name, and no one's given name
+        last = Counter(row[2][0].split()[-1] for row in table)
+        for idx, row in enumerate(table):
+            surname = row[2][0].split()[-1]
+            if last[surname] == 1 and len(surname) >= 4 and surname not in exclude and surname not in forms \
+                    and surname not in given and surname not in common:
+                forms[surname] = idx
+                implicit.add(surname)
+        for a in ambiguous:
+            del forms[a]
+        self.forms = forms
+        self.implicit = frozenset(implicit)
+        self.given_names: FrozenSet[str] = frozenset(g for g, n in given.items() if len(g) > 2 and g not in exclude)
+        self.first_words = WordSet(vocab, {f.split()[0] for f in forms}, attr="LOWER")
+        self._ascii_first = {f.split()[0] for f in forms}
+
+    def person(self, idx: int) -> Dict:
+        """The table row ``idx`` as ``{"id", "name", "roles"}`` (roles as text)."""
+        pid, name, _, roles = self.rows[idx]
+        return {"id": pid, "name": name, "roles": roles_text(roles)}
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` opens a name in the table ("Fumio", "Sergei")."""
+        return normalise(word) in self.given_names
+
+    def find(self, doc: Doc) -> List[Tuple[int, int, int]]:
+        """Known names in ``doc``: ``(start, end, row index)``, longest match at each start."""
+        starts = self.first_words.positions(doc)
+        if not doc.text.isascii():
+            starts = sorted(set(starts) | {t.i for t in doc if not t.text.isascii() and normalise(t.text) in self._ascii_first})
+        out = []
+        taken = -1
+        for i in starts:
+            if i < taken:
+                continue
+            tok = doc[i]
+            if not (_capitalised(tok) or (tok.is_upper and len(tok) > 2)):
+                continue
+            ends = _name_ends(doc, i)
+            for j in reversed(ends):
+                form = normalise(doc[i:j].text)
+                idx = self.forms.get(form)
+                if idx is None:
+                    continue
+                if j - i == 1 and not (_alone(doc, i, self.titles) and tok.pos_ == "PROPN"):
+                    break
+                if form in self.implicit and not (tok.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")):
+                    break  # a surname the table does not list alone: only where the model saw a name
+                out.append((i, j, idx))
+                taken = j
+                break
+        return out
+
+
+def _name_ends(doc: Doc, i: int) -> List[int]:
+    """Possible ends of a name opening at ``i``: over capitalised words, particles,
+    initials' full stops and hyphens written without spaces ("Moon Jae-in")."""
+    ends = [i + 1]
+    j = i + 1
+    while j < len(doc) and j - i < MAX_TOKENS:
+        t, prev = doc[j], doc[j - 1]
+        if t.text == "-" and not prev.whitespace_ and j + 1 < len(doc) and not t.whitespace_:
+            j += 2
+            ends.append(j)
+            continue
+        if not prev.whitespace_ and t.text == "." and len(prev) == 1:
+            j += 1
+            continue
+        if t.text == "-" and prev.lower_ in PARTICLES and not prev.whitespace_ and j + 1 < len(doc):
+            j += 1  # "al-Sisi": the particle's hyphen
+            continue
+        if _capitalised(t) or (t.lower_ in PARTICLES and _particles_then_name(doc, j)):
+            j += 1
+            if t.lower_ not in PARTICLES:
+                ends.append(j)
+            continue
+        break
+    return ends
+
+
+def _particles_then_name(doc: Doc, j: int) -> bool:
+    """Particles from ``j`` on ("von der") lead to a capitalised name word ("Leyen")."""
+    while j < len(doc) and (doc[j].lower_ in PARTICLES or doc[j].text == "-"):
+        j += 1
+    return j < len(doc) and _capitalised(doc[j])
+
+
+def _capitalised(tok) -> bool:
+    """A name word: an upper-case first letter and a letter after it ("Jae-in", "McCain", "XI")."""
+    text = tok.text
+    return len(text) > 1 and text[0].isupper() and text[1:2].isalpha()
+
+
+def _alone(doc: Doc, i: int, titles: FrozenSet[str]) -> bool:
+    """A one-word name stands alone: it does not continue a longer personal name that
+    opens before it ("Jill Biden"); a title ("President Putin") or a place before it is fine."""
+    if i == 0:
+        return True
+    p = doc[i - 1]
+    if doc[i].ent_iob_ == "I" and p.lower_ not in titles:
+        return False
+    return not (p.is_title and p.pos_ == "PROPN" and not p.is_sent_start and not p.ent_type_
+                and p.lower_ not in titles)

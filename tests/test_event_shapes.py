@@ -1,0 +1,92 @@
+"""Named events from their shape (relext/pipeline/named_heads.py) and one key per event."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _events(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {e.name: e for e in ex.entities if e.type.value == "EVENT"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ministers gathered for the 14th Mekong-Lancang Summit in Vientiane.", "14th Mekong-Lancang Summit"),
+    ("Delegates arrived for the OPEC meeting in Vienna on Sunday.", "OPEC meeting"),
+    ("She flew to Lima for the Summit of the Americas.", "Summit of the Americas"),
+    ("Trade officials toured the 19th China-South Asia Expo in Kunming.", "19th China-South Asia Expo"),
+    ("The envoy spoke at the 52nd session of the UN Human Rights Council.", "52nd session of the UN Human Rights Council"),
+    ("Guests attended the online meeting of ASEAN leaders on Friday.", "online meeting of ASEAN leaders"),
+    ("Kenya hosted the Pan-African Climate Summit last year.", "Pan-African Climate Summit"),
+])
+def test_event_names_from_a_head_and_its_naming_words(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump left the February summit early.",           # a month does not name an event
+    "Biden held a summit with Kim last spring.",        # a person does not name an event
+    "Officials said Thursday's meeting went well.",     # a weekday does not name an event
+    "Reporters waited outside the Morgan meeting room.",  # weak head named by a bare capitalised word
+    "Russia's war dominated the agenda.",               # a possessive country names no event
+])
+def test_near_misses_are_not_named_events(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_meeting_words_of_one_body_are_one_event(nlp):
+    ev = _events(nlp, "Leaders flew in for the G-7 meeting. The Group of Seven summit opened on Friday.")
+    assert len({e.id for e in ev.values()}) == 1
+    assert next(iter(ev.values())).id == "event:g7-summit"
+
+
+def test_place_and_acronym_around_a_body_keep_its_summit_key(nlp):
+    ev = _events(nlp, "The Tashkent SCO summit ended. The Shanghai Cooperation Organisation (SCO) summit was long.")
+    assert {e.id for e in ev.values()} == {"event:sco-summit"}
+
+
+def test_different_bodies_meetings_stay_apart(nlp):
+    ev = _events(nlp, "The ASEAN Summit opened first; the 26th ASEAN Plus Three Summit followed.")
+    assert len({e.id for e in ev.values()}) == 2
+
+
+def _mentions(nlp, text, event_id):
+    ex = relext.extract(text, nlp=nlp)
+    ents = {e.id: e for e in ex.entities}
+    return [m.text for m in ents[event_id].mentions] if event_id in ents else None, ex
+
+
+def test_bare_meeting_word_refers_to_the_passages_one_named_event(nlp):
+    texts, _ = _mentions(nlp, "Leaders flew to Lima for the APEC summit. The talks ran late into Friday.", "event:apec-summit")
+    assert "talks" in texts
+
+
+def test_bare_meeting_word_with_two_named_events_stays_unresolved(nlp):
+    _, ex = _mentions(nlp, "Ministers left the APEC summit for the ASEAN summit. The talks ran late.", "event:apec-summit")
+    assert not any(m.text == "talks" for e in ex.entities for m in e.mentions)
+
+
+def test_dated_description_refers_to_the_named_event(nlp):
+    texts, _ = _mentions(nlp, "Delegates prepared for the OPEC meeting. Thursday's meeting ended early.", "event:opec-summit")
+    assert any("meeting" in t and t != "OPEC meeting" for t in texts)
+
+
+def test_opening_ceremony_belongs_to_the_passages_summit(nlp):
+    ex = relext.extract("The Arab League summit opened in Jeddah. The envoy left the opening ceremony. "
+                        "The summit closed on Sunday.", nlp=nlp)
+    ents = {e.id: e for e in ex.entities}
+    assert "event:arab-league-summit-opening-ceremony" in ents
+    assert "summit" in [m.text for m in ents["event:arab-league-summit"].mentions]
+    assert "summit" not in [m.text for m in ents["event:arab-league-summit-opening-ceremony"].mentions]
+
+
+def test_bare_summit_name_is_the_summit(nlp):
+    ev = _events(nlp, "Leaders flew to Baku for the COP29 climate summit. COP29 opened on Monday.")
+    assert len({e.id for e in ev.values()}) == 1
+
+
+def test_one_word_model_person_does_not_stop_a_summit_name(nlp):
+    # the model may take an unfamiliar body's name for a person; a known person still blocks
+    assert "Francophonie summit" in _events(nlp, "Armenia was represented at the Francophonie summit by its premier.")
+    assert not _events(nlp, "Critics mocked the Putin summit plan.")

@@ -1,0 +1,159 @@
+"""Organisations and their near misses: ministries named by a state, news outlets, credits."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _typed(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {(e.type.value, m.text) for e in ex.entities for m in e.mentions}, ex
+
+
+@pytest.mark.parametrize("text,country,mention", [
+    ("According to the Peruvian Foreign Ministry, the talks will resume.", "country:PER", "Peruvian Foreign Ministry"),
+    ("Chile's Foreign Ministry denied the report.", "country:CHL", "Chile's Foreign Ministry"),
+    ("An official of the Kenyan Ministry of Foreign Affairs spoke.", "country:KEN", "Kenyan Ministry of Foreign Affairs"),
+])
+def test_ministry_named_by_a_state_is_the_state(nlp, text, country, mention):
+    typed, ex = _typed(nlp, text)
+    ents = {e.id: e for e in ex.entities}
+    assert mention in {m.text for m in ents[country].mentions}
+    assert not any(t == "ORGANISATION" for t, _ in typed)
+
+
+def test_bare_foreign_ministry_is_the_state_named_before(nlp):
+    _, ex = _typed(nlp, "Norway's Foreign Ministry summoned the envoy. Later the Foreign Ministry issued a note.")
+    norway = next(e for e in ex.entities if e.id == "country:NOR")
+    assert "Foreign Ministry" in {m.text for m in norway.mentions}
+    assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
+
+
+def test_ministry_of_another_state_is_not_resolved_to_a_neighbour(nlp):
+    # a bare "Foreign Ministry" with no ministry named before it stays unresolved
+    _, ex = _typed(nlp, "Chile and Peru met. The Foreign Ministry issued a note.")
+    for e in ex.entities:
+        if e.type.value == "COUNTRY":
+            assert "Foreign Ministry" not in {m.text for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("(Wirecast) -- Ministers met on Monday to agree a plan.", "Wirecast"),
+    ("Delegates posed for a picture. (Photo: Jane Roe / NEWSPIX)\nThe meeting ran late.", "NEWSPIX"),
+    ("The ministers spoke in turn. (NEWSPIX File Photo)\nTalks ended.", "NEWSPIX"),
+    ("The decision was welcomed, the Daily Planet newspaper said.", "Daily Planet"),
+    ("Ministers agreed, the state news agency Wirecast reported.", "Wirecast"),
+    ("Ministers agreed, the Ruritanian news agency Wirecast reported.", "Wirecast"),
+])
+def test_news_outlets_from_credits_and_outlet_nouns(nlp, text, outlet):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", outlet) in typed
+
+
+def test_outlet_near_misses(nlp):
+    typed, _ = _typed(nlp, "The African Union (AU) said the state news agency was closed.")
+    assert ("ORGANISATION", "state news agency") not in typed
+    assert ("ORGANISATION", "AU") not in typed or ("ORGANISATION", "African Union") in typed
+    typed, _ = _typed(nlp, "A photo by Jane Roe / NEWSPIX shows the hall.")
+    assert ("PERSON", "Jane Roe / NEWSPIX") not in typed
+
+
+def test_ambiguous_country_name_listed_with_countries_is_a_country(nlp):
+    _, ex = _typed(nlp, "Three nations, Chad, Niger and Burkina Faso, left the bloc.")
+    ids = {e.id for e in ex.entities}
+    assert {"country:TCD", "country:NER", "country:BFA"} <= ids
+
+
+def test_ambiguous_name_alone_is_not_made_a_country(nlp):
+    _, ex = _typed(nlp, "Michael Jordan scored forty points.")
+    assert "country:JOR" not in {e.id for e in ex.entities}
+
+
+def test_title_after_a_country_is_not_part_of_a_place(nlp):
+    typed, _ = _typed(nlp, "India PM meets Biden\n\nThe visit began on Thursday.")
+    assert ("LOCATION", "India PM") not in typed
+
+
+def test_organisation_cut_at_of_is_joined(nlp):
+    typed, _ = _typed(nlp, "Officers of the Directorate General of Coastal Surveillance were sanctioned.")
+    assert ("ORGANISATION", "Directorate General of Coastal Surveillance") in typed
+    assert ("ORGANISATION", "Directorate General") not in typed
+
+
+def test_generic_head_word_alone_is_no_organisation(nlp):
+    typed, _ = _typed(nlp, "The Council met on Monday. The Alliance said nothing.")
+    assert not any(t == "ORGANISATION" and m in ("Council", "Alliance") for t, m in typed)
+
+
+def test_government_named_after_its_leader_one_key_for_both_spellings(nlp):
+    _, ex = _typed(nlp, "Washington sanctioned allies of Nicolas Maduro's regime. The Maduro regime denied it.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1 and orgs[0].id == "organisation:maduro-regime"
+
+
+def test_short_name_after_a_longer_one_is_the_same_body(nlp):
+    _, ex = _typed(nlp, "The Ruritania Central Bureau froze the funds. The Bureau said more would follow.")
+    orgs = {e.id for e in ex.entities if e.type.value == "ORGANISATION"}
+    assert len(orgs) <= 1
+
+
+def test_acronym_with_its_full_name_in_brackets(nlp):
+    _, ex = _typed(nlp, "Gabon left ECCAS (Economic Community of Central African States) on Sunday. "
+                        "Officials said ECCAS would meet again.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1
+    texts = [m.text for m in orgs[0].mentions]
+    assert texts.count("ECCAS") == 2 and "Economic Community of Central African States" in texts
+
+
+def test_bracket_that_spells_nothing_is_no_full_name(nlp):
+    typed, _ = _typed(nlp, "The UN (in New York) said nothing.")
+    assert ("ORGANISATION", "in New York") not in typed
+
+
+def test_an_ideology_is_not_an_organisation(nlp):
+    typed, _ = _typed(nlp, "The leaders praised Pan-Africanism and its founders.")
+    assert ("ORGANISATION", "Pan-Africanism") not in typed
+
+
+def test_the_bloc_is_the_body_the_passage_is_about(nlp):
+    _, ex = _typed(nlp, "Chad left ECCAS. ECCAS had urged elections. Chad joined the Sahel Council. "
+                        "The bloc said it regretted the exit.")
+    holders = [e.name for e in ex.entities if any(m.text == "bloc" for m in e.mentions)]
+    assert holders == ["ECCAS"] or not holders
+
+
+def test_country_name_taken_once_is_a_country_throughout(nlp):
+    _, ex = _typed(nlp, "Three nations, Mali, Niger and Burkina Faso, left. The people of Mali, Burkina and Niger agreed.")
+    ids = [e.id for e in ex.entities if e.type.value != "COUNTRY"]
+    assert not any(i.endswith(("niger", "burkina", "mali")) for i in ids)
+
+
+@pytest.mark.parametrize("text,bad,good", [
+    ("The president of the Comoros archipelago arrived.", "Comoros archipelago", "Comoros"),
+    ("By Kim Yoo-chul\n\nThe talks resumed.", "Kim Yoo-", "Kim Yoo-chul"),
+])
+def test_name_spans_end_on_the_name(nlp, text, bad, good):
+    typed, _ = _typed(nlp, text)
+    texts = {m for _, m in typed}
+    assert bad not in texts and good in texts
+
+
+def test_body_after_a_known_persons_possessive(nlp):
+    typed, _ = _typed(nlp, "Officers of Maduro's Presidential Guard were sanctioned.")
+    assert ("PERSON", "Maduro") in typed and ("ORGANISATION", "Presidential Guard") in typed
+
+
+def test_building_named_body_in_a_place_phrase_is_a_place(nlp):
+    typed, _ = _typed(nlp, "They met during a gathering of leaders in the Kremlin on Monday.")
+    assert ("LOCATION", "Kremlin") in typed
+    typed, _ = _typed(nlp, "The Kremlin said the talks were useful.")
+    assert ("ORGANISATION", "Kremlin") in typed
+
+
+def test_embassy_named_by_a_state_is_the_state(nlp):
+    _, ex = _typed(nlp, "The Canadian Embassy in Lima issued a travel warning.")
+    ents = {e.id: e for e in ex.entities}
+    assert "Canadian Embassy" in {m.text for m in ents["country:CAN"].mentions}
+    assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
