@@ -216,8 +216,9 @@ class EntityRuler(RuleComponent):
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
                 continue  # "Pan-Africanism", "Zionism": ideologies are no organisations
             for i in range(start + 1, end):
-                if doc[i].text in ("(", ")"):
-                    end = i  # "G7 (Group": a name stops at a bracket
+                if doc[i].text in ("(", ")") or (doc[i].text in ("-", "–", "—") and doc[i].whitespace_
+                                                 and doc[i - 1].whitespace_):
+                    end = i  # "G7 (Group", "the Council - Peru, Chile": a name stops at a bracket or spaced dash
                     break
             if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
                 continue  # "state news agency": no name without a capital

@@ -267,6 +267,10 @@ def _org_of_np(t: Token, index, args) -> List[str]:
     if t.lemma_.lower() not in GROUP_NOUNS | ALLIANCE_NOUNS:
         return []  # "the agenda of the League" names no organisation
     org = _organisation_of(t, index)
+    if org is None and t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
+        # "X is a trade bloc made up of A and B": the subject the noun describes
+        return [e for c in t.head.children if c.dep_ == "nsubj" for e in [index.entity(c.i)]
+                if e and index.type_of(e) == "ORGANISATION"]
     return [org] if org else []
 
 
