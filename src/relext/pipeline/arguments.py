@@ -590,9 +590,10 @@ class Arguments:
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about", "on")
                            and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
-        if word == "for":
-            # "travelled to X for the summit", the parser hanging "for" on X
-            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+        if word in ("for", "at"):
+            # "travelled to X for the summit", "stood in for the Queen at the summit": the
+            # parser hangs the phrase on the object of the trigger's other preposition
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "for") and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj")
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
@@ -604,6 +605,8 @@ class Arguments:
             for c in h.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == word:
                     out.append(c)
+                    # "with A and with B": the repeated preposition is a conjunct of the first
+                    out.extend(x for x in c.children if x.dep_ == "conj" and x.lower_ == word)
         return out
 
     def reciprocal(self, tok: Token, slots: Sequence[str]) -> bool:

@@ -217,6 +217,10 @@ class RelationExtractor(RuleComponent):
         modality, source = args.cached(("mod", tok.i), self.modality.modality, tok, args) if not presupposed \
             else ("ASSERTED", None)
         out = []
+        if predicate in ("ATTENDS", "BOYCOTTS") and not self._takes_organisations(rule, tok):
+            # "heading to the G20", "will not be at the G7": a body standing for its meeting
+            # (not where the same word relates to bodies themselves: "join NATO")
+            objects = [_meeting_of(index, o) if index.type_of(o) == "ORGANISATION" else o for o in objects]
         candidates = [(s, o) for s in subjects for o in objects] + pairs
         if not objects and len(subjects) >= 2 and args.reciprocal(tok, rule.object):
             # "they praised each other", "their support for one another's policy"
@@ -250,6 +254,15 @@ class RelationExtractor(RuleComponent):
                     if attends is not None and attends.allows(index.type_of(p), index.type_of(ev)):
                         out.append(record(tok, p, "ATTENDS", ev, modality=modality, source=source, rule_id="ATTENDS:meeting-at-event"))
         return out
+
+    def _takes_organisations(self, rule: TriggerRule, tok) -> bool:
+        """Whether another rule of the same trigger word relates it to organisations."""
+        for other in self.index.get((rule.lemma, rule.pos), ()):
+            rtype = self.catalogue.get(other.relation)
+            if other.relation not in ("ATTENDS", "BOYCOTTS") and rtype is not None \
+                    and "ORGANISATION" in {getattr(t, "value", t) for t in rtype.object_types}:
+                return True
+        return False
 
     def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
         """Write ``doc._.relext_relations``."""
@@ -290,6 +303,16 @@ class RelationExtractor(RuleComponent):
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
+
+
+def _meeting_of(index, org: str) -> str:
+    """The one named event of the document held by ``org`` ("the G20" → "the G20 summit"),
+    else ``org`` itself."""
+    names = {index.names.get(org, "")} | index.surface.get(org, set())
+    names = {n for n in names if n}
+    events = [e for e, t in index.types.items() if t == "EVENT"
+              and any(n in index.names.get(e, "") or any(n in f for f in index.surface.get(e, ())) for n in names)]
+    return events[0] if len(events) == 1 else org
 
 
 def _event_in_place(index, event_id: str, place_id: str) -> bool:
