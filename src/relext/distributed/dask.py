@@ -132,7 +132,8 @@ def _connect(scheduler: Any, n_workers: Optional[int]):
     return Client(cluster), cluster, True
 
 
-def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers: Optional[int] = None,
+def extract_on_dask(records: Iterable[Any], *, options: Optional["BatchOptions"] = None,  # noqa: F821
+                    scheduler: Any = None, n_workers: Optional[int] = None,
                     batch_size: int = 64, partition_size: int = DEFAULT_PARTITION_SIZE, model: Model = None,
                     include_hypothetical: bool = False, on_skip=None) -> Iterator["Extraction"]:  # noqa: F821
     """Extract many documents on a Dask cluster, yielding Extractions in input order.
@@ -144,6 +145,10 @@ def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers:
     Args:
         records: texts or ``{"id", "text"}`` mappings, as for :func:`relext.extract_many`
             (same default ids: the position in the input).
+        options: a :class:`relext.batch.BatchOptions`, as ``relext extract`` builds it;
+            when given, its ``scheduler``, ``dask_workers``, ``batch_size``, ``model``,
+            ``patterns`` and ``include_hypothetical`` are used instead of the
+            arguments below.
         scheduler: a scheduler address (``"tcp://host:8786"``) or a ``distributed.Client``;
             ``None`` starts a ``LocalCluster`` (``n_workers`` processes, one thread each,
             no dashboard) and closes it when the iterator ends.
@@ -157,16 +162,21 @@ def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers:
     Yields:
         :class:`relext.models.Extraction`, one per document, in input order.
     """
+    patterns: tuple = ()
+    if options is not None:
+        scheduler, n_workers = options.scheduler or scheduler, options.dask_workers or n_workers
+        batch_size, model = options.batch_size, options.model
+        include_hypothetical, patterns = options.include_hypothetical, tuple(str(p) for p in options.patterns)
     if partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, got {partition_size}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     return _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, _model_name(model),
-                        include_hypothetical, on_skip)
+                        include_hypothetical, on_skip, patterns)
 
 
 def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name, include_hypothetical,
-                 on_skip) -> Iterator[Any]:
+                 on_skip, patterns=()) -> Iterator[Any]:
     from ..models import Extraction
 
     client, cluster, owns = _connect(scheduler, n_workers)
@@ -176,7 +186,7 @@ def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name
         in_flight: Deque[Any] = collections.deque()
         for chunk in _chunks(_records_with_ids(records, on_skip), partition_size):
             in_flight.append(client.submit(extract_partition, chunk, name, batch_size, include_hypothetical,
-                                           pure=False))
+                                           patterns, pure=False))
             if len(in_flight) >= window:
                 yield from _collect(in_flight.popleft(), Extraction)
         while in_flight:

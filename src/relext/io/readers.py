@@ -18,8 +18,14 @@ What is read
 - ``records.jsonl`` / ``.ndjson``: one JSON object ``{"id": ..., "text": ...}`` per
   line (id defaults to ``<file stem>:<line>``); a broken line is a :class:`Skip`
   naming the file and line, the other lines are still read;
-- ``-``: standard input, read as JSONL when it starts with ``{``, else as one
-  document with id ``stdin``.
+- ``-``: standard input, read as JSONL when it starts with ``{`` (in UTF-8, or in
+  UTF-16/32 with a byte-order mark), else as one document with id ``stdin``.
+
+A JSONL record's fields other than ``id`` and ``text`` (``date``, ``url``,
+``source`` …) are kept as the record's ``"meta"`` dict. Ids are always valid
+Unicode: a file name that is not valid UTF-8 gives an id with U+FFFD in place of
+the bad bytes, and a warning. Symbolic links in a directory that lead outside it
+are not followed (a :class:`Skip` says so) unless ``follow_symlinks=True``.
 
 Example
 -------
@@ -36,9 +42,10 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from .decoding import (RefusedInput, decode_bytes, normalise_text, text_binary_reason)
+from .decoding import (_BOMS, RefusedInput, decode_bytes, lone_surrogates, normalise_text, text_binary_reason,
+                       valid_unicode)
 from .html import html_refusal, html_to_text, looks_like_html
 from .language import language_refusal
 
@@ -84,12 +91,42 @@ def check_paths(paths: Iterable[Any]) -> None:
             raise InputPathError(f"Input {p} is neither a file nor a directory.")
 
 
+#: Fields of an input record that are not metadata.
+RECORD_FIELDS = ("id", "text")
+
+
+def safe_id(doc_id: Any) -> Tuple[str, Optional[str]]:
+    """A document id as valid Unicode, and a warning when it had to be changed.
+
+    >>> safe_id("caf\\udce9")
+    ('caf\\ufffd', 'Document caf\\ufffd: its id (a file name?) is not valid Unicode; bad characters were replaced with U+FFFD.')
+    """
+    doc_id = str(doc_id)
+    if not lone_surrogates(doc_id):
+        return doc_id, None
+    fixed = valid_unicode(doc_id)
+    return fixed, (f"Document {fixed}: its id (a file name?) is not valid Unicode; bad characters were "
+                   f"replaced with U+FFFD.")
+
+
 def _record(doc_id: str, text: str, source: str, warnings: Optional[List[str]] = None,
-            path: Optional[Path] = None) -> Record:
-    rec: Record = {"id": doc_id, "text": text, "source": source, "warnings": list(warnings or [])}
+            path: Optional[Path] = None, meta: Optional[Mapping[str, Any]] = None) -> Record:
+    doc_id, warning = safe_id(doc_id)
+    source = valid_unicode(str(source))
+    rec: Record = {"id": doc_id, "text": text, "source": source,
+                   "warnings": list(warnings or []) + ([warning] if warning else []), "meta": dict(meta or {})}
     if path is not None:
         rec["path"] = str(path)
     return rec
+
+
+def record_meta(obj: Mapping[str, Any]) -> Dict[str, Any]:
+    """A record's fields other than ``id`` and ``text`` (its metadata: date, url, source …).
+
+    >>> record_meta({"id": "a", "text": "…", "date": "2024-05-01", "url": "https://example.org/a"})
+    {'date': '2024-05-01', 'url': 'https://example.org/a'}
+    """
+    return {str(k): v for k, v in obj.items() if k not in RECORD_FIELDS}
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -97,13 +134,32 @@ def _is_jsonl(path: Path) -> bool:
 
 
 def iter_directory(root: Path) -> Iterator[Path]:
-    """Files under ``root`` that are read as input, recursively, in sorted order."""
+    """Files under ``root`` that are read as input, recursively, in sorted order.
+
+    Symbolic links are listed too; :func:`leaves_tree` tells which lead outside ``root``.
+    """
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
         if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
             yield path
+
+
+def leaves_tree(path: Path, root: Path) -> bool:
+    """Whether ``path`` (under ``root``) resolves, through symbolic links, to a file outside ``root``.
+
+    >>> import tempfile, pathlib, os
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> os.symlink("/etc/hostname", d / "host.txt")
+    >>> leaves_tree(d / "host.txt", d)
+    True
+    """
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return True
+    return False
 
 
 def read_text_file(path: Path, doc_id: str, *, encoding: Optional[str] = None) -> Item:
@@ -177,7 +233,7 @@ def iter_jsonl(stream: IO[bytes], name: str, stem: str, *, encoding: Optional[st
             yield Skip(doc_id, f"{where}: record has {found}; each line needs a string 'text'.")
             continue
         warnings = [w.replace(f"line {lineno}", f"{doc_id} ({where})") for w in warnings]
-        yield _record(doc_id, text, where, warnings)
+        yield _record(doc_id, text, where, warnings, meta=record_meta(obj))
 
 
 def read_jsonl_file(path: Path, *, encoding: Optional[str] = None) -> Iterator[Item]:
@@ -195,6 +251,11 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, encoding: Optional[str] = 
     """Read standard input: JSONL when it starts with ``{``, else one document ``stdin``."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read()
+    for bom, enc in _BOMS:
+        if enc != "utf-8-sig" and data.startswith(bom) and \
+                data[:400].decode(enc, errors="ignore").lstrip("\ufeff \t\r\n").startswith("{"):
+            data = data.decode(enc, errors="replace").lstrip("\ufeff").encode("utf-8", errors="replace")
+            break
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         yield from iter_jsonl(io.BufferedReader(io.BytesIO(data)), "<stdin>", "stdin", encoding=encoding)
         return
@@ -207,7 +268,7 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, encoding: Optional[str] = 
 
 
 def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
-                stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+                stdin: Optional[IO[bytes]] = None, follow_symlinks: bool = False) -> Iterator[Item]:
     """Yield raw records and :class:`Skip` events for the named inputs, in order.
 
     Args:
@@ -215,6 +276,8 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
             ``"text"`` and optionally ``"id"``; default id: ``record:<position>``).
         encoding: the encoding of every file, instead of detection.
         stdin: a binary stream to read for ``"-"`` (default ``sys.stdin.buffer``).
+        follow_symlinks: read files in a directory whose symbolic links lead outside
+            it (by default they are skipped, so a link to ``/etc/passwd`` is not read).
 
     Record texts are decoded but not yet cleaned; see :func:`prepare_record`.
     """
@@ -229,9 +292,9 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
                 except RefusedInput as err:
                     yield Skip(doc_id, str(err))
                     continue
-                yield _record(doc_id, decoded.text, "<record>", decoded.warnings)
+                yield _record(doc_id, decoded.text, "<record>", decoded.warnings, meta=record_meta(item))
             elif isinstance(text, str):
-                yield _record(doc_id, text, "<record>")
+                yield _record(doc_id, text, "<record>", meta=record_meta(item))
             else:
                 yield Skip(doc_id, f"Record {doc_id} has no string 'text' field.")
             continue
@@ -241,6 +304,12 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
         path = Path(item)
         if path.is_dir():
             for file in iter_directory(path):
+                if not follow_symlinks and leaves_tree(file, path):
+                    doc_id, _ = safe_id(file.relative_to(path).with_suffix("").as_posix())
+                    yield Skip(doc_id, f"Document {doc_id}: {valid_unicode(str(file))} is a symbolic link to "
+                                       f"a file outside {valid_unicode(str(path))}; it was not read (pass "
+                                       f"--follow-symlinks to read such links).")
+                    continue
                 if _is_jsonl(file):
                     yield from read_jsonl_file(file, encoding=encoding)
                 else:
@@ -300,6 +369,10 @@ def prepare_record(record: Record, *, strict_html: bool = False, force_language:
     doc_id = str(record["id"])
     text = record["text"]
     warnings = list(record.get("warnings") or [])
+    bad = lone_surrogates(text)
+    if bad:  # text reaching spaCy (and every output) is always valid Unicode
+        text = valid_unicode(text)
+        warnings.append(f"Document {doc_id}: {bad} lone surrogate(s) (invalid Unicode) replaced with U+FFFD.")
     try:
         reason = text_binary_reason(text)
         if reason:
