@@ -183,6 +183,10 @@ def attach(doc: Document, ex: Extraction, max_length: Optional[int] = None) -> E
         ex.warnings[:0] = doc.warnings
     if doc.meta and "meta" in type(ex).model_fields:  # the provenance fields, where the model has them
         ex.meta = {**doc.meta, **(getattr(ex, "meta", None) or {})}
+    if max_length:
+        from ..io.chunking import chunk_limit
+
+        max_length = chunk_limit(max_length)
     if doc.text is not None and max_length and len(doc.text) > max_length and \
             not any("[W002]" in w for w in ex.warnings):
         from ..errors import Warnings

@@ -65,11 +65,11 @@ def _pipeline(options: BatchOptions, nlp: Any):
     """The engine for ``options`` and the local pipeline it uses (``None`` on Dask)."""
     if options.uses_dask:
         return dask_engine(options), None
-    if nlp is None:
+    if nlp is None:  # a pipeline of our own: user patterns must not reach the shared cached one
         from ..loading import load
 
-        nlp = load(options.model)
-    if options.patterns and hasattr(nlp, "pipe_names"):
+        nlp = load(options.model, cache=not options.patterns) if options.patterns else load(options.model)
+    if options.patterns and hasattr(nlp, "pipe_names"):  # a given pipeline gets them added
         from ..patterns import add_patterns
 
         for path in options.patterns:

@@ -47,7 +47,7 @@ def get_nlp(model: Optional[str] = None, patterns: Tuple[str, ...] = ()):
 
     with _PIPE_LOCK:
         _LOADS[model] = _LOADS.get(model, 0) + 1
-        nlp = load(model)
+        nlp = load(model, cache=False) if patterns else load(model)
         if patterns:
             from ..patterns import add_patterns
 
