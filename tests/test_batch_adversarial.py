@@ -412,3 +412,29 @@ def test_short_chinese_and_russian_texts_are_skipped(tmp_path, fake, text, lang)
 def test_english_with_a_few_foreign_names_is_kept(fake):
     summary = run([{"id": "a", "text": "Xi Jinping (习近平) met Vladimir Putin (Путин) in Beijing."}])
     assert summary.processed == 1 and summary.skipped == []
+
+
+# --- metadata of the input records ---------------------------------------------------------------
+
+def test_record_fields_other_than_id_and_text_travel_as_meta(tmp_path, monkeypatch):
+    import relext.extraction
+    from relext.batch.stages import Tally, read
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "France met Germany.", "date": "2024-05-01",
+                               "url": "https://example.org/a"}) + "\n", encoding="utf-8")
+    (doc,) = read([src])
+    assert doc.meta == {"date": "2024-05-01", "url": "https://example.org/a"}
+    seen = []
+
+    def extract_many(inputs, **kwargs):
+        for rec in inputs:
+            seen.append(dict(rec))
+            yield fake_extraction(rec["id"], rec["text"])
+
+    monkeypatch.setattr(relext.extraction, "extract_many", extract_many)
+    run([src], jsonl=tmp_path / "r.jsonl")
+    assert seen == [{"id": "a", "text": "France met Germany.", "date": "2024-05-01", "url": "https://example.org/a"}]
+    (ex, _), = read_results(tmp_path / "r.jsonl")
+    if "meta" in type(ex).model_fields:  # the provenance fields of the Extraction model
+        assert ex.meta["url"] == "https://example.org/a"

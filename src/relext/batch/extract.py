@@ -152,10 +152,11 @@ class Extractor:
             pending.pop(str(doc_id), None)
             tally.skip(str(doc_id), reason)
 
-        def records() -> Iterator[Dict[str, str]]:
+        def records() -> Iterator[Dict[str, Any]]:
             for doc in docs:
                 pending[doc.id] = doc
-                yield {"id": doc.id, "text": doc.text}
+                # the record's other fields ride along: extract_many keeps them as the result's meta
+                yield {**doc.meta, "id": doc.id, "text": doc.text}
 
         restore = self.errors.install(self.nlp) if self.nlp is not None else (lambda: None)
         try:

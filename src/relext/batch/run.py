@@ -90,13 +90,17 @@ def write_summary_json(summary: BatchSummary, path) -> None:
         json.dump(summary.to_dict(), f, indent=2, ensure_ascii=False)
 
 
-def _aborted(err: BaseException, options: BatchOptions, summary: BatchSummary) -> str:
+def _aborted(err: BaseException, options: BatchOptions, summary: BatchSummary,
+             watchdog: Optional[WorkerWatchdog] = None) -> str:
     if isinstance(err, KeyboardInterrupt):
         why = "interrupted (Ctrl-C)"
     else:
         where = " on Dask" if options.uses_dask else (
             f" with --n-process {options.n_process}" if options.n_process > 1 else "")
         why = f"extraction failed{where}: {type(err).__name__}: {err}"
+        dead = watchdog.report() if watchdog is not None else None
+        if dead and "exited with code" not in why:  # the pool noticed before the watchdog did
+            why += f" ({dead})"
     kept = (f"the {summary.processed} finished result(s) are in {options.jsonl}" if options.jsonl else
             "no results file was given (--jsonl), so finished results were not kept")
     return (f"{why}. The graph file was not written; {kept}. "
@@ -157,7 +161,7 @@ def run_batch(inputs: Iterable[Any], options: Optional[BatchOptions] = None, *, 
             watchdog.__enter__()
         collector(Extractor(engine, nlp)(docs, tally), tally)
     except BaseException as err:  # noqa: B902 - Ctrl-C and worker failures alike
-        summary.error = _aborted(err, options, summary)
+        summary.error = _aborted(err, options, summary, watchdog)
         summary.seconds = time.perf_counter() - started
         summary.extract_seconds = time.perf_counter() - extract_started
         log.debug(summary.error)

@@ -27,6 +27,8 @@ class WorkerWatchdog:
         self._stop = None
         self._old = None
         self.died: Optional[str] = None
+        self._before: set = set()
+        self._seen: Dict[int, Any] = {}
 
     def _children(self):
         import multiprocessing.process as mpp
@@ -39,7 +41,7 @@ class WorkerWatchdog:
 
         if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_kill"):
             return self
-        before = {id(p) for p in self._children()}
+        self._before = before = {id(p) for p in self._children()}
         self._stop = threading.Event()
         main_ident = threading.main_thread().ident
 
@@ -49,7 +51,7 @@ class WorkerWatchdog:
         self._old = signal.signal(signal.SIGUSR1, on_signal)
 
         def watch() -> None:
-            seen: Dict[int, Any] = {}
+            seen = self._seen
             while not self._stop.wait(self.interval):
                 for p in self._children():
                     if id(p) not in before:
@@ -57,13 +59,23 @@ class WorkerWatchdog:
                 for p in seen.values():
                     code = p.exitcode
                     if code not in (None, 0):
-                        self.died = (f"worker process {p.pid} exited with code {code}"
-                                     + (" (killed by a signal; out of memory?)" if code < 0 else ""))
+                        self.died = _describe(p)
                         signal.pthread_kill(main_ident, signal.SIGUSR1)
                         return
 
         threading.Thread(target=watch, name="relext-worker-watchdog", daemon=True).start()
         return self
+
+    def report(self) -> Optional[str]:
+        """Which worker processes started while watching have exited abnormally, or ``None``.
+
+        Used when the pool reports a broken worker before the watchdog's next look.
+        """
+        procs = dict(self._seen)
+        procs.update((id(p), p) for p in self._children() if id(p) not in self._before)
+        dead = [p for p in procs.values() if p.exitcode not in (None, 0)]
+        dead.sort(key=lambda p: p.exitcode < 0)  # a worker's own exit first, then the ones terminated after it
+        return "; ".join(_describe(p) for p in dead) or None
 
     def __exit__(self, *exc) -> None:
         import signal
@@ -71,3 +83,9 @@ class WorkerWatchdog:
         if self._stop is not None:
             self._stop.set()
             signal.signal(signal.SIGUSR1, self._old)
+
+
+def _describe(p: Any) -> str:
+    code = p.exitcode
+    return f"worker process {p.pid} exited with code {code}" + (
+        " (killed by a signal; out of memory?)" if code < 0 else "")
