@@ -17,7 +17,7 @@ Example
 >>> from relext.batch.options import BatchOptions
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "in.jsonl").write_text("")
->>> check_outputs([d / "in.jsonl"], BatchOptions(output=d / "g.graphml", jsonl=d / "in.jsonl"))
+>>> check_outputs([d / "in.jsonl"], BatchOptions(output=d / "g.graphml", jsonl=d / "in.jsonl"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 relext.batch.options.BatchError: The results file (--jsonl) ... is also an input; it would be overwritten. Write it somewhere else.

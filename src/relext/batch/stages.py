@@ -23,7 +23,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import IO, Any, Dict, Iterable, Iterator, List, Optional, Set, Union
 
-from ..io.readers import MAX_CHARS, Skip, iter_inputs, prepare_record
+from ..io.cleaning import prepare_record
+from ..io.readers import MAX_CHARS, Skip, iter_inputs
 from ..models import Extraction
 from .summary import BatchSummary
 
@@ -184,7 +185,7 @@ def decode(items: Iterable[Union[Document, Skip]], tally: Tally, *, strict_html:
 
     Binary junk, empty texts, texts over ``max_chars`` and non-English texts are
     skipped; HTML is converted to text; the text is normalised to valid Unicode
-    (see :func:`relext.io.readers.prepare_record`).
+    (see :func:`relext.io.cleaning.prepare_record`).
 
     Args:
         items: the output of :func:`read` (or of :meth:`Resume.select`).

@@ -3,9 +3,9 @@
 :func:`iter_inputs` turns what a user names on the command line into a stream of
 items, each either a **record** (a dict with ``"id"``, ``"text"``, ``"source"`` and
 ``"warnings"``) or a :class:`Skip` event ``(id, reason)`` for input that cannot be
-read. :func:`prepare_record` then makes a record's text safe for the pipeline
-(binary check, HTML to text, normalisation, size and language checks);
-:func:`read_records` does both.
+read. :func:`relext.io.cleaning.prepare_record` then makes a record's text safe for the
+pipeline (binary check, HTML to text, normalisation, size and language checks);
+:func:`relext.io.cleaning.read_records` does both.
 
 What is read
 ------------
@@ -33,7 +33,7 @@ Example
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("Putin met Xi in Beijing.", encoding="utf-8")
 >>> _ = (d / "b.jsonl").write_text(json.dumps({"id": "b1", "text": "NATO met."}) + "\\n{oops\\n")
->>> [(i["id"], i["text"]) if isinstance(i, dict) else tuple(i) for i in read_records([d])]  # doctest: +ELLIPSIS
+>>> [(i["id"], i["text"]) if isinstance(i, dict) else tuple(i) for i in iter_inputs([d])]  # doctest: +ELLIPSIS
 [('a', 'Putin met Xi in Beijing.'), ('b1', 'NATO met.'), ('b:2', '...b.jsonl, line 2: not valid JSON (...); fix or remove the line.')]
 """
 from __future__ import annotations
@@ -44,10 +44,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from .decoding import (_BOMS, RefusedInput, decode_bytes, lone_surrogates, normalise_text, text_binary_reason,
-                       valid_unicode)
-from .html import html_refusal, html_to_text, looks_like_html
-from .language import language_refusal
+from .decoding import _BOMS, RefusedInput, decode_bytes, lone_surrogates, valid_unicode
 
 #: Suffixes read as documents when a directory is given.
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -279,7 +276,7 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
         follow_symlinks: read files in a directory whose symbolic links lead outside
             it (by default they are skipped, so a link to ``/etc/passwd`` is not read).
 
-    Record texts are decoded but not yet cleaned; see :func:`prepare_record`.
+    Record texts are decoded but not yet cleaned; see :func:`relext.io.cleaning.prepare_record`.
     """
     for position, item in enumerate(inputs):
         if isinstance(item, Mapping):
@@ -345,67 +342,3 @@ def count_documents(inputs: Iterable[Any]) -> Optional[int]:
             except OSError:
                 total += 1
     return total
-
-
-def prepare_record(record: Record, *, strict_html: bool = False, force_language: bool = False,
-                   max_chars: int = MAX_CHARS) -> Item:
-    """Make a record's text safe for the pipeline, or say why it is skipped.
-
-    Steps: refuse binary junk; convert HTML to text (or refuse it when
-    ``strict_html``); :func:`~relext.io.decoding.normalise_text`; refuse empty texts
-    and texts over ``max_chars``; refuse clearly non-English texts unless
-    ``force_language``.
-
-    Returns:
-        A new record whose ``"text"`` is the cleaned text (the text that result
-        offsets refer to), or a :class:`Skip`.
-
-    Example:
-        >>> prepare_record({"id": "x", "text": "<p>Putin\\u00a0met Xi.</p><p>Hi.</p>"})["text"]
-        'Putin met Xi.\\n\\nHi.'
-        >>> prepare_record({"id": "y", "text": " \\n "}).reason
-        'Document y is empty: there is no text to extract from.'
-    """
-    doc_id = str(record["id"])
-    text = record["text"]
-    warnings = list(record.get("warnings") or [])
-    bad = lone_surrogates(text)
-    if bad:  # text reaching spaCy (and every output) is always valid Unicode
-        text = valid_unicode(text)
-        warnings.append(f"Document {doc_id}: {bad} lone surrogate(s) (invalid Unicode) replaced with U+FFFD.")
-    try:
-        reason = text_binary_reason(text)
-        if reason:
-            raise RefusedInput(f"Document {doc_id} is not text: {reason}.")
-        if looks_like_html(text, record.get("path")):
-            if strict_html:
-                raise RefusedInput(html_refusal(doc_id))
-            text = html_to_text(text)
-            warnings.append(f"Document {doc_id} was HTML; its text was extracted.")
-        text = normalise_text(text)
-        if not text.strip():
-            raise RefusedInput(f"Document {doc_id} is empty: there is no text to extract from.")
-        if len(text) > max_chars:
-            raise RefusedInput(f"Document {doc_id} has {len(text):,} characters, more than the limit "
-                               f"of {max_chars:,}; split it, or raise the limit with --max-chars.")
-        if not force_language:
-            reason = language_refusal(text, doc_id)
-            if reason:
-                raise RefusedInput(reason)
-    except RefusedInput as err:
-        return Skip(doc_id, str(err))
-    out = dict(record)
-    out.update(id=doc_id, text=text, warnings=warnings)
-    return out
-
-
-def read_records(inputs: Iterable[Any], *, encoding: Optional[str] = None, strict_html: bool = False,
-                 force_language: bool = False, max_chars: int = MAX_CHARS,
-                 stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
-    """:func:`iter_inputs` followed by :func:`prepare_record`: clean records and skips."""
-    for item in iter_inputs(inputs, encoding=encoding, stdin=stdin):
-        if isinstance(item, Skip):
-            yield item
-        else:
-            yield prepare_record(item, strict_html=strict_html, force_language=force_language,
-                                 max_chars=max_chars)
