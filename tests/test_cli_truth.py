@@ -199,3 +199,11 @@ def test_pattern_file_lines_in_jsonl_are_the_files_lines(tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_text("\n" + json.dumps({"type": "COUNTRY", "name": "Freedonia"}) + "\n", encoding="utf-8")
     assert read_pattern_file(path)[0]["__line__"] == 2
+
+
+def test_extract_help_documents_the_new_options(capsys):
+    main(["extract", "--help"])
+    out = capsys.readouterr().out
+    for flag in ("--patterns", "--min-evidence", "--drop-negated", "--drop-isolates", "--follow-symlinks",
+                 "--summary-json", "Output safety"):
+        assert flag in out, flag

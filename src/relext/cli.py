@@ -58,14 +58,19 @@ examples:
   relext extract old_articles/ -o graph.graphml --encoding cp1252 --no-progress
   relext extract big.jsonl -o graph.graphml --jsonl results.jsonl --dask-workers 4
   relext extract news.jsonl -o march.graphml --since 2022-03-01 --until 2022-03-31 --min-confidence 0.8
-
+  relext extract news/ -o graph.gexf --patterns my_patterns.yaml --min-evidence 2 --drop-isolates
 
 Input hygiene: bytes are decoded (UTF-8/16 with BOM, cp1252/Latin-1, or detected;
 --encoding to force one), HTML is converted to text (--strict-html refuses it),
 control characters and odd whitespace are normalised, binary, empty and clearly
 non-English documents are skipped with a reason (--force-language keeps the
-latter). Character offsets in the results refer to the cleaned text, stored in
-each results line as "text".
+latter), and so are symbolic links leading out of an input folder
+(--follow-symlinks reads them). Character offsets in the results refer to the
+cleaned text, stored in each results line as "text". A JSONL record's fields
+other than id and text (date, url, ...) are kept as its metadata.
+
+Output safety: every output (graph, results, summary) is checked against every
+input and every other output, and for writability, before the first document.
 
 Fault tolerance: each result is appended to --jsonl as soon as it is made; the
 graph is written once at the end, atomically. After a crash or Ctrl-C, rerun the
