@@ -330,27 +330,48 @@ def test_die_with_parent_arms_the_death_signal_on_linux():
 
 # --- 7. one huge document: bounded chunks -------------------------------------------------------
 
-def test_a_long_document_reaches_the_pipeline_in_bounded_chunks(monkeypatch):
+class _BatchRecorder:
+    """A pipeline component that records the lengths of the texts of every batch it gets."""
+
+    batches: list = []
+
+    def __call__(self, doc):
+        self.batches.append([len(doc.text)])
+        return doc
+
+    def pipe(self, stream, batch_size=128):
+        import spacy
+
+        for batch in spacy.util.minibatch(stream, size=batch_size):
+            self.batches.append([len(d.text) for d in batch])
+            yield from batch
+
+
+def test_a_long_document_reaches_the_pipeline_in_bounded_chunks_one_at_a_time(monkeypatch):
     import spacy
 
     import relext.extraction as extraction
     from relext.io.chunking import MAX_CHUNK_CHARS
 
-    lengths = []
+    if not spacy.Language.has_factory("relext_test_batches"):
+        spacy.Language.factory("relext_test_batches", func=lambda nlp, name: _BatchRecorder())
     nlp = spacy.blank("en")  # max_length 1,000,000
-
-    @spacy.Language.component("relext_test_lengths")
-    def record(doc):
-        lengths.append(len(doc.text))
-        return doc
-
-    nlp.add_pipe("relext_test_lengths")
+    recorder = nlp.add_pipe("relext_test_batches")
+    recorder.batches = []
     monkeypatch.setattr(extraction, "extract_doc", lambda doc, doc_id=None, **kw: Extraction(doc_id=doc_id))
     text = "\n\n".join(["France met Germany in Geneva. Spain met Italy."] * 8000)  # ~376,000 chars
-    (ex,) = extraction.extract_many([{"id": "long", "text": text}], nlp=nlp)
-    assert max(lengths) <= MAX_CHUNK_CHARS < len(text)
-    assert sum(lengths) == len(text)
-    assert any("[W002]" in w for w in ex.warnings)
+    short = [{"id": f"s{i}", "text": "Peru met Chile."} for i in range(5)]
+    out = list(extraction.extract_many(short[:3] + [{"id": "long", "text": text}] + short[3:], nlp=nlp,
+                                       batch_size=64))
+    assert [ex.doc_id for ex in out] == ["s0", "s1", "s2", "long", "s3", "s4"]
+    assert any("[W002]" in w for w in out[3].warnings)
+    chunks = [b for b in recorder.batches if max(b) > 100]
+    assert len(chunks) > 1 and all(len(b) == 1 and b[0] <= MAX_CHUNK_CHARS for b in chunks)  # one chunk a batch
+    assert sum(b[0] for b in chunks) == len(text)
+    assert [3, 2] == [len(b) for b in recorder.batches if max(b) <= 100]  # short documents still batched
+    recorder.batches = []
+    extraction.extract(text, nlp=nlp)
+    assert recorder.batches and all(len(b) == 1 and b[0] <= MAX_CHUNK_CHARS for b in recorder.batches)
 
 
 # --- 11. a stray byte in UTF-8 ---------------------------------------------------------------------
