@@ -217,7 +217,7 @@ def _err(msg: str) -> None:
 # --- extract -----------------------------------------------------------------------------
 
 def extract_options(args: argparse.Namespace):
-    """The :class:`relext.batch.BatchOptions` of parsed ``relext extract`` arguments."""
+    """The `relext.batch.BatchOptions` of parsed ``relext extract`` arguments."""
     from .batch import BatchOptions
 
     fields: dict = dict(output=args.output, fmt=args.fmt, jsonl=args.jsonl, summary_json=args.summary_json,
@@ -322,7 +322,7 @@ def graph_info(G, top: int = 10) -> dict:
 
 
 def format_info(path: str, info: dict) -> str:
-    """The text ``relext info`` prints for :func:`graph_info`'s dict."""
+    """The text ``relext info`` prints for `graph_info()`'s dict."""
     def counts(d: dict) -> str:
         return ", ".join(f"{k} {v}" for k, v in d.items()) or "none"
 

@@ -3,12 +3,12 @@
 A worker of ``extract_many(n_process=N)`` (or ``relext extract --n-process N``) must
 not outlive the process that started it: when the parent is killed (SIGTERM,
 SIGKILL, the OOM killer), orphaned workers would keep their model in memory and
-their CPU busy. :func:`die_with_parent` is the pool's initializer:
+their CPU busy. `die_with_parent()` is the pool's initializer:
 
 - on Linux it asks the kernel to send the worker SIGKILL when its parent dies
   (``prctl(PR_SET_PDEATHSIG)`` through ``ctypes``);
 - everywhere (and as a second line on Linux) a daemon thread checks every
-  :data:`WATCH_INTERVAL` seconds whether the parent is still the same process, and
+  `WATCH_INTERVAL` seconds whether the parent is still the same process, and
   ends the worker with ``os._exit`` when it is not.
 
 This module imports nothing from relext, so any module may use it.

@@ -1,33 +1,33 @@
 """The batch layer: many documents to a results JSONL file and a graph, fault-tolerantly.
 
-:func:`run_batch` is what ``relext extract`` runs. It takes the inputs and one
-:class:`BatchOptions` object (the CLI, the Python API and the Dask adapter all build
+`run_batch()` is what ``relext extract`` runs. It takes the inputs and one
+`BatchOptions` object (the CLI, the Python API and the Dask adapter all build
 one) and runs five stages in order, each in its own module:
 
-1. **read** (:mod:`~relext.batch.stages`): files, directories, JSONL, stdin or ready
-   records to :class:`~relext.batch.stages.Document` objects, bytes decoded;
-2. **decode** (:mod:`~relext.batch.stages`): each text made safe for the pipeline
+1. **read** (`stages`): files, directories, JSONL, stdin or ready
+   records to `Document` objects, bytes decoded;
+2. **decode** (`stages`): each text made safe for the pipeline
    (HTML, normalisation, valid Unicode, size and language checks), bad input turned
    into *skips* with a reason;
-3. **extract** (:mod:`~relext.batch.extract`): the pipeline, locally
-   (:func:`relext.extract_many`, ``n_process`` workers) or on Dask;
-4. **collect** (:mod:`~relext.batch.collect`): each result appended to the results
+3. **extract** (`extract`): the pipeline, locally
+   (`relext.extract_many()`, ``n_process`` workers) or on Dask;
+4. **collect** (`collect`): each result appended to the results
    file as soon as it is made, flushed per document, and added to the graph;
-5. **write** (:mod:`~relext.batch.collect`): the graph written once at the end,
+5. **write** (`collect`): the graph written once at the end,
    atomically (a crash leaves the old graph file or a complete new one).
 
 Resume (``options.resume``) and progress hang on the stages: earlier results are read
 into the graph before the stages start, and done documents are left out between read
-and decode; every stage reports to one :class:`~relext.batch.stages.Tally`, which fills
-the :class:`BatchSummary` and moves the progress bar. Every output is checked against
+and decode; every stage reports to one `Tally`, which fills
+the `BatchSummary` and moves the progress bar. Every output is checked against
 every input and every other output, and for writability, before the first document
-(:mod:`~relext.batch.outputs`).
+(`outputs`).
 
 Results file
 ------------
 One JSON object per line: the ``Extraction`` (``model_dump(mode="json")``) plus a
 ``"text"`` field holding the cleaned text that all character offsets refer to.
-:func:`read_results` reads it back.
+`read_results()` reads it back.
 
 Example
 -------

@@ -1,9 +1,9 @@
 """Stages 4 and 5, **collect** and **write**: results to the results file, the graph, the file.
 
-:class:`Collector` takes each ``(Document, Extraction)`` pair, appends the result to the
+`Collector` takes each ``(Document, Extraction)`` pair, appends the result to the
 results file at once (so a crash keeps it), adds it to the graph in batches and counts
-it. :func:`write_graph_file` writes the graph once at the end, atomically.
-:func:`load_done` feeds the results of an earlier run to a Collector (``--resume``).
+it. `write_graph_file()` writes the graph once at the end, atomically.
+`load_done()` feeds the results of an earlier run to a Collector (``--resume``).
 
 Example
 -------
@@ -63,10 +63,10 @@ class Collector:
     """Stage 4: keep each result (results file, graph) and count it.
 
     Args:
-        graph: a :class:`GraphSink`, or ``None`` when no graph is written.
-        writer: a :class:`~relext.batch.results.ResultsWriter`, or ``None``.
+        graph: a `GraphSink`, or ``None`` when no graph is written.
+        writer: a `ResultsWriter`, or ``None``.
         max_length: the pipeline's ``max_length`` (longer texts were chunked; see
-            :func:`relext.batch.extract.attach`).
+            `relext.batch.extract.attach()`).
     """
 
     def __init__(self, graph: Optional[GraphSink], writer: Optional[ResultsWriter], max_length: Optional[int] = None):
@@ -78,7 +78,7 @@ class Collector:
         """Keep every pair; a result that cannot be stored is a skip of its document, not the end.
 
         Args:
-            pairs: the output of :class:`relext.batch.extract.Extractor`.
+            pairs: the output of `relext.batch.extract.Extractor`.
             tally: where processed and skipped documents are reported.
         """
         for doc, ex in pairs:

@@ -1,9 +1,9 @@
 """Stage 3, **extract**: Documents in, ``(Document, Extraction)`` pairs out.
 
 An *engine* turns ``{"id", "text"}`` records into Extractions: local processes
-(:func:`relext.extract_many`) or Dask (:func:`relext.distributed.dask.extract_on_dask`),
-both built from the same :class:`~relext.batch.options.BatchOptions`.
-:class:`Extractor` pairs each result with its Document again and turns every
+(`relext.extract_many()`) or Dask (`relext.distributed.dask.extract_on_dask()`),
+both built from the same `BatchOptions`.
+`Extractor` pairs each result with its Document again and turns every
 document without a result into a skip with its reason, so one failing document never
 stops the batch.
 
@@ -129,8 +129,8 @@ class Extractor:
     """Stage 3: run an engine over Documents and pair each result with its Document.
 
     Args:
-        engine: see :data:`Engine`.
-        nlp: the local pipeline, if any (its components get a :class:`ComponentErrors`
+        engine: see `Engine`.
+        nlp: the local pipeline, if any (its components get a `ComponentErrors`
             handler while the stage runs).
     """
 
@@ -143,7 +143,7 @@ class Extractor:
         """Yield ``(Document, Extraction)`` in input order; report documents without a result.
 
         Args:
-            docs: the output of :func:`relext.batch.stages.decode`.
+            docs: the output of `relext.batch.stages.decode()`.
             tally: where skipped documents are reported.
         """
         pending: Dict[str, Document] = {}

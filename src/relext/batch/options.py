@@ -1,9 +1,9 @@
 """The options of a batch: one typed object that the CLI, the Python API and Dask all build.
 
-:class:`BatchOptions` is a pydantic model. Each field is one thing a user can choose
+`BatchOptions` is a pydantic model. Each field is one thing a user can choose
 (``relext extract --help`` shows the same list as command-line options);
-:meth:`BatchOptions.check` finds the combinations that cannot work before any
-document is read, and raises :class:`BatchError` with a message that says what to do.
+`BatchOptions.check()` finds the combinations that cannot work before any
+document is read, and raises `BatchError` with a message that says what to do.
 
 Example
 -------
@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..io.decoding import check_encoding
 from ..io.readers import MAX_CHARS
 
-#: Graph formats by file extension (see :func:`relext.export.write_graph`).
+#: Graph formats by file extension (see `relext.export.write_graph()`).
 GRAPH_FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"}
 
 GraphFormat = Literal["graphml", "gexf", "json", "csv"]
@@ -82,7 +82,7 @@ class BatchOptions(BaseModel):
         n_process: local worker processes for the pipeline.
         batch_size: documents per pipeline batch.
         progress: show a progress bar on stderr.
-        model: the spaCy model name or path (default: :func:`relext.load`'s).
+        model: the spaCy model name or path (default: `relext.load()`'s).
         patterns: user pattern files (trigger rules, gazetteer entries, relation
             types; see ``docs/patterns.md``) added to the pipeline.
         encoding: the encoding of every input file, instead of detection.
@@ -133,7 +133,7 @@ class BatchOptions(BaseModel):
 
     @property
     def graph_format(self) -> Optional[str]:
-        """The graph format (see :func:`graph_format`), or ``None`` without ``output``."""
+        """The graph format (see `graph_format()`), or ``None`` without ``output``."""
         return graph_format(self.output, self.fmt) if self.output else None
 
     def check(self) -> None:

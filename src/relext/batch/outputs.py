@@ -1,6 +1,6 @@
 """Output safety: every file a batch will write is checked before the first document.
 
-:func:`check_outputs` refuses, with a plain message,
+`check_outputs()` refuses, with a plain message,
 
 - an output that is one of the inputs (``-o in.jsonl`` would truncate the input),
 - an output that the input directories would read back as input (a results file

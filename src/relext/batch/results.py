@@ -1,8 +1,8 @@
 """The results file: one JSON line per document, appended and flushed as the batch goes.
 
-Each line is an :class:`~relext.models.Extraction` (``model_dump(mode="json")``) plus a
+Each line is an `Extraction` (``model_dump(mode="json")``) plus a
 ``"text"`` field holding the cleaned text that all character offsets refer to.
-:func:`read_results` reads it back; :class:`ResultsWriter` appends to it.
+`read_results()` reads it back; `ResultsWriter` appends to it.
 
 Example
 -------
@@ -126,7 +126,7 @@ class ResultsWriter:
         """Append one document's line and flush it.
 
         Raises:
-            UnicodeEncodeError: see :func:`result_line`; nothing is written then.
+            UnicodeEncodeError: see `result_line()`; nothing is written then.
         """
         self._f.write(result_line(ex, text, store_text=self.store_text))
         self._f.flush()

@@ -114,13 +114,13 @@ def run_batch(inputs: Iterable[Any], options: Optional[BatchOptions] = None, *, 
     Args:
         inputs: paths (``.txt``/``.html`` files, directories, ``.jsonl`` files, ``"-"``
             for stdin) or ready records (``{"id", "text", ...}`` mappings); see
-            :mod:`relext.io.readers`.
-        options: what to do (:class:`~relext.batch.options.BatchOptions`; default: its defaults).
+            `relext.io.readers`.
+        options: what to do (`BatchOptions`; default: its defaults).
         nlp: a loaded pipeline to use instead of loading ``options.model``.
         stdin: a binary stream to read for ``"-"`` (default ``sys.stdin.buffer``).
 
     Returns:
-        A :class:`~relext.batch.summary.BatchSummary`; ``summary.exit_code`` is 1 when
+        A `BatchSummary`; ``summary.exit_code`` is 1 when
         documents were skipped.
 
     Raises:

@@ -5,8 +5,8 @@ A batch is a chain of generators, each a stage a reader can follow in order::
     read(inputs)  ->  Resume.select  ->  decode  ->  Extractor  ->  Collector  ->  write_graph_file
     (io.readers)      (done, dupes)      (clean)      (extract.py)  (collect.py)  (collect.py)
 
-Every stage passes :class:`Document` objects on and reports what it drops through a
-:class:`Tally` (the summary and the progress bar hang on it), so no stage knows
+Every stage passes `Document` objects on and reports what it drops through a
+`Tally` (the summary and the progress bar hang on it), so no stage knows
 about the others.
 
 Example
@@ -37,7 +37,7 @@ class Document:
 
     Attributes:
         id: the document id (unique in a batch).
-        text: the text; after :func:`decode`, the cleaned text that offsets refer to.
+        text: the text; after `decode()`, the cleaned text that offsets refer to.
         source: where it came from (a file, ``file, line N``, ``<stdin>``).
         warnings: what reading and cleaning changed (lossy decoding, HTML …).
         meta: the input record's fields other than ``id`` and ``text`` (date, url …).
@@ -53,7 +53,7 @@ class Document:
 
     @classmethod
     def from_record(cls, rec: Dict[str, Any]) -> "Document":
-        """A Document from a :mod:`relext.io.readers` record dict."""
+        """A Document from a `relext.io.readers` record dict."""
         return cls(id=str(rec["id"]), text=rec["text"], source=str(rec.get("source", "<record>")),
                    warnings=list(rec.get("warnings") or []), meta=dict(rec.get("meta") or {}),
                    path=rec.get("path"))
@@ -65,7 +65,7 @@ class Document:
 
 
 class Tally:
-    """Where stages report: counts in a :class:`BatchSummary`, ticks on a progress bar.
+    """Where stages report: counts in a `BatchSummary`, ticks on a progress bar.
 
     Args:
         summary: the summary to fill (a new one by default).
@@ -124,16 +124,16 @@ def read(inputs: Iterable[Any], *, encoding: Optional[str] = None, stdin: Option
          follow_symlinks: bool = False) -> Iterator[Union[Document, Skip]]:
     """Stage 1: files, directories, JSONL, stdin and records to Documents (or Skips).
 
-    Bytes are decoded here (:mod:`relext.io.decoding`); the text is not yet cleaned.
+    Bytes are decoded here (`relext.io.decoding`); the text is not yet cleaned.
 
     Args:
-        inputs: as for :func:`relext.io.readers.iter_inputs`.
+        inputs: as for `relext.io.readers.iter_inputs()`.
         encoding: the encoding of every input file, instead of detection.
         stdin: a binary stream for ``"-"``.
         follow_symlinks: read links in input folders that lead outside them.
 
     Yields:
-        A :class:`Document` per readable document, a :class:`~relext.io.readers.Skip` per other.
+        A `Document` per readable document, a `Skip` per other.
     """
     for item in iter_inputs(inputs, encoding=encoding, stdin=stdin, follow_symlinks=follow_symlinks):
         yield item if isinstance(item, Skip) else Document.from_record(item)
@@ -159,7 +159,7 @@ class Resume:
         """Pass on Documents to do and Skips; report resumed and duplicate ones to ``tally``.
 
         Args:
-            items: the output of :func:`read`.
+            items: the output of `read()`.
             tally: where resumed and duplicate documents are reported.
         """
         for item in items:
@@ -185,10 +185,10 @@ def decode(items: Iterable[Union[Document, Skip]], tally: Tally, *, strict_html:
 
     Binary junk, empty texts, texts over ``max_chars`` and non-English texts are
     skipped; HTML is converted to text; the text is normalised to valid Unicode
-    (see :func:`relext.io.cleaning.prepare_record`).
+    (see `relext.io.cleaning.prepare_record()`).
 
     Args:
-        items: the output of :func:`read` (or of :meth:`Resume.select`).
+        items: the output of `read()` (or of `Resume.select()`).
         tally: where skipped documents are reported.
         strict_html: refuse HTML instead of extracting its text.
         force_language: keep documents that look non-English.

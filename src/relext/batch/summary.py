@@ -1,4 +1,4 @@
-"""What a batch did: :class:`BatchSummary`, its exit code and the report ``relext extract`` prints.
+"""What a batch did: `BatchSummary`, its exit code and the report ``relext extract`` prints.
 
 Example
 -------

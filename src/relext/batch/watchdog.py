@@ -1,6 +1,6 @@
 """Turn a dead ``nlp.pipe`` worker into an exception instead of a hang.
 
-Used by :func:`relext.batch.run.run_batch` around the extract stage when
+Used by `relext.batch.run.run_batch()` around the extract stage when
 ``n_process > 1``.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ class WorkerWatchdog:
     code), ``nlp.pipe(n_process=N)`` waits for it forever. While active, this
     watchdog polls the child processes; when one has exited with a non-zero code it
     interrupts the main thread with ``SIGUSR1``, whose handler raises
-    :class:`WorkerDied`. Only active in the main thread on POSIX systems.
+    `WorkerDied`. Only active in the main thread on POSIX systems.
     """
 
     def __init__(self, interval: float = 0.2):

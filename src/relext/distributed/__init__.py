@@ -2,13 +2,13 @@
 
 The unit of work every backend shares is one *partition*: a list of texts or
 ``{"id", "text"}`` records, turned into a list of JSON-ready Extraction dicts by
-:func:`extract_partition`. It loads the pipeline once per process through the cached
-loader :func:`get_nlp` (so ``nlp`` never travels through a scheduler) and bounds memory
+`extract_partition()`. It loads the pipeline once per process through the cached
+loader `get_nlp()` (so ``nlp`` never travels through a scheduler) and bounds memory
 with ``nlp.memory_zone()``, converting every Doc to plain data inside the zone.
 
-- :mod:`relext.distributed.dask` is the supported adapter (``pip install 'relext[dask]'``):
+- `relext.distributed.dask` is the supported adapter (``pip install 'relext[dask]'``):
   ``extract_bag``, ``extract_on_dask`` and ``build_graph_distributed``, importable from here.
-- Ray Data and Spark use :func:`extract_partition` directly; see ``docs/scaling.md``.
+- Ray Data and Spark use `extract_partition()` directly; see ``docs/scaling.md``.
 
 This package imports neither spaCy nor Dask until a function is called.
 """
@@ -36,7 +36,7 @@ def get_nlp(model: Optional[str] = None, patterns: Tuple[str, ...] = ()):
     """Return this process's relext pipeline for ``model``, loading it on first call only.
 
     Args:
-        model: a model package name or path (``None``: the default model of :func:`relext.load`).
+        model: a model package name or path (``None``: the default model of `relext.load()`).
         patterns: pattern files (see ``docs/patterns.md``) added to the pipeline once;
             they must be readable on the worker.
 
@@ -67,12 +67,12 @@ def extract_partition(records: Iterable[Any], model: Optional[str] = None, batch
 
     Args:
         records: texts, or mappings with ``"text"`` and (recommended) ``"id"``, as for
-            :func:`relext.extract_many`. Without an id a record is named by its position
+            `relext.extract_many()`. Without an id a record is named by its position
             *in this partition*, so give ids when partitions are merged.
-        model: passed to :func:`get_nlp`.
+        model: passed to `get_nlp()`.
         batch_size: documents per ``nlp.pipe`` batch.
         include_hypothetical: keep relations stated as conditions or questions.
-        patterns: pattern files added to the worker's pipeline (see :func:`get_nlp`).
+        patterns: pattern files added to the worker's pipeline (see `get_nlp()`).
 
     Returns:
         One ``Extraction.model_dump(mode="json")`` dict per document, in input order.

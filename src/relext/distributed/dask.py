@@ -2,8 +2,8 @@
 
 Needs the ``dask`` extra: ``pip install 'relext[dask]'``.
 
-Each partition runs :func:`relext.distributed.extract_partition`: the pipeline is loaded
-once per worker process by the cached :func:`relext.distributed.get_nlp` (``nlp`` is
+Each partition runs `relext.distributed.extract_partition()`: the pipeline is loaded
+once per worker process by the cached `relext.distributed.get_nlp()` (``nlp`` is
 never sent through the scheduler), and each partition is processed inside
 ``nlp.memory_zone()`` so long-lived workers do not grow.
 
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 __all__ = ["extract_bag", "extract_on_dask", "build_graph_distributed", "extract_partition", "get_nlp",
            "load_count", "DEFAULT_PARTITION_SIZE"]
 
-#: Documents per task for :func:`extract_on_dask`. Big enough that scheduling overhead
+#: Documents per task for `extract_on_dask()`. Big enough that scheduling overhead
 #: is noise (a few seconds of work per task), small enough to keep both cores busy.
 DEFAULT_PARTITION_SIZE = 250
 
@@ -92,7 +92,7 @@ def extract_bag(bag: "db.Bag", *, model: Model = None, batch_size: int = 64,
 
 
 def _records_with_ids(records: Iterable[Any], on_skip) -> Iterator[Dict[str, str]]:
-    """Number records globally as :func:`relext.extract_many` does, so ids match the single-process path."""
+    """Number records globally as `relext.extract_many()` does, so ids match the single-process path."""
     from ..extraction import _log_skip, _normalise_records
 
     for doc_id, text, meta in _normalise_records(records, on_skip or _log_skip):
@@ -143,9 +143,9 @@ def extract_on_dask(records: Iterable[Any], *, options: Optional["BatchOptions"]
     whole input.
 
     Args:
-        records: texts or ``{"id", "text"}`` mappings, as for :func:`relext.extract_many`
+        records: texts or ``{"id", "text"}`` mappings, as for `relext.extract_many()`
             (same default ids: the position in the input).
-        options: a :class:`relext.batch.BatchOptions`, as ``relext extract`` builds it;
+        options: a `relext.batch.BatchOptions`, as ``relext extract`` builds it;
             when given, its ``scheduler``, ``dask_workers``, ``batch_size``, ``model``,
             ``patterns`` and ``include_hypothetical`` are used instead of the
             arguments below.
@@ -160,7 +160,7 @@ def extract_on_dask(records: Iterable[Any], *, options: Optional["BatchOptions"]
         on_skip: called as ``on_skip(doc_id, reason)`` for records that are not text.
 
     Yields:
-        :class:`relext.models.Extraction`, one per document, in input order.
+        `relext.models.Extraction`, one per document, in input order.
     """
     patterns: tuple = ()
     if options is not None:
@@ -199,7 +199,7 @@ def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name
 
 
 def build_graph_distributed(records: Iterable[Any], **kwargs: Any):
-    """Extract on Dask (:func:`extract_on_dask`, same arguments) and merge with :func:`relext.graph.build_graph`.
+    """Extract on Dask (`extract_on_dask()`, same arguments) and merge with `relext.graph.build_graph()`.
 
     Returns:
         The ``networkx.MultiDiGraph`` the single-process path gives for the same records.

@@ -1,7 +1,7 @@
 """Split long texts on paragraph and sentence boundaries, so that one document's cost is bounded.
 
-The pipeline never sees more than :func:`chunk_limit` characters at once: the
-model's ``max_length``, but at most :data:`MAX_CHUNK_CHARS`. spaCy's parser and
+The pipeline never sees more than `chunk_limit()` characters at once: the
+model's ``max_length``, but at most `MAX_CHUNK_CHARS`. spaCy's parser and
 relext's document-level rules cost more than linear time and memory in the length of
 one ``Doc``, so a long document is processed as a series of chunks of bounded size:
 memory stays bounded and time grows linearly with the length (see

@@ -1,9 +1,9 @@
 """Cleaning: a record's decoded text made safe for the pipeline, or a reason to skip it.
 
-:func:`prepare_record` refuses binary junk, converts HTML to text, replaces invalid
+`prepare_record()` refuses binary junk, converts HTML to text, replaces invalid
 Unicode, normalises whitespace and control characters, and refuses empty, oversized
-and clearly non-English texts; :func:`read_records` reads inputs with
-:func:`relext.io.readers.iter_inputs` and cleans each record.
+and clearly non-English texts; `read_records()` reads inputs with
+`relext.io.readers.iter_inputs()` and cleans each record.
 
 Example
 -------
@@ -25,13 +25,13 @@ def prepare_record(record: Record, *, strict_html: bool = False, force_language:
     """Make a record's text safe for the pipeline, or say why it is skipped.
 
     Steps: refuse binary junk; convert HTML to text (or refuse it when
-    ``strict_html``); :func:`~relext.io.decoding.normalise_text`; refuse empty texts
+    ``strict_html``); `normalise_text()`; refuse empty texts
     and texts over ``max_chars``; refuse clearly non-English texts unless
     ``force_language``.
 
     Returns:
         A new record whose ``"text"`` is the cleaned text (the text that result
-        offsets refer to), or a :class:`Skip`.
+        offsets refer to), or a `Skip`.
 
     Example:
         >>> prepare_record({"id": "x", "text": "<p>Putin\\u00a0met Xi.</p><p>Hi.</p>"})["text"]
@@ -75,7 +75,7 @@ def prepare_record(record: Record, *, strict_html: bool = False, force_language:
 def read_records(inputs: Iterable[Any], *, encoding: Optional[str] = None, strict_html: bool = False,
                  force_language: bool = False, max_chars: int = MAX_CHARS,
                  stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
-    """:func:`iter_inputs` followed by :func:`prepare_record`: clean records and skips."""
+    """`iter_inputs()` followed by `prepare_record()`: clean records and skips."""
     for item in iter_inputs(inputs, encoding=encoding, stdin=stdin):
         if isinstance(item, Skip):
             yield item

@@ -2,15 +2,15 @@
 
 Two steps make raw input safe for the pipeline:
 
-1. :func:`decode_bytes` turns bytes into ``str``. It honours a user-given encoding,
+1. `decode_bytes()` turns bytes into ``str``. It honours a user-given encoding,
    then byte-order marks (UTF-8, UTF-16, UTF-32), then strict UTF-8, then UTF-8
    with replacement when only a few stray bytes are invalid, then the
    Western single-byte encodings (cp1252, Latin-1) for text that is mostly ASCII, and
    otherwise asks ``charset-normalizer``. Bytes that still cannot be decoded are
    replaced with U+FFFD and a warning naming the document is returned: decoding never
    crashes. Binary data (NUL bytes, mostly control bytes) is refused with
-   :class:`RefusedInput`, whose message says why.
-2. :func:`normalise_text` removes control characters and zero-width characters and
+   `RefusedInput`, whose message says why.
+2. `normalise_text()` removes control characters and zero-width characters and
    maps unusual whitespace to plain spaces and newlines.
 
 Offsets
@@ -64,7 +64,7 @@ class RefusedInput(ValueError):
 
 @dataclass
 class Decoded:
-    """The result of :func:`decode_bytes`.
+    """The result of `decode_bytes()`.
 
     Attributes:
         text: the decoded text (not yet normalised).
@@ -168,7 +168,7 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str
             replaced, with a warning.
 
     Returns:
-        A :class:`Decoded` with the text, the encoding used and any warnings.
+        A `Decoded` with the text, the encoding used and any warnings.
 
     Raises:
         RefusedInput: if the data looks binary (the message says why).
@@ -218,7 +218,7 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str
 
 def decode_file(path: Union[str, Path], *, doc_id: Optional[str] = None,
                 encoding: Optional[str] = None) -> Decoded:
-    """Read and decode a whole file with :func:`decode_bytes`.
+    """Read and decode a whole file with `decode_bytes()`.
 
     Raises:
         RefusedInput: binary content.

@@ -1,15 +1,15 @@
 """Language check: skip documents that are clearly not English.
 
 relext's rules and model are English-only, so a German or Russian article would
-give noise. :func:`language_refusal` judges a text with ``py3langid`` and returns a
+give noise. `language_refusal()` judges a text with ``py3langid`` and returns a
 reason to skip it, but only when the evidence is strong:
 
-- texts shorter than :data:`MIN_CHARS` characters are judged by their script only:
+- texts shorter than `MIN_CHARS` characters are judged by their script only:
   a headline such as "Macron visits Berlin" is too short to tell English from
   German, but one written mostly in letters that are not Latin (Cyrillic, Chinese,
-  Arabic …, at least :data:`MIN_SCRIPT_LETTERS` of them) is not English;
-- the detected language must reach :data:`MIN_CONFIDENCE` and English must score
-  below :data:`MAX_ENGLISH`.
+  Arabic …, at least `MIN_SCRIPT_LETTERS` of them) is not English;
+- the detected language must reach `MIN_CONFIDENCE` and English must score
+  below `MAX_ENGLISH`.
 
 Example
 -------

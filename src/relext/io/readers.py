@@ -1,11 +1,11 @@
 """Readers: files, directories, JSONL and stdin to ``{"id", "text"}`` records.
 
-:func:`iter_inputs` turns what a user names on the command line into a stream of
+`iter_inputs()` turns what a user names on the command line into a stream of
 items, each either a **record** (a dict with ``"id"``, ``"text"``, ``"source"`` and
-``"warnings"``) or a :class:`Skip` event ``(id, reason)`` for input that cannot be
-read. :func:`relext.io.cleaning.prepare_record` then makes a record's text safe for the
+``"warnings"``) or a `Skip` event ``(id, reason)`` for input that cannot be
+read. `relext.io.cleaning.prepare_record()` then makes a record's text safe for the
 pipeline (binary check, HTML to text, normalisation, size and language checks);
-:func:`relext.io.cleaning.read_records` does both.
+`relext.io.cleaning.read_records()` does both.
 
 What is read
 ------------
@@ -16,7 +16,7 @@ What is read
   relative to the directory without suffix (``2024/summit``); ``.jsonl`` files in it
   are read as below;
 - ``records.jsonl`` / ``.ndjson``: one JSON object ``{"id": ..., "text": ...}`` per
-  line (id defaults to ``<file stem>:<line>``); a broken line is a :class:`Skip`
+  line (id defaults to ``<file stem>:<line>``); a broken line is a `Skip`
   naming the file and line, the other lines are still read;
 - ``-``: standard input, read as JSONL when it starts with ``{`` (in UTF-8, or in
   UTF-16/32 with a byte-order mark), else as one document with id ``stdin``.
@@ -25,7 +25,7 @@ A JSONL record's fields other than ``id`` and ``text`` (``date``, ``url``,
 ``source`` …) are kept as the record's ``"meta"`` dict. Ids are always valid
 Unicode: a file name that is not valid UTF-8 gives an id with U+FFFD in place of
 the bad bytes, and a warning. Symbolic links in a directory that lead outside it
-are not followed (a :class:`Skip` says so) unless ``follow_symlinks=True``.
+are not followed (a `Skip` says so) unless ``follow_symlinks=True``.
 
 Example
 -------
@@ -73,7 +73,7 @@ class InputPathError(ValueError):
 
 
 def check_paths(paths: Iterable[Any]) -> None:
-    """Raise :class:`InputPathError` for any named path that does not exist.
+    """Raise `InputPathError` for any named path that does not exist.
 
     Mappings and ``"-"`` (stdin) are accepted as they are.
     """
@@ -133,7 +133,7 @@ def _is_jsonl(path: Path) -> bool:
 def iter_directory(root: Path) -> Iterator[Path]:
     """Files under ``root`` that are read as input, recursively, in sorted order.
 
-    Symbolic links are listed too; :func:`leaves_tree` tells which lead outside ``root``.
+    Symbolic links are listed too; `leaves_tree()` tells which lead outside ``root``.
     """
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
@@ -160,7 +160,7 @@ def leaves_tree(path: Path, root: Path) -> bool:
 
 
 def read_text_file(path: Path, doc_id: str, *, encoding: Optional[str] = None) -> Item:
-    """Read one document file: a record, or a :class:`Skip` if it is unreadable or binary."""
+    """Read one document file: a record, or a `Skip` if it is unreadable or binary."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -201,7 +201,7 @@ def iter_jsonl(stream: IO[bytes], name: str, stem: str, *, encoding: Optional[st
     """Read JSONL records from a binary stream; ``name`` is used in messages.
 
     Each line must be a JSON object with a string ``"text"`` and optionally an
-    ``"id"``; blank lines are ignored. A bad line becomes a :class:`Skip` whose id is
+    ``"id"``; blank lines are ignored. A bad line becomes a `Skip` whose id is
     the record's id if it could be read, else ``<stem>:<line>``.
     """
     for lineno, line, warnings in _jsonl_lines(stream, encoding):
@@ -234,7 +234,7 @@ def iter_jsonl(stream: IO[bytes], name: str, stem: str, *, encoding: Optional[st
 
 
 def read_jsonl_file(path: Path, *, encoding: Optional[str] = None) -> Iterator[Item]:
-    """Read a JSONL file (see :func:`iter_jsonl`); an unreadable file is one :class:`Skip`."""
+    """Read a JSONL file (see `iter_jsonl()`); an unreadable file is one `Skip`."""
     try:
         stream = path.open("rb")
     except OSError as err:
@@ -266,7 +266,7 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, encoding: Optional[str] = 
 
 def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
                 stdin: Optional[IO[bytes]] = None, follow_symlinks: bool = False) -> Iterator[Item]:
-    """Yield raw records and :class:`Skip` events for the named inputs, in order.
+    """Yield raw records and `Skip` events for the named inputs, in order.
 
     Args:
         inputs: paths (files, directories, ``"-"``) or ready records (mappings with
@@ -276,7 +276,7 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
         follow_symlinks: read files in a directory whose symbolic links lead outside
             it (by default they are skipped, so a link to ``/etc/passwd`` is not read).
 
-    Record texts are decoded but not yet cleaned; see :func:`relext.io.cleaning.prepare_record`.
+    Record texts are decoded but not yet cleaned; see `relext.io.cleaning.prepare_record()`.
     """
     for position, item in enumerate(inputs):
         if isinstance(item, Mapping):
@@ -321,7 +321,7 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
 
 
 def count_documents(inputs: Iterable[Any]) -> Optional[int]:
-    """How many items :func:`iter_inputs` will yield (for a progress bar), or ``None``
+    """How many items `iter_inputs()` will yield (for a progress bar), or ``None``
     when it cannot be known without reading (standard input)."""
     total = 0
     for item in inputs:
