@@ -3,7 +3,8 @@
 Builds a single document of the requested size from the synthetic corpus of
 ``bench/corpus.py`` (articles joined by blank lines, as a long report or a book
 would be), writes it as a ``.txt`` file and runs ``relext extract`` on it under
-``/usr/bin/time -v``, printing the wall time and peak resident memory.
+``/usr/bin/time -v``, printing the wall time, the CPU time (user + system: the
+figure to compare on a busy machine) and the peak resident memory.
 
 Usage::
 
@@ -48,8 +49,9 @@ def measure(megabytes: float, extra_args=()) -> dict:
         rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1)) / 1024
         wall = re.search(r"Elapsed \(wall clock\) time.*: ([\d:.]+)", err).group(1)
         secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall.split(":"))))
+        cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", err).group(1)) for kind in ("User", "System"))
         return {"megabytes": megabytes, "chars": len(doc.read_text(encoding="utf-8")), "seconds": round(secs, 1),
-                "peak_rss_mb": round(rss), "exit": proc.returncode,
+                "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(rss), "exit": proc.returncode,
                 "summary": [line for line in err.splitlines() if line.startswith(("Processed", "Graph"))]}
 
 

@@ -207,3 +207,8 @@ def test_extract_help_documents_the_new_options(capsys):
     for flag in ("--patterns", "--min-evidence", "--drop-negated", "--drop-isolates", "--follow-symlinks",
                  "--summary-json", "Output safety"):
         assert flag in out, flag
+
+
+def test_slow_documents_show_seconds_per_document():
+    s = BatchSummary(processed=1, seconds=492.2, extract_seconds=470.3)
+    assert "(470.3 s extracting, 470.3 s/doc; 21.9 s loading and writing)" in s.format()

@@ -106,11 +106,17 @@ class BatchSummary:
             "graph_nodes": self.graph_nodes, "graph_edges": self.graph_edges, "error": self.error,
         }
 
+    def _rate(self) -> str:
+        rate = self.docs_per_second
+        if 0 < rate < 1:  # a few long documents: seconds per document says more than 0.0 docs/s
+            return f"{1 / rate:.1f} s/doc"
+        return f"{rate:.1f} docs/s"
+
     def _timing(self) -> str:
         if not self.extract_seconds or self.extract_seconds >= self.seconds:
-            return f"{self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s)"
+            return f"{self.seconds:.1f} s ({self._rate()})"
         other = max(0.0, self.seconds - self.extract_seconds)
-        return (f"{self.seconds:.1f} s ({self.extract_seconds:.1f} s extracting, {self.docs_per_second:.1f} docs/s; "
+        return (f"{self.seconds:.1f} s ({self.extract_seconds:.1f} s extracting, {self._rate()}; "
                 f"{other:.1f} s loading and writing)")
 
     def format(self, max_listed: int = 20) -> str:
