@@ -116,18 +116,6 @@ def _iso_day(value: str) -> str:
         raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got '{value}'") from None
 
 
-def _filter_output(args: argparse.Namespace) -> None:
-    """Cut the written graph by confidence and period (``--min-confidence``, ``--since``, ``--until``)."""
-    if args.min_confidence is None and args.since is None and args.until is None:
-        return
-    from .export import read_graph, write_graph
-    from .graph import filter_graph
-
-    G = read_graph(args.output, format=args.fmt)
-    write_graph(filter_graph(G, min_confidence=args.min_confidence, since=args.since, until=args.until),
-                args.output, format=args.fmt)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``relext`` command."""
     parser = argparse.ArgumentParser(
@@ -227,7 +215,8 @@ def extract_options(args: argparse.Namespace):
                         force_language=args.force_language, follow_symlinks=args.follow_symlinks,
                         include_hypothetical=args.include_hypothetical, scheduler=args.scheduler,
                         dask_workers=args.dask_workers, min_evidence=args.min_evidence,
-                        drop_negated=args.drop_negated, drop_isolates=args.drop_isolates)
+                        drop_negated=args.drop_negated, drop_isolates=args.drop_isolates,
+                        min_confidence=args.min_confidence, since=args.since, until=args.until)
     if args.max_chars:
         fields["max_chars"] = args.max_chars
     return BatchOptions(**fields)
@@ -240,7 +229,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         summary = batch.run_batch(args.inputs, extract_options(args))
         code = summary.exit_code
-        _filter_output(args)
     except batch.BatchError as err:
         _err(str(err))
         return EXIT_ERROR

@@ -127,7 +127,7 @@ def write_graph_file(sink: GraphSink, options: BatchOptions, tally: Tally) -> Li
 
     Args:
         sink: the graph.
-        options: ``output``, the format and ``drop_isolates``.
+        options: ``output``, the format, the period and confidence cut, ``drop_isolates``.
         tally: its summary gets the node and edge counts and the files written.
 
     Returns:
@@ -137,6 +137,10 @@ def write_graph_file(sink: GraphSink, options: BatchOptions, tally: Tally) -> Li
 
     sink.flush()
     G: Any = sink.graph
+    if options.min_confidence is not None or options.since or options.until:
+        from ..graph import filter_graph
+
+        G = filter_graph(G, min_confidence=options.min_confidence, since=options.since, until=options.until)
     if options.drop_isolates:
         import networkx as nx
 

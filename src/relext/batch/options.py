@@ -17,6 +17,7 @@ relext.batch.options.BatchError: --format graphml conflicts with the extension o
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import List, Literal, Optional
 
@@ -98,6 +99,9 @@ class BatchOptions(BaseModel):
         min_evidence: keep only graph edges stated in at least this many sentences.
         drop_negated: leave negated relations out of the graph.
         drop_isolates: leave nodes without edges out of the graph file.
+        min_confidence: keep only graph edges whose aggregated confidence is at least this.
+        since / until: keep only evidence dated in this period (ISO days; undated
+            evidence is dropped). The results file keeps every relation.
     """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -125,6 +129,9 @@ class BatchOptions(BaseModel):
     min_evidence: int = Field(1, ge=1)
     drop_negated: bool = False
     drop_isolates: bool = False
+    min_confidence: Optional[float] = Field(None, ge=0.0, le=1.0)
+    since: Optional[dt.date] = None
+    until: Optional[dt.date] = None
 
     @property
     def uses_dask(self) -> bool:
