@@ -25,7 +25,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from relext.batch import BatchAborted, read_results, run_batch
+from relext import batch
+from relext.batch import BatchAborted, BatchOptions, read_results
 from relext.cli import main
 from relext.models import Extraction
 
@@ -41,6 +42,11 @@ GERMAN = ("Der deutsche Außenminister traf sich am Montag mit seinem französis
 HTML = ("<html><head><script>var a = 1;</script></head><body><nav>Menu</nav>"
         "<p>Canada will boycott the Harbin Winter Olympics.</p><p>China accused Canada of lying.</p>"
         "</body></html>")
+
+
+def run_batch(inputs, *, nlp=None, stdin=None, **fields):
+    """The batch with its options given as keywords (one BatchOptions object underneath)."""
+    return batch.run_batch(inputs, BatchOptions(**fields), nlp=nlp, stdin=stdin)
 
 
 # --- a fake pipeline ---------------------------------------------------------------------
@@ -324,7 +330,7 @@ def test_worker_failure_is_reported_by_the_cli(tmp_path, fake, monkeypatch, caps
     assert code == 2
     err = capsys.readouterr().err
     assert "--n-process 2" in err and "worker 2 exited with code -9" in err and "--resume" in err
-    assert "Processed 3 document(s)" in err
+    assert "Processed 3 documents" in err
     assert not (tmp_path / "g.graphml").exists()
 
 

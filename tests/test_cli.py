@@ -112,7 +112,7 @@ def test_extract_all_processed_exit_0(corpus, tmp_path, capsys, fake_pipeline):
     assert main(["extract", str(corpus), "-o", str(out), "--jsonl", str(results), "--no-progress",
                  "--summary-json", str(tmp_path / "s.json")]) == 0
     err = capsys.readouterr().err
-    assert "Processed 3 document(s)" in err and "docs/s" in err and "ATTENDS 3" in err
+    assert "Processed 3 documents" in err and "docs/s" in err and "ATTENDS 3" in err
     lines = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     assert [r["doc_id"] for r in lines] == ["a", "b", "c"]
     assert lines[0]["text"] == "France attends the summit with Germany."
@@ -166,8 +166,8 @@ def test_dask_flags_are_wired(corpus, tmp_path, monkeypatch, fake_pipeline):
 
     calls = {}
 
-    def fake_on_dask(records, *, scheduler=None, n_workers=None, batch_size=64, **kwargs):
-        calls.update(scheduler=scheduler, n_workers=n_workers, batch_size=batch_size)
+    def fake_on_dask(records, *, options, **kwargs):
+        calls.update(scheduler=options.scheduler, n_workers=options.dask_workers, batch_size=options.batch_size)
         for rec in records:
             yield fake_extraction(rec["id"], rec["text"])
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from relext.io.readers import (InputPathError, Skip, check_paths, count_documents, iter_inputs,
-                               prepare_record, read_records)
+from relext.io.cleaning import prepare_record, read_records
+from relext.io.readers import InputPathError, Skip, check_paths, count_documents, iter_inputs
 
 GERMAN = ("Der deutsche Außenminister traf sich am Montag mit seinem französischen Amtskollegen in "
           "Berlin, um über neue Sanktionen gegen Moskau zu sprechen.")

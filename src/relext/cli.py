@@ -58,14 +58,19 @@ examples:
   relext extract old_articles/ -o graph.graphml --encoding cp1252 --no-progress
   relext extract big.jsonl -o graph.graphml --jsonl results.jsonl --dask-workers 4
   relext extract news.jsonl -o march.graphml --since 2022-03-01 --until 2022-03-31 --min-confidence 0.8
-
+  relext extract news/ -o graph.gexf --patterns my_patterns.yaml --min-evidence 2 --drop-isolates
 
 Input hygiene: bytes are decoded (UTF-8/16 with BOM, cp1252/Latin-1, or detected;
 --encoding to force one), HTML is converted to text (--strict-html refuses it),
 control characters and odd whitespace are normalised, binary, empty and clearly
 non-English documents are skipped with a reason (--force-language keeps the
-latter). Character offsets in the results refer to the cleaned text, stored in
-each results line as "text".
+latter), and so are symbolic links leading out of an input folder
+(--follow-symlinks reads them). Character offsets in the results refer to the
+cleaned text, stored in each results line as "text". A JSONL record's fields
+other than id and text (date, url, ...) are kept as its metadata.
+
+Output safety: every output (graph, results, summary) is checked against every
+input and every other output, and for writability, before the first document.
 
 Fault tolerance: each result is appended to --jsonl as soon as it is made; the
 graph is written once at the end, atomically. After a crash or Ctrl-C, rerun the
@@ -109,18 +114,6 @@ def _iso_day(value: str) -> str:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got '{value}'") from None
-
-
-def _filter_output(args: argparse.Namespace) -> None:
-    """Cut the written graph by confidence and period (``--min-confidence``, ``--since``, ``--until``)."""
-    if args.min_confidence is None and args.since is None and args.until is None:
-        return
-    from .export import read_graph, write_graph
-    from .graph import filter_graph
-
-    G = read_graph(args.output, format=args.fmt)
-    write_graph(filter_graph(G, min_confidence=args.min_confidence, since=args.since, until=args.until),
-                args.output, format=args.fmt)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,6 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="spaCy model package or path (default: en_core_web_sm or its PyPI re-upload)")
     ex.add_argument("--summary-json", metavar="FILE",
                     help="also write the closing summary as JSON to FILE")
+    ex.add_argument("--patterns", action="append", default=[], metavar="FILE",
+                    help="add your trigger rules, gazetteer entries and relation types from a YAML/JSONL "
+                         "file (see docs/patterns.md); repeat for several files")
+    ex.add_argument("--min-evidence", type=_positive, default=1, metavar="N",
+                    help="keep only graph edges stated in at least N sentences (default 1)")
+    ex.add_argument("--drop-negated", action="store_true",
+                    help="leave negated relations ('X did not attend Y') out of the graph")
+    ex.add_argument("--drop-isolates", action="store_true",
+                    help="leave nodes without any edge out of the graph file")
+    ex.add_argument("--follow-symlinks", action="store_true",
+                    help="read symbolic links in input folders that lead outside them (off: skipped)")
     dist = ex.add_mutually_exclusive_group()
     dist.add_argument("--scheduler", metavar="ADDRESS",
                       help="run on the Dask cluster at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs relext[dask])")
@@ -200,29 +204,38 @@ def _err(msg: str) -> None:
 
 # --- extract -----------------------------------------------------------------------------
 
+def extract_options(args: argparse.Namespace):
+    """The `relext.batch.BatchOptions` of parsed ``relext extract`` arguments."""
+    from .batch import BatchOptions
+
+    fields: dict = dict(output=args.output, fmt=args.fmt, jsonl=args.jsonl, summary_json=args.summary_json,
+                        resume=args.resume, n_process=args.n_process, batch_size=args.batch_size,
+                        progress=not args.no_progress, model=args.model, patterns=args.patterns,
+                        encoding=args.encoding, strict_html=args.strict_html,
+                        force_language=args.force_language, follow_symlinks=args.follow_symlinks,
+                        include_hypothetical=args.include_hypothetical, scheduler=args.scheduler,
+                        dask_workers=args.dask_workers, min_evidence=args.min_evidence,
+                        drop_negated=args.drop_negated, drop_isolates=args.drop_isolates,
+                        min_confidence=args.min_confidence, since=args.since, until=args.until)
+    if args.max_chars:
+        fields["max_chars"] = args.max_chars
+    return BatchOptions(**fields)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Run ``relext extract``."""
     from . import batch
 
-    kwargs: dict = dict(output=args.output, fmt=args.fmt, jsonl=args.jsonl, resume=args.resume,
-                        n_process=args.n_process, batch_size=args.batch_size,
-                        progress=not args.no_progress, model=args.model, encoding=args.encoding,
-                        strict_html=args.strict_html, force_language=args.force_language,
-                        include_hypothetical=args.include_hypothetical,
-                        scheduler=args.scheduler, dask_workers=args.dask_workers)
-    if args.max_chars:
-        kwargs["max_chars"] = args.max_chars
     try:
-        summary = batch.run_batch(args.inputs, **kwargs)
+        summary = batch.run_batch(args.inputs, extract_options(args))
         code = summary.exit_code
-        _filter_output(args)
     except batch.BatchError as err:
         _err(str(err))
         return EXIT_ERROR
     except batch.BatchAborted as err:
         summary = err.summary
         code = EXIT_INTERRUPTED if isinstance(err.__cause__, KeyboardInterrupt) else EXIT_ERROR
-    except Exception as err:  # model not found, unwritable output …: say it, no traceback
+    except Exception as err:  # model not found, a bad pattern file …: say it, no traceback
         from .errors import RelextError
 
         if not isinstance(err, (RelextError, OSError, ValueError, ImportError)):
@@ -230,9 +243,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _err(str(err))
         return EXIT_ERROR
     print(summary.format(), file=sys.stderr)
-    if args.summary_json:
-        with open(args.summary_json, "w", encoding="utf-8") as f:
-            json.dump(summary.to_dict(), f, indent=2, ensure_ascii=False)
     return code
 
 
@@ -300,7 +310,7 @@ def graph_info(G, top: int = 10) -> dict:
 
 
 def format_info(path: str, info: dict) -> str:
-    """The text ``relext info`` prints for :func:`graph_info`'s dict."""
+    """The text ``relext info`` prints for `graph_info()`'s dict."""
     def counts(d: dict) -> str:
         return ", ".join(f"{k} {v}" for k, v in d.items()) or "none"
 
@@ -316,6 +326,21 @@ def format_info(path: str, info: dict) -> str:
     return "\n".join(lines)
 
 
+def _info_hint(path: str) -> str:
+    """What to do when ``relext info PATH`` cannot read a graph (never: overwrite an input)."""
+    from pathlib import Path
+
+    from .batch import GRAPH_FORMATS
+
+    p = Path(path)
+    if p.suffix.lower() in GRAPH_FORMATS and not p.exists():
+        return f"Write one with: relext extract INPUT... -o {path}"
+    if p.suffix.lower() not in GRAPH_FORMATS:
+        return (f"{path} is not a graph file: relext info reads .graphml, .gexf, .json and .csv graphs. "
+                f"To build one from it: relext extract {path} -o graph.graphml")
+    return "Is it a graph written by relext extract (or another GraphML/GEXF/node-link file)?"
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     """Run ``relext info``."""
     try:
@@ -323,8 +348,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
         G = read_graph(args.graph)
     except Exception as err:  # missing, unreadable or unknown format: a message, not a traceback
-        _err(f"could not read the graph {args.graph}: {err}\n"
-             f"Write one with: relext extract INPUT... -o {args.graph}")
+        _err(f"could not read the graph {args.graph}: {err}\n{_info_hint(args.graph)}")
         return EXIT_ERROR
     info = graph_info(G, top=args.top)
     if args.json:

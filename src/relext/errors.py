@@ -38,7 +38,7 @@ class Errors(metaclass=_WithCodes):
 
 class Warnings(metaclass=_WithCodes):
     W001 = "Document {doc_id} is empty; it yields no entities or relations."
-    W002 = ("Document {doc_id} has {n} characters, more than the model's max_length ({max}); "
+    W002 = ("Document {doc_id} has {n} characters, more than the pipeline takes at once ({max}); "
             "it is processed in {chunks} chunks split on paragraph and sentence boundaries.")
 
 

@@ -7,8 +7,9 @@
 - `extract_doc()` reads the result off a ``Doc`` that went through a pipeline
   holding relext's components (``doc._.relext_entities`` / ``doc._.relext_relations``).
 
-Texts longer than the model's ``max_length`` are split on paragraph and sentence
-boundaries and the parts merged back, offsets kept.
+Texts longer than the model's ``max_length`` (or than
+`relext.io.chunking.MAX_CHUNK_CHARS`, which bounds one document's memory) are
+split on paragraph and sentence boundaries and the parts merged back, offsets kept.
 
 Every relation's evidence gets a date, a calibrated confidence and W3C selectors
 (`relext.provenance`); the document date comes from ``meta["date"]``, a leading
@@ -16,16 +17,20 @@ Every relation's evidence gets a date, a calibrated confidence and W3C selectors
 """
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import logging
 import multiprocessing
-import datetime as dt
+import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from spacy.tokens import Doc
 
 from .errors import Errors, InputError, Warnings, WorkerError
-from .io.chunking import chunk_text
+from .io.chunking import chunk_limit, chunk_text
+from .io.decoding import valid_unicode
 from .models import Entity, Extraction, Modality, Relation
+from .processes import die_with_parent
 from .provenance import annotate, document_date
 from .records import as_records
 
@@ -47,7 +52,7 @@ def _get_nlp(nlp):
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise InputError(Errors.E002.format(type=type(text).__name__))
-    return text
+    return valid_unicode(text)  # lone surrogates -> U+FFFD, one for one: offsets are kept
 
 
 def _meta(meta: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -159,13 +164,14 @@ def extract(text: str, doc_id: Optional[str] = None, *, nlp=None,
         return Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id or "<text>")], meta=meta,
                           date=base.isoformat() if base else None)
     nlp = _get_nlp(nlp)
-    chunks = chunk_text(text, nlp.max_length)
+    chunks = chunk_text(text, chunk_limit(nlp.max_length))
     if len(chunks) == 1:
         return extract_doc(nlp(text), doc_id, include_hypothetical=include_hypothetical, meta=meta, doc_date=base)
-    warning = Warnings.W002.format(doc_id=doc_id or "<text>", n=len(text), max=nlp.max_length, chunks=len(chunks))
+    warning = Warnings.W002.format(doc_id=doc_id or "<text>", n=len(text), max=chunk_limit(nlp.max_length),
+                                   chunks=len(chunks))
     log.warning(warning)
     parts = [extract_doc(doc, doc_id, include_hypothetical=include_hypothetical, offset=off, meta=meta, doc_date=base)
-             for doc, off in nlp.pipe(((c, o) for o, c in chunks), as_tuples=True)]
+             for doc, off in nlp.pipe(((c, o) for o, c in chunks), as_tuples=True, batch_size=1)]
     merged = merge_extractions(parts, doc_id)
     merged.warnings.append(warning)
     return merged
@@ -189,13 +195,13 @@ def _normalise_records(inputs: Iterable[Record], on_skip: OnSkip) -> Iterator[Tu
     """Yield ``(doc_id, text, meta)``; ``text`` is None for a record that was skipped."""
     for index, rec in enumerate(inputs):
         if isinstance(rec, str):
-            yield str(index), rec, {}
+            yield str(index), valid_unicode(rec), {}
             continue
         if isinstance(rec, Mapping):
-            doc_id = str(rec.get("id", index))
+            doc_id = valid_unicode(str(rec.get("id", index)))
             text = rec.get("text")
             if isinstance(text, str):
-                yield doc_id, text, record_meta(rec)
+                yield doc_id, valid_unicode(text), record_meta(rec)
             else:
                 on_skip(doc_id, Errors.E005.format(index=index, keys=sorted(map(str, rec))))
                 yield doc_id, None, {}
@@ -256,7 +262,8 @@ def _extract_in_processes(inputs: Iterable[Record], *, nlp, batch_size: int, n_p
             on_skip(doc_id, why)
         yield from results
 
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     # the worker processes as they start: a broken pool forgets its processes, and the
     # report of why they died needs their exit codes
     workers: Dict[int, object] = {}
@@ -289,6 +296,22 @@ def _why_workers_died(workers: Dict[int, object]) -> str:
             reasons.append(f"worker process {proc.pid} exited with code {code}"
                            + (" (killed by a signal; out of memory?)" if code < 0 else ""))
     return "; ".join(reasons)
+
+
+def _pipe_bounded(nlp, units: Iterable[Tuple[str, Tuple]], *, batch_size: int, n_process: int) -> Iterator[Tuple]:
+    """``nlp.pipe(units, as_tuples=True)``, but the chunks of a long document one at a time.
+
+    A batch of ``batch_size`` whole documents holds a few articles; a batch of the
+    chunks of one long document would hold all of it at once, so its memory would grow
+    with its length. Runs of unchunked documents keep ``batch_size``; chunks go
+    through alone, so one document never needs more than one chunk's memory. Each
+    unit's context starts ``(doc_id, chunk index, number of chunks, ...)``.
+    """
+    for chunked, group in itertools.groupby(units, key=lambda unit: unit[1][2] > 1):
+        if chunked:
+            yield from nlp.pipe(group, as_tuples=True, batch_size=1)
+        else:
+            yield from nlp.pipe(group, as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 def _log_skip(doc_id: str, reason: str) -> None:
@@ -337,7 +360,7 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
                                          include_hypothetical=include_hypothetical, on_skip=on_skip,
                                          default_date=default_date)
         return
-    max_len = nlp.max_length
+    max_len = chunk_limit(nlp.max_length)
 
     def units() -> Iterator[Tuple[str, Tuple[str, int, int, int, Dict, Optional[dt.date]]]]:
         for doc_id, text, meta in _normalise_records(inputs, on_skip):
@@ -357,8 +380,8 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
 
     pending: List[Extraction] = []
     failed: Optional[str] = None  # a chunked document one of whose chunks failed
-    for doc, (doc_id, i, n, off, meta, base) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size,
-                                                          n_process=n_process):
+    for doc, (doc_id, i, n, off, meta, base) in _pipe_bounded(nlp, units(), batch_size=batch_size,
+                                                              n_process=n_process):
         if n == 1 and not doc.text:
             yield Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id)], meta=meta,
                              date=base.isoformat() if base else None)

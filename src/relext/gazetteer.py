@@ -233,7 +233,7 @@ def validate_entries(entries: Iterable[Mapping], source: str = "<entries>") -> L
         if type_ not in known:
             raise PatternFileError(Errors.E012.format(type=e.get("type"), path=source, line=i, field="type", known=", ".join(known)))
         aliases = e.get("aliases") or [e.get("alias") or name]
-        if isinstance(aliases, str) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise PatternFileError(Errors.E010.format(path=source, line=i, field="aliases", msg="a list of non-empty strings"))
         key = e.get("key") or e.get("id") or f"{type_.lower()}:{slug(name)}"
         if ":" not in key:

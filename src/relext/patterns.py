@@ -20,10 +20,11 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -109,6 +110,8 @@ class TriggerRule(BaseModel):
     def _slots(cls, v: Any) -> Tuple[str, ...]:
         if isinstance(v, str):
             v = [v]
+        if v is not None and not isinstance(v, (list, tuple)):
+            raise ValueError(f"expected a slot name or a list of slot names, got {type(v).__name__} {v!r}")
         out = []
         for slot in v or ():
             base = str(slot).split(">")[0]
@@ -186,7 +189,17 @@ def read_pattern_file(path: Union[str, Path]) -> List[Dict]:
     Raises `relext.errors.PatternFileError` naming the file and line on a syntax error.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise PatternFileError(Errors.E010.format(
+            path=path, line=line, field="<file>",
+            msg=f"not UTF-8 text (byte 0x{data[err.start]:02x} at column {column}); save the file as UTF-8")) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         out = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -207,12 +220,54 @@ def read_pattern_file(path: Union[str, Path]) -> List[Dict]:
         mark = getattr(err, "problem_mark", None)
         raise PatternFileError(Errors.E010.format(path=path, line=(mark.line + 1) if mark else "-", field="<yaml>",
                                                   msg=getattr(err, "problem", str(err)))) from err
+    nodes = _entry_nodes(text)
     if isinstance(data, Mapping):
         data = [dict(v, relation_type=k) if isinstance(v, Mapping) and "subject_types" in v else v
                 for k, v in data.items()]
     if not isinstance(data, list):
         raise PatternFileError(Errors.E010.format(path=path, line=1, field="<root>", msg="expected a list of pattern entries"))
-    return [dict(d) if isinstance(d, Mapping) else d for d in data]
+    out = [dict(d) if isinstance(d, Mapping) else d for d in data]
+    for entry, node in zip(out, nodes):
+        if isinstance(entry, dict) and isinstance(node, yaml.MappingNode):
+            entry["__line__"] = node.start_mark.line + 1
+            entry["__fields__"] = {str(k.value): v.start_mark.line + 1 for k, v in node.value}
+    return out
+
+
+def _entry_nodes(text: str) -> List[Any]:
+    """The YAML nodes of a pattern file's entries (list items, or the values of a mapping), for line numbers."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if isinstance(root, yaml.SequenceNode):
+        return list(root.value)
+    if isinstance(root, yaml.MappingNode):
+        return [v for _, v in root.value]
+    return []
+
+
+_AT_LINE = re.compile(r"line (\d+)(, field '([^']*)')?")
+
+
+def _at_file_line(err: PatternFileError, entry_lines: Optional[Sequence[int]],
+                  fields: Mapping[int, Mapping[str, int]]) -> PatternFileError:
+    """``err`` naming the file's line of the bad field instead of the entry's number.
+
+    Args:
+        err: an error naming ``line N`` (and maybe ``field 'F'``).
+        entry_lines: the file line of each entry, when ``N`` counts entries (the
+            gazetteer's errors); ``None`` when ``N`` is already the entry's file line.
+        fields: file line of each field, by the entry's file line.
+    """
+    msg = str(err)
+    m = _AT_LINE.search(msg)
+    if not m:
+        return err
+    line = int(m.group(1))
+    if entry_lines and 1 <= line <= len(entry_lines):
+        line = entry_lines[line - 1]
+    field = (m.group(3) or "").split(".")[0]
+    line = fields.get(line, {}).get(field, line)
+    fixed = msg[:m.start(1)] + str(line) + msg[m.end(1):]
+    return err if fixed == msg else PatternFileError(fixed)
 
 
 def split_patterns(lines: Iterable[Any], source: str = "<patterns>") -> Tuple[List[Dict], List[Dict], List[Dict]]:
@@ -263,7 +318,21 @@ def add_patterns(nlp, patterns: Union[str, Path, Mapping, Iterable[Mapping]]) ->
         lines = [patterns]
     else:
         lines = list(patterns)
+    fields = {line["__line__"]: line.pop("__fields__") for line in lines
+              if isinstance(line, dict) and "__fields__" in line and "__line__" in line}
     types, rules, entries = split_patterns(lines, source)
+    try:
+        _add_split(nlp, source, types, rules, entries)
+    except PatternFileError as err:
+        entry_lines = [n for n, _ in entries] if getattr(err, "_relext_entries", False) else None
+        fixed = _at_file_line(err, entry_lines, fields)
+        if fixed is err:
+            raise
+        raise fixed from err
+
+
+def _add_split(nlp, source: str, types: List, rules: List, entries: List) -> None:
+    """Add split pattern lines to the pipeline's components (see :func:`add_patterns`)."""
     rel = nlp.get_pipe("relext_relations") if "relext_relations" in nlp.pipe_names else None
     ents = nlp.get_pipe("relext_entities") if "relext_entities" in nlp.pipe_names else None
     if (types or rules) and rel is None:
@@ -276,4 +345,8 @@ def add_patterns(nlp, patterns: Union[str, Path, Mapping, Iterable[Mapping]]) ->
     if rules:
         rel.add_rules([r for _, r in rules], source=source, lines=[n for n, _ in rules])
     if entries:
-        ents.add_entries([e for _, e in entries], source=source)
+        try:
+            ents.add_entries([e for _, e in entries], source=source)
+        except PatternFileError as err:  # the gazetteer counts entries; mark it for the line mapping
+            err._relext_entries = True  # type: ignore[attr-defined]
+            raise

@@ -2,13 +2,13 @@
 
 The unit of work every backend shares is one *partition*: a list of texts or
 ``{"id", "text"}`` records, turned into a list of JSON-ready Extraction dicts by
-:func:`extract_partition`. It loads the pipeline once per process through the cached
-loader :func:`get_nlp` (so ``nlp`` never travels through a scheduler) and bounds memory
+`extract_partition()`. It loads the pipeline once per process through the cached
+loader `get_nlp()` (so ``nlp`` never travels through a scheduler) and bounds memory
 with ``nlp.memory_zone()``, converting every Doc to plain data inside the zone.
 
-- :mod:`relext.distributed.dask` is the supported adapter (``pip install 'relext[dask]'``):
+- `relext.distributed.dask` is the supported adapter (``pip install 'relext[dask]'``):
   ``extract_bag``, ``extract_on_dask`` and ``build_graph_distributed``, importable from here.
-- Ray Data and Spark use :func:`extract_partition` directly; see ``docs/scaling.md``.
+- Ray Data and Spark use `extract_partition()` directly; see ``docs/scaling.md``.
 
 This package imports neither spaCy nor Dask until a function is called.
 """
@@ -18,7 +18,7 @@ import functools
 import importlib
 import os
 import threading
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 __all__ = ["get_nlp", "extract_partition", "load_count",
            "extract_bag", "extract_on_dask", "build_graph_distributed"]
@@ -32,11 +32,13 @@ _LOADS: Dict[Optional[str], int] = {}
 
 
 @functools.lru_cache(maxsize=None)
-def get_nlp(model: Optional[str] = None):
+def get_nlp(model: Optional[str] = None, patterns: Tuple[str, ...] = ()):
     """Return this process's relext pipeline for ``model``, loading it on first call only.
 
     Args:
-        model: a model package name or path (``None``: the default model of :func:`relext.load`).
+        model: a model package name or path (``None``: the default model of `relext.load()`).
+        patterns: pattern files (see ``docs/patterns.md``) added to the pipeline once;
+            they must be readable on the worker.
 
     Returns:
         A ``spacy.Language`` with relext's components, cached for the life of the process.
@@ -45,7 +47,13 @@ def get_nlp(model: Optional[str] = None):
 
     with _PIPE_LOCK:
         _LOADS[model] = _LOADS.get(model, 0) + 1
-        return load(model)
+        nlp = load(model, cache=False) if patterns else load(model)
+        if patterns:
+            from ..patterns import add_patterns
+
+            for path in patterns:
+                add_patterns(nlp, path)
+        return nlp
 
 
 def load_count() -> Dict[str, Any]:
@@ -54,23 +62,24 @@ def load_count() -> Dict[str, Any]:
 
 
 def extract_partition(records: Iterable[Any], model: Optional[str] = None, batch_size: int = 64,
-                      include_hypothetical: bool = False) -> List[Dict[str, Any]]:
+                      include_hypothetical: bool = False, patterns: Tuple[str, ...] = ()) -> List[Dict[str, Any]]:
     """Extract one partition of documents into JSON-ready dicts.
 
     Args:
         records: texts, or mappings with ``"text"`` and (recommended) ``"id"``, as for
-            :func:`relext.extract_many`. Without an id a record is named by its position
+            `relext.extract_many()`. Without an id a record is named by its position
             *in this partition*, so give ids when partitions are merged.
-        model: passed to :func:`get_nlp`.
+        model: passed to `get_nlp()`.
         batch_size: documents per ``nlp.pipe`` batch.
         include_hypothetical: keep relations stated as conditions or questions.
+        patterns: pattern files added to the worker's pipeline (see `get_nlp()`).
 
     Returns:
         One ``Extraction.model_dump(mode="json")`` dict per document, in input order.
     """
     from ..extraction import extract_many
 
-    nlp = get_nlp(model)
+    nlp = get_nlp(model, tuple(patterns)) if patterns else get_nlp(model)
     out: List[Dict[str, Any]] = []
     with _PIPE_LOCK, nlp.memory_zone():
         # Docs made in the zone must not outlive it: convert to plain dicts inside.

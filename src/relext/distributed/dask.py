@@ -2,8 +2,8 @@
 
 Needs the ``dask`` extra: ``pip install 'relext[dask]'``.
 
-Each partition runs :func:`relext.distributed.extract_partition`: the pipeline is loaded
-once per worker process by the cached :func:`relext.distributed.get_nlp` (``nlp`` is
+Each partition runs `relext.distributed.extract_partition()`: the pipeline is loaded
+once per worker process by the cached `relext.distributed.get_nlp()` (``nlp`` is
 never sent through the scheduler), and each partition is processed inside
 ``nlp.memory_zone()`` so long-lived workers do not grow.
 
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 __all__ = ["extract_bag", "extract_on_dask", "build_graph_distributed", "extract_partition", "get_nlp",
            "load_count", "DEFAULT_PARTITION_SIZE"]
 
-#: Documents per task for :func:`extract_on_dask`. Big enough that scheduling overhead
+#: Documents per task for `extract_on_dask()`. Big enough that scheduling overhead
 #: is noise (a few seconds of work per task), small enough to keep both cores busy.
 DEFAULT_PARTITION_SIZE = 250
 
@@ -92,7 +92,7 @@ def extract_bag(bag: "db.Bag", *, model: Model = None, batch_size: int = 64,
 
 
 def _records_with_ids(records: Iterable[Any], on_skip) -> Iterator[Dict[str, str]]:
-    """Number records globally as :func:`relext.extract_many` does, so ids match the single-process path."""
+    """Number records globally as `relext.extract_many()` does, so ids match the single-process path."""
     from ..extraction import _log_skip, _normalise_records
 
     for doc_id, text, meta in _normalise_records(records, on_skip or _log_skip):
@@ -132,7 +132,8 @@ def _connect(scheduler: Any, n_workers: Optional[int]):
     return Client(cluster), cluster, True
 
 
-def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers: Optional[int] = None,
+def extract_on_dask(records: Iterable[Any], *, options: Optional["BatchOptions"] = None,  # noqa: F821
+                    scheduler: Any = None, n_workers: Optional[int] = None,
                     batch_size: int = 64, partition_size: int = DEFAULT_PARTITION_SIZE, model: Model = None,
                     include_hypothetical: bool = False, on_skip=None) -> Iterator["Extraction"]:  # noqa: F821
     """Extract many documents on a Dask cluster, yielding Extractions in input order.
@@ -142,8 +143,12 @@ def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers:
     whole input.
 
     Args:
-        records: texts or ``{"id", "text"}`` mappings, as for :func:`relext.extract_many`
+        records: texts or ``{"id", "text"}`` mappings, as for `relext.extract_many()`
             (same default ids: the position in the input).
+        options: a `relext.batch.BatchOptions`, as ``relext extract`` builds it;
+            when given, its ``scheduler``, ``dask_workers``, ``batch_size``, ``model``,
+            ``patterns`` and ``include_hypothetical`` are used instead of the
+            arguments below.
         scheduler: a scheduler address (``"tcp://host:8786"``) or a ``distributed.Client``;
             ``None`` starts a ``LocalCluster`` (``n_workers`` processes, one thread each,
             no dashboard) and closes it when the iterator ends.
@@ -155,18 +160,23 @@ def extract_on_dask(records: Iterable[Any], *, scheduler: Any = None, n_workers:
         on_skip: called as ``on_skip(doc_id, reason)`` for records that are not text.
 
     Yields:
-        :class:`relext.models.Extraction`, one per document, in input order.
+        `relext.models.Extraction`, one per document, in input order.
     """
+    patterns: tuple = ()
+    if options is not None:
+        scheduler, n_workers = options.scheduler or scheduler, options.dask_workers or n_workers
+        batch_size, model = options.batch_size, options.model
+        include_hypothetical, patterns = options.include_hypothetical, tuple(str(p) for p in options.patterns)
     if partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, got {partition_size}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     return _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, _model_name(model),
-                        include_hypothetical, on_skip)
+                        include_hypothetical, on_skip, patterns)
 
 
 def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name, include_hypothetical,
-                 on_skip) -> Iterator[Any]:
+                 on_skip, patterns=()) -> Iterator[Any]:
     from ..models import Extraction
 
     client, cluster, owns = _connect(scheduler, n_workers)
@@ -176,7 +186,7 @@ def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name
         in_flight: Deque[Any] = collections.deque()
         for chunk in _chunks(_records_with_ids(records, on_skip), partition_size):
             in_flight.append(client.submit(extract_partition, chunk, name, batch_size, include_hypothetical,
-                                           pure=False))
+                                           patterns, pure=False))
             if len(in_flight) >= window:
                 yield from _collect(in_flight.popleft(), Extraction)
         while in_flight:
@@ -189,7 +199,7 @@ def _run_on_dask(records, scheduler, n_workers, batch_size, partition_size, name
 
 
 def build_graph_distributed(records: Iterable[Any], **kwargs: Any):
-    """Extract on Dask (:func:`extract_on_dask`, same arguments) and merge with :func:`relext.graph.build_graph`.
+    """Extract on Dask (`extract_on_dask()`, same arguments) and merge with `relext.graph.build_graph()`.
 
     Returns:
         The ``networkx.MultiDiGraph`` the single-process path gives for the same records.

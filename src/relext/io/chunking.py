@@ -1,4 +1,12 @@
-"""Split texts longer than a model's ``max_length`` on paragraph and sentence boundaries.
+"""Split long texts on paragraph and sentence boundaries, so that one document's cost is bounded.
+
+The pipeline never sees more than `chunk_limit()` characters at once: the
+model's ``max_length``, but at most `MAX_CHUNK_CHARS`. spaCy's parser and
+relext's document-level rules cost more than linear time and memory in the length of
+one ``Doc``, so a long document is processed as a series of chunks of bounded size:
+memory stays bounded and time grows linearly with the length (see
+``docs/guarantees.md`` for the measurements). Relations and coreference do not cross
+chunk boundaries.
 
 Offsets are kept: every chunk comes with the character offset at which it starts in the
 original text, so ``text[offset:offset + len(chunk)] == chunk``.
@@ -12,6 +20,9 @@ from __future__ import annotations
 
 import re
 from typing import List, Tuple
+
+#: The longest text sent to the pipeline at once, in characters.
+MAX_CHUNK_CHARS = 100_000
 
 _PARA = re.compile(r"\n\s*\n")
 _SENT = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+")
@@ -43,6 +54,15 @@ def _split_piece(piece: str, max_chars: int) -> List[str]:
                 word = word[max_chars:]
             out.append(word)
     return out
+
+
+def chunk_limit(max_length: int) -> int:
+    """The largest chunk for a pipeline of this ``max_length``: ``min(max_length, MAX_CHUNK_CHARS)``.
+
+    >>> chunk_limit(1_000_000), chunk_limit(3000)
+    (100000, 3000)
+    """
+    return min(int(max_length), MAX_CHUNK_CHARS)
 
 
 def chunk_text(text: str, max_chars: int) -> List[Tuple[int, str]]:

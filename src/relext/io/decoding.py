@@ -2,14 +2,15 @@
 
 Two steps make raw input safe for the pipeline:
 
-1. :func:`decode_bytes` turns bytes into ``str``. It honours a user-given encoding,
-   then byte-order marks (UTF-8, UTF-16, UTF-32), then strict UTF-8, then the
+1. `decode_bytes()` turns bytes into ``str``. It honours a user-given encoding,
+   then byte-order marks (UTF-8, UTF-16, UTF-32), then strict UTF-8, then UTF-8
+   with replacement when only a few stray bytes are invalid, then the
    Western single-byte encodings (cp1252, Latin-1) for text that is mostly ASCII, and
    otherwise asks ``charset-normalizer``. Bytes that still cannot be decoded are
    replaced with U+FFFD and a warning naming the document is returned: decoding never
    crashes. Binary data (NUL bytes, mostly control bytes) is refused with
-   :class:`RefusedInput`, whose message says why.
-2. :func:`normalise_text` removes control characters and zero-width characters and
+   `RefusedInput`, whose message says why.
+2. `normalise_text()` removes control characters and zero-width characters and
    maps unusual whitespace to plain spaces and newlines.
 
 Offsets
@@ -63,7 +64,7 @@ class RefusedInput(ValueError):
 
 @dataclass
 class Decoded:
-    """The result of :func:`decode_bytes`.
+    """The result of `decode_bytes()`.
 
     Attributes:
         text: the decoded text (not yet normalised).
@@ -137,6 +138,26 @@ def _western(data: bytes) -> Optional[Decoded]:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text with a few stray bad bytes rather than another encoding.
+
+    True when it holds valid multi-byte UTF-8 characters and no more invalid
+    sequences than valid non-ASCII characters: text in cp1252 or Latin-1 hardly ever
+    forms valid UTF-8 sequences, UTF-8 text damaged by a stray byte does all the time.
+
+    >>> _mostly_utf8("François Hollande".encode() + b"\\x92")
+    True
+    >>> _mostly_utf8("François Hollande".encode("cp1252"))
+    False
+    """
+    clean = data.decode("utf-8", errors="ignore")
+    good = sum(1 for c in clean if ord(c) > 127)
+    if not good:
+        return False
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - clean.count("\ufffd")
+    return bad <= good
+
+
 def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str] = None) -> Decoded:
     """Decode ``data`` to text, never crashing on bad bytes.
 
@@ -147,7 +168,7 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str
             replaced, with a warning.
 
     Returns:
-        A :class:`Decoded` with the text, the encoding used and any warnings.
+        A `Decoded` with the text, the encoding used and any warnings.
 
     Raises:
         RefusedInput: if the data looks binary (the message says why).
@@ -179,6 +200,8 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
+    if _mostly_utf8(data):
+        return _lossy(data, "utf-8", doc_id, f"UTF-8 text with invalid bytes, the first at byte {utf8_error.start}")
     western = _western(data)
     if western is not None:
         return western
@@ -195,7 +218,7 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>", encoding: Optional[str
 
 def decode_file(path: Union[str, Path], *, doc_id: Optional[str] = None,
                 encoding: Optional[str] = None) -> Decoded:
-    """Read and decode a whole file with :func:`decode_bytes`.
+    """Read and decode a whole file with `decode_bytes()`.
 
     Raises:
         RefusedInput: binary content.
@@ -203,6 +226,44 @@ def decode_file(path: Union[str, Path], *, doc_id: Optional[str] = None,
     """
     path = Path(path)
     return decode_bytes(path.read_bytes(), doc_id=doc_id or str(path), encoding=encoding)
+
+
+# --- valid Unicode -------------------------------------------------------------------
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogates(text: str) -> int:
+    """How many lone surrogates (code points U+D800-U+DFFF) ``text`` holds.
+
+    Python strings can hold them (from ``json.loads('"\\ud800"')`` or from file
+    names that are not valid UTF-8), but they cannot be encoded, so any output
+    holding one fails.
+
+    >>> lone_surrogates("ok \\ud800 \\udcff")
+    2
+    """
+    return len(_SURROGATES.findall(text))
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one for one (offsets are kept).
+
+    Args:
+        text: any Python string.
+
+    Returns:
+        A string that encodes to UTF-8 (the same object when there was nothing to replace).
+
+    Examples:
+        >>> valid_unicode("Paris\\ud800 Summit")
+        'Paris\\ufffd Summit'
+        >>> valid_unicode("caf\\udce9")  # a Latin-1 byte in a file name, as os.listdir gives it
+        'caf\\ufffd'
+    """
+    if not _SURROGATES.search(text):
+        return text
+    return _SURROGATES.sub("\ufffd", text)
 
 
 # --- normalisation -------------------------------------------------------------------

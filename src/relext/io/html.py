@@ -1,6 +1,6 @@
 """HTML input: recognise it and turn it into plain text with paragraph breaks.
 
-Articles saved from the web often arrive as HTML. :func:`html_to_text` keeps the
+Articles saved from the web often arrive as HTML. `html_to_text()` keeps the
 readable text, drops ``script``, ``style``, ``nav`` and other page furniture, and
 puts a blank line between block elements (paragraphs, headings, list items), so
 sentence and paragraph boundaries survive. In strict mode the batch layer refuses

@@ -1,11 +1,11 @@
 """Readers: files, directories, JSONL and stdin to ``{"id", "text"}`` records.
 
-:func:`iter_inputs` turns what a user names on the command line into a stream of
+`iter_inputs()` turns what a user names on the command line into a stream of
 items, each either a **record** (a dict with ``"id"``, ``"text"``, ``"source"`` and
-``"warnings"``) or a :class:`Skip` event ``(id, reason)`` for input that cannot be
-read. :func:`prepare_record` then makes a record's text safe for the pipeline
-(binary check, HTML to text, normalisation, size and language checks);
-:func:`read_records` does both.
+``"warnings"``) or a `Skip` event ``(id, reason)`` for input that cannot be
+read. `relext.io.cleaning.prepare_record()` then makes a record's text safe for the
+pipeline (binary check, HTML to text, normalisation, size and language checks);
+`relext.io.cleaning.read_records()` does both.
 
 What is read
 ------------
@@ -16,10 +16,16 @@ What is read
   relative to the directory without suffix (``2024/summit``); ``.jsonl`` files in it
   are read as below;
 - ``records.jsonl`` / ``.ndjson``: one JSON object ``{"id": ..., "text": ...}`` per
-  line (id defaults to ``<file stem>:<line>``); a broken line is a :class:`Skip`
+  line (id defaults to ``<file stem>:<line>``); a broken line is a `Skip`
   naming the file and line, the other lines are still read;
-- ``-``: standard input, read as JSONL when it starts with ``{``, else as one
-  document with id ``stdin``.
+- ``-``: standard input, read as JSONL when it starts with ``{`` (in UTF-8, or in
+  UTF-16/32 with a byte-order mark), else as one document with id ``stdin``.
+
+A JSONL record's fields other than ``id`` and ``text`` (``date``, ``url``,
+``source`` …) are kept as the record's ``"meta"`` dict. Ids are always valid
+Unicode: a file name that is not valid UTF-8 gives an id with U+FFFD in place of
+the bad bytes, and a warning. Symbolic links in a directory that lead outside it
+are not followed (a `Skip` says so) unless ``follow_symlinks=True``.
 
 Example
 -------
@@ -27,7 +33,7 @@ Example
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("Putin met Xi in Beijing.", encoding="utf-8")
 >>> _ = (d / "b.jsonl").write_text(json.dumps({"id": "b1", "text": "NATO met."}) + "\\n{oops\\n")
->>> [(i["id"], i["text"]) if isinstance(i, dict) else tuple(i) for i in read_records([d])]  # doctest: +ELLIPSIS
+>>> [(i["id"], i["text"]) if isinstance(i, dict) else tuple(i) for i in iter_inputs([d])]  # doctest: +ELLIPSIS
 [('a', 'Putin met Xi in Beijing.'), ('b1', 'NATO met.'), ('b:2', '...b.jsonl, line 2: not valid JSON (...); fix or remove the line.')]
 """
 from __future__ import annotations
@@ -36,11 +42,9 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Union
+from typing import IO, Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from .decoding import (RefusedInput, decode_bytes, normalise_text, text_binary_reason)
-from .html import html_refusal, html_to_text, looks_like_html
-from .language import language_refusal
+from .decoding import _BOMS, RefusedInput, decode_bytes, lone_surrogates, valid_unicode
 
 #: Suffixes read as documents when a directory is given.
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -69,7 +73,7 @@ class InputPathError(ValueError):
 
 
 def check_paths(paths: Iterable[Any]) -> None:
-    """Raise :class:`InputPathError` for any named path that does not exist.
+    """Raise `InputPathError` for any named path that does not exist.
 
     Mappings and ``"-"`` (stdin) are accepted as they are.
     """
@@ -84,12 +88,42 @@ def check_paths(paths: Iterable[Any]) -> None:
             raise InputPathError(f"Input {p} is neither a file nor a directory.")
 
 
+#: Fields of an input record that are not metadata.
+RECORD_FIELDS = ("id", "text")
+
+
+def safe_id(doc_id: Any) -> Tuple[str, Optional[str]]:
+    """A document id as valid Unicode, and a warning when it had to be changed.
+
+    >>> safe_id("caf\\udce9")
+    ('caf\\ufffd', 'Document caf\\ufffd: its id (a file name?) is not valid Unicode; bad characters were replaced with U+FFFD.')
+    """
+    doc_id = str(doc_id)
+    if not lone_surrogates(doc_id):
+        return doc_id, None
+    fixed = valid_unicode(doc_id)
+    return fixed, (f"Document {fixed}: its id (a file name?) is not valid Unicode; bad characters were "
+                   f"replaced with U+FFFD.")
+
+
 def _record(doc_id: str, text: str, source: str, warnings: Optional[List[str]] = None,
-            path: Optional[Path] = None) -> Record:
-    rec: Record = {"id": doc_id, "text": text, "source": source, "warnings": list(warnings or [])}
+            path: Optional[Path] = None, meta: Optional[Mapping[str, Any]] = None) -> Record:
+    doc_id, warning = safe_id(doc_id)
+    source = valid_unicode(str(source))
+    rec: Record = {"id": doc_id, "text": text, "source": source,
+                   "warnings": list(warnings or []) + ([warning] if warning else []), "meta": dict(meta or {})}
     if path is not None:
         rec["path"] = str(path)
     return rec
+
+
+def record_meta(obj: Mapping[str, Any]) -> Dict[str, Any]:
+    """A record's fields other than ``id`` and ``text`` (its metadata: date, url, source …).
+
+    >>> record_meta({"id": "a", "text": "…", "date": "2024-05-01", "url": "https://example.org/a"})
+    {'date': '2024-05-01', 'url': 'https://example.org/a'}
+    """
+    return {str(k): v for k, v in obj.items() if k not in RECORD_FIELDS}
 
 
 def _is_jsonl(path: Path) -> bool:
@@ -97,7 +131,10 @@ def _is_jsonl(path: Path) -> bool:
 
 
 def iter_directory(root: Path) -> Iterator[Path]:
-    """Files under ``root`` that are read as input, recursively, in sorted order."""
+    """Files under ``root`` that are read as input, recursively, in sorted order.
+
+    Symbolic links are listed too; `leaves_tree()` tells which lead outside ``root``.
+    """
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
@@ -106,8 +143,24 @@ def iter_directory(root: Path) -> Iterator[Path]:
             yield path
 
 
+def leaves_tree(path: Path, root: Path) -> bool:
+    """Whether ``path`` (under ``root``) resolves, through symbolic links, to a file outside ``root``.
+
+    >>> import tempfile, pathlib, os
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> os.symlink("/etc/hostname", d / "host.txt")
+    >>> leaves_tree(d / "host.txt", d)
+    True
+    """
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return True
+    return False
+
+
 def read_text_file(path: Path, doc_id: str, *, encoding: Optional[str] = None) -> Item:
-    """Read one document file: a record, or a :class:`Skip` if it is unreadable or binary."""
+    """Read one document file: a record, or a `Skip` if it is unreadable or binary."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -148,7 +201,7 @@ def iter_jsonl(stream: IO[bytes], name: str, stem: str, *, encoding: Optional[st
     """Read JSONL records from a binary stream; ``name`` is used in messages.
 
     Each line must be a JSON object with a string ``"text"`` and optionally an
-    ``"id"``; blank lines are ignored. A bad line becomes a :class:`Skip` whose id is
+    ``"id"``; blank lines are ignored. A bad line becomes a `Skip` whose id is
     the record's id if it could be read, else ``<stem>:<line>``.
     """
     for lineno, line, warnings in _jsonl_lines(stream, encoding):
@@ -177,11 +230,11 @@ def iter_jsonl(stream: IO[bytes], name: str, stem: str, *, encoding: Optional[st
             yield Skip(doc_id, f"{where}: record has {found}; each line needs a string 'text'.")
             continue
         warnings = [w.replace(f"line {lineno}", f"{doc_id} ({where})") for w in warnings]
-        yield _record(doc_id, text, where, warnings)
+        yield _record(doc_id, text, where, warnings, meta=record_meta(obj))
 
 
 def read_jsonl_file(path: Path, *, encoding: Optional[str] = None) -> Iterator[Item]:
-    """Read a JSONL file (see :func:`iter_jsonl`); an unreadable file is one :class:`Skip`."""
+    """Read a JSONL file (see `iter_jsonl()`); an unreadable file is one `Skip`."""
     try:
         stream = path.open("rb")
     except OSError as err:
@@ -195,6 +248,11 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, encoding: Optional[str] = 
     """Read standard input: JSONL when it starts with ``{``, else one document ``stdin``."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read()
+    for bom, enc in _BOMS:
+        if enc != "utf-8-sig" and data.startswith(bom) and \
+                data[:400].decode(enc, errors="ignore").lstrip("\ufeff \t\r\n").startswith("{"):
+            data = data.decode(enc, errors="replace").lstrip("\ufeff").encode("utf-8", errors="replace")
+            break
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         yield from iter_jsonl(io.BufferedReader(io.BytesIO(data)), "<stdin>", "stdin", encoding=encoding)
         return
@@ -207,16 +265,18 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, encoding: Optional[str] = 
 
 
 def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
-                stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
-    """Yield raw records and :class:`Skip` events for the named inputs, in order.
+                stdin: Optional[IO[bytes]] = None, follow_symlinks: bool = False) -> Iterator[Item]:
+    """Yield raw records and `Skip` events for the named inputs, in order.
 
     Args:
         inputs: paths (files, directories, ``"-"``) or ready records (mappings with
             ``"text"`` and optionally ``"id"``; default id: ``record:<position>``).
         encoding: the encoding of every file, instead of detection.
         stdin: a binary stream to read for ``"-"`` (default ``sys.stdin.buffer``).
+        follow_symlinks: read files in a directory whose symbolic links lead outside
+            it (by default they are skipped, so a link to ``/etc/passwd`` is not read).
 
-    Record texts are decoded but not yet cleaned; see :func:`prepare_record`.
+    Record texts are decoded but not yet cleaned; see `relext.io.cleaning.prepare_record()`.
     """
     for position, item in enumerate(inputs):
         if isinstance(item, Mapping):
@@ -229,9 +289,9 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
                 except RefusedInput as err:
                     yield Skip(doc_id, str(err))
                     continue
-                yield _record(doc_id, decoded.text, "<record>", decoded.warnings)
+                yield _record(doc_id, decoded.text, "<record>", decoded.warnings, meta=record_meta(item))
             elif isinstance(text, str):
-                yield _record(doc_id, text, "<record>")
+                yield _record(doc_id, text, "<record>", meta=record_meta(item))
             else:
                 yield Skip(doc_id, f"Record {doc_id} has no string 'text' field.")
             continue
@@ -241,6 +301,12 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
         path = Path(item)
         if path.is_dir():
             for file in iter_directory(path):
+                if not follow_symlinks and leaves_tree(file, path):
+                    doc_id, _ = safe_id(file.relative_to(path).with_suffix("").as_posix())
+                    yield Skip(doc_id, f"Document {doc_id}: {valid_unicode(str(file))} is a symbolic link to "
+                                       f"a file outside {valid_unicode(str(path))}; it was not read (pass "
+                                       f"--follow-symlinks to read such links).")
+                    continue
                 if _is_jsonl(file):
                     yield from read_jsonl_file(file, encoding=encoding)
                 else:
@@ -255,7 +321,7 @@ def iter_inputs(inputs: Iterable[Any], *, encoding: Optional[str] = None,
 
 
 def count_documents(inputs: Iterable[Any]) -> Optional[int]:
-    """How many items :func:`iter_inputs` will yield (for a progress bar), or ``None``
+    """How many items `iter_inputs()` will yield (for a progress bar), or ``None``
     when it cannot be known without reading (standard input)."""
     total = 0
     for item in inputs:
@@ -276,63 +342,3 @@ def count_documents(inputs: Iterable[Any]) -> Optional[int]:
             except OSError:
                 total += 1
     return total
-
-
-def prepare_record(record: Record, *, strict_html: bool = False, force_language: bool = False,
-                   max_chars: int = MAX_CHARS) -> Item:
-    """Make a record's text safe for the pipeline, or say why it is skipped.
-
-    Steps: refuse binary junk; convert HTML to text (or refuse it when
-    ``strict_html``); :func:`~relext.io.decoding.normalise_text`; refuse empty texts
-    and texts over ``max_chars``; refuse clearly non-English texts unless
-    ``force_language``.
-
-    Returns:
-        A new record whose ``"text"`` is the cleaned text (the text that result
-        offsets refer to), or a :class:`Skip`.
-
-    Example:
-        >>> prepare_record({"id": "x", "text": "<p>Putin\\u00a0met Xi.</p><p>Hi.</p>"})["text"]
-        'Putin met Xi.\\n\\nHi.'
-        >>> prepare_record({"id": "y", "text": " \\n "}).reason
-        'Document y is empty: there is no text to extract from.'
-    """
-    doc_id = str(record["id"])
-    text = record["text"]
-    warnings = list(record.get("warnings") or [])
-    try:
-        reason = text_binary_reason(text)
-        if reason:
-            raise RefusedInput(f"Document {doc_id} is not text: {reason}.")
-        if looks_like_html(text, record.get("path")):
-            if strict_html:
-                raise RefusedInput(html_refusal(doc_id))
-            text = html_to_text(text)
-            warnings.append(f"Document {doc_id} was HTML; its text was extracted.")
-        text = normalise_text(text)
-        if not text.strip():
-            raise RefusedInput(f"Document {doc_id} is empty: there is no text to extract from.")
-        if len(text) > max_chars:
-            raise RefusedInput(f"Document {doc_id} has {len(text):,} characters, more than the limit "
-                               f"of {max_chars:,}; split it, or raise the limit with --max-chars.")
-        if not force_language:
-            reason = language_refusal(text, doc_id)
-            if reason:
-                raise RefusedInput(reason)
-    except RefusedInput as err:
-        return Skip(doc_id, str(err))
-    out = dict(record)
-    out.update(id=doc_id, text=text, warnings=warnings)
-    return out
-
-
-def read_records(inputs: Iterable[Any], *, encoding: Optional[str] = None, strict_html: bool = False,
-                 force_language: bool = False, max_chars: int = MAX_CHARS,
-                 stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
-    """:func:`iter_inputs` followed by :func:`prepare_record`: clean records and skips."""
-    for item in iter_inputs(inputs, encoding=encoding, stdin=stdin):
-        if isinstance(item, Skip):
-            yield item
-        else:
-            yield prepare_record(item, strict_html=strict_html, force_language=force_language,
-                                 max_chars=max_chars)

@@ -1,0 +1,21 @@
+"""The Examples in the docstrings of the batch, io and process modules run and print what they show."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "relext.batch.options", "relext.batch.summary", "relext.batch.outputs", "relext.batch.stages",
+    "relext.batch.extract", "relext.batch.collect", "relext.batch.results",
+    "relext.io.readers", "relext.io.cleaning", "relext.io.decoding", "relext.io.language", "relext.io.chunking",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0, f"{name}: {result.failed} docstring example(s) failed (see the output above)"
+    assert result.attempted > 0, f"{name} shows no example"
