@@ -63,6 +63,8 @@ class TriggerRule(BaseModel):
             is about (the nearest preceding named event): "Kishida said he would not go".
         object_types: entity types the object must have, narrower than the relation's
             own (a verb that means meeting only with a person: "was due to see X").
+        governors: for a noun trigger, the verbs it must be the object of; their subject is
+            the relation's subject ("cut off *aid* to X", "halted *trade* with X").
         subject_types: entity types the subject must have, narrower than the relation's
             own (a leader who "sends a delegation" does not attend; the state does).
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
@@ -83,6 +85,7 @@ class TriggerRule(BaseModel):
     implicit_object: bool = False
     object_types: Tuple[str, ...] = ()
     subject_types: Tuple[str, ...] = ()
+    governors: Tuple[str, ...] = ()
     id: str = ""
 
     @field_validator("relation")

@@ -185,7 +185,12 @@ class RelationExtractor(RuleComponent):
             return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
-        if rule.subject_from:
+        if rule.governors:
+            gov = tok.head
+            if tok.dep_ not in ("dobj", "nsubjpass") or gov.lemma_.lower() not in rule.governors:
+                return []  # "aid" alone is no sanction; "cut off aid to X" is
+            subjects = args.cached(("subj", gov.i), args.subjects, gov)
+        elif rule.subject_from:
             subjects, _ = args.objects(tok, rule.subject_from, [])
         else:
             internal = args.cached(("np-subj", tok.i), args.noun_internal_subjects, tok) \
