@@ -241,6 +241,14 @@ class RelationExtractor(RuleComponent):
                 s, o = o, s
             out.append(record(tok, s, predicate, o, rule_id=rule.id, negated=negated, modality=modality, source=source,
                               symmetric=rtype.symmetric, cue=cue))
+        if predicate == "ATTENDS" and negated and _in_protest(tok):
+            # "skipped the forum in protest", "will not attend, to protest X": staying away
+            # in protest is a boycott too (GUIDELINES: where the text says both, both)
+            boycotts = self.catalogue.get("BOYCOTTS")
+            for s_, o_ in candidates:
+                if s_ != o_ and boycotts is not None and boycotts.allows(index.type_of(s_), index.type_of(o_)):
+                    out.append(record(tok, s_, "BOYCOTTS", o_, modality=modality, source=source,
+                                      rule_id="BOYCOTTS:absent-in-protest", cue=cue))
         if predicate == "VISITS" and rule.lemma == "be" and not negated:
             # "X will be in Beijing" while the Beijing Games are the news: X attends them
             # (whether or not X can "visit": "the presidents of A and B" are their states)
@@ -308,6 +316,16 @@ class RelationExtractor(RuleComponent):
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
+
+
+def _in_protest(tok) -> bool:
+    """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
+    protest", "to protest X", "protesting X"."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in clause.subtree:
+        if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
+            return True
+    return False
 
 
 def _meeting_of(index, org: str) -> str:
