@@ -1,0 +1,102 @@
+"""Person or place for :mod:`relext.pipeline.entities`: whether a name is used as a
+person, as a place, with titles only, or is a plain English word.
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .span_shapes import HEADLINE_VERBS
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
+    A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere."""
+    return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across")
+
+
+def _english_words(nlp: Language) -> set:
+    """Lower-case English words from the pipeline's rule lemmatizer (its WordNet-derived
+    ``lemma_index``); empty when the pipeline has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return set()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return set()
+    return {w for words in lookups.get_table("lemma_index").values() for w in words}
+
+
+def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[Dict]) -> List[Dict]:
+    """Model spans that overlap a known person give way to it ("Lavrov" typed ORG,
+    "Warsaw Biden", "Biden Greets"), except a longer PERSON span that only adds name
+    words to it ("Jill Biden", "Vladimir Vladimirovich Putin")."""
+    places = {c["start"]: c["end"] for c in gaz if c["label"] in ("COUNTRY", "LOCATION") and c["kind"] == "NAME"}
+    for c in model:
+        if c["label"] == "PERSON" and places.get(c["start"], c["end"]) < c["end"] and doc[places[c["start"]]].text[:1].isupper():
+            c["start"] = places[c["start"]]  # "Warsaw Biden" in a headline: the place, then the person
+            c["name"] = doc[c["start"]:c["end"]].text
+    if not known:
+        return model
+    gaz_tokens = {i for c in gaz for i in range(c["start"], c["end"])}
+    out = []
+    for c in model:
+        hits = [k for k in known if k["start"] < c["end"] and c["start"] < k["end"]]
+        if not hits:
+            out.append(c)
+            continue
+        first = min(hits, key=lambda k: k["start"])
+        if c["label"] != "PERSON" and len(hits) == 1 and first["start"] == c["start"] and first["end"] + 2 < c["end"] \
+                and doc[first["end"]].text in ("'s", "’s"):
+            # "Maduro's Presidential Guard": the person, then the body that is theirs
+            out.append(dict(c, start=first["end"] + 1, name=doc[first["end"] + 1:c["end"]].text))
+            continue
+        inside = all(c["start"] <= k["start"] and k["end"] <= c["end"] for k in hits)
+        extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)]
+        if c["label"] == "PERSON" and inside and len(hits) == 1 and extra and \
+                not any(i in gaz_tokens or not doc[i].text[:1].isupper() or doc[i].lower_ in HEADLINE_VERBS for i in extra):
+            out.append(c)
+    return out
+
+
+def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> bool:
+    """A model span that only adds title words to a gazetteer name ("India PM", "Russian
+    President"): the gazetteer name is the entity, the title is not."""
+    inner = [g for g in gaz if c["start"] <= g["start"] and g["end"] <= c["end"] and (g["start"], g["end"]) != (c["start"], c["end"])]
+    if not inner:
+        return False
+    rest = [i for i in range(c["start"], c["end"]) if not any(g["start"] <= i < g["end"] for g in inner)]
+    return bool(rest) and all(doc[i].lower_ in titles or doc[i].is_punct for i in rest)
+
+
+PERSON_VERBS = {"meet", "say", "tell", "add", "thank", "urge", "call", "phone", "greet", "host", "welcome", "shake"}
+
+
+def _acts_as_person(tok) -> bool:
+    """``tok`` is met, greeted or told, or speaks ("met Blinken", "Blinken said", "met with Blinken")."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in PERSON_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("meet", "talk", "speak"):
+        return True
+    return tok.dep_ == "conj" and head.ent_type_ == "PERSON" and head.dep_ in ("nsubj", "dobj", "pobj")
+
+
+def _listed_with(tok, sure: set) -> bool:
+    """``tok`` is coordinated with a token of ``sure`` ("Mali" in "Mali, Niger and Burkina Faso")."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
+    return any(m.i in sure or any(c.i in sure for c in m.children if c.dep_ == "compound") for m in members if m.i != tok.i)
+
+
+def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
+    """A name right after a personal title, or with a personal title in apposition."""
+    if end - start < 2 or not all(t.is_title for t in doc[start:end]):
+        return False
+    if start > 0 and doc[start - 1].lower_ in titles:
+        return True
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)

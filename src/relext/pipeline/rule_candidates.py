@@ -1,0 +1,115 @@
+"""Rule-made candidates of :class:`relext.pipeline.entities.EntityRuler`: known people,
+governments named after them, organisations the model cut apart, people named with an
+honorific or a title, and named events.
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List
+
+from spacy.tokens import Doc
+
+from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
+from .span_shapes import _trim
+
+
+class RuleCandidates:
+    """Candidate finders of `EntityRuler` that need its tables and matchers
+    (``people``, ``person_matcher``, ``event_matcher``, word sets ...)."""
+
+    def _known_person_candidates(self, doc: Doc) -> List[Dict]:
+        """People of the actor table, wherever they stand ("Lavrov met Blinken", "Xi Jinping
+        at the start of a sentence"); they carry the table's id and roles with dates."""
+        out = []
+        for start, end, idx in self.people.find(doc):
+            known = self.people.person(idx)
+            gov = _leader_government(doc, end)
+            if gov:
+                out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
+                            "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "actors"})
+                continue
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+                        "kind": "NAME", "attrs": {"actor": known["id"], "actor_name": known["name"],
+                                                  "known_roles": known["roles"]}, "source": "actors"})
+        return out
+
+    def _joined_organisations(self, doc: Doc, model: List[Dict]) -> List[Dict]:
+        """Organisation names the model cut at "of"/"for" ("Directorate General" + "Military
+        Counter-Intelligence", "Alliance" + "Sahel States") joined again; then one-word
+        spans of a generic head or an adjective ("Council", "International") dropped."""
+        out: List[Dict] = []
+        for c in sorted(model, key=lambda c: c["start"]):
+            prev = out[-1] if out else None
+            if prev is not None and prev["label"] == c["label"] == "ORGANISATION" and c["start"] > prev["end"]:
+                between = doc[prev["end"]:c["start"]]
+                if 1 <= len(between) <= 2 and between[0].lower_ in ("of", "for", "on") and \
+                        all(t.lower_ in ("of", "for", "on", "the", "a", "an") for t in between) and doc[c["start"]].text[:1].isupper():
+                    prev.update(end=c["end"], name=doc[prev["start"]:c["end"]].text, key=None)
+                    continue
+            out.append(dict(c))
+        return [c for c in out if not (c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1 and c["source"] == "model"
+                                       and (doc[c["start"]].lower_ in self.generic_org_words or doc[c["start"]].pos_ == "ADJ"))]
+
+    def _honorific_candidates(self, doc: Doc) -> List[Dict]:
+        """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
+        out = []
+        if not self.honorific_words.positions(doc):
+            return out
+        for _, start, end in self.person_matcher(doc):
+            # "bin", "Al", "al-" inside Arabic names are lower case or short; extend over them
+            while end + 1 < len(doc) and doc[end].lower_ in ("bin", "bint", "al", "ibn", "el") and doc[end + 1].is_title:
+                end += 2
+                while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+                        "kind": "NAME", "attrs": {}, "source": "pattern"})
+        return out
+
+    def _titled_name_candidates(self, doc: Doc) -> List[Dict]:
+        """A capitalised name right after a personal title ("Secretary-General Anders Lund",
+        "President Xi") is a person, even where the model missed it."""
+        out = []
+        for i in self.person_title_words.positions(doc):
+            if not doc[i].is_title:
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].text.isupper() and len(doc[j]) > 1) \
+                    and doc[j].lower_ not in self.title_words and doc[j].lower_ not in self.person_titles:
+                j += 1
+            if j > i + 1 and doc[i + 1:j].text not in self._by_alias and not any(t.text in self._by_alias for t in doc[i + 1:j]):
+                out.append({"start": i + 1, "end": j, "label": "PERSON", "key": None, "name": doc[i + 1:j].text,
+                            "kind": "NAME", "attrs": {}, "source": "title"})
+        return out
+
+    def _event_candidates(self, doc: Doc, found: Iterable[Dict] = ()) -> List[Dict]:
+        """Olympic, summit and ceremony patterns; bodies named by an event; events named
+        around a head word (:mod:`relext.pipeline.named_heads`), given the mentions
+        ``found`` so far (to tell organisations from people and dates)."""
+        out = []
+        matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc.text else []
+        for match_id, start, end in matches:
+            start, end = _trim(doc, start, end)
+            if start < end:
+                out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
+                            "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
+        for i in self.org_head_words.positions(doc):
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or not tok.is_lower or any(c.lower_ == "news" for c in tok.lefts):
+                continue  # "the Dawn news agency" is an outlet (relext/pipeline/outlets.py)
+            span = _named_head_span(tok) or _head_for_named_event(tok, out)
+            if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
+                out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
+                            "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+        # a one-word PERSON of the model alone ("the Francophonie summit") is too weak to
+        # stop a name: only known people, titled names and the model's longer names do
+        ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])
+                  if not (c["label"] == "PERSON" and c["source"] == "model" and c["end"] - c["start"] == 1)}
+        for i in self.head_words.positions(doc):
+            tok = doc[i]
+            if not tok.is_lower and not tok.is_title:
+                continue
+            span = self.event_shapes.span(tok, ent_at)
+            if span is not None:
+                out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
+                            "name": doc[span[0]:span[1]].text, "kind": "NAME",
+                            "attrs": {"family": "summit"}, "source": "parse"})
+        return out
