@@ -1,0 +1,172 @@
+"""Descriptions of :mod:`relext.pipeline.canonical`: definite descriptions ("the Russian
+president", "the summit") resolved to the entity they describe.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc
+
+from .affiliation import title_before_comma
+from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
+
+GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
+                  "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
+                               "aide", "adviser", "advisor", "diplomat", "deputy"},
+                  "president": {"president", "leader"}}
+# head noun of a definite description -> (entity type, substring its id must contain)
+DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olympics"), "event": ("EVENT", None),
+                     "summit": ("EVENT", "summit"), "ceremony": ("EVENT", "ceremony"), "tournament": ("EVENT", None),
+                     "forum": ("EVENT", "forum"), "conference": ("EVENT", "conference"),
+                     "organization": ("ORGANISATION", None), "organisation": ("ORGANISATION", None),
+                     "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
+                     "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None),
+                     "talks": ("EVENT", None), "meeting": ("EVENT", None), "gathering": ("EVENT", None),
+                     "session": ("EVENT", None)}
+# heads that say nothing of the kind of event: they resolve only when the passage has named
+# exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
+GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
+# possessors that date a description rather than name it ("Thursday's meeting", "this year's event")
+DATING_WORDS = {"year", "week", "weekend", "day", "month", "today", "yesterday", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday"}
+
+
+class Descriptions:
+    """Definite descriptions of people and events for `Canonicalizer`."""
+
+    # -- events --------------------------------------------------------------------------
+    # -- descriptions and pronouns -----------------------------------------------------
+    def _descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the Russian president", "Russian leader", "the Kremlin aide" -> the person so titled."""
+        taken = _taken_tokens(groups)
+        titled = self._titled_people(doc, groups)
+        for tok in doc:
+            if tok.i in taken or tok.lower_ not in self.titles or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            if tok.dep_ in ("compound",) and tok.head.i in taken:
+                continue  # a title before a name: "President Putin" is part of the name
+            anchor = self._description_anchor(doc, tok, groups)
+            if anchor is None:
+                continue
+            accepted = GENERIC_TITLES.get(tok.lower_, {tok.lower_})
+            candidates = [pid for pid, (anchors, tts) in titled.items() if anchor in anchors and accepted & tts]
+            if len(candidates) != 1:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].head.i in (tok.i, start) and doc[start - 1].dep_ in ("amod", "compound", "nmod", "poss") \
+                    and doc[start - 1].pos_ != "PRON":
+                start -= 1
+            end = tok.i + 1
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    end = prep.right_edge.i + 1
+            if any(i in taken and i not in _anchor_tokens(groups, anchor) for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            groups[candidates[0]]["mentions"].append({"text": span.text, "start_char": span.start_char,
+                                                      "end_char": span.end_char, "start": start, "end": end,
+                                                      "kind": "DESCRIPTION", "sentence": sent_of[start]})
+
+    def _description_anchor(self, doc: Doc, tok, groups) -> Optional[str]:
+        ent_at = _entity_at(groups)
+        for c in tok.lefts:
+            if c.i in ent_at and ent_at[c.i][1] in ("COUNTRY", "ORGANISATION"):
+                return ent_at[c.i][0]
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in ent_at and ent_at[obj.i][1] in ("COUNTRY", "ORGANISATION"):
+                        return ent_at[obj.i][0]
+        return None
+
+    def _titled_people(self, doc: Doc, groups) -> Dict[str, Tuple[set, set]]:
+        """Person id -> (country/org ids, title words) from "Russian President Vladimir Putin"-like mentions."""
+        ent_at = _entity_at(groups)
+        out: Dict[str, Tuple[set, set]] = {}
+        for g in groups.values():
+            if g["type"] != "PERSON":
+                continue
+            anchors, tts = set(), set()
+            for mm in g["mentions"]:
+                i = mm["start"] - 1
+                while i >= 0 and (doc[i].lower_ in self.titles or doc[i].lower_ in ("deputy", "foreign", "prime", "vice", "state", "-")):
+                    tts.add(doc[i].lower_)
+                    i -= 1
+                if i >= 0 and doc[i].text in ("'s", "’s"):
+                    i -= 1
+                if tts and i >= 0 and i in ent_at and ent_at[i][1] in ("COUNTRY", "ORGANISATION"):
+                    anchors.add(ent_at[i][0])
+                root = doc[mm["start"]:mm["end"]].root
+                if tts:
+                    for prep in root.children:  # "Prime Minister Jacinda Ardern of New Zealand"
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            anchors.update(ent_at[o.i][0] for o in prep.children
+                                           if o.dep_ == "pobj" and o.i in ent_at and ent_at[o.i][1] in ("COUNTRY", "ORGANISATION"))
+                before = title_before_comma(doc, mm["start"], self.titles)
+                if before is not None:
+                    tts.add(before.lower_)
+                    a = self._description_anchor(doc, before, groups)
+                    if a:
+                        anchors.add(a)
+                for ap in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+                    if (ap.dep_ == "appos" or root.dep_ == "appos") and ap.lower_ in self.titles:
+                        tts.add(ap.lower_)
+                        a = self._description_anchor(doc, ap, groups)
+                        if a:
+                            anchors.add(a)
+            if anchors:
+                out[g["id"]] = (anchors, tts)
+        return out
+
+    def _event_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the Games", "the sporting event", "the summit", "the organization": the named
+        event or body of that kind mentioned last before it."""
+        taken = _taken_tokens(groups)
+        # (start, group) of every non-pronoun mention, by type, in text order
+        starts: Dict[str, List[Tuple[int, Dict]]] = {}
+        for g in groups.values():
+            for mm in g["mentions"]:
+                if mm["kind"] != "PRONOUN":
+                    starts.setdefault(g["type"], []).append((mm["start"], g))
+        for v in starts.values():
+            v.sort(key=lambda x: x[0])
+        for i in self.description_words.positions(doc):
+            tok = doc[i]
+            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks") else tok.lower_
+            kind = DESCRIPTION_HEADS.get(head)
+            if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            if not dets or dets[0].lower_ not in ("the", "this", "that", "its", "their", "this year's"):
+                if not (dets and dets[0].dep_ == "poss" and (dets[0].pos_ == "PRON" or dets[0].lower_ in DATING_WORDS)):
+                    continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
+                continue  # a name of its own ("the Geneva summit") is not a description
+            wanted_type, id_hint = kind
+            target = None
+            if head in GENERIC_EVENT_HEADS:
+                named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
+                if len(named) != 1:
+                    continue
+            fitting = [g for start, g in starts.get(wanted_type, [])
+                       if start < tok.i and (id_hint is None or id_hint in g["id"])
+                       and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
+            if fitting and wanted_type == "ORGANISATION":
+                # "the bloc", "the organization": the body the passage is about (named most
+                # often so far), the latest of those on a tie
+                seen = [g["id"] for g in fitting]
+                target = max(reversed(fitting), key=lambda g: seen.count(g["id"]))
+            elif fitting:
+                target = fitting[-1]
+            if target is None:
+                continue
+            start = min([m.left_edge.i for m in mods] + [tok.i] + [d.i for d in dets if d.dep_ == "poss" and d.pos_ != "PRON"])
+            span = doc[start:tok.i + 1]
+            target["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                                       "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
+                                       "sentence": sent_of[start]})
+            taken.update(range(start, tok.i + 1))
