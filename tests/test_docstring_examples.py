@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
-    "relext.graph", "relext.graph.build", "relext.graph.collapse", "relext.graph.validate",
+    "relext.graph", "relext.graph.build", "relext.graph.aggregate", "relext.graph.collapse", "relext.graph.validate",
     "relext.graph.attributes", "relext.export", "relext.export.dispatch", "relext.export.graphml",
     "relext.export.gexf", "relext.export.node_link", "relext.export.tables", "relext.export.neo4j",
     "relext.export._atomic", "relext.records",

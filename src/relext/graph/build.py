@@ -26,22 +26,21 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Union
 
 import networkx as nx
 
 from ..schema import load_catalogue
-from ._state import GraphState, RawKey, as_extractions, doc_entities, evidence_identity
-from .attributes import MODALITY_COUNTS, NODE_ATTRIBUTES, PROVENANCE_EDGE_ATTRIBUTES, RESERVED_NODE_NAMES, edge_key
+from ._state import GraphState, RawKey, as_extractions
+from .aggregate import _edge_attributes, _evidence_summary, _node_attributes, evidence_count  # noqa: F401 (re-exported)
+from .attributes import PROVENANCE_EDGE_ATTRIBUTES, edge_key
+from .person_merges import MERGE_KEPT, MERGE_SHORT_NAME, _merge_map
 
 __all__ = ["build_graph", "update_graph", "filter_graph"]
 
 SCHEMA_VERSION = 1
-
 
 
 class _Known(NamedTuple):
@@ -345,21 +344,8 @@ def _graph_attributes(state: GraphState, keep_negated: bool, min_evidence: int, 
     }
 
 
-#: why two person ids became one node (``G.graph["merge_reasons"]``); spellings of one
-#: known person ("Sergei"/"Sergey Lavrov") already share an id at extraction, and their
-#: node carries the actor table's ``actor`` and ``actor_name`` attributes
-MERGE_SHORT_NAME = "a one-word name; the only person in the graph whose multi-word name has that word"
-MERGE_KEPT = "merged in the graph this one updates"
-
-
 def _symmetric(state: GraphState) -> set:
     return {name for name, rt in load_catalogue().items() if rt.symmetric} | state.symmetric
-
-
-def _merge_map(state: GraphState, merge_persons: bool) -> Dict[str, str]:
-    merges = _merges(state) if merge_persons else {}
-    merges.update({a: b for a, b in state.fixed_merges.items() if a in state.nodes and b in state.nodes})
-    return merges
 
 
 def _final_key(raw: RawKey, merges: Dict[str, str], symmetric: set) -> RawKey:
@@ -372,141 +358,6 @@ def _final_key(raw: RawKey, merges: Dict[str, str], symmetric: set) -> RawKey:
 
 def _remember(G: nx.MultiDiGraph, state: GraphState, options: dict) -> None:
     _STATES[G] = _Known(state, _fingerprint(G), dict(options), dict(G.graph["merges"]))
-
-
-def _merges(state: GraphState) -> Dict[str, str]:
-    """Single-token person id -> the only multi-token person sharing its first/last token."""
-    singles, by_token = {}, defaultdict(set)
-    for nid, per_doc in state.nodes.items():
-        prefix, _, slug = nid.partition(":")
-        types = Counter(rec.type for rec in per_doc.values())
-        if prefix != "person" or not slug or types.most_common(1)[0][0] != "PERSON":
-            continue
-        tokens = [t for t in re.split(r"[-_\s]+", slug.lower()) if t]
-        if len(tokens) == 1:
-            singles[nid] = tokens[0]
-        elif len(tokens) > 1:
-            by_token[tokens[0]].add(nid)
-            by_token[tokens[-1]].add(nid)
-    return {nid: next(iter(by_token[tok])) for nid, tok in singles.items() if len(by_token.get(tok, ())) == 1}
-
-
-def _node_attributes(state: GraphState, ids: List[str]) -> Dict[str, Any]:
-    records = doc_entities(state, ids)
-    types = Counter(rec.type for _, rec in records)
-    names = Counter(rec.name for _, rec in records)
-    # the full name wins over a surname, then the most frequent, then the longest
-    name = min(names, key=lambda n: (-(len(n.split()) > 1), -names[n], -len(n), n))
-    aliases: Dict[str, None] = {}
-    codes: Dict[str, Any] = {}
-    doc_ids: Dict[str, None] = {}
-    for doc, rec in records:
-        aliases.update(dict.fromkeys(rec.aliases))
-        doc_ids[doc] = None
-        for k, v in rec.codes:
-            if k in NODE_ATTRIBUTES or k in RESERVED_NODE_NAMES:
-                k = f"attr_{k}"
-            codes.setdefault(k, v)
-    # most frequent type; ties go to the first seen
-    etype = max(types, key=lambda t: (types[t], -list(types).index(t)))
-    return {
-        "type": etype,
-        "name": name,
-        "label": name,
-        "aliases": list(aliases),
-        "mention_count": sum(rec.mention_count for _, rec in records),
-        "doc_count": len(doc_ids),
-        "doc_ids": list(doc_ids),
-        **codes,
-    }
-
-
-def _edge_attributes(state: GraphState, raws: List[RawKey], symmetric: bool,
-                     merges: Dict[str, str], collapse_copies: bool = False) -> Dict[str, Any]:
-    _, predicate, _, negated = raws[0]
-    items = [i for raw in raws for per_doc in (state.edges[raw],) for its in per_doc.values() for i in its]
-    items.sort(key=lambda i: (state.docs.get(i["doc_id"], -1), i["start_char"], i["trigger_start"], i["rule"],
-                              i["modality"]))
-    seen, evidence = set(), []
-    for item in items:
-        ident = evidence_identity(item)
-        if ident in seen:
-            continue
-        seen.add(ident)
-        item = dict(item)
-        if item.get("reported_by") is not None:
-            item["reported_by"] = merges.get(item["reported_by"], item["reported_by"])
-        evidence.append(item)
-    return {
-        "predicate": predicate,
-        "negated": bool(negated),
-        "symmetric": bool(symmetric),
-        "label": f"not {predicate}" if negated else predicate,
-        "evidence": evidence,
-        **_evidence_summary(evidence, collapse_copies=collapse_copies),
-    }
-
-
-def _evidence_summary(evidence: List[Dict[str, Any]], *, collapse_copies: bool = False) -> Dict[str, Any]:
-    """The edge attributes computed from its evidence: counts, modalities, provenance."""
-    modalities = Counter(i["modality"] for i in evidence)
-    out: Dict[str, Any] = {
-        "evidence_count": evidence_count(evidence, collapse_copies=collapse_copies),
-        "doc_count": len({i["doc_id"] for i in evidence}),
-        "doc_ids": list(dict.fromkeys(i["doc_id"] for i in evidence)),
-        "reported_by": list(dict.fromkeys(i["reported_by"] for i in evidence if i.get("reported_by"))),
-        **{attr: modalities.get(mod, 0) for mod, attr in MODALITY_COUNTS.items()},
-    }
-    # one confidence per statement (sentence): the best of its triggers
-    per_sentence: Dict[tuple, float] = {}
-    for i in evidence:
-        c = i.get("confidence")
-        if c is not None:
-            k = (i["doc_id"], i["start_char"], i["end_char"])
-            per_sentence[k] = max(per_sentence.get(k, 0.0), float(c))
-    if per_sentence:
-        out["confidence"] = round(1.0 - math.prod(1.0 - c for c in per_sentence.values()), 4)
-        out["max_confidence"] = max(per_sentence.values())
-    dates = [i["date"] for i in evidence if i.get("date")]
-    if dates:
-        out["date_start"] = min(d["start"] for d in dates)
-        out["date_end"] = max(d["end"] for d in dates)
-    out["dates"] = sorted({d["value"] for d in dates})
-    for attr, field in (("doc_dates", "doc_date"), ("doc_urls", "url"), ("doc_sources", "doc_source")):
-        out[attr] = list(dict.fromkeys(str(i[field]) for i in evidence if i.get(field) is not None))
-    return out
-
-
-def evidence_count(evidence: List[Dict[str, Any]], *, collapse_copies: bool = False) -> int:
-    """Count the distinct sentences among an edge's evidence items.
-
-    A sentence repeated in one document (a headline restated in the body) counts
-    once. With ``collapse_copies``, a sentence repeated across documents (the same
-    wire story in many outlets) counts once too; the documents stay in ``doc_ids``.
-
-    Args:
-        evidence: The edge's evidence items (dicts with ``doc_id`` and ``sentence``).
-        collapse_copies: Count a sentence once however many documents carry it.
-
-    Returns:
-        The number of distinct sentences (per document unless ``collapse_copies``).
-
-    Examples:
-        >>> items = [{"doc_id": "a", "sentence": "X met Y."}, {"doc_id": "a", "sentence": "X  met Y"},
-        ...          {"doc_id": "b", "sentence": "X met Y."}]
-        >>> evidence_count(items), evidence_count(items, collapse_copies=True)
-        (2, 1)
-    """
-    keys = set()
-    for item in evidence:
-        text = _sentence_identity(item.get("sentence") or "") or (item.get("start_char"), item.get("end_char"))
-        keys.add(text if collapse_copies else (item.get("doc_id"), text))
-    return len(keys)
-
-
-def _sentence_identity(sentence: str) -> str:
-    # case, spacing and final punctuation differ between a headline and its restatement
-    return " ".join(sentence.split()).rstrip(" .!?;:").casefold()
 
 
 def _passes(data: Dict[str, Any], *, keep_negated: bool, min_evidence: int) -> bool:

@@ -1,0 +1,83 @@
+"""The word lists and small parse tests the argument finders share.
+
+Word sets name the nouns, verbs and prepositions the `relext.pipeline.arguments` rules
+look for; `_reduced_passive`, `_group_size` and `_definite` are pure tests of one token.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+
+KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN": 2}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
+NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
+                      "among", "as", "to"}
+QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
+                  "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
+PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
+LED = re.compile(r"^(.+)-(?:led|backed|brokered|sponsored)$", re.I)
+PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
+              "nation", "leadership", "government", "state"}
+STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
+LIST_PREPS = {"including", "like", "as"}
+# positions given to someone: "a permanent seat for Brazil"
+SEAT_NOUNS = {"seat", "seats", "membership", "place", "role", "representation", "status"}
+# particles the parser may attach as prepositions ("walked out of", "pulled out of")
+PARTICLES = {"out", "away", "off", "down", "up", "back"}
+# position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")
+VICTIM_OF = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "treatment",
+             "crackdown", "interference", "meddling", "violation", "violations"}
+# what the threatened one does in a warning's clause ("warned that X would pay")
+SUFFER_VERBS = {"pay", "face", "suffer", "regret", "bear", "answer", "rue", "incur", "feel", "get", "receive"}
+# generic heads that a name before them identifies ("the BRICS bloc")
+KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "club", "forum", "union",
+              "body", "community", "summit", "meeting", "conference", "gathering", "talks", "session", "games"}
+# nouns that, made definite, refer to the named event of the passage ("the summit")
+EVENT_NOUNS = {"summit", "meeting", "gathering", "conference", "event", "talks", "session", "games", "ceremony",
+               "forum", "assembly", "congress", "convention", "olympics", "tournament", "championship"}
+
+# modifiers that leave "the summit" the passage's summit ("the annual summit", "this week's")
+GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "last", "first", "entire", "whole",
+                           "main", "full", "weekend", "two-day", "three-day", "virtual", "same"}
+
+
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _reduced_passive(v: Token) -> bool:
+    """Whether ``v`` is a past participle modifying a noun ("the summit, attended by X")."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+
+
+def _group_size(t: Token) -> int:
+    """The number a plural noun phrase gives itself ("the three countries" -> 3), else 0."""
+    for c in t.children:
+        if c.dep_ == "nummod":
+            if c.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[c.lower_]
+            if c.text.isdigit() and int(c.text) <= 10:
+                return int(c.text)
+    return 0
+
+
+def _definite(t: Token) -> bool:
+    """Whether a noun phrase is definite: "the summit", "this week's summit", "its meeting"."""
+    for c in t.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"):
+            return True
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
+# verbs with a predicate complement about their object: "held X responsible"
+SMALL_CLAUSE_VERBS = {"hold", "deem", "find"}
+# nouns whose infinitive is done by the subject of the verb that governs them
+CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "intention", "chance", "opportunity",
+                 "request", "attempt", "effort", "commitment", "vow", "refusal"}
+WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
+              "butcher", "autocrat", "despot", "warmonger", "bully"}

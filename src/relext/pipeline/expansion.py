@@ -1,0 +1,203 @@
+"""Expansion of a noun phrase to the entities it denotes (`ExpansionMixin` of `Arguments`).
+
+Coordination gives one entity per member; staff nouns stand for their state; position
+nouns for their holder; relative and plural pronouns are followed.
+"""
+from __future__ import annotations
+
+from typing import List, Sequence
+
+from spacy.tokens import Token
+
+from .argument_words import (
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    QUANTITY_NOUNS,
+    PLACE_NOUNS,
+    LED,
+    PAIR_NOUNS,
+    STATE_NOUNS,
+    LIST_PREPS,
+    SEAT_NOUNS,
+    VICTIM_OF,
+    KIND_NOUNS,
+    EVENT_NOUNS,
+    GENERIC_EVENT_MODIFIERS,
+    _group_size,
+    _definite,
+)
+
+
+class ExpansionMixin:
+    """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
+
+    # -- expansion ---------------------------------------------------------------------
+    def entities_of(self, t: Token, *, positions: bool = False, _depth: int = 0) -> List[str]:
+        """The entities a noun phrase headed by ``t`` denotes (coordination expanded)."""
+        if _depth > 6:
+            return []
+        out: List[str] = []
+        e = self.index.entity(t.i)
+        low, lemma = t.lower_, t.lemma_.lower()
+        if e is not None:
+            out.append(e)
+        elif t.pos_ == "PRON" or (low == "whose" and t.dep_ == "poss"):
+            if low in PLURAL_PRONOUNS:
+                out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
+            elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
+                out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+            elif low in ("those", "some", "many", "most", "all"):
+                # "among them those from the US and Britain"
+                out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                           for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+            elif low in RELATIVE_PRONOUNS and t.dep_ in ("pobj", "poss"):
+                # "the summit, in which A and B take part": the noun the clause modifies
+                rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
+                if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
+                    out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
+        elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and _group_size(t) > 2 \
+                and any(c.lower_ in ("the", "these", "those") for c in t.children) \
+                and not any(c.dep_ in ("amod", "compound", "relcl", "acl") for c in t.children):
+            # "the three countries": the last three named
+            kind = "COUNTRY" if lemma in STATE_NOUNS else "PERSON"
+            out.extend(self._recent_group(t, kind, _group_size(t)))
+        elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
+                or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
+            # "the two leaders", "both leaders"; "both governments" are states
+            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON",)  # leaders are people
+            out.extend(self._recent_pair(t, kinds))
+        elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
+            # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
+            out.extend(self.index.entity(c.i) for c in t.children
+                       if c.dep_ in ("compound", "nmod") and self.index.entity(c.i)
+                       and self.index.type_of(self.index.entity(c.i)) in ("ORGANISATION", "EVENT"))
+        elif lemma in EVENT_NOUNS and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
+                and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_EVENT_MODIFIERS
+                            for c in t.children):
+            # "the summit", "this week's conference": the named event the passage is about
+            ev = self.salient_event(t, window=3, ahead=False)
+            if ev:
+                out.append(ev)
+        elif lemma in QUANTITY_NOUNS or lemma in PLACE_NOUNS:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+        elif lemma in self.titles and any(c.dep_ == "appos" and self.index.entity(c.i) for c in t.children):
+            # "A spokesman at the ministry, Wang Wenbin, said": the person named
+            out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
+        elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            pass  # "a top Chinese official" is some official, not the state
+        elif positions and lemma in self.position_nouns and lemma not in self.staff:
+            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+            for c in t.children:  # "backed the Kenyan-led mission"
+                m = LED.match(c.text) if c.dep_ in ("amod", "compound") else None
+                if m:
+                    out.extend(e for e, forms in self.index.surface.items() if m.group(1) in forms)
+                elif c.dep_ == "amod" and c.lower_ in ("led", "backed", "sponsored"):
+                    out.extend(self.index.entity(x.i) for x in c.children if self.index.entity(x.i))
+            for c in holders:
+                out.extend(self.entities_of(c, _depth=_depth + 1))
+            if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
+                preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in preps:
+                        out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+        elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
+                    out.extend(self.entities_of(c, _depth=_depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.entities_of(p, _depth=_depth + 1))
+                elif c.dep_ == "appos":
+                    out.extend(self.entities_of(c, _depth=_depth + 1))
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
+                # "Western nations, including the US, Canada and the UK"; "guests such as X"
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
+                    and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
+            elif c.dep_ == "appos" and e is None and t.pos_ == "NOUN" and (t.tag_ in ("NNS", "NNPS")
+                                                                             or lemma in STATE_NOUNS | {"nation"}):
+                # a plural noun and the list that names its members: "three nations, A, B and C",
+                # "55 states, among them A and B"
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
+                    and (self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e)
+                         or self.index.type_of(e) == "LOCATION" and self.index.type_of(self.index.entity(c.i)) == "COUNTRY"):
+                # also "Sharm El Sheikh, Egypt": a place and the country it is in
+                # a list parsed as apposition: "the United States, Australia, Canada and ..."
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+        return list(dict.fromkeys(out))
+
+    def _plural(self, t: Token, _depth: int = 0) -> List[str]:
+        """"their officials" -> the coordinated subject of the clause that contains them."""
+        cur = t.head
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and t not in list(c.subtree)
+                        and c.lower_ not in PLURAL_PRONOUNS]
+                if subj:
+                    ids = self.entities_of(subj[0], _depth=_depth + 1)
+                    if len(ids) >= 1 and not (len(ids) == 1 and self.index.type_of(ids[0]) == "PERSON"):
+                        return ids
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return []
+
+    def _previous_group(self, t: Token) -> List[str]:
+        """"They" opening a sentence: the coordinated subject (two or more entities) of the
+        sentence before ("Mali, Niger and Burkina Faso left. They accused the bloc ...")."""
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        if idx == 0 or any(self.index.entity(i) for i in range(t.sent.start, t.i)):
+            return []
+        root = sents[idx - 1].root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = self.entities_of(subj[0]) if subj else []
+        return found if len(found) >= 2 else []
+
+    def _recent_group(self, t: Token, kind: str, size: int) -> List[str]:
+        """"the three countries": the nearest list of exactly ``size`` entities of ``kind``
+        named together (one coordination) in the three sentences before."""
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 3)].start
+        for i in range(t.i - 1, limit - 1, -1):
+            tok = t.doc[i]
+            if not any(c.dep_ in ("conj", "appos") for c in tok.children) or tok.dep_ in ("conj", "appos"):
+                continue
+            found = [e for e in self.entities_of(tok) if self.index.type_of(e) == kind]
+            if len(found) == size:
+                return found
+        return []
+
+    def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:
+        """"they", "the two leaders": the two people (or states) named last, if named within
+        the three sentences before and no third one of the kind comes between."""
+        doc = t.doc
+        sents = list(doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 3)].start
+        for kind in kinds:
+            seen: List[str] = []
+            # a pair noun refers back past its own sentence ("North Korea was condemned by both
+            # governments"); a pronoun may point into it ("Biden met Xi as they ...")
+            first = t.sent.start - 1 if t.pos_ != "PRON" else t.i - 1
+            for i in range(first, limit - 1, -1):
+                e = self.index.entity(i)
+                if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN" and e not in seen:
+                    seen.append(e)
+                    if len(seen) == 3:
+                        break
+            if len(seen) == 2:
+                return seen
+        return []

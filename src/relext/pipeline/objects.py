@@ -1,0 +1,200 @@
+"""Objects of triggers in the slots a rule names (`ObjectsMixin` of `Arguments`)."""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import List, Optional, Sequence, Tuple
+
+from spacy.tokens import Token
+
+from .argument_words import (
+    RELATIVE_PRONOUNS,
+    PARTICLES,
+    SUFFER_VERBS,
+    _reduced_passive,
+    SMALL_CLAUSE_VERBS,
+)
+
+
+class ObjectsMixin:
+    """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
+
+    # -- objects ---------------------------------------------------------------------
+    def objects(self, tok: Token, slots: Sequence[str], subjects: List[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
+        objs: List[str] = []
+        pairs: List[Tuple[str, str]] = []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for slot in slots:
+            if slot == "dobj" and _reduced_passive(tok):
+                # "the summit, attended by A and B": the noun the participle modifies
+                if self.index.entity(tok.head.i):
+                    objs.extend(self.entities_of(tok.head))
+            elif slot == "dobj":
+                deps = ("nsubjpass",) if passive else ("dobj",)
+                for c in tok.children:
+                    if c.dep_ in deps:
+                        found = self.entities_of(c, positions=True)
+                        if c.pos_ == "PRON" and not c.lower_.endswith(("self", "selves")):
+                            # "A, B and C cut ties with X and accused it": a plain pronoun
+                            # object is never its own clause's subject
+                            found = [e for e in found if e not in subjects]
+                        objs.extend(found)
+            elif slot.startswith("prep:"):
+                word = slot.split(">")[0][5:]
+                for p in self._preps(tok, word):
+                    found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    if word in ("to", "for"):
+                        # "heading to the G20 in India": the place the destination is in
+                        found += [e for o in p.children if o.dep_ == "pobj" for q in o.children
+                                  if q.dep_ == "prep" and q.lower_ == "in" for x in q.children if x.dep_ == "pobj"
+                                  for e in self.entities_of(x)
+                                  if self.index.type_of(e) in ("LOCATION", "COUNTRY")]
+                    if word == "between" and len(found) >= 2:
+                        pairs.extend(combinations(found, 2))
+                    else:
+                        objs.extend(found)
+            elif slot == "pair":
+                if not objs and not pairs and len(subjects) >= 2:
+                    pairs.extend(combinations(subjects, 2))
+            elif slot == "ccomp:nsubj":
+                # "warned that X would pay a price / face consequences / be punished": X is
+                # threatened; in "warned that Russia would retaliate" Russia is the threat
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS
+                                              or any(a.dep_ == "auxpass" for a in c.children)):
+                        for s in c.children:
+                            if s.dep_ in ("nsubj", "nsubjpass"):
+                                objs.extend(self.entities_of(s))
+            elif slot == "acl:dobj":
+                for c in tok.children:
+                    if c.dep_ == "acl":
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "compound":
+                for c in tok.children:
+                    if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
+                        objs.append(self.index.entity(c.i))
+            elif slot == "xcomp":
+                # "threatened to retaliate against X", "threatened to impose sanctions on X"
+                for c in tok.children:
+                    if c.dep_ == "xcomp":
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+                        for word in ("against", "on", "upon"):
+                            objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
+                                        for e in self.entities_of(o))
+            elif slot == "subject":
+                objs.extend(self.subjects(tok))
+            elif slot == "poss":
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        objs.extend(self.entities_of(c))
+            elif slot == "governor":
+                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
+                    objs.extend(self.verb_subjects(tok.head))
+            elif slot == "patient":
+                # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
+                if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                    objs.extend(e for c in tok.head.head.children if c.dep_ == "nsubjpass" for e in self.entities_of(c))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
+                    objs.extend(self.verb_subjects(tok.head.head))
+            elif slot == "governor_object":
+                # "held X responsible", "deemed X accountable": the object of the verb whose
+                # predicate complement the trigger is
+                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
+                    objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
+                    # parsed as a small clause: "held [X responsible]"
+                    objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
+            elif slot == "position":
+                # the object is someone's bid, step or accession, never the person itself
+                # ("welcomed Iran's accession" supports Iran; "welcomed Modi" is a reception)
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass") and c.dep_ == ("nsubjpass" if passive else "dobj") \
+                            and self.index.entity(c.i) is None and c.lemma_.lower() in self.position_nouns:
+                        objs.extend(self.entities_of(c, positions=True))
+            elif slot == "dative":
+                for c in tok.children:
+                    if c.dep_ == "dative":
+                        objs.extend(self.entities_of(c))
+        if tok.dep_ in ("relcl",) and not objs:
+            # "the Games, which Putin will attend"
+            rel = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS]
+            if rel:
+                objs.extend(self.entities_of(tok.head))
+        return list(dict.fromkeys(objs)), pairs
+
+    def _preps(self, tok: Token, word: str) -> List[Token]:
+        """Prepositions ``word`` on the trigger, its particle, or its direct object."""
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")
+                           or c.dep_ == "prep" and c.lower_ in PARTICLES]  # "walked out [of X]"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
+            holders.append(tok.head)  # "gave his backing to X", "imposed sanctions on X"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and word == "with" and tok.head.head.pos_ == "VERB":
+            holders.append(tok.head.head)  # "acted in solidarity [with X]", "is in talks [with X]"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word in ("in", "at", "to") \
+                and tok.head.pos_ == "VERB":
+            holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
+            holders.append(tok.head)  # "will be present on Friday at the ceremony"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # a participle after the noun carries its object: "sanctions imposed on X",
+            # "threats aimed at X", "a boycott directed against X"
+            holders.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "the blame for the conflict on X": the parser hangs "on X" on the inner noun
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about", "on")
+                           and p.lower_ != word
+                           for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
+        if word in ("for", "at"):
+            # "travelled to X for the summit", "stood in for the Queen at the summit": the
+            # parser hangs the phrase on the object of the trigger's other preposition
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "for") and p.lower_ != word
+                           for o in p.children if o.dep_ == "pobj")
+        for c in list(holders[1:]):
+            if c.dep_ == "dobj":
+                holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")
+                holders.extend(o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj")
+        out = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == word:
+                    out.append(c)
+                    # "with A and with B": the repeated preposition is a conjunct of the first
+                    out.extend(x for x in c.children if x.dep_ == "conj" and x.lower_ == word)
+        return out
+
+    def reciprocal(self, tok: Token, slots: Sequence[str]) -> bool:
+        """Whether the object is "each other" / "one another" (or their possessive):
+        the subjects then relate to one another, in both directions."""
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for slot in slots:
+            if slot.startswith("prep:"):
+                nouns += [o for p in self._preps(tok, slot.split(">")[0][5:]) for o in p.children if o.dep_ == "pobj"]
+        for n in nouns:
+            for t in [n] + list(n.children):
+                if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                    return True
+        # "A and B traded (exchanged) threats": a plural noun trigger of an exchange verb
+        return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in ("trade", "exchange", "swap")
+
+    def has_explicit_object(self, tok: Token, particle: Optional[str] = None) -> bool:
+        """Whether the trigger has a direct object or a prepositional object of its own.
+
+        A phrasal verb ("went on", "go ahead") counts as having one: it means something else.
+        """
+        kids = list(tok.children)
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
+            kids += [c for c in tok.head.children if c.dep_ == "prep"]
+        for c in kids:
+            if c.dep_ == "prt":
+                return True
+            if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
+                return True  # ("take part": the particle is no object)
+            if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
+                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead")
+                        and p.ent_type_ not in ("DATE", "TIME") and not p.like_num for p in c.children):
+                return True
+        return False
+
+    def _is_staff(self, t: Token) -> bool:
+        nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)

@@ -1,0 +1,98 @@
+"""Passage context and rule conditions (`SalienceMixin` of `Arguments`): the salient
+entity or event near a trigger, and tests on a trigger's object or complement."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from spacy.tokens import Token
+
+from .argument_words import WRONGDOERS
+
+
+class SalienceMixin:
+    """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
+
+    def salient_of_type(self, tok: Token, kind: str, *, sentences: int = 2) -> Optional[str]:
+        """The nearest entity of type ``kind`` named before ``tok`` within ``sentences``
+        sentences before its own ("Uzbekistan joined": the organisation just named)."""
+        sents = list(tok.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        limit = sents[max(0, idx - sentences)].start
+        for i in range(tok.i - 1, limit - 1, -1):
+            e = self.index.entity(i)
+            if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN":
+                return e
+        return None
+
+    def salient_event(self, tok: Token, *, parts: bool = True, window: Optional[int] = None,
+                      ahead: bool = True) -> Optional[str]:
+        """The named event the text is about at ``tok``: the nearest EVENT mentioned before it,
+        else the first one after it in the same sentence. With ``parts=False`` a part of an
+        event (an opening ceremony) gives way to the whole event (a boycott is of the Games)."""
+        def ok(e: Optional[str]) -> bool:
+            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
+
+        limit = 0
+        if window is not None:  # only events named in the last ``window`` sentences
+            sents = list(tok.doc.sents)
+            idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+            limit = sents[max(0, idx - window)].start
+        for i in range(tok.i - 1, limit - 1, -1):
+            e = self.index.entity(i)
+            if ok(e):
+                return e
+            if not parts and e and self.index.type_of(e) == "EVENT" and "-ceremony" in e:
+                whole = e.rsplit("-", 2)[0]  # "event:2022-winter-olympics-opening-ceremony" -> the Games
+                if whole in self.index.types:
+                    return whole
+        for i in range(tok.i + 1, tok.sent.end if ahead else tok.i + 1):
+            e = self.index.entity(i)
+            if ok(e):
+                return e
+        return None
+
+    def event_context(self, tok: Token) -> List[str]:
+        """Named events a meeting is set in: "on the sidelines of X", "during X", "at X"."""
+        holders = [tok]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "nsubj") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+            holders.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
+        cur = holders[-1]
+        for _ in range(2):  # "spent four hours meeting X during the summit"
+            if cur.dep_ in ("xcomp", "advcl", "pcomp") and cur.head is not cur:
+                cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
+                holders.append(cur)
+        out: List[str] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("on", "at", "during", "in", "of"):
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    e = self.index.entity(p.i)
+                    if e and self.index.type_of(e) == "EVENT":
+                        out.append(e)
+                    elif p.lemma_.lower() in ("sideline", "sidelines", "margin", "margins", "occasion"):
+                        named = [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                 for o in q.children if self.index.entity(o.i)
+                                 and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
+                        if not named and not any(q.dep_ == "prep" for q in p.children):
+                            # "on the sidelines" alone: of the event the passage is about
+                            ev = self.salient_event(p, window=3, ahead=False)
+                            named = [ev] if ev else []
+                        out += named
+        return list(dict.fromkeys(out))
+
+    # -- rule conditions -------------------------------------------------------------
+    def has_staff_object(self, tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                nouns = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj"]
+                nouns += [x for n in list(nouns) for x in n.children if x.dep_ == "conj"]
+                if any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns):
+                    return True
+        return False
+
+    def has_wrongdoer_complement(self, tok: Token) -> bool:
+        return any(t.lemma_.lower() in WRONGDOERS for c in tok.children for t in c.subtree if t.i > tok.i)

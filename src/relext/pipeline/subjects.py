@@ -1,0 +1,164 @@
+"""Subjects of verb and noun triggers (`SubjectsMixin` of `Arguments`)."""
+from __future__ import annotations
+
+from typing import List
+
+from spacy.tokens import Token
+
+from .argument_words import (
+    OBJECT_CONTROL,
+    NOUN_PREPS_TO_VERB,
+    LED,
+    _reduced_passive,
+    SMALL_CLAUSE_VERBS,
+    CONTROL_NOUNS,
+)
+
+
+class SubjectsMixin:
+    """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
+
+    # -- subjects --------------------------------------------------------------------
+    def subjects(self, tok: Token) -> List[str]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self.noun_subjects(tok)
+        if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
+            # "A and B are among the leaders due in Dubai": the noun the adjective follows
+            return self._postmodified(tok.head)
+        if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
+                                           or tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
+            return self.verb_subjects(tok.head)
+        return self.verb_subjects(tok)
+
+    def verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
+        if _depth > 5:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _reduced_passive(v)
+        if passive:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return [e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)]
+            return []
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        subs = [c for c in subs if c.dep_ != "expl"]
+        if subs:
+            out = [e for s in subs for e in self.entities_of(s)]
+            for c in v.children:  # "X will be there, together with Y and Z"
+                if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "with":
+                            out.extend(e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
+                if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in ("together", "along") for x in c.children):
+                    out.extend(e for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o))
+            return list(dict.fromkeys(out))
+        head = v.head
+        if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if raised:  # "X is expected / set / due to attend"
+                    return self.entities_of(raised[0])
+                if head.lemma_.lower() in OBJECT_CONTROL:
+                    objs = [c for c in head.children if c.dep_ == "dobj"]
+                    if objs:
+                        return self.entities_of(objs[0])
+                return self.verb_subjects(head, _depth + 1)
+            if head.pos_ in ("NOUN", "PROPN"):
+                found = self.noun_subjects(head, _depth + 1)
+                if not found and head.lemma_.lower() in CONTROL_NOUNS and head.dep_ == "dobj" \
+                        and head.head.pos_ in ("VERB", "AUX"):
+                    # "X accepted (rejected) an invitation to attend", "X made a bid to join"
+                    found = self.verb_subjects(head.head, _depth + 1)
+                return found
+        if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if not any(c.dep_ == "agent" for c in head.children):
+                done = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if done:  # "X was not invited and did not take part": X is the active conjunct's subject
+                    return self.entities_of(done[0])
+            return self.verb_subjects(head, _depth + 1)
+        if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
+            return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
+        if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objs:  # "barring athletes from attending": the object does it
+                return self.entities_of(objs[0])
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in gov.children):
+                done = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                if done:  # "X is united (committed) in condemning Y": X does it
+                    return self.entities_of(done[0])
+            return self.verb_subjects(head.head, _depth + 1)
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            return self.noun_subjects(head.head, _depth + 1)
+        if v.dep_ == "advcl" and v.tag_ == "VBG":
+            return self.verb_subjects(head, _depth + 1)
+        if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            found = self.entities_of(head)
+            if not found and head.dep_ == "pobj" and head.head.lower_ == "among" \
+                    and head.head.head.pos_ in ("NOUN", "PROPN"):
+                # "A and B among 30 nations boycotting X": the named ones do it
+                found = self.entities_of(head.head.head)
+            return found
+        return []
+
+    def _postmodified(self, head: Token) -> List[str]:
+        """The entities a noun followed by a modifier stands for ("the leaders due in X")."""
+        found = self.entities_of(head)
+        if not found and head.dep_ == "pobj" and head.head.lower_ == "among" and head.head.head.pos_ in ("VERB", "AUX"):
+            found = self.verb_subjects(head.head.head)
+        return found
+
+    def noun_internal_subjects(self, n: Token) -> List[str]:
+        """Subjects named inside the noun phrase: "Japan's boycott", "the US boycott",
+        "a boycott by X", "the U.S.-led boycott"."""
+        out: List[str] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                out.extend(self.entities_of(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
+                out.append(self.index.entity(c.i))
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "sanctions imposed on Iran by the EU"
+                out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                           for e in self.entities_of(p))
+            elif c.dep_ == "amod" and c.lower_.endswith("led"):
+                found = [self.index.entity(x.i) for x in c.subtree if self.index.entity(x.i)]
+                m = LED.match(c.text)
+                if not found and m:  # "U.S.-led" is one token: find the entity named by its prefix
+                    found = [e for e, forms in self.index.surface.items() if m.group(1) in forms]
+                out.extend(found)
+        return list(dict.fromkeys(out))
+
+    def noun_subjects(self, n: Token, _depth: int = 0) -> List[str]:
+        out = self.noun_internal_subjects(n)
+        if out:
+            return out
+        if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN") and self.index.entity(n.head.i):
+            return self.entities_of(n.head)  # "X, a fierce critic of Y"
+        cur = n
+        if n.dep_ == "xcomp" and n.head.pos_ in ("VERB", "AUX"):
+            return self.verb_subjects(n.head, _depth + 1)  # "spent two hours meeting with X" (tagged a noun)
+        for _ in range(4):
+            if cur.dep_ in ("dobj", "attr", "oprd"):
+                v = cur.head
+                if v.lemma_.lower() in self.support_verbs:
+                    return self.verb_subjects(v, _depth + 1)
+                return []
+            if cur.dep_ == "pobj":
+                prep = cur.head
+                if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
+                    return self.verb_subjects(prep.head, _depth + 1)
+                if prep.lower_ == "with" and any(c.dep_ == "agent" for c in prep.head.children):
+                    return self.verb_subjects(prep.head, _depth + 1)  # "was hit with a boycott by X"
+                if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
+                    cur = prep.head
+                    continue
+                return []
+            if cur.dep_ in ("conj", "appos"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("nsubj", "nsubjpass"):
+                return []
+            break
+        return []
