@@ -52,6 +52,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
 
     def emit(tok: Token, members: List[str], org: str, rule: str) -> None:
         # "X is not a member of Y", "X may become a member": the noun's own negation and modality
+        if not members:
+            return
         negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
         modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
         for m in members:
