@@ -204,8 +204,8 @@ def listed_members(doc: Doc, index) -> List[Dict]:
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            org = _org_before(doc, i, index)
-            if org is None or doc[i].text not in LIST_OPENERS:
+            org = _org_before(doc, i, index) if doc[i].text in LIST_OPENERS else None
+            if org is None:
                 i += 1
                 continue
             opener = doc[i].text
