@@ -1,5 +1,5 @@
-"""The Examples in the docstrings of the graph and export modules run and print what
-they show (the API pages render them as Python sessions)."""
+"""The Examples in the docstrings of the graph, export, provenance, batch and io modules
+run and print what they show (the API pages render them as Python sessions)."""
 from __future__ import annotations
 
 import doctest
@@ -14,6 +14,9 @@ MODULES = [
     "relext.export._atomic", "relext.records",
     "relext.export.annotations", "relext.provenance.dates", "relext.provenance.selectors",
     "relext.provenance.confidence", "relext.provenance.features",
+    "relext.batch.options", "relext.batch.summary", "relext.batch.outputs", "relext.batch.stages",
+    "relext.batch.extract", "relext.batch.collect", "relext.batch.results",
+    "relext.io.readers", "relext.io.cleaning", "relext.io.decoding", "relext.io.language", "relext.io.chunking",
 ]
 
 
