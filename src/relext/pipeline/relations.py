@@ -103,6 +103,12 @@ class RelationExtractor(RuleComponent):
         self.index: Dict[Tuple[str, str], List[TriggerRule]] = {}
         for r in rules:
             self.index.setdefault((r.lemma, r.pos), []).append(r)
+        # trigger words that another relation relates to organisations ("join NATO"):
+        # there a body is itself the object, not a stand-in for its meeting
+        self.org_words = {key for key, rs in self.index.items()
+                          if any(r.relation not in ("ATTENDS", "BOYCOTTS") and r.relation in self.catalogue
+                                 and "ORGANISATION" in {getattr(t, "value", t) for t in self.catalogue[r.relation].object_types}
+                                 for r in rs)}
         self.trigger_words = WordSet(self.nlp.vocab, {r.lemma for r in rules})
 
     def add_rules(self, rules: Iterable[Mapping], *, source: str = "<rules>", lines: Optional[Sequence[int]] = None) -> None:
@@ -222,7 +228,7 @@ class RelationExtractor(RuleComponent):
         modality, source = args.cached(("mod", tok.i), self.modality.modality, tok, args) if not presupposed \
             else ("ASSERTED", None)
         out = []
-        if predicate in ("ATTENDS", "BOYCOTTS") and not self._takes_organisations(rule, tok):
+        if predicate in ("ATTENDS", "BOYCOTTS") and (rule.lemma, rule.pos) not in self.org_words:
             # "heading to the G20", "will not be at the G7": a body standing for its meeting
             # (not where the same word relates to bodies themselves: "join NATO")
             objects = [_meeting_of(index, o) if index.type_of(o) == "ORGANISATION" else o for o in objects]
@@ -267,15 +273,6 @@ class RelationExtractor(RuleComponent):
                     if attends is not None and attends.allows(index.type_of(p), index.type_of(ev)):
                         out.append(record(tok, p, "ATTENDS", ev, modality=modality, source=source, rule_id="ATTENDS:meeting-at-event"))
         return out
-
-    def _takes_organisations(self, rule: TriggerRule, tok) -> bool:
-        """Whether another rule of the same trigger word relates it to organisations."""
-        for other in self.index.get((rule.lemma, rule.pos), ()):
-            rtype = self.catalogue.get(other.relation)
-            if other.relation not in ("ATTENDS", "BOYCOTTS") and rtype is not None \
-                    and "ORGANISATION" in {getattr(t, "value", t) for t in rtype.object_types}:
-                return True
-        return False
 
     def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
         """Write ``doc._.relext_relations``."""
