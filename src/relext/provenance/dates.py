@@ -284,7 +284,8 @@ def _prefer(clause: Token, modality: str) -> str:
 
 
 def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.date],
-                  cache: Optional[Dict] = None, sentence: Optional[Span] = None) -> Optional[Dict[str, str]]:
+                  cache: Optional[Dict] = None, sentence: Optional[Span] = None,
+                  text: Optional[str] = None) -> Optional[Dict[str, str]]:
     """The date of a relation anchored on ``trigger``.
 
     Args:
@@ -294,6 +295,7 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
         base: the document date, or ``None``.
         cache: a dict reused for the relations of one document.
         sentence: the trigger's sentence, when the caller has it (saves a lookup).
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on every access).
 
     Returns:
         The fields of `relext.models.EventDate`, or ``None`` when neither the
@@ -303,7 +305,7 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
     sent = sentence if sentence is not None else trigger.sent
     clause = _clause(trigger)
     best = None
-    date_line = _DATE_LINE.match(doc.text)
+    date_line = _DATE_LINE.match(doc.text if text is None else text)
     for span in spans:
         if span.start < sent.start or span.end > sent.end or _is_dateline(span, sent) or _is_duration(span):
             continue
