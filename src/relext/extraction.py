@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from .errors import Errors, InputError, Warnings, WorkerError
 from .io.chunking import chunk_limit, chunk_text
 from .io.decoding import valid_unicode
+from .pipeline._lookup import doc_text
 from .models import Entity, Extraction, Modality, Relation
 from .processes import die_with_parent
 from .provenance import annotate, document_date
@@ -89,11 +90,12 @@ def extract_doc(doc, doc_id: Optional[str] = None, *, include_hypothetical: bool
                               for m in rec["mentions"]]}
                 for rec in doc._.relext_entities]
     meta = _meta(meta)
-    base = document_date(doc.text if offset == 0 else "", meta, doc_date)
+    text = doc_text(doc)
+    base = document_date(text if offset == 0 else "", meta, doc_date)
     records = [rec for rec in doc._.relext_relations
                if rec["modality"] != Modality.HYPOTHETICAL.value or include_hypothetical]
     relations = []
-    for rec, extra in zip(records, annotate(doc, records, base_date=base, offset=offset)):
+    for rec, extra in zip(records, annotate(doc, records, base_date=base, offset=offset, text=text)):
         ev = dict(rec["evidence"])
         for k in ("start_char", "end_char", "trigger_start", "trigger_end"):
             ev[k] += offset
@@ -382,7 +384,7 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
     failed: Optional[str] = None  # a chunked document one of whose chunks failed
     for doc, (doc_id, i, n, off, meta, base) in _pipe_bounded(nlp, units(), batch_size=batch_size,
                                                               n_process=n_process):
-        if n == 1 and not doc.text:
+        if n == 1 and not len(doc):
             yield Extraction(doc_id=doc_id, warnings=[Warnings.W001.format(doc_id=doc_id)], meta=meta,
                              date=base.isoformat() if base else None)
             continue
@@ -403,6 +405,6 @@ def extract_many(inputs: Iterable[Record], *, nlp=None, batch_size: int = 64, n_
         pending.append(part)
         if i == n - 1:
             merged = merge_extractions(pending, doc_id)
-            merged.warnings.append(Warnings.W002.format(doc_id=doc_id, n=off + len(doc.text), max=max_len, chunks=n))
+            merged.warnings.append(Warnings.W002.format(doc_id=doc_id, n=off + len(doc_text(doc)), max=max_len, chunks=n))
             yield merged
             pending = []

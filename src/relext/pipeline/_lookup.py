@@ -21,13 +21,26 @@ from spacy.vocab import Vocab
 _LAST: Dict[str, object] = {"doc": None, "arrays": {}}
 
 
-def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
-    """``doc.to_array([attr])`` as uint64, computed once per Doc and attribute."""
+def _doc_cache(doc: Doc) -> Dict:
+    """What has been computed for the Doc being processed (reset when another Doc comes)."""
     ref = _LAST["doc"]
     if ref is None or ref() is not doc:
         _LAST["doc"] = weakref.ref(doc)
         _LAST["arrays"] = {}
-    arrays = _LAST["arrays"]
+    return _LAST["arrays"]  # type: ignore[return-value]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token's text on each access)."""
+    cache = _doc_cache(doc)
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"]
+
+
+def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
+    """``doc.to_array([attr])`` as uint64, computed once per Doc and attribute."""
+    arrays = _doc_cache(doc)
     if attr not in arrays:
         arrays[attr] = doc.to_array([attr]).astype("uint64").ravel()
     return arrays[attr]

@@ -40,6 +40,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_peop
 from .rule_candidates import RuleCandidates
 from .span_shapes import _is_dateline, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
+_OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
                 "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
 
@@ -200,9 +201,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue  # dates, numbers, nationalities: no candidate (decided before any trimming)
             start, end = _trim(doc, *_trim_leading_words(doc, ent.start, ent.end))
             while end - start > 1 and (doc[end - 1].lower_ in PHOTO_WORDS or
-                                       doc[end - 1].is_lower and doc[end - 1].lower_ in OUTLET_NOUNS | {"news"}):
+                                       doc[end - 1].is_lower and doc[end - 1].lower_ in _OUTLET_OR_NEWS):
                 end -= 1  # "Dawn news agency" is Dawn, "AP File Photo" is AP
             while label in ("LOCATION", "PERSON") and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
                     and not (doc[end - 2].text == "-" and not doc[end - 2].whitespace_):

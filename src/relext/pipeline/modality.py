@@ -21,6 +21,8 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Token
 
+from ._lookup import doc_text
+
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
 CANCEL_VERBS = {"cancel", "scrap", "abandon", "forgo", "forego", "skip", "shelve", "drop", "postpone"}
@@ -138,7 +140,8 @@ class Modality:
 
     def modality(self, tok: Token, args) -> Tuple[str, Optional[str]]:
         """``(modality, source entity id)`` for a relation triggered by ``tok``."""
-        sent_text = tok.sent.text.strip().rstrip("\"'”’ )")
+        sent = tok.sent
+        sent_text = doc_text(tok.doc)[sent.start_char:sent.end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):
             return "HYPOTHETICAL", None
         chain = self._clause_chain(tok)

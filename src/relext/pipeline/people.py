@@ -39,7 +39,7 @@ from typing import Dict, FrozenSet, Iterable, List, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ._lookup import WordSet
+from ._lookup import WordSet, doc_text
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
@@ -130,7 +130,7 @@ class KnownPeople:
     def find(self, doc: Doc) -> List[Tuple[int, int, int]]:
         """Known names in ``doc``: ``(start, end, row index)``, longest match at each start."""
         starts = self.first_words.positions(doc)
-        if not doc.text.isascii():
+        if not doc_text(doc).isascii():
             starts = sorted(set(starts) | {t.i for t in doc if not t.text.isascii() and normalise(t.text) in self._ascii_first})
         out = []
         taken = -1

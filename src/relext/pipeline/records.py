@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Tuple
 
+from ._lookup import doc_text
+
 
 def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool = False, modality: str = "ASSERTED",
            source: Optional[str] = None, symmetric: bool = False, cue: Optional[str] = None) -> Dict:
@@ -31,9 +33,10 @@ def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool =
         A dict with the fields of `relext.models.Relation`.
     """
     sent = tok.sent
+    start, end = sent.start_char, sent.end_char
     return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,
             "symmetric": bool(symmetric), "source": source,
-            "evidence": {"sentence": sent.text, "start_char": sent.start_char, "end_char": sent.end_char,
+            "evidence": {"sentence": doc_text(tok.doc)[start:end], "start_char": start, "end_char": end,
                          "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                          "rule": rule_id, "cue": cue}}
 

@@ -8,6 +8,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
+from ._lookup import doc_text
 from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
 from .span_shapes import _trim
 
@@ -85,7 +86,7 @@ class RuleCandidates:
         around a head word (:mod:`relext.pipeline.named_heads`), given the mentions
         ``found`` so far (to tell organisations from people and dates)."""
         out = []
-        matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc.text else []
+        matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc_text(doc) else []
         for match_id, start, end in matches:
             start, end = _trim(doc, start, end)
             if start < end:

@@ -33,7 +33,7 @@ __all__ = ["annotate", "document_date", "parse_date", "anchor"]
 
 
 def annotate(doc: Doc, records: Sequence[Mapping], *, base_date: Optional[dt.date] = None, offset: int = 0,
-             model: Optional[ConfidenceModel] = None) -> List[Dict]:
+             model: Optional[ConfidenceModel] = None, text: Optional[str] = None) -> List[Dict]:
     """The date, confidence and selectors of each relation record of a Doc.
 
     Args:
@@ -42,6 +42,7 @@ def annotate(doc: Doc, records: Sequence[Mapping], *, base_date: Optional[dt.dat
         base_date: the document date relative expressions are read against.
         offset: where the Doc's text begins in the document (for the selectors).
         model: the confidence model; default the shipped one.
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on every access).
 
     Returns:
         One dict per record, in order, with ``date`` (or ``None``), ``confidence`` and
@@ -50,15 +51,15 @@ def annotate(doc: Doc, records: Sequence[Mapping], *, base_date: Optional[dt.dat
     if not records:
         return []
     model = model or default_model()
-    ctx = DocContext(doc, records)
-    text = doc.text
+    text = doc.text if text is None else text
+    ctx = DocContext(doc, records, text)
     dates_cache: Dict = {}
     out = []
     for rec in records:
         ev = rec["evidence"]
         trigger = ctx.token(ev["trigger_start"], ev["trigger_end"])
         date = relation_date(doc, trigger, rec["modality"], base_date, dates_cache,
-                             ctx.sentence(ev["start_char"], ev["end_char"])) if trigger is not None else None
+                             ctx.sentence(ev["start_char"], ev["end_char"]), text) if trigger is not None else None
         selectors = {"sentence": text_selector(text, ev["start_char"], ev["end_char"], offset=offset),
                      "trigger": text_selector(text, ev["trigger_start"], ev["trigger_end"], offset=offset)}
         for arg in ("subject", "object"):

@@ -26,7 +26,7 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 from spacy.tokens import Doc, Span, Token
 
@@ -284,7 +284,8 @@ def _prefer(clause: Token, modality: str) -> str:
 
 
 def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.date],
-                  cache: Optional[Dict] = None, sentence: Optional[Span] = None) -> Optional[Dict[str, str]]:
+                  cache: Optional[Dict] = None, sentence: Optional[Span] = None,
+                  text: Optional[str] = None) -> Optional[Dict[str, str]]:
     """The date of a relation anchored on ``trigger``.
 
     Args:
@@ -294,18 +295,30 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
         base: the document date, or ``None``.
         cache: a dict reused for the relations of one document.
         sentence: the trigger's sentence, when the caller has it (saves a lookup).
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on every access).
 
     Returns:
         The fields of `relext.models.EventDate`, or ``None`` when neither the
         sentence nor the document gives a date.
     """
-    spans: Iterable[Span] = doc.spans.get(DATE_SPANS, ()) if DATE_SPANS in doc.spans else ()
+    cache = {} if cache is None else cache
+    if "spans" not in cache:  # what does not depend on the relation, once per document
+        spans = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
+        cache["spans"] = spans
+        cache["durations"] = {}
+        cache["date_line"] = _DATE_LINE.match(doc.text if text is None else text)
     sent = sentence if sentence is not None else trigger.sent
     clause = _clause(trigger)
     best = None
-    date_line = _DATE_LINE.match(doc.text)
-    for span in spans:
-        if span.start < sent.start or span.end > sent.end or _is_dateline(span, sent) or _is_duration(span):
+    date_line = cache["date_line"]
+    durations = cache["durations"]
+    sent_start, sent_end = sent.start, sent.end
+    for n, span in enumerate(cache["spans"]):
+        if span.start < sent_start or span.end > sent_end or _is_dateline(span, sent):
+            continue
+        if n not in durations:
+            durations[n] = _is_duration(span)
+        if durations[n]:
             continue
         if date_line and span.start_char < date_line.end():
             continue  # the page's own "date YYYY-MM-DD" line
@@ -318,12 +331,11 @@ def relation_date(doc: Doc, trigger: Token, modality: str, base: Optional[dt.dat
         span = best[1]
         prefer = _prefer(_date_clause(span), modality)
         key = (span.start, span.end, prefer)
-        if cache is not None and key in cache:
+        if key in cache:
             found = cache[key]
         else:
             found = resolve_expression(span.text, base, prefer)
-            if cache is not None:
-                cache[key] = found
+            cache[key] = found
         if found is not None:
             return dict(found)
     if base is None:

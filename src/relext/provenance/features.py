@@ -105,10 +105,12 @@ class DocContext:
     Args:
         doc: the processed Doc (``doc._.relext_entities`` set).
         records: its relation records (``doc._.relext_relations``, chunk offsets).
+        text: ``doc.text``, when the caller has it.
     """
 
-    def __init__(self, doc: Doc, records: Sequence[Mapping]) -> None:
+    def __init__(self, doc: Doc, records: Sequence[Mapping], text: Optional[str] = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         entities = doc._.relext_entities or []
         self.mentions: Dict[str, List[Mapping]] = {e["id"]: list(e["mentions"]) for e in entities}
         self.types: Dict[str, str] = {e["id"]: e["type"] for e in entities}
@@ -191,7 +193,7 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
         x["sentence_tokens"] = math.log(len(sent)) / 4
     if not ev["sentence"].rstrip().endswith(_SENTENCE_ENDS):
         x["headline"] = 1.0  # a title, a caption or a line of a list
-    x["doc_position"] = ev["start_char"] / max(1, len(ctx.doc.text))
+    x["doc_position"] = ev["start_char"] / max(1, len(ctx.text))
     key = (rec["subject"], rec["predicate"], rec["object"], rec["negated"])
     x["repeated"] = math.log1p(len(ctx.sentences.get(key, ())) - 1)
     x["fan_out"] = math.log(max(1, ctx.fan.get(ev["trigger_start"], 1)))
