@@ -14,6 +14,10 @@ from .argument_words import (
     CONTROL_NOUNS,
 )
 
+# verbs whose subject is a group and whose object names its members
+MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
+LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
+
 
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -97,8 +101,30 @@ class SubjectsMixin:
                     and head.head.head.pos_ in ("NOUN", "PROPN"):
                 # "A and B among 30 nations boycotting X": the named ones do it
                 found = self.entities_of(head.head.head)
+            if not found and v.dep_ == "acl" and head.pos_ == "NOUN":
+                found = self._listed_members(head)
             return found
         return []
+
+    def _listed_members(self, group: Token) -> List[str]:
+        """A plural noun with a participle, whose members the clause names: "A and B are
+        among the countries boycotting X", "among the leaders attending X are A and B",
+        "the countries boycotting X include A and B", "the list of nations shunning X is
+        made up of A and B"."""
+        if group.tag_ not in ("NNS", "NNPS"):
+            return []
+        cur = group
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in LIST_NOUNS:
+            cur = cur.head.head  # "the list (group) of countries boycotting X ..."
+        if cur.dep_ == "pobj" and cur.head.lower_ == "among" and cur.head.head.pos_ in ("VERB", "AUX") \
+                and cur.head.head.lemma_.lower() == "be":
+            return self.verb_subjects(cur.head.head)
+        if cur.dep_ not in ("nsubj", "nsubjpass") or cur.head.lemma_.lower() not in MEMBER_LIST_VERBS:
+            return []
+        v = cur.head
+        objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+        objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return list(dict.fromkeys(e for o in objs for e in self.entities_of(o)))
 
     def _postmodified(self, head: Token) -> List[str]:
         """The entities a noun followed by a modifier stands for ("the leaders due in X")."""
