@@ -143,7 +143,9 @@ class SubjectsMixin:
             elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+                # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)
+                           if c.lower_ == "by" or self.index.type_of(e) != "EVENT")
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "sanctions imposed on Iran by the EU"
                 out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
