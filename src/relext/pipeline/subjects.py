@@ -61,6 +61,11 @@ class SubjectsMixin:
                 raised = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if raised:  # "X is expected / set / due to attend"
                     return self.entities_of(raised[0])
+                if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
+                        and any(c.dep_ == "auxpass" for c in head.children) \
+                        and not any(c.dep_ == "agent" for c in head.children):
+                    # "X arrived in Delhi and is set to join the talks": the first conjunct's subject
+                    return self.verb_subjects(head.head, _depth + 1)
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
@@ -73,6 +78,12 @@ class SubjectsMixin:
                     # "X accepted (rejected) an invitation to attend", "X made a bid to join"
                     found = self.verb_subjects(head.head, _depth + 1)
                 return found
+        if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX"):
+            # "dropping in at X last year and travelling to Y": a participle the parser
+            # conjoined to a noun belongs with the participle above it
+            up = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if up is not None and up.tag_ == "VBG":
+                return self.verb_subjects(up, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
