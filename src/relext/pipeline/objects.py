@@ -34,6 +34,8 @@ class ObjectsMixin:
                     objs.extend(self.entities_of(tok.head))
             elif slot == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
+                if passive and tok.dep_ == "ROOT":
+                    objs.extend(e for e in self.swallowed_subject(tok) if e not in subjects)
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)

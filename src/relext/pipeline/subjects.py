@@ -41,10 +41,17 @@ class SubjectsMixin:
         if passive:
             for c in v.children:
                 if c.dep_ == "agent":
-                    return [e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)]
+                    # "greeted by A, and by B": the second "by" is conjoined to the first
+                    agents = [c] + [x for x in c.children if x.dep_ == "conj" and x.lower_ == "by"] \
+                        + [x for x in v.children if x.dep_ == "conj" and x.lower_ == "by"]
+                    return [e for a in agents for p in a.children if p.dep_ == "pobj" for e in self.entities_of(p)]
             return []
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         subs = [c for c in subs if c.dep_ != "expl"]
+        if not subs and v.dep_ == "ROOT":
+            found = self.swallowed_subject(v)
+            if found:
+                return found
         if subs:
             out = [e for s in subs for e in self.entities_of(s)]
             for c in v.children:  # "X will be there, together with Y and Z"
@@ -115,6 +122,30 @@ class SubjectsMixin:
             if not found and v.dep_ == "acl" and head.pos_ == "NOUN":
                 found = self._listed_members(head)
             return found
+        return []
+
+    def swallowed_subject(self, v: Token) -> List[str]:
+        """The subject the parser folded into an opening phrase: "On Thursday A and B are to
+        meet X", "In Warsaw Biden was greeted by X" (the names run on from the time or place
+        straight up to the verb, which has no subject of its own)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
+            return []
+        for c in v.children:
+            if c.dep_ != "prep" or c.i != v.sent.start or c.lower_ not in ("on", "in", "at"):
+                continue
+            objs = [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            if not objs:
+                continue
+            end = c.right_edge.i + 1
+            if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in v.doc[end:v.i]):
+                continue
+            found = [e for p in objs for e in self.entities_of(p)
+                     if self.index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+            if any(self.index.type_of(e) == "PERSON" for e in found):
+                # "European Council President Charles Michel": the body only names the office
+                found = [e for e in found if self.index.type_of(e) == "PERSON"]
+            # the opening word itself (a weekday, a place) is no subject
+            return [e for e in found if self.index.entity(c.i + 1) != e or self.index.type_of(e) == "PERSON"]
         return []
 
     def _listed_members(self, group: Token) -> List[str]:
