@@ -40,6 +40,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
+from .verb_repair import repair_verbs
 
 
 @Language.factory(
@@ -143,7 +144,9 @@ class RelationExtractor(RuleComponent):
 
     # -- extraction ----------------------------------------------------------------
     def match(self, doc: Doc) -> List[Dict]:
-        """Return the relations of ``doc`` as plain dicts, without changing it."""
+        """Return the relations of ``doc`` as plain dicts, without changing it (apart from
+        correcting verbs the tagger read as nouns, see `verb_repair`)."""
+        repair_verbs(doc)
         index = EntityIndex(doc, doc._.relext_entities or [])
         args = Arguments(index, staff=self.staff, titles=self.titles, position_nouns=self.position_nouns,
                          support_verbs=self.support_verbs, modality=self.modality)
