@@ -28,6 +28,10 @@ from .argument_words import (
 )
 
 
+# "a delegation led by X": the verbs that make X part of the group
+LEADING_VERBS = {"lead", "head"}
+
+
 class ExpansionMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -113,6 +117,10 @@ class ExpansionMixin:
                             out.extend(self.entities_of(p, _depth=_depth + 1))
                 elif c.dep_ == "appos":
                     out.extend(self.entities_of(c, _depth=_depth + 1))
+                elif c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS and c.tag_ == "VBN":
+                    # "a delegation led (headed) by X": its leader is part of it
+                    out.extend(x for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                               for x in self.entities_of(p, _depth=_depth + 1) if self.index.type_of(x) == "PERSON")
         if e is not None and self.index.type_of(e) == "PERSON" and t.left_edge.i < t.i:
             out.extend(self._flat_coordination(t))
         for c in t.children:
