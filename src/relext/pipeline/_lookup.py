@@ -75,3 +75,15 @@ class WordSet:
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
+
+
+def hyphenated(doc: Doc) -> List[tuple]:
+    """(index of the last part, lower-case lemma) of the hyphenated compounds the tokenizer
+    split ("sit-down" -> sit, -, down) and parsed as a noun: the last part heads the compound."""
+    out = []
+    for i in range(1, len(doc) - 1):
+        hy = doc[i]
+        if hy.text == "-" and not hy.whitespace_ and not doc[i - 1].whitespace_ \
+                and doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            out.append((i + 1, f"{doc[i - 1].lower_}-{doc[i + 1].lemma_.lower()}"))
+    return out

@@ -28,6 +28,10 @@ from .argument_words import (
 )
 
 
+# "a delegation led by X": the verbs that make X part of the group
+LEADING_VERBS = {"lead", "head"}
+
+
 class ExpansionMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -113,6 +117,12 @@ class ExpansionMixin:
                             out.extend(self.entities_of(p, _depth=_depth + 1))
                 elif c.dep_ == "appos":
                     out.extend(self.entities_of(c, _depth=_depth + 1))
+                elif c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS and c.tag_ == "VBN":
+                    # "a delegation led (headed) by X": its leader is part of it
+                    out.extend(x for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                               for x in self.entities_of(p, _depth=_depth + 1) if self.index.type_of(x) == "PERSON")
+        if e is not None and self.index.type_of(e) == "PERSON" and t.left_edge.i < t.i:
+            out.extend(self._flat_coordination(t))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
                 # "Western nations, including the US, Canada and the UK"; "guests such as X"
@@ -134,6 +144,16 @@ class ExpansionMixin:
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
         return list(dict.fromkeys(out))
+
+    def _flat_coordination(self, t: Token) -> List[str]:
+        """People coordinated inside one run of proper nouns the parser left flat: "European
+        Commission President A B and European Council President C D" (only D heads it)."""
+        span = t.doc[t.left_edge.i:t.i]
+        if not any(x.lower_ == "and" for x in span) \
+                or not all(x.pos_ in ("PROPN", "CCONJ") or x.text == "," for x in span):
+            return []
+        found = [self.index.entity(x.i) for x in span if self.index.entity(x.i)]
+        return [f for f in found if self.index.type_of(f) == "PERSON"]
 
     def _plural(self, t: Token, _depth: int = 0) -> List[str]:
         """"their officials" -> the coordinated subject of the clause that contains them."""

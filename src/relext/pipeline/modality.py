@@ -97,10 +97,15 @@ class Modality:
                 cue = n.text
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-                    count += 1
-                    cue = "no"
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither")
+                                                                    for d in c.children):
+                    count += 1  # "no country attended"; "Neither A nor B will attend"
+                    cue = next(d.text for d in c.children if d.dep_ == "det" and d.lower_ in ("no", "neither"))
                     break
+            if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children) \
+                    or tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
+                count += 1  # "will neither attend X nor send Y"
+                cue = "neither"
             # "will be at neither the summit nor the G20": the object carries the negation
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             objects += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]

@@ -15,6 +15,10 @@ from .argument_words import (
 )
 
 
+# the prepositions a relative "where" stands in for ("in X" -> "X, where ...")
+WHERE_PREPS = {"in", "at", "to", "into"}
+
+
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -30,6 +34,8 @@ class ObjectsMixin:
                     objs.extend(self.entities_of(tok.head))
             elif slot == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
+                if passive and tok.dep_ == "ROOT":
+                    objs.extend(e for e in self.swallowed_subject(tok) if e not in subjects)
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)
@@ -52,6 +58,10 @@ class ObjectsMixin:
                         pairs.extend(combinations(found, 2))
                     else:
                         objs.extend(found)
+                if word in WHERE_PREPS and not objs and tok.dep_ == "relcl" \
+                        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+                    # "Kyiv, where Meloni landed": the place the clause modifies
+                    objs.extend(self.entities_of(tok.head))
             elif slot == "pair":
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))

@@ -31,7 +31,7 @@ from ..errors import PatternFileError
 from ..gazetteer import read_data
 from ..patterns import POS_GROUPS, TriggerRule, default_rules, parse_rules
 from ..schema import load_catalogue, parse_catalogue
-from ._lookup import WordSet
+from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .grievances import grievances
@@ -40,6 +40,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
+from .verb_repair import repair_verbs
 
 
 @Language.factory(
@@ -143,7 +144,9 @@ class RelationExtractor(RuleComponent):
 
     # -- extraction ----------------------------------------------------------------
     def match(self, doc: Doc) -> List[Dict]:
-        """Return the relations of ``doc`` as plain dicts, without changing it."""
+        """Return the relations of ``doc`` as plain dicts, without changing it (apart from
+        correcting verbs the tagger read as nouns, see `verb_repair`)."""
+        repair_verbs(doc)
         index = EntityIndex(doc, doc._.relext_entities or [])
         args = Arguments(index, staff=self.staff, titles=self.titles, position_nouns=self.position_nouns,
                          support_verbs=self.support_verbs, modality=self.modality)
@@ -155,6 +158,11 @@ class RelationExtractor(RuleComponent):
                 continue
             for rule in self.index.get((tok.lemma_.lower(), group), ()):
                 for rec in self._apply(rule, tok, args, index):
+                    found.setdefault(record_key(rec), rec)
+        for i, lemma in hyphenated(doc):
+            # "held a sit-down with X": the tokenizer splits the compound; its last part heads it
+            for rule in self.index.get((lemma, "NOUN"), ()):
+                for rec in self._apply(rule, doc[i], args, index):
                     found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)

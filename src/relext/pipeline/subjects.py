@@ -14,6 +14,10 @@ from .argument_words import (
     CONTROL_NOUNS,
 )
 
+# verbs whose subject is a group and whose object names its members
+MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
+LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
+
 
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -37,10 +41,17 @@ class SubjectsMixin:
         if passive:
             for c in v.children:
                 if c.dep_ == "agent":
-                    return [e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)]
+                    # "greeted by A, and by B": the second "by" is conjoined to the first
+                    agents = [c] + [x for x in c.children if x.dep_ == "conj" and x.lower_ == "by"] \
+                        + [x for x in v.children if x.dep_ == "conj" and x.lower_ == "by"]
+                    return [e for a in agents for p in a.children if p.dep_ == "pobj" for e in self.entities_of(p)]
             return []
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         subs = [c for c in subs if c.dep_ != "expl"]
+        if not subs and v.dep_ == "ROOT":
+            found = self.swallowed_subject(v)
+            if found:
+                return found
         if subs:
             out = [e for s in subs for e in self.entities_of(s)]
             for c in v.children:  # "X will be there, together with Y and Z"
@@ -57,6 +68,11 @@ class SubjectsMixin:
                 raised = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if raised:  # "X is expected / set / due to attend"
                     return self.entities_of(raised[0])
+                if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
+                        and any(c.dep_ == "auxpass" for c in head.children) \
+                        and not any(c.dep_ == "agent" for c in head.children):
+                    # "X arrived in Delhi and is set to join the talks": the first conjunct's subject
+                    return self.verb_subjects(head.head, _depth + 1)
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
@@ -69,6 +85,12 @@ class SubjectsMixin:
                     # "X accepted (rejected) an invitation to attend", "X made a bid to join"
                     found = self.verb_subjects(head.head, _depth + 1)
                 return found
+        if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX"):
+            # "dropping in at X last year and travelling to Y": a participle the parser
+            # conjoined to a noun belongs with the participle above it
+            up = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if up is not None and up.tag_ == "VBG":
+                return self.verb_subjects(up, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -97,8 +119,54 @@ class SubjectsMixin:
                     and head.head.head.pos_ in ("NOUN", "PROPN"):
                 # "A and B among 30 nations boycotting X": the named ones do it
                 found = self.entities_of(head.head.head)
+            if not found and v.dep_ == "acl" and head.pos_ == "NOUN":
+                found = self._listed_members(head)
             return found
         return []
+
+    def swallowed_subject(self, v: Token) -> List[str]:
+        """The subject the parser folded into an opening phrase: "On Thursday A and B are to
+        meet X", "In Warsaw Biden was greeted by X" (the names run on from the time or place
+        straight up to the verb, which has no subject of its own)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
+            return []
+        for c in v.children:
+            if c.dep_ != "prep" or c.i != v.sent.start or c.lower_ not in ("on", "in", "at"):
+                continue
+            objs = [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            if not objs:
+                continue
+            end = c.right_edge.i + 1
+            if any(t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in v.doc[end:v.i]):
+                continue
+            found = [e for p in objs for e in self.entities_of(p)
+                     if self.index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+            if any(self.index.type_of(e) == "PERSON" for e in found):
+                # "European Council President Charles Michel": the body only names the office
+                found = [e for e in found if self.index.type_of(e) == "PERSON"]
+            # the opening word itself (a weekday, a place) is no subject
+            return [e for e in found if self.index.entity(c.i + 1) != e or self.index.type_of(e) == "PERSON"]
+        return []
+
+    def _listed_members(self, group: Token) -> List[str]:
+        """A plural noun with a participle, whose members the clause names: "A and B are
+        among the countries boycotting X", "among the leaders attending X are A and B",
+        "the countries boycotting X include A and B", "the list of nations shunning X is
+        made up of A and B"."""
+        if group.tag_ not in ("NNS", "NNPS"):
+            return []
+        cur = group
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in LIST_NOUNS:
+            cur = cur.head.head  # "the list (group) of countries boycotting X ..."
+        if cur.dep_ == "pobj" and cur.head.lower_ == "among" and cur.head.head.pos_ in ("VERB", "AUX") \
+                and cur.head.head.lemma_.lower() == "be":
+            return self.verb_subjects(cur.head.head)
+        if cur.dep_ not in ("nsubj", "nsubjpass") or cur.head.lemma_.lower() not in MEMBER_LIST_VERBS:
+            return []
+        v = cur.head
+        objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+        objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return list(dict.fromkeys(e for o in objs for e in self.entities_of(o)))
 
     def _postmodified(self, head: Token) -> List[str]:
         """The entities a noun followed by a modifier stands for ("the leaders due in X")."""
@@ -117,7 +185,9 @@ class SubjectsMixin:
             elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p))
+                # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
+                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)
+                           if c.lower_ == "by" or self.index.type_of(e) != "EVENT")
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "sanctions imposed on Iran by the EU"
                 out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
