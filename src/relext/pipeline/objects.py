@@ -12,6 +12,7 @@ from .argument_words import (
     SUFFER_VERBS,
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
+    _misparsed_small_clause,
 )
 
 
@@ -102,6 +103,8 @@ class ObjectsMixin:
                     objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                     # parsed as a small clause: "held [X responsible]"
                     objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
+                elif _misparsed_small_clause(tok):  # "held the US responsible", "responsible" an amod
+                    objs.extend(self.entities_of(tok.head))
             elif slot == "position":
                 # the object is someone's bid, step or accession, never the person itself
                 # ("welcomed Iran's accession" supports Iran; "welcomed Modi" is a reception)

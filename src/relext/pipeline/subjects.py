@@ -12,6 +12,8 @@ from .argument_words import (
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
     CONTROL_NOUNS,
+    _misparsed_small_clause,
+    MESSAGE_NOUNS,
 )
 
 
@@ -22,6 +24,8 @@ class SubjectsMixin:
     def subjects(self, tok: Token) -> List[str]:
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(tok)
+        if _misparsed_small_clause(tok):
+            return self.verb_subjects(tok.head.head)  # "held [X] [responsible]" parsed as "X responsible"
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
@@ -43,6 +47,8 @@ class SubjectsMixin:
         subs = [c for c in subs if c.dep_ != "expl"]
         if subs:
             out = [e for s in subs for e in self.entities_of(s)]
+            if not out:  # "a Kremlin statement accused X", "a joint communique by A and B condemned X"
+                out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self.noun_internal_subjects(s)]
             for c in v.children:  # "X will be there, together with Y and Z"
                 if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
                     for p in c.children:
@@ -162,3 +168,4 @@ class SubjectsMixin:
                 return []
             break
         return []
+
