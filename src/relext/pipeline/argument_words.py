@@ -82,6 +82,8 @@ CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "int
 # documents that speak for whoever issued them ("the North Korean statement accused X")
 MESSAGE_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "editorial", "readout",
                  "resolution", "note", "memo", "commentary"}
+# verbs of entering a place, whose object is where someone is barred from ("barred from entering X")
+ENTRY_VERBS = {"enter", "visit", "travel"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
 

@@ -13,6 +13,7 @@ from .argument_words import (
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
     _misparsed_small_clause,
+    ENTRY_VERBS,
 )
 
 
@@ -43,6 +44,12 @@ class ObjectsMixin:
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):
                     found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    if word == "from":  # "barred from entering X", "banned from travelling to X"
+                        found += [e for v in p.children if v.dep_ == "pcomp" and v.lemma_.lower() in ENTRY_VERBS
+                                  for o in [d for d in v.children if d.dep_ == "dobj"]
+                                  + [x for q in v.children if q.dep_ == "prep" and q.lower_ in ("to", "into")
+                                     for x in q.children if x.dep_ == "pobj"]
+                                  for e in self.entities_of(o)]
                     if word in ("to", "for"):
                         # "heading to the G20 in India": the place the destination is in
                         found += [e for o in p.children if o.dep_ == "pobj" for q in o.children

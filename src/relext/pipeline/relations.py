@@ -180,6 +180,9 @@ class RelationExtractor(RuleComponent):
         if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
                                      for c in tok.children):
             return []
+        if rule.passive_only and not (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                                      and not any(c.dep_ == "agent" for c in tok.children)):
+            return []
         if rule.staff_object and not args.has_staff_object(tok):
             return []
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
