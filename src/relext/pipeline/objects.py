@@ -35,6 +35,8 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)
+                        if not found and c.tag_ == "NNS":
+                            found = self._verb_listed(tok, c)
                         if c.pos_ == "PRON" and not c.lower_.endswith(("self", "selves")):
                             # "A, B and C cut ties with X and accused it": a plain pronoun
                             # object is never its own clause's subject
@@ -129,6 +131,24 @@ class ObjectsMixin:
             if rel:
                 objs.extend(self.entities_of(tok.head))
         return list(dict.fromkeys(objs)), pairs
+
+    def _verb_listed(self, verb: Token, noun: Token) -> List[str]:
+        """The members of a plural object named by a list set off after it, which the parser
+        may hang anywhere: "threatened several airlines, among them A and B, with sanctions"."""
+        doc, k = noun.doc, max(t.i for t in noun.subtree if not t.is_punct) + 1
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("among", "including"):
+            return []
+        k += 3 if doc[k + 1].lower_ == "among" and doc[k + 2].lower_ == "them" else 2
+        if k < len(doc) and doc[k].pos_ == "ADP":
+            return []  # "several banks, including in Cyprus": where, not which
+        out: List[str] = []
+        while k < len(doc) and doc[k].text not in (",", ";", ".", ")", ":") and doc[k].pos_ != "VERB":
+            e = self.index.entity(doc[k].i)
+            if e is not None and not (doc[k].dep_ in ("amod", "compound", "nmod", "poss") and doc[k].head.i > k
+                                      and self.index.entity(doc[k].head.i) != e):
+                out.append(e)  # "Russian carrier Aeroflot": the carrier, not Russia
+            k += 1
+        return list(dict.fromkeys(out))
 
     def _preps(self, tok: Token, word: str) -> List[Token]:
         """Prepositions ``word`` on the trigger, its particle, or its direct object."""
