@@ -17,6 +17,10 @@ from .argument_words import (
 )
 
 
+# "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
+WAY_VERBS = {"clear", "pave", "open", "smooth"}
+
+
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -83,6 +87,9 @@ class SubjectsMixin:
             return self.verb_subjects(head, _depth + 1)
         if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prt") \
+                and head.head.pos_ in ("ADV", "ADP") and head.head.head.pos_ == "VERB":
+            return self.verb_subjects(head.head.head, _depth + 1)  # "held back [from imposing]"
         if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
             if objs:  # "barring athletes from attending": the object does it
@@ -155,6 +162,12 @@ class SubjectsMixin:
                 prep = cur.head
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
+                if prep.lower_ == "for" and prep.head.lemma_.lower() == "way" and prep.head.dep_ == "dobj" \
+                        and prep.head.head.lemma_.lower() in WAY_VERBS:
+                    return self.verb_subjects(prep.head.head, _depth + 1)  # "cleared the way for sanctions"
+                if prep.lower_ == "for" and prep.head.lemma_.lower() in WAY_VERBS \
+                        and any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in prep.head.children):
+                    return self.verb_subjects(prep.head, _depth + 1)  # the same, "for" hung on the verb
                 if prep.lower_ == "with" and any(c.dep_ == "agent" for c in prep.head.children):
                     return self.verb_subjects(prep.head, _depth + 1)  # "was hit with a boycott by X"
                 if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
