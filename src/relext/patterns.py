@@ -67,6 +67,8 @@ class TriggerRule(BaseModel):
             the relation's subject ("cut off *aid* to X", "halted *trade* with X").
         subject_types: entity types the subject must have, narrower than the relation's
             own (a leader who "sends a delegation" does not attend; the state does).
+        passive_only: the rule holds only for a passive verb without a "by" agent ("X was
+            banned from Russia": Russia bans; in "the UK banned X from Russia" the UK does).
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -86,6 +88,7 @@ class TriggerRule(BaseModel):
     object_types: Tuple[str, ...] = ()
     subject_types: Tuple[str, ...] = ()
     governors: Tuple[str, ...] = ()
+    passive_only: bool = False
     id: str = ""
 
     @field_validator("relation")

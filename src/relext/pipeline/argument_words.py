@@ -79,5 +79,17 @@ SMALL_CLAUSE_VERBS = {"hold", "deem", "find"}
 # nouns whose infinitive is done by the subject of the verb that governs them
 CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "intention", "chance", "opportunity",
                  "request", "attempt", "effort", "commitment", "vow", "refusal"}
+# documents that speak for whoever issued them ("the North Korean statement accused X")
+MESSAGE_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "editorial", "readout",
+                 "resolution", "note", "memo", "commentary"}
+# verbs of entering a place, whose object is where someone is barred from ("barred from entering X")
+ENTRY_VERBS = {"enter", "visit", "travel"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully"}
+
+
+def _misparsed_small_clause(tok: Token) -> bool:
+    """Whether ``tok`` is an adjective the parser hung after the object of a small-clause
+    verb as its modifier ("held the US responsible": "responsible" an amod of "US")."""
+    return (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.dep_ == "dobj"
+            and tok.head.head.lemma_.lower() in SMALL_CLAUSE_VERBS)

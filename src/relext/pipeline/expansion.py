@@ -187,17 +187,23 @@ class ExpansionMixin:
 
     def _recent_group(self, t: Token, kind: str, size: int) -> List[str]:
         """"the three countries": the nearest list of exactly ``size`` entities of ``kind``
-        named together (one coordination) in the three sentences before."""
+        named together (one coordination) in the three sentences before, or further back
+        if no other list of that kind comes between (a report returning to the three
+        states its opening named)."""
         sents = list(t.doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 3)].start
-        for i in range(t.i - 1, limit - 1, -1):
+        other = False
+        for i in range(t.i - 1, -1, -1):
             tok = t.doc[i]
+            if i < limit and other:
+                return []  # further back, only while no other list of the kind comes between
             if not any(c.dep_ in ("conj", "appos") for c in tok.children) or tok.dep_ in ("conj", "appos"):
                 continue
             found = [e for e in self.entities_of(tok) if self.index.type_of(e) == kind]
             if len(found) == size:
                 return found
+            other = other or len(found) > 1
         return []
 
     def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:

@@ -30,6 +30,9 @@ REPROACH_NOUNS = {"criticism", "condemnation", "sanction", "sanctions", "boycott
 # verbs whose subject does the wrong their object names ("committed atrocities")
 DOING_VERBS = {"commit", "carry", "conduct", "perpetrate", "wage", "launch", "stage", "engage", "use", "practise",
                "practice", "continue", "escalate", "orchestrate", "issue", "make", "spread", "pursue", "hurl"}
+# what a warning says will follow ("there will be consequences", "countermeasures")
+RETALIATION_NOUNS = {"consequence", "retaliation", "countermeasure", "reprisal", "reprisals", "countermeasures",
+                     "consequences"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
 
 
@@ -77,7 +80,52 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                 for p in payers:
                     if s != p:
                         out.append(record(tok, s, "THREATENS", p, rule_id="THREATENS:pay-a-price", modality="REPORTED"))
+    out.extend(_conditional_warnings(doc, index, args, reporting))
     return out
+
+
+def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"If X joins NATO, there will be consequences (retaliation, countermeasures)" in
+    someone's words: the speaker THREATENS X (GUIDELINES: conditional warnings are threats)."""
+    from .coreference import speaker_of_quote
+
+    out: List[Dict] = []
+    for tok in doc:
+        low = tok.lemma_.lower()
+        if not (tok.pos_ == "NOUN" and low in RETALIATION_NOUNS or tok.pos_ == "VERB" and low == "retaliate"
+                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory"):
+            continue
+        clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            continue
+        conditions = [c for c in clause.children if c.dep_ == "advcl" and _is_condition(c)]
+        if not conditions and clause.dep_ == "relcl":  # "consequences that would call for retaliatory steps"
+            outer = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            conditions = [c for c in outer.children if c.dep_ == "advcl" and _is_condition(c)] if outer is not None else []
+        targets = [e for c in conditions for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                   for e in args.entities_of(s) if index.type_of(e) in ACTOR_TYPES]
+        borne = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                 for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not targets or any(b not in targets for b in borne):
+            continue  # "if X acts, the consequences for Y would be severe": an outlook, not a threat
+        speakers = _speaker(clause, args, reporting)
+        if not speakers:
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            who = speaker_of_quote(doc, tok, ent_at)
+            speakers = [who] if who else []
+        for a in speakers:
+            for t in targets:
+                if a != t:
+                    out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:conditional-consequences",
+                                      modality="REPORTED"))
+    return out
+
+
+def _is_condition(clause: Token) -> bool:
+    """"if X joins", "unless X stops", "should X join" (inverted)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) \
+        or any(c.dep_ == "aux" and c.lower_ == "should" and c.i < min((s.i for s in clause.children if s.dep_ == "nsubj"),
+                                                                        default=-1) for c in clause.children)
 
 
 def _wrongdoers(tok: Token, index, args) -> List[str]:

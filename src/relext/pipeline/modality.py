@@ -30,6 +30,9 @@ OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
+# verbs that negate their complement only with a particle ("held back from imposing")
+NEGATING_PARTICLES = {"hold": ("back", "off"), "shy": ("away",), "back": ("away", "off")}
+
 class Modality:
     """Negation and modality finders configured by a cues mapping (``cues.yaml``)."""
 
@@ -62,6 +65,8 @@ class Modality:
         for _ in range(4):
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
                 cur = cur.head.head
+                if cur.dep_ in ("advmod", "prt") and cur.pos_ in ("ADV", "ADP") and cur.head.pos_ == "VERB":
+                    cur = cur.head  # "held back [from imposing]": the phrase hangs on the particle
                 nodes.append((cur, True))
                 continue
             if cur.dep_ not in ("xcomp", "acl") or cur.head is cur:
@@ -92,8 +97,10 @@ class Modality:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
                     cue = c.text
-            if governs and n.lemma_.lower() in self.negating:
-                count += 1
+            if governs and (n.lemma_.lower() in self.negating
+                            or any(c.dep_ in ("prt", "advmod") and c.lower_ in NEGATING_PARTICLES.get(n.lemma_.lower(), ())
+                                   for c in n.children)):
+                count += 1  # "refused to", "held back from imposing", "shied away from"
                 cue = n.text
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:

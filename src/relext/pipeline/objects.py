@@ -12,6 +12,8 @@ from .argument_words import (
     SUFFER_VERBS,
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
+    _misparsed_small_clause,
+    ENTRY_VERBS,
 )
 
 
@@ -39,6 +41,8 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)
+                        if not found and c.tag_ == "NNS":
+                            found = self._verb_listed(tok, c)
                         if c.pos_ == "PRON" and not c.lower_.endswith(("self", "selves")):
                             # "A, B and C cut ties with X and accused it": a plain pronoun
                             # object is never its own clause's subject
@@ -48,6 +52,12 @@ class ObjectsMixin:
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):
                     found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    if word == "from":  # "barred from entering X", "banned from travelling to X"
+                        found += [e for v in p.children if v.dep_ == "pcomp" and v.lemma_.lower() in ENTRY_VERBS
+                                  for o in [d for d in v.children if d.dep_ == "dobj"]
+                                  + [x for q in v.children if q.dep_ == "prep" and q.lower_ in ("to", "into")
+                                     for x in q.children if x.dep_ == "pobj"]
+                                  for e in self.entities_of(o)]
                     if word in ("to", "for"):
                         # "heading to the G20 in India": the place the destination is in
                         found += [e for o in p.children if o.dep_ == "pobj" for q in o.children
@@ -112,6 +122,8 @@ class ObjectsMixin:
                     objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                     # parsed as a small clause: "held [X responsible]"
                     objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
+                elif _misparsed_small_clause(tok):  # "held the US responsible", "responsible" an amod
+                    objs.extend(self.entities_of(tok.head))
             elif slot == "position":
                 # the object is someone's bid, step or accession, never the person itself
                 # ("welcomed Iran's accession" supports Iran; "welcomed Modi" is a reception)
@@ -129,6 +141,24 @@ class ObjectsMixin:
             if rel:
                 objs.extend(self.entities_of(tok.head))
         return list(dict.fromkeys(objs)), pairs
+
+    def _verb_listed(self, verb: Token, noun: Token) -> List[str]:
+        """The members of a plural object named by a list set off after it, which the parser
+        may hang anywhere: "threatened several airlines, among them A and B, with sanctions"."""
+        doc, k = noun.doc, max(t.i for t in noun.subtree if not t.is_punct) + 1
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("among", "including"):
+            return []
+        k += 3 if doc[k + 1].lower_ == "among" and doc[k + 2].lower_ == "them" else 2
+        if k < len(doc) and doc[k].pos_ == "ADP":
+            return []  # "several banks, including in Cyprus": where, not which
+        out: List[str] = []
+        while k < len(doc) and doc[k].text not in (",", ";", ".", ")", ":") and doc[k].pos_ != "VERB":
+            e = self.index.entity(doc[k].i)
+            if e is not None and not (doc[k].dep_ in ("amod", "compound", "nmod", "poss") and doc[k].head.i > k
+                                      and self.index.entity(doc[k].head.i) != e):
+                out.append(e)  # "Russian carrier Aeroflot": the carrier, not Russia
+            k += 1
+        return list(dict.fromkeys(out))
 
     def _preps(self, tok: Token, word: str) -> List[Token]:
         """Prepositions ``word`` on the trigger, its particle, or its direct object."""

@@ -188,6 +188,9 @@ class RelationExtractor(RuleComponent):
         if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
                                      for c in tok.children):
             return []
+        if rule.passive_only and not (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                                      and not any(c.dep_ == "agent" for c in tok.children)):
+            return []
         if rule.staff_object and not args.has_staff_object(tok):
             return []
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
@@ -240,6 +243,10 @@ class RelationExtractor(RuleComponent):
             # "heading to the G20", "will not be at the G7": a body standing for its meeting
             # (not where the same word relates to bodies themselves: "join NATO")
             objects = [_meeting_of(index, o) if index.type_of(o) == "ORGANISATION" else o for o in objects]
+        if len(subjects) > 1 and objects and any(s not in objects for s in subjects):
+            # a list the parser also hung on the subject ("the EU threatened airlines, among
+            # them A and B, ..."): what is an object of the trigger is none of its subjects
+            subjects = [s for s in subjects if s not in objects]
         candidates = [(s, o) for s in subjects for o in objects] + pairs
         if not objects and len(subjects) >= 2 and args.reciprocal(tok, rule.object):
             # "they praised each other", "their support for one another's policy"

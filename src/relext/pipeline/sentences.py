@@ -32,6 +32,21 @@ def _dateline_end(doc: Doc, start: int) -> int:
     return -1
 
 
+def _wrapped(doc: Doc, start: int, nxt: int) -> bool:
+    """Whether the line from ``start`` runs on into the line at ``nxt`` (hard-wrapped
+    prose: "... which is run by Supreme Leader\nAyatollah X, lashed out"): one line break,
+    a line of running prose (at least eight words, mostly lower case) that opened a sentence
+    and ends on a word, not on the punctuation a sentence or a headline ends with."""
+    prev = nxt - 1
+    while prev > start and doc[prev].is_space:
+        prev -= 1
+    brk = doc[prev].whitespace_ + "".join(t.text for t in doc[prev + 1:nxt])
+    words = [t for t in doc[start:prev + 1] if t.is_alpha]
+    if brk.count("\n") != 1 or len(words) < 8 or not doc[prev].is_alpha:
+        return False
+    return sum(t.is_lower for t in words) >= len(words) / 2
+
+
 @Language.component("relext_sentences", assigns=["token.is_sent_start"])
 def set_line_break_starts(doc: Doc) -> Doc:
     """Mark tokens that begin a new line, and the words after a dateline, as sentence
@@ -40,7 +55,7 @@ def set_line_break_starts(doc: Doc) -> Doc:
     after_break = False
     for i, tok in enumerate(doc):
         if i > 0 and after_break and not tok.is_space:
-            if not tok.is_lower:
+            if not tok.is_lower and not _wrapped(doc, line_starts[-2] if len(line_starts) > 1 else 0, i):
                 tok.is_sent_start = True
             after_break = False
         if "\n" in tok.text or "\n" in tok.whitespace_:

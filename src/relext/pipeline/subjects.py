@@ -12,11 +12,17 @@ from .argument_words import (
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
     CONTROL_NOUNS,
+    _misparsed_small_clause,
+    MESSAGE_NOUNS,
 )
 
 # verbs whose subject is a group and whose object names its members
 MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
 LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
+
+
+# "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
+WAY_VERBS = {"clear", "pave", "open", "smooth"}
 
 
 class SubjectsMixin:
@@ -26,6 +32,8 @@ class SubjectsMixin:
     def subjects(self, tok: Token) -> List[str]:
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(tok)
+        if _misparsed_small_clause(tok):
+            return self.verb_subjects(tok.head.head)  # "held [X] [responsible]" parsed as "X responsible"
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
@@ -54,6 +62,8 @@ class SubjectsMixin:
                 return found
         if subs:
             out = [e for s in subs for e in self.entities_of(s)]
+            if not out:  # "a Kremlin statement accused X", "a joint communique by A and B condemned X"
+                out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self.noun_internal_subjects(s)]
             for c in v.children:  # "X will be there, together with Y and Z"
                 if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
                     for p in c.children:
@@ -99,6 +109,9 @@ class SubjectsMixin:
             return self.verb_subjects(head, _depth + 1)
         if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prt") \
+                and head.head.pos_ in ("ADV", "ADP") and head.head.head.pos_ == "VERB":
+            return self.verb_subjects(head.head.head, _depth + 1)  # "held back [from imposing]"
         if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
             if objs:  # "barring athletes from attending": the object does it
@@ -219,6 +232,12 @@ class SubjectsMixin:
                 prep = cur.head
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
+                if prep.lower_ == "for" and prep.head.lemma_.lower() == "way" and prep.head.dep_ == "dobj" \
+                        and prep.head.head.lemma_.lower() in WAY_VERBS:
+                    return self.verb_subjects(prep.head.head, _depth + 1)  # "cleared the way for sanctions"
+                if prep.lower_ == "for" and prep.head.lemma_.lower() in WAY_VERBS \
+                        and any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in prep.head.children):
+                    return self.verb_subjects(prep.head, _depth + 1)  # the same, "for" hung on the verb
                 if prep.lower_ == "with" and any(c.dep_ == "agent" for c in prep.head.children):
                     return self.verb_subjects(prep.head, _depth + 1)  # "was hit with a boycott by X"
                 if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
@@ -232,3 +251,4 @@ class SubjectsMixin:
                 return []
             break
         return []
+
