@@ -51,11 +51,16 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     out: List[Dict] = []
 
     def emit(tok: Token, members: List[str], org: str, rule: str) -> None:
-        # "X is not a member of Y", "X may become a member": the noun's own negation and modality
+        # "X is not a member of Y", "X may become a member": the noun's own negation and modality;
+        # a membership named in passing ("NATO members such as Poland may send troops") is a
+        # description, outside the clause's negation and modality
         if not members:
             return
-        negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
-        modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
+        if _predicative(tok):
+            negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
+            modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
+        else:
+            negated, cue, modality, source = False, None, "ASSERTED", None
         for m in members:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
@@ -69,8 +74,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     for i in candidates:
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.lower_ == "states" and i and doc[i - 1].lower_ == "member"):
+            continue  # ("member states" is sometimes tagged as a verb)
+        if tok.lower_ == "states":
+            lemma = "state"
         if lemma in GROUP_NOUNS:
             org = _organisation_of(tok, index)
             if org is None:
@@ -87,6 +94,11 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                     and any(c.dep_ == "prep" and c.lower_ == "including" or c.dep_ == "appos" for c in tok.children):
                 # "leading members, including A and B": of the organisation just named
                 org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
+            if org is None and lemma == "member" and any(c.dep_ == "poss" and c.lemma_.lower() in ALLIANCE_NOUNS
+                                                         for c in tok.children) \
+                    and any(c.dep_ == "appos" for c in tok.children):
+                # "the bloc's newest member, Croatia": the organisation just named
+                org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
             if org is None:
                 continue
             members: List[str] = []
@@ -102,9 +114,21 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ in ("VERB", "AUX"):
                 # "X and Y are among the bloc's members"
                 members += args.verb_subjects(head.head)
-            if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation"):
-                # "Mongolia, a member state of the court"
+            if any(c.lower_ in NOT_YET_MEMBERS for c in tok.children if c.dep_ in ("compound", "amod")):
+                continue  # "an EU candidate country", "aspiring members"
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("attr", "appos") \
+                    and (head.head.lower_ == "one" or head.head.pos_ == "NUM"):
+                # "Japan is one of the G7 countries", "France, one of the council's permanent members"
+                one = head.head
+                members += args.verb_subjects(one.head) if one.dep_ == "attr" else args.entities_of(one.head)
+            if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation", "ally"):
+                # "Mongolia, a member state of the court"; "A and B, two BRICS members"
                 members += [e for e in [index.entity(head.i)] if e]
+                if head.pos_ == "PROPN" and index.entity(head.i):
+                    members += [e for c in head.children if c.dep_ == "conj" for e in args.entities_of(c)]
+            if lemma in NAMED_MEMBER_NOUNS:
+                # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
+                members += _juxtaposed_names(tok, index, args)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
@@ -117,6 +141,46 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                     members = [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
                     emit(tok, members, org, "MEMBER_OF:alliance")
     return out
+
+
+NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
+# modifiers of a group noun naming states that are not (yet) members
+NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
+
+
+def _predicative(tok: Token) -> bool:
+    """Whether the group noun is what its clause says about the members ("X is (not) a
+    member", "X may become a member", "X is among the members", "the members are X")."""
+    head = tok.head
+    if tok.dep_ in ("attr", "acomp", "oprd"):
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "become", "remain"):
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("among", "of") and \
+            (head.head.pos_ in ("VERB", "AUX") or head.head.dep_ in ("attr", "nsubj")):
+        return True
+    return False
+
+
+def _juxtaposed_names(tok: Token, index, args) -> List[str]:
+    """The states named right after a group noun: "NATO member Turkey" (the noun a compound
+    of the name), "EU members France and Germany" (the parse sometimes splits them), but not
+    "the NATO members Russia threatens" (a relative clause)."""
+    if tok.i + 1 >= len(tok.doc):
+        return []
+    nxt = tok.doc[tok.i + 1]
+    e = index.entity(nxt.i)
+    if e is None or index.type_of(e) not in MEMBER_TYPES:
+        return []
+    # the token of the name that the parse attaches (its last token heads a multi-word name)
+    name = nxt
+    while name.head.i > name.i and index.entity(name.head.i) == e:
+        name = name.head
+    if tok.dep_ == "compound" and tok.head == name \
+            or name.head == tok and name.dep_ in ("appos", "compound", "npadvmod", "dep", "dobj") \
+            or name.dep_ == tok.dep_ and name.head == tok.head and tok.dep_ in ("nsubj", "dobj", "pobj"):
+        return args.entities_of(name)
+    return []
 
 
 def _organisation_of(tok: Token, index):

@@ -186,7 +186,8 @@ class Modality:
                 # a governor embeds the trigger; a coordinated verb ("was not invited and
                 # did not take part") only shares its subject
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
-                if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
+                if embeds and (lemma in self.hypo_governors or _third_person_base(n) in self.hypo_governors) \
+                        and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
                 if embeds and lemma in self.planning:
                     planned = True
@@ -208,3 +209,9 @@ class Modality:
         if source is not None:
             return "REPORTED", source
         return ("PLANNED" if planned else "ASSERTED"), None
+
+
+def _third_person_base(n: Token) -> str:
+    """The base form of a third-person verb the lemmatizer got wrong ("hopes" -> "hop")."""
+    low = n.lower_
+    return low[:-1] if n.tag_ == "VBZ" and low.endswith("es") else ""

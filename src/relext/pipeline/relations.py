@@ -34,6 +34,7 @@ from ..schema import load_catalogue, parse_catalogue
 from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
+from .backing import prefixed_backing
 from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
@@ -167,6 +168,7 @@ class RelationExtractor(RuleComponent):
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index)
+                      + prefixed_backing(doc, index)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
@@ -202,9 +204,11 @@ class RelationExtractor(RuleComponent):
             return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
+        gov = tok.head
         if rule.governors:
-            gov = tok.head
-            if tok.dep_ not in ("dobj", "nsubjpass") or gov.lemma_.lower() not in rule.governors:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
+                gov = tok.head.head.head  # "pledged $2 billion in aid"
+            if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)
         elif rule.subject_from:
@@ -219,6 +223,9 @@ class RelationExtractor(RuleComponent):
             else:
                 subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)
+        if rule.governors and not objects and not pairs:
+            # "provided support to X", "pledged $2bn in aid to X": the recipient on the governing verb
+            objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:")], subjects)
         if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok, rule.particle):
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
