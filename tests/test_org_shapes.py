@@ -157,3 +157,19 @@ def test_embassy_named_by_a_state_is_the_state(nlp):
     ents = {e.id: e for e in ex.entities}
     assert "Canadian Embassy" in {m.text for m in ents["country:CAN"].mentions}
     assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Shares of Harlow & Pike Co rose on Friday after the merger.", "Harlow & Pike Co"),
+    ("A report by the Institute for Peace and Conflict Studies said the talks failed.",
+     "Institute for Peace and Conflict Studies"),
+    ("The Council for Trade and Development said prices rose.", "Council for Trade and Development"),
+])
+def test_organisation_names_keep_their_connectors(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+def test_connector_between_two_names_still_splits(nlp):
+    typed, _ = _typed(nlp, "NATO and EU officials met in Brussels.")
+    assert ("ORGANISATION", "NATO and EU") not in typed
