@@ -90,3 +90,23 @@ def test_one_word_model_person_does_not_stop_a_summit_name(nlp):
     # the model may take an unfamiliar body's name for a person; a known person still blocks
     assert "Francophonie summit" in _events(nlp, "Armenia was represented at the Francophonie summit by its premier.")
     assert not _events(nlp, "Critics mocked the Putin summit plan.")
+
+
+@pytest.mark.parametrize("text", [
+    "The NATO summit planned for Vilnius was moved. Leaders left the Vilnius summit early.",
+    "Ministers prepared the G20 summit in Rome. The Rome summit ended on Sunday.",
+    "The African summit opened on Monday. Delegates at the AU summit in Addis Ababa spoke.",
+])
+def test_place_or_adjective_named_summit_is_the_bodys_summit(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    assert len([e for e in ex.entities if e.type.value == "EVENT"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a summit in another place, or an adjective no long name of the body holds
+    "The NATO summit in Vilnius ended. The Geneva summit was held a year later.",
+    "The Asian summit opened on Monday. Delegates at the AU summit in Addis Ababa spoke.",
+])
+def test_other_place_or_adjective_summits_stay_apart(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    assert len([e for e in ex.entities if e.type.value == "EVENT"]) == 2

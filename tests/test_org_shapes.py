@@ -157,3 +157,48 @@ def test_embassy_named_by_a_state_is_the_state(nlp):
     ents = {e.id: e for e in ex.entities}
     assert "Canadian Embassy" in {m.text for m in ents["country:CAN"].mentions}
     assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Shares of Harlow & Pike Co rose on Friday after the merger.", "Harlow & Pike Co"),
+    ("A report by the Institute for Peace and Conflict Studies said the talks failed.",
+     "Institute for Peace and Conflict Studies"),
+    ("The Council for Trade and Development said prices rose.", "Council for Trade and Development"),
+])
+def test_organisation_names_keep_their_connectors(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+def test_connector_between_two_names_still_splits(nlp):
+    typed, _ = _typed(nlp, "NATO and EU officials met in Brussels.")
+    assert ("ORGANISATION", "NATO and EU") not in typed
+
+
+@pytest.mark.parametrize("text,words", [
+    ("CHILE'S MINISTER FACES VOTE FOR THE SECOND TIME\nThe vote was close.", ["SECOND TIME", "VOTE"]),
+    ("RIVERS RISE AFTER STORM HITS EASTERN PROVINCES\nThe waters rose overnight.", ["EASTERN", "EASTERN PROVINCES"]),
+])
+def test_capitals_headline_words_are_not_organisations(nlp, text, words):
+    typed, _ = _typed(nlp, text)
+    for w in words:
+        assert ("ORGANISATION", w) not in typed
+
+
+def test_capitals_headline_keeps_known_bodies(nlp):
+    typed, _ = _typed(nlp, "NATO WARNS OF RISING TENSIONS IN THE BALTIC\nAllies met on Monday.")
+    assert ("ORGANISATION", "NATO") in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kemal Arslan arrived in Ankara on Monday. Aides said Arslan would speak later.", "Arslan"),
+    ("Ruth Okafor will chair the panel, and senior Okafor advisers drafted the plan.", "Okafor"),
+])
+def test_a_persons_name_used_again_is_not_an_organisation(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) not in typed
+
+
+def test_a_company_sharing_no_name_with_a_person_stays_a_company(nlp):
+    typed, _ = _typed(nlp, "Kemal Arslan said Siemens would build the plant.")
+    assert ("ORGANISATION", "Siemens") in typed

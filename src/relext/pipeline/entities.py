@@ -111,8 +111,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
         # names of known people (PETRARCH-2 actors); one-word forms that name a place or
         # a body in the gazetteer or among geonames' cities are never taken for a person
         not_people = {normalise(e["alias"]) for e in self.entries} | {normalise(c) for c in city_names()}
+        self.common_words = frozenset(_english_words(nlp))
         self.people = KnownPeople(nlp.vocab, exclude=not_people, titles=self.person_titles | self.title_words,
-                                  common_words=_english_words(nlp))
+                                  common_words=self.common_words)
 
     # -- gazetteer -------------------------------------------------------------------
     def _build(self) -> None:

@@ -77,6 +77,7 @@ class EventNamer:
         for k, (key, name, attrs) in list(out.items()):
             if f"{key}-summit" in summit_keys:
                 out[k] = (f"{key}-summit", name, attrs)
+        _merge_summit_variants(doc, events, out)
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
         first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
@@ -181,6 +182,52 @@ def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
             body = _body_key(naming)
             return f"event:{body or slug(naming)}-summit", text, {}
     return f"event:{slug(text)}", text, {}
+
+
+def _merge_summit_variants(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """One summit under two namings: "the Sydney summit" is "the Quad summit planned for
+    Sydney" (a place-named summit is the body's summit held there), and "the Southeast Asian
+    summit" is "the ASEAN summit" (an adjective taken from the body's long name). Only
+    bodies whose summit the document names elsewhere are used."""
+    _, org_keys = _org_alias_pattern()
+    long_names: Dict[str, List[str]] = {}
+    for alias, key in org_keys.items():
+        long_names.setdefault(key.split(":", 1)[1], []).append(alias)
+    body_summits = {}  # body -> summit key
+    held_at: Dict[str, set] = {}  # place text -> bodies whose summit is held there
+    for m in events:
+        k = (m["start"], m["end"])
+        if k not in out or not out[k][0].endswith("-summit"):
+            continue
+        body = out[k][0][len("event:"):-len("-summit")]
+        if body not in long_names:
+            continue
+        body_summits[body] = out[k]
+        for ent in doc.ents:  # "the Quad summit planned for Sydney", "the G20 summit in India"
+            if ent.label_ in ("LOCATION", "COUNTRY") and m["end"] <= ent.start <= m["end"] + 3 \
+                    and doc[ent.start - 1].lower_ in ("in", "for", "at"):
+                held_at.setdefault(ent.text, set()).add(body)
+    if not body_summits:
+        return
+    for m in events:
+        k = (m["start"], m["end"])
+        if k not in out or not out[k][0].endswith("-summit"):
+            continue
+        body = out[k][0][len("event:"):-len("-summit")]
+        if body in long_names:
+            continue
+        naming = [t for t in doc[m["start"]:m["end"]] if t.text[:1].isupper() and t.lower_ not in MEETING_WORDS
+                  and t.lower_ != "the" and not t.is_digit]
+        if not naming:
+            continue
+        text = doc[naming[0].i:naming[-1].i + 1].text
+        hosts = held_at.get(text, set())
+        if not hosts and not any(t.pos_ == "PROPN" and t.ent_type_ in ("LOCATION", "COUNTRY") for t in naming):
+            pattern = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+            hosts = {b for b in body_summits if any(a != text and pattern.search(a) for a in long_names[b])}
+        if len(hosts) == 1:
+            key, name, attrs = body_summits[next(iter(hosts))]
+            out[k] = (key, out[k][1], out[k][2])
 
 
 def _body_key(naming: str) -> Optional[str]:

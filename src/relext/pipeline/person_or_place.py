@@ -32,6 +32,7 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     """Model spans that overlap a known person give way to it ("Lavrov" typed ORG,
     "Warsaw Biden", "Biden Greets"), except a longer PERSON span that only adds name
     words to it ("Jill Biden", "Vladimir Vladimirovich Putin")."""
+    _persons_named_again(doc, model, known)
     places = {c["start"]: c["end"] for c in gaz if c["label"] in ("COUNTRY", "LOCATION") and c["kind"] == "NAME"}
     for c in model:
         if c["label"] == "PERSON" and places.get(c["start"], c["end"]) < c["end"] and doc[places[c["start"]]].text[:1].isupper():
@@ -58,6 +59,31 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
                 not any(i in gaz_tokens or not doc[i].text[:1].isupper() or doc[i].lower_ in HEADLINE_VERBS for i in extra):
             out.append(c)
     return out
+
+
+def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None:
+    """A name the document uses for a person is that person where the model types it an
+    organisation ("senior Trump advisers" after "Trump will fly"; "Wang" after "Wang Yi"):
+    an organisation span of the model equal to a person's name, or one word of a person's
+    name of two or more words, becomes PERSON. Acronyms and words in lower case do not."""
+    full, parts = set(), set()
+    for c in list(model) + list(known):
+        if c["label"] != "PERSON":
+            continue
+        words = [t.text for t in doc[c["start"]:c["end"]]]
+        full.add(" ".join(words))
+        if len(words) > 1:
+            parts.update(w for w in words if w[:1].isupper() and len(w) > 2)
+    if not full:
+        return
+    for c in model:
+        if c["label"] != "ORGANISATION" or c.get("source") != "model":
+            continue
+        words = [t.text for t in doc[c["start"]:c["end"]]]
+        if any(w.isupper() for w in words):
+            continue
+        if " ".join(words) in full or len(words) == 1 and words[0] in parts:
+            c["label"] = "PERSON"
 
 
 def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> bool:

@@ -47,8 +47,11 @@ class RuleCandidates:
                     prev.update(end=c["end"], name=doc[prev["start"]:c["end"]].text, key=None)
                     continue
             out.append(dict(c))
+        common = getattr(self, "common_words", frozenset())
         return [c for c in out if not (c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1 and c["source"] == "model"
-                                       and (doc[c["start"]].lower_ in self.generic_org_words or doc[c["start"]].pos_ == "ADJ"))]
+                                       and (doc[c["start"]].lower_ in self.generic_org_words or doc[c["start"]].pos_ == "ADJ"))
+                and not (c["label"] == "ORGANISATION" and c["source"] == "model" and _in_capitals_line(doc, c["start"])
+                         and all(t.lower_ in common or not t.is_alpha for t in doc[c["start"]:c["end"]]))]
 
     def _honorific_candidates(self, doc: Doc) -> List[Dict]:
         """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
@@ -114,3 +117,17 @@ class RuleCandidates:
                             "name": doc[span[0]:span[1]].text, "kind": "NAME",
                             "attrs": {"family": "summit"}, "source": "parse"})
         return out
+
+
+def _in_capitals_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands in a line written in capitals ("PRESIDENT HAS COVID FOR THE THIRD
+    TIME"): there the model's casing cue is lost, and a span of plain English words it
+    types as an organisation is a headline's words, not a body's name."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 3 and all(t.is_upper for t in words)

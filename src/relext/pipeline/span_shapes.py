@@ -17,6 +17,9 @@ HEADLINE_VERBS = {"says", "said", "tells", "told", "warns", "warned", "meets", "
                   "hails", "defies", "snubs", "confirms", "pledges", "promises", "denies", "arrives",
                   "and", "&", "to", "in", "on", "at", "with", "for", "of", "as", "/"}
 
+# lower-case words inside a formal organisation name ("Bank of England", "Council for ...")
+NAME_LINKS = {"of", "for"}
+
 
 def _trim_leading_words(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     """Words the model swallowed at the front of a name: a sentence-opening adverb or
@@ -65,7 +68,10 @@ def _split_headline(doc: Doc, start: int, end: int, label: str = "PERSON") -> Li
     """Split a name span at words that cannot be part of a name ("Putin Assures Xi"), and a
     person's name at a slash ("Jane Roe / AGENCY" in a photo credit)."""
     parts, cur = [], start
+    formal = label == "ORGANISATION" and any(doc[i].text in NAME_LINKS for i in range(start + 1, end - 1))
     for i in range(start, end):
+        if label == "ORGANISATION" and (doc[i].text == "&" or formal and doc[i].text in NAME_LINKS | {"and", "in", "on"}):
+            continue  # "Procter & Gamble", "Bank of England", "Organisation for Security and Co-operation in Europe"
         if doc[i].lower_ in HEADLINE_VERBS and i > start and (doc[i].text != "/" or label == "PERSON"):
             if cur < i:
                 parts.append((cur, i))
