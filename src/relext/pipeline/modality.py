@@ -17,7 +17,7 @@ clause and the chain of verbs and nouns that govern it ("had *no* plans to atten
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -30,14 +30,13 @@ OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
-# verbs that negate their complement only with a particle ("held back from imposing")
-NEGATING_PARTICLES = {"hold": ("back", "off"), "shy": ("away",), "back": ("away", "off")}
-
 class Modality:
     """Negation and modality finders configured by a cues mapping (``cues.yaml``)."""
 
-    def __init__(self, cues: Dict[str, List[str]]) -> None:
+    def __init__(self, cues: Dict[str, Any]) -> None:
         self.negating = set(cues["negating_governors"])
+        # verb lemma -> particles with which it negates its complement ("held back from")
+        self.negating_particles = {verb: tuple(parts) for verb, parts in cues["negating_phrasal_verbs"].items()}
         self.negators = set(cues["negators"])
         self.marks = set(cues["conditional_marks"])
         self.speculative = set(cues["speculative_modals"])
@@ -98,7 +97,7 @@ class Modality:
                     count += 1
                     cue = c.text
             if governs and (n.lemma_.lower() in self.negating
-                            or any(c.dep_ in ("prt", "advmod") and c.lower_ in NEGATING_PARTICLES.get(n.lemma_.lower(), ())
+                            or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"
                 cue = n.text
