@@ -46,6 +46,11 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
     return arrays[attr]
 
 
+def forget_attribute(doc: Doc, attr: int) -> None:
+    """Drop the cached array of ``attr`` after a component changed that attribute."""
+    _doc_cache(doc).pop(attr, None)
+
+
 class WordSet:
     """A set of lower-case words, matched against a token attribute by hash.
 

@@ -13,6 +13,8 @@ clause and the chain of verbs and nouns that govern it ("had *no* plans to atten
   or is "according to" someone; the reporter is recorded as the source;
 - ``PLANNED``: a future auxiliary ("will", "would") or a planning governor ("vowed",
   "plans", "is set to");
+- a hope ("hoped to meet") is a plan, except for membership: "hopes to join" is a bid
+  (``HYPOTHETICAL``);
 - otherwise ``ASSERTED``.
 """
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Modality:
         self.marks = set(cues["conditional_marks"])
         self.speculative = set(cues["speculative_modals"])
         self.hypo_governors = set(cues["hypothetical_governors"])
+        self.aspiration = set(cues.get("aspiration_governors", ()))
         self.hypo_adverbs = set(cues["hypothetical_adverbs"])
         self.future = set(cues["future_auxiliaries"])
         self.planning = set(cues["planning_governors"])
@@ -149,8 +152,8 @@ class Modality:
             break
         return nodes
 
-    def modality(self, tok: Token, args) -> Tuple[str, Optional[str]]:
-        """``(modality, source entity id)`` for a relation triggered by ``tok``."""
+    def modality(self, tok: Token, args, relation: Optional[str] = None) -> Tuple[str, Optional[str]]:
+        """``(modality, source entity id)`` for a relation (of type ``relation``) triggered by ``tok``."""
         sent = tok.sent
         sent_text = doc_text(tok.doc)[sent.start_char:sent.end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):
@@ -185,9 +188,12 @@ class Modality:
                 # a governor embeds the trigger; a coordinated verb ("was not invited and
                 # did not take part") only shares its subject
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
-                if embeds and (lemma in self.hypo_governors or _third_person_base(n) in self.hypo_governors) \
-                        and n.pos_ in ("VERB", "NOUN"):
+                if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
+                if embeds and lemma in self.aspiration and n.pos_ in ("VERB", "NOUN"):
+                    if relation == "MEMBER_OF":
+                        return "HYPOTHETICAL", None
+                    planned = True
                 if embeds and lemma in self.planning:
                     planned = True
                 if n.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in n.children) and lemma == "go":
@@ -209,8 +215,3 @@ class Modality:
             return "REPORTED", source
         return ("PLANNED" if planned else "ASSERTED"), None
 
-
-def _third_person_base(n: Token) -> str:
-    """The base form of a third-person verb the lemmatizer got wrong ("hopes" -> "hop")."""
-    low = n.lower_
-    return low[:-1] if n.tag_ == "VBZ" and low.endswith("es") else ""

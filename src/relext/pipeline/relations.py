@@ -243,7 +243,8 @@ class RelationExtractor(RuleComponent):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
-        modality, source = args.cached(("mod", tok.i), self.modality.modality, tok, args) if not presupposed \
+        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
+                                       predicate) if not presupposed \
             else ("ASSERTED", None)
         out = []
         if predicate in ("ATTENDS", "BOYCOTTS") and (rule.lemma, rule.pos) not in self.org_words:
