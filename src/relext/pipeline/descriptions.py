@@ -13,7 +13,12 @@ from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
                                "aide", "adviser", "advisor", "diplomat", "deputy"},
-                  "president": {"president", "leader"}}
+                  "president": {"president", "leader"},
+                  # "the NATO chief", "the Commission head": whoever leads the body named
+                  "chief": {"president", "chief", "head", "leader", "secretary-general", "secretary", "chairman", "chair",
+                            "director", "director-general", "chancellor", "premier", "prime"},
+                  "head": {"president", "chief", "head", "leader", "secretary-general", "secretary", "chairman", "chair",
+                           "director", "director-general"}}
 # head noun of a definite description -> (entity type, substring its id must contain)
 DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olympics"), "event": ("EVENT", None),
                      "summit": ("EVENT", "summit"), "ceremony": ("EVENT", "ceremony"), "tournament": ("EVENT", None),

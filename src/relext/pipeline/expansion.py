@@ -75,7 +75,7 @@ class ExpansionMixin:
             out.extend(self.index.entity(c.i) for c in t.children
                        if c.dep_ in ("compound", "nmod") and self.index.entity(c.i)
                        and self.index.type_of(self.index.entity(c.i)) in ("ORGANISATION", "EVENT"))
-        elif lemma in EVENT_NOUNS and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
+        elif (lemma in EVENT_NOUNS or low in EVENT_NOUNS) and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
                 and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_EVENT_MODIFIERS
                             for c in t.children):
             # "the summit", "this week's conference": the named event the passage is about

@@ -24,6 +24,9 @@ LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", 
 # "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
 WAY_VERBS = {"clear", "pave", "open", "smooth"}
 
+# verbs of taking someone along: "took X on a tour of Y" (X tours Y)
+ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
+
 
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -230,6 +233,10 @@ class SubjectsMixin:
                 return []
             if cur.dep_ == "pobj":
                 prep = cur.head
+                if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
+                    guests = [c for c in prep.head.children if c.dep_ == "dobj"]
+                    if guests:  # "Xi took Macron on a tour of X": the guest tours it
+                        return self.entities_of(guests[0])
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
                 if prep.lower_ == "for" and prep.head.lemma_.lower() == "way" and prep.head.dep_ == "dobj" \
