@@ -14,6 +14,9 @@ GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chanc
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
                                "aide", "adviser", "advisor", "diplomat", "deputy"},
                   "president": {"president", "leader"},
+                  # "his French counterpart": the French one of the same rank, most often the leader
+                  "counterpart": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader",
+                                  "secretary"},
                   # "the NATO chief", "the Commission head": whoever leads the body named
                   "chief": {"president", "chief", "head", "leader", "secretary-general", "secretary", "chairman", "chair",
                             "director", "director-general", "chancellor", "premier", "prime"},
@@ -52,6 +55,8 @@ class Descriptions:
                 continue
             if tok.dep_ in ("compound",) and tok.head.i in taken:
                 continue  # a title before a name: "President Putin" is part of the name
+            if tok.lower_ == "counterpart" and (tok.i + 1 in taken or any(c.dep_ == "appos" for c in tok.children)):
+                continue  # "his Indian counterpart S. Jaishankar": the name says who
             anchor = self._description_anchor(doc, tok, groups)
             if anchor is None:
                 continue

@@ -109,6 +109,8 @@ class ExpansionMixin:
                         out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
+                if lemma == "counterpart" and c.dep_ != "appos":
+                    continue  # "his French counterpart" is neither he nor France
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
                     out.extend(self.entities_of(c, _depth=_depth + 1))
                 elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for"):

@@ -236,7 +236,8 @@ class SubjectsMixin:
                 if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
                     guests = [c for c in prep.head.children if c.dep_ == "dobj"]
                     if guests:  # "Xi took Macron on a tour of X": the guest tours it
-                        return self.entities_of(guests[0])
+                        host = self.verb_subjects(prep.head, _depth + 1)
+                        return [e for e in self.entities_of(guests[0]) if e not in host]
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
                 if prep.lower_ == "for" and prep.head.lemma_.lower() == "way" and prep.head.dep_ == "dobj" \
