@@ -125,6 +125,11 @@ class ExpansionMixin:
                                for x in self.entities_of(p, _depth=_depth + 1) if self.index.type_of(x) == "PERSON")
         if e is not None and self.index.type_of(e) == "PERSON" and t.left_edge.i < t.i:
             out.extend(self._flat_coordination(t))
+        if e is None and t.tag_ in ("NNS", "NNPS") and t.dep_ == "pobj" and t.head.lower_ == "among" \
+                and t.head.head.lemma_.lower() == "be" and not out:
+            # "A and B were among the countries that boycotted X": the named ones
+            out.extend(x for c in t.head.head.children if c.dep_ == "nsubj"
+                       for x in self.entities_of(c, _depth=_depth + 1))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
                 # "Western nations, including the US, Canada and the UK"; "guests such as X"
