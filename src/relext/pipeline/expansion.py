@@ -54,6 +54,12 @@ class ExpansionMixin:
                 # "among them those from the US and Britain"
                 out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                            for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+                cop = t.head.head
+                if not out and low == "those" and t.dep_ == "pobj" and t.head.lower_ == "among" \
+                        and cop.lemma_.lower() == "be":
+                    # "Among those attending (who met X) were A and B": the ones listed
+                    out.extend(e for c in cop.children if c.dep_ in ("nsubj", "attr") and c.i > t.i
+                               for e in self.entities_of(c, _depth=_depth + 1))
             elif low in RELATIVE_PRONOUNS and t.dep_ in ("pobj", "poss"):
                 # "the summit, in which A and B take part": the noun the clause modifies
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
@@ -215,7 +221,8 @@ class ExpansionMixin:
 
     def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:
         """"they", "the two leaders": the two people (or states) named last, if named within
-        the three sentences before and no third one of the kind comes between."""
+        the three sentences before and no third one of the kind comes between; else, for
+        a noun, the nearest two named together ("A and B ... the couple")."""
         doc = t.doc
         sents = list(doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
@@ -233,4 +240,9 @@ class ExpansionMixin:
                         break
             if len(seen) == 2:
                 return seen
+            if len(seen) == 3 and t.pos_ != "PRON":
+                # more than two named: "the two presidents" are the two named together
+                pair = self._recent_group(t, kind, 2)
+                if pair:
+                    return pair
         return []
