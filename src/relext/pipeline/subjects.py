@@ -230,6 +230,10 @@ class SubjectsMixin:
                 v = cur.head
                 if v.lemma_.lower() in self.support_verbs:
                     return self.verb_subjects(v, _depth + 1)
+                if cur.dep_ == "dobj" and self.modality.calls_off(v):
+                    # "X scrapped a planned visit to Y" (negated by the verb): a person calling off
+                    # goes himself; an administration or a state calling it off names no traveller
+                    return [e for e in self.verb_subjects(v, _depth + 1) if self.index.type_of(e) == "PERSON"]
                 return []
             if cur.dep_ == "pobj":
                 prep = cur.head
