@@ -50,6 +50,9 @@ class ExpansionMixin:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+                if not out and t.dep_ == "nsubj" and t.head.head.pos_ == "NOUN":
+                    # "Countries that joined the boycott include A and B": the members listed
+                    out.extend(self._listed_members(t.head.head))
             elif low in ("those", "some", "many", "most", "all"):
                 # "among them those from the US and Britain"
                 out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
