@@ -134,6 +134,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             self._descriptions(doc, groups, sent_of)
             self._event_descriptions(doc, groups, sent_of)
             self._place_descriptions(doc, groups, sent_of)
+            self._bare_state_descriptions(doc, groups, sent_of)
         if self.resolve_pronouns:
             self._pronouns(doc, groups, sent_of)
         for g in groups.values():
