@@ -39,6 +39,8 @@ class Modality:
         self.negating = set(cues["negating_governors"])
         # verb lemma -> particles with which it negates its complement ("held back from")
         self.negating_particles = {verb: tuple(parts) for verb, parts in cues["negating_phrasal_verbs"].items()}
+        # verb lemma -> particles with which it calls off its object ("called off the visit")
+        self.cancelling_particles = {verb: tuple(parts) for verb, parts in cues["cancelling_phrasal_verbs"].items()}
         self.negators = set(cues["negators"])
         self.marks = set(cues["conditional_marks"])
         self.speculative = set(cues["speculative_modals"])
@@ -48,6 +50,12 @@ class Modality:
         self.future = set(cues["future_auxiliaries"])
         self.planning = set(cues["planning_governors"])
         self.reporting = set(cues["reporting_verbs"])
+
+    def calls_off(self, verb: Token) -> bool:
+        """Whether ``verb`` cancels its object: "cancelled (scrapped, called off) the visit"."""
+        lemma = verb.lemma_.lower()
+        return lemma in CANCEL_VERBS or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.cancelling_particles.get(lemma, ())
+                                            for c in verb.children)
 
     def _negation_chain(self, tok: Token) -> List[Tuple[Token, bool]]:
         """The trigger and the words that govern it within its statement.
@@ -60,7 +68,7 @@ class Modality:
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
             # "cancelled his stop in X", "scrapped the visit": calling off the noun's event
-            nodes.append((cur, cur.lemma_.lower() in CANCEL_VERBS))
+            nodes.append((cur, self.calls_off(cur)))
         if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
             cur = cur.head
             nodes.append((cur, False))
@@ -87,7 +95,7 @@ class Modality:
         for c in tok.children:
             if c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "neither"):
                 return True, c.text
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CANCEL_VERBS:
+        if tok.dep_ == "dobj" and self.calls_off(tok.head):
             return True, tok.head.text  # "cancelled his visit to X"
         return False, None
 
@@ -99,7 +107,7 @@ class Modality:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
                     cue = c.text
-            if governs and (n.lemma_.lower() in self.negating
+            if governs and (n.lemma_.lower() in self.negating or self.calls_off(n)
                             or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"
