@@ -34,7 +34,7 @@ from ..schema import load_catalogue, parse_catalogue
 from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
-from .backing import prefixed_backing
+from .backing import legitimacy, prefixed_backing
 from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
@@ -168,7 +168,7 @@ class RelationExtractor(RuleComponent):
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index)
-                      + prefixed_backing(doc, index)
+                      + prefixed_backing(doc, index) + legitimacy(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
