@@ -34,6 +34,7 @@ from ..schema import load_catalogue, parse_catalogue
 from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
+from .advocacy import advocacy, advocacy_words
 from .backing import legitimacy, prefixed_backing
 from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
@@ -89,6 +90,7 @@ class RelationExtractor(RuleComponent):
         self.composition_words = WordSet(nlp.vocab, set(WHOLE_VERBS) | set(PART_VERBS))
         self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | {"chair", "head"})
         self.blocking_words = WordSet(nlp.vocab, blocking_words())
+        self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
@@ -180,6 +182,17 @@ class RelationExtractor(RuleComponent):
             found = {k: r for k, r in found.items()
                      if not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
         for rec in blocked_recs:
+            found.setdefault(record_key(rec), rec)
+        advocated_recs, hoped, advocated_bodies = advocacy(doc, index, args, self.joining_words.positions(doc))
+        if hoped or advocated_bodies:
+            # a backed, wanted or called-for joining is no membership; backing it is no
+            # support of the body joined
+            spans = [(doc[a:b].start_char, doc[a:b].end_char) for a, b in hoped]
+            found = {k: r for k, r in found.items()
+                     if not (r["predicate"] == "MEMBER_OF"
+                             and any(a <= r["evidence"]["trigger_start"] < b for a, b in spans))
+                     and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
+        for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:
