@@ -57,6 +57,8 @@ def _advocate(j: Token) -> Tuple[Token, bool]:
             return cur, True
         if cur.pos_ in ("VERB", "AUX") and lemma not in JOIN_VERBS and cur.dep_ not in ("xcomp", "ccomp", "pcomp"):
             return None, False  # another clause's verb
+        if cur.pos_ in ("NOUN", "PROPN") and lemma not in JOIN_NOUNS:
+            return None, False  # "a dispute with fellow members": about something else
     return None, False
 
 
@@ -108,10 +110,12 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
     drop: Set[Tuple[str, str]] = set()
     for i in positions:
         j = doc[i]
+        as_frame = j.dep_ == "pobj" and j.head.lower_ == "as"
+        if j.lemma_.lower() == "member" and not as_frame:
+            continue  # members are named as such; only "welcome X as a member" is a joining
         a, _ = _advocate(j)
         if a is None:
             continue
-        as_frame = j.dep_ == "pobj" and j.head.lower_ == "as"
         if a.lemma_.lower() == "welcome" and not as_frame:
             continue  # "welcomed X's accession" is the plain welcome rule's
         if a.lemma_.lower() == "welcome" and not _looked_forward(a):

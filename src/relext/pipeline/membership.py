@@ -117,8 +117,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if any(c.lower_ in NOT_YET_MEMBERS for c in tok.children if c.dep_ in ("compound", "amod")):
                 continue  # "an EU candidate country", "aspiring members"
             if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("attr", "appos") \
-                    and (head.head.lower_ == "one" or head.head.pos_ == "NUM"):
-                # "Japan is one of the G7 countries", "France, one of the council's permanent members"
+                    and (head.head.lower_ in ("one", "first", "last", "only") or head.head.pos_ == "NUM"
+                         or head.head.tag_ == "JJS"):
+                # "Japan is one of the G7 countries", "France, one of the council's permanent members",
+                # "X was the last of the alliance's members to ratify"
                 one = head.head
                 members += args.verb_subjects(one.head) if one.dep_ == "attr" else args.entities_of(one.head)
             if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation", "ally"):
@@ -126,6 +128,13 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 members += [e for e in [index.entity(head.i)] if e]
                 if head.pos_ == "PROPN" and index.entity(head.i):
                     members += [e for c in head.children if c.dep_ == "conj" for e in args.entities_of(c)]
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("VERB", "AUX") and head.i < head.head.i:
+                members += args.verb_subjects(head.head)  # "Of all the bloc's members, X was the first to ..."
+            if any(c.dep_ == "amod" and c.lower_ == "fellow" for c in list(tok.children)
+                   + (list(head.children) if tok.dep_ == "compound" else [])):
+                # "X settled its dispute with fellow members of the bloc": X is one of them
+                v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                members += [e for e in (args.subjects(v) if v is not None else []) if e not in members]
             if lemma in NAMED_MEMBER_NOUNS:
                 # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
                 members += _juxtaposed_names(tok, index, args)
