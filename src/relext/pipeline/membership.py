@@ -138,6 +138,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if lemma in NAMED_MEMBER_NOUNS:
                 # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
                 members += _juxtaposed_names(tok, index, args)
+            if tok.dep_ == "pobj" and head.lower_ in ("like", "unlike") and any(c.lower_ == "other" for c in tok.children):
+                # "X, like other EU countries, ...": X is one of them
+                members += args.entities_of(head.head) if head.head.pos_ in ("NOUN", "PROPN") \
+                    else args.verb_subjects(head.head)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
