@@ -41,6 +41,8 @@ PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co
 COALITION_VERBS = {"form", "found", "establish"}
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
 MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
+# verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
+OFFICE_VERBS = {"chair", "head", "lead"}
 LIST_OPENERS = {"-", "–", "—", ":", "("}
 LIST_GLUE = {",", "and", "the", "as", "well", "&"}
 
@@ -371,7 +373,7 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
     for i in words.positions(doc):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in ("chair", "head"):
+        if tok.pos_ == "VERB" and lemma in OFFICE_VERBS:
             orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
             v = tok
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \

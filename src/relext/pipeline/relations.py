@@ -37,7 +37,7 @@ from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import legitimacy, prefixed_backing
 from .grievances import grievances
-from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
+from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
@@ -88,7 +88,7 @@ class RelationExtractor(RuleComponent):
         self.grievance_words = WordSet(nlp.vocab, self.wrongdoing | {"pay"})
         self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
         self.composition_words = WordSet(nlp.vocab, set(WHOLE_VERBS) | set(PART_VERBS))
-        self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | {"chair", "head"})
+        self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | OFFICE_VERBS)
         self.blocking_words = WordSet(nlp.vocab, blocking_words())
         self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
