@@ -23,7 +23,7 @@ from .records import record
 # adjectives ("eager to welcome")
 ADVOCACY_WORDS = {"support", "back", "endorse", "champion", "favour", "favor", "want", "hope", "wish", "urge",
                   "push", "advocate", "welcome", "call", "press", "lobby", "backing", "endorsement", "eager",
-                  "keen", "advocacy", "campaign"}
+                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit"}
 # "called (pressed, pushed, lobbied) for X to join": only with "for"
 NEEDS_FOR = {"call", "press", "push", "lobby", "campaign"}
 # words of joining a body
@@ -32,6 +32,8 @@ JOIN_NOUNS = {"membership", "accession", "admission", "entry", "seat", "seats", 
               "member"}
 # advocating something already done keeps it stated ("welcomed Iran's accession")
 FACT_WORDS = {"welcome"}
+# letting someone join makes the joining happen: the membership stays stated
+ENABLING_WORDS = {"let", "allow", "enable", "permit"}
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 HOPS = 4  # from the joining word up to the advocating word
 
@@ -124,13 +126,19 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             ranges.append((j.left_edge.i, j.right_edge.i + 1))
             continue
         joiners, bodies = _joiners(j, index, args)
+        if a.lemma_.lower() in ENABLING_WORDS and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in a.children):
+            continue  # "(promised) it will never let X join": only a named enabler
         if a.pos_ == "VERB":
             advocates = args.cached(("subj", a.i), args.subjects, a)
+            if not advocates and a.dep_ == "acl" and a.head.pos_ == "NOUN":
+                # "passed a law letting X join": whoever passed it
+                advocates = args.noun_subjects(a.head) or (args.verb_subjects(a.head.head)
+                                                           if a.head.dep_ == "dobj" else [])
         elif a.pos_ == "ADJ":
             advocates = args.verb_subjects(a.head) if a.head.pos_ in ("VERB", "AUX") else []
         else:
             advocates = args.noun_subjects(a)
-        if a.lemma_.lower() not in FACT_WORDS or (j.dep_ == "pobj" and j.head.lower_ == "as"):
+        if a.lemma_.lower() not in FACT_WORDS | ENABLING_WORDS or as_frame:
             # ("welcomed X as a member": whoever is a member, it is not the welcomer)
             ranges.append((j.left_edge.i, j.right_edge.i + 1))
         negated, cue = args.modality.negation(a)

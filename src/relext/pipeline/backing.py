@@ -10,6 +10,8 @@ legitimate.
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
   "does not regard X as legitimate" is the negated SUPPORTS.
+- "Ukraine has our full support", "X won (enjoys) the backing of Y": support had by the
+  subject of a verb of having, given by the possessor or the "of" name.
 """
 from __future__ import annotations
 
@@ -109,4 +111,31 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
                 if s != o and index.type_of(s) in BACKER_TYPES:
                     out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:recognised-as-legitimate",
                                       negated=negated, cue=cue))
+    return out
+
+
+HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
+HAD_SUPPORT = {"support", "backing", "endorsement"}
+
+
+def had_support(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for support had by the subject of a verb of having (module docstring)."""
+    out: List[Dict] = []
+    for n in doc:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in HAD_SUPPORT or n.dep_ != "dobj" \
+                or n.head.lemma_.lower() not in HAVING_VERBS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in n.children):
+            continue  # "has support for India's bid": the holder supports
+        givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not givers:
+            continue
+        negated, cue = args.modality.negation(n.head)
+        for o in args.verb_subjects(n.head):
+            for s in givers:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:has-the-support-of", negated=negated,
+                                      cue=cue))
     return out
