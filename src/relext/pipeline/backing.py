@@ -10,6 +10,7 @@ legitimate.
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
   "does not regard X as legitimate" is the negated SUPPORTS.
+- "described X's vote as a welcome step (a positive development)": approving of X's step;
 - "Ukraine has our full support", "X won (enjoys) the backing of Y": support had by the
   subject of a verb of having, given by the possessor or the "of" name.
 """
@@ -57,7 +58,8 @@ def prefixed_backing(doc: Doc, index) -> List[Dict]:
 
 # verbs of holding someone to be something: "sees X as", "regards X as", "recognised X as"
 REGARD_VERBS = {"see", "regard", "consider", "view", "recognise", "recognize", "acknowledge", "accept", "treat",
-                "deem", "hail", "back", "endorse", "support", "declare"}
+                "deem", "hail", "back", "endorse", "support", "declare", "describe", "call", "characterise",
+                "characterize"}
 # verbs whose complement needs no "as": "considers X the legitimate president"
 BARE_COMPLEMENT_VERBS = {"consider", "deem", "declare"}
 # what makes the "as" complement a claim to power
@@ -65,6 +67,20 @@ LEGITIMATE_WORDS = {"legitimate", "rightful", "lawful", "legal", "constitutional
 CLAIM_NOUNS = {"claim", "claims", "legitimacy", "mandate"}
 # verbs that grant a claim rather than weigh it ("considered X's claim" grants nothing)
 GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
+
+
+# "described the vote as a welcome step": approving of someone's step
+WELCOME_WORDS = {"welcome", "positive", "encouraging", "constructive"}
+STEP_NOUNS = {"step", "development", "move", "decision", "sign", "signal", "gesture", "contribution"}
+DESCRIBE_VERBS = {"describe", "call", "see", "regard", "view", "consider", "hail", "characterise", "characterize"}
+
+
+def _welcome_complement(v: Token) -> bool:
+    """Whether ``v`` calls its object a welcome step ("described X's vote as a welcome step")."""
+    if v.lemma_.lower() not in DESCRIBE_VERBS:
+        return False
+    return any(t.lower_ in WELCOME_WORDS and t.dep_ == "amod" and t.head.lemma_.lower() in STEP_NOUNS
+               for t in v.subtree if t.i > v.i)
 
 
 def _legitimacy_complement(v: Token) -> bool:
@@ -90,7 +106,8 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
         # a claim to power, not a claim that something is so ("accepted X's claim that ...")
         claim = [d for d in dobjs if d.lemma_.lower() in CLAIM_NOUNS
                  and not any(c.dep_ in ("acl", "ccomp") for c in d.children)] if v.lemma_.lower() in GRANT_VERBS else []
-        if not claim and not _legitimacy_complement(v):
+        welcome = not claim and _welcome_complement(v)
+        if not claim and not welcome and not _legitimacy_complement(v):
             continue
         objects: List[str] = []
         for d in dobjs:
@@ -100,8 +117,8 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
                 holders += [o for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"]
                 objects += [e for h in holders for e in args.entities_of(h)]
-            else:
-                objects += args.entities_of(d)
+            elif not (welcome and d.pos_ == "PRON"):  # "called it a positive sign that ...": a clause
+                objects += args.entities_of(d, positions=welcome)
         objects = [o for o in objects if index.type_of(o) in BACKER_TYPES]
         if not objects:
             continue
@@ -109,7 +126,8 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
         for s in args.cached(("subj", v.i), args.subjects, v):
             for o in objects:
                 if s != o and index.type_of(s) in BACKER_TYPES:
-                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:recognised-as-legitimate",
+                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:called-a-welcome-step" if welcome
+                                      else "SUPPORTS:recognised-as-legitimate",
                                       negated=negated, cue=cue))
     return out
 
