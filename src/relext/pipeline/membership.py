@@ -63,6 +63,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
         else:
             negated, cue, modality, source = False, None, "ASSERTED", None
+        if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]):
+            negated, cue = True, "non"  # "a non-NATO country", "non-EU members"
         for m in members:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
