@@ -64,7 +64,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         i = start - 1
         title_tok: Optional[Token] = None
         while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or
-                          (doc[i].is_title and doc[i].lower_.rstrip("s") in titles)):
+                          (doc[i].is_title and doc[i].lower_.rstrip("s") in titles) or _title_word(doc[i], i, end)):
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
             i -= 1
@@ -79,7 +79,9 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                 _national(doc, index, a, i, lambda c: emit(title_tok, pid, c, "affiliation:title"))
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
-        for ap in _appositions(root):
+        # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
+        roots = [t for t in span if t.head.i < start or t.head.i >= end or t.head is t]
+        for ap in dict.fromkeys(a for r in roots for a in _appositions(r)):
             if ap.i in range(start, end):
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
@@ -106,6 +108,13 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+def _title_word(t: Token, i: int, end: int) -> bool:
+    """A lower-case noun or adjective inside a title before a name ("foreign policy
+    chief", "opposition politician"): it modifies a later word of the title run."""
+    return t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod") \
+        and i < t.head.i < end
 
 
 def _names_another_person(doc: Doc, ap: Token, pid: str, index) -> bool:

@@ -1,15 +1,24 @@
-"""SUPPORTS from a backer named before a participle: "the Iran-backed Houthi rebels",
-"Kremlin-funded outlets such as RT", "a U.S.-supported government".
+"""SUPPORTS from a backer named before a participle, and from recognising someone as
+legitimate.
 
-The compound adjective states that the first name backs the one it describes, whatever
-the clause around it says (like "X-led" for membership in `membership.led_members`).
-The described name is the first entity within a few words after the participle.
+- "the Iran-backed Houthi rebels", "Kremlin-funded outlets such as RT", "a U.S.-supported
+  government": the compound adjective states that the first name backs the one it
+  describes, whatever the clause around it says (like "X-led" for membership in
+  `membership.led_members`). The described name is the first entity within a few words
+  after the participle.
+- "sees X as the legitimate president", "regards X as the country's rightful leader",
+  "recognised X as interim president", "accepts the claim of X to be president" (or
+  "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
+  "does not regard X as legitimate" is the negated SUPPORTS.
+- "described X's vote as a welcome step (a positive development)": approving of X's step;
+- "Ukraine has our full support", "X won (enjoys) the backing of Y": support had by the
+  subject of a verb of having, given by the possessor or the "of" name.
 """
 from __future__ import annotations
 
 from typing import Dict, List
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .records import record
 
@@ -44,4 +53,107 @@ def prefixed_backing(doc: Doc, index) -> List[Dict]:
                 break
         if backed is not None and backed != backer and index.type_of(backed) in BACKER_TYPES:
             out.append(record(tok, backer, "SUPPORTS", backed, rule_id="SUPPORTS:prefixed-backer"))
+    return out
+
+
+# verbs of holding someone to be something: "sees X as", "regards X as", "recognised X as"
+REGARD_VERBS = {"see", "regard", "consider", "view", "recognise", "recognize", "acknowledge", "accept", "treat",
+                "deem", "hail", "back", "endorse", "support", "declare", "describe", "call", "characterise",
+                "characterize"}
+# verbs whose complement needs no "as": "considers X the legitimate president"
+BARE_COMPLEMENT_VERBS = {"consider", "deem", "declare"}
+# what makes the "as" complement a claim to power
+LEGITIMATE_WORDS = {"legitimate", "rightful", "lawful", "legal", "constitutional", "interim", "acting", "elected"}
+CLAIM_NOUNS = {"claim", "claims", "legitimacy", "mandate"}
+# verbs that grant a claim rather than weigh it ("considered X's claim" grants nothing)
+GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
+
+
+# "described the vote as a welcome step": approving of someone's step
+WELCOME_WORDS = {"welcome", "positive", "encouraging", "constructive"}
+STEP_NOUNS = {"step", "development", "move", "decision", "sign", "signal", "gesture", "contribution"}
+DESCRIBE_VERBS = {"describe", "call", "see", "regard", "view", "consider", "hail", "characterise", "characterize"}
+
+
+def _welcome_complement(v: Token) -> bool:
+    """Whether ``v`` calls its object a welcome step ("described X's vote as a welcome step")."""
+    if v.lemma_.lower() not in DESCRIBE_VERBS:
+        return False
+    return any(t.lower_ in WELCOME_WORDS and t.dep_ == "amod" and t.head.lemma_.lower() in STEP_NOUNS
+               for t in v.subtree if t.i > v.i)
+
+
+def _legitimacy_complement(v: Token) -> bool:
+    """Whether ``v`` has an "as (to be) <legitimate ...>" complement or names a claim."""
+    for t in v.subtree:
+        if t.i <= v.i:
+            continue
+        if t.lower_ == "as" and t.dep_ == "prep" and any(w.lower_ in LEGITIMATE_WORDS for w in t.subtree):
+            return True
+        if v.lemma_.lower() in BARE_COMPLEMENT_VERBS and t.lower_ in LEGITIMATE_WORDS and t.dep_ == "amod":
+            return True
+    return False
+
+
+def legitimacy(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for recognising someone's claim to power (module docstring)."""
+    out: List[Dict] = []
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REGARD_VERBS:
+            continue
+        dobjs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                 or (c.dep_ == "ccomp" and c.pos_ == "PROPN" and v.lemma_.lower() in BARE_COMPLEMENT_VERBS)]
+        # a claim to power, not a claim that something is so ("accepted X's claim that ...")
+        claim = [d for d in dobjs if d.lemma_.lower() in CLAIM_NOUNS
+                 and not any(c.dep_ in ("acl", "ccomp") for c in d.children)] if v.lemma_.lower() in GRANT_VERBS else []
+        welcome = not claim and _welcome_complement(v)
+        if not claim and not welcome and not _legitimacy_complement(v):
+            continue
+        objects: List[str] = []
+        for d in dobjs:
+            if d in claim:
+                # "the claim of X to be president", "X's claim to the presidency"
+                holders = [c for c in d.children if c.dep_ == "poss"]
+                holders += [o for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"]
+                objects += [e for h in holders for e in args.entities_of(h)]
+            elif not (welcome and d.pos_ == "PRON"):  # "called it a positive sign that ...": a clause
+                objects += args.entities_of(d, positions=welcome)
+        objects = [o for o in objects if index.type_of(o) in BACKER_TYPES]
+        if not objects:
+            continue
+        negated, cue = args.modality.negation(v)
+        for s in args.cached(("subj", v.i), args.subjects, v):
+            for o in objects:
+                if s != o and index.type_of(s) in BACKER_TYPES:
+                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:called-a-welcome-step" if welcome
+                                      else "SUPPORTS:recognised-as-legitimate",
+                                      negated=negated, cue=cue))
+    return out
+
+
+HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
+HAD_SUPPORT = {"support", "backing", "endorsement"}
+
+
+def had_support(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for support had by the subject of a verb of having (module docstring)."""
+    out: List[Dict] = []
+    for n in doc:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in HAD_SUPPORT or n.dep_ != "dobj" \
+                or n.head.lemma_.lower() not in HAVING_VERBS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in n.children):
+            continue  # "has support for India's bid": the holder supports
+        givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not givers:
+            continue
+        negated, cue = args.modality.negation(n.head)
+        for o in args.verb_subjects(n.head):
+            for s in givers:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:has-the-support-of", negated=negated,
+                                      cue=cue))
     return out

@@ -26,6 +26,17 @@ BLOCK_NOUNS = {"objection": ("to", "against"), "objections": ("to", "against"), 
 
 # what one refuses rather than blocks
 REFUSED_NOUNS = {"invitation", "offer", "call", "summons", "request"}
+# positions someone holds: "a status to which A objected" opposes the one who holds it
+HELD_NOUNS = {"status", "seat", "role", "membership", "place", "presidency", "chairmanship"}
+HOLD_VERBS = {"hold", "have", "enjoy", "gain", "obtain", "win", "get", "keep", "retain"}
+
+
+def _holders(args, b: Token) -> List[str]:
+    """Who holds the position ``b`` names when it names nobody itself: the subject of the
+    verb it is the object of ("X has held observer status ..., a status to which ...")."""
+    if b.lemma_.lower() not in HELD_NOUNS or b.dep_ != "dobj" or b.head.lemma_.lower() not in HOLD_VERBS:
+        return []
+    return args.verb_subjects(b.head)
 
 
 def blocking_words() -> Set[str]:
@@ -56,7 +67,8 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
         blockers: List[str] = []
         if tok.pos_ == "VERB" and lemma in BLOCK_VERBS:
             need = BLOCK_VERBS[lemma]
-            prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+            # the parser may hang the particle as an adverb ("had been held back by X")
+            prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             if isinstance(need, tuple) and not (prts & set(need)):
                 continue
@@ -90,7 +102,7 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             continue
         for b in blocked:
             ranges.append((b.left_edge.i, b.right_edge.i + 1))
-            targets = args.entities_of(b, positions=True)
+            targets = args.entities_of(b, positions=True) or _holders(args, b)
             for s in blockers:
                 for o in targets:
                     if s != o:

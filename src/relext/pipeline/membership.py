@@ -41,6 +41,8 @@ PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co
 COALITION_VERBS = {"form", "found", "establish"}
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
 MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
+# verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
+OFFICE_VERBS = {"chair", "head", "lead"}
 LIST_OPENERS = {"-", "–", "—", ":", "("}
 LIST_GLUE = {",", "and", "the", "as", "well", "&"}
 
@@ -61,6 +63,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
         else:
             negated, cue, modality, source = False, None, "ASSERTED", None
+        if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]):
+            negated, cue = True, "non"  # "a non-NATO country", "non-EU members"
         for m in members:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
@@ -117,8 +121,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if any(c.lower_ in NOT_YET_MEMBERS for c in tok.children if c.dep_ in ("compound", "amod")):
                 continue  # "an EU candidate country", "aspiring members"
             if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("attr", "appos") \
-                    and (head.head.lower_ == "one" or head.head.pos_ == "NUM"):
-                # "Japan is one of the G7 countries", "France, one of the council's permanent members"
+                    and (head.head.lower_ in ("one", "first", "last", "only") or head.head.pos_ == "NUM"
+                         or head.head.tag_ == "JJS"):
+                # "Japan is one of the G7 countries", "France, one of the council's permanent members",
+                # "X was the last of the alliance's members to ratify"
                 one = head.head
                 members += args.verb_subjects(one.head) if one.dep_ == "attr" else args.entities_of(one.head)
             if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation", "ally"):
@@ -126,9 +132,20 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 members += [e for e in [index.entity(head.i)] if e]
                 if head.pos_ == "PROPN" and index.entity(head.i):
                     members += [e for c in head.children if c.dep_ == "conj" for e in args.entities_of(c)]
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("VERB", "AUX") and head.i < head.head.i:
+                members += args.verb_subjects(head.head)  # "Of all the bloc's members, X was the first to ..."
+            if any(c.dep_ == "amod" and c.lower_ == "fellow" for c in list(tok.children)
+                   + (list(head.children) if tok.dep_ == "compound" else [])):
+                # "X settled its dispute with fellow members of the bloc": X is one of them
+                v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                members += [e for e in (args.subjects(v) if v is not None else []) if e not in members]
             if lemma in NAMED_MEMBER_NOUNS:
                 # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
                 members += _juxtaposed_names(tok, index, args)
+            if tok.dep_ == "pobj" and head.lower_ in ("like", "unlike") and any(c.lower_ == "other" for c in tok.children):
+                # "X, like other EU countries, ...": X is one of them
+                members += args.entities_of(head.head) if head.head.pos_ in ("NOUN", "PROPN") \
+                    else args.verb_subjects(head.head)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
@@ -358,7 +375,7 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
     for i in words.positions(doc):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in ("chair", "head"):
+        if tok.pos_ == "VERB" and lemma in OFFICE_VERBS:
             orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
             v = tok
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \

@@ -29,6 +29,10 @@ CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
 CANCEL_VERBS = {"cancel", "scrap", "abandon", "forgo", "forego", "skip", "shelve", "drop", "postpone"}
 OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"}
+# taking back one's support: "withdrew (ended, dropped) its support for X" negates it
+RETRACT_VERBS = {"withdraw", "end", "drop", "pull", "revoke", "rescind", "retract", "suspend", "abandon", "scrap",
+                 "terminate", "cease"}
+SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
@@ -68,7 +72,8 @@ class Modality:
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
             # "cancelled his stop in X", "scrapped the visit": calling off the noun's event
-            nodes.append((cur, self.calls_off(cur)))
+            nodes.append((cur, self.calls_off(cur)
+                          or (cur.lemma_.lower() in RETRACT_VERBS and tok.lemma_.lower() in SUPPORT_NOUNS)))
         if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
             cur = cur.head
             nodes.append((cur, False))
@@ -97,6 +102,8 @@ class Modality:
                 return True, c.text
         if tok.dep_ == "dobj" and self.calls_off(tok.head):
             return True, tok.head.text  # "cancelled his visit to X"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in RETRACT_VERBS and tok.lemma_.lower() in SUPPORT_NOUNS:
+            return True, tok.head.text  # "withdrew its support for X"
         return False, None
 
     def negation(self, tok: Token) -> Tuple[bool, Optional[str]]:
@@ -107,7 +114,12 @@ class Modality:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
                     cue = c.text
+                elif c.dep_ == "advmod" and c.lower_ in ("longer", "more") \
+                        and any(d.lower_ == "no" for d in c.children):
+                    count += 1  # "no longer backs X"
+                    cue = "no " + c.text
             if governs and (n.lemma_.lower() in self.negating or self.calls_off(n)
+                            or (n.lemma_.lower() in RETRACT_VERBS and tok.lemma_.lower() in SUPPORT_NOUNS)
                             or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"

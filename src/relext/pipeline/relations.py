@@ -34,9 +34,10 @@ from ..schema import load_catalogue, parse_catalogue
 from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
-from .backing import prefixed_backing
+from .advocacy import advocacy, advocacy_words
+from .backing import had_support, legitimacy, prefixed_backing
 from .grievances import grievances
-from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, PART_VERBS, WHOLE_VERBS, compositions,
+from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
@@ -87,8 +88,9 @@ class RelationExtractor(RuleComponent):
         self.grievance_words = WordSet(nlp.vocab, self.wrongdoing | {"pay"})
         self.group_words = WordSet(nlp.vocab, GROUP_NOUNS | ALLIANCE_NOUNS)
         self.composition_words = WordSet(nlp.vocab, set(WHOLE_VERBS) | set(PART_VERBS))
-        self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | {"chair", "head"})
+        self.office_words = WordSet(nlp.vocab, MEMBER_OFFICES | OFFICE_VERBS)
         self.blocking_words = WordSet(nlp.vocab, blocking_words())
+        self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
         self._build()
@@ -168,7 +170,7 @@ class RelationExtractor(RuleComponent):
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index)
-                      + prefixed_backing(doc, index)
+                      + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
@@ -180,6 +182,17 @@ class RelationExtractor(RuleComponent):
             found = {k: r for k, r in found.items()
                      if not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
         for rec in blocked_recs:
+            found.setdefault(record_key(rec), rec)
+        advocated_recs, hoped, advocated_bodies = advocacy(doc, index, args, self.joining_words.positions(doc))
+        if hoped or advocated_bodies:
+            # a backed, wanted or called-for joining is no membership; backing it is no
+            # support of the body joined
+            spans = [(doc[a:b].start_char, doc[a:b].end_char) for a, b in hoped]
+            found = {k: r for k, r in found.items()
+                     if not (r["predicate"] == "MEMBER_OF"
+                             and any(a <= r["evidence"]["trigger_start"] < b for a, b in spans))
+                     and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
+        for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
         out = list(found.values())
         if not self.include_hypothetical:
