@@ -7,7 +7,10 @@
   manipulation", "'... the Chinese government's violations of human rights,' said
   Trudeau" -> the speaker ACCUSES the wrongdoer;
 - "X will pay a (heavy) price": whoever says so THREATENS X ("China warned that the US
-  would pay a price").
+  would pay a price");
+- blame stated with a copula in someone's words: "Kenya said Uganda was behind the
+  attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
+  speaker ACCUSES the one blamed.
 """
 from __future__ import annotations
 
@@ -34,6 +37,15 @@ DOING_VERBS = {"commit", "carry", "conduct", "perpetrate", "wage", "launch", "st
 RETALIATION_NOUNS = {"consequence", "retaliation", "countermeasure", "reprisal", "reprisals", "countermeasures",
                      "consequences"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
+# harm whose author a copula names ("was behind the attack", "responsible for the deaths")
+HARM_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "death", "deaths", "assassination",
+              "murder", "downing", "shelling", "strike", "strikes", "massacre", "explosion", "explosions", "blast",
+              "poisoning", "hack", "hacking", "cyberattack", "cyberattacks", "coup", "plot", "violence", "sabotage",
+              "war", "escalation", "incursion", "raid", "raids", "abduction", "kidnapping", "shootdown", "unrest",
+              "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties"}
+# adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
+GUILT_ADJECTIVES = {"guilty", "culpable"}
+BLAME_ADJECTIVES = {"responsible", "accountable"}
 
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
@@ -81,7 +93,58 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                     if s != p:
                         out.append(record(tok, s, "THREATENS", p, rule_id="THREATENS:pay-a-price", modality="REPORTED"))
     out.extend(_conditional_warnings(doc, index, args, reporting))
+    out.extend(_reported_blame(doc, index, args, reporting))
     return out
+
+
+def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"Kenya said Uganda was behind the attack (responsible for the deaths, to blame,
+    guilty of war crimes)": the speaker ACCUSES the subject of the copula. Outside
+    someone's words the narrator states it, and the narrator is nobody."""
+    from .coreference import speaker_of_quote
+
+    out: List[Dict] = []
+    for tok in doc:
+        low = tok.lower_
+        copula = tok.head
+        if copula.lemma_.lower() != "be" or copula.pos_ not in ("AUX", "VERB"):
+            continue
+        if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in GUILT_ADJECTIVES:
+            pass
+        elif tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in BLAME_ADJECTIVES:
+            if not _harm_after(tok, ("for",)):
+                continue  # "responsible for security at the summit" is a duty, not a blame
+        elif tok.dep_ == "prep" and low == "behind":
+            if not _harm_after(tok, None):
+                continue  # "behind schedule", "stands behind its ally"
+        elif tok.dep_ == "xcomp" and tok.lemma_.lower() == "blame" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            pass  # "X is to blame"
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in copula.children):
+            continue  # "said Uganda was not behind the attack" clears it
+        blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
+        if not blamed:
+            continue
+        speakers = _speaker(copula, args, reporting)
+        if not speakers:
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            who = speaker_of_quote(doc, tok, ent_at) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else None
+            speakers = [who] if who else []
+        for a in speakers:
+            for t in blamed:
+                if a != t:
+                    out.append(record(tok, a, "ACCUSES", t, rule_id="ACCUSES:blamed-in-words", modality="REPORTED"))
+    return out
+
+
+def _harm_after(tok: Token, preps) -> bool:
+    """Whether ``tok`` (or its preposition ``preps``) governs a noun of harm or wrongdoing."""
+    objs = [o for o in tok.children if o.dep_ == "pobj"] if preps is None else \
+        [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return any(o.lemma_.lower() in HARM_NOUNS or o.lower_ in HARM_NOUNS or o.pos_ == "VERB" and o.tag_ == "VBG"
+               for o in objs)
 
 
 def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:

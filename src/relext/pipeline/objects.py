@@ -84,6 +84,13 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+            elif slot == "ccomp:doer":
+                # "complained (alleged, charged) that X had broken the deal": the active subject
+                # of the complement is the one reproached; a passive one suffers
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") \
+                            and not any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
+                        objs.extend(e for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
             elif slot == "acl:dobj":
                 for c in tok.children:
                     if c.dep_ == "acl":
@@ -118,7 +125,7 @@ class ObjectsMixin:
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is
-                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
+                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
                     objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                     # parsed as a small clause: "held [X responsible]"
                     objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))
