@@ -10,7 +10,9 @@
   would pay a price");
 - blame stated with a copula in someone's words: "Kenya said Uganda was behind the
   attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
-  speaker ACCUSES the one blamed.
+  speaker ACCUSES the one blamed;
+- a consequence promised in someone's words: "X will regret it (be sorry, face serious
+  consequences, answer for it)" -> the speaker THREATENS X.
 """
 from __future__ import annotations
 
@@ -43,6 +45,17 @@ HARM_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings",
               "poisoning", "hack", "hacking", "cyberattack", "cyberattacks", "coup", "plot", "violence", "sabotage",
               "war", "escalation", "incursion", "raid", "raids", "abduction", "kidnapping", "shootdown", "unrest",
               "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties"}
+# what someone "will face (suffer, incur)" when threatened
+CONSEQUENCE_NOUNS = {"consequence", "consequences", "retaliation", "response", "punishment", "reprisal", "reprisals",
+                     "countermeasure", "countermeasures", "wrath", "fury", "repercussion", "repercussions", "price",
+                     "cost", "costs", "retribution"}
+FACING_VERBS = {"face", "suffer", "incur", "bear", "meet"}
+REGRET_VERBS = {"regret", "rue"}
+PROMISING_AUX = {"will", "would", "'ll", "must", "shall", "wo"}
+# how a threatened answer is given ("respond firmly", "a decisive response")
+FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "harshly", "militarily", "accordingly",
+              "swiftly", "firm", "decisive", "forceful", "resolute", "strong", "harsh", "military", "swift", "robust",
+              "severe", "crushing", "devastating", "appropriate", "proportionate", "appropriately", "proportionately"}
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
@@ -94,6 +107,48 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                         out.append(record(tok, s, "THREATENS", p, rule_id="THREATENS:pay-a-price", modality="REPORTED"))
     out.extend(_conditional_warnings(doc, index, args, reporting))
     out.extend(_reported_blame(doc, index, args, reporting))
+    out.extend(_promised_consequences(doc, index, args, reporting))
+    return out
+
+
+def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"X will regret it (be sorry, face serious consequences, answer for the damage)" in
+    someone's words: the speaker THREATENS X. A past or plain statement ("X faced
+    criticism", "X regrets the delay") promises nothing."""
+    from .coreference import speaker_of_quote
+
+    out: List[Dict] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in FACING_VERBS:
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in CONSEQUENCE_NOUNS for c in tok.children):
+                continue
+            verb = tok
+        elif tok.pos_ == "VERB" and lemma in REGRET_VERBS:
+            verb = tok
+        elif tok.pos_ == "VERB" and lemma == "answer" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            verb = tok
+        elif tok.lower_ == "sorry" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be":
+            verb = tok.head
+        else:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        targets = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
+        if not targets:
+            continue
+        speakers = _speaker(verb, args, reporting)
+        if not speakers and verb.dep_ in ("ROOT", "conj"):
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            quoted = any(t.text in ('"', "“", "”") for t in doc[max(0, tok.sent.start - 1):min(len(doc), tok.sent.end + 1)])
+            who = speaker_of_quote(doc, tok, ent_at) if quoted else None
+            speakers = [who] if who else []
+        for a in speakers:
+            for t in targets:
+                if a != t:
+                    out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:promised-consequences",
+                                      modality="REPORTED"))
     return out
 
 
@@ -156,7 +211,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     for tok in doc:
         low = tok.lemma_.lower()
         if not (tok.pos_ == "NOUN" and low in RETALIATION_NOUNS or tok.pos_ == "VERB" and low == "retaliate"
-                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory"):
+                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory" or _hits_back(tok)):
             continue
         clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
@@ -182,6 +237,22 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
                     out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:conditional-consequences",
                                       modality="REPORTED"))
     return out
+
+
+def _hits_back(tok: Token) -> bool:
+    """"we will respond in kind (firmly, with force)", "we will hit (strike) back", "a firm
+    response": an answer that is a blow, not a reply to a letter."""
+    low = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and low in ("hit", "strike") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and low in ("respond", "react", "answer"):
+        return not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and (
+            any(c.dep_ == "advmod" and c.lower_ in FIRM_WORDS for c in tok.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("in", "with") and any(o.lower_ in ("kind", "force", "strength")
+                                                                             for o in c.children) for c in tok.children))
+    if tok.pos_ == "NOUN" and low in ("response", "reaction", "answer"):
+        return any(c.dep_ == "amod" and c.lower_ in FIRM_WORDS for c in tok.children)
+    return False
 
 
 def _is_condition(clause: Token) -> bool:

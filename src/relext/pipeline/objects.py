@@ -100,11 +100,13 @@ class ObjectsMixin:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
                         objs.append(self.index.entity(c.i))
             elif slot == "xcomp":
-                # "threatened to retaliate against X", "threatened to impose sanctions on X"
+                # "threatened to retaliate against X", "threatened to impose sanctions on X",
+                # "threatened to cut ties with X" (with a verb of severing only: not "hold talks with")
                 for c in tok.children:
                     if c.dep_ == "xcomp":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
-                        for word in ("against", "on", "upon"):
+                        severs = c.lemma_.lower() in ("cut", "sever", "break", "end", "suspend", "freeze", "downgrade")
+                        for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
             elif slot == "subject":
