@@ -52,6 +52,8 @@ CONSEQUENCE_NOUNS = {"consequence", "consequences", "retaliation", "response", "
 FACING_VERBS = {"face", "suffer", "incur", "bear", "meet"}
 REGRET_VERBS = {"regret", "rue"}
 PROMISING_AUX = {"will", "would", "'ll", "must", "shall", "wo"}
+# penalties a condition makes a warning ("if X attacks, we will impose sanctions")
+PENALTY_NOUNS = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs", "embargo"}
 # how a threatened answer is given ("respond firmly", "a decisive response")
 FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "harshly", "militarily", "accordingly",
               "swiftly", "firm", "decisive", "forceful", "resolute", "strong", "harsh", "military", "swift", "robust",
@@ -210,8 +212,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     out: List[Dict] = []
     for tok in doc:
         low = tok.lemma_.lower()
+        penalty = tok.pos_ == "NOUN" and low in PENALTY_NOUNS and tok.dep_ == "dobj" \
+            or tok.pos_ == "VERB" and low in ("punish", "sanction")
         if not (tok.pos_ == "NOUN" and low in RETALIATION_NOUNS or tok.pos_ == "VERB" and low == "retaliate"
-                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory" or _hits_back(tok)):
+                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory" or _hits_back(tok) or penalty):
             continue
         clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
@@ -231,6 +235,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
             ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
             who = speaker_of_quote(doc, tok, ent_at)
             speakers = [who] if who else []
+        if not speakers and clause.pos_ == "VERB" and clause.lemma_.lower() not in ("be", "have") \
+                and any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in clause.children):
+            # "Kenya will impose sanctions (retaliate) if Uganda attacks": its own warning
+            speakers = [e for e in args.verb_subjects(clause) if index.type_of(e) in ACTOR_TYPES]
         for a in speakers:
             for t in targets:
                 if a != t:
@@ -257,7 +265,9 @@ def _hits_back(tok: Token) -> bool:
 
 def _is_condition(clause: Token) -> bool:
     """"if X joins", "unless X stops", "should X join" (inverted)."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) \
+    from .modality import inverted_condition
+
+    return inverted_condition(clause) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) \
         or any(c.dep_ == "aux" and c.lower_ == "should" and c.i < min((s.i for s in clause.children if s.dep_ == "nsubj"),
                                                                         default=-1) for c in clause.children)
 
