@@ -21,6 +21,9 @@ from .argument_words import (
 WHERE_PREPS = {"in", "at", "to", "into"}
 
 
+# verbs whose subject bears what their object names ("faced sanctions from Y")
+BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
+
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -115,6 +118,10 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "poss":
                         objs.extend(self.entities_of(c))
+            elif slot == "bearer":
+                # "X faced (drew, incurred) sanctions from Y": the subject of a verb of bearing
+                if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in BEARING_VERBS:
+                    objs.extend(self.verb_subjects(tok.head))
             elif slot == "governor":
                 if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head))
