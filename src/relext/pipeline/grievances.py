@@ -83,9 +83,9 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                 for w in wrongdoers:
                     if a != w:
                         out.append(record(tok, a, "ACCUSES", w, rule_id="ACCUSES:wrongdoing-said", modality="ASSERTED"))
-        elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
+        elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and _reason_prep(tok.head) is not None:
             wrongdoers = _wrongdoers(tok, index, args)
-            holder = tok.head.head
+            holder = _reason_prep(tok.head).head
             if holder.pos_ in ("VERB", "AUX"):
                 accusers = args.verb_subjects(holder)
             elif holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in REPROACH_NOUNS:
@@ -152,6 +152,18 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
                     out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:promised-consequences",
                                       modality="REPORTED"))
     return out
+
+
+def _reason_prep(prep: Token):
+    """The preposition giving a reason ("over", "for", "against", "at"; "because of" as a
+    whole), or None."""
+    if prep.lower_ in REASON_PREPS:
+        return prep
+    if prep.lower_ == "of" and prep.head.lower_ == "because":
+        return prep.head
+    if prep.lower_ == "because" and any(c.lower_ == "of" for c in prep.children):
+        return prep  # the parser hangs "X's abuses" on "because" itself
+    return None
 
 
 def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
