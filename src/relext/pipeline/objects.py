@@ -21,6 +21,8 @@ from .argument_words import (
 WHERE_PREPS = {"in", "at", "to", "into"}
 
 
+# verbs of a blow whose object is its target ("warned it would strike X")
+HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
@@ -87,6 +89,18 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+            elif slot == "ccomp:target":
+                # "warned it would retaliate (take countermeasures) against X", "warned it would
+                # impose sanctions on X", "warned it would strike X": a named target of a blow
+                for c in tok.children:
+                    if c.dep_ != "ccomp" or c.pos_ != "VERB" or any(a.dep_ == "neg" for a in c.children):
+                        continue
+                    words = ("against",) + (("on", "upon") if c.lemma_.lower() in ("impose", "slap", "levy") else ())
+                    objs.extend(e for w in words for p in self._preps(c, w) for o in p.children
+                                if o.dep_ == "pobj" and self.index.entity(o.i) for e in self.entities_of(o))
+                    if c.lemma_.lower() in HOSTILE_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" and self.index.entity(d.i)
+                                    for e in self.entities_of(d))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
