@@ -22,7 +22,7 @@ The result is ``doc._.relext_entities`` (plain dicts; see ``relext.extensions``)
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -192,6 +192,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         heads = sorted(((mm["start"], g["id"], g["type"], mm) for g in groups.values() for mm in g["mentions"]),
                        key=lambda x: x[0])
         titled = None
+        resolved: Dict[int, Tuple[str, str]] = {}  # pronouns already resolved, in text order
         for i in self.pronoun_words.positions(doc):
             tok = doc[i]
             low = tok.lower_
@@ -216,21 +217,60 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 continue
             if low in MALE or low in FEMALE:
                 wanted = ("PERSON",)
-            elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS):
+            elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS) \
+                    and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):  # "sanctions on it" is never expletive
                 continue
             elif low in NEUTER:
                 wanted = ("COUNTRY", "ORGANISATION")
             else:
                 continue
-            target = _cataphor(tok, ent_at, wanted) or antecedent(doc, tok, heads, wanted, sent_of)
+            # an object pronoun never stands for the subject of its own clause ("X slapped
+            # sanctions on it": not X; that would be "itself")
+            own = _clause_subjects(tok, ent_at, resolved) if tok.dep_ == "pobj" or tok.dep_ == "dobj" and not (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("AUX", "VERB", "PART")) else set()  # "warned it would": a subject
+            pool = [h for h in heads if h[1] not in own]
+            if low == "it" and tok.head.pos_ == "ADP" and not _one_candidate(tok, pool, wanted, sent_of):
+                continue  # "sanctions on it": only where one state or body can be meant
+            target = _cataphor(tok, ent_at, wanted) or antecedent(doc, tok, pool, wanted, sent_of)
             if target is None:
                 continue
+            resolved[tok.i] = (target, groups[target]["type"])
             groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
                                                "start": tok.i, "end": tok.i + 1, "kind": "PRONOUN",
                                                "sentence": sent_of[tok.i]})
 
 
 # ---------------------------------------------------------------------------------------
+def _one_candidate(tok, pool, wanted, sent_of) -> bool:
+    """Whether one entity only of the ``wanted`` types precedes ``tok`` in its sentence (or,
+    with none there, in the sentence before)."""
+    for back in (0, 1):
+        found = {h[1] for h in pool if h[2] in wanted and h[0] < tok.i and sent_of[tok.i] - sent_of[h[0]] == back}
+        if found:
+            return len(found) == 1
+    return False
+
+
+def _clause_subjects(tok, ent_at, resolved) -> set:
+    """The entities that are subjects of ``tok``'s own clause (through coordinated verbs
+    and infinitives, not into a reporting clause above)."""
+    a = tok.head
+    out = set()
+    if tok.dep_ == "pobj":  # "on it" on the verb, or on its bare object ("imposed sanctions on it")
+        a = a.head
+        # nor the possessor of its noun ("the UK's sanctions on it")
+        out.update(ent_at[c.i][0] for c in a.children if c.dep_ == "poss" and c.i in ent_at)
+        if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj" and not any(c.dep_ == "poss" for c in a.children):
+            a = a.head
+    while a.pos_ in ("VERB", "AUX"):
+        out.update((ent_at.get(c.i) or resolved[c.i])[0] for c in a.children
+                   if c.dep_ == "nsubj" and (c.i in ent_at or c.i in resolved))
+        if a.dep_ not in ("conj", "xcomp") or a.head is a:
+            break
+        a = a.head
+    return out
+
+
 def _cataphor(tok, ent_at, wanted) -> Optional[str]:
     """"After he had met Xi, Biden said ...": the subject of an opening adverbial clause is
     the subject of the main clause that follows it."""

@@ -7,7 +7,12 @@
   manipulation", "'... the Chinese government's violations of human rights,' said
   Trudeau" -> the speaker ACCUSES the wrongdoer;
 - "X will pay a (heavy) price": whoever says so THREATENS X ("China warned that the US
-  would pay a price").
+  would pay a price");
+- blame stated with a copula in someone's words: "Kenya said Uganda was behind the
+  attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
+  speaker ACCUSES the one blamed;
+- a consequence promised in someone's words: "X will regret it (be sorry, face serious
+  consequences, answer for it)" -> the speaker THREATENS X.
 """
 from __future__ import annotations
 
@@ -34,6 +39,28 @@ DOING_VERBS = {"commit", "carry", "conduct", "perpetrate", "wage", "launch", "st
 RETALIATION_NOUNS = {"consequence", "retaliation", "countermeasure", "reprisal", "reprisals", "countermeasures",
                      "consequences"}
 PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
+# harm whose author a copula names ("was behind the attack", "responsible for the deaths")
+HARM_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "death", "deaths", "assassination",
+              "murder", "downing", "shelling", "strike", "strikes", "massacre", "explosion", "explosions", "blast",
+              "poisoning", "hack", "hacking", "cyberattack", "cyberattacks", "coup", "plot", "violence", "sabotage",
+              "war", "escalation", "incursion", "raid", "raids", "abduction", "kidnapping", "shootdown", "unrest",
+              "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties"}
+# what someone "will face (suffer, incur)" when threatened
+CONSEQUENCE_NOUNS = {"consequence", "consequences", "retaliation", "response", "punishment", "reprisal", "reprisals",
+                     "countermeasure", "countermeasures", "wrath", "fury", "repercussion", "repercussions", "price",
+                     "cost", "costs", "retribution"}
+FACING_VERBS = {"face", "suffer", "incur", "bear", "meet"}
+REGRET_VERBS = {"regret", "rue"}
+PROMISING_AUX = {"will", "would", "'ll", "must", "shall", "wo"}
+# penalties a condition makes a warning ("if X attacks, we will impose sanctions")
+PENALTY_NOUNS = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs", "embargo"}
+# how a threatened answer is given ("respond firmly", "a decisive response")
+FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "harshly", "militarily", "accordingly",
+              "swiftly", "firm", "decisive", "forceful", "resolute", "strong", "harsh", "military", "swift", "robust",
+              "severe", "crushing", "devastating", "appropriate", "proportionate", "appropriately", "proportionately"}
+# adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
+GUILT_ADJECTIVES = {"guilty", "culpable"}
+BLAME_ADJECTIVES = {"responsible", "accountable"}
 
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
@@ -56,9 +83,9 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                 for w in wrongdoers:
                     if a != w:
                         out.append(record(tok, a, "ACCUSES", w, rule_id="ACCUSES:wrongdoing-said", modality="ASSERTED"))
-        elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and tok.head.lower_ in REASON_PREPS:
+        elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and _reason_prep(tok.head) is not None:
             wrongdoers = _wrongdoers(tok, index, args)
-            holder = tok.head.head
+            holder = _reason_prep(tok.head).head
             if holder.pos_ in ("VERB", "AUX"):
                 accusers = args.verb_subjects(holder)
             elif holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in REPROACH_NOUNS:
@@ -81,7 +108,112 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                     if s != p:
                         out.append(record(tok, s, "THREATENS", p, rule_id="THREATENS:pay-a-price", modality="REPORTED"))
     out.extend(_conditional_warnings(doc, index, args, reporting))
+    out.extend(_reported_blame(doc, index, args, reporting))
+    out.extend(_promised_consequences(doc, index, args, reporting))
     return out
+
+
+def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"X will regret it (be sorry, face serious consequences, answer for the damage)" in
+    someone's words: the speaker THREATENS X. A past or plain statement ("X faced
+    criticism", "X regrets the delay") promises nothing."""
+    from .coreference import speaker_of_quote
+
+    out: List[Dict] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in FACING_VERBS:
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in CONSEQUENCE_NOUNS for c in tok.children):
+                continue
+            verb = tok
+        elif tok.pos_ == "VERB" and lemma in REGRET_VERBS:
+            verb = tok
+        elif tok.pos_ == "VERB" and lemma == "answer" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            verb = tok
+        elif tok.lower_ == "sorry" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be":
+            verb = tok.head
+        else:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        targets = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
+        if not targets:
+            continue
+        speakers = _speaker(verb, args, reporting)
+        if not speakers and verb.dep_ in ("ROOT", "conj"):
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            quoted = any(t.text in ('"', "“", "”") for t in doc[max(0, tok.sent.start - 1):min(len(doc), tok.sent.end + 1)])
+            who = speaker_of_quote(doc, tok, ent_at) if quoted else None
+            speakers = [who] if who else []
+        for a in speakers:
+            for t in targets:
+                if a != t:
+                    out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:promised-consequences",
+                                      modality="REPORTED"))
+    return out
+
+
+def _reason_prep(prep: Token):
+    """The preposition giving a reason ("over", "for", "against", "at"; "because of" as a
+    whole), or None."""
+    if prep.lower_ in REASON_PREPS:
+        return prep
+    if prep.lower_ == "of" and prep.head.lower_ == "because":
+        return prep.head
+    if prep.lower_ == "because" and any(c.lower_ == "of" for c in prep.children):
+        return prep  # the parser hangs "X's abuses" on "because" itself
+    return None
+
+
+def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"Kenya said Uganda was behind the attack (responsible for the deaths, to blame,
+    guilty of war crimes)": the speaker ACCUSES the subject of the copula. Outside
+    someone's words the narrator states it, and the narrator is nobody."""
+    from .coreference import speaker_of_quote
+
+    out: List[Dict] = []
+    for tok in doc:
+        low = tok.lower_
+        copula = tok.head
+        if copula.lemma_.lower() != "be" or copula.pos_ not in ("AUX", "VERB"):
+            continue
+        if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in GUILT_ADJECTIVES:
+            pass
+        elif tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in BLAME_ADJECTIVES:
+            if not _harm_after(tok, ("for",)):
+                continue  # "responsible for security at the summit" is a duty, not a blame
+        elif tok.dep_ == "prep" and low == "behind":
+            if not _harm_after(tok, None):
+                continue  # "behind schedule", "stands behind its ally"
+        elif tok.dep_ == "xcomp" and tok.lemma_.lower() == "blame" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            pass  # "X is to blame"
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in copula.children):
+            continue  # "said Uganda was not behind the attack" clears it
+        blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
+        if not blamed:
+            continue
+        speakers = _speaker(copula, args, reporting)
+        if not speakers:
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            who = speaker_of_quote(doc, tok, ent_at) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else None
+            speakers = [who] if who else []
+        for a in speakers:
+            for t in blamed:
+                if a != t:
+                    out.append(record(tok, a, "ACCUSES", t, rule_id="ACCUSES:blamed-in-words", modality="REPORTED"))
+    return out
+
+
+def _harm_after(tok: Token, preps) -> bool:
+    """Whether ``tok`` (or its preposition ``preps``) governs a noun of harm or wrongdoing."""
+    objs = [o for o in tok.children if o.dep_ == "pobj"] if preps is None else \
+        [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return any(o.lemma_.lower() in HARM_NOUNS or o.lower_ in HARM_NOUNS or o.pos_ == "VERB" and o.tag_ == "VBG"
+               for o in objs)
 
 
 def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
@@ -92,8 +224,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     out: List[Dict] = []
     for tok in doc:
         low = tok.lemma_.lower()
+        penalty = tok.pos_ == "NOUN" and low in PENALTY_NOUNS and tok.dep_ == "dobj" \
+            or tok.pos_ == "VERB" and low in ("punish", "sanction")
         if not (tok.pos_ == "NOUN" and low in RETALIATION_NOUNS or tok.pos_ == "VERB" and low == "retaliate"
-                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory"):
+                or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory" or _hits_back(tok) or penalty):
             continue
         clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
@@ -113,6 +247,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
             ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
             who = speaker_of_quote(doc, tok, ent_at)
             speakers = [who] if who else []
+        if not speakers and clause.pos_ == "VERB" and clause.lemma_.lower() not in ("be", "have") \
+                and any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in clause.children):
+            # "Kenya will impose sanctions (retaliate) if Uganda attacks": its own warning
+            speakers = [e for e in args.verb_subjects(clause) if index.type_of(e) in ACTOR_TYPES]
         for a in speakers:
             for t in targets:
                 if a != t:
@@ -121,9 +259,27 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     return out
 
 
+def _hits_back(tok: Token) -> bool:
+    """"we will respond in kind (firmly, with force)", "we will hit (strike) back", "a firm
+    response": an answer that is a blow, not a reply to a letter."""
+    low = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and low in ("hit", "strike") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and low in ("respond", "react", "answer"):
+        return not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and (
+            any(c.dep_ == "advmod" and c.lower_ in FIRM_WORDS for c in tok.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("in", "with") and any(o.lower_ in ("kind", "force", "strength")
+                                                                             for o in c.children) for c in tok.children))
+    if tok.pos_ == "NOUN" and low in ("response", "reaction", "answer"):
+        return any(c.dep_ == "amod" and c.lower_ in FIRM_WORDS for c in tok.children)
+    return False
+
+
 def _is_condition(clause: Token) -> bool:
     """"if X joins", "unless X stops", "should X join" (inverted)."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) \
+    from .modality import inverted_condition
+
+    return inverted_condition(clause) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children) \
         or any(c.dep_ == "aux" and c.lower_ == "should" and c.i < min((s.i for s in clause.children if s.dep_ == "nsubj"),
                                                                         default=-1) for c in clause.children)
 

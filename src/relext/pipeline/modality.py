@@ -178,6 +178,8 @@ class Modality:
         sent_text = doc_text(tok.doc)[sent.start_char:sent.end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):
             return "HYPOTHETICAL", None
+        if any(a.dep_ in ("advcl", "ccomp") and inverted_condition(a) for a in [tok, *tok.ancestors]):
+            return "HYPOTHETICAL", None  # inside "Should X attend, ...", "Were X to join, ...": the condition
         chain = self._clause_chain(tok)
         for i in range(1, len(chain)):
             if chain[i - 1].dep_ == "advcl":
@@ -200,8 +202,9 @@ class Modality:
                         return "HYPOTHETICAL", None
                     if c.dep_ == "aux" and c.lower_ in self.future:
                         planned = True
-                    if c.dep_ == "advcl" and tok.lemma_.lower() not in THREAT_WORDS \
-                            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    if c.dep_ in ("advcl", "ccomp") and tok.lemma_.lower() not in THREAT_WORDS \
+                            and (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                           for m in c.children) or inverted_condition(c)):
                         # "X would boycott the Games if Y were allowed": a condition on the
                         # statement itself (a threat is conditional by nature and stays stated)
                         return "HYPOTHETICAL", None
@@ -234,4 +237,18 @@ class Modality:
         if source is not None:
             return "REPORTED", source
         return ("PLANNED" if planned else "ASSERTED"), None
+
+
+def inverted_condition(clause: Token) -> bool:
+    """A condition stated by inversion: "Should X join, ...", "Had X attended, ...", "Were X
+    to join, ..." (the auxiliary before the subject, no conjunction)."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    subj = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    if clause.dep_ == "ccomp" and not (clause.i < clause.head.i and clause.left_edge.i == clause.sent.start):
+        return False  # a fronted clause the parser took for a complement ("Had X joined, Y would ...")
+    auxes = [clause] if clause.pos_ == "AUX" else [c for c in clause.children if c.dep_ == "aux"]
+    return any(a.lower_ in ("should", "had", "were") and a.i < min(subj) for a in auxes)
 

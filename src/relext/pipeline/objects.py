@@ -24,6 +24,10 @@ WHERE_PREPS = {"in", "at", "to", "into"}
 # nouns of a time just before an event ("on the eve of the summit")
 EVE_NOUNS = {"eve"}
 
+# verbs of a blow whose object is its target ("warned it would strike X")
+HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
+# verbs whose subject bears what their object names ("faced sanctions from Y")
+BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -88,6 +92,25 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+            elif slot == "ccomp:target":
+                # "warned it would retaliate (take countermeasures) against X", "warned it would
+                # impose sanctions on X", "warned it would strike X": a named target of a blow
+                for c in tok.children:
+                    if c.dep_ != "ccomp" or c.pos_ != "VERB" or any(a.dep_ == "neg" for a in c.children):
+                        continue
+                    words = ("against",) + (("on", "upon") if c.lemma_.lower() in ("impose", "slap", "levy") else ())
+                    objs.extend(e for w in words for p in self._preps(c, w) for o in p.children
+                                if o.dep_ == "pobj" and self.index.entity(o.i) for e in self.entities_of(o))
+                    if c.lemma_.lower() in HOSTILE_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" and self.index.entity(d.i)
+                                    for e in self.entities_of(d))
+            elif slot == "ccomp:doer":
+                # "complained (alleged, charged) that X had broken the deal": the active subject
+                # of the complement is the one reproached; a passive one suffers
+                for c in tok.children:
+                    if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") \
+                            and not any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
+                        objs.extend(e for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
             elif slot == "acl:dobj":
                 for c in tok.children:
                     if c.dep_ == "acl":
@@ -97,11 +120,13 @@ class ObjectsMixin:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
                         objs.append(self.index.entity(c.i))
             elif slot == "xcomp":
-                # "threatened to retaliate against X", "threatened to impose sanctions on X"
+                # "threatened to retaliate against X", "threatened to impose sanctions on X",
+                # "threatened to cut ties with X" (with a verb of severing only: not "hold talks with")
                 for c in tok.children:
                     if c.dep_ == "xcomp":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
-                        for word in ("against", "on", "upon"):
+                        severs = c.lemma_.lower() in ("cut", "sever", "break", "end", "suspend", "freeze", "downgrade")
+                        for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
             elif slot == "subject":
@@ -110,6 +135,10 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "poss":
                         objs.extend(self.entities_of(c))
+            elif slot == "bearer":
+                # "X faced (drew, incurred) sanctions from Y": the subject of a verb of bearing
+                if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in BEARING_VERBS:
+                    objs.extend(self.verb_subjects(tok.head))
             elif slot == "governor":
                 if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head))
@@ -122,7 +151,7 @@ class ObjectsMixin:
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is
-                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
+                if tok.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS:
                     objs.extend(e for c in tok.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                     # parsed as a small clause: "held [X responsible]"
                     objs.extend(e for c in tok.children if c.dep_ == "nsubj" for e in self.entities_of(c))

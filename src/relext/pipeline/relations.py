@@ -232,7 +232,8 @@ class RelationExtractor(RuleComponent):
             if internal:
                 # "the US boycott of X", "a boycott by X": the noun phrase itself states the
                 # relation, whatever the clause around it says ("whether to join the US boycott")
-                subjects, presupposed = internal, True
+                # (unless the object comes from the clause: "X could face sanctions from Y")
+                subjects, presupposed = internal, "bearer" not in rule.object
             else:
                 subjects = args.cached(("subj", tok.i), args.subjects, tok)
         objects, pairs = args.objects(tok, rule.object, subjects)

@@ -44,7 +44,7 @@ class SubjectsMixin:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
         if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
-                                           or tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
+                                           or tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
             return self.verb_subjects(tok.head)
         return self.verb_subjects(tok)
 
