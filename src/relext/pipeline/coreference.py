@@ -67,6 +67,20 @@ def antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
         return None
     same = [c for c in cands if sent_of[c[0]] == sent]
     pool = same or [c for c in cands if sent_of[c[0]] == max(sent_of[x[0]] for x in cands)]
-    subjects = [c for c in pool if doc[c[0]:c[2]["end"]].root.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in pool if _subject_like(doc[c[0]:c[2]["end"]].root)]
     best = (subjects or pool)[-1]
     return best[1]
+
+
+def _subject_like(root) -> bool:
+    """A subject, or a subject the parser folded into the opening place or time phrase
+    ("In Warsaw Biden was greeted by X": Biden, not X, is who "he" goes on to mean)."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ != "pobj" or root.head.i != root.sent.start or root.head.dep_ != "prep":
+        return False
+    verb = root.head.head
+    return verb.pos_ in ("VERB", "AUX") and root.i < verb.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in root.doc[root.i + 1:verb.i])
+

@@ -5,7 +5,7 @@ nouns for their holder; relative and plural pronouns are followed.
 """
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 from spacy.tokens import Token
 
@@ -70,10 +70,11 @@ class ExpansionMixin:
                     out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and _group_size(t) > 2 \
                 and any(c.lower_ in ("the", "these", "those") for c in t.children) \
-                and not any(c.dep_ in ("amod", "compound", "relcl", "acl") for c in t.children):
-            # "the three countries": the last three named
+                and not any(c.dep_ in ("amod", "compound", "relcl", "acl") and c.tag_ != "VBN" for c in t.children):
+            # "the three countries", "the five invited states": the last three (five) named
             kind = "COUNTRY" if lemma in STATE_NOUNS else "PERSON"
-            out.extend(self._recent_group(t, kind, _group_size(t)))
+            verb = next((c.lemma_.lower() for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN"), None)
+            out.extend(self._recent_group(t, kind, _group_size(t), verb))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states
@@ -201,11 +202,12 @@ class ExpansionMixin:
         found = self.entities_of(subj[0]) if subj else []
         return found if len(found) >= 2 else []
 
-    def _recent_group(self, t: Token, kind: str, size: int) -> List[str]:
+    def _recent_group(self, t: Token, kind: str, size: int, verb: Optional[str] = None) -> List[str]:
         """"the three countries": the nearest list of exactly ``size`` entities of ``kind``
         named together (one coordination) in the three sentences before, or further back
         if no other list of that kind comes between (a report returning to the three
-        states its opening named)."""
+        states its opening named). With ``verb`` ("the three invited states"), only a list
+        that verb governs ("invited A, B and C", "A, B and C were invited")."""
         sents = list(t.doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 3)].start
@@ -217,6 +219,11 @@ class ExpansionMixin:
             if not any(c.dep_ in ("conj", "appos") for c in tok.children) or tok.dep_ in ("conj", "appos"):
                 continue
             found = [e for e in self.entities_of(tok) if self.index.type_of(e) == kind]
+            if verb is not None and len(found) == size:
+                gov = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if gov is None or gov.lemma_.lower() != verb:
+                    other = True
+                    continue
             if len(found) == size:
                 return found
             other = other or len(found) > 1

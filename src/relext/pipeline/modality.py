@@ -131,6 +131,10 @@ class Modality:
                     count += 1  # "no country attended"; "Neither A nor B will attend"
                     cue = next(d.text for d in c.children if d.dep_ == "det" and d.lower_ in ("no", "neither"))
                     break
+                if c.dep_ == "dobj" and c.lower_ in ("nobody", "none"):
+                    count += 1  # "had nobody at the summit", "sent none"
+                    cue = c.text
+                    break
             if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children) \
                     or tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
                 count += 1  # "will neither attend X nor send Y"

