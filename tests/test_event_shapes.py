@@ -110,3 +110,35 @@ def test_place_or_adjective_named_summit_is_the_bodys_summit(nlp, text):
 def test_other_place_or_adjective_summits_stay_apart(nlp, text):
     ex = relext.extract(text, nlp=nlp)
     assert len([e for e in ex.entities if e.type.value == "EVENT"]) == 2
+
+
+def _types(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value == "NAME"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The chancellor is flying to the G20 in Brazil later this month.", "G20"),
+    ("Officials said the premier would skip next year's G7.", "G7"),
+    ("Trudeau and Meloni spoke on the sidelines of the G7 in Apulia.", "G7"),
+    ("The prime minister will not attend the BRICS being held in Kazan.", "BRICS"),
+    ("Xi was at neither the ASEAN summit nor the APEC.", "APEC"),
+    ("The president missed the 2019 G20 and the COP25 summit.", "G20"),
+])
+def test_a_body_named_for_its_meeting_is_the_event(nlp, text, name):
+    assert _types(nlp, text)[name] == "EVENT"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The G7 warned Moscow of severe costs.", "G7"),
+    ("Nigeria hopes to join the G20 within a decade.", "G20"),
+    ("G20 finance ministers agreed a tax deal.", "G20"),
+    ("Egypt became a member of the BRICS in January.", "BRICS"),
+])
+def test_the_body_itself_stays_an_organisation(nlp, text, name):
+    assert _types(nlp, text)[name] == "ORGANISATION"
+
+
+def test_a_body_named_for_its_meeting_shares_the_summits_key(nlp):
+    ev = _events(nlp, "Albanese will fly to the G20 in Rio. The G20 summit opens on Monday.")
+    assert {e.id for e in ev.values()} == {"event:g20-summit"}

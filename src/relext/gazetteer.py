@@ -195,6 +195,8 @@ def organisation_entries() -> List[Dict]:
             attrs["place"] = True
         if org.get("seat"):
             attrs["seat"] = org["seat"]
+        if org.get("meets"):
+            attrs["meets"] = True
         for alias in org.get("aliases", [org["name"]]):
             out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
     return out

@@ -35,6 +35,7 @@ from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, M
 from .descriptions import DESCRIPTION_HEADS, Descriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
+from .meeting_bodies import retype_meeting
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -87,6 +88,7 @@ class Canonicalizer(NameKeys, Descriptions):
         for m in mentions:
             self._type_capital(doc, m)
             self._type_building(doc, m)
+            retype_meeting(doc, m)
         groups: Dict[str, Dict] = {}
         order: List[str] = []
 
@@ -118,6 +120,8 @@ class Canonicalizer(NameKeys, Descriptions):
                 add(key, name, label, m, m["attrs"])
             elif label == "EVENT":
                 key, name, attrs = event_key[(m["start"], m["end"])]
+                if m["attrs"].get("meeting_of"):  # a summit named by its body alone ("the G20")
+                    attrs = dict(attrs, meeting_of=m["attrs"]["meeting_of"])
                 add(key, name, label, m, attrs)
             elif label == "COUNTRY":
                 add(m["key"] or f"country:{slug(m['name'])}", m["name"], label, m, m["attrs"])
