@@ -142,3 +142,22 @@ def test_the_body_itself_stays_an_organisation(nlp, text, name):
 def test_a_body_named_for_its_meeting_shares_the_summits_key(nlp):
     ev = _events(nlp, "Albanese will fly to the G20 in Rio. The G20 summit opens on Monday.")
     assert {e.id for e in ev.values()} == {"event:g20-summit"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The minister spoke at the Global Forum 2024 in Doha.", "Global Forum 2024"),
+    ("She represented the Queen at Chogm 2011 in Perth.", "Chogm 2011"),
+    ("Kishida hosted the Summit 2025 in Tokyo.", "Summit 2025"),
+    ("Wang Yi addressed the World Peace Forum 2023 on Monday.", "World Peace Forum 2023"),
+])
+def test_an_edition_named_with_its_year_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds gathered in Paris in 2024.",                 # a place and a date
+    "Ukraine joined the talks in March 2022.",
+    "The Apple 2023 revenue figures disappointed.",      # a name and year qualifying a noun
+])
+def test_a_name_beside_a_date_is_no_edition(nlp, text):
+    assert not [n for n in _events(nlp, text) if n[-4:].isdigit()]

@@ -38,7 +38,7 @@ from .people import KnownPeople, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _is_dateline, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import _is_dateline, _name_with_year, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -230,6 +230,15 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
+            with_year = _name_with_year(doc, start, end)
+            name_part = doc[start:with_year - 1].text if with_year else ""
+            if with_year == end and label == "LOCATION" and end - start == 2:
+                with_year, end, text = None, end - 1, doc[start:end - 1].text  # "Crimea 2014": a place and a date
+            if with_year and not (with_year > end and label == "LOCATION") and self._unknown_place(name_part) \
+                    and name_part not in self.cities:
+                out.append({"start": start, "end": with_year, "label": "EVENT", "key": None,
+                            "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
             if text in self.cities and (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
                 label = "LOCATION"  # a city the model took for a body, or for a person where it is a place ("in Kyiv")
             if label in ("PERSON", "ORGANISATION"):

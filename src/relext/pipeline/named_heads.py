@@ -65,7 +65,16 @@ class EventShapes:
             return None
         weak = low in self.weak
         doc = head.doc
+        # "the Summit 2025", "World Peace Forum 2023": an edition year after a capitalised head
+        year = 1 if head.is_title and head.i + 1 < len(doc) and ORDINAL.match(doc[head.i + 1].text) \
+            and doc[head.i + 1].shape_ == "dddd" else 0
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
+        if not naming and year:
+            start = head.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and not doc[start - 1].is_sent_start and ent_at.get(start - 1) != "PERSON":
+                start -= 1
+            return start, head.i + 2
         if naming:
             start = min(c.left_edge.i for c in naming)
             for c in naming:  # "China's Belt and Road Forum": a possessive country stays outside
@@ -76,7 +85,7 @@ class EventShapes:
                 start = _before_acronym(doc, start)  # "Group of 20 (G20) summit"
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
-            return _with_ordinal(doc, start), head.i + 1
+            return _with_ordinal(doc, start), head.i + 1 + year
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue

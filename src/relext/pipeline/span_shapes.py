@@ -3,7 +3,7 @@ headlines split at verbs, and demonyms inside compound adjectives.
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
@@ -79,3 +79,51 @@ def _split_headline(doc: Doc, start: int, end: int, label: str = "PERSON") -> Li
     if cur < end:
         parts.append((cur, end))
     return [p for p in parts if any(doc[t].is_title or doc[t].is_upper for t in range(*p))]
+
+
+def _is_year(tok) -> bool:
+    return tok.shape_ == "dddd" and tok.text[:2] in ("19", "20")
+
+
+def _name_with_year(doc: Doc, start: int, end: int) -> Optional[int]:
+    """End of an event named with its year ("Global Forum 2024", "Chogm 2013", "Paris 2024"),
+    or None: a capitalised name the year ends, or one the year follows directly (no comma,
+    not the start of a date: "Chogm 2013 in Sri Lanka"). Bodies and places do not carry a
+    year in their names; editions of meetings, games and fairs do."""
+    if end - start >= 2 and _is_year(doc[end - 1]) and doc[start].text[:1].isupper() and not doc[end - 2].like_num \
+            and not _modifies_next(doc, end):
+        return end
+    if end < len(doc) and _is_year(doc[end]) and doc[end - 1].whitespace_ and not doc[end - 1].like_num \
+            and not (end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].text in ("-", "–", "/"))) \
+            and not _modifies_next(doc, end + 1):
+        return end + 1
+    return None
+
+
+def _modifies_next(doc: Doc, end: int) -> bool:
+    """"Apple 2023 revenue": a name and year before a common noun qualify it."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+
+
+EDITION_LEADS = {"at", "attend", "attends", "attended", "attending", "skip",
+                 "skips", "skipped", "skipping", "host", "hosts", "hosted", "hosting"}
+
+
+def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
+    """"at Chogm 2011 in Perth", "attended Expo 2020": capitalised words and a year after a
+    word of attending or a preposition, where the model found no name; months ("March
+    2022"), people and known places before a year are no edition."""
+    out = []
+    for tok in doc:
+        if not _is_year(tok) or tok.i < 2 or not doc[tok.i - 1].whitespace_:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4 \
+                and doc[start - 1].lower_ not in months and ent_at.get(start - 1) is None:
+            start -= 1
+        if start == tok.i or start == 0 or doc[start - 1].lower_ not in EDITION_LEADS:
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].like_num or _modifies_next(doc, tok.i + 1)):
+            continue
+        out.append((start, tok.i + 1))
+    return out
