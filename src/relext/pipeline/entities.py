@@ -38,7 +38,7 @@ from .people import KnownPeople, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _is_dateline, _name_with_year, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import _is_dateline, _name_with_year, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -226,6 +226,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             text = doc[start:end].text
             if text in self.drop or text.lower() in self.drop:
                 continue
+            if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
+                continue  # "U.S.-China relations", "Euro-Atlantic security"
+
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):

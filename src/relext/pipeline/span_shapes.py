@@ -3,6 +3,7 @@ headlines split at verbs, and demonyms inside compound adjectives.
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
@@ -127,3 +128,20 @@ def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
             continue
         out.append((start, tok.i + 1))
     return out
+
+
+PLACE_HEADS = {"region", "regions", "area", "areas", "zone", "zones", "rim", "coast", "basin", "border", "borders",
+               "corridor", "peninsula", "belt", "theatre", "theater", "littoral"}
+
+
+def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
+    """"U.S.-China relations", "the Asia-Pacific itinerary", "Euro-Atlantic security": two
+    names joined by a hyphen before a common noun qualify it and name no place or body;
+    before a place noun they do ("the Asia-Pacific region")."""
+    if end >= len(doc) or not doc[end].is_lower or doc[end].pos_ != "NOUN" or doc[end].lower_ in PLACE_HEADS:
+        return False
+    if end - start == 1:  # "U.S.-China" as one token
+        return bool(re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", doc[start].text))
+    dashes = [t for t in doc[start + 1:end - 1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_]
+    return len(dashes) == 1 and doc[dashes[0].i + 1].text[:1].isupper() and doc[start].text[:1].isupper() \
+        and dashes[0].i + 2 == end and dashes[0].i == start + 1

@@ -1,0 +1,27 @@
+"""Entity classes by construction: places, bodies and people named by their shape or their use."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _typed(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value in ("NAME", "METONYM")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials reviewed the Asia-Pacific schedule before the trip.", "Asia-Pacific"),
+    ("He spoke of Euro-Atlantic unity on Tuesday.", "Euro-Atlantic"),
+    ("U.S.-India trade grew last year.", "U.S.-India"),
+])
+def test_two_names_joined_before_a_common_noun_name_nothing(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Tension rose across the Asia-Pacific region.", "Asia-Pacific"),
+])
+def test_two_names_joined_before_a_place_noun_are_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
