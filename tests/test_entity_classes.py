@@ -25,3 +25,20 @@ def test_two_names_joined_before_a_common_noun_name_nothing(nlp, text, name):
 ])
 def test_two_names_joined_before_a_place_noun_are_a_place(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Washington rejoined the Paris agreement on emissions.", "Paris"),
+    ("Kyiv says Moscow never honoured the Minsk accords.", "Minsk"),
+    ("Japan ratified the Kyoto Protocol in 2002.", "Kyoto"),
+])
+def test_a_place_naming_a_treaty_is_no_place(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Leaders gathered in Paris for talks on the agreement.", "Paris"),
+    ("The deal was signed in Minsk on Friday.", "Minsk"),
+])
+def test_a_place_beside_a_treaty_word_stays_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"

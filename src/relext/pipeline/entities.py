@@ -38,7 +38,7 @@ from .people import KnownPeople, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _is_dateline, _name_with_year, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -316,6 +316,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         mentions = []
         for sp in sorted(kept, key=lambda s: s.start):
             c = by_span[(sp.start, sp.end)]
+            if c["label"] == "LOCATION" and _names_a_treaty(doc, c["start"], c["end"]):
+                continue  # "the Paris agreement": a treaty's name, no place
             # a nested place in an event name is not a separate entity, and neither is a
             # model span that swallows a gazetteer name plus a title ("Russian President")
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],

@@ -145,3 +145,16 @@ def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
     dashes = [t for t in doc[start + 1:end - 1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_]
     return len(dashes) == 1 and doc[dashes[0].i + 1].text[:1].isupper() and doc[start].text[:1].isupper() \
         and dashes[0].i + 2 == end and dashes[0].i == start + 1
+
+
+TREATY_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
+                "convention", "conventions", "declaration", "pact", "format", "charter", "communique", "communiqué",
+                "act", "memorandum", "formula"}
+
+
+def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
+    """"the Paris agreement", "the Minsk accords", "the Kyoto Protocol", "the Normandy format":
+    a place naming a treaty or a negotiating format is part of that name, and treaties are
+    no entities, so the place is no mention either."""
+    return end < len(doc) and doc[end].lower_ in TREATY_WORDS and doc[end - 1].dep_ in ("compound", "nmod", "amod") \
+        and doc[end - 1].head.i == end and not doc[end].is_upper
