@@ -42,3 +42,14 @@ def test_a_place_naming_a_treaty_is_no_place(nlp, text, name):
 ])
 def test_a_place_beside_a_treaty_word_stays_a_place(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Moscow accused the Kyiv regime of terrorism.", "Kyiv", "COUNTRY"),
+    ("The Tehran government denied the report.", "Tehran", "COUNTRY"),
+    ("Xi greeted Macron at Beijing's Great Hall of the People.", "Beijing", "LOCATION"),
+    ("Drones struck Moscow's outskirts overnight.", "Moscow", "LOCATION"),
+    ("Beijing's envoy met the minister.", "Beijing", "COUNTRY"),
+])
+def test_a_capital_names_its_state_by_its_government_and_a_place_by_its_parts(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
