@@ -53,3 +53,20 @@ def test_a_place_beside_a_treaty_word_stays_a_place(nlp, text, name):
 ])
 def test_a_capital_names_its_state_by_its_government_and_a_place_by_its_parts(nlp, text, name, type_):
     assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia was long seen as the protector of Armenia in the Caucasus.", "Caucasus"),
+    ("Troops moved into Crimea overnight.", "Crimea"),
+    ("Fighting flared in the Tigray region again.", "Tigray"),
+    ("Azerbaijan took the Karabakh region; the Karabakh conflict ended.", "Karabakh"),
+])
+def test_regions_the_model_takes_for_bodies_or_people_are_places(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+def test_region_names_come_from_wordnet_without_people_or_common_words():
+    from relext.gazetteer import wordnet_regions
+    regions = wordnet_regions()
+    assert {"Caucasus", "Crimea", "Kashmir", "Siberia"} <= regions
+    assert not {"Lincoln", "Mobile"} & regions

@@ -186,6 +186,13 @@ def region_names() -> frozenset:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def wordnet_regions() -> frozenset:
+    """Places that are not states, from WordNet's instance nouns (``relext/data/regions.yaml``,
+    derived by ``scripts/derive_regions.py``): "Caucasus", "Crimea", "Kashmir", "Siberia"."""
+    return frozenset(read_data("regions.yaml")["regions"])
+
+
 def organisation_entries() -> List[Dict]:
     """International bodies and institutions from ``relext/data/organisations.yaml``."""
     out = []

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import city_names, region_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
 from .acronyms import _bracketed_long_forms, _repeat_acronyms
@@ -38,7 +38,7 @@ from .people import KnownPeople, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -83,6 +83,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.drop = set(corrections.get("drop", ()))
         self.relabel = dict(corrections.get("relabel", {}))
         self.cities = large_cities(city_min_population)
+        self.regions = wordnet_regions()
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
@@ -242,8 +243,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 out.append({"start": start, "end": with_year, "label": "EVENT", "key": None,
                             "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
-            if text in self.cities and (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
-                label = "LOCATION"  # a city the model took for a body, or for a person where it is a place ("in Kyiv")
+            if (text in self.cities or text in self.regions and text not in self._by_alias) and \
+                    (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
+                label = "LOCATION"  # a city or region the model took for a body, or for a person where it is a place ("in Kyiv")
+            elif label in ("ORGANISATION", "PERSON") and _before_place_noun(doc, end):
+                label = "LOCATION"  # "the Karabakh region", "the Tigray province"
             if label in ("PERSON", "ORGANISATION"):
                 fuzzy = self._fuzzy_place(text)
                 if fuzzy is not None:  # "Bejing", "Hong Kon": a misspelt place
@@ -268,11 +272,18 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
                         "attrs": {}, "source": "model"})
+        # one sense per text: a name shown to be a region ("the Karabakh region") is that
+        # region where the model took it for a person or a body ("the Karabakh conflict")
+        regions = {c["name"] for c in out if c["label"] == "LOCATION" and _before_place_noun(doc, c["end"])}
+        for c in out:
+            if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
+                c["label"] = "LOCATION"
         return out
 
     def _unknown_place(self, text: str) -> bool:
         """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
-        return text not in self._by_alias and text not in city_names() and text not in region_names()
+        return text not in self._by_alias and text not in city_names() and text not in region_names() \
+            and text not in self.regions
 
     def match(self, doc: Doc) -> List[Dict]:
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""

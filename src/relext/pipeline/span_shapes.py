@@ -158,3 +158,13 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
     no entities, so the place is no mention either."""
     return end < len(doc) and doc[end].lower_ in TREATY_WORDS and doc[end - 1].dep_ in ("compound", "nmod", "amod") \
         and doc[end - 1].head.i == end and not doc[end].is_upper
+
+
+REGION_NOUNS = {"region", "province", "enclave", "territory", "peninsula", "valley", "desert", "mountains",
+                "oblast", "governorate", "prefecture", "county", "district", "strip", "heights"}
+
+
+def _before_place_noun(doc: Doc, end: int) -> bool:
+    """"the Karabakh region", "the Tigray province": a name before a lower-case noun of a
+    region is that region (not "the Karabakh conflict", not "region's" of a person)."""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in REGION_NOUNS and doc[end - 1].dep_ in ("compound", "amod", "nmod")
