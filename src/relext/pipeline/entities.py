@@ -38,7 +38,7 @@ from .people import KnownPeople, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
@@ -236,9 +236,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
             with_year = _name_with_year(doc, start, end)
             name_part = doc[start:with_year - 1].text if with_year else ""
-            if with_year == end and label == "LOCATION" and end - start == 2:
+            if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
                 with_year, end, text = None, end - 1, doc[start:end - 1].text  # "Crimea 2014": a place and a date
-            if with_year and not (with_year > end and label == "LOCATION") and self._unknown_place(name_part) \
+            if with_year and not (with_year > end and label == "LOCATION" and not (start > 0 and doc[start - 1].lower_ in EDITION_LEADS)) \
+                    and self._unknown_place(name_part) \
                     and name_part not in self.cities:
                 out.append({"start": start, "end": with_year, "label": "EVENT", "key": None,
                             "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
