@@ -70,3 +70,16 @@ def test_region_names_come_from_wordnet_without_people_or_common_words():
     regions = wordnet_regions()
     assert {"Caucasus", "Crimea", "Kashmir", "Siberia"} <= regions
     assert not {"Lincoln", "Mobile"} & regions
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Charles and Camilla, Duchess of Cornwall, arrived in Kigali on Tuesday.", "Camilla"),
+    ("The duke met Kate, Princess of Wales, at the palace.", "Kate"),
+    ("Guests included Sophie, Countess of Wessex, and the ambassador.", "Sophie"),
+])
+def test_a_name_with_a_noble_title_in_apposition_is_a_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_state_before_a_noble_title_stays_a_state(nlp):
+    assert _typed(nlp, "The heir visited Britain, Prince of the realm or not.").get("Britain") == "COUNTRY"

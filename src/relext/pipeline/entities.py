@@ -34,7 +34,7 @@ from .acronyms import _bracketed_long_forms, _repeat_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions
-from .people import KnownPeople, normalise
+from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
@@ -101,6 +101,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
         self.person_titles = {t.lower() for t in roles["person_titles"]}
+        self.noble_titles = frozenset(w for t in roles["noble_titles"] for w in t.split())
         self.title_words = {t.lower() for t in roles["titles"]} | {"general", "deputy", "vice", "foreign", "prime"}
         self.person_title_words = WordSet(nlp.vocab, self.person_titles, attr="LOWER")
         self.honorific_words = WordSet(nlp.vocab, [h.split()[0].rstrip(".") for h in honorifics], attr="LOWER")
@@ -314,6 +315,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
+        not_people = {i for c in gaz if c["label"] in ("COUNTRY", "LOCATION") for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": doc[s:e].text, "kind": "NAME",
+                          "attrs": {}, "source": "title"})
+                     for s, e in noble_appositions(doc, self.noble_titles) if not not_people & set(range(s, e)))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
