@@ -83,3 +83,16 @@ def test_a_name_with_a_noble_title_in_apposition_is_a_person(nlp, text, name):
 
 def test_a_state_before_a_noble_title_stays_a_state(nlp):
     assert _typed(nlp, "The heir visited Britain, Prince of the realm or not.").get("Britain") == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Critics said Modi's ever more authoritarian government had silenced dissent.",
+     "Modi's ever more authoritarian government"),
+    ("Observers said Orban's increasingly isolated government vetoed the aid.", "Orban's increasingly isolated government"),
+])
+def test_a_government_named_after_its_leader_with_qualifiers_is_an_organisation(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+def test_a_leaders_qualified_non_government_noun_stays_the_person(nlp):
+    assert _typed(nlp, "Critics said Narendra Modi's ever more popular speech drew crowds.").get("Narendra Modi") == "PERSON"

@@ -19,6 +19,12 @@ def _leader_government(doc: Doc, end: int) -> Optional[int]:
     """A government named after its leader ("the Biden administration", "the Maduro regime",
     "Mugabe's regime"): the end of that name after a person's name ending at ``end``."""
     i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    if i > end:  # "Modi's ever more authoritarian government": qualifiers after a possessive
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_lower and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].tag_ == "VBN"):
+            j += 1
+        if j > i and j < len(doc) and doc[j].lower_ in LEADER_GOVERNMENTS and doc[j].tag_ == "NN":
+            return j + 1
     if i < len(doc) and doc[i].lower_ in LEADER_GOVERNMENTS and doc[i].tag_ in ("NN", "NNP"):
         return i + 1
     return None
