@@ -96,3 +96,16 @@ def test_a_government_named_after_its_leader_with_qualifiers_is_an_organisation(
 
 def test_a_leaders_qualified_non_government_noun_stays_the_person(nlp):
     assert _typed(nlp, "Critics said Narendra Modi's ever more popular speech drew crowds.").get("Narendra Modi") == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("India bought the S-400 system from Russia despite US warnings.", "S-400"),
+    ("Kyiv asked allies for more F-16 jets.", "F-16"),
+    ("The road runs along the line separating the two Koreas.", "Koreas"),
+])
+def test_designations_and_pairs_of_states_are_no_entities(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_body_named_with_letters_and_digits_stays(nlp):
+    assert _typed(nlp, "The G-20 ministers met in Rio.").get("G-20") == "ORGANISATION"

@@ -17,6 +17,7 @@ Results: ``doc.ents`` (labels PERSON, COUNTRY, ORGANISATION, EVENT, LOCATION, wi
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -41,6 +42,7 @@ from .rule_candidates import RuleCandidates
 from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
+DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
                 "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
 
@@ -129,6 +131,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 self._by_alias.setdefault(form, []).append(i)
                 forms.setdefault(form, None)
         self._fuzzy_cache: Dict[str, Optional[Dict]] = {}
+        # capitalised words of state names ("Korea" of "North Korea"), for "the two Koreas"
+        self._country_words = {w for e in entries if e["type"] == "COUNTRY" and e["kind"] == "NAME"
+                               for w in e["alias"].split() if w[:1].isupper() and len(w) > 3}
         self._places_by_len: Dict[int, List[str]] = {}
         for form, idx in self._by_alias.items():
             e = entries[idx[0]]
@@ -217,6 +222,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # an honorific alone names no one
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
                 continue  # "Pan-Africanism", "Zionism": ideologies are no organisations
+            if end - start == 1 and label == "ORGANISATION" and DESIGNATOR.fullmatch(doc[start].text) \
+                    and doc[start].text not in self._by_alias:
+                continue  # "S-400", "Tu-22M3", "F-16": a weapon's designation names no body
+            if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") \
+                    and doc[start].text[:-1] in self._country_words:
+                continue  # "the two Koreas", "the Congos": a pair of states is no place
             for i in range(start + 1, end):
                 if doc[i].text in ("(", ")") or (doc[i].text in ("-", "–", "—") and doc[i].whitespace_
                                                  and doc[i - 1].whitespace_):
