@@ -109,3 +109,19 @@ def test_designations_and_pairs_of_states_are_no_entities(nlp, text, name):
 
 def test_a_body_named_with_letters_and_digits_stays(nlp):
     assert _typed(nlp, "The G-20 ministers met in Rio.").get("G-20") == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Deputies of the governing Fidesz party stalled the vote.", "Fidesz"),
+    ("The opposition Civic Platform party walked out.", "Civic Platform"),
+])
+def test_a_name_before_party_is_a_party(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Guests at the dinner party praised the host.", "dinner"),
+    ("Ankara hosted the Russian party for talks.", "Russian"),
+])
+def test_no_party_name_without_a_proper_name(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"

@@ -34,7 +34,7 @@ from ._lookup import WordSet
 from .acronyms import _bracketed_long_forms, _repeat_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
-from .parsed_names import _leader_government, _leader_key, _ministry_mentions
+from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
@@ -330,6 +330,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": doc[s:e].text, "kind": "NAME",
                           "attrs": {}, "source": "title"})
                      for s, e in noble_appositions(doc, self.noble_titles) if not not_people & set(range(s, e)))
+        taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+                          "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in _party_names(doc, taken))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []

@@ -120,3 +120,22 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
                 out.append({"start": start, "end": end, "label": "COUNTRY", "key": last["key"], "name": last["name"],
                             "kind": "DESCRIPTION", "attrs": dict(last["attrs"]), "source": "parse"})
     return out
+
+
+def _party_names(doc: Doc, taken) -> List[Tuple[int, int]]:
+    """"the governing Fidesz party", "the opposition Civic Platform party": capitalised names
+    before a lower-case "party" name a party (the name without the common noun, as "the Dawn
+    news agency" is Dawn). Near misses: "a dinner party", "the Russian party" (a demonym:
+    ``taken`` holds the tokens of states, places and people)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "party" or not tok.is_lower or tok.pos_ != "NOUN":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ in ("PROPN", "ADJ") and doc[start - 1].is_title \
+                and doc[start - 1].dep_ in ("compound", "amod") and start - 1 < doc[start - 1].head.i <= tok.i \
+                and (start - 1) not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            out.append((start, tok.i))
+    return out
