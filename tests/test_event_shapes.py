@@ -161,3 +161,22 @@ def test_an_edition_named_with_its_year_is_an_event(nlp, text, name):
 ])
 def test_a_name_beside_a_date_is_no_edition(nlp, text):
     assert not [n for n in _events(nlp, text) if n[-4:].isdigit()]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Defence chiefs gathered for the Shangri-La Dialogue in Singapore.", "Shangri-La Dialogue"),
+    ("Officials met at the annual Raisina Dialogue in New Delhi.", "Raisina Dialogue"),
+    ("He attended the Summit for Democracy virtually.", "Summit for Democracy"),
+    ("Leaders met on the margins of the 37th Ordinary Session of the Assembly of the African Union.",
+     "37th Ordinary Session of the Assembly of the African Union"),
+])
+def test_a_capitalised_head_is_part_of_an_event_name(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade Talks Stall As Tariffs Bite",               # a headline in title case
+    "Officials held talks for hours on Monday.",       # a lower-case weak head
+])
+def test_title_case_headlines_and_plain_heads_name_no_event(nlp, text):
+    assert not _events(nlp, text)
