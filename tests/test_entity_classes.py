@@ -125,3 +125,11 @@ def test_a_name_before_party_is_a_party(nlp, text, name):
 ])
 def test_no_party_name_without_a_proper_name(nlp, text, name):
     assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("India addressed the UN general assembly on Monday.", "UN general assembly"),
+    ("The draft went to the UN security council.", "UN security council"),
+])
+def test_a_body_written_with_its_acronym_and_lower_case_words_is_known(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"

@@ -127,7 +127,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self._by_alias: Dict[str, List[int]] = {}
         forms: Dict[str, None] = {}
         for i, e in enumerate(entries):
-            for form in {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}:
+            forms_of = {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}
+            words = e["alias"].split()
+            if e["type"] == "ORGANISATION" and len(words) > 2 and words[0].isupper() and all(w.istitle() for w in words[1:]):
+                forms_of.add(" ".join([words[0]] + [w.lower() for w in words[1:]]))  # "UN general assembly"
+            for form in forms_of:
                 self._by_alias.setdefault(form, []).append(i)
                 forms.setdefault(form, None)
         self._fuzzy_cache: Dict[str, Optional[Dict]] = {}
