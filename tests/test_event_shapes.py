@@ -110,3 +110,73 @@ def test_place_or_adjective_named_summit_is_the_bodys_summit(nlp, text):
 def test_other_place_or_adjective_summits_stay_apart(nlp, text):
     ex = relext.extract(text, nlp=nlp)
     assert len([e for e in ex.entities if e.type.value == "EVENT"]) == 2
+
+
+def _types(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value == "NAME"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The chancellor is flying to the G20 in Brazil later this month.", "G20"),
+    ("Officials said the premier would skip next year's G7.", "G7"),
+    ("Trudeau and Meloni spoke on the sidelines of the G7 in Apulia.", "G7"),
+    ("The prime minister will not attend the BRICS being held in Kazan.", "BRICS"),
+    ("Xi was at neither the ASEAN summit nor the APEC.", "APEC"),
+    ("The president missed the 2019 G20 and the COP25 summit.", "G20"),
+])
+def test_a_body_named_for_its_meeting_is_the_event(nlp, text, name):
+    assert _types(nlp, text)[name] == "EVENT"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The G7 warned Moscow of severe costs.", "G7"),
+    ("Nigeria hopes to join the G20 within a decade.", "G20"),
+    ("G20 finance ministers agreed a tax deal.", "G20"),
+    ("Egypt became a member of the BRICS in January.", "BRICS"),
+])
+def test_the_body_itself_stays_an_organisation(nlp, text, name):
+    assert _types(nlp, text)[name] == "ORGANISATION"
+
+
+def test_a_body_named_for_its_meeting_shares_the_summits_key(nlp):
+    ev = _events(nlp, "Albanese will fly to the G20 in Rio. The G20 summit opens on Monday.")
+    assert {e.id for e in ev.values()} == {"event:g20-summit"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The minister spoke at the Global Forum 2024 in Doha.", "Global Forum 2024"),
+    ("She represented the Queen at Chogm 2011 in Perth.", "Chogm 2011"),
+    ("Kishida hosted the Summit 2025 in Tokyo.", "Summit 2025"),
+    ("Wang Yi addressed the World Peace Forum 2023 on Monday.", "World Peace Forum 2023"),
+])
+def test_an_edition_named_with_its_year_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds gathered in Paris in 2024.",                 # a place and a date
+    "Ukraine joined the talks in March 2022.",
+    "The Apple 2023 revenue figures disappointed.",      # a name and year qualifying a noun
+])
+def test_a_name_beside_a_date_is_no_edition(nlp, text):
+    assert not [n for n in _events(nlp, text) if n[-4:].isdigit()]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Defence chiefs gathered for the Shangri-La Dialogue in Singapore.", "Shangri-La Dialogue"),
+    ("Officials met at the annual Raisina Dialogue in New Delhi.", "Raisina Dialogue"),
+    ("He attended the Summit for Democracy virtually.", "Summit for Democracy"),
+    ("Leaders met on the margins of the 37th Ordinary Session of the Assembly of the African Union.",
+     "37th Ordinary Session of the Assembly of the African Union"),
+])
+def test_a_capitalised_head_is_part_of_an_event_name(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade Talks Stall As Tariffs Bite",               # a headline in title case
+    "Officials held talks for hours on Monday.",       # a lower-case weak head
+])
+def test_title_case_headlines_and_plain_heads_name_no_event(nlp, text):
+    assert not _events(nlp, text)

@@ -186,6 +186,13 @@ def region_names() -> frozenset:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def wordnet_regions() -> frozenset:
+    """Places that are not states, from WordNet's instance nouns (``relext/data/places_wordnet.yaml``,
+    derived by ``scripts/derive_regions.py``): "Caucasus", "Crimea", "Kashmir", "Siberia"."""
+    return frozenset(read_data("places_wordnet.yaml")["regions"])
+
+
 def organisation_entries() -> List[Dict]:
     """International bodies and institutions from ``relext/data/organisations.yaml``."""
     out = []
@@ -195,6 +202,8 @@ def organisation_entries() -> List[Dict]:
             attrs["place"] = True
         if org.get("seat"):
             attrs["seat"] = org["seat"]
+        if org.get("meets"):
+            attrs["meets"] = True
         for alias in org.get("aliases", [org["name"]]):
             out.append(_entry(f"organisation:{org['id']}", org["name"], "ORGANISATION", alias, **attrs))
     return out

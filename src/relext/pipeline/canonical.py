@@ -36,11 +36,17 @@ from .descriptions import DESCRIPTION_HEADS, Descriptions
 from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
+from .meeting_bodies import retype_meeting
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
                   "toward", "towards", "through", "via", "over", "within", "for"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "appos", "attr"}
+# nouns of a government that a capital names ("the Kyiv regime" is Ukraine, per the guidelines)
+GOVERNMENT_NOUNS = {"regime", "government", "junta", "authorities", "leadership", "administration", "cabinet"}
+# parts of a city that its possessive names ("Beijing's Great Hall", "Moscow's outskirts")
+CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "center", "district", "airport", "skyline",
+              "downtown", "mayor", "port", "harbour", "harbor", "neighbourhood", "neighborhood", "metro", "subway"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -88,6 +94,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         for m in mentions:
             self._type_capital(doc, m)
             self._type_building(doc, m)
+            retype_meeting(doc, m)
         groups: Dict[str, Dict] = {}
         order: List[str] = []
 
@@ -119,6 +126,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 add(key, name, label, m, m["attrs"])
             elif label == "EVENT":
                 key, name, attrs = event_key[(m["start"], m["end"])]
+                if m["attrs"].get("meeting_of"):  # a summit named by its body alone ("the G20")
+                    attrs = dict(attrs, meeting_of=m["attrs"]["meeting_of"])
                 add(key, name, label, m, attrs)
             elif label == "COUNTRY":
                 add(m["key"] or f"country:{slug(m['name'])}", m["name"], label, m, m["attrs"])
@@ -149,7 +158,12 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             return
         root = doc[m["start"]:m["end"]].root
         acts = False
-        if root.dep_ in ACTOR_DEPS:
+        if root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
+            acts = False  # "Beijing's Great Hall of the People", "Moscow's outskirts": the city
+        elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
+                and root.head.i == m["end"]:
+            acts = True  # "the Kyiv regime", "the Tehran government": the state
+        elif root.dep_ in ACTOR_DEPS:
             acts = not (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in TRAVEL_VERBS)
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
             acts = root.head.head.lemma_ in ("ally", "partner", "side", "support", "position", "stance")

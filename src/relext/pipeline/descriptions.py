@@ -164,7 +164,8 @@ class Descriptions:
             fitting = [g for start, g in starts.get(wanted_type, [])
                        if start < tok.i and (id_hint is None or id_hint in g["id"])
                        and (head == "ceremony" or not g["id"].endswith("-ceremony"))
-                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))]
+                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
+                       and not _only_body_named(g)]
             if fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie
@@ -180,3 +181,10 @@ class Descriptions:
                                        "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
                                        "sentence": sent_of[start]})
             taken.update(range(start, tok.i + 1))
+
+
+def _only_body_named(g: Dict) -> bool:
+    """A summit the text names only by its body ("skipped this year's G20"): "the summit"
+    later is a meeting the text introduces as one, not this one."""
+    return bool(g["attributes"].get("meeting_of")) and not any(
+        len(mm["text"].split()) > 1 for mm in g["mentions"] if mm["kind"] == "NAME")

@@ -17,6 +17,7 @@ Results: ``doc.ents`` (labels PERSON, COUNTRY, ORGANISATION, EVENT, LOCATION, wi
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -27,20 +28,21 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import city_names, region_names, default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
 from .acronyms import _bracketed_long_forms, _repeat_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
-from .parsed_names import _leader_government, _leader_key, _ministry_mentions
-from .people import KnownPeople, normalise
+from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
+from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
-from .span_shapes import _is_dateline, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
+DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
 MODEL_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
                 "ORG": "ORGANISATION", "EVENT": "EVENT", "NORP": None}
 
@@ -83,6 +85,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.drop = set(corrections.get("drop", ()))
         self.relabel = dict(corrections.get("relabel", {}))
         self.cities = large_cities(city_min_population)
+        self.regions = wordnet_regions()
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
@@ -100,6 +103,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
         self.person_titles = {t.lower() for t in roles["person_titles"]}
+        self.noble_titles = frozenset(w for t in roles["noble_titles"] for w in t.split())
         self.title_words = {t.lower() for t in roles["titles"]} | {"general", "deputy", "vice", "foreign", "prime"}
         self.person_title_words = WordSet(nlp.vocab, self.person_titles, attr="LOWER")
         self.honorific_words = WordSet(nlp.vocab, [h.split()[0].rstrip(".") for h in honorifics], attr="LOWER")
@@ -123,10 +127,17 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self._by_alias: Dict[str, List[int]] = {}
         forms: Dict[str, None] = {}
         for i, e in enumerate(entries):
-            for form in {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}:
+            forms_of = {e["alias"], e["alias"].upper()} if len(e["alias"]) > 3 else {e["alias"]}
+            words = e["alias"].split()
+            if e["type"] == "ORGANISATION" and len(words) > 2 and words[0].isupper() and all(w.istitle() for w in words[1:]):
+                forms_of.add(" ".join([words[0]] + [w.lower() for w in words[1:]]))  # "UN general assembly"
+            for form in forms_of:
                 self._by_alias.setdefault(form, []).append(i)
                 forms.setdefault(form, None)
         self._fuzzy_cache: Dict[str, Optional[Dict]] = {}
+        # capitalised words of state names ("Korea" of "North Korea"), for "the two Koreas"
+        self._country_words = {w for e in entries if e["type"] == "COUNTRY" and e["kind"] == "NAME"
+                               for w in e["alias"].split() if w[:1].isupper() and len(w) > 3}
         self._places_by_len: Dict[int, List[str]] = {}
         for form, idx in self._by_alias.items():
             e = entries[idx[0]]
@@ -215,6 +226,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # an honorific alone names no one
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
                 continue  # "Pan-Africanism", "Zionism": ideologies are no organisations
+            if end - start == 1 and label == "ORGANISATION" and DESIGNATOR.fullmatch(doc[start].text) \
+                    and doc[start].text not in self._by_alias:
+                continue  # "S-400", "Tu-22M3", "F-16": a weapon's designation names no body
+            if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") \
+                    and doc[start].text[:-1] in self._country_words:
+                continue  # "the two Koreas", "the Congos": a pair of states is no place
             for i in range(start + 1, end):
                 if doc[i].text in ("(", ")") or (doc[i].text in ("-", "–", "—") and doc[i].whitespace_
                                                  and doc[i - 1].whitespace_):
@@ -226,12 +243,28 @@ class EntityRuler(RuleCandidates, RuleComponent):
             text = doc[start:end].text
             if text in self.drop or text.lower() in self.drop:
                 continue
+            if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
+                continue  # "U.S.-China relations", "Euro-Atlantic security"
+
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
-            if text in self.cities and (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
-                label = "LOCATION"  # a city the model took for a body, or for a person where it is a place ("in Kyiv")
+            with_year = _name_with_year(doc, start, end)
+            name_part = doc[start:with_year - 1].text if with_year else ""
+            if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
+                with_year, end, text = None, end - 1, doc[start:end - 1].text  # "Crimea 2014": a place and a date
+            if with_year and not (with_year > end and label == "LOCATION" and not (start > 0 and doc[start - 1].lower_ in EDITION_LEADS)) \
+                    and self._unknown_place(name_part) \
+                    and name_part not in self.cities:
+                out.append({"start": start, "end": with_year, "label": "EVENT", "key": None,
+                            "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
+            if (text in self.cities or text in self.regions and text not in self._by_alias) and \
+                    (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
+                label = "LOCATION"  # a city or region the model took for a body, or for a person where it is a place ("in Kyiv")
+            elif label in ("ORGANISATION", "PERSON") and _before_place_noun(doc, end):
+                label = "LOCATION"  # "the Karabakh region", "the Tigray province"
             if label in ("PERSON", "ORGANISATION"):
                 fuzzy = self._fuzzy_place(text)
                 if fuzzy is not None:  # "Bejing", "Hong Kon": a misspelt place
@@ -256,11 +289,18 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
                         "attrs": {}, "source": "model"})
+        # one sense per text: a name shown to be a region ("the Karabakh region") is that
+        # region where the model took it for a person or a body ("the Karabakh conflict")
+        regions = {c["name"] for c in out if c["label"] == "LOCATION" and _before_place_noun(doc, c["end"])}
+        for c in out:
+            if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
+                c["label"] = "LOCATION"
         return out
 
     def _unknown_place(self, text: str) -> bool:
         """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
-        return text not in self._by_alias and text not in city_names() and text not in region_names()
+        return text not in self._by_alias and text not in city_names() and text not in region_names() \
+            and text not in self.regions
 
     def match(self, doc: Doc) -> List[Dict]:
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
@@ -290,6 +330,13 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
+        not_people = {i for c in gaz if c["label"] in ("COUNTRY", "LOCATION") for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": doc[s:e].text, "kind": "NAME",
+                          "attrs": {}, "source": "title"})
+                     for s, e in noble_appositions(doc, self.noble_titles) if not not_people & set(range(s, e)))
+        taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+                          "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in _party_names(doc, taken))
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
@@ -304,6 +351,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         mentions = []
         for sp in sorted(kept, key=lambda s: s.start):
             c = by_span[(sp.start, sp.end)]
+            if c["label"] == "LOCATION" and _names_a_treaty(doc, c["start"], c["end"]):
+                continue  # "the Paris agreement": a treaty's name, no place
             # a nested place in an event name is not a separate entity, and neither is a
             # model span that swallows a gazetteer name plus a title ("Russian President")
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],

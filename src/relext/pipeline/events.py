@@ -181,6 +181,9 @@ def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
                     return f"event:{ent.kb_id_.split(':', 1)[1]}-summit", text, {}
             body = _body_key(naming)
             return f"event:{body or slug(naming)}-summit", text, {}
+    body = _body_key(text)  # "heading to the G20": the body's name for its summit
+    if body:
+        return f"event:{body}-summit", text, {}
     return f"event:{slug(text)}", text, {}
 
 

@@ -63,9 +63,23 @@ class EventShapes:
             return None
         if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":
             return None
-        weak = low in self.weak
+        # a weak head written as part of a name ("the Shangri-La Dialogue") is named like a strong one
+        as_name = head.is_title and not head.is_sent_start and not _title_case_line(head)
+        weak = low in self.weak and not (as_name and head.pos_ == "PROPN")
         doc = head.doc
+        # "the Summit 2025", "World Peace Forum 2023": an edition year after a capitalised head
+        year = 1 if head.is_title and head.i + 1 < len(doc) and ORDINAL.match(doc[head.i + 1].text) \
+            and doc[head.i + 1].shape_ == "dddd" else 0
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
+        if as_name and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
+                           for p in head.rights):
+            naming = []  # "the 36th Ordinary Session of the Assembly of ...": the name runs on after "of"
+        if not naming and year:
+            start = head.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and not doc[start - 1].is_sent_start and ent_at.get(start - 1) != "PERSON":
+                start -= 1
+            return start, head.i + 2
         if naming:
             start = min(c.left_edge.i for c in naming)
             for c in naming:  # "China's Belt and Road Forum": a possessive country stays outside
@@ -76,9 +90,10 @@ class EventShapes:
                 start = _before_acronym(doc, start)  # "Group of 20 (G20) summit"
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
-            return _with_ordinal(doc, start), head.i + 1
+            return _with_ordinal(doc, start), head.i + 1 + year
         for prep in head.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            # "Summit of the Americas"; a capitalised head also "Summit for Democracy"
+            if prep.dep_ != "prep" or not (prep.lower_ == "of" or prep.lower_ in ("for", "on") and as_name):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -141,3 +156,10 @@ def _with_ordinal(doc, start: int) -> int:
     if start > 0 and ORDINAL.match(doc[start - 1].text):
         return start - 1
     return start
+
+
+def _title_case_line(tok: Token) -> bool:
+    """The sentence of ``tok`` is a headline in title case ("Trade Talks Stall Again"): there
+    a capitalised head word is no sign of a name."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)

@@ -19,6 +19,12 @@ def _leader_government(doc: Doc, end: int) -> Optional[int]:
     """A government named after its leader ("the Biden administration", "the Maduro regime",
     "Mugabe's regime"): the end of that name after a person's name ending at ``end``."""
     i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    if i > end:  # "Modi's ever more authoritarian government": qualifiers after a possessive
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].is_lower and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].tag_ == "VBN"):
+            j += 1
+        if j > i and j < len(doc) and doc[j].lower_ in LEADER_GOVERNMENTS and doc[j].tag_ == "NN":
+            return j + 1
     if i < len(doc) and doc[i].lower_ in LEADER_GOVERNMENTS and doc[i].tag_ in ("NN", "NNP"):
         return i + 1
     return None
@@ -113,4 +119,23 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
             if start > 0 and doc[start - 1].lower_ == "the" and not any(j in by_start for j in range(start, end)):
                 out.append({"start": start, "end": end, "label": "COUNTRY", "key": last["key"], "name": last["name"],
                             "kind": "DESCRIPTION", "attrs": dict(last["attrs"]), "source": "parse"})
+    return out
+
+
+def _party_names(doc: Doc, taken) -> List[Tuple[int, int]]:
+    """"the governing Fidesz party", "the opposition Civic Platform party": capitalised names
+    before a lower-case "party" name a party (the name without the common noun, as "the Dawn
+    news agency" is Dawn). Near misses: "a dinner party", "the Russian party" (a demonym:
+    ``taken`` holds the tokens of states, places and people)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "party" or not tok.is_lower or tok.pos_ != "NOUN":
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ in ("PROPN", "ADJ") and doc[start - 1].is_title \
+                and doc[start - 1].dep_ in ("compound", "amod") and start - 1 < doc[start - 1].head.i <= tok.i \
+                and (start - 1) not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            out.append((start, tok.i))
     return out

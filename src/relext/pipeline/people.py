@@ -205,3 +205,27 @@ def _alone(doc: Doc, i: int, titles: FrozenSet[str]) -> bool:
         return False
     return not (p.is_title and p.pos_ == "PROPN" and not p.is_sent_start and not p.ent_type_
                 and p.lower_ not in titles)
+
+
+def noble_appositions(doc: Doc, nobles: FrozenSet[str]) -> List[Tuple[int, int]]:
+    """"Camilla, Duchess of Cornwall", "Kate, Princess of Wales": a capitalised name before a
+    comma and a title of nobility with "of" and a capitalised place is a person (the name's
+    span), whatever the model typed it. Near miss: "Cornwall, Duchy of" has no noble title;
+    "Britain, Prince of Wales" needs a person's name, not a state (the caller's gazetteer
+    spans are kept)."""
+    out = []
+    for tok in doc:
+        if tok.text not in nobles or tok.i < 2 or doc[tok.i - 1].text != ",":
+            continue
+        j = tok.i + 1
+        if j < len(doc) and doc[j].text in nobles:  # "Grand Duke" written as two words
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ != "of" or not doc[j + 1].is_title:
+            continue
+        end = tok.i - 1
+        start = end
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and end - start < 3:
+            start -= 1
+        if start < end:
+            out.append((start, end))
+    return out

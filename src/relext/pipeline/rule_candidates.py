@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from ._lookup import doc_text
 from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
-from .span_shapes import _trim
+from .named_heads import MONTHS
+from .span_shapes import _edition_spans, _trim
 
 
 class RuleCandidates:
@@ -107,6 +108,9 @@ class RuleCandidates:
         # stop a name: only known people, titled names and the model's longer names do
         ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])
                   if not (c["label"] == "PERSON" and c["source"] == "model" and c["end"] - c["start"] == 1)}
+        for s, e in _edition_spans(doc, ent_at, MONTHS):
+            out.append({"start": s, "end": e, "label": "EVENT", "key": None, "name": doc[s:e].text, "kind": "NAME",
+                        "attrs": {"family": "summit"}, "source": "parse"})
         for i in self.head_words.positions(doc):
             tok = doc[i]
             if not tok.is_lower and not tok.is_title:

@@ -3,7 +3,8 @@ headlines split at verbs, and demonyms inside compound adjectives.
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+import re
+from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
@@ -79,3 +80,91 @@ def _split_headline(doc: Doc, start: int, end: int, label: str = "PERSON") -> Li
     if cur < end:
         parts.append((cur, end))
     return [p for p in parts if any(doc[t].is_title or doc[t].is_upper for t in range(*p))]
+
+
+def _is_year(tok) -> bool:
+    return tok.shape_ == "dddd" and tok.text[:2] in ("19", "20")
+
+
+def _name_with_year(doc: Doc, start: int, end: int) -> Optional[int]:
+    """End of an event named with its year ("Global Forum 2024", "Chogm 2013", "Paris 2024"),
+    or None: a capitalised name the year ends, or one the year follows directly (no comma,
+    not the start of a date: "Chogm 2013 in Sri Lanka"). Bodies and places do not carry a
+    year in their names; editions of meetings, games and fairs do."""
+    if end - start >= 2 and _is_year(doc[end - 1]) and doc[start].text[:1].isupper() and not doc[end - 2].like_num \
+            and not _modifies_next(doc, end):
+        return end
+    if end < len(doc) and _is_year(doc[end]) and doc[end - 1].whitespace_ and not doc[end - 1].like_num \
+            and not (end + 1 < len(doc) and (doc[end + 1].like_num or doc[end + 1].text in ("-", "–", "/"))) \
+            and not _modifies_next(doc, end + 1):
+        return end + 1
+    return None
+
+
+def _modifies_next(doc: Doc, end: int) -> bool:
+    """"Apple 2023 revenue": a name and year before a common noun qualify it."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+
+
+EDITION_LEADS = {"at", "attend", "attends", "attended", "attending", "skip",
+                 "skips", "skipped", "skipping", "host", "hosts", "hosted", "hosting"}
+
+
+def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
+    """"at Chogm 2011 in Perth", "attended Expo 2020": capitalised words and a year after a
+    word of attending or a preposition, where the model found no name; months ("March
+    2022"), people and known places before a year are no edition."""
+    out = []
+    for tok in doc:
+        if not _is_year(tok) or tok.i < 2 or not doc[tok.i - 1].whitespace_:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and tok.i - start < 4 \
+                and doc[start - 1].lower_ not in months and ent_at.get(start - 1) is None:
+            start -= 1
+        if start == tok.i or start == 0 or doc[start - 1].lower_ not in EDITION_LEADS:
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].like_num or _modifies_next(doc, tok.i + 1)):
+            continue
+        out.append((start, tok.i + 1))
+    return out
+
+
+PLACE_HEADS = {"region", "regions", "area", "areas", "zone", "zones", "rim", "coast", "basin", "border", "borders",
+               "corridor", "peninsula", "belt", "theatre", "theater", "littoral"}
+
+
+def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
+    """"U.S.-China relations", "the Asia-Pacific itinerary", "Euro-Atlantic security": two
+    names joined by a hyphen before a common noun qualify it and name no place or body;
+    before a place noun they do ("the Asia-Pacific region")."""
+    if end >= len(doc) or not doc[end].is_lower or doc[end].pos_ != "NOUN" or doc[end].lower_ in PLACE_HEADS:
+        return False
+    if end - start == 1:  # "U.S.-China" as one token
+        return bool(re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", doc[start].text))
+    dashes = [t for t in doc[start + 1:end - 1] if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_]
+    return len(dashes) == 1 and doc[dashes[0].i + 1].text[:1].isupper() and doc[start].text[:1].isupper() \
+        and dashes[0].i + 2 == end and dashes[0].i == start + 1
+
+
+TREATY_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
+                "convention", "conventions", "declaration", "pact", "format", "charter", "communique", "communiqué",
+                "act", "memorandum", "formula"}
+
+
+def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
+    """"the Paris agreement", "the Minsk accords", "the Kyoto Protocol", "the Normandy format":
+    a place naming a treaty or a negotiating format is part of that name, and treaties are
+    no entities, so the place is no mention either."""
+    return end < len(doc) and doc[end].lower_ in TREATY_WORDS and doc[end - 1].dep_ in ("compound", "nmod", "amod") \
+        and doc[end - 1].head.i == end and not doc[end].is_upper
+
+
+REGION_NOUNS = {"region", "province", "enclave", "territory", "peninsula", "valley", "desert", "mountains",
+                "oblast", "governorate", "prefecture", "county", "district", "strip", "heights"}
+
+
+def _before_place_noun(doc: Doc, end: int) -> bool:
+    """"the Karabakh region", "the Tigray province": a name before a lower-case noun of a
+    region is that region (not "the Karabakh conflict", not "region's" of a person)."""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in REGION_NOUNS and doc[end - 1].dep_ in ("compound", "amod", "nmod")

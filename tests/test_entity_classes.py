@@ -1,0 +1,135 @@
+"""Entity classes by construction: places, bodies and people named by their shape or their use."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _typed(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value in ("NAME", "METONYM")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials reviewed the Asia-Pacific schedule before the trip.", "Asia-Pacific"),
+    ("He spoke of Euro-Atlantic unity on Tuesday.", "Euro-Atlantic"),
+    ("U.S.-India trade grew last year.", "U.S.-India"),
+])
+def test_two_names_joined_before_a_common_noun_name_nothing(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Tension rose across the Asia-Pacific region.", "Asia-Pacific"),
+])
+def test_two_names_joined_before_a_place_noun_are_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Washington rejoined the Paris agreement on emissions.", "Paris"),
+    ("Kyiv says Moscow never honoured the Minsk accords.", "Minsk"),
+    ("Japan ratified the Kyoto Protocol in 2002.", "Kyoto"),
+])
+def test_a_place_naming_a_treaty_is_no_place(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Leaders gathered in Paris for talks on the agreement.", "Paris"),
+    ("The deal was signed in Minsk on Friday.", "Minsk"),
+])
+def test_a_place_beside_a_treaty_word_stays_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Moscow accused the Kyiv regime of terrorism.", "Kyiv", "COUNTRY"),
+    ("The Tehran government denied the report.", "Tehran", "COUNTRY"),
+    ("Xi greeted Macron at Beijing's Great Hall of the People.", "Beijing", "LOCATION"),
+    ("Drones struck Moscow's outskirts overnight.", "Moscow", "LOCATION"),
+    ("Beijing's envoy met the minister.", "Beijing", "COUNTRY"),
+])
+def test_a_capital_names_its_state_by_its_government_and_a_place_by_its_parts(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia was long seen as the protector of Armenia in the Caucasus.", "Caucasus"),
+    ("Troops moved into Crimea overnight.", "Crimea"),
+    ("Fighting flared in the Tigray region again.", "Tigray"),
+    ("Azerbaijan took the Karabakh region; the Karabakh conflict ended.", "Karabakh"),
+])
+def test_regions_the_model_takes_for_bodies_or_people_are_places(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+def test_region_names_come_from_wordnet_without_people_or_common_words():
+    from relext.gazetteer import wordnet_regions
+    regions = wordnet_regions()
+    assert {"Caucasus", "Crimea", "Kashmir", "Siberia"} <= regions
+    assert not {"Lincoln", "Mobile"} & regions
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Charles and Camilla, Duchess of Cornwall, arrived in Kigali on Tuesday.", "Camilla"),
+    ("The duke met Kate, Princess of Wales, at the palace.", "Kate"),
+    ("Guests included Sophie, Countess of Wessex, and the ambassador.", "Sophie"),
+])
+def test_a_name_with_a_noble_title_in_apposition_is_a_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_state_before_a_noble_title_stays_a_state(nlp):
+    assert _typed(nlp, "The heir visited Britain, Prince of the realm or not.").get("Britain") == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Critics said Modi's ever more authoritarian government had silenced dissent.",
+     "Modi's ever more authoritarian government"),
+    ("Observers said Orban's increasingly isolated government vetoed the aid.", "Orban's increasingly isolated government"),
+])
+def test_a_government_named_after_its_leader_with_qualifiers_is_an_organisation(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+def test_a_leaders_qualified_non_government_noun_stays_the_person(nlp):
+    assert _typed(nlp, "Critics said Narendra Modi's ever more popular speech drew crowds.").get("Narendra Modi") == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("India bought the S-400 system from Russia despite US warnings.", "S-400"),
+    ("Kyiv asked allies for more F-16 jets.", "F-16"),
+    ("The road runs along the line separating the two Koreas.", "Koreas"),
+])
+def test_designations_and_pairs_of_states_are_no_entities(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_body_named_with_letters_and_digits_stays(nlp):
+    assert _typed(nlp, "The G-20 ministers met in Rio.").get("G-20") == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Deputies of the governing Fidesz party stalled the vote.", "Fidesz"),
+    ("The opposition Civic Platform party walked out.", "Civic Platform"),
+])
+def test_a_name_before_party_is_a_party(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Guests at the dinner party praised the host.", "dinner"),
+    ("Ankara hosted the Russian party for talks.", "Russian"),
+])
+def test_no_party_name_without_a_proper_name(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("India addressed the UN general assembly on Monday.", "UN general assembly"),
+    ("The draft went to the UN security council.", "UN security council"),
+])
+def test_a_body_written_with_its_acronym_and_lower_case_words_is_known(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
