@@ -3,7 +3,8 @@
 Components need "the tokens whose lemma is one of these words" many times per
 document. Walking the ``Doc`` in Python and building ``token.lemma_`` strings for every
 token costs more than the rules themselves, so the lookups here read the attribute
-arrays once (``Doc.to_array``) and compare hashes with numpy.
+arrays once per Doc (``Doc.to_array``), index the positions of each hash once per Doc, and
+look up the few distinct words of the Doc in each word set's hashes.
 """
 from __future__ import annotations
 
@@ -16,18 +17,19 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 
-# the attribute arrays of the document being processed: every component asks for the same
-# arrays of the same Doc, so the last Doc's arrays are kept (through a weak reference)
-_LAST: Dict[str, object] = {"doc": None, "arrays": {}}
+# what has been computed for each Doc, kept as long as the Doc lives: spaCy runs the
+# components one after another over a batch of Docs, and each of them asks for the same
+# text and arrays. All of them are fixed once the lemmatizer has run, before relext's first
+# component that reads them (relext itself changes only part-of-speech tags, in verb_repair).
+_BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
 
 
 def _doc_cache(doc: Doc) -> Dict:
-    """What has been computed for the Doc being processed (reset when another Doc comes)."""
-    ref = _LAST["doc"]
-    if ref is None or ref() is not doc:
-        _LAST["doc"] = weakref.ref(doc)
-        _LAST["arrays"] = {}
-    return _LAST["arrays"]  # type: ignore[return-value]
+    """What has been computed for ``doc`` so far."""
+    cache = _BY_DOC.get(doc)
+    if cache is None:
+        cache = _BY_DOC[doc] = {}
+    return cache
 
 
 def doc_text(doc: Doc) -> str:
@@ -46,6 +48,18 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
     return arrays[attr]
 
 
+def _positions_by_value(doc: Doc, attr: int) -> Dict[int, List[int]]:
+    """The token indices of each value (hash) of ``attr`` in ``doc``, computed once per Doc."""
+    cache = _doc_cache(doc)
+    key = ("positions", attr)
+    if key not in cache:
+        index: Dict[int, List[int]] = {}
+        for i, value in enumerate(attribute_array(doc, attr).tolist()):
+            index.setdefault(value, []).append(i)
+        cache[key] = index
+    return cache[key]
+
+
 class WordSet:
     """A set of lower-case words, matched against a token attribute by hash.
 
@@ -62,16 +76,16 @@ class WordSet:
         self.words = frozenset(words)
         # lemmas keep the case of proper nouns; store both forms so "Games" and "games" match
         forms = set(words) | {w.title() for w in words} | {w.upper() for w in words}
-        self.hashes = numpy.asarray(sorted(vocab.strings.add(w) for w in forms), dtype="uint64")
+        self.hashes = frozenset(vocab.strings.add(w) for w in forms)
 
     def positions(self, doc: Doc) -> List[int]:
-        """Token indices of ``doc`` whose attribute is one of the words."""
-        if not len(doc) or not len(self.hashes):
+        """Token indices of ``doc`` whose attribute is one of the words, in order."""
+        if not len(doc) or not self.hashes:
             return []
-        values = attribute_array(doc, self.attr)
-        idx = numpy.searchsorted(self.hashes, values)
-        idx[idx == len(self.hashes)] = 0
-        return numpy.flatnonzero(self.hashes[idx] == values).tolist()
+        # a document has far fewer distinct words than a word set: look each of them up once
+        found = [i for value, where in _positions_by_value(doc, self.attr).items() if value in self.hashes
+                 for i in where]
+        return sorted(found)
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
