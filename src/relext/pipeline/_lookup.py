@@ -9,7 +9,7 @@ look up the few distinct words of the Doc in each word set's hashes.
 from __future__ import annotations
 
 import weakref
-from typing import Dict, Iterable, List
+from typing import Callable, Dict, Iterable, List
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -60,6 +60,35 @@ def _positions_by_value(doc: Doc, attr: int) -> Dict[int, List[int]]:
     return cache[key]
 
 
+def _positions_by_word(doc: Doc, attr: int) -> Dict[str, List[int]]:
+    """The token indices of each lower-case form (``LOWER``) or lower-cased lemma (``LEMMA``)
+    of ``doc``, computed once per Doc."""
+    cache = _doc_cache(doc)
+    key = ("words", attr)
+    if key not in cache:
+        strings = doc.vocab.strings
+        index: Dict[str, List[int]] = {}
+        for value, where in _positions_by_value(doc, attr).items():
+            index.setdefault(strings[value].lower(), []).extend(where)
+        cache[key] = index
+    return cache[key]
+
+
+def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER") -> List[int]:
+    """Token indices of ``doc``, in order, whose lower-case form (or lower-cased lemma, with
+    ``attr="LEMMA"``) passes ``keep``. Each distinct word of the Doc is tested once, and no
+    Token is built: a cheap way to find the few tokens a rule that scans the whole
+    document can start from.
+
+    >>> import spacy
+    >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
+    [2, 7]
+    """
+    found = [i for word, where in _positions_by_word(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr]).items()
+             if keep(word) for i in where]
+    return sorted(found)
+
+
 class WordSet:
     """A set of lower-case words, matched against a token attribute by hash.
 
@@ -95,7 +124,9 @@ def hyphenated(doc: Doc) -> List[tuple]:
     """(index of the last part, lower-case lemma) of the hyphenated compounds the tokenizer
     split ("sit-down" -> sit, -, down) and parsed as a noun: the last part heads the compound."""
     out = []
-    for i in range(1, len(doc) - 1):
+    for i in positions_where(doc, lambda w: w == "-"):
+        if not 0 < i < len(doc) - 1:
+            continue
         hy = doc[i]
         if hy.text == "-" and not hy.whitespace_ and not doc[i - 1].whitespace_ \
                 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].pos_ in ("NOUN", "PROPN"):

@@ -15,6 +15,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import positions_where
 from .records import record
 
 REASON_PREPS = {"over", "for", "against", "at"}
@@ -90,7 +91,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     from .coreference import speaker_of_quote
 
     out: List[Dict] = []
-    for tok in doc:
+    starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w == "retaliate", attr="LEMMA")
+    starts += positions_where(doc, lambda w: w == "retaliatory")
+    for i in sorted(set(starts)):
+        tok = doc[i]
         low = tok.lemma_.lower()
         if not (tok.pos_ == "NOUN" and low in RETALIATION_NOUNS or tok.pos_ == "VERB" and low == "retaliate"
                 or tok.pos_ == "ADJ" and tok.lower_ == "retaliatory"):
