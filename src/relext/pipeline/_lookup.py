@@ -3,13 +3,13 @@
 Components need "the tokens whose lemma is one of these words" many times per
 document. Walking the ``Doc`` in Python and building ``token.lemma_`` strings for every
 token costs more than the rules themselves, so the lookups here read the attribute
-arrays once per Doc (``Doc.to_array``), index the positions of each hash once per Doc, and
-look up the few distinct words of the Doc in each word set's hashes.
+arrays once per Doc (``Doc.to_array``) and compare hashes with numpy; a rule that would
+scan every token tests the Doc's distinct words once instead (`positions_where`).
 """
 from __future__ import annotations
 
 import weakref
-from typing import Callable, Dict, Iterable, List
+from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -48,29 +48,15 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
     return arrays[attr]
 
 
-def _positions_by_value(doc: Doc, attr: int) -> Dict[int, List[int]]:
-    """The token indices of each value (hash) of ``attr`` in ``doc``, computed once per Doc."""
-    cache = _doc_cache(doc)
-    key = ("positions", attr)
-    if key not in cache:
-        index: Dict[int, List[int]] = {}
-        for i, value in enumerate(attribute_array(doc, attr).tolist()):
-            index.setdefault(value, []).append(i)
-        cache[key] = index
-    return cache[key]
-
-
-def _positions_by_word(doc: Doc, attr: int) -> Dict[str, List[int]]:
-    """The token indices of each lower-case form (``LOWER``) or lower-cased lemma (``LEMMA``)
-    of ``doc``, computed once per Doc."""
+def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
+    """The distinct lower-case forms (``LOWER``) or lower-cased lemmas (``LEMMA``) of
+    ``doc``, and for each token the index of its own in that list; computed once per Doc."""
     cache = _doc_cache(doc)
     key = ("words", attr)
     if key not in cache:
+        values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
         strings = doc.vocab.strings
-        index: Dict[str, List[int]] = {}
-        for value, where in _positions_by_value(doc, attr).items():
-            index.setdefault(strings[value].lower(), []).extend(where)
-        cache[key] = index
+        cache[key] = ([strings[v].lower() for v in values.tolist()], word_of)
     return cache[key]
 
 
@@ -84,9 +70,11 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
     [2, 7]
     """
-    found = [i for word, where in _positions_by_word(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr]).items()
-             if keep(word) for i in where]
-    return sorted(found)
+    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr])
+    kept = numpy.array([keep(w) for w in words], dtype=bool)
+    if not kept.any():
+        return []
+    return numpy.flatnonzero(kept[word_of]).tolist()
 
 
 class WordSet:
@@ -105,16 +93,16 @@ class WordSet:
         self.words = frozenset(words)
         # lemmas keep the case of proper nouns; store both forms so "Games" and "games" match
         forms = set(words) | {w.title() for w in words} | {w.upper() for w in words}
-        self.hashes = frozenset(vocab.strings.add(w) for w in forms)
+        self.hashes = numpy.asarray(sorted(vocab.strings.add(w) for w in forms), dtype="uint64")
 
     def positions(self, doc: Doc) -> List[int]:
-        """Token indices of ``doc`` whose attribute is one of the words, in order."""
-        if not len(doc) or not self.hashes:
+        """Token indices of ``doc`` whose attribute is one of the words."""
+        if not len(doc) or not len(self.hashes):
             return []
-        # a document has far fewer distinct words than a word set: look each of them up once
-        found = [i for value, where in _positions_by_value(doc, self.attr).items() if value in self.hashes
-                 for i in where]
-        return sorted(found)
+        values = attribute_array(doc, self.attr)
+        idx = numpy.searchsorted(self.hashes, values)
+        idx[idx == len(self.hashes)] = 0
+        return numpy.flatnonzero(self.hashes[idx] == values).tolist()
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
