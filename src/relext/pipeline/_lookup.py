@@ -48,6 +48,16 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
     return arrays[attr]
 
 
+def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
+    """For each token, whether its text holds a line break, and whether the space after it
+    does; computed once per Doc."""
+    cache = _doc_cache(doc)
+    if "line_breaks" not in cache:
+        tokens = list(doc)
+        cache["line_breaks"] = (["\n" in t.text for t in tokens], ["\n" in t.whitespace_ for t in tokens])
+    return cache["line_breaks"]
+
+
 def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
     """The distinct lower-case forms (``LOWER``) or lower-cased lemmas (``LEMMA``) of
     ``doc``, and for each token the index of its own in that list; computed once per Doc."""
