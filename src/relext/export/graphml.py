@@ -29,6 +29,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from ..errors import Errors
 from ._atomic import atomic_write
 from ._chars import XML
+from ._collector import collector_paused
 from ._encode import GraphFileError, decode_graph, encode_graph
 
 __all__ = ["write_graphml", "read_graphml"]
@@ -62,13 +63,14 @@ def write_graphml(G: nx.Graph, path: PathLike, *, encoding: str = "utf-8", prett
         >>> _ = G.add_edge("a", "b", key="ATTENDS", predicate="ATTENDS", doc_ids=["d1"])
         >>> write_graphml(G, pathlib.Path(tempfile.mkdtemp()) / "g.graphml")
     """
-    H = _edge_ids(encode_graph(G, "GraphML", XML))
-    writer = GraphMLWriter(encoding=encoding, prettyprint=prettyprint, infer_numeric_types=True,
-                           named_key_ids=True)
-    writer.add_graph_element(H)
-    _unique_key_ids(writer.xml)
-    with atomic_write(path, "wb") as fh:
-        writer.dump(fh)
+    with collector_paused():  # the encoded copy and the XML tree live until the file is written
+        H = _edge_ids(encode_graph(G, "GraphML", XML))
+        writer = GraphMLWriter(encoding=encoding, prettyprint=prettyprint, infer_numeric_types=True,
+                               named_key_ids=True)
+        writer.add_graph_element(H)
+        _unique_key_ids(writer.xml)
+        with atomic_write(path, "wb") as fh:
+            writer.dump(fh)
 
 
 def read_graphml(path: PathLike) -> nx.Graph:

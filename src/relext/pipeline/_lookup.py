@@ -3,12 +3,13 @@
 Components need "the tokens whose lemma is one of these words" many times per
 document. Walking the ``Doc`` in Python and building ``token.lemma_`` strings for every
 token costs more than the rules themselves, so the lookups here read the attribute
-arrays once (``Doc.to_array``) and compare hashes with numpy.
+arrays once per Doc (``Doc.to_array``) and compare hashes with numpy; a rule that would
+scan every token tests the Doc's distinct words once instead (`positions_where`).
 """
 from __future__ import annotations
 
 import weakref
-from typing import Dict, Iterable, List
+from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -16,18 +17,20 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 
-# the attribute arrays of the document being processed: every component asks for the same
-# arrays of the same Doc, so the last Doc's arrays are kept (through a weak reference)
-_LAST: Dict[str, object] = {"doc": None, "arrays": {}}
+# what has been computed for each Doc, kept as long as the Doc lives: spaCy runs the
+# components one after another over a batch of Docs, and each of them asks for the same
+# text and arrays. All of them are fixed once relext's lemma repair has run, before relext's
+# first component that reads them; verb_repair later changes the tags and lemmas of a few
+# tokens and drops what was read from the lemmas (`forget_attribute`).
+_BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
 
 
 def _doc_cache(doc: Doc) -> Dict:
-    """What has been computed for the Doc being processed (reset when another Doc comes)."""
-    ref = _LAST["doc"]
-    if ref is None or ref() is not doc:
-        _LAST["doc"] = weakref.ref(doc)
-        _LAST["arrays"] = {}
-    return _LAST["arrays"]  # type: ignore[return-value]
+    """What has been computed for ``doc`` so far."""
+    cache = _BY_DOC.get(doc)
+    if cache is None:
+        cache = _BY_DOC[doc] = {}
+    return cache
 
 
 def doc_text(doc: Doc) -> str:
@@ -47,8 +50,50 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
 
 
 def forget_attribute(doc: Doc, attr: int) -> None:
-    """Drop the cached array of ``attr`` after a component changed that attribute."""
-    _doc_cache(doc).pop(attr, None)
+    """Drop the cached array of ``attr`` (and the distinct words read from it) after a
+    component changed that attribute."""
+    cache = _doc_cache(doc)
+    cache.pop(attr, None)
+    cache.pop(("words", attr), None)
+
+
+def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
+    """For each token, whether its text holds a line break, and whether the space after it
+    does; computed once per Doc."""
+    cache = _doc_cache(doc)
+    if "line_breaks" not in cache:
+        tokens = list(doc)
+        cache["line_breaks"] = (["\n" in t.text for t in tokens], ["\n" in t.whitespace_ for t in tokens])
+    return cache["line_breaks"]
+
+
+def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
+    """The distinct lower-case forms (``LOWER``) or lower-cased lemmas (``LEMMA``) of
+    ``doc``, and for each token the index of its own in that list; computed once per Doc."""
+    cache = _doc_cache(doc)
+    key = ("words", attr)
+    if key not in cache:
+        values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
+        strings = doc.vocab.strings
+        cache[key] = ([strings[v].lower() for v in values.tolist()], word_of)
+    return cache[key]
+
+
+def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER") -> List[int]:
+    """Token indices of ``doc``, in order, whose lower-case form (or lower-cased lemma, with
+    ``attr="LEMMA"``) passes ``keep``. Each distinct word of the Doc is tested once, and no
+    Token is built: a cheap way to find the few tokens a rule that scans the whole
+    document can start from.
+
+    >>> import spacy
+    >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
+    [2, 7]
+    """
+    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr])
+    kept = numpy.array([keep(w) for w in words], dtype=bool)
+    if not kept.any():
+        return []
+    return numpy.flatnonzero(kept[word_of]).tolist()
 
 
 class WordSet:
@@ -86,7 +131,9 @@ def hyphenated(doc: Doc) -> List[tuple]:
     """(index of the last part, lower-case lemma) of the hyphenated compounds the tokenizer
     split ("sit-down" -> sit, -, down) and parsed as a noun: the last part heads the compound."""
     out = []
-    for i in range(1, len(doc) - 1):
+    for i in positions_where(doc, lambda w: w == "-"):
+        if not 0 < i < len(doc) - 1:
+            continue
         hy = doc[i]
         if hy.text == "-" and not hy.whitespace_ and not doc[i - 1].whitespace_ \
                 and doc[i - 1].is_alpha and doc[i + 1].is_alpha and doc[i + 1].pos_ in ("NOUN", "PROPN"):

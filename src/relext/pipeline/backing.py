@@ -20,6 +20,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import positions_where
 from .records import record
 
 BACKING_PARTICIPLES = ("backed", "supported", "sponsored", "funded", "financed", "armed")
@@ -30,7 +31,8 @@ WINDOW = 3  # words between the participle and the name ("the Iran-backed Houthi
 def prefixed_backing(doc: Doc, index) -> List[Dict]:
     """SUPPORTS records for "X-backed Y" (one token or split at the hyphen)."""
     out: List[Dict] = []
-    for tok in doc:
+    for i in positions_where(doc, lambda w: w in BACKING_PARTICIPLES or w.rsplit("-", 1)[-1] in BACKING_PARTICIPLES):
+        tok = doc[i]
         low = tok.lower_
         if "-" in low and low.rsplit("-", 1)[1] in BACKING_PARTICIPLES and len(low) > 8:
             prefix = tok.text.rsplit("-", 1)[0]

@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_where
 from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
 
@@ -48,7 +49,8 @@ class Descriptions:
         """"the Russian president", "Russian leader", "the Kremlin aide" -> the person so titled."""
         taken = _taken_tokens(groups)
         titled = self._titled_people(doc, groups)
-        for tok in doc:
+        for i in positions_where(doc, self.titles.__contains__):
+            tok = doc[i]
             if tok.i in taken or tok.lower_ not in self.titles or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):

@@ -20,6 +20,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import positions_where
 from .records import record
 
 REASON_PREPS = {"over", "for", "against", "at"}
@@ -222,7 +223,10 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     from .coreference import speaker_of_quote
 
     out: List[Dict] = []
-    for tok in doc:
+    starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w == "retaliate", attr="LEMMA")
+    starts += positions_where(doc, lambda w: w == "retaliatory")
+    for i in sorted(set(starts)):
+        tok = doc[i]
         low = tok.lemma_.lower()
         penalty = tok.pos_ == "NOUN" and low in PENALTY_NOUNS and tok.dep_ == "dobj" \
             or tok.pos_ == "VERB" and low in ("punish", "sanction")

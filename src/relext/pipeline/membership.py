@@ -24,6 +24,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import positions_where
 from .records import record
 
 GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signatory", "economy", "government"}
@@ -282,6 +283,8 @@ def listed_members(doc: Doc, index) -> List[Dict]:
     Only a list made of two or more states and glue words (commas, "and", "the") counts.
     """
     out: List[Dict] = []
+    if not positions_where(doc, LIST_OPENERS.__contains__):
+        return out
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
@@ -403,7 +406,8 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
 def led_members(doc: Doc, index) -> List[Dict]:
     """MEMBER_OF from "X-led" / "X-dominated" before an organisation ("the Russia-led CSTO")."""
     out: List[Dict] = []
-    for tok in doc:
+    for i in positions_where(doc, lambda w: w.endswith(("-led", "-dominated")) or w in ("led", "dominated")):
+        tok = doc[i]
         low = tok.lower_
         if low.endswith(("-led", "-dominated")) and len(low) > 4:
             # one token: "Saudi-led", "U.S.-led"

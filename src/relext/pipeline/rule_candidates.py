@@ -8,7 +8,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
-from ._lookup import doc_text
+from ._lookup import doc_text, line_breaks
 from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
 from .named_heads import MONTHS
 from .span_shapes import _edition_spans, _trim
@@ -127,11 +127,17 @@ def _in_capitals_line(doc: Doc, i: int) -> bool:
     """Token ``i`` stands in a line written in capitals ("PRESIDENT HAS COVID FOR THE THIRD
     TIME"): there the model's casing cue is lost, and a span of plain English words it
     types as an organisation is a headline's words, not a body's name."""
+    in_text, after = line_breaks(doc)
     start = i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+    while start > 0 and not in_text[start - 1] and not after[start - 1]:
         start -= 1
     end = i + 1
-    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+    while end < len(doc) and not in_text[end] and not after[end - 1]:
         end += 1
-    words = [t for t in doc[start:end] if t.is_alpha]
-    return len(words) >= 3 and all(t.is_upper for t in words)
+    words = 0
+    for t in doc[start:end]:
+        if t.is_alpha:
+            if not t.is_upper:
+                return False  # a word in lower or title case: not a line in capitals
+            words += 1
+    return words >= 3
