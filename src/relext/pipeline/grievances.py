@@ -55,6 +55,9 @@ REGRET_VERBS = {"regret", "rue"}
 PROMISING_AUX = {"will", "would", "'ll", "must", "shall", "wo"}
 # penalties a condition makes a warning ("if X attacks, we will impose sanctions")
 PENALTY_NOUNS = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs", "embargo"}
+# verbs (and their nouns) that can carry a conditional warning: retaliating, punishing,
+# hitting back, responding
+WARNING_VERBS = {"retaliate", "punish", "sanction", "hit", "strike", "respond", "react", "answer", "response", "reaction"}
 # how a threatened answer is given ("respond firmly", "a decisive response")
 FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "harshly", "militarily", "accordingly",
               "swiftly", "firm", "decisive", "forceful", "resolute", "strong", "harsh", "military", "swift", "robust",
@@ -223,7 +226,9 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     from .coreference import speaker_of_quote
 
     out: List[Dict] = []
-    starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w == "retaliate", attr="LEMMA")
+    # the words that can head such a warning (the tests below say which of them do)
+    starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w in PENALTY_NOUNS or w in WARNING_VERBS,
+                             attr="LEMMA")
     starts += positions_where(doc, lambda w: w == "retaliatory")
     for i in sorted(set(starts)):
         tok = doc[i]
