@@ -133,3 +133,7 @@ def test_no_party_name_without_a_proper_name(nlp, text, name):
 ])
 def test_a_body_written_with_its_acronym_and_lower_case_words_is_known(nlp, text, name):
     assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+def test_a_plural_region_name_is_still_a_place(nlp):
+    assert _typed(nlp, "Leaders from across the Americas gathered in Lima.").get("Americas") == "LOCATION"

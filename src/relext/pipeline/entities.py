@@ -229,9 +229,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if end - start == 1 and label == "ORGANISATION" and DESIGNATOR.fullmatch(doc[start].text) \
                     and doc[start].text not in self._by_alias:
                 continue  # "S-400", "Tu-22M3", "F-16": a weapon's designation names no body
-            if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") \
-                    and doc[start].text[:-1] in self._country_words:
-                continue  # "the two Koreas", "the Congos": a pair of states is no place
+            if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") and start > 0 \
+                    and doc[start - 1].lower_ in ("two", "both") and doc[start].text[:-1] in self._country_words:
+                continue  # "the two Koreas", "both Congos": a pair of states is no place ("the Americas" is one)
             for i in range(start + 1, end):
                 if doc[i].text in ("(", ")") or (doc[i].text in ("-", "–", "—") and doc[i].whitespace_
                                                  and doc[i - 1].whitespace_):
