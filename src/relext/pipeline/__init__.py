@@ -1,2 +1,2 @@
 """relext's spaCy components; importing this package registers their factories."""
-from . import canonical, entities, relations, sentences  # noqa: F401
+from . import canonical, entities, lemmas, relations, sentences  # noqa: F401

@@ -19,8 +19,9 @@ from spacy.vocab import Vocab
 
 # what has been computed for each Doc, kept as long as the Doc lives: spaCy runs the
 # components one after another over a batch of Docs, and each of them asks for the same
-# text and arrays. All of them are fixed once the lemmatizer has run, before relext's first
-# component that reads them (relext itself changes only part-of-speech tags, in verb_repair).
+# text and arrays. All of them are fixed once the lemmatizer and relext_lemmas have run,
+# before relext's first component that reads them; a component that changes an attribute
+# later (verb_repair, lemmas) calls `forget_attribute`.
 _BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
 
 
@@ -46,6 +47,14 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
     if attr not in arrays:
         arrays[attr] = doc.to_array([attr]).astype("uint64").ravel()
     return arrays[attr]
+
+
+def forget_attribute(doc: Doc, attr: int) -> None:
+    """Drop what is cached from ``attr`` (its array, its distinct words) after a component
+    changed that attribute."""
+    cache = _doc_cache(doc)
+    cache.pop(attr, None)
+    cache.pop(("words", attr), None)
 
 
 def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:

@@ -33,6 +33,7 @@ from ._lookup import WordSet
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .descriptions import DESCRIPTION_HEADS, Descriptions
+from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .name_keys import NameKeys, _usual_spelling
@@ -54,7 +55,7 @@ def make_canonicalizer(nlp: Language, name: str, resolve_pronouns: bool, resolve
     return Canonicalizer(nlp, name, resolve_pronouns=resolve_pronouns, resolve_descriptions=resolve_descriptions)
 
 
-class Canonicalizer(NameKeys, Descriptions):
+class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
     """Group mentions into canonical entities with stable ids.
 
     Args:
@@ -132,6 +133,8 @@ class Canonicalizer(NameKeys, Descriptions):
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
             self._event_descriptions(doc, groups, sent_of)
+            self._place_descriptions(doc, groups, sent_of)
+            self._bare_state_descriptions(doc, groups, sent_of)
         if self.resolve_pronouns:
             self._pronouns(doc, groups, sent_of)
         for g in groups.values():

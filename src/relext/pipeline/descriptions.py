@@ -14,7 +14,15 @@ from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
                                "aide", "adviser", "advisor", "diplomat", "deputy"},
-                  "president": {"president", "leader"}}
+                  "president": {"president", "leader"},
+                  # "his French counterpart": the French one of the same rank, most often the leader
+                  "counterpart": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader",
+                                  "secretary"},
+                  # "the NATO chief", "the Commission head": whoever leads the body named
+                  "chief": {"president", "chief", "head", "leader", "secretary-general", "secretary", "chairman", "chair",
+                            "director", "director-general", "chancellor", "premier", "prime"},
+                  "head": {"president", "chief", "head", "leader", "secretary-general", "secretary", "chairman", "chair",
+                           "director", "director-general"}}
 # head noun of a definite description -> (entity type, substring its id must contain)
 DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olympics"), "event": ("EVENT", None),
                      "summit": ("EVENT", "summit"), "ceremony": ("EVENT", "ceremony"), "tournament": ("EVENT", None),
@@ -49,6 +57,8 @@ class Descriptions:
                 continue
             if tok.dep_ in ("compound",) and tok.head.i in taken:
                 continue  # a title before a name: "President Putin" is part of the name
+            if tok.lower_ == "counterpart" and (tok.i + 1 in taken or any(c.dep_ == "appos" for c in tok.children)):
+                continue  # "his Indian counterpart S. Jaishankar": the name says who
             anchor = self._description_anchor(doc, tok, groups)
             if anchor is None:
                 continue

@@ -50,10 +50,19 @@ class ExpansionMixin:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
+                if not out and t.dep_ == "nsubj" and t.head.head.pos_ == "NOUN":
+                    # "Countries that joined the boycott include A and B": the members listed
+                    out.extend(self._listed_members(t.head.head))
             elif low in ("those", "some", "many", "most", "all"):
                 # "among them those from the US and Britain"
                 out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                            for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+                cop = t.head.head
+                if not out and low == "those" and t.dep_ == "pobj" and t.head.lower_ == "among" \
+                        and cop.lemma_.lower() == "be":
+                    # "Among those attending (who met X) were A and B": the ones listed
+                    out.extend(e for c in cop.children if c.dep_ in ("nsubj", "attr") and c.i > t.i
+                               for e in self.entities_of(c, _depth=_depth + 1))
             elif low in RELATIVE_PRONOUNS and t.dep_ in ("pobj", "poss"):
                 # "the summit, in which A and B take part": the noun the clause modifies
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
@@ -75,7 +84,7 @@ class ExpansionMixin:
             out.extend(self.index.entity(c.i) for c in t.children
                        if c.dep_ in ("compound", "nmod") and self.index.entity(c.i)
                        and self.index.type_of(self.index.entity(c.i)) in ("ORGANISATION", "EVENT"))
-        elif lemma in EVENT_NOUNS and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
+        elif (lemma in EVENT_NOUNS or low in EVENT_NOUNS) and t.dep_ in ("pobj", "dobj", "nsubjpass") and _definite(t) \
                 and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in GENERIC_EVENT_MODIFIERS
                             for c in t.children):
             # "the summit", "this week's conference": the named event the passage is about
@@ -109,6 +118,8 @@ class ExpansionMixin:
                         out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
+                if lemma == "counterpart" and c.dep_ != "appos":
+                    continue  # "his French counterpart" is neither he nor France
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
                     out.extend(self.entities_of(c, _depth=_depth + 1))
                 elif c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "for"):
@@ -123,6 +134,11 @@ class ExpansionMixin:
                                for x in self.entities_of(p, _depth=_depth + 1) if self.index.type_of(x) == "PERSON")
         if e is not None and self.index.type_of(e) == "PERSON" and t.left_edge.i < t.i:
             out.extend(self._flat_coordination(t))
+        if e is None and t.tag_ in ("NNS", "NNPS") and t.dep_ == "pobj" and t.head.lower_ == "among" \
+                and t.head.head.lemma_.lower() == "be" and not out:
+            # "A and B were among the countries that boycotted X": the named ones
+            out.extend(x for c in t.head.head.children if c.dep_ == "nsubj"
+                       for x in self.entities_of(c, _depth=_depth + 1))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
                 # "Western nations, including the US, Canada and the UK"; "guests such as X"
@@ -208,7 +224,8 @@ class ExpansionMixin:
 
     def _recent_pair(self, t: Token, kinds: Sequence[str] = ("PERSON", "COUNTRY")) -> List[str]:
         """"they", "the two leaders": the two people (or states) named last, if named within
-        the three sentences before and no third one of the kind comes between."""
+        the three sentences before and no third one of the kind comes between; else, for
+        a noun, the nearest two named together ("A and B ... the couple")."""
         doc = t.doc
         sents = list(doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
@@ -226,4 +243,9 @@ class ExpansionMixin:
                         break
             if len(seen) == 2:
                 return seen
+            if len(seen) == 3 and t.pos_ != "PRON":
+                # more than two named: "the two presidents" are the two named together
+                pair = self._recent_group(t, kind, 2)
+                if pair:
+                    return pair
         return []

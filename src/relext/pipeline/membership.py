@@ -59,7 +59,7 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             return
         if _predicative(tok):
             negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
-            modality, source = args.cached(("mod", tok.i), args.modality.modality, tok, args)
+            modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
         else:
             negated, cue, modality, source = False, None, "ASSERTED", None
         for m in members:

@@ -13,6 +13,8 @@ clause and the chain of verbs and nouns that govern it ("had *no* plans to atten
   or is "according to" someone; the reporter is recorded as the source;
 - ``PLANNED``: a future auxiliary ("will", "would") or a planning governor ("vowed",
   "plans", "is set to");
+- a hope ("hoped to meet") is a plan, except for membership: "hopes to join" is a bid
+  (``HYPOTHETICAL``);
 - otherwise ``ASSERTED``.
 """
 from __future__ import annotations
@@ -37,14 +39,23 @@ class Modality:
         self.negating = set(cues["negating_governors"])
         # verb lemma -> particles with which it negates its complement ("held back from")
         self.negating_particles = {verb: tuple(parts) for verb, parts in cues["negating_phrasal_verbs"].items()}
+        # verb lemma -> particles with which it calls off its object ("called off the visit")
+        self.cancelling_particles = {verb: tuple(parts) for verb, parts in cues["cancelling_phrasal_verbs"].items()}
         self.negators = set(cues["negators"])
         self.marks = set(cues["conditional_marks"])
         self.speculative = set(cues["speculative_modals"])
         self.hypo_governors = set(cues["hypothetical_governors"])
+        self.aspiration = set(cues.get("aspiration_governors", ()))
         self.hypo_adverbs = set(cues["hypothetical_adverbs"])
         self.future = set(cues["future_auxiliaries"])
         self.planning = set(cues["planning_governors"])
         self.reporting = set(cues["reporting_verbs"])
+
+    def calls_off(self, verb: Token) -> bool:
+        """Whether ``verb`` cancels its object: "cancelled (scrapped, called off) the visit"."""
+        lemma = verb.lemma_.lower()
+        return lemma in CANCEL_VERBS or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.cancelling_particles.get(lemma, ())
+                                            for c in verb.children)
 
     def _negation_chain(self, tok: Token) -> List[Tuple[Token, bool]]:
         """The trigger and the words that govern it within its statement.
@@ -57,7 +68,7 @@ class Modality:
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
             # "cancelled his stop in X", "scrapped the visit": calling off the noun's event
-            nodes.append((cur, cur.lemma_.lower() in CANCEL_VERBS))
+            nodes.append((cur, self.calls_off(cur)))
         if cur.pos_ in ("ADJ", "ADV") and cur.dep_ in ("acomp", "advmod"):
             cur = cur.head
             nodes.append((cur, False))
@@ -84,7 +95,7 @@ class Modality:
         for c in tok.children:
             if c.dep_ in ("det", "neg") and c.lower_ in ("no", "not", "neither"):
                 return True, c.text
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in CANCEL_VERBS:
+        if tok.dep_ == "dobj" and self.calls_off(tok.head):
             return True, tok.head.text  # "cancelled his visit to X"
         return False, None
 
@@ -96,7 +107,7 @@ class Modality:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
                     cue = c.text
-            if governs and (n.lemma_.lower() in self.negating
+            if governs and (n.lemma_.lower() in self.negating or self.calls_off(n)
                             or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"
@@ -149,8 +160,8 @@ class Modality:
             break
         return nodes
 
-    def modality(self, tok: Token, args) -> Tuple[str, Optional[str]]:
-        """``(modality, source entity id)`` for a relation triggered by ``tok``."""
+    def modality(self, tok: Token, args, relation: Optional[str] = None) -> Tuple[str, Optional[str]]:
+        """``(modality, source entity id)`` for a relation (of type ``relation``) triggered by ``tok``."""
         sent = tok.sent
         sent_text = doc_text(tok.doc)[sent.start_char:sent.end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):
@@ -185,9 +196,12 @@ class Modality:
                 # a governor embeds the trigger; a coordinated verb ("was not invited and
                 # did not take part") only shares its subject
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
-                if embeds and (lemma in self.hypo_governors or _third_person_base(n) in self.hypo_governors) \
-                        and n.pos_ in ("VERB", "NOUN"):
+                if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
+                if embeds and lemma in self.aspiration and n.pos_ in ("VERB", "NOUN"):
+                    if relation == "MEMBER_OF":
+                        return "HYPOTHETICAL", None
+                    planned = True
                 if embeds and lemma in self.planning:
                     planned = True
                 if n.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ == "aux" for c in n.children) and lemma == "go":
@@ -209,8 +223,3 @@ class Modality:
             return "REPORTED", source
         return ("PLANNED" if planned else "ASSERTED"), None
 
-
-def _third_person_base(n: Token) -> str:
-    """The base form of a third-person verb the lemmatizer got wrong ("hopes" -> "hop")."""
-    low = n.lower_
-    return low[:-1] if n.tag_ == "VBZ" and low.endswith("es") else ""

@@ -21,6 +21,10 @@ from .argument_words import (
 WHERE_PREPS = {"in", "at", "to", "into"}
 
 
+# nouns of a time just before an event ("on the eve of the summit")
+EVE_NOUNS = {"eve"}
+
+
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -187,6 +191,10 @@ class ObjectsMixin:
             # parser hangs the phrase on the object of the trigger's other preposition
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "for") and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj")
+        if word == "of":
+            # "arrived on the eve of the summit": the time phrase carries the event
+            holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "at")
+                           for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in EVE_NOUNS)
         for c in list(holders[1:]):
             if c.dep_ == "dobj":
                 holders.extend(p for p in c.children if p.dep_ == "prep" and p.lower_ == "of")

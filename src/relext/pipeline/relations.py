@@ -226,7 +226,12 @@ class RelationExtractor(RuleComponent):
         if rule.governors and not objects and not pairs:
             # "provided support to X", "pledged $2bn in aid to X": the recipient on the governing verb
             objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:")], subjects)
-        if rule.implicit_object and not objects and not pairs and not args.has_explicit_object(tok, rule.particle):
+        if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
+            # "X will represent the US there": its object is the subject; "there" is the event
+            implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+        else:
+            implicit = rule.implicit_object and not args.has_explicit_object(tok, rule.particle)
+        if implicit and not objects and not pairs:
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
@@ -243,7 +248,8 @@ class RelationExtractor(RuleComponent):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
-        modality, source = args.cached(("mod", tok.i), self.modality.modality, tok, args) if not presupposed \
+        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
+                                       predicate) if not presupposed \
             else ("ASSERTED", None)
         out = []
         if predicate in ("ATTENDS", "BOYCOTTS") and (rule.lemma, rule.pos) not in self.org_words:

@@ -24,6 +24,12 @@ LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", 
 # "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
 WAY_VERBS = {"clear", "pave", "open", "smooth"}
 
+# verbs of going or being somewhere: "for talks with X" after them is the traveller's own
+TRAVEL_VERBS = {"be", "arrive", "travel", "fly", "come", "go", "head", "land", "stay", "return", "visit", "jet"}
+
+# verbs of taking someone along: "took X on a tour of Y" (X tours Y)
+ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
+
 
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -227,11 +233,24 @@ class SubjectsMixin:
                 v = cur.head
                 if v.lemma_.lower() in self.support_verbs:
                     return self.verb_subjects(v, _depth + 1)
+                if cur.dep_ == "dobj" and self.modality.calls_off(v):
+                    # "X scrapped a planned visit to Y" (negated by the verb): a person calling off
+                    # goes himself; an administration or a state calling it off names no traveller
+                    return [e for e in self.verb_subjects(v, _depth + 1) if self.index.type_of(e) == "PERSON"]
                 return []
             if cur.dep_ == "pobj":
                 prep = cur.head
+                if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
+                    guests = [c for c in prep.head.children if c.dep_ == "dobj"]
+                    if guests:  # "Xi took Macron on a tour of X": the guest tours it
+                        host = self.verb_subjects(prep.head, _depth + 1)
+                        return [e for e in self.entities_of(guests[0]) if e not in host]
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
+                trip = prep.head.head if prep.head.dep_ == "pobj" else prep.head  # "flew to X for talks"
+                if prep.lower_ == "for" and trip.pos_ in ("VERB", "AUX") and trip.lemma_.lower() in TRAVEL_VERBS:
+                    # "was in Kyiv for talks with X", "flew to Hanoi for talks with Y"
+                    return self.verb_subjects(trip, _depth + 1)
                 if prep.lower_ == "for" and prep.head.lemma_.lower() == "way" and prep.head.dep_ == "dobj" \
                         and prep.head.head.lemma_.lower() in WAY_VERBS:
                     return self.verb_subjects(prep.head.head, _depth + 1)  # "cleared the way for sanctions"

