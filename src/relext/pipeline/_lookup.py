@@ -19,9 +19,9 @@ from spacy.vocab import Vocab
 
 # what has been computed for each Doc, kept as long as the Doc lives: spaCy runs the
 # components one after another over a batch of Docs, and each of them asks for the same
-# text and arrays. All of them are fixed once relext's lemma repair has run, before relext's
-# first component that reads them; verb_repair later changes the tags and lemmas of a few
-# tokens and drops what was read from the lemmas (`forget_attribute`).
+# text and arrays. All of them are fixed once the lemmatizer and relext_lemmas have run,
+# before relext's first component that reads them; a component that changes an attribute
+# later (verb_repair, lemmas) calls `forget_attribute`.
 _BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
 
 
@@ -50,8 +50,8 @@ def attribute_array(doc: Doc, attr: int) -> numpy.ndarray:
 
 
 def forget_attribute(doc: Doc, attr: int) -> None:
-    """Drop the cached array of ``attr`` (and the distinct words read from it) after a
-    component changed that attribute."""
+    """Drop what is cached from ``attr`` (its array, its distinct words) after a component
+    changed that attribute."""
     cache = _doc_cache(doc)
     cache.pop(attr, None)
     cache.pop(("words", attr), None)
