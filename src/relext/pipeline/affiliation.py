@@ -87,7 +87,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
-            for a in _anchors_of(ap, index):
+            for a in _anchors_of(ap, index) or _the_country(doc, ap, index):
                 emit(t, pid, a, "affiliation:apposition")
                 for j in range(ap.left_edge.i, ap.right_edge.i + 1):
                     if index.name_by_token.get(j) == a:
@@ -108,6 +108,19 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+def _the_country(doc: Doc, ap: Token, index) -> List[str]:
+    """The country "the country's <title>" refers to: the only country named in the
+    sentence before and in the apposition's own sentence up to it ("Protests swept
+    Ukraine. X, the country's president at the time, fled")."""
+    if not any(c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")
+               and any(d.lower_ == "the" for d in c.children) for c in ap.children):
+        return []
+    sent = ap.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = {index.entity(i) for i in range(start, ap.i) if index.type_of(index.entity(i) or "") == "COUNTRY"}
+    return list(found) if len(found) == 1 else []
 
 
 def _title_word(t: Token, i: int, end: int) -> bool:
