@@ -11,6 +11,8 @@ legitimate.
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
   "does not regard X as legitimate" is the negated SUPPORTS.
 - "described X's vote as a welcome step (a positive development)": approving of X's step;
+- "gave X $3bn in military aid", "offered X a loan", "sent X weapons": material support
+  to the recipient named as the indirect object;
 - "Ukraine has our full support", "X won (enjoys) the backing of Y": support had by the
   subject of a verb of having, given by the possessor or the "of" name.
 """
@@ -158,4 +160,29 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:has-the-support-of", negated=negated,
                                       cue=cue))
+    return out
+
+
+GIVING_VERBS = {"give", "grant", "offer", "send", "pledge", "promise", "provide", "supply", "lend", "extend"}
+GIVEN_SUPPORT = {"aid", "assistance", "support", "backing", "weapon", "weapons", "arm", "arms", "loan", "loans",
+                 "funding", "fund", "funds", "ammunition", "missile", "missiles", "tank", "tanks", "equipment",
+                 "grant", "grants", "credit", "money"}
+
+
+def given_support(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for support given to an indirect object (module docstring)."""
+    out: List[Dict] = []
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in GIVING_VERBS:
+            continue
+        recipients = [e for c in v.children if c.dep_ == "dative" for e in args.entities_of(c)]
+        if not recipients:
+            continue
+        if not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
+            continue
+        negated, cue = args.modality.negation(v)
+        for s in args.cached(("subj", v.i), args.subjects, v):
+            for o in recipients:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:gave-aid", negated=negated, cue=cue))
     return out

@@ -35,7 +35,7 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import had_support, legitimacy, prefixed_backing
+from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
@@ -171,6 +171,7 @@ class RelationExtractor(RuleComponent):
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
+                      + given_support(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
