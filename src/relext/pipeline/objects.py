@@ -30,6 +30,12 @@ EVE_NOUNS = {"eve"}
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
 # what is cut off from a recipient ("cut off gas supplies to X")
 SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water"}
+# blows one warns of ("warned of retaliation against X")
+BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
+# verbs of wiping out ("vowed to annihilate X")
+CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
+# kinds of list that sanction ("its entity list", "the sanctions list")
+LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black"}
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
@@ -153,6 +159,33 @@ class ObjectsMixin:
                         for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
+            elif slot == "xcomp:blow":
+                # "vowed to destroy X", "vowed to take measures against X": a blow promised;
+                # not "vowed to support X"
+                for c in tok.children:
+                    if c.dep_ != "xcomp" or any(a.dep_ == "neg" for a in c.children):
+                        continue
+                    if c.lemma_.lower() in HOSTILE_VERBS | CRUSH_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+                    objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children
+                                if o.dep_ == "pobj" for e in self.entities_of(o))
+                # "warned of countermeasures (retaliation) against X"
+                objs.extend(e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in BLOW_NOUNS
+                            for q in n.children if q.dep_ == "prep" and q.lower_ == "against"
+                            for o in q.children if o.dep_ == "pobj" for e in self.entities_of(o))
+            elif slot == "listed":
+                # "added X to its blacklist (sanctions list)", "placed X on its entity list"
+                lst = tok.lemma_.lower() != "list" or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in LIST_KINDS for c in tok.children)
+                if lst and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") and tok.head.head.pos_ == "VERB" \
+                        and tok.head.head.lemma_.lower() in ("add", "place", "put", "include"):
+                    objs.extend(e for d in tok.head.head.children if d.dep_ in ("dobj", "nsubjpass")
+                                for e in self.entities_of(d))
+            elif slot == "aimed":
+                # "the new sanctions target X": the object of the verb the noun is the subject of
+                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "punish", "cover"):
+                    objs.extend(e for d in tok.head.children if d.dep_ == "dobj" for e in self.entities_of(d, positions=True))
             elif slot == "subject":
                 objs.extend(self.subjects(tok))
             elif slot == "poss":

@@ -229,6 +229,12 @@ class RelationExtractor(RuleComponent):
         else:
             internal = args.cached(("np-subj", tok.i), args.noun_internal_subjects, tok) \
                 if tok.pos_ in ("NOUN", "PROPN") else []
+            if internal and "poss" in rule.object:
+                # "Damascus's main backer": the possessor is the object, not the subject
+                owners = {e for c in tok.children if c.dep_ == "poss" for e in args.entities_of(c)}
+                internal = [e for e in internal if e not in owners]
+                if not internal:
+                    internal = [e for e in args.noun_subjects(tok, outer=True) if e not in owners]
             if internal:
                 # "the US boycott of X", "a boycott by X": the noun phrase itself states the
                 # relation, whatever the clause around it says ("whether to join the US boycott")
