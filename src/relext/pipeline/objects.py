@@ -309,6 +309,8 @@ class ObjectsMixin:
             for t in [n] + list(n.children):
                 if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
                     return True
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("mutual", "reciprocal") for c in tok.children):
+            return True  # "A and B reaffirmed their mutual support"
         # "A and B traded (exchanged) threats": a plural noun trigger of an exchange verb
         return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" \
             and tok.head.lemma_.lower() in ("trade", "exchange", "swap")

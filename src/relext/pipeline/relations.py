@@ -245,7 +245,9 @@ class RelationExtractor(RuleComponent):
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.governors and not objects and not pairs:
             # "provided support to X", "pledged $2bn in aid to X": the recipient on the governing verb
-            objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:")], subjects)
+            # "offered X its support": the recipient an indirect object of the governing verb
+            objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:") or o == "dative"],
+                                          subjects)
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
