@@ -16,6 +16,11 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
 NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
                       "among", "as", "to"}
+# nouns that measure out a trigger noun ("a new package of sanctions", "a wave of threats")
+PACKAGE_NOUNS = {"package", "round", "raft", "wave", "batch", "set", "series", "slew", "tranche", "barrage", "spate"}
+# verbs whose "with" phrase is the instrument of the subject's blow ("hit X with sanctions",
+# "retaliated with sanctions against X")
+BLOW_VERBS = {"hit", "slap", "target", "retaliate", "respond", "punish", "threaten", "menace", "strike"}
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
                   "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
 PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}

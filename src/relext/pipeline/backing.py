@@ -137,7 +137,7 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
 
 
 HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
-HAD_SUPPORT = {"support", "backing", "endorsement"}
+HAD_SUPPORT = {"support", "backing", "endorsement", "blessing"}
 
 
 def had_support(doc: Doc, index, args) -> List[Dict]:
@@ -150,7 +150,10 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
         if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in n.children):
             continue  # "has support for India's bid": the holder supports
         givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
-        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        # "X enjoys strong support from Y": the parser may hang "from Y" on the verb
+        givers += [e for p in n.head.children if p.dep_ == "prep" and p.lower_ == "from"
                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
         if not givers:
             continue

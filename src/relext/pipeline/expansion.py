@@ -117,6 +117,9 @@ class ExpansionMixin:
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in preps:
                         out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+                    elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
+                        out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                                   for e in self.entities_of(p, _depth=_depth + 1))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if lemma == "counterpart" and c.dep_ != "appos":

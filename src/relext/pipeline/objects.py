@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .argument_words import (
     RELATIVE_PRONOUNS,
+    BLOW_VERBS,
     PARTICLES,
     SUFFER_VERBS,
     _reduced_passive,
@@ -25,6 +26,16 @@ WHERE_PREPS = {"in", "at", "to", "into"}
 EVE_NOUNS = {"eve"}
 
 # verbs of a blow whose object is its target ("warned it would strike X")
+# verbs that take from the owner of their object ("annex part of X", "block X's membership")
+SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
+# what is cut off from a recipient ("cut off gas supplies to X")
+SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water"}
+# blows one warns of ("warned of retaliation against X")
+BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
+# verbs of wiping out ("vowed to annihilate X")
+CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
+# kinds of list that sanction ("its entity list", "the sanctions list")
+LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black"}
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
@@ -123,12 +134,58 @@ class ObjectsMixin:
                 # "threatened to retaliate against X", "threatened to impose sanctions on X",
                 # "threatened to cut ties with X" (with a verb of severing only: not "hold talks with")
                 for c in tok.children:
-                    if c.dep_ == "xcomp":
-                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+                    if c.dep_ == "xcomp" or c.dep_ == "acl" and tok.pos_ == "NOUN" and c.pos_ == "VERB" \
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        # "a threat to attack X", the noun's infinitive
+                        for d in c.children:
+                            if d.dep_ != "dobj":
+                                continue
+                            found = self.entities_of(d)
+                            if not found and c.lemma_.lower() in SEIZE_VERBS:
+                                # "threatened to annex part of X", "to block X's membership"
+                                found = [e for x in d.children if x.dep_ == "poss" for e in self.entities_of(x)] \
+                                    + [e for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                                       for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o)]
+                            objs.extend(found)
                         severs = c.lemma_.lower() in ("cut", "sever", "break", "end", "suspend", "freeze", "downgrade")
+                        if severs or c.lemma_.lower() in ("halt", "stop", "block"):
+                            # "threatened to cut off gas supplies to X"
+                            objs.extend(e for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in SUPPLY_NOUNS
+                                        for p in d.children if p.dep_ == "prep" and p.lower_ == "to"
+                                        for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
+                            objs.extend(e for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                                        and any(d.dep_ == "dobj" and d.lemma_.lower() in SUPPLY_NOUNS for d in c.children)
+                                        for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
                         for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
+            elif slot == "xcomp:blow":
+                # "vowed to destroy X", "vowed to take measures against X": a blow promised;
+                # not "vowed to support X"
+                for c in tok.children:
+                    if c.dep_ != "xcomp" or any(a.dep_ == "neg" for a in c.children):
+                        continue
+                    if c.lemma_.lower() in HOSTILE_VERBS | CRUSH_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+                    objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children
+                                if o.dep_ == "pobj" for e in self.entities_of(o))
+                # "warned of countermeasures (retaliation) against X"
+                objs.extend(e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in BLOW_NOUNS
+                            for q in n.children if q.dep_ == "prep" and q.lower_ == "against"
+                            for o in q.children if o.dep_ == "pobj" for e in self.entities_of(o))
+            elif slot == "listed":
+                # "added X to its blacklist (sanctions list)", "placed X on its entity list"
+                lst = tok.lemma_.lower() != "list" or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in LIST_KINDS for c in tok.children)
+                if lst and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") and tok.head.head.pos_ == "VERB" \
+                        and tok.head.head.lemma_.lower() in ("add", "place", "put", "include"):
+                    objs.extend(e for d in tok.head.head.children if d.dep_ in ("dobj", "nsubjpass")
+                                for e in self.entities_of(d))
+            elif slot == "aimed":
+                # "the new sanctions target X": the object of the verb the noun is the subject of
+                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "punish", "cover"):
+                    objs.extend(e for d in tok.head.children if d.dep_ == "dobj" for e in self.entities_of(d, positions=True))
             elif slot == "subject":
                 objs.extend(self.subjects(tok))
             elif slot == "poss":
@@ -146,6 +203,8 @@ class ObjectsMixin:
                 # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
                 if tok.dep_ == "pobj" and tok.head.lower_ == "with":
                     objs.extend(e for c in tok.head.head.children if c.dep_ == "nsubjpass" for e in self.entities_of(c))
+                    if tok.head.head.lemma_.lower() in BLOW_VERBS:  # "hit X with new sanctions"
+                        objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
             elif slot == "governor_object":
@@ -232,7 +291,8 @@ class ObjectsMixin:
         out = []
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ == word:
+                # "supplied weapons [to X]": the parser may call the recipient a dative
+                if (c.dep_ in ("prep", "agent") or c.dep_ == "dative" and word == "to") and c.lower_ == word:
                     out.append(c)
                     # "with A and with B": the repeated preposition is a conjunct of the first
                     out.extend(x for x in c.children if x.dep_ == "conj" and x.lower_ == word)
@@ -249,6 +309,8 @@ class ObjectsMixin:
             for t in [n] + list(n.children):
                 if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
                     return True
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("mutual", "reciprocal") for c in tok.children):
+            return True  # "A and B reaffirmed their mutual support"
         # "A and B traded (exchanged) threats": a plural noun trigger of an exchange verb
         return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ == "dobj" \
             and tok.head.lemma_.lower() in ("trade", "exchange", "swap")

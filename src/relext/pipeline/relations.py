@@ -230,6 +230,12 @@ class RelationExtractor(RuleComponent):
         else:
             internal = args.cached(("np-subj", tok.i), args.noun_internal_subjects, tok) \
                 if tok.pos_ in ("NOUN", "PROPN") else []
+            if internal and "poss" in rule.object:
+                # "Damascus's main backer": the possessor is the object, not the subject
+                owners = {e for c in tok.children if c.dep_ == "poss" for e in args.entities_of(c)}
+                internal = [e for e in internal if e not in owners]
+                if not internal:
+                    internal = [e for e in args.noun_subjects(tok, outer=True) if e not in owners]
             if internal:
                 # "the US boycott of X", "a boycott by X": the noun phrase itself states the
                 # relation, whatever the clause around it says ("whether to join the US boycott")
@@ -240,7 +246,9 @@ class RelationExtractor(RuleComponent):
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.governors and not objects and not pairs:
             # "provided support to X", "pledged $2bn in aid to X": the recipient on the governing verb
-            objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:")], subjects)
+            # "offered X its support": the recipient an indirect object of the governing verb
+            objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:") or o == "dative"],
+                                          subjects)
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)

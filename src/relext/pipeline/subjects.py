@@ -8,6 +8,8 @@ from spacy.tokens import Token
 from .argument_words import (
     OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
+    PACKAGE_NOUNS,
+    BLOW_VERBS,
     LED,
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
@@ -219,8 +221,9 @@ class SubjectsMixin:
                 out.extend(found)
         return list(dict.fromkeys(out))
 
-    def noun_subjects(self, n: Token, _depth: int = 0) -> List[str]:
-        out = self.noun_internal_subjects(n)
+    def noun_subjects(self, n: Token, _depth: int = 0, outer: bool = False) -> List[str]:
+        """The subjects of a noun trigger; ``outer``: only those outside its phrase."""
+        out = [] if outer else self.noun_internal_subjects(n)
         if out:
             return out
         if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN") and self.index.entity(n.head.i):
@@ -259,6 +262,13 @@ class SubjectsMixin:
                     return self.verb_subjects(prep.head, _depth + 1)  # the same, "for" hung on the verb
                 if prep.lower_ == "with" and any(c.dep_ == "agent" for c in prep.head.children):
                     return self.verb_subjects(prep.head, _depth + 1)  # "was hit with a boycott by X"
+                if prep.lower_ == "with" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in BLOW_VERBS:
+                    return self.verb_subjects(prep.head, _depth + 1)  # "retaliated with sanctions against X"
+                if prep.lower_ == "of" and (prep.head.lemma_.lower() in PACKAGE_NOUNS
+                                            or prep.head.lower_ == "one" and prep.head.dep_ in ("attr", "dobj")):
+                    # "is one of X's staunchest backers": the partitive stands for the noun
+                    cur = prep.head  # "agreed a new package of sanctions on X"
+                    continue
                 if prep.head.pos_ in ("NOUN", "PROPN") and prep.lower_ in NOUN_PREPS_TO_VERB:
                     cur = prep.head
                     continue
@@ -266,6 +276,9 @@ class SubjectsMixin:
             if cur.dep_ in ("conj", "appos"):
                 cur = cur.head
                 continue
+            if cur.dep_ == "nsubjpass" and cur.head.lemma_.lower() in self.support_verbs \
+                    and any(c.dep_ == "agent" for c in cur.head.children):
+                return self.verb_subjects(cur.head, _depth + 1)  # "new sanctions were imposed by X"
             if cur.dep_ in ("nsubj", "nsubjpass"):
                 return []
             break
