@@ -202,3 +202,22 @@ def test_a_persons_name_used_again_is_not_an_organisation(nlp, text, name):
 def test_a_company_sharing_no_name_with_a_person_stays_a_company(nlp):
     typed, _ = _typed(nlp, "Kemal Arslan said Siemens would build the plant.")
     assert ("ORGANISATION", "Siemens") in typed
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Kenya hosted a summit of the Common Market for Eastern and Southern Africa.", "Common Market for Eastern and Southern Africa"),
+    ("Ministers of the OPEC+ group agreed to cut output.", "OPEC+"),
+    ("The Group of 77 issued a joint statement.", "Group of 77"),
+    ("The Union of South American Nations was revived last year.", "Union of South American Nations"),
+    ("The Visegrad Group met in Prague.", "Visegrad Group"),
+    ("COMESA leaders gathered in Lusaka.", "COMESA"),
+])
+def test_intergovernmental_bodies_are_organisations(nlp, text, mention):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", mention) in typed
+
+
+def test_acronyms_and_full_names_of_a_body_are_one_entity(nlp):
+    _, ex = _typed(nlp, "The Common Market for Eastern and Southern Africa (COMESA) met. COMESA agreed a tariff.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1 and {"COMESA"} <= {m.text for m in orgs[0].mentions}
