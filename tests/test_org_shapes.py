@@ -221,3 +221,14 @@ def test_acronyms_and_full_names_of_a_body_are_one_entity(nlp):
     _, ex = _typed(nlp, "The Common Market for Eastern and Southern Africa (COMESA) met. COMESA agreed a tariff.")
     orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
     assert len(orgs) == 1 and {"COMESA"} <= {m.text for m in orgs[0].mentions}
+
+
+@pytest.mark.parametrize("text,body,place", [
+    ("Nigeria and Chad are members of the Lake Chad Basin Commission, which manages Lake Chad.",
+     "Lake Chad Basin Commission", "Lake Chad"),
+    ("Drought hit the Horn of Africa, and the Horn of Africa Group met in Nairobi.", "Horn of Africa Group", "Horn of Africa"),
+])
+def test_place_name_heading_a_body_is_an_organisation(nlp, text, body, place):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert ("ORGANISATION", place) not in typed

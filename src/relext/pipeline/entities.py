@@ -93,6 +93,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
+        self.body_heads = set(heads.get("body_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
@@ -250,6 +251,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
+            if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
+                    and text not in self._by_alias:
+                label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             with_year = _name_with_year(doc, start, end)
             name_part = doc[start:with_year - 1].text if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
