@@ -37,7 +37,7 @@ from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
-                              _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
+                              _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with)
 from .rule_candidates import RuleCandidates
 from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
@@ -195,8 +195,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
                     for t in range(start, end)}
             # one sense per text: an ambiguous name taken for a country once is a country throughout
+            bodies = {t for start, end, text in matches for i in self._by_alias.get(text, ())[:1]
+                      if self.entries[i]["type"] == "ORGANISATION" and not self.entries[i]["attrs"].get("country")
+                      for t in range(start, end)}
             accepted = {text for start, end, text in ambiguous
-                        if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)}
+                        if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
+                        or end - start == 1 and _in_membership_of(doc[start], bodies)}
         for start, end, _ in matches:
             span = doc[start:end]
             if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
