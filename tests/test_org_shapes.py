@@ -232,3 +232,18 @@ def test_place_name_heading_a_body_is_an_organisation(nlp, text, body, place):
     typed, _ = _typed(nlp, text)
     assert ("ORGANISATION", body) in typed
     assert ("ORGANISATION", place) not in typed
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Qatar is a member of the Gas Exporting Countries Forum.", "ORGANISATION"),
+    ("Egypt's membership in the Gas Exporting Countries Forum dates to 2008.", "ORGANISATION"),
+    ("Qatar hosted the Gas Exporting Countries Forum in Doha.", "EVENT"),
+])
+def test_a_forum_states_belong_to_is_a_body(nlp, text, label):
+    typed, _ = _typed(nlp, text)
+    assert (label, "Gas Exporting Countries Forum") in typed
+
+
+def test_a_meeting_left_in_protest_stays_an_event(nlp):
+    typed, _ = _typed(nlp, "Diplomats quit the Arctic Council Ministerial Meeting in protest.")
+    assert not any(t == "ORGANISATION" and "Meeting" in m for t, m in typed)

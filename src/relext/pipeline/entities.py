@@ -37,7 +37,8 @@ from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
-                              _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with)
+                              _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
+                              _named_as_body_joined)
 from .rule_candidates import RuleCandidates
 from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
@@ -253,7 +254,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
 
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
-                    and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
+                    and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
+                    and not (label == "ORGANISATION" and _named_as_body_joined(doc, start, end)):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
             if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
                     and text not in self._by_alias:

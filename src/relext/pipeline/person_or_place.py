@@ -153,3 +153,16 @@ def _in_membership_of(tok, bodies: set) -> bool:
     # "X is (became) a member of B", "X announced its withdrawal from B"
     return any(c.dep_ in ("attr", "dobj") and c.lemma_.lower() in MEMBERSHIP_NOUNS and names_body(c)
                for c in head.children)
+
+
+def _named_as_body_joined(doc, start: int, end: int) -> bool:
+    """The name is what a state has membership of or has left ("Egypt's membership in the Gas
+    Exporting Countries Forum", "Chad rejoined the X Forum"): a forum is then a body, not a
+    meeting (leaving a meeting or a session is a walkout: it stays an event)."""
+    root = doc[start:end].root
+    head = root.head
+    if root.lower_ != "forum":  # a meeting, session or summit left is a walkout
+        return False
+    if root.dep_ == "pobj" and head.lower_ in ("of", "in", "to", "into", "from"):
+        return head.head.lemma_.lower() in ("member", "membership", "accession", "admission", "expulsion")
+    return root.dep_ == "dobj" and head.lemma_.lower() == "rejoin"
