@@ -235,13 +235,13 @@ def test_place_name_heading_a_body_is_an_organisation(nlp, text, body, place):
 
 
 @pytest.mark.parametrize("text,label", [
-    ("Qatar is a member of the Gas Exporting Countries Forum.", "ORGANISATION"),
-    ("Egypt's membership in the Gas Exporting Countries Forum dates to 2008.", "ORGANISATION"),
-    ("Qatar hosted the Gas Exporting Countries Forum in Doha.", "EVENT"),
+    ("Chile is a member of the Lithium Producing Countries Forum.", "ORGANISATION"),
+    ("Chile's membership in the Lithium Producing Countries Forum dates to 2019.", "ORGANISATION"),
+    ("Chile hosted the Lithium Producing Countries Forum in Santiago.", "EVENT"),
 ])
 def test_a_forum_states_belong_to_is_a_body(nlp, text, label):
     typed, _ = _typed(nlp, text)
-    assert (label, "Gas Exporting Countries Forum") in typed
+    assert (label, "Lithium Producing Countries Forum") in typed
 
 
 def test_a_meeting_left_in_protest_stays_an_event(nlp):
