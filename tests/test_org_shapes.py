@@ -202,3 +202,48 @@ def test_a_persons_name_used_again_is_not_an_organisation(nlp, text, name):
 def test_a_company_sharing_no_name_with_a_person_stays_a_company(nlp):
     typed, _ = _typed(nlp, "Kemal Arslan said Siemens would build the plant.")
     assert ("ORGANISATION", "Siemens") in typed
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Kenya hosted a summit of the Common Market for Eastern and Southern Africa.", "Common Market for Eastern and Southern Africa"),
+    ("Ministers of the OPEC+ group agreed to cut output.", "OPEC+"),
+    ("The Group of 77 issued a joint statement.", "Group of 77"),
+    ("The Union of South American Nations was revived last year.", "Union of South American Nations"),
+    ("The Visegrad Group met in Prague.", "Visegrad Group"),
+    ("COMESA leaders gathered in Lusaka.", "COMESA"),
+])
+def test_intergovernmental_bodies_are_organisations(nlp, text, mention):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", mention) in typed
+
+
+def test_acronyms_and_full_names_of_a_body_are_one_entity(nlp):
+    _, ex = _typed(nlp, "The Common Market for Eastern and Southern Africa (COMESA) met. COMESA agreed a tariff.")
+    orgs = [e for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert len(orgs) == 1 and {"COMESA"} <= {m.text for m in orgs[0].mentions}
+
+
+@pytest.mark.parametrize("text,body,place", [
+    ("Nigeria and Chad are members of the Lake Chad Basin Commission, which manages Lake Chad.",
+     "Lake Chad Basin Commission", "Lake Chad"),
+    ("Drought hit the Horn of Africa, and the Horn of Africa Group met in Nairobi.", "Horn of Africa Group", "Horn of Africa"),
+])
+def test_place_name_heading_a_body_is_an_organisation(nlp, text, body, place):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert ("ORGANISATION", place) not in typed
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Chile is a member of the Lithium Producing Countries Forum.", "ORGANISATION"),
+    ("Chile's membership in the Lithium Producing Countries Forum dates to 2019.", "ORGANISATION"),
+    ("Chile hosted the Lithium Producing Countries Forum in Santiago.", "EVENT"),
+])
+def test_a_forum_states_belong_to_is_a_body(nlp, text, label):
+    typed, _ = _typed(nlp, text)
+    assert (label, "Lithium Producing Countries Forum") in typed
+
+
+def test_a_meeting_left_in_protest_stays_an_event(nlp):
+    typed, _ = _typed(nlp, "Diplomats quit the Arctic Council Ministerial Meeting in protest.")
+    assert not any(t == "ORGANISATION" and "Meeting" in m for t, m in typed)

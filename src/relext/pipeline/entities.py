@@ -37,7 +37,8 @@ from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
-                              _gazetteer_name_with_titles, _introduced_as_person, _listed_with)
+                              _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
+                              _named_as_body_joined)
 from .rule_candidates import RuleCandidates
 from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
@@ -93,6 +94,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
+        self.body_heads = set(heads.get("body_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
@@ -194,8 +196,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     if self.entries[i]["type"] == "COUNTRY" and not self.entries[i]["attrs"].get("needs_place_label")
                     for t in range(start, end)}
             # one sense per text: an ambiguous name taken for a country once is a country throughout
+            bodies = {t for start, end, text in matches for i in self._by_alias.get(text, ())[:1]
+                      if self.entries[i]["type"] == "ORGANISATION" and not self.entries[i]["attrs"].get("country")
+                      for t in range(start, end)}
             accepted = {text for start, end, text in ambiguous
-                        if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)}
+                        if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
+                        or end - start == 1 and _in_membership_of(doc[start], bodies)}
         for start, end, _ in matches:
             span = doc[start:end]
             if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
@@ -248,8 +254,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
 
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
-                    and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]):
+                    and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
+                    and not (label == "ORGANISATION" and _named_as_body_joined(doc, start, end)):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
+            if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
+                    and text not in self._by_alias:
+                label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             with_year = _name_with_year(doc, start, end)
             name_part = doc[start:with_year - 1].text if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):

@@ -126,3 +126,43 @@ def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
         return True
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)
+
+
+MEMBERSHIP_VERBS = {"join", "rejoin", "leave", "quit", "exit", "accede", "withdraw", "secede", "readmit", "admit"}
+MEMBERSHIP_NOUNS = {"membership", "withdrawal", "exit", "accession", "departure", "member", "admission", "expulsion"}
+
+
+def _in_membership_of(tok, bodies: set) -> bool:
+    """``tok`` joins, leaves or is a member of one of the ``bodies`` (token positions of named
+    organisations): only a state does that ("Togo joined the Commonwealth", "Mali announced its
+    withdrawal from the G5 Sahel", "Chad's membership of the AU", "Niger is a member of ECOWAS")."""
+    def names_body(word) -> bool:  # the word or an "of"/"from"/"to"/"in" phrase after it names a body
+        if word.i in bodies:
+            return True
+        return any(p.dep_ == "prep" and any(o.i in bodies for o in p.children if o.dep_ == "pobj")
+                   for p in word.children)
+
+    head = tok.head
+    if tok.dep_ == "poss":
+        return head.lemma_.lower() in MEMBERSHIP_NOUNS and names_body(head)
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if head.lemma_.lower() in MEMBERSHIP_VERBS and (names_body(head) or any(
+            c.dep_ == "dobj" and c.i in bodies for c in head.children)):
+        return True
+    # "X is (became) a member of B", "X announced its withdrawal from B"
+    return any(c.dep_ in ("attr", "dobj") and c.lemma_.lower() in MEMBERSHIP_NOUNS and names_body(c)
+               for c in head.children)
+
+
+def _named_as_body_joined(doc, start: int, end: int) -> bool:
+    """The name is what a state has membership of or has left ("Egypt's membership in the Gas
+    Exporting Countries Forum", "Chad rejoined the X Forum"): a forum is then a body, not a
+    meeting (leaving a meeting or a session is a walkout: it stays an event)."""
+    root = doc[start:end].root
+    head = root.head
+    if root.lower_ != "forum":  # a meeting, session or summit left is a walkout
+        return False
+    if root.dep_ == "pobj" and head.lower_ in ("of", "in", "to", "into", "from"):
+        return head.head.lemma_.lower() in ("member", "membership", "accession", "admission", "expulsion")
+    return root.dep_ == "dobj" and head.lemma_.lower() == "rejoin"

@@ -42,6 +42,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
+from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
 
 
@@ -169,7 +170,7 @@ class RelationExtractor(RuleComponent):
                     found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
-                      + offices(doc, index, args, self.office_words) + led_members(doc, index)
+                      + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,

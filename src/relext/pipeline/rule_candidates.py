@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ._lookup import doc_text, line_breaks
 from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
 from .named_heads import MONTHS
+from .person_or_place import _named_as_body_joined
 from .span_shapes import _edition_spans, _trim
 
 
@@ -116,7 +117,10 @@ class RuleCandidates:
             if not tok.is_lower and not tok.is_title:
                 continue
             span = self.event_shapes.span(tok, ent_at)
-            if span is not None:
+            if span is not None and _named_as_body_joined(doc, *span):
+                out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
+                            "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+            elif span is not None:
                 out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
                             "name": doc[span[0]:span[1]].text, "kind": "NAME",
                             "attrs": {"family": "summit"}, "source": "parse"})

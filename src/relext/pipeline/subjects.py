@@ -223,6 +223,19 @@ class SubjectsMixin:
 
     def noun_subjects(self, n: Token, _depth: int = 0, outer: bool = False) -> List[str]:
         """The subjects of a noun trigger; ``outer``: only those outside its phrase."""
+        out = self._noun_subjects(n, _depth, outer)
+        if out and n.dep_ in ("attr", "appos"):
+            # "X is a member of B together with Y and Z", "X, a member of B alongside Y": the
+            # companions share the predicate noun
+            preps = [c for c in n.children if c.dep_ == "prep" and (c.lower_ == "alongside" or c.lower_ == "with" and any(
+                x.lower_ in ("together", "along") for x in c.children))]
+            preps += [w for c in n.children if c.lower_ in ("along", "together") for w in c.children
+                      if w.dep_ == "prep" and w.lower_ == "with"]  # "along with Y" parsed as two prepositions
+            for c in preps:
+                out = list(dict.fromkeys(out + [e for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o)]))
+        return out
+
+    def _noun_subjects(self, n: Token, _depth: int = 0, outer: bool = False) -> List[str]:
         out = [] if outer else self.noun_internal_subjects(n)
         if out:
             return out
