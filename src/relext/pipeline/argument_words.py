@@ -14,6 +14,8 @@ KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN":
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
+# control verbs whose controller is a prepositional object ("called on Y to", "appealed to Y to")
+PREP_OBJECT_CONTROL = {"call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon")}
 NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
                       "among", "as", "to"}
 QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",

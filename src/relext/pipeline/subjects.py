@@ -6,7 +6,7 @@ from typing import List
 from spacy.tokens import Token
 
 from .argument_words import (
-    OBJECT_CONTROL,
+    OBJECT_CONTROL, PREP_OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
     LED,
     _reduced_passive,
@@ -93,6 +93,11 @@ class SubjectsMixin:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
                         return self.entities_of(objs[0])
+                preps = PREP_OBJECT_CONTROL.get(head.lemma_.lower(), ())
+                objs = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                        for o in c.children if o.dep_ == "pobj"]
+                if objs:  # "X called on Y to boycott", "appealed to Y to attend": Y would do it
+                    return self.entities_of(objs[0])
                 return self.verb_subjects(head, _depth + 1)
             if head.pos_ in ("NOUN", "PROPN"):
                 found = self.noun_subjects(head, _depth + 1)
@@ -207,6 +212,11 @@ class SubjectsMixin:
                 # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)
                            if c.lower_ == "by" or self.index.type_of(e) != "EVENT")
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                # "the boycott of the forum by X": the parser hangs "by X" on the object
+                out.extend(e for p in c.children if p.dep_ == "pobj" for b in p.children
+                           if b.dep_ == "prep" and b.lower_ == "by" for x in b.children if x.dep_ == "pobj"
+                           for e in self.entities_of(x) if self.index.type_of(e) != "EVENT")
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "sanctions imposed on Iran by the EU"
                 out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
