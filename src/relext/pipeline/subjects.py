@@ -276,6 +276,11 @@ class SubjectsMixin:
             if cur.dep_ in ("conj", "appos"):
                 cur = cur.head
                 continue
+            if cur.dep_ == "nsubjpass" and cur.head.lemma_.lower() in self.support_verbs \
+                    and cur.head.lemma_.lower() not in ("end", "threaten"):
+                # "a boycott of X was announced by Y", "sanctions were imposed by Y"
+                return [e for a in cur.head.children if a.dep_ == "agent"
+                        for p in a.children if p.dep_ == "pobj" for e in self.entities_of(p)]
             if cur.dep_ in ("nsubj", "nsubjpass"):
                 return []
             break
