@@ -31,6 +31,9 @@ TRAVEL_VERBS = {"be", "arrive", "travel", "fly", "come", "go", "head", "land", "
 ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
 
+# "X is one of (A and B are two of) the nations doing Y"
+ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
+
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -185,6 +188,9 @@ class SubjectsMixin:
         if cur.dep_ == "pobj" and cur.head.lower_ == "among" and cur.head.head.pos_ in ("VERB", "AUX") \
                 and cur.head.head.lemma_.lower() == "be":
             return self.verb_subjects(cur.head.head)
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in ONE_OF \
+                and cur.head.head.dep_ == "attr" and cur.head.head.head.lemma_.lower() == "be":
+            return self.verb_subjects(cur.head.head.head)  # "X is one of the nations boycotting Y"
         if cur.dep_ not in ("nsubj", "nsubjpass") or cur.head.lemma_.lower() not in MEMBER_LIST_VERBS:
             return []
         v = cur.head
