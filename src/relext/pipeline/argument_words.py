@@ -87,7 +87,9 @@ MESSAGE_NOUNS = {"statement", "communique", "communiqué", "declaration", "lette
 # verbs of entering a place, whose object is where someone is barred from ("barred from entering X")
 ENTRY_VERBS = {"enter", "visit", "travel"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
-              "butcher", "autocrat", "despot", "warmonger", "bully"}
+              "butcher", "autocrat", "despot", "warmonger", "bully", "provocateur", "fascist", "nazi", "gangster",
+              "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
+              "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer"}
 
 
 def _misparsed_small_clause(tok: Token) -> bool:
