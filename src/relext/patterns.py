@@ -51,7 +51,9 @@ class TriggerRule(BaseModel):
         pos: ``VERB``, ``NOUN``, ``ADJ`` or ``ADV``.
         object: object slots, tried in order: ``dobj``, ``prep:WORD``, ``pair``,
             ``ccomp:nsubj``, ``acl:dobj``, ``compound``, ``dative``, ``poss``, ``governor``,
-            ``subject`` (the grammatical subject).
+            ``subject`` (the grammatical subject), ``venue:WORD`` (the event or body at
+            which the speech that is the object of WORD was given: "walked out of X's
+            speech at the UN").
         subject_from: where the relation's subject is when it is not the grammatical
             subject ("NATO admitted *Sweden*": ``[dobj]``, with ``object: [subject]``).
         particle: a particle the verb must carry ("stay *away*").
@@ -121,7 +123,7 @@ class TriggerRule(BaseModel):
         out = []
         for slot in v or ():
             base = str(slot).split(">")[0]
-            if not (base in OBJECT_SLOTS or base.startswith("prep:")):
+            if not (base in OBJECT_SLOTS or base.startswith(("prep:", "venue:"))):
                 raise ValueError(f"unknown object slot {slot!r}; use prep:WORD or one of {', '.join(OBJECT_SLOTS)}")
             out.append(str(slot))
         return tuple(out)

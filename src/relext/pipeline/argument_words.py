@@ -14,6 +14,8 @@ KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN":
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
+# control verbs whose controller is a prepositional object ("called on Y to", "appealed to Y to")
+PREP_OBJECT_CONTROL = {"call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon")}
 NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
                       "among", "as", "to"}
 # nouns that measure out a trigger noun ("a new package of sanctions", "a wave of threats")
@@ -90,7 +92,9 @@ MESSAGE_NOUNS = {"statement", "communique", "communiqué", "declaration", "lette
 # verbs of entering a place, whose object is where someone is barred from ("barred from entering X")
 ENTRY_VERBS = {"enter", "visit", "travel"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
-              "butcher", "autocrat", "despot", "warmonger", "bully"}
+              "butcher", "autocrat", "despot", "warmonger", "bully", "provocateur", "fascist", "nazi", "gangster",
+              "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
+              "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer"}
 
 
 def _misparsed_small_clause(tok: Token) -> bool:

@@ -45,7 +45,10 @@ HARM_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings",
               "murder", "downing", "shelling", "strike", "strikes", "massacre", "explosion", "explosions", "blast",
               "poisoning", "hack", "hacking", "cyberattack", "cyberattacks", "coup", "plot", "violence", "sabotage",
               "war", "escalation", "incursion", "raid", "raids", "abduction", "kidnapping", "shootdown", "unrest",
-              "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties"}
+              "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties",
+              "blackout", "blackouts", "outage", "outages", "crash", "fire", "fires", "sinking", "hijacking",
+              "leak", "leaks", "spill", "disaster", "collapse", "crackdown", "genocide", "atrocities", "crimes",
+              "chaos", "shortages", "disappearance", "detention", "deaths", "invasion", "aggression", "occupation"}
 # what someone "will face (suffer, incur)" when threatened
 CONSEQUENCE_NOUNS = {"consequence", "consequences", "retaliation", "response", "punishment", "reprisal", "reprisals",
                      "countermeasure", "countermeasures", "wrath", "fury", "repercussion", "repercussions", "price",

@@ -36,6 +36,10 @@ SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
+# Verbs that ask for something only with their preposition ("called on X to", "called for",
+# "appealed to X to"); "called off" cancels instead.
+CALLS = {"call": ("on", "upon", "for"), "appeal": ("to", "for")}
+
 class Modality:
     """Negation and modality finders configured by a cues mapping (``cues.yaml``)."""
 
@@ -217,6 +221,8 @@ class Modality:
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
                 if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
+                if embeds and lemma in CALLS and any(c.dep_ == "prep" and c.lower_ in CALLS[lemma] for c in n.children):
+                    return "HYPOTHETICAL", None  # "called on X to boycott", "called for a boycott"
                 if embeds and lemma in self.aspiration and n.pos_ in ("VERB", "NOUN"):
                     if relation == "MEMBER_OF":
                         return "HYPOTHETICAL", None

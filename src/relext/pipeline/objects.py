@@ -20,6 +20,8 @@ from .argument_words import (
 
 # the prepositions a relative "where" stands in for ("in X" -> "X, where ...")
 WHERE_PREPS = {"in", "at", "to", "into"}
+SPEECH_NOUNS = {"speech", "address", "remarks", "statement", "presentation", "talk"}
+VENUE_PREPS = {"at", "to", "before", "in", "during"}
 
 
 # nouns of a time just before an event ("on the eve of the summit")
@@ -91,6 +93,14 @@ class ObjectsMixin:
                         and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
                     # "Kyiv, where Meloni landed": the place the clause modifies
                     objs.extend(self.entities_of(tok.head))
+            elif slot.startswith("venue:"):
+                # "walked out of X's speech at the Assembly", "a walkout during X's address to
+                # the Council": the event (or body meeting) the speech was given at
+                for p in self._preps(tok, slot[6:]):
+                    objs.extend(e for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in SPEECH_NOUNS
+                                for q in o.children if q.dep_ == "prep" and q.lower_ in VENUE_PREPS
+                                for x in q.children if x.dep_ == "pobj" for e in self.entities_of(x)
+                                if self.index.type_of(e) in ("EVENT", "ORGANISATION"))
             elif slot == "pair":
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))

@@ -280,6 +280,10 @@ class RelationExtractor(RuleComponent):
             # "heading to the G20", "will not be at the G7": a body standing for its meeting
             # (not where the same word relates to bodies themselves: "join NATO")
             objects = [_meeting_of(index, o) if index.type_of(o) == "ORGANISATION" else o for o in objects]
+        if predicate == "BOYCOTTS" and rule.relation == "ATTENDS" and any(index.type_of(o) == "EVENT" for o in objects):
+            # "will not send officials to the World Cup in Qatar": what is withheld from is
+            # the event, not the place it is held in
+            objects = [o for o in objects if index.type_of(o) == "EVENT"]
         if len(subjects) > 1 and objects and any(s not in objects for s in subjects):
             # a list the parser also hung on the subject ("the EU threatened airlines, among
             # them A and B, ..."): what is an object of the trigger is none of its subjects
@@ -304,7 +308,8 @@ class RelationExtractor(RuleComponent):
             # in protest is a boycott too (GUIDELINES: where the text says both, both)
             boycotts = self.catalogue.get("BOYCOTTS")
             for s_, o_ in candidates:
-                if s_ != o_ and boycotts is not None and boycotts.allows(index.type_of(s_), index.type_of(o_)):
+                if s_ != o_ and boycotts is not None and rtype.allows(index.type_of(s_), index.type_of(o_)):
+                    # only what the subject stays away from ("in protest at X's stance" names no venue)
                     out.append(record(tok, s_, "BOYCOTTS", o_, modality=modality, source=source,
                                       rule_id="BOYCOTTS:absent-in-protest", cue=cue))
         if predicate == "VISITS" and rule.lemma == "be" and not negated:

@@ -6,7 +6,7 @@ from typing import List
 from spacy.tokens import Token
 
 from .argument_words import (
-    OBJECT_CONTROL,
+    OBJECT_CONTROL, PREP_OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
     PACKAGE_NOUNS,
     BLOW_VERBS,
@@ -32,6 +32,9 @@ TRAVEL_VERBS = {"be", "arrive", "travel", "fly", "come", "go", "head", "land", "
 # verbs of taking someone along: "took X on a tour of Y" (X tours Y)
 ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
+
+# "X is one of (A and B are two of) the nations doing Y"
+ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
 
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -95,6 +98,11 @@ class SubjectsMixin:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
                         return self.entities_of(objs[0])
+                preps = PREP_OBJECT_CONTROL.get(head.lemma_.lower(), ())
+                objs = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                        for o in c.children if o.dep_ == "pobj"]
+                if objs:  # "X called on Y to boycott", "appealed to Y to attend": Y would do it
+                    return self.entities_of(objs[0])
                 return self.verb_subjects(head, _depth + 1)
             if head.pos_ in ("NOUN", "PROPN"):
                 found = self.noun_subjects(head, _depth + 1)
@@ -182,6 +190,9 @@ class SubjectsMixin:
         if cur.dep_ == "pobj" and cur.head.lower_ == "among" and cur.head.head.pos_ in ("VERB", "AUX") \
                 and cur.head.head.lemma_.lower() == "be":
             return self.verb_subjects(cur.head.head)
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in ONE_OF \
+                and cur.head.head.dep_ == "attr" and cur.head.head.head.lemma_.lower() == "be":
+            return self.verb_subjects(cur.head.head.head)  # "X is one of the nations boycotting Y"
         if cur.dep_ not in ("nsubj", "nsubjpass") or cur.head.lemma_.lower() not in MEMBER_LIST_VERBS:
             return []
         v = cur.head
@@ -209,6 +220,11 @@ class SubjectsMixin:
                 # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)
                            if c.lower_ == "by" or self.index.type_of(e) != "EVENT")
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                # "the boycott of the forum by X": the parser hangs "by X" on the object
+                out.extend(e for p in c.children if p.dep_ == "pobj" for b in p.children
+                           if b.dep_ == "prep" and b.lower_ == "by" for x in b.children if x.dep_ == "pobj"
+                           for e in self.entities_of(x) if self.index.type_of(e) != "EVENT")
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "sanctions imposed on Iran by the EU"
                 out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
@@ -290,8 +306,10 @@ class SubjectsMixin:
                 cur = cur.head
                 continue
             if cur.dep_ == "nsubjpass" and cur.head.lemma_.lower() in self.support_verbs \
+                    and cur.head.lemma_.lower() not in ("end", "threaten") \
                     and any(c.dep_ == "agent" for c in cur.head.children):
-                return self.verb_subjects(cur.head, _depth + 1)  # "new sanctions were imposed by X"
+                # "a boycott of X was announced by Y", "new sanctions were imposed by Y"
+                return self.verb_subjects(cur.head, _depth + 1)
             if cur.dep_ in ("nsubj", "nsubjpass"):
                 return []
             break
