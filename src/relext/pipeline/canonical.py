@@ -85,6 +85,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         self.events = EventNamer(self.editions)
         self.description_words = WordSet(nlp.vocab, list(DESCRIPTION_HEADS) + ["talk"])  # "talks" has lemma "talk"
         self.pronoun_words = WordSet(nlp.vocab, MALE | FEMALE | NEUTER | FIRST_PERSON | FIRST_PLURAL, attr="LOWER")
+        if resolve_descriptions:
+            # the place tables (regions, official names, the cities of every country) are
+            # read here, with the pipeline, not by whichever document first needs them
+            self._load_place_tables()
 
     # ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -67,6 +67,13 @@ def _regions() -> Dict[str, FrozenSet[str]]:
 class PlaceDescriptions:
     """Descriptions of countries by region for `Canonicalizer`."""
 
+    @staticmethod
+    def _load_place_tables() -> None:
+        """Read the tables the descriptions use (cached for the process)."""
+        _regions()
+        _official_names()
+        _city_countries()
+
     def _place_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         regions = _regions()
         taken = {i: g["type"] for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
