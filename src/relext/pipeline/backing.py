@@ -102,7 +102,7 @@ def _legitimacy_complement(v: Token) -> bool:
 def legitimacy(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for recognising someone's claim to power (module docstring)."""
     out: List[Dict] = []
-    for v in doc:
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in REGARD_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in REGARD_VERBS:
             continue
         dobjs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
@@ -143,7 +143,7 @@ HAD_SUPPORT = {"support", "backing", "endorsement", "blessing"}
 def had_support(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for support had by the subject of a verb of having (module docstring)."""
     out: List[Dict] = []
-    for n in doc:
+    for n in (doc[i] for i in positions_where(doc, lambda w: w in HAD_SUPPORT, attr="LEMMA")):
         if n.pos_ != "NOUN" or n.lemma_.lower() not in HAD_SUPPORT or n.dep_ != "dobj" \
                 or n.head.lemma_.lower() not in HAVING_VERBS:
             continue
@@ -175,7 +175,7 @@ GIVEN_SUPPORT = {"aid", "assistance", "support", "backing", "weapon", "weapons",
 def given_support(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for support given to an indirect object (module docstring)."""
     out: List[Dict] = []
-    for v in doc:
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in GIVING_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in GIVING_VERBS:
             continue
         recipients = [e for c in v.children if c.dep_ == "dative" for e in args.entities_of(c)]
