@@ -124,8 +124,6 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
     """"X will regret it (be sorry, face serious consequences, answer for the damage)" in
     someone's words: the speaker THREATENS X. A past or plain statement ("X faced
     criticism", "X regrets the delay") promises nothing."""
-    from .coreference import speaker_of_quote
-
     out: List[Dict] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -149,16 +147,24 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
             continue
         speakers = _speaker(verb, args, reporting)
         if not speakers and verb.dep_ in ("ROOT", "conj"):
-            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
             quoted = any(t.text in ('"', "“", "”") for t in doc[max(0, tok.sent.start - 1):min(len(doc), tok.sent.end + 1)])
-            who = speaker_of_quote(doc, tok, ent_at) if quoted else None
-            speakers = [who] if who else []
+            speakers = _quote_speakers(tok, index) if quoted else []
         for a in speakers:
             for t in targets:
                 if a != t:
                     out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:promised-consequences",
                                       modality="REPORTED"))
     return out
+
+
+def _quote_speakers(tok: Token, index) -> List[str]:
+    """The speaker of the quotation ``tok`` stands in, as a one-item list (empty when the
+    quotation has no known speaker)."""
+    from .coreference import speaker_of_quote
+
+    ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+    who = speaker_of_quote(tok.doc, tok, ent_at)
+    return [who] if who else []
 
 
 def _reason_prep(prep: Token):
@@ -177,8 +183,6 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
     """"Kenya said Uganda was behind the attack (responsible for the deaths, to blame,
     guilty of war crimes)": the speaker ACCUSES the subject of the copula. Outside
     someone's words the narrator states it, and the narrator is nobody."""
-    from .coreference import speaker_of_quote
-
     out: List[Dict] = []
     for tok in doc:
         low = tok.lower_
@@ -205,9 +209,7 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
             continue
         speakers = _speaker(copula, args, reporting)
         if not speakers:
-            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
-            who = speaker_of_quote(doc, tok, ent_at) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else None
-            speakers = [who] if who else []
+            speakers = _quote_speakers(tok, index) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else []
         for a in speakers:
             for t in blamed:
                 if a != t:
@@ -226,8 +228,6 @@ def _harm_after(tok: Token, preps) -> bool:
 def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     """"If X joins NATO, there will be consequences (retaliation, countermeasures)" in
     someone's words: the speaker THREATENS X (GUIDELINES: conditional warnings are threats)."""
-    from .coreference import speaker_of_quote
-
     out: List[Dict] = []
     # the words that can head such a warning (the tests below say which of them do)
     starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w in PENALTY_NOUNS or w in WARNING_VERBS,
@@ -256,9 +256,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
             continue  # "if X acts, the consequences for Y would be severe": an outlook, not a threat
         speakers = _speaker(clause, args, reporting)
         if not speakers:
-            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
-            who = speaker_of_quote(doc, tok, ent_at)
-            speakers = [who] if who else []
+            speakers = _quote_speakers(tok, index)
         if not speakers and clause.pos_ == "VERB" and clause.lemma_.lower() not in ("be", "have") \
                 and any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in clause.children):
             # "Kenya will impose sanctions (retaliate) if Uganda attacks": its own warning
@@ -315,8 +313,6 @@ def _wrongdoers(tok: Token, index, args) -> List[str]:
 def _said_by(tok: Token, index, args, reporting: set):
     """``(speakers, wrongdoers)`` when the wrongdoing ``tok`` names is in someone's words:
     the complement of a reporting verb, or a quotation with a known speaker."""
-    from .coreference import speaker_of_quote
-
     wrongdoers = _wrongdoers(tok, index, args)
     speakers: List[str] = []
     clause_verb = None
@@ -330,9 +326,7 @@ def _said_by(tok: Token, index, args, reporting: set):
             speakers = args.verb_subjects(anc)
             break
     if not speakers:
-        ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
-        who = speaker_of_quote(tok.doc, tok, ent_at)
-        speakers = [who] if who else []
+        speakers = _quote_speakers(tok, index)
     if not speakers:
         return None
     if not wrongdoers and clause_verb is not None and (tok.dep_ == "pobj" or clause_verb.lemma_.lower() in DOING_VERBS) \
