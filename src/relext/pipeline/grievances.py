@@ -86,10 +86,7 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
         said = tok.pos_ == "NOUN" and is_wrong and _said_by(tok, index, args, reporting)
         if said:
             speakers, wrongdoers = said
-            for a in speakers:
-                for w in wrongdoers:
-                    if a != w:
-                        out.append(record(tok, a, "ACCUSES", w, rule_id="ACCUSES:wrongdoing-said", modality="ASSERTED"))
+            out += _pairs(tok, speakers, "ACCUSES", wrongdoers, "ACCUSES:wrongdoing-said", "ASSERTED")
         elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and _reason_prep(tok.head) is not None:
             wrongdoers = _wrongdoers(tok, index, args)
             holder = _reason_prep(tok.head).head
@@ -149,12 +146,15 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
         if not speakers and verb.dep_ in ("ROOT", "conj"):
             quoted = any(t.text in ('"', "“", "”") for t in doc[max(0, tok.sent.start - 1):min(len(doc), tok.sent.end + 1)])
             speakers = _quote_speakers(tok, index) if quoted else []
-        for a in speakers:
-            for t in targets:
-                if a != t:
-                    out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:promised-consequences",
-                                      modality="REPORTED"))
+        out += _pairs(tok, speakers, "THREATENS", targets, "THREATENS:promised-consequences", "REPORTED")
     return out
+
+
+def _pairs(tok: Token, subjects: List[str], predicate: str, objects: List[str], rule_id: str,
+           modality: str) -> List[Dict]:
+    """One record per subject and object that are not the same entity."""
+    return [record(tok, a, predicate, o, rule_id=rule_id, modality=modality)
+            for a in subjects for o in objects if a != o]
 
 
 def _quote_speakers(tok: Token, index) -> List[str]:
@@ -210,10 +210,7 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
         speakers = _speaker(copula, args, reporting)
         if not speakers:
             speakers = _quote_speakers(tok, index) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else []
-        for a in speakers:
-            for t in blamed:
-                if a != t:
-                    out.append(record(tok, a, "ACCUSES", t, rule_id="ACCUSES:blamed-in-words", modality="REPORTED"))
+        out += _pairs(tok, speakers, "ACCUSES", blamed, "ACCUSES:blamed-in-words", "REPORTED")
     return out
 
 
@@ -261,11 +258,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
                 and any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in clause.children):
             # "Kenya will impose sanctions (retaliate) if Uganda attacks": its own warning
             speakers = [e for e in args.verb_subjects(clause) if index.type_of(e) in ACTOR_TYPES]
-        for a in speakers:
-            for t in targets:
-                if a != t:
-                    out.append(record(tok, a, "THREATENS", t, rule_id="THREATENS:conditional-consequences",
-                                      modality="REPORTED"))
+        out += _pairs(tok, speakers, "THREATENS", targets, "THREATENS:conditional-consequences", "REPORTED")
     return out
 
 
