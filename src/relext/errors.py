@@ -40,6 +40,12 @@ class Warnings(metaclass=_WithCodes):
     W001 = "Document {doc_id} is empty; it yields no entities or relations."
     W002 = ("Document {doc_id} has {n} characters, more than the pipeline takes at once ({max}); "
             "it is processed in {chunks} chunks split on paragraph and sentence boundaries.")
+    W003 = ("The rule {rule} failed on the document starting '{start}' and was skipped ({error}); "
+            "the document keeps the relations of every other rule. Please report it with the sentence.")
+
+
+class RuleFailureWarning(UserWarning):
+    """A relation rule raised on a document and was skipped (see `relext.pipeline.rule_guard`)."""
 
 
 class RelextError(Exception):

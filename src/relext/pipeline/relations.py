@@ -42,8 +42,18 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
+from .rule_guard import guarded, report_failure
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
+
+# the structural rules, each isolated: one that fails on an odd parse costs the document
+# only its own relations (a RuleFailureWarning names it), see `rule_guard`
+affiliations, memberships, compositions, listed_members, offices, led_members = (
+    guarded(f, list) for f in (affiliations, memberships, compositions, listed_members, offices, led_members))
+suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances = (
+    guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
+blocking = guarded(blocking, lambda: ([], []))
+advocacy = guarded(advocacy, lambda: ([], [], set()))
 
 
 @Language.factory(
@@ -202,6 +212,14 @@ class RelationExtractor(RuleComponent):
         return out
 
     def _apply(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
+        """The records ``rule`` gives at ``tok``; none, with a warning, if the rule fails."""
+        try:
+            return self._apply_rule(rule, tok, args, index)
+        except Exception as err:  # noqa: BLE001 - reported, then skipped (see rule_guard)
+            report_failure(f"{rule.relation}:{rule.pos.lower()}:{rule.lemma}", tok.doc, err)
+            return []
+
+    def _apply_rule(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
         if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
                                      for c in tok.children):
             return []
