@@ -58,3 +58,32 @@ def test_dash_parsed_as_direct_object_gives_no_listed_members(nlp):
     doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 2], deps=["det", "nsubj", "ROOT", "dobj", "punct"],
               pos=["DET", "NOUN", "VERB", "NOUN", "PUNCT"])
     assert ObjectsMixin._verb_listed(None, doc[2], doc[3]) == []
+
+
+def test_failing_component_leaves_the_document_without_its_annotations(monkeypatch):
+    import relext
+
+    nlp = relext.load(cache=False)
+    component = nlp.get_pipe("relext_relations")
+
+    def broken(doc):
+        raise RuntimeError("odd parse")
+
+    monkeypatch.setattr(component, "match", broken)
+    with pytest.warns(RuleFailureWarning, match="component 'relext_relations'.*RuntimeError: odd parse"):
+        doc = nlp("Putin met Xi Jinping in Beijing.")
+        result = relext.extract("Putin met Xi Jinping in Beijing.", nlp=nlp)
+    assert doc._.relext_relations == [] and doc._.relext_entities
+    assert result.relations == [] and "Xi Jinping" in {e.name for e in result.entities}
+
+
+def test_error_handler_set_on_the_pipeline_still_decides(monkeypatch):
+    import relext
+
+    nlp = relext.load(cache=False)
+    component = nlp.get_pipe("relext_relations")
+    monkeypatch.setattr(component, "match", lambda doc: 1 / 0)
+    seen = []
+    component.set_error_handler(lambda name, proc, docs, e: seen.append((name, type(e).__name__)) or docs[0])
+    nlp("Putin met Xi Jinping in Beijing.")
+    assert seen == [("relext_relations", "ZeroDivisionError")]
