@@ -34,7 +34,12 @@ MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs whose subject is the whole and whose complement lists the parts, with the slot of
 # the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
 WHOLE_VERBS = {"consist": "of", "compose": "of", "make": "of", "comprise": "dobj", "include": "dobj",
-               "group": "dobj", "unite": "dobj", "encompass": "dobj", "gather": "dobj"}
+               "group": "dobj", "unite": "dobj", "encompass": "dobj", "gather": "dobj", "count": "dobj"}
+# "X counts A and B among its (founding) members": "count" needs "among" a member noun
+COUNT_NOUNS = {"member", "founder", "signatory", "participant"}
+# present-tense composition verbs the tagger reads as plural nouns ("The bloc groups A, B
+# and C", "the forum, founded in 2001, unites A and B")
+NOUN_LOOKING_VERBS = {"groups", "unites", "gathers", "comprises", "includes", "encompasses"}
 # verbs whose subject lists the parts and whose object is the whole: "A and B make up X",
 # "A, B and C founded X"; founding needs a coalition (two or more founders)
 PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co-found": None, "cofound": None,
@@ -236,9 +241,15 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
     out: List[Dict] = []
     for i in words.positions(doc):
         tok = doc[i]
+        if tok.pos_ == "NOUN":
+            out.extend(_noun_looking_composition(tok, index, args))
+            continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma == "count" and not any(p.lower_ == "among" and o.lemma_.lower() in COUNT_NOUNS
+                                        for p in tok.children for o in p.children if o.dep_ == "pobj"):
+            continue
         prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if lemma == "make" and "up" not in prt:
@@ -274,6 +285,47 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
                 for m in parts:
                     out.append(record(tok, m, "MEMBER_OF", org, rule_id=f"MEMBER_OF:composition:{lemma}"))
     return out
+
+
+def _noun_looking_composition(tok: Token, index, args) -> List[Dict]:
+    """"The bloc groups A, B and C" read as a noun phrase: the parse is unusable, so the
+    surface decides. The whole is the organisation the sentence opens on (its name or a
+    description resolved to it), with no finite verb before "groups"; the parts are the
+    run of states right after it (two or more, with commas, "and", "the" between)."""
+    doc = tok.doc
+    if tok.lower_ not in NOUN_LOOKING_VERBS or tok.i == tok.sent.start:
+        return []
+    if doc[tok.i - 1].lower_ in ("the", "a", "an", "of", "its", "their") or doc[tok.i - 1].pos_ in ("ADJ", "NUM"):
+        return []
+    sent = tok.sent
+    org = None
+    # "The forum, sometimes called a cartel, groups ...": a stretch set off by commas
+    # right before the verb is parenthetical
+    commas = [t.i for t in doc[sent.start:tok.i] if t.text == ","]
+    main_end = commas[0] if commas and doc[tok.i - 1].text == "," else tok.i
+    for t in doc[sent.start:tok.i]:
+        if t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i < main_end:
+            return []
+        e = index.entity(t.i)
+        if org is None and e is not None:
+            if index.type_of(e) != "ORGANISATION" or t.i > sent.start + 4:
+                return []
+            org = e
+    if org is None:
+        return []
+    parts: List[str] = []
+    j = tok.i + 1
+    while j < sent.end:
+        e = index.entity(j)
+        if e is not None and index.type_of(e) == "COUNTRY":
+            if e not in parts:
+                parts.append(e)
+        elif doc[j].lower_ not in LIST_GLUE:
+            break
+        j += 1
+    if len(parts) < 2:
+        return []
+    return [record(tok, m, "MEMBER_OF", org, rule_id="MEMBER_OF:composition:group") for m in parts]
 
 
 def listed_members(doc: Doc, index) -> List[Dict]:
@@ -383,10 +435,25 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
             v = tok
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \
                 and tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy"):
-            orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
-            orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
-                     for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            orgs = _office_orgs(tok, index, args)
             v = tok.head
+            # "took over the bloc's chairmanship from X": the one handing over held it too
+            holders = [e for p in list(tok.children) + list(v.children) if p.dep_ == "prep" and p.lower_ == "from"
+                       for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)
+                       if index.type_of(e) == "COUNTRY"] if v.lemma_.lower() in ("take", "assume") else []
+            for h in holders:
+                out.extend(record(tok, h, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}") for org in orgs if org != h)
+        elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and lemma != "seat":
+            # "Chile's presidency of the bloc", "the Chilean chairmanship of the bloc": the
+            # holder named on the office noun itself
+            of_orgs = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            holders = [e for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                       for e in [index.entity(c.i)] if e and index.type_of(e) == "COUNTRY"]
+            for h in holders:
+                out.extend(record(tok, h, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}")
+                           for org in of_orgs if org != h)
+            continue
         else:
             continue
         if not orgs:
@@ -401,6 +468,20 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
                 elif st in MEMBER_TYPES:
                     out.append(record(tok, s, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}"))
     return out
+
+
+def _office_orgs(tok: Token, index, args) -> List[str]:
+    """The organisation whose office ``tok`` is: "the bloc's (the G20) presidency", "the
+    presidency of X", or "its presidency" with one organisation named in the sentence."""
+    orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
+    orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
+             for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+    if not orgs and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        named = {index.entity(t.i) for t in tok.doc[tok.sent.start:tok.i]} - {None}
+        named = [e for e in named if index.type_of(e) == "ORGANISATION"]
+        if len(named) == 1:
+            orgs = named
+    return orgs
 
 
 def led_members(doc: Doc, index) -> List[Dict]:

@@ -37,6 +37,7 @@ from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
+from .member_companions import joined_members
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
@@ -176,6 +177,8 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
+            found.setdefault(record_key(rec), rec)
+        for rec in joined_members(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
