@@ -9,6 +9,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Token
 
+from .antecedents import step_owner
 from .argument_words import (
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -120,6 +121,8 @@ class ExpansionMixin:
                     elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
                         out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                    for e in self.entities_of(p, _depth=_depth + 1))
+            if not out:  # "welcomed the decision": whoever took the step named before
+                out.extend(step_owner(self, t))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if lemma == "counterpart" and c.dep_ != "appos":
