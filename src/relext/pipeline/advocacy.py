@@ -122,8 +122,14 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             continue  # "welcomed X's accession" is the plain welcome rule's
         if a.lemma_.lower() == "welcome" and not _looked_forward(a):
             # "welcomed Iran as a full member" is a reception of a member; whoever is a
-            # member, it is not the one who welcomes
+            # member, it is not the one who welcomes, who backs the new member's step
             ranges.append((j.left_edge.i, j.right_edge.i + 1))
+            joiners, bodies = _joiners(j, index, args)
+            negated, cue = args.modality.negation(a)
+            for s in args.cached(("subj", a.i), args.subjects, a):
+                out.extend(record(a, s, "SUPPORTS", o, rule_id="SUPPORTS:welcomed-member", negated=negated, cue=cue)
+                           for o in joiners if o != s and o not in bodies and index.type_of(s) in ACTOR_TYPES
+                           and index.type_of(o) in ("COUNTRY", "ORGANISATION"))
             continue
         joiners, bodies = _joiners(j, index, args)
         if a.lemma_.lower() in ENABLING_WORDS and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in a.children):

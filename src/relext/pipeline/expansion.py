@@ -24,6 +24,7 @@ from .argument_words import (
     KIND_NOUNS,
     EVENT_NOUNS,
     GENERIC_EVENT_MODIFIERS,
+    NUMBER_WORDS,
     _group_size,
     _definite,
 )
@@ -76,6 +77,10 @@ class ExpansionMixin:
             kind = "COUNTRY" if lemma in STATE_NOUNS else "PERSON"
             verb = next((c.lemma_.lower() for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN"), None)
             out.extend(self._recent_group(t, kind, _group_size(t), verb))
+        elif t.pos_ == "NUM" and t.dep_ in ("dobj", "pobj") and NUMBER_WORDS.get(t.lower_, 0) > 2 \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            # "backed the seven": the last seven states named together
+            out.extend(self._recent_group(t, "COUNTRY", NUMBER_WORDS[t.lower_]))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states

@@ -121,6 +121,11 @@ class SubjectsMixin:
             up = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if up is not None and up.tag_ == "VBG":
                 return self.verb_subjects(up, _depth + 1)
+        if v.dep_ == "conj" and v.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and head.head.tag_ == "VBD":
+            # "X said Y would do A, and praised Z": a past verb cannot share the modal of the
+            # reported clause; it is the reporter's second act
+            return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
