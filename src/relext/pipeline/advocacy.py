@@ -23,7 +23,9 @@ from .records import record
 # adjectives ("eager to welcome")
 ADVOCACY_WORDS = {"support", "back", "endorse", "champion", "favour", "favor", "want", "hope", "wish", "urge",
                   "push", "advocate", "welcome", "call", "press", "lobby", "backing", "endorsement", "eager",
-                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit"}
+                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit",
+                  # approving another's bid is backing it ("ratified Sweden's NATO bid")
+                  "approve", "ratify", "approval", "ratification"}
 # "called (pressed, pushed, lobbied) for X to join": only with "for"
 NEEDS_FOR = {"call", "press", "push", "lobby", "campaign"}
 # words of joining a body
@@ -92,6 +94,8 @@ def _joiners(j: Token, index, args) -> Tuple[List[str], List[str]]:
         elif c.dep_ in ("compound", "nmod", "amod"):
             for e in args.entities_of(c):
                 (bodies if index.type_of(e) == "ORGANISATION" else joiners).append(e)
+            # "Sweden's NATO bid" parsed with the possessor on the body's name
+            joiners += [e for p in c.children if p.dep_ == "poss" for e in args.entities_of(p)]
         elif c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "into", "in", "on"):
             for o in c.children:
                 if o.dep_ != "pobj":

@@ -96,3 +96,43 @@ def _noun_owner(args, w: Token) -> List[str]:
     if not out and w.dep_ == "dobj" and w.head.lemma_.lower() in LIGHT_VERBS:
         out = args.verb_subjects(w.head)
     return [e for e in out if index.entity is not None]
+
+
+def pronoun_step_owner(args, t: Token) -> List[str]:
+    """"Turkey ratified it", "Hungary welcomed it": the owner of the step "it" stands for,
+    when the stretch from the sentence before up to the pronoun names exactly one owned
+    step ("Sweden's NATO bid", "Chile's proposal"); with two different owners, nothing.
+
+    Args:
+        args: the document's `Arguments`.
+        t: the pronoun "it" (or "this"/"that" standing alone).
+
+    Returns:
+        The step's owners, or an empty list.
+    """
+    if t.lower_ not in ("it", "this") or t.pos_ not in ("PRON", "DET"):
+        return []
+    doc = t.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+    start = sents[max(0, k - 1)].start
+    owners: List[tuple] = []
+    for w in doc[start:t.i]:
+        if w.pos_ != "NOUN" or w.lemma_.lower() not in args.position_nouns:
+            continue
+        found = _noun_owner(args, w)
+        found += [e for c in w.children if c.dep_ in ("compound", "nmod") for p in c.children
+                  if p.dep_ == "poss" for e in args.entities_of(p)]  # "Sweden's NATO bid"
+        found = [e for e in found if args.index.type_of(e) in ("COUNTRY", "PERSON")
+                 or args.index.type_of(e) == "ORGANISATION" and not _names_body_joined(w, e, args)]
+        if found:
+            owners.append(tuple(dict.fromkeys(found)))
+    if len(set(owners)) != 1:
+        return []
+    return list(owners[0])
+
+
+def _names_body_joined(w: Token, e: str, args) -> bool:
+    """"the NATO bid", "its EU membership": a body named on a joining noun is what is joined."""
+    return w.lemma_.lower() in ("bid", "membership", "accession", "application", "candidacy", "entry", "admission") \
+        and any(args.index.entity(c.i) == e for c in w.children if c.dep_ in ("compound", "nmod", "amod"))

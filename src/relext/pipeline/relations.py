@@ -37,6 +37,7 @@ from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
+from .alignment import aligned
 from .member_companions import joined_members
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
@@ -173,7 +174,7 @@ class RelationExtractor(RuleComponent):
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
-                      + given_support(doc, index, args)
+                      + given_support(doc, index, args) + aligned(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
@@ -226,6 +227,8 @@ class RelationExtractor(RuleComponent):
         if rule.governors:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+                gov = tok.head.head  # "came to the defence of X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)
