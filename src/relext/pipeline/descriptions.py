@@ -35,7 +35,10 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      # bodies described by the head word of their own name ("the movement"
                      # after the Non-Aligned Movement, "the community" after the East
                      # African Community)
-                     "movement": ("ORGANISATION", "movement"), "community": ("ORGANISATION", "community")}
+                     "movement": ("ORGANISATION", "movement"), "community": ("ORGANISATION", "community"),
+                     "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation")}
+# heads that name a body by the head word of its own name: only one such body may fit
+NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum"}
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
 # body named "... Forum" and no forum event)
 SECOND_KIND = {"forum": ("ORGANISATION", "forum")}
@@ -174,6 +177,8 @@ class Descriptions:
             if not fitting and head in SECOND_KIND:
                 wanted_type, id_hint = SECOND_KIND[head]
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
+            if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
+                continue  # "the council" after two councils: which one is not said
             if fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie

@@ -43,8 +43,8 @@ NOUN_LOOKING_VERBS = {"groups", "unites", "gathers", "comprises", "includes", "e
 # verbs whose subject lists the parts and whose object is the whole: "A and B make up X",
 # "A, B and C founded X"; founding needs a coalition (two or more founders)
 PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co-found": None, "cofound": None,
-              "establish": None}
-COALITION_VERBS = {"form", "found", "establish"}
+              "establish": None, "set": "up", "create": None, "launch": None}
+COALITION_VERBS = {"form", "found", "establish", "set", "create", "launch"}
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
 MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
 # verbs of heading a body: "which chairs the bloc", "X, who leads NATO"

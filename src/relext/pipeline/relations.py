@@ -38,7 +38,7 @@ from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
 from .alignment import aligned
-from .member_companions import joined_members
+from .member_companions import colon_members, contrasted_memberships, joined_members
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
@@ -175,6 +175,7 @@ class RelationExtractor(RuleComponent):
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
+                      + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
