@@ -39,8 +39,9 @@ from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
-from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
-                         led_members, listed_members, memberships, offices)
+from .compositions import PART_VERBS, WHOLE_VERBS, compositions
+from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
+from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
