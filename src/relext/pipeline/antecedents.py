@@ -17,9 +17,9 @@ from spacy.tokens import Token
 
 # action noun -> the verbs that name the same step (their subject took it)
 ACTION_VERBS: Dict[str, Set[str]] = {
-    "decision": {"decide"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
+    "decision": {"decide", "vote"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
     "vote": {"vote"}, "sanction": {"sanction"}, "sanctions": {"sanction", "impose"},
-    "accession": {"accede", "admit"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
+    "accession": {"accede", "admit", "join"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
     "proposal": {"propose"}, "ruling": {"rule"}, "lawsuit": {"file", "bring"}, "complaint": {"file", "lodge"},
     "request": {"request"}, "offer": {"offer"}, "ban": {"ban"},
 }
@@ -61,6 +61,10 @@ def step_owner(args, t: Token) -> List[str]:
         elif w.pos_ == "VERB" and w.lemma_.lower() in verbs and w.head.i != t.i \
                 and not any(c.dep_ in ("prep", "neg") and c.lower_ in ("against", "not", "n't", "never") for c in w.children):
             # "X voted against it" is opposing the step, not taking it
+            if w.lemma_.lower() == "join" and not any(
+                    c.dep_ == "dobj" and args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION"
+                    for c in w.children):
+                continue  # "joined Peru in criticising X" is no accession
             if any(c.dep_ == "nsubjpass" for c in w.children) and lemma == "accession":
                 found = [e for c in w.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
             else:
