@@ -23,7 +23,9 @@ from .records import record
 # adjectives ("eager to welcome")
 ADVOCACY_WORDS = {"support", "back", "endorse", "champion", "favour", "favor", "want", "hope", "wish", "urge",
                   "push", "advocate", "welcome", "call", "press", "lobby", "backing", "endorsement", "eager",
-                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit"}
+                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit",
+                  # approving another's bid is backing it ("ratified Sweden's NATO bid")
+                  "approve", "ratify", "approval", "ratification"}
 # "called (pressed, pushed, lobbied) for X to join": only with "for"
 NEEDS_FOR = {"call", "press", "push", "lobby", "campaign"}
 # words of joining a body
@@ -92,6 +94,8 @@ def _joiners(j: Token, index, args) -> Tuple[List[str], List[str]]:
         elif c.dep_ in ("compound", "nmod", "amod"):
             for e in args.entities_of(c):
                 (bodies if index.type_of(e) == "ORGANISATION" else joiners).append(e)
+            # "Sweden's NATO bid" parsed with the possessor on the body's name
+            joiners += [e for p in c.children if p.dep_ == "poss" for e in args.entities_of(p)]
         elif c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "into", "in", "on"):
             for o in c.children:
                 if o.dep_ != "pobj":
@@ -122,8 +126,14 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             continue  # "welcomed X's accession" is the plain welcome rule's
         if a.lemma_.lower() == "welcome" and not _looked_forward(a):
             # "welcomed Iran as a full member" is a reception of a member; whoever is a
-            # member, it is not the one who welcomes
+            # member, it is not the one who welcomes, who backs the new member's step
             ranges.append((j.left_edge.i, j.right_edge.i + 1))
+            joiners, bodies = _joiners(j, index, args)
+            negated, cue = args.modality.negation(a)
+            for s in args.cached(("subj", a.i), args.subjects, a):
+                out.extend(record(a, s, "SUPPORTS", o, rule_id="SUPPORTS:welcomed-member", negated=negated, cue=cue)
+                           for o in joiners if o != s and o not in bodies and index.type_of(s) in ACTOR_TYPES
+                           and index.type_of(o) in ("COUNTRY", "ORGANISATION"))
             continue
         joiners, bodies = _joiners(j, index, args)
         if a.lemma_.lower() in ENABLING_WORDS and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in a.children):

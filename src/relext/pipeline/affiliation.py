@@ -19,6 +19,7 @@ from typing import Dict, Iterable, List, Optional, Set
 from spacy.tokens import Doc, Token
 
 from .records import record
+from .span_shapes import PORTFOLIO_WORDS
 
 TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "senior", "top", "chief", "defence",
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
@@ -43,6 +44,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             return
         if (person, anchor) in seen:
             return
+        if index.type_of(anchor) == "COUNTRY" and any(x.lower_ in NON_STATE_WORDS for x in doc[max(tok.i - 3, 0):tok.i + 1]):
+            return  # "the Haitian gang leader X" holds no role in the state
         seen.add((person, anchor))
         out.append(record(tok, person, "AFFILIATED_WITH", anchor, rule_id=rule))
 
@@ -64,6 +67,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         i = start - 1
         title_tok: Optional[Token] = None
         while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or
+                          (doc[i].is_title and doc[i].lower_ in PORTFOLIO_WORDS and i < start - 1) or
                           (doc[i].is_title and doc[i].lower_.rstrip("s") in titles) or _title_word(doc[i], i, end)):
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
@@ -121,6 +125,12 @@ def _the_country(doc: Doc, ap: Token, index) -> List[str]:
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     found = {index.entity(i) for i in range(start, ap.i) if index.type_of(index.entity(i) or "") == "COUNTRY"}
     return list(found) if len(found) == 1 else []
+
+
+# words inside a title that make it a role outside the state ("the Haitian gang leader X",
+# "a Colombian rebel commander X")
+NON_STATE_WORDS = {"gang", "rebel", "militia", "cartel", "insurgent", "separatist", "terrorist", "jihadist",
+                   "drug", "mafia", "crime", "guerrilla", "warlord", "pirate", "smuggling"}
 
 
 def _title_word(t: Token, i: int, end: int) -> bool:

@@ -31,7 +31,17 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "bloc": ("ORGANISATION", None), "alliance": ("ORGANISATION", None),
                      "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None),
                      "talks": ("EVENT", None), "meeting": ("EVENT", None), "gathering": ("EVENT", None),
-                     "session": ("EVENT", None)}
+                     "session": ("EVENT", None),
+                     # bodies described by the head word of their own name ("the movement"
+                     # after the Non-Aligned Movement, "the community" after the East
+                     # African Community)
+                     "movement": ("ORGANISATION", "movement"), "community": ("ORGANISATION", "community"),
+                     "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation")}
+# heads that name a body by the head word of its own name: only one such body may fit
+NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum"}
+# heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
+# body named "... Forum" and no forum event)
+SECOND_KIND = {"forum": ("ORGANISATION", "forum")}
 # heads that say nothing of the kind of event: they resolve only when the passage has named
 # exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
 GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
@@ -163,11 +173,12 @@ class Descriptions:
                 named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
                 if len(named) != 1:
                     continue
-            fitting = [g for start, g in starts.get(wanted_type, [])
-                       if start < tok.i and (id_hint is None or id_hint in g["id"])
-                       and (head == "ceremony" or not g["id"].endswith("-ceremony"))
-                       and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
-                       and not _only_body_named(g)]
+            fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
+            if not fitting and head in SECOND_KIND:
+                wanted_type, id_hint = SECOND_KIND[head]
+                fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
+            if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
+                continue  # "the council" after two councils: which one is not said
             if fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie
@@ -183,6 +194,16 @@ class Descriptions:
                                        "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
                                        "sentence": sent_of[start]})
             taken.update(range(start, tok.i + 1))
+
+
+def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]:
+    """The entities named before token ``i`` that a description with this head can mean."""
+    return [g for start, g in starts.get(wanted_type, [])
+            if start < i and (id_hint is None or id_hint in g["id"]
+                              or (wanted_type == "ORGANISATION" and id_hint in str(g.get("name", "")).lower()))
+            and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+            and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
+            and not _only_body_named(g)]
 
 
 def _only_body_named(g: Dict) -> bool:

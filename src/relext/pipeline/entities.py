@@ -40,7 +40,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_peop
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
-from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -247,8 +247,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # "state news agency": no name without a capital
 
             text = doc[start:end].text
-            if text in self.drop or text.lower() in self.drop:
-                continue
+            if text in self.drop or text.lower() in self.drop or label == "ORGANISATION" \
+                    and _portfolio_before_title(doc, start, end, self.title_words | self.person_titles):
+                continue  # "Ukrainian Sports Minister X": a portfolio inside a title names no body
             if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
 

@@ -9,6 +9,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Token
 
+from .antecedents import step_owner
 from .argument_words import (
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -23,6 +24,7 @@ from .argument_words import (
     KIND_NOUNS,
     EVENT_NOUNS,
     GENERIC_EVENT_MODIFIERS,
+    NUMBER_WORDS,
     _group_size,
     _definite,
 )
@@ -75,6 +77,10 @@ class ExpansionMixin:
             kind = "COUNTRY" if lemma in STATE_NOUNS else "PERSON"
             verb = next((c.lemma_.lower() for c in t.children if c.dep_ == "amod" and c.tag_ == "VBN"), None)
             out.extend(self._recent_group(t, kind, _group_size(t), verb))
+        elif t.pos_ == "NUM" and t.dep_ in ("dobj", "pobj") and NUMBER_WORDS.get(t.lower_, 0) > 2 \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            # "backed the seven": the last seven states named together
+            out.extend(self._recent_group(t, "COUNTRY", NUMBER_WORDS[t.lower_]))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
             # "the two leaders", "both leaders"; "both governments" are states
@@ -120,6 +126,8 @@ class ExpansionMixin:
                     elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
                         out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                    for e in self.entities_of(p, _depth=_depth + 1))
+            if not out:  # "welcomed the decision": whoever took the step named before
+                out.extend(step_owner(self, t))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if lemma == "counterpart" and c.dep_ != "appos":

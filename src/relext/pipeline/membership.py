@@ -5,7 +5,7 @@
   "the US as well as other NATO members";
 - alliance nouns name theirs: "the AUKUS security pact between Australia, the UK and
   the US".
-- verbs of composition state the members of a whole: "the bloc is made up of A, B and
+- verbs of composition state the members of a whole (in `compositions`): "the bloc is made up of A, B and
   C", "X, which consists of A and B", "X comprises A", "its members include A", and the
   other way round "A, B and C make up (founded, formed) the group";
 - a list set off after the organisation's name by a dash, a colon or brackets names its
@@ -13,7 +13,7 @@
   members: A, B and C";
 - "of which X is a member", "X is among the bloc's members", "X became a full member";
 - holding an organisation's presidency, chair or seat makes a state a member ("India,
-  which holds the bloc's rotating presidency"), and "X-led"/"X-dominated" before an
+  which holds the bloc's rotating presidency", in `offices`), and "X-led"/"X-dominated" before an
   organisation makes X a member (GUIDELINES, dev2 conventions).
 (Verbs and nouns of joining and leaving, "Ukraine will not join NATO", "Iran's admission
 into the bloc", "Mali's exit from the bloc", are trigger rules in ``triggers.yaml``.)
@@ -32,18 +32,6 @@ ALLIANCE_NOUNS = {"agreement", "alliance", "pact", "bloc", "partnership", "group
                   "organisation", "organization", "deal", "framework", "coalition"}
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs whose subject is the whole and whose complement lists the parts, with the slot of
-# the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
-WHOLE_VERBS = {"consist": "of", "compose": "of", "make": "of", "comprise": "dobj", "include": "dobj",
-               "group": "dobj", "unite": "dobj", "encompass": "dobj", "gather": "dobj"}
-# verbs whose subject lists the parts and whose object is the whole: "A and B make up X",
-# "A, B and C founded X"; founding needs a coalition (two or more founders)
-PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co-found": None, "cofound": None,
-              "establish": None}
-COALITION_VERBS = {"form", "found", "establish"}
-# offices of an organisation that only its members hold: "holds the bloc's presidency"
-MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
-# verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
-OFFICE_VERBS = {"chair", "head", "lead"}
 LIST_OPENERS = {"-", "–", "—", ":", "("}
 LIST_GLUE = {",", "and", "the", "as", "well", "&"}
 
@@ -221,61 +209,6 @@ def _organisation_of(tok: Token, index):
     return None
 
 
-def compositions(doc: Doc, index, args, words) -> List[Dict]:
-    """MEMBER_OF from verbs of composition ("X is made up of A and B", "A and B make up X").
-
-    Args:
-        doc: the document.
-        index: its `EntityIndex`.
-        args: its `Arguments`.
-        words: a `WordSet` of the composition verbs.
-
-    Returns:
-        MEMBER_OF records, one per member.
-    """
-    out: List[Dict] = []
-    for i in words.positions(doc):
-        tok = doc[i]
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = tok.lemma_.lower()
-        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if lemma == "make" and "up" not in prt:
-            continue
-        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl")
-        if lemma in ("compose",) and not (passive or tok.dep_ == "acl"):
-            whole_side = False
-        if whole_side:
-            slot = WHOLE_VERBS[lemma]
-            wholes = _wholes(tok, index, args, passive)
-            if slot == "of":
-                parts = [e for p in args._preps(tok, "of") for o in p.children if o.dep_ == "pobj"
-                         for e in _members_of(o, args)]
-            else:
-                parts = [e for c in tok.children if c.dep_ == "dobj" for e in _members_of(c, args)]
-            cue = "include" if lemma == "include" else None
-            for org in wholes:
-                for m in parts:
-                    if m != org and index.type_of(m) in MEMBER_TYPES:
-                        out.append(record(tok, m, "MEMBER_OF", org, rule_id=f"MEMBER_OF:composition:{lemma}", cue=cue))
-        elif lemma in PART_VERBS and (PART_VERBS[lemma] is None or PART_VERBS[lemma] in prt):
-            if passive:
-                parts = [e for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                         for e in args.entities_of(p)]
-                wholes = [e for c in tok.children if c.dep_ == "nsubjpass" for e in _org_of_np(c, index, args)]
-            else:
-                parts = args.verb_subjects(tok)
-                wholes = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
-            parts = [m for m in parts if index.type_of(m) == "COUNTRY"]
-            if lemma in COALITION_VERBS and len(parts) < 2:
-                continue
-            for org in wholes:
-                for m in parts:
-                    out.append(record(tok, m, "MEMBER_OF", org, rule_id=f"MEMBER_OF:composition:{lemma}"))
-    return out
-
-
 def listed_members(doc: Doc, index) -> List[Dict]:
     """MEMBER_OF from a list of states set off after an organisation by a dash, a colon or
     brackets ("the Quad (the US, Japan, India and Australia)").
@@ -358,49 +291,6 @@ def _org_of_np(t: Token, index, args) -> List[str]:
         return [e for c in t.head.children if c.dep_ == "nsubj" for e in [index.entity(c.i)]
                 if e and index.type_of(e) == "ORGANISATION"]
     return [org] if org else []
-
-
-def _wholes(tok: Token, index, args, passive: bool) -> List[str]:
-    """The organisations a composition verb describes: its subject, or the noun it modifies."""
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _org_of_np(tok.head, index, args)
-    deps = ("nsubjpass",) if passive else ("nsubj",)
-    out = [e for c in tok.children if c.dep_ in deps for e in _org_of_np(c, index, args)]
-    if not out and tok.dep_ == "conj":
-        return _wholes(tok.head, index, args, passive)
-    return out
-
-
-def offices(doc: Doc, index, args, words) -> List[Dict]:
-    """MEMBER_OF (a state) or AFFILIATED_WITH (a person) from holding an organisation's
-    presidency, chair or seat: "India holds the G20 presidency", "which chairs the bloc"."""
-    out: List[Dict] = []
-    for i in words.positions(doc):
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in OFFICE_VERBS:
-            orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
-            v = tok
-        elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \
-                and tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy"):
-            orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
-            orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
-                     for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
-            v = tok.head
-        else:
-            continue
-        if not orgs:
-            continue
-        for s in args.verb_subjects(v):
-            for org in orgs:
-                if s == org:
-                    continue
-                st = index.type_of(s)
-                if st == "PERSON":
-                    out.append(record(tok, s, "AFFILIATED_WITH", org, rule_id=f"AFFILIATED_WITH:office:{lemma}"))
-                elif st in MEMBER_TYPES:
-                    out.append(record(tok, s, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}"))
-    return out
 
 
 def led_members(doc: Doc, index) -> List[Dict]:

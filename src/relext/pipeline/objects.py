@@ -6,6 +6,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Token
 
+from .antecedents import pronoun_step_owner
 from .argument_words import (
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -233,6 +234,8 @@ class ObjectsMixin:
                     if c.dep_ in ("dobj", "nsubjpass") and c.dep_ == ("nsubjpass" if passive else "dobj") \
                             and self.index.entity(c.i) is None and c.lemma_.lower() in self.position_nouns:
                         objs.extend(self.entities_of(c, positions=True))
+                    elif c.dep_ == ("nsubjpass" if passive else "dobj") and c.lower_ in ("it", "this"):
+                        objs.extend(pronoun_step_owner(self, c))  # "Turkey ratified it"
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":

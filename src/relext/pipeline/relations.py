@@ -37,8 +37,11 @@ from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .grievances import grievances
-from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
-                         led_members, listed_members, memberships, offices)
+from .alignment import aligned
+from .member_companions import colon_members, contrasted_memberships, joined_members
+from .compositions import PART_VERBS, WHOLE_VERBS, compositions
+from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
+from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .records import record, record_key
@@ -182,10 +185,13 @@ class RelationExtractor(RuleComponent):
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
-                      + given_support(doc, index, args)
+                      + given_support(doc, index, args) + aligned(doc, index, args)
+                      + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
+            found.setdefault(record_key(rec), rec)
+        for rec in joined_members(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
@@ -241,6 +247,8 @@ class RelationExtractor(RuleComponent):
         if rule.governors:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+                gov = tok.head.head  # "came to the defence of X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)

@@ -168,3 +168,28 @@ def _before_place_noun(doc: Doc, end: int) -> bool:
     """"the Karabakh region", "the Tigray province": a name before a lower-case noun of a
     region is that region (not "the Karabakh conflict", not "region's" of a person)."""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in REGION_NOUNS and doc[end - 1].dep_ in ("compound", "amod", "nmod")
+
+
+# capitalised words of a minister's portfolio ("Sports Minister", "External Affairs
+# Minister", "National Security Adviser"): inside a title, not the name of a body
+PORTFOLIO_WORDS = {"sport", "sports", "defence", "defense", "energy", "external", "affairs", "national", "security",
+                   "foreign", "finance", "interior", "home", "health", "trade", "justice", "economy", "economic",
+                   "agriculture", "education", "culture", "environment", "transport", "labour", "labor", "oil",
+                   "petroleum", "mines", "mining", "industry", "commerce", "information", "communications", "tourism",
+                   "youth", "water", "power", "fisheries", "development", "planning", "intelligence",
+                   "digital", "climate", "science", "technology", "infrastructure", "housing", "women", "family",
+                   "social", "welfare", "emergency", "emergencies", "veterans", "investment", "international",
+                   "cooperation", "relations", "overseas", "integration", "reconstruction", "refugees",
+                   "immigration", "minorities", "public", "works", "and", "&", "energy"}
+
+
+def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
+    """Whether a span the model took for a body is a portfolio inside a title: "Ukrainian
+    Sports Minister X", "External Affairs Minister X", "National Security Adviser X" (the
+    span is followed by a title word and, apart from a leading demonym, holds only
+    portfolio words)."""
+    if end >= len(doc) or doc[end].lower_ not in titles:
+        return False
+    words = [t.lower_ for t in doc[start:end]]
+    rest = words[1:] if words[0] not in PORTFOLIO_WORDS else words
+    return bool(rest) and all(w in PORTFOLIO_WORDS for w in rest) and any(w not in ("and", "&") for w in rest)

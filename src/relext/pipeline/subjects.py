@@ -23,6 +23,10 @@ MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
 LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
 
 
+# verbs of putting out a message: "A issued (filed, signed) a statement backing X"
+ISSUE_VERBS = {"issue", "file", "sign", "release", "publish", "submit", "lodge", "adopt", "deliver", "draft",
+               "present", "put", "make", "co-sign", "cosign", "pass", "table"}
+
 # "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
 WAY_VERBS = {"clear", "pave", "open", "smooth"}
 
@@ -117,6 +121,11 @@ class SubjectsMixin:
             up = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if up is not None and up.tag_ == "VBG":
                 return self.verb_subjects(up, _depth + 1)
+        if v.dep_ == "conj" and v.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and head.head.tag_ == "VBD":
+            # "X said Y would do A, and praised Z": a past verb cannot share the modal of the
+            # reported clause; it is the reporter's second act
+            return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -150,6 +159,12 @@ class SubjectsMixin:
                 found = self.entities_of(head.head.head)
             if not found and v.dep_ == "acl" and head.pos_ == "NOUN":
                 found = self._listed_members(head)
+            if not found and v.dep_ == "acl" and v.tag_ == "VBG" and head.lemma_.lower() in MESSAGE_NOUNS:
+                # "A and B issued statements backing X": the issuers of the message, unless
+                # it names its own author ("a Kremlin statement backing X")
+                found = self.noun_internal_subjects(head)
+                if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
+                    found = self.verb_subjects(head.head, _depth + 1)
             return found
         return []
 
@@ -272,6 +287,14 @@ class SubjectsMixin:
                 return []
             if cur.dep_ == "pobj":
                 prep = cur.head
+                if prep.lower_ == "as" and prep.head.pos_ == "VERB":
+                    # "X was admitted as a member of Y", "welcomed X as the bloc's newest member":
+                    # "as" predicates the noun of the passive subject or the object
+                    v = prep.head
+                    held = [c for c in v.children if c.dep_ == "nsubjpass"] or [c for c in v.children if c.dep_ == "dobj"]
+                    found = [e for c in held for e in self.entities_of(c)]
+                    if found:
+                        return found
                 if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
                     guests = [c for c in prep.head.children if c.dep_ == "dobj"]
                     if guests:  # "Xi took Macron on a tour of X": the guest tours it

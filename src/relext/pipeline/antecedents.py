@@ -1,0 +1,142 @@
+"""Owners of a step named again without them.
+
+"The federation barred Russian athletes. The Kremlin welcomed the decision", "Gambia filed
+the case in 2019 ... China voiced opposition to the case", "the U.S. imposed sanctions ...
+Costa Rica said it backed the sanctions": a definite action noun ("the decision", "the
+case", "this move") with no owner of its own stands for the one who took the step, found
+at its last mention before: the owner named on the same noun ("X's case", "the U.S.
+sanctions", "the decision by X") or the subject of the verb that names the step ("X
+decided", "X filed", "X voted", "X imposed sanctions", "X was admitted" for "the
+accession"). Only the nearest mention counts, within the sentence and the two before it.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Set
+
+from spacy.tokens import Token
+
+# action noun -> the verbs that name the same step (their subject took it)
+ACTION_VERBS: Dict[str, Set[str]] = {
+    "decision": {"decide", "vote"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
+    "vote": {"vote"}, "sanction": {"sanction"}, "sanctions": {"sanction", "impose"},
+    "accession": {"accede", "admit", "join"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
+    "proposal": {"propose"}, "ruling": {"rule"}, "lawsuit": {"file", "bring"}, "complaint": {"file", "lodge"},
+    "request": {"request"}, "offer": {"offer"}, "ban": {"ban"},
+}
+# verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
+# decision", "X filed a case", "X gave a speech")
+LIGHT_VERBS = {"impose", "make", "take", "file", "bring", "lodge", "give", "deliver", "announce", "cast", "issue",
+               "submit", "hand"}
+# the modifiers a bare re-mention may carry ("the latest decision", "the landmark case")
+BARE_MODIFIERS = {"latest", "new", "recent", "landmark", "unanimous", "historic", "controversial", "surprise",
+                  "unprecedented", "final", "same"}
+WINDOW = 2  # sentences before the one of the re-mention
+OWNER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
+
+
+def step_owner(args, t: Token) -> List[str]:
+    """The entities that took the step a bare definite action noun ``t`` names again.
+
+    Args:
+        args: the document's `Arguments` (entity lookup, verb subjects).
+        t: the action noun ("decision" in "welcomed the decision").
+
+    Returns:
+        The owners found at the nearest earlier mention, or an empty list.
+    """
+    lemma = t.lower_ if t.lower_ == "sanctions" else t.lemma_.lower()
+    if lemma not in ACTION_VERBS or not _bare_definite(t):
+        return []
+    doc = t.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+    start = sents[max(0, k - WINDOW)].start
+    verbs = ACTION_VERBS[lemma]
+    for i in range(t.i - 1, start - 1, -1):
+        w = doc[i]
+        wl = w.lower_ if w.lower_ == "sanctions" else w.lemma_.lower()
+        found: List[str] = []
+        if w.pos_ == "NOUN" and wl == lemma:
+            found = _noun_owner(args, w)
+        elif w.pos_ == "VERB" and w.lemma_.lower() in verbs and w.head.i != t.i \
+                and not any(c.dep_ in ("prep", "neg") and c.lower_ in ("against", "not", "n't", "never") for c in w.children):
+            # "X voted against it" is opposing the step, not taking it
+            if w.lemma_.lower() == "join" and not any(
+                    c.dep_ == "dobj" and args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION"
+                    for c in w.children):
+                continue  # "joined Peru in criticising X" is no accession
+            if any(c.dep_ == "nsubjpass" for c in w.children) and lemma == "accession":
+                found = [e for c in w.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
+            else:
+                found = args.verb_subjects(w)
+        found = [e for e in found if args.index.type_of(e) in OWNER_TYPES]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def _bare_definite(t: Token) -> bool:
+    """"the decision", "this move", "the latest ruling": definite, with nothing else on it."""
+    kids = list(t.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "det":
+            continue
+        if c.dep_ == "amod" and c.lower_ in BARE_MODIFIERS:
+            continue
+        if c.dep_ in ("prep", "relcl", "acl", "compound", "nmod", "poss", "amod", "appos", "nummod"):
+            return False
+    return True
+
+
+def _noun_owner(args, w: Token) -> List[str]:
+    """The owner named at an earlier mention of the noun: possessor, name or demonym on it,
+    "by X", or the subject of a light verb taking it ("X imposed sanctions")."""
+    index = args.index
+    out = [e for c in w.children if c.dep_ in ("poss", "compound", "amod", "nmod") for e in args.entities_of(c)]
+    out += [e for c in w.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+            for e in args.entities_of(p)]
+    if not out and w.dep_ == "dobj" and w.head.lemma_.lower() in LIGHT_VERBS:
+        out = args.verb_subjects(w.head)
+    return [e for e in out if index.entity is not None]
+
+
+def pronoun_step_owner(args, t: Token) -> List[str]:
+    """"Turkey ratified it", "Hungary welcomed it": the owner of the step "it" stands for,
+    when the stretch from the sentence before up to the pronoun names exactly one owned
+    step ("Sweden's NATO bid", "Chile's proposal"); with two different owners, nothing.
+
+    Args:
+        args: the document's `Arguments`.
+        t: the pronoun "it" (or "this"/"that" standing alone).
+
+    Returns:
+        The step's owners, or an empty list.
+    """
+    if t.lower_ not in ("it", "this") or t.pos_ not in ("PRON", "DET"):
+        return []
+    doc = t.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+    start = sents[max(0, k - 1)].start
+    owners: List[tuple] = []
+    for w in doc[start:t.i]:
+        if w.pos_ != "NOUN" or w.lemma_.lower() not in args.position_nouns:
+            continue
+        found = _noun_owner(args, w)
+        found += [e for c in w.children if c.dep_ in ("compound", "nmod") for p in c.children
+                  if p.dep_ == "poss" for e in args.entities_of(p)]  # "Sweden's NATO bid"
+        found = [e for e in found if args.index.type_of(e) in ("COUNTRY", "PERSON")
+                 or args.index.type_of(e) == "ORGANISATION" and not _names_body_joined(w, e, args)]
+        if found:
+            owners.append(tuple(dict.fromkeys(found)))
+    if len(set(owners)) != 1:
+        return []
+    return list(owners[0])
+
+
+def _names_body_joined(w: Token, e: str, args) -> bool:
+    """"the NATO bid", "its EU membership": a body named on a joining noun is what is joined."""
+    return w.lemma_.lower() in ("bid", "membership", "accession", "application", "candidacy", "entry", "admission") \
+        and any(args.index.entity(c.i) == e for c in w.children if c.dep_ in ("compound", "nmod", "amod"))

@@ -1,0 +1,106 @@
+"""Members named beside a stated membership.
+
+"X was admitted as the eighth member of the bloc, joining A, B and C", "X became a member
+of Y on Friday, joining A and B": a participle "joining" beside a stated membership names
+the members already there, so each of them is a member of the same body. "joining A in
+calling for ..." (joining someone in an action) names no member.
+
+Also: "Five of the council's members are permanent: A, B, C, D and E" (a list after a
+colon that closes a clause about the body's members), and "X is a member of A but not of
+B" (the contrasted body is a negated membership).
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List
+
+from spacy.tokens import Doc
+
+from .membership import _org_of_np
+from .records import record
+
+MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
+
+
+def joined_members(doc: Doc, index, args, found: Iterable[Dict]) -> List[Dict]:
+    """MEMBER_OF records for the members a newly stated member joins.
+
+    Args:
+        doc: the document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        found: the records found so far.
+
+    Returns:
+        One MEMBER_OF record per companion member.
+    """
+    out: List[Dict] = []
+    by_sentence: Dict[int, List[Dict]] = {}
+    for rec in found:
+        if rec["predicate"] == "MEMBER_OF" and not rec["negated"] and rec["modality"] in ("ASSERTED", "REPORTED"):
+            by_sentence.setdefault(rec["evidence"]["start_char"], []).append(rec)
+    if not by_sentence:
+        return out
+    for tok in doc:
+        if tok.lower_ != "joining" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp", "acl"):
+            continue
+        recs = by_sentence.get(tok.sent.start_char)
+        if not recs or any(c.dep_ == "prep" and c.lower_ in ("in", "as") for c in tok.children):
+            continue
+        companions = [e for c in tok.children if c.dep_ == "dobj" for e in args.entities_of(c)
+                      if index.type_of(e) in MEMBER_TYPES]
+        for rec in recs:
+            for m in companions:
+                if m not in (rec["subject"], rec["object"]):
+                    out.append(record(tok, m, "MEMBER_OF", rec["object"], rule_id="MEMBER_OF:joining",
+                                      modality=rec["modality"], source=rec["source"]))
+    return out
+
+
+def colon_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the states listed after a colon that ends a clause about a body's
+    members ("Five of the council's members are permanent: A, B and C"); the list must
+    run to the end of the sentence with only states and glue words."""
+    out: List[Dict] = []
+    for tok in doc:
+        if tok.text != ":" or tok.i + 1 >= tok.sent.end:
+            continue
+        sent = tok.sent
+        orgs: List[str] = []
+        for m in doc[sent.start:tok.i]:
+            if m.lemma_.lower() == "member" and m.pos_ == "NOUN":
+                orgs += [e for e in _org_of_np(m, index, args) if index.type_of(e) == "ORGANISATION"]
+        orgs = list(dict.fromkeys(orgs))
+        if len(orgs) != 1:
+            continue
+        states: List[str] = []
+        ok = True
+        for t in doc[tok.i + 1:sent.end]:
+            e = index.entity(t.i)
+            if e is not None and index.type_of(e) == "COUNTRY":
+                if e not in states:
+                    states.append(e)
+            elif t.lower_ not in (",", "and", "the", ".", ";") and not t.is_space:
+                ok = False
+                break
+        if ok and len(states) >= 2:
+            out.extend(record(tok, m, "MEMBER_OF", orgs[0], rule_id="MEMBER_OF:colon-list") for m in states)
+    return out
+
+
+def contrasted_memberships(doc: Doc, index, args) -> List[Dict]:
+    """Negated MEMBER_OF from "X is a member of A but not of B" (the parser hangs "not of
+    B" on the copula)."""
+    out: List[Dict] = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.dep_ != "prep" or not any(c.dep_ == "neg" for c in tok.children):
+            continue
+        head = tok.head
+        if not any(c.dep_ == "attr" and c.lemma_.lower() == "member" for c in head.children):
+            continue
+        bodies = [e for o in tok.children if o.dep_ == "pobj" for e in args.entities_of(o)
+                  if index.type_of(e) == "ORGANISATION"]
+        for s in args.verb_subjects(head):
+            if index.type_of(s) in MEMBER_TYPES:
+                out.extend(record(tok, s, "MEMBER_OF", b, rule_id="MEMBER_OF:but-not-of", negated=True, cue="not")
+                           for b in bodies if b != s)
+    return out

@@ -1,0 +1,79 @@
+"""MEMBER_OF and AFFILIATED_WITH from an organisation's offices (part of `membership`).
+
+"India holds the G20 presidency", "which chairs the bloc", "X, who leads NATO", "Chile's
+presidency of the bloc", "while Russia holds its rotating chairmanship", "took over the
+chairmanship from B".
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from spacy.tokens import Doc, Token
+
+from .membership import MEMBER_TYPES, _org_of_np
+from .records import record
+
+# offices of an organisation that only its members hold: "holds the bloc's presidency"
+MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
+# verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
+OFFICE_VERBS = {"chair", "head", "lead"}
+
+def offices(doc: Doc, index, args, words) -> List[Dict]:
+    """MEMBER_OF (a state) or AFFILIATED_WITH (a person) from holding an organisation's
+    presidency, chair or seat: "India holds the G20 presidency", "which chairs the bloc"."""
+    out: List[Dict] = []
+    for i in words.positions(doc):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in OFFICE_VERBS:
+            orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
+            v = tok
+        elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy"):
+            orgs = _office_orgs(tok, index, args)
+            v = tok.head
+            # "took over the bloc's chairmanship from X": the one handing over held it too
+            holders = [e for p in list(tok.children) + list(v.children) if p.dep_ == "prep" and p.lower_ == "from"
+                       for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)
+                       if index.type_of(e) == "COUNTRY"] if v.lemma_.lower() in ("take", "assume") else []
+            for h in holders:
+                out.extend(record(tok, h, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}") for org in orgs if org != h)
+        elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and lemma != "seat":
+            # "Chile's presidency of the bloc", "the Chilean chairmanship of the bloc": the
+            # holder named on the office noun itself
+            of_orgs = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            holders = [e for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                       for e in [index.entity(c.i)] if e and index.type_of(e) == "COUNTRY"]
+            for h in holders:
+                out.extend(record(tok, h, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}")
+                           for org in of_orgs if org != h)
+            continue
+        else:
+            continue
+        if not orgs:
+            continue
+        for s in args.verb_subjects(v):
+            for org in orgs:
+                if s == org:
+                    continue
+                st = index.type_of(s)
+                if st == "PERSON":
+                    out.append(record(tok, s, "AFFILIATED_WITH", org, rule_id=f"AFFILIATED_WITH:office:{lemma}"))
+                elif st in MEMBER_TYPES:
+                    out.append(record(tok, s, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}"))
+    return out
+
+
+def _office_orgs(tok: Token, index, args) -> List[str]:
+    """The organisation whose office ``tok`` is: "the bloc's (the G20) presidency", "the
+    presidency of X", or "its presidency" with one organisation named in the sentence."""
+    orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
+    orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
+             for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+    if not orgs and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        named = {index.entity(t.i) for t in tok.doc[tok.sent.start:tok.i]} - {None}
+        named = [e for e in named if index.type_of(e) == "ORGANISATION"]
+        if len(named) == 1:
+            orgs = named
+    return orgs
