@@ -45,6 +45,9 @@ from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
 
+# shares of a thing a verb acts on ("cut most of its aid")
+PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "share", "bulk", "rest"}
+
 
 @Language.factory(
     "relext_relations",
@@ -223,6 +226,8 @@ class RelationExtractor(RuleComponent):
         if rule.governors:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PORTION_WORDS:
+                gov = tok.head.head.head  # "cut most (half) of its aid to X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)
