@@ -68,6 +68,8 @@ FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "h
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
+# prepositions that set a scene rather than charge someone ("after Russia's invasion")
+SETTING_PREPS = {"after", "since", "amid", "following", "during", "before", "despite"}
 
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
@@ -306,6 +308,8 @@ def _wrongdoers(tok: Token, index, args) -> List[str]:
 def _said_by(tok: Token, index, args, reporting: set):
     """``(speakers, wrongdoers)`` when the wrongdoing ``tok`` names is in someone's words:
     the complement of a reporting verb, or a quotation with a known speaker."""
+    if _background(tok):
+        return None  # "prompted by X's sanctions in the wake of Y's invasion": a setting, not a charge
     wrongdoers = _wrongdoers(tok, index, args)
     speakers: List[str] = []
     clause_verb = None
@@ -329,6 +333,19 @@ def _said_by(tok: Token, index, args, reporting: set):
         wrongdoers = args.verb_subjects(clause_verb)
     wrongdoers = [w for w in wrongdoers if w not in speakers and index.type_of(w) in ACTOR_TYPES]
     return (speakers, wrongdoers) if wrongdoers else None
+
+
+def _background(tok: Token) -> bool:
+    """Whether ``tok`` sits in a phrase of time or setting ("in the wake of", "after",
+    "since", "amid", "following", "during") inside its clause."""
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        if cur.dep_ == "prep" and cur.lower_ in SETTING_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in ("wake", "aftermath", "eve", "start", "outbreak"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _speaker(tok: Token, args, reporting: set) -> List[str]:
