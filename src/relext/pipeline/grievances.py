@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
 from .records import record
+from .threat_clauses import answered
 
 REASON_PREPS = {"over", "for", "against", "at"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -86,7 +87,13 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
         is_wrong = lemma in wrongdoing or (adjectives is not None and
                                            any(c.dep_ == "amod" and c.lower_ in adjectives for c in tok.children))
         said = tok.pos_ == "NOUN" and is_wrong and _said_by(tok, index, args, reporting)
-        if said:
+        if said and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children):
+            # "we will respond firmly to any provocation by X", "any aggression by X will be
+            # met with a firm response": a wrong not done yet, answered by a threat
+            speakers, wrongdoers = said
+            if answered(tok):
+                out += _pairs(tok, speakers, "THREATENS", wrongdoers, "THREATENS:any-wrong-answered", "REPORTED")
+        elif said:
             speakers, wrongdoers = said
             out += _pairs(tok, speakers, "ACCUSES", wrongdoers, "ACCUSES:wrongdoing-said", "ASSERTED")
         elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and _reason_prep(tok.head) is not None:

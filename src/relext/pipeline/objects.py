@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Token
 
 from .threat_clauses import blow_targets
-from .reproach_targets import called_what
+from .reproach_targets import called_what, denier
 from .penalty_targets import goods_origin, laid_by, laid_on
 from .argument_words import (
     RELATIVE_PRONOUNS,
@@ -141,6 +141,9 @@ class ObjectsMixin:
             elif slot in ("laid_by", "laid_on"):
                 # "the sanctions imposed by X on Y"
                 objs.extend((laid_by if slot == "laid_by" else laid_on)(self, tok))
+            elif slot == "denier":
+                # "Russia rejected accusations by Ukraine": the one accused denies it
+                objs.extend(denier(self, tok))
             elif slot == "called_what":
                 # "condemned what it called Chinese aggression"
                 objs.extend(called_what(self, tok))

@@ -45,6 +45,8 @@ from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
 
+# a charge rejected still names its author: not undone by the rejecting verb
+DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
 # shares of a thing a verb acts on ("cut most of its aid")
 PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "share", "bulk", "rest"}
 
@@ -184,8 +186,8 @@ class RelationExtractor(RuleComponent):
         if blocked:
             # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
             starts = {doc[a:b].start_char: doc[a:b].end_char for a, b in blocked}
-            found = {k: r for k, r in found.items()
-                     if not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
+            found = {k: r for k, r in found.items() if r["evidence"]["rule"] in DENIAL_RULES
+                     or not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
         for rec in blocked_recs:
             found.setdefault(record_key(rec), rec)
         advocated_recs, hoped, advocated_bodies = advocacy(doc, index, args, self.joining_words.positions(doc))

@@ -44,3 +44,18 @@ def called_what(args, tok: Token) -> List[str]:
                 found += [e for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
     subjects = set(args.verb_subjects(tok))
     return list(dict.fromkeys(e for e in found if e not in subjects))
+
+
+# verbs of denying a charge ("rejected X's accusations"): their subject is the one accused
+DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff", "repudiate", "brush", "contest", "dispute"}
+
+
+def denier(args, tok: Token) -> List[str]:
+    """The one who denies the charge ``tok`` names: "Russia rejected accusations by
+    Ukraine" -> Russia (accused by Ukraine)."""
+    gov = tok.head
+    if tok.dep_ == "conj":
+        gov = next((a for a in tok.ancestors if a.dep_ != "conj"), tok).head
+    if tok.dep_ not in ("dobj", "conj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in DENYING_VERBS:
+        return []
+    return args.verb_subjects(gov)

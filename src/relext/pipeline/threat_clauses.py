@@ -101,3 +101,19 @@ def blow_targets(args, clause: Token) -> List[str]:
     subjects = set(args.verb_subjects(clause))
     out = [e for h in heads for e in args.entities_of(h) if e not in subjects]
     return list(dict.fromkeys(out))
+
+
+# verbs that answer a wrong with a blow ("respond to any provocation", "be met with force")
+ANSWER_VERBS = {"respond", "react", "answer", "retaliate", "meet", "punish", "repel", "crush", "counter", "hit",
+                "strike", "defend"}
+_PROMISING = PROMISE_AUX | {"must"}
+
+
+def answered(noun: Token) -> bool:
+    """Whether the wrong ``noun`` ("any provocation by X") is what a promised blow answers:
+    "we will respond to any provocation", "any aggression will be met with force"."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in ANSWER_VERBS and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PROMISING
+                                                        for c in verb.children)
