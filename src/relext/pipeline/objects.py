@@ -57,8 +57,8 @@ class ObjectsMixin:
         for slot in slots:
             if slot == "dobj" and _reduced_passive(tok):
                 # "the summit, attended by A and B": the noun the participle modifies
-                if self.index.entity(tok.head.i):
-                    objs.extend(self.entities_of(tok.head))
+                if self.index.entity(tok.head.i) or tok.head.lower_ == "those":
+                    objs.extend(self.entities_of(tok.head))  # "among those banned were A and B"
             elif slot == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 if passive and tok.dep_ == "ROOT":

@@ -44,6 +44,7 @@ from .counterfactives import blocking, blocking_words
 from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
+from .argument_words import _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
 DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
@@ -210,7 +211,8 @@ class RelationExtractor(RuleComponent):
         if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
                                      for c in tok.children):
             return []
-        if rule.passive_only and not (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if rule.passive_only and not ((any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                                       or _reduced_passive(tok))  # "those banned from entering X"
                                       and not any(c.dep_ == "agent" for c in tok.children)):
             return []
         if rule.staff_object and not args.has_staff_object(tok):
