@@ -7,6 +7,7 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Token
 
 from .threat_clauses import blow_targets
+from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier
 from .penalty_targets import goods_origin, laid_by, laid_on
 from .argument_words import (
@@ -141,6 +142,9 @@ class ObjectsMixin:
             elif slot in ("laid_by", "laid_on"):
                 # "the sanctions imposed by X on Y"
                 objs.extend((laid_by if slot == "laid_by" else laid_on)(self, tok))
+            elif slot == "deed":
+                # "X expelled Y's diplomats. ... Y condemned the expulsions": the doer of the act
+                objs.extend(deed_doers(self, tok))
             elif slot == "denier":
                 # "Russia rejected accusations by Ukraine": the one accused denies it
                 objs.extend(denier(self, tok))
