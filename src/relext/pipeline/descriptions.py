@@ -32,6 +32,11 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "grouping": ("ORGANISATION", None), "city": ("LOCATION", None), "town": ("LOCATION", None),
                      "talks": ("EVENT", None), "meeting": ("EVENT", None), "gathering": ("EVENT", None),
                      "session": ("EVENT", None)}
+# "the body", and a body's own head word ("the league" for the Arab League, "the assembly",
+# "the commission", "the federation", "the council"): the body the passage is about
+DESCRIPTION_HEADS.update({"body": ("ORGANISATION", None), "league": ("ORGANISATION", "league"),
+                          "assembly": ("ORGANISATION", "assembly"), "commission": ("ORGANISATION", "commission"),
+                          "federation": ("ORGANISATION", "federation"), "council": ("ORGANISATION", "council")})
 # heads that say nothing of the kind of event: they resolve only when the passage has named
 # exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
 GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
@@ -168,6 +173,8 @@ class Descriptions:
                        and (head == "ceremony" or not g["id"].endswith("-ceremony"))
                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
                        and not _only_body_named(g)]
+            if id_hint and wanted_type == "ORGANISATION" and len({g["id"] for g in fitting}) > 1:
+                continue  # "the council" after two councils: either one
             if fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie

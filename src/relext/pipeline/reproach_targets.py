@@ -59,3 +59,4 @@ def denier(args, tok: Token) -> List[str]:
     if tok.dep_ not in ("dobj", "conj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in DENYING_VERBS:
         return []
     return args.verb_subjects(gov)
+
