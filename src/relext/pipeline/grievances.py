@@ -12,7 +12,7 @@
   attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
   speaker ACCUSES the one blamed;
 - a consequence promised in someone's words: "X will regret it (be sorry, face serious
-  consequences, answer for it)" -> the speaker THREATENS X.
+  consequences, answer for it)", "X is playing with fire" -> the speaker THREATENS X.
 """
 from __future__ import annotations
 
@@ -143,9 +143,12 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
             verb = tok
         elif tok.lower_ == "sorry" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be":
             verb = tok.head
+        elif _plays_with_fire(tok):
+            verb = tok  # "X is playing with fire": an idiom of threat, whatever the tense
         else:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in verb.children) \
+        if not (verb is tok and _plays_with_fire(tok)) and not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX
+                                                                   for c in verb.children) \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         targets = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
@@ -157,6 +160,12 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
             speakers = _quote_speakers(tok, index) if quoted else []
         out += _pairs(tok, speakers, "THREATENS", targets, "THREATENS:promised-consequences", "REPORTED")
     return out
+
+
+def _plays_with_fire(tok: Token) -> bool:
+    """"X is playing with fire"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() == "play" and any(
+        p.dep_ == "prep" and p.lower_ == "with" and any(o.lower_ == "fire" for o in p.children) for p in tok.children)
 
 
 def _pairs(tok: Token, subjects: List[str], predicate: str, objects: List[str], rule_id: str,
