@@ -57,7 +57,7 @@ NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight":
 
 def _reduced_passive(v: Token) -> bool:
     """Whether ``v`` is a past participle modifying a noun ("the summit, attended by X")."""
-    return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+    return v.dep_ == "acl" and v.tag_ == "VBN" and (v.head.pos_ in ("NOUN", "PROPN") or v.head.lower_ == "those")
 
 
 def _group_size(t: Token) -> int:

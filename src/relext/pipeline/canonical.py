@@ -47,6 +47,8 @@ GOVERNMENT_NOUNS = {"regime", "government", "junta", "authorities", "leadership"
 # parts of a city that its possessive names ("Beijing's Great Hall", "Moscow's outskirts")
 CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "center", "district", "airport", "skyline",
               "downtown", "mayor", "port", "harbour", "harbor", "neighbourhood", "neighborhood", "metro", "subway"}
+# what a state receives: "budget support to Addis Ababa", "aid to Kabul" (the state, not the city)
+RECIPIENT_NOUNS = {"aid", "support", "assistance", "funding", "loan", "loans", "supplies", "deliveries", "exports"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -182,7 +184,9 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 first = first.head
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
-            acts = False
+            giver = root.head.head
+            acts = root.head.lower_ == "to" and (giver.lower_ in RECIPIENT_NOUNS or giver.pos_ == "VERB" and any(
+                d.dep_ == "dobj" and d.lower_ in RECIPIENT_NOUNS for d in giver.children))
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"

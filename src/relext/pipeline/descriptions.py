@@ -34,11 +34,15 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "session": ("EVENT", None),
                      # bodies described by the head word of their own name ("the movement"
                      # after the Non-Aligned Movement, "the community" after the East
-                     # African Community)
+                     # African Community, "the league" after the Arab League)
                      "movement": ("ORGANISATION", "movement"), "community": ("ORGANISATION", "community"),
-                     "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation")}
+                     "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation"),
+                     "league": ("ORGANISATION", "league"), "assembly": ("ORGANISATION", "assembly"),
+                     "commission": ("ORGANISATION", "commission"),
+                     # "the body": the body the passage is about
+                     "body": ("ORGANISATION", None)}
 # heads that name a body by the head word of its own name: only one such body may fit
-NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum"}
+NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"}
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
 # body named "... Forum" and no forum event)
 SECOND_KIND = {"forum": ("ORGANISATION", "forum")}

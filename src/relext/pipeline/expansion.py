@@ -110,6 +110,10 @@ class ExpansionMixin:
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
             holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+            if lemma in ("asset", "assets") and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                                    for c in t.children):
+                # "its U.S. assets", "the U.S. assets of X": the owner, not where they lie
+                holders = [c for c in holders if c.dep_ == "poss"]
             for c in t.children:  # "backed the Kenyan-led mission"
                 m = LED.match(c.text) if c.dep_ in ("amod", "compound") else None
                 if m:

@@ -12,7 +12,7 @@
   attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
   speaker ACCUSES the one blamed;
 - a consequence promised in someone's words: "X will regret it (be sorry, face serious
-  consequences, answer for it)" -> the speaker THREATENS X.
+  consequences, answer for it)", "X is playing with fire" -> the speaker THREATENS X.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
 from .records import record
+from .threat_clauses import answered
 
 REASON_PREPS = {"over", "for", "against", "at"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -68,6 +69,8 @@ FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "h
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
+# prepositions that set a scene rather than charge someone ("after Russia's invasion")
+SETTING_PREPS = {"after", "since", "amid", "following", "during", "before", "despite"}
 
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:
@@ -84,7 +87,13 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
         is_wrong = lemma in wrongdoing or (adjectives is not None and
                                            any(c.dep_ == "amod" and c.lower_ in adjectives for c in tok.children))
         said = tok.pos_ == "NOUN" and is_wrong and _said_by(tok, index, args, reporting)
-        if said:
+        if said and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children):
+            # "we will respond firmly to any provocation by X", "any aggression by X will be
+            # met with a firm response": a wrong not done yet, answered by a threat
+            speakers, wrongdoers = said
+            if answered(tok):
+                out += _pairs(tok, speakers, "THREATENS", wrongdoers, "THREATENS:any-wrong-answered", "REPORTED")
+        elif said:
             speakers, wrongdoers = said
             out += _pairs(tok, speakers, "ACCUSES", wrongdoers, "ACCUSES:wrongdoing-said", "ASSERTED")
         elif tok.pos_ == "NOUN" and is_wrong and tok.dep_ == "pobj" and _reason_prep(tok.head) is not None:
@@ -134,9 +143,12 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
             verb = tok
         elif tok.lower_ == "sorry" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "be":
             verb = tok.head
+        elif _plays_with_fire(tok):
+            verb = tok  # "X is playing with fire": an idiom of threat, whatever the tense
         else:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX for c in verb.children) \
+        if not (verb is tok and _plays_with_fire(tok)) and not any(c.dep_ == "aux" and c.lower_ in PROMISING_AUX
+                                                                   for c in verb.children) \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
         targets = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
@@ -148,6 +160,12 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
             speakers = _quote_speakers(tok, index) if quoted else []
         out += _pairs(tok, speakers, "THREATENS", targets, "THREATENS:promised-consequences", "REPORTED")
     return out
+
+
+def _plays_with_fire(tok: Token) -> bool:
+    """"X is playing with fire"."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() == "play" and any(
+        p.dep_ == "prep" and p.lower_ == "with" and any(o.lower_ == "fire" for o in p.children) for p in tok.children)
 
 
 def _pairs(tok: Token, subjects: List[str], predicate: str, objects: List[str], rule_id: str,
@@ -306,6 +324,8 @@ def _wrongdoers(tok: Token, index, args) -> List[str]:
 def _said_by(tok: Token, index, args, reporting: set):
     """``(speakers, wrongdoers)`` when the wrongdoing ``tok`` names is in someone's words:
     the complement of a reporting verb, or a quotation with a known speaker."""
+    if _background(tok):
+        return None  # "prompted by X's sanctions in the wake of Y's invasion": a setting, not a charge
     wrongdoers = _wrongdoers(tok, index, args)
     speakers: List[str] = []
     clause_verb = None
@@ -329,6 +349,19 @@ def _said_by(tok: Token, index, args, reporting: set):
         wrongdoers = args.verb_subjects(clause_verb)
     wrongdoers = [w for w in wrongdoers if w not in speakers and index.type_of(w) in ACTOR_TYPES]
     return (speakers, wrongdoers) if wrongdoers else None
+
+
+def _background(tok: Token) -> bool:
+    """Whether ``tok`` sits in a phrase of time or setting ("in the wake of", "after",
+    "since", "amid", "following", "during") inside its clause."""
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        if cur.dep_ == "prep" and cur.lower_ in SETTING_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in ("wake", "aftermath", "eve", "start", "outbreak"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _speaker(tok: Token, args, reporting: set) -> List[str]:

@@ -7,6 +7,10 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
+from .threat_clauses import blow_targets
+from .deed_antecedents import deed_doers
+from .reproach_targets import called_what, denier
+from .penalty_targets import goods_origin, laid_by, laid_on
 from .argument_words import (
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -32,7 +36,8 @@ EVE_NOUNS = {"eve"}
 # verbs that take from the owner of their object ("annex part of X", "block X's membership")
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
 # what is cut off from a recipient ("cut off gas supplies to X")
-SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water"}
+SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water",
+                "support", "assistance", "funding", "financing", "loan"}
 # blows one warns of ("warned of retaliation against X")
 BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
 # verbs of wiping out ("vowed to annihilate X")
@@ -54,8 +59,8 @@ class ObjectsMixin:
         for slot in slots:
             if slot == "dobj" and _reduced_passive(tok):
                 # "the summit, attended by A and B": the noun the participle modifies
-                if self.index.entity(tok.head.i):
-                    objs.extend(self.entities_of(tok.head))
+                if self.index.entity(tok.head.i) or tok.head.lower_ == "those":
+                    objs.extend(self.entities_of(tok.head))  # "among those banned were A and B"
             elif slot == "dobj":
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 if passive and tok.dep_ == "ROOT":
@@ -126,6 +131,8 @@ class ObjectsMixin:
                     if c.lemma_.lower() in HOSTILE_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" and self.index.entity(d.i)
                                     for e in self.entities_of(d))
+                    # "warned that it would cut aid to X (consider expelling X, quit X)"
+                    objs.extend(e for e in blow_targets(self, c) if e not in objs)
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
@@ -133,6 +140,21 @@ class ObjectsMixin:
                     if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") \
                             and not any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
                         objs.extend(e for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
+            elif slot in ("laid_by", "laid_on"):
+                # "the sanctions imposed by X on Y"
+                objs.extend((laid_by if slot == "laid_by" else laid_on)(self, tok))
+            elif slot == "deed":
+                # "X expelled Y's diplomats. ... Y condemned the expulsions": the doer of the act
+                objs.extend(deed_doers(self, tok))
+            elif slot == "denier":
+                # "Russia rejected accusations by Ukraine": the one accused denies it
+                objs.extend(denier(self, tok))
+            elif slot == "called_what":
+                # "condemned what it called Chinese aggression"
+                objs.extend(called_what(self, tok))
+            elif slot == "origin":
+                # "imposed tariffs on Chinese-made cars (imports of X's wine, steel from X)"
+                objs.extend(goods_origin(self, tok))
             elif slot == "acl:dobj":
                 for c in tok.children:
                     if c.dep_ == "acl":

@@ -48,6 +48,12 @@ from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
+from .argument_words import _reduced_passive
+
+# a charge rejected still names its author: not undone by the rejecting verb
+DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
+# shares of a thing a verb acts on ("cut most of its aid")
+PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "share", "bulk", "rest"}
 
 # the structural rules, each isolated: one that fails on an odd parse costs the document
 # only its own relations (a RuleFailureWarning names it), see `rule_guard`
@@ -197,8 +203,8 @@ class RelationExtractor(RuleComponent):
         if blocked:
             # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
             starts = {doc[a:b].start_char: doc[a:b].end_char for a, b in blocked}
-            found = {k: r for k, r in found.items()
-                     if not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
+            found = {k: r for k, r in found.items() if r["evidence"]["rule"] in DENIAL_RULES
+                     or not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
         for rec in blocked_recs:
             found.setdefault(record_key(rec), rec)
         advocated_recs, hoped, advocated_bodies = advocacy(doc, index, args, self.joining_words.positions(doc))
@@ -229,7 +235,8 @@ class RelationExtractor(RuleComponent):
         if rule.particle and not any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ == rule.particle
                                      for c in tok.children):
             return []
-        if rule.passive_only and not (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if rule.passive_only and not ((any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                                       or _reduced_passive(tok))  # "those banned from entering X"
                                       and not any(c.dep_ == "agent" for c in tok.children)):
             return []
         if rule.staff_object and not args.has_staff_object(tok):
@@ -247,8 +254,10 @@ class RelationExtractor(RuleComponent):
         if rule.governors:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
-            elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
-                gov = tok.head.head  # "came to the defence of X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PORTION_WORDS:
+                gov = tok.head.head.head  # "cut most (half) of its aid to X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.pos_ == "VERB":
+                gov = tok.head.head  # "aligned itself with the EU sanctions", "signed up to them", "came to the defence of X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)

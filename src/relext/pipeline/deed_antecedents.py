@@ -1,0 +1,56 @@
+"""Who did the deed a reproach names by a definite noun: "Poland expelled five diplomats.
+... Belarus condemned the expulsions" -> Belarus ACCUSES Poland.
+
+The noun ("the expulsions", "the trip", "the ban") names an act told earlier in the text;
+its doer is the subject of the nearest earlier verb of that act ("expelled"), or the
+possessor of the same noun ("Orban's trip to Moscow"), looking back a few sentences.
+Vague nouns ("the move", "the decision", "the step") are left alone: any act can be
+meant.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Tuple
+
+from spacy.tokens import Token
+
+# the noun of an act and the verbs that tell it
+DEED_VERBS: Dict[str, Tuple[str, ...]] = {
+    "expulsion": ("expel",), "trip": ("travel", "fly", "visit"), "visit": ("visit", "travel", "fly"),
+    "ban": ("ban",), "arrest": ("arrest",), "detention": ("detain",), "seizure": ("seize",),
+    "annexation": ("annex",), "invasion": ("invade",), "closure": ("close",), "suspension": ("suspend",),
+    "deployment": ("deploy",), "withdrawal": ("withdraw",), "execution": ("execute",),
+    "sentencing": ("sentence",), "raid": ("raid",), "incursion": ("cross",), "blockade": ("blockade",),
+    "tariff": ("impose", "slap", "put"), "duty": ("impose", "slap", "put"),
+}
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
+LOOK_BACK = 2  # sentences: the act was just told
+
+
+def deed_doers(args, verb: Token) -> List[str]:
+    """Doers of the act named by the definite direct object of the reproaching ``verb``."""
+    index = args.index
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in DEED_VERBS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in obj.children) \
+            or any(index.entity(c.i) for c in obj.subtree if c.i != obj.i):
+        return []  # "condemned an expulsion", "condemned X's expulsion" (its own doer)
+    lemma = obj.lemma_.lower()
+    verbs = DEED_VERBS[lemma]
+    doc = obj.doc
+    sents = list(doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= obj.i < s.end)
+    accusers = set(args.verb_subjects(verb))
+    for s in reversed(sents[max(0, here - LOOK_BACK):here + 1]):
+        found: List[str] = []
+        for t in reversed(list(s)):
+            if t.i >= obj.i:
+                continue
+            if t.pos_ == "VERB" and t.lemma_.lower() in verbs and not any(c.dep_ == "neg" for c in t.children):
+                found = args.verb_subjects(t)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
+                found = [index.entity(c.i) for c in t.children if c.dep_ == "poss" and index.entity(c.i)]
+            found = [e for e in found if index.type_of(e) in ACTOR_TYPES and e not in accusers]
+            if found:
+                return list(dict.fromkeys(found))
+    return []

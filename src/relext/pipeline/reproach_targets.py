@@ -1,0 +1,62 @@
+"""Whom a reproach is aimed at when its object is a free relative naming the wrong.
+
+"condemned what it called Chinese aggression", "denounced what Berlin described as
+Russia's illegal annexation": the object of the condemning verb is "what", and the
+wrongdoer is the one the named wrong belongs to (its possessor, demonym or "by X").
+"""
+from __future__ import annotations
+
+from typing import List
+
+from spacy.tokens import Token
+
+NAMING_VERBS = {"call", "describe", "term", "label", "brand", "characterise", "characterize", "dub"}
+
+
+def _named_wrongs(tok: Token) -> List[Token]:
+    """The nouns the free relative of ``tok`` names: "what it called X's aggression"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "dobj", "xcomp") or c.lemma_.lower() not in NAMING_VERBS:
+            continue
+        if not any(w.lower_ in ("what", "which") for w in c.subtree if w.i < c.i):
+            continue
+        out += [o for o in c.children if o.dep_ in ("oprd", "dobj") and o.lower_ not in ("what", "which")]
+        out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
+def called_what(args, tok: Token) -> List[str]:
+    """Wrongdoers named in "condemned what it called X's aggression" (``tok`` the verb)."""
+    index = args.index
+    found: List[str] = []
+    wrongs = _named_wrongs(tok)
+    for n in wrongs:
+        if index.entity(n.i):
+            # "called Chinese bullying" parsed as two complements: the name before the wrong
+            if any(w.i == n.i + 1 for w in wrongs):
+                found.append(index.entity(n.i))
+            continue
+        for c in n.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and index.entity(c.i):
+                found.append(index.entity(c.i))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                found += [e for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+    subjects = set(args.verb_subjects(tok))
+    return list(dict.fromkeys(e for e in found if e not in subjects))
+
+
+# verbs of denying a charge ("rejected X's accusations"): their subject is the one accused
+DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff", "repudiate", "brush", "contest", "dispute"}
+
+
+def denier(args, tok: Token) -> List[str]:
+    """The one who denies the charge ``tok`` names: "Russia rejected accusations by
+    Ukraine" -> Russia (accused by Ukraine)."""
+    gov = tok.head
+    if tok.dep_ == "conj":
+        gov = next((a for a in tok.ancestors if a.dep_ != "conj"), tok).head
+    if tok.dep_ not in ("dobj", "conj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in DENYING_VERBS:
+        return []
+    return args.verb_subjects(gov)
+
