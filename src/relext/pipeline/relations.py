@@ -41,6 +41,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
+from .presence import presences
 from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
@@ -172,7 +173,7 @@ class RelationExtractor(RuleComponent):
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
-                      + given_support(doc, index, args)
+                      + given_support(doc, index, args) + presences(doc, index, args, self.modality)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
