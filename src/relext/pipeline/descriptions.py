@@ -168,7 +168,13 @@ class Descriptions:
                        and (head == "ceremony" or not g["id"].endswith("-ceremony"))
                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
                        and not _only_body_named(g)]
-            if fitting and wanted_type == "ORGANISATION":
+            so_named = [g for g in fitting if id_hint and id_hint in g["name"].lower()]
+            if so_named and len(so_named) < len(fitting):
+                # "the summit" is a summit so named, not a forum whose id was normalised to one:
+                # of those, the one the passage is about (named most often so far)
+                seen = [g["id"] for g in so_named]
+                target = max(reversed(so_named), key=lambda g: seen.count(g["id"]))
+            elif fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie
                 seen = [g["id"] for g in fitting]

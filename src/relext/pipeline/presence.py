@@ -29,6 +29,8 @@ ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 BODY_TYPES = ("COUNTRY", "ORGANISATION")
 HOST_NOUNS = {"host", "co-host", "cohost"}
 AWAY_WORDS = {"away", "home"}
+# event words that say nothing of the kind of event
+GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
 
 def presences(doc: Doc, index, args, modality) -> List[Dict]:
@@ -50,6 +52,28 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
 
 
 # -- helpers ---------------------------------------------------------------------------
+def in_protest(tok) -> bool:
+    """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
+    protest", "to protest X", "protesting X"."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in clause.subtree:
+        if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
+            return True
+    return False
+
+
+def described_event(tok: Token) -> Optional[str]:
+    """The kind word of a definite event description the trigger goes to ("sent leaders to
+    the summit" → "summit"), for picking the passage's event of that kind."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at", "for", "in"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS and p.lemma_.lower() not in GENERIC_KINDS \
+                        and any(d.lower_ == "the" for d in p.children):
+                    return p.lemma_.lower()
+    return None
+
+
 def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in")) -> Optional[str]:
     """The event named by a preposition on ``tok`` (or its possessor), else the passage's event."""
     for c in tok.children:
@@ -63,7 +87,8 @@ def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in")) -> Op
             if e and index.type_of(e) == "EVENT":
                 return e
             if e is None and p.lemma_.lower() in EVENT_NOUNS and any(d.lower_ in ("the", "this") for d in p.children):
-                return args.salient_event(tok, window=3)  # "to the conference": the passage's event
+                # "to the conference": the passage's event (of that kind, where one is)
+                return args.salient_event(tok, window=3, head=described_event(tok))
     return args.salient_event(tok, window=3)
 
 
@@ -161,8 +186,7 @@ def _stayed_away(tok: Token, index, args, modality) -> List[Dict]:
         return []  # "stayed away from X" is a trigger rule; "stayed at home in Kent" is a place
     ev = args.salient_event(tok, window=3, parts=False)
     subjects = args.subjects(tok)
-    from .relations import _in_protest  # noqa: PLC0415 (one helper, kept with the trigger rules)
-    if _in_protest(tok):
+    if in_protest(tok):
         return _emit(tok, subjects, ev, index, args, modality, "BOYCOTTS:stayed-away-in-protest", predicate="BOYCOTTS")
     return _emit(tok, subjects, ev, index, args, modality, "ATTENDS:stayed-away", flip=True)
 

@@ -41,7 +41,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
-from .presence import presences
+from .presence import described_event, in_protest as _in_protest, presences
 from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
@@ -260,7 +260,7 @@ class RelationExtractor(RuleComponent):
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
-                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
+                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=described_event(tok))
             objects = [ev] if ev else []
         negated, cue = args.cached(("neg", tok.i), self.modality.negation, tok) if not presupposed \
             else self.modality.np_negation(tok)
@@ -371,16 +371,6 @@ class RelationExtractor(RuleComponent):
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
-
-
-def _in_protest(tok) -> bool:
-    """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
-    protest", "to protest X", "protesting X"."""
-    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    for c in clause.subtree:
-        if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
-            return True
-    return False
 
 
 def _meeting_of(index, org: str) -> str:
