@@ -29,6 +29,13 @@ ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 BODY_TYPES = ("COUNTRY", "ORGANISATION")
 HOST_NOUNS = {"host", "co-host", "cohost"}
 AWAY_WORDS = {"away", "home"}
+TRAVEL_VERBS = {"travel", "go", "fly", "come", "head"}
+# what someone is joined for or at when joining people is meeting them
+MEETING_NOUNS = {"meeting", "talk", "talks", "lunch", "dinner", "breakfast", "discussion", "session", "call", "table",
+                 "meal", "banquet"}
+REMOTE_WORDS = {"video", "videolink", "video-link", "videoconference", "virtually", "remotely", "online", "link"}
+# what a state holds or makes, whose boycott is a boycott of the state ("Hungary's presidency")
+HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "brands", "companies", "firms"}
 # event words that say nothing of the kind of event
 GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
@@ -36,7 +43,7 @@ GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 def presences(doc: Doc, index, args, modality) -> List[Dict]:
     """ATTENDS/BOYCOTTS records of representation, hosting, staying away and sending."""
     out: List[Dict] = []
-    words = {"represent"} | HOST_NOUNS | {"stay", "remain", "send", "dispatch"}
+    words = {"represent", "join", "boycott"} | HOST_NOUNS | TRAVEL_VERBS | {"stay", "remain", "send", "dispatch"}
     for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -48,6 +55,12 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
             out += _stayed_away(tok, index, args, modality)
         elif lemma in ("send", "dispatch") and tok.pos_ == "VERB":
             out += _sent_instead(tok, index, args, modality)
+        elif lemma == "boycott" and tok.pos_ == "VERB":
+            out += _boycotted_holding(tok, index, args, modality)
+        elif lemma == "join" and tok.pos_ == "VERB":
+            out += _joined_for_meeting(tok, index, args, modality) + _joined_remotely(tok, index, args, modality)
+        elif lemma in TRAVEL_VERBS and tok.pos_ == "VERB":
+            out += _not_travelling(tok, index, args, modality)
     return out
 
 
@@ -213,3 +226,80 @@ def _sent_instead(tok: Token, index, args, modality) -> List[Dict]:
     # the state or body that sends its minister takes part too (not a leader sending a deputy)
     senders = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
     return _emit(tok, envoys + senders, ev, index, args, modality, "ATTENDS:sent-in-place")
+
+
+# -- joining people for a meeting ------------------------------------------------------------
+def _joined_for_meeting(tok: Token, index, args, modality) -> List[Dict]:
+    """"X joined A and B for talks (at the table)": X meets A and B, and they meet each other."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in MEETING_NOUNS for p in c.children) for c in tok.children):
+        return []
+    joined = [e for c in tok.children if c.dep_ == "dobj" for e in args.entities_of(c) if index.type_of(e) == "PERSON"]
+    if not joined:
+        return []
+    joiners = [e for e in args.subjects(tok) if index.type_of(e) in ACTOR_TYPES and e not in joined]
+    negated, cue = modality.negation(tok)
+    mod, source = modality.modality(tok, args, "MEETS_WITH")
+    pairs = {tuple(sorted((a, b))) for a in joiners for b in joined if a != b}
+    pairs |= {tuple(sorted((a, b))) for a in joined for b in joined if a != b}
+    return [record(tok, a, "MEETS_WITH", b, rule_id="MEETS_WITH:joined-for-talks", negated=negated, modality=mod,
+                   source=source, symmetric=True, cue=cue) for a, b in sorted(pairs)]
+
+
+def _joined_remotely(tok: Token, index, args, modality) -> List[Dict]:
+    """"X joined by video link (virtually, online)": X attends the passage's event
+    (GUIDELINES: attending virtually is ATTENDS)."""
+    if any(c.dep_ in ("dobj", "attr") for c in tok.children):
+        return []
+    words = {w.lower_ for c in tok.children if c.dep_ in ("prep", "advmod", "agent") for w in c.subtree}
+    if not (words & REMOTE_WORDS):
+        return []
+    # "X, who stayed home, joined by video link" is parsed as a participle on X
+    subjects = args.entities_of(tok.head) if tok.dep_ == "acl" else args.subjects(tok)
+    return _emit(tok, subjects, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:joined-remotely")
+
+
+# -- not travelling to where the event is held -------------------------------------------------
+def _not_travelling(tok: Token, index, args, modality) -> List[Dict]:
+    """"X did not travel to Kampala", where the passage's event is held: X does not attend it."""
+    negated, cue = modality.negation(tok)
+    if not negated:
+        return []
+    places = [index.entity(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj"]
+    places = [p for p in places if p and index.type_of(p) == "LOCATION"]
+    ev = args.salient_event(tok, window=3)
+    if not places or not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
+        return []
+    subjects = [s for s in args.subjects(tok) if index.type_of(s) == "PERSON"]
+    return _emit(tok, subjects, ev, index, args, modality, "ATTENDS:not-travelling-to-venue")
+
+
+def _held_in(doc: Doc, index, ev: str, place: str) -> bool:
+    """Whether the text sets the event in the place: its name has the place's, or "the summit
+    in X", "the summit opens (is held) in X"."""
+    if index.names.get(place, "") and index.names.get(place, "") in index.names.get(ev, ""):
+        return True
+    for t in doc:
+        if index.entity(t.i) != ev or (t.i + 1 < len(doc) and index.entity(t.i + 1) == ev):
+            continue
+        holders = [t] + ([t.head] if t.dep_ in ("nsubj", "nsubjpass") else [])
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(index.entity(p.i) == place for p in c.children):
+                    return True
+    return False
+
+
+# -- boycotting what a state holds ------------------------------------------------------------
+def _boycotted_holding(tok: Token, index, args, modality) -> List[Dict]:
+    """"X will boycott Hungary's presidency (France's products)": X boycotts the holder."""
+    holders = [e for c in tok.children if c.dep_ == "dobj" and index.entity(c.i) is None
+               and c.lemma_.lower() in HELD_NOUNS | {w.rstrip("s") for w in HELD_NOUNS}
+               for p in c.children if p.dep_ == "poss" for e in [index.entity(p.i)]
+               if e and index.type_of(e) in BODY_TYPES]
+    out: List[Dict] = []
+    for h in holders:
+        out += _emit(tok, [s for s in args.subjects(tok) if s != h], h, index, args, modality,
+                     "BOYCOTTS:holding", predicate="BOYCOTTS")
+    return out

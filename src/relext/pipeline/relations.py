@@ -197,7 +197,10 @@ class RelationExtractor(RuleComponent):
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
-        out = list(found.values())
+        # "did not travel to Kampala" says nothing against attending another way ("joined by video")
+        attended = {(r["subject"], r["object"]) for r in found.values() if r["predicate"] == "ATTENDS" and not r["negated"]}
+        out = [r for r in found.values() if not (r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
+                                                 and (r["subject"], r["object"]) in attended)]
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
