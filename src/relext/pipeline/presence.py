@@ -36,6 +36,9 @@ MEETING_NOUNS = {"meeting", "talk", "talks", "lunch", "dinner", "breakfast", "di
 REMOTE_WORDS = {"video", "videolink", "video-link", "videoconference", "virtually", "remotely", "online", "link"}
 # what a state holds or makes, whose boycott is a boycott of the state ("Hungary's presidency")
 HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "brands", "companies", "firms"}
+TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "person", "absentia", "turn", "addition", "particular", "part", "full", "force"}
 # event words that say nothing of the kind of event
 GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
@@ -87,8 +90,9 @@ def described_event(tok: Token) -> Optional[str]:
     return None
 
 
-def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in")) -> Optional[str]:
-    """The event named by a preposition on ``tok`` (or its possessor), else the passage's event."""
+def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in"), window: Optional[int] = 3) -> Optional[str]:
+    """The event named by a preposition on ``tok`` (or its possessor), else the passage's event
+    (named in the last ``window`` sentences; ``None``: anywhere before)."""
     for c in tok.children:
         objs = []
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
@@ -101,8 +105,8 @@ def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in")) -> Op
                 return e
             if e is None and p.lemma_.lower() in EVENT_NOUNS and any(d.lower_ in ("the", "this") for d in p.children):
                 # "to the conference": the passage's event (of that kind, where one is)
-                return args.salient_event(tok, window=3, head=described_event(tok))
-    return args.salient_event(tok, window=3)
+                return args.salient_event(tok, window=window, head=described_event(tok))
+    return args.salient_event(tok, window=window)
 
 
 def _emit(tok: Token, subjects: List[str], ev: Optional[str], index, args, modality, rule_id: str, *,
@@ -145,6 +149,13 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
         (tok.dep_ == "acl" and tok.tag_ == "VBN")
     if not passive:
         return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "before"):
+            for p in c.children:
+                e = index.entity(p.i)
+                if p.dep_ == "pobj" and not (e and index.type_of(e) == "EVENT") and p.lemma_.lower() not in EVENT_NOUNS \
+                        and p.lower_ not in TIME_WORDS and not p.like_num:
+                    return []  # "represented in parliament (in court)": not at an event
     agents = _by_agents(tok, args)
     if not agents:
         represented = []
@@ -154,8 +165,12 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
         represented = args.entities_of(tok.head)
     if not agents and not represented:
         represented, _ = args.objects(tok, ["dobj"], [])
+    if not represented and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "X was barred from sending envoys and was represented by an official": X
+        represented, _ = args.objects(tok.head, ["dobj"], [])
     bodies = [r for r in represented if index.type_of(r) in BODY_TYPES]
-    ev = _event(tok, index, args, preps=("at", "in", "during"))
+    # a construction this specific is about the passage's event, however far back it was named
+    ev = _event(tok, index, args, preps=("at", "in", "during"), window=None)
     return _emit(tok, bodies + agents, ev, index, args, modality, "ATTENDS:represented-by")
 
 
@@ -181,7 +196,7 @@ def _host_noun(tok: Token, index, args, modality) -> List[Dict]:
     hosts = [h for h in hosts if index.type_of(h) in ACTOR_TYPES]
     if not hosts:
         return []
-    named = _event(tok, index, args, preps=("of", "to", "for"))
+    named = _event(tok, index, args, preps=("of", "to", "for"), window=None)
     return _emit(tok, hosts, named, index, args, modality, "ATTENDS:host")
 
 

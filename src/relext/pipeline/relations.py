@@ -197,9 +197,12 @@ class RelationExtractor(RuleComponent):
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
-        # "did not travel to Kampala" says nothing against attending another way ("joined by video")
+        # "did not travel to Kampala", "was barred from sending its leader" say nothing against
+        # attending another way ("joined by video", "was represented by an official")
         attended = {(r["subject"], r["object"]) for r in found.values() if r["predicate"] == "ATTENDS" and not r["negated"]}
-        out = [r for r in found.values() if not (r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
+        out = [r for r in found.values() if not ((r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
+                                                  or (r["evidence"]["cue"] or "").lower() in BARRING_CUES)
+                                                 and r["predicate"] == "ATTENDS" and r["negated"]
                                                  and (r["subject"], r["object"]) in attended)]
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
@@ -271,7 +274,8 @@ class RelationExtractor(RuleComponent):
             negated = not negated
             cue = cue or tok.text
         predicate = rule.relation
-        if negated and rule.when_negated is not None:
+        if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES:
+            # (being barred from sending officials is no protest of one's own: a negated ATTENDS)
             predicate, negated = rule.when_negated.relation, rule.when_negated.negated
             rtype = self.catalogue.get(predicate)
         if rtype is None:
@@ -370,6 +374,9 @@ class RelationExtractor(RuleComponent):
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
 
+
+# negation cues imposed by others: "was barred from sending officials" is no boycott
+BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
 
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
