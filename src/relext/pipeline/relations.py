@@ -41,7 +41,7 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
-from .presence import described_event, in_protest as _in_protest, presences
+from .presence import companions, described_event, in_protest as _in_protest, presences
 from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
@@ -177,6 +177,8 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
+            found.setdefault(record_key(rec), rec)
+        for rec in companions(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
