@@ -34,6 +34,9 @@ TRAVEL_VERBS = {"travel", "go", "fly", "come", "head"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "lunch", "dinner", "breakfast", "discussion", "session", "call", "table",
                  "meal", "banquet"}
 REMOTE_WORDS = {"video", "videolink", "video-link", "videoconference", "virtually", "remotely", "online", "link"}
+STAFF_PRESENT = {"representative", "representatives", "delegate", "delegates", "delegation", "official", "officials",
+                 "envoy", "envoys", "diplomat", "diplomats", "minister", "ministers", "nobody", "anyone", "anybody",
+                 "someone", "no-one", "none"}
 # what a state holds or makes, whose boycott is a boycott of the state ("Hungary's presidency")
 HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "brands", "companies", "firms"}
 TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -46,7 +49,7 @@ GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 def presences(doc: Doc, index, args, modality) -> List[Dict]:
     """ATTENDS/BOYCOTTS records of representation, hosting, staying away and sending."""
     out: List[Dict] = []
-    words = {"represent", "join", "boycott"} | HOST_NOUNS | TRAVEL_VERBS | {"stay", "remain", "send", "dispatch"}
+    words = {"represent", "join", "boycott", "have"} | HOST_NOUNS | TRAVEL_VERBS | {"stay", "remain", "send", "dispatch"}
     for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -58,6 +61,8 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
             out += _stayed_away(tok, index, args, modality)
         elif lemma in ("send", "dispatch") and tok.pos_ == "VERB":
             out += _sent_instead(tok, index, args, modality)
+        elif lemma == "have" and tok.pos_ in ("VERB", "AUX"):
+            out += _had_staff_present(tok, index, args, modality)
         elif lemma == "boycott" and tok.pos_ == "VERB":
             out += _boycotted_holding(tok, index, args, modality)
         elif lemma == "join" and tok.pos_ == "VERB":
@@ -367,3 +372,22 @@ def companions(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
                     out.append(record(tok, m, r["predicate"], r["object"], rule_id="companion:" + r["predicate"],
                                       modality=r["modality"], source=r["source"]))
     return out
+
+
+# -- staff present ---------------------------------------------------------------------------------
+def _had_staff_present(tok: Token, index, args, modality) -> List[Dict]:
+    """"X had a representative (no delegate, nobody) present (there)": X attends the passage's
+    event, or does not (GUIDELINES: a country attends when its delegation takes part)."""
+    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    if not obj:
+        return []
+    words = [w for w in obj[0].subtree]
+    lows = {w.lower_ for w in words}
+    present = "present" in lows or any(c.lower_ in ("present", "there") and c.dep_ in ("advmod", "oprd", "ccomp", "xcomp", "acomp")
+                                       for c in tok.children) or any(
+        c.lower_ == "present" for w in words for c in w.children)
+    if not present or not (lows & STAFF_PRESENT):
+        return []
+    bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    # "no representative", "nobody": the clause's negation already says so
+    return _emit(tok, bodies, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:had-staff-present")
