@@ -164,7 +164,7 @@ class Descriptions:
                 if len(named) != 1:
                     continue
             fitting = [g for start, g in starts.get(wanted_type, [])
-                       if start < tok.i and (id_hint is None or id_hint in g["id"])
+                       if start < tok.i and (id_hint is None or id_hint in g["id"] or id_hint in g["name"].lower())
                        and (head == "ceremony" or not g["id"].endswith("-ceremony"))
                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
                        and not _only_body_named(g)]

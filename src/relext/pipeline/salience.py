@@ -6,7 +6,7 @@ from typing import List, Optional
 
 from spacy.tokens import Token
 
-from .argument_words import WRONGDOERS
+from .argument_words import EVENT_NOUNS, WRONGDOERS
 
 
 class SalienceMixin:
@@ -97,9 +97,13 @@ class SalienceMixin:
                         named = [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
                                  for o in q.children if self.index.entity(o.i)
                                  and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
-                        if not named and not any(q.dep_ == "prep" for q in p.children):
-                            # "on the sidelines" alone: of the event the passage is about
-                            ev = self.salient_event(p, window=3, ahead=False)
+                        described = [o for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for o in q.children
+                                     if o.dep_ == "pobj" and self.index.entity(o.i) is None
+                                     and o.lemma_.lower() in EVENT_NOUNS and any(d.lower_ == "the" for d in o.children)]
+                        if not named and (described or not any(q.dep_ == "prep" for q in p.children)):
+                            # "on the sidelines" alone, or "of the forum" left unresolved: of the
+                            # event the passage is about
+                            ev = self.salient_event(p, window=None if described else 3, ahead=False)
                             named = [ev] if ev else []
                         out += named
         return list(dict.fromkeys(out))
