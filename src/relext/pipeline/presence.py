@@ -10,7 +10,11 @@
 - staying away without naming the event: "they would stay away in protest" (BOYCOTTS of the
   event the passage is about), "X stayed away (stayed at home)" (a negated ATTENDS);
 - sending someone in one's place: "sent Foreign Minister Y instead (in his place, to the
-  summit)" → Y attends.
+  summit)" → Y attends;
+- joining remotely ("joined by video link"), not travelling to the event's city (a negated
+  ATTENDS, `settle_attendance` drops it where attendance is stated another way), joining
+  people for talks (MEETS_WITH), staff present ("had no representative present"), and
+  boycotting what a state holds ("Hungary's presidency").
 
 The event is the one named in the phrase, else the one the passage is about
 (`SalienceMixin.salient_event`, named in the last three sentences).
@@ -42,6 +46,8 @@ HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "bra
 TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "person", "absentia", "turn", "addition", "particular", "part", "full", "force"}
+# negation cues imposed by others: "was barred from sending officials" is no boycott
+BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
 # event words that say nothing of the kind of event
 GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
@@ -70,6 +76,17 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
         elif lemma in TRAVEL_VERBS and tok.pos_ == "VERB":
             out += _not_travelling(tok, index, args, modality)
     return out
+
+
+def settle_attendance(records: List[Dict]) -> List[Dict]:
+    """Drop a negated ATTENDS that only denies one way of attending ("did not travel to
+    Kampala", "was barred from sending its leader") where the text states attendance another
+    way ("joined by video", "was represented by an official")."""
+    attended = {(r["subject"], r["object"]) for r in records if r["predicate"] == "ATTENDS" and not r["negated"]}
+    return [r for r in records if not ((r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
+                                        or (r["evidence"]["cue"] or "").lower() in BARRING_CUES)
+                                       and r["predicate"] == "ATTENDS" and r["negated"]
+                                       and (r["subject"], r["object"]) in attended)]
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -126,7 +143,7 @@ def _emit(tok: Token, subjects: List[str], ev: Optional[str], index, args, modal
             for s in dict.fromkeys(subjects) if s != ev and index.type_of(s) in types]
 
 
-def _by_agents(tok: Token, args) -> List[str]:
+def by_agents(tok: Token, args) -> List[str]:
     """Entities after "by" on the verb, or on a noun right under it ("represented at the
     summit by X", which the parser may hang on "summit")."""
     out: List[str] = []
@@ -161,7 +178,7 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
                 if p.dep_ == "pobj" and not (e and index.type_of(e) == "EVENT") and p.lemma_.lower() not in EVENT_NOUNS \
                         and p.lower_ not in TIME_WORDS and not p.like_num:
                     return []  # "represented in parliament (in court)": not at an event
-    agents = _by_agents(tok, args)
+    agents = by_agents(tok, args)
     if not agents:
         represented = []
     else:
@@ -322,55 +339,6 @@ def _boycotted_holding(tok: Token, index, args, modality) -> List[Dict]:
     for h in holders:
         out += _emit(tok, [s for s in args.subjects(tok) if s != h], h, index, args, modality,
                      "BOYCOTTS:holding", predicate="BOYCOTTS")
-    return out
-
-
-# -- companions ----------------------------------------------------------------------------------
-COMPANION_TRAVEL = {"travel", "fly", "arrive", "visit", "tour", "go", "come", "land", "attend", "head"}
-
-
-def companions(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
-    """Who accompanies someone goes where they go: "X, accompanied by Y, arrived in Kyiv",
-    "accompanied by Y, X toured the site", "X will attend and will be accompanied by Y",
-    "X travelled to Lima with Minister Y" → Y has X's VISITS and ATTENDS (of that sentence,
-    or X's attendance of the passage's event)."""
-    out: List[Dict] = []
-    positive = [r for r in records if r["predicate"] in ("ATTENDS", "VISITS") and not r["negated"]]
-    for i in positions_where(doc, lambda w: w == "accompany" or w in COMPANION_TRAVEL, attr="LEMMA"):
-        tok = doc[i]
-        if tok.pos_ != "VERB":
-            continue
-        if tok.lemma_.lower() == "accompany":
-            if not (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.tag_ == "VBN"):
-                continue
-            mates = [e for e in _by_agents(tok, args) if index.type_of(e) == "PERSON"]
-            if tok.dep_ == "acl":
-                led = args.entities_of(tok.head)
-            elif tok.dep_ == "advcl":
-                led = args.subjects(tok.head)
-            else:
-                led, _ = args.objects(tok, ["dobj"], [])
-                if not led and tok.dep_ == "conj":
-                    led = args.subjects(tok.head)
-            anchor = None
-        else:
-            mates = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                     for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p) if index.type_of(e) == "PERSON"]
-            led, anchor = args.subjects(tok), tok.idx
-        led = [e for e in led if e not in mates]
-        if not mates or not led:
-            continue
-        sent = tok.sent
-        copied = [r for r in positive if r["subject"] in led and sent.start_char <= r["evidence"]["trigger_start"] < sent.end_char
-                  and (anchor is None or r["evidence"]["trigger_start"] == anchor)]
-        if not copied and anchor is None:
-            ev = args.salient_event(tok)
-            copied = [r for r in positive if r["subject"] in led and r["predicate"] == "ATTENDS" and r["object"] == ev]
-        for r in copied:
-            for m in mates:
-                if m != r["object"]:
-                    out.append(record(tok, m, r["predicate"], r["object"], rule_id="companion:" + r["predicate"],
-                                      modality=r["modality"], source=r["source"]))
     return out
 
 

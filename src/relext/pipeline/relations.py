@@ -41,7 +41,8 @@ from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VER
                          led_members, listed_members, memberships, offices)
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
-from .presence import companions, described_event, in_protest as _in_protest, presences
+from .companions import companions
+from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
@@ -199,13 +200,7 @@ class RelationExtractor(RuleComponent):
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
-        # "did not travel to Kampala", "was barred from sending its leader" say nothing against
-        # attending another way ("joined by video", "was represented by an official")
-        attended = {(r["subject"], r["object"]) for r in found.values() if r["predicate"] == "ATTENDS" and not r["negated"]}
-        out = [r for r in found.values() if not ((r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
-                                                  or (r["evidence"]["cue"] or "").lower() in BARRING_CUES)
-                                                 and r["predicate"] == "ATTENDS" and r["negated"]
-                                                 and (r["subject"], r["object"]) in attended)]
+        out = settle_attendance(list(found.values()))
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
@@ -376,9 +371,6 @@ class RelationExtractor(RuleComponent):
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
 
-
-# negation cues imposed by others: "was barred from sending officials" is no boycott
-BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
 
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
