@@ -19,7 +19,9 @@ PREP_OBJECT_CONTROL = {"call": ("on", "upon"), "appeal": ("to",), "prevail": ("o
 NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
                       "among", "as", "to"}
 # nouns that measure out a trigger noun ("a new package of sanctions", "a wave of threats")
-PACKAGE_NOUNS = {"package", "round", "raft", "wave", "batch", "set", "series", "slew", "tranche", "barrage", "spate"}
+PACKAGE_NOUNS = {"package", "round", "raft", "wave", "batch", "set", "series", "slew", "tranche", "barrage", "spate",
+                 # and durations ("held three hours of talks", "after two days of meetings")
+                 "hour", "minute", "day", "week"}
 # verbs whose "with" phrase is the instrument of the subject's blow ("hit X with sanctions",
 # "retaliated with sanctions against X")
 BLOW_VERBS = {"hit", "slap", "target", "retaliate", "respond", "punish", "threaten", "menace", "strike"}

@@ -183,7 +183,13 @@ class Descriptions:
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
             if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
                 continue  # "the council" after two councils: which one is not said
-            if fitting and wanted_type == "ORGANISATION":
+            so_named = [g for g in fitting if id_hint and id_hint in str(g.get("name", "")).lower()]
+            if so_named and len(so_named) < len(fitting):
+                # "the summit" is a summit so named, not a forum whose id was normalised to one:
+                # of those, the one the passage is about (named most often so far)
+                seen = [g["id"] for g in so_named]
+                target = max(reversed(so_named), key=lambda g: seen.count(g["id"]))
+            elif fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie
                 seen = [g["id"] for g in fitting]
@@ -203,8 +209,7 @@ class Descriptions:
 def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]:
     """The entities named before token ``i`` that a description with this head can mean."""
     return [g for start, g in starts.get(wanted_type, [])
-            if start < i and (id_hint is None or id_hint in g["id"]
-                              or (wanted_type == "ORGANISATION" and id_hint in str(g.get("name", "")).lower()))
+            if start < i and (id_hint is None or id_hint in g["id"] or id_hint in str(g.get("name", "")).lower())
             and (head == "ceremony" or not g["id"].endswith("-ceremony"))
             and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
             and not _only_body_named(g)]

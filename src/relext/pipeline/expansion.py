@@ -63,7 +63,7 @@ class ExpansionMixin:
                 if not out and low == "those" and t.dep_ == "pobj" and t.head.lower_ == "among" \
                         and cop.lemma_.lower() == "be":
                     # "Among those attending (who met X) were A and B": the ones listed
-                    out.extend(e for c in cop.children if c.dep_ in ("nsubj", "attr") and c.i > t.i
+                    out.extend(e for c in cop.children if c.dep_ in ("nsubj", "attr") and c.i != t.head.i
                                for e in self.entities_of(c, _depth=_depth + 1))
             elif low in RELATIVE_PRONOUNS and t.dep_ in ("pobj", "poss"):
                 # "the summit, in which A and B take part": the noun the clause modifies

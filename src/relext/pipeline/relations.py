@@ -44,6 +44,8 @@ from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
+from .companions import companions
+from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .suspensions import suspended_memberships
@@ -61,6 +63,8 @@ affiliations, memberships, compositions, listed_members, offices, led_members = 
     guarded(f, list) for f in (affiliations, memberships, compositions, listed_members, offices, led_members))
 suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances = (
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
+aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
+    guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -193,11 +197,14 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
+                      + presences(doc, index, args, self.modality)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         for rec in structural:
             found.setdefault(record_key(rec), rec)
         for rec in joined_members(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in companions(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
@@ -218,7 +225,7 @@ class RelationExtractor(RuleComponent):
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
-        out = list(found.values())
+        out = settle_attendance(list(found.values()))
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
@@ -294,7 +301,7 @@ class RelationExtractor(RuleComponent):
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
-                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS")
+                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=described_event(tok))
             objects = [ev] if ev else []
         negated, cue = args.cached(("neg", tok.i), self.modality.negation, tok) if not presupposed \
             else self.modality.np_negation(tok)
@@ -302,7 +309,8 @@ class RelationExtractor(RuleComponent):
             negated = not negated
             cue = cue or tok.text
         predicate = rule.relation
-        if negated and rule.when_negated is not None:
+        if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES:
+            # (being barred from sending officials is no protest of one's own: a negated ATTENDS)
             predicate, negated = rule.when_negated.relation, rule.when_negated.negated
             rtype = self.catalogue.get(predicate)
         if rtype is None:
@@ -405,16 +413,6 @@ class RelationExtractor(RuleComponent):
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
-
-
-def _in_protest(tok) -> bool:
-    """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
-    protest", "to protest X", "protesting X"."""
-    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    for c in clause.subtree:
-        if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
-            return True
-    return False
 
 
 def _meeting_of(index, org: str) -> str:

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 from spacy.tokens import Token
 
-from .argument_words import WRONGDOERS
+from .argument_words import EVENT_NOUNS, WRONGDOERS
 
 
 class SalienceMixin:
@@ -25,12 +25,19 @@ class SalienceMixin:
         return None
 
     def salient_event(self, tok: Token, *, parts: bool = True, window: Optional[int] = None,
-                      ahead: bool = True) -> Optional[str]:
+                      ahead: bool = True, head: Optional[str] = None) -> Optional[str]:
         """The named event the text is about at ``tok``: the nearest EVENT mentioned before it,
         else the first one after it in the same sentence. With ``parts=False`` a part of an
-        event (an opening ceremony) gives way to the whole event (a boycott is of the Games)."""
+        event (an opening ceremony) gives way to the whole event (a boycott is of the Games).
+        With ``head`` ("summit" of "to the summit") a nearer event of another kind ("the
+        ASEAN-China meeting") gives way to the nearest one so named."""
         def ok(e: Optional[str]) -> bool:
             return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
+
+        if head:
+            named = self._salient_named(tok, head, ok)
+            if named:
+                return named
 
         limit = 0
         if window is not None:  # only events named in the last ``window`` sentences
@@ -48,6 +55,17 @@ class SalienceMixin:
         for i in range(tok.i + 1, tok.sent.end if ahead else tok.i + 1):
             e = self.index.entity(i)
             if ok(e):
+                return e
+        return None
+
+    def _salient_named(self, tok: Token, head: str, ok) -> Optional[str]:
+        """The nearest event before ``tok`` (in its sentence and the three before) whose name
+        has the word ``head``."""
+        sents = list(tok.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        for i in range(tok.i - 1, sents[max(0, idx - 3)].start - 1, -1):
+            e = self.index.entity(i)
+            if ok(e) and head in self.index.names.get(e, "").lower().split():
                 return e
         return None
 
@@ -79,9 +97,13 @@ class SalienceMixin:
                         named = [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
                                  for o in q.children if self.index.entity(o.i)
                                  and self.index.type_of(self.index.entity(o.i)) == "EVENT"]
-                        if not named and not any(q.dep_ == "prep" for q in p.children):
-                            # "on the sidelines" alone: of the event the passage is about
-                            ev = self.salient_event(p, window=3, ahead=False)
+                        described = [o for q in p.children if q.dep_ == "prep" and q.lower_ == "of" for o in q.children
+                                     if o.dep_ == "pobj" and self.index.entity(o.i) is None
+                                     and o.lemma_.lower() in EVENT_NOUNS and any(d.lower_ == "the" for d in o.children)]
+                        if not named and (described or not any(q.dep_ == "prep" for q in p.children)):
+                            # "on the sidelines" alone, or "of the forum" left unresolved: of the
+                            # event the passage is about
+                            ev = self.salient_event(p, window=None if described else 3, ahead=False)
                             named = [ev] if ev else []
                         out += named
         return list(dict.fromkeys(out))

@@ -1,0 +1,361 @@
+"""ATTENDS and BOYCOTTS from wording of presence that a single trigger rule cannot express.
+
+- representation in the passive: "X was (will be) represented (at the summit) by Y",
+  "X, which is represented by Y": a state or body represented at an event attends it, and
+  so does its representative (GUIDELINES: "a country ATTENDS when it is represented by
+  someone"); a person represented by someone else is absent, so only the representative
+  attends then;
+- hosts: "X, the host", "host X", "host country X", "X, host of the talks" → the host
+  attends the event (not the verb: "X will host the next summit" is often another one);
+- staying away without naming the event: "they would stay away in protest" (BOYCOTTS of the
+  event the passage is about), "X stayed away (stayed at home)" (a negated ATTENDS);
+- sending someone in one's place: "sent Foreign Minister Y instead (in his place, to the
+  summit)" → Y attends;
+- joining remotely ("joined by video link"), not travelling to the event's city (a negated
+  ATTENDS, `settle_attendance` drops it where attendance is stated another way), joining
+  people for talks (MEETS_WITH), staff present ("had no representative present"), and
+  boycotting what a state holds ("Hungary's presidency").
+
+The event is the one named in the phrase, else the one the passage is about
+(`SalienceMixin.salient_event`, named in the last three sentences).
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_where
+from .argument_words import EVENT_NOUNS
+from .records import record
+
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
+BODY_TYPES = ("COUNTRY", "ORGANISATION")
+HOST_NOUNS = {"host", "co-host", "cohost"}
+AWAY_WORDS = {"away", "home"}
+TRAVEL_VERBS = {"travel", "go", "fly", "come", "head"}
+# what someone is joined for or at when joining people is meeting them
+MEETING_NOUNS = {"meeting", "talk", "talks", "lunch", "dinner", "breakfast", "discussion", "session", "call", "table",
+                 "meal", "banquet"}
+REMOTE_WORDS = {"video", "videolink", "video-link", "videoconference", "virtually", "remotely", "online", "link"}
+STAFF_PRESENT = {"representative", "representatives", "delegate", "delegates", "delegation", "official", "officials",
+                 "envoy", "envoys", "diplomat", "diplomats", "minister", "ministers", "nobody", "anyone", "anybody",
+                 "someone", "no-one", "none"}
+# what a state holds or makes, whose boycott is a boycott of the state ("Hungary's presidency")
+HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "brands", "companies", "firms"}
+TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "person", "absentia", "turn", "addition", "particular", "part", "full", "force"}
+# negation cues imposed by others: "was barred from sending officials" is no boycott
+BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
+# event words that say nothing of the kind of event
+GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
+
+
+def presences(doc: Doc, index, args, modality) -> List[Dict]:
+    """ATTENDS/BOYCOTTS records of representation, hosting, staying away and sending."""
+    out: List[Dict] = []
+    words = {"represent", "join", "boycott", "have"} | HOST_NOUNS | TRAVEL_VERBS | {"stay", "remain", "send", "dispatch"}
+    for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if lemma == "represent" and tok.pos_ == "VERB":
+            out += _represented(tok, index, args, modality)
+        elif lemma in HOST_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+            out += _host_noun(tok, index, args, modality)
+        elif lemma in ("stay", "remain") and tok.pos_ in ("VERB", "AUX"):
+            out += _stayed_away(tok, index, args, modality)
+        elif lemma in ("send", "dispatch") and tok.pos_ == "VERB":
+            out += _sent_instead(tok, index, args, modality)
+        elif lemma == "have" and tok.pos_ in ("VERB", "AUX"):
+            out += _had_staff_present(tok, index, args, modality)
+        elif lemma == "boycott" and tok.pos_ == "VERB":
+            out += _boycotted_holding(tok, index, args, modality)
+        elif lemma == "join" and tok.pos_ == "VERB":
+            out += _joined_for_meeting(tok, index, args, modality) + _joined_remotely(tok, index, args, modality)
+        elif lemma in TRAVEL_VERBS and tok.pos_ == "VERB":
+            out += _not_travelling(tok, index, args, modality)
+    return out
+
+
+def settle_attendance(records: List[Dict]) -> List[Dict]:
+    """Drop a negated ATTENDS that only denies one way of attending ("did not travel to
+    Kampala", "was barred from sending its leader") where the text states attendance another
+    way ("joined by video", "was represented by an official")."""
+    attended = {(r["subject"], r["object"]) for r in records if r["predicate"] == "ATTENDS" and not r["negated"]}
+    return [r for r in records if not ((r["evidence"]["rule"] == "ATTENDS:not-travelling-to-venue"
+                                        or (r["evidence"]["cue"] or "").lower() in BARRING_CUES)
+                                       and r["predicate"] == "ATTENDS" and r["negated"]
+                                       and (r["subject"], r["object"]) in attended)]
+
+
+# -- helpers ---------------------------------------------------------------------------
+def in_protest(tok) -> bool:
+    """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
+    protest", "to protest X", "protesting X"."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in clause.subtree:
+        if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
+            return True
+    return False
+
+
+def described_event(tok: Token) -> Optional[str]:
+    """The kind word of a definite event description the trigger goes to ("sent leaders to
+    the summit" → "summit"), for picking the passage's event of that kind."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at", "for", "in"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS and p.lemma_.lower() not in GENERIC_KINDS \
+                        and any(d.lower_ == "the" for d in p.children):
+                    return p.lemma_.lower()
+    return None
+
+
+def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in"), window: Optional[int] = 3) -> Optional[str]:
+    """The event named by a preposition on ``tok`` (or its possessor), else the passage's event
+    (named in the last ``window`` sentences; ``None``: anywhere before)."""
+    for c in tok.children:
+        objs = []
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "poss":
+            objs = [c]
+        for p in objs:
+            e = index.entity(p.i)
+            if e and index.type_of(e) == "EVENT":
+                return e
+            if e is None and p.lemma_.lower() in EVENT_NOUNS and any(d.lower_ in ("the", "this") for d in p.children):
+                # "to the conference": the passage's event (of that kind, where one is)
+                return args.salient_event(tok, window=window, head=described_event(tok))
+    return args.salient_event(tok, window=window)
+
+
+def _emit(tok: Token, subjects: List[str], ev: Optional[str], index, args, modality, rule_id: str, *,
+          predicate: str = "ATTENDS", flip: bool = False, types=ACTOR_TYPES) -> List[Dict]:
+    if not ev or not subjects:
+        return []
+    negated, cue = modality.negation(tok)
+    if flip:
+        negated, cue = not negated, cue or tok.text
+    mod, source = modality.modality(tok, args, predicate)
+    return [record(tok, s, predicate, ev, rule_id=rule_id, negated=negated, modality=mod, source=source, cue=cue)
+            for s in dict.fromkeys(subjects) if s != ev and index.type_of(s) in types]
+
+
+def by_agents(tok: Token, args) -> List[str]:
+    """Entities after "by" on the verb, or on a noun right under it ("represented at the
+    summit by X", which the parser may hang on "summit")."""
+    out: List[str] = []
+    heads = [tok] + [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        # named people, or a named state or body itself ("its head of state"
+                        # stands for nobody named)
+                        out += [e for t in [p] + [a for a in p.children if a.dep_ == "appos"]
+                                for e in args.entities_of(t)
+                                if args.index.type_of(e) == "PERSON" or args.index.entity(t.i) == e]
+                        if args.index.entity(p.i) is None:
+                            # "by its chairperson, President X": the name the parser hung on the verb
+                            out += [e for a in h.children if a.dep_ in ("npadvmod", "appos", "dep") and a.i > p.i
+                                    for e in args.entities_of(a) if args.index.type_of(e) == "PERSON"]
+    return out
+
+
+# -- representation ----------------------------------------------------------------------
+def _represented(tok: Token, index, args, modality) -> List[Dict]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+        (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    if not passive:
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "before"):
+            for p in c.children:
+                e = index.entity(p.i)
+                if p.dep_ == "pobj" and not (e and index.type_of(e) == "EVENT") and p.lemma_.lower() not in EVENT_NOUNS \
+                        and p.lower_ not in TIME_WORDS and not p.like_num:
+                    return []  # "represented in parliament (in court)": not at an event
+    agents = by_agents(tok, args)
+    if not agents:
+        represented = []
+    else:
+        represented, _ = args.objects(tok, ["dobj"], [])
+    if tok.dep_ == "acl" and not represented:
+        represented = args.entities_of(tok.head)
+    if not agents and not represented:
+        represented, _ = args.objects(tok, ["dobj"], [])
+    if not represented and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "X was barred from sending envoys and was represented by an official": X
+        represented, _ = args.objects(tok.head, ["dobj"], [])
+    bodies = [r for r in represented if index.type_of(r) in BODY_TYPES]
+    # a construction this specific is about the passage's event, however far back it was named
+    ev = _event(tok, index, args, preps=("at", "in", "during"), window=None)
+    return _emit(tok, bodies + agents, ev, index, args, modality, "ATTENDS:represented-by")
+
+
+# -- hosts -------------------------------------------------------------------------------
+def _host_noun(tok: Token, index, args, modality) -> List[Dict]:
+    hosts: List[str] = []
+    if tok.dep_ == "appos":
+        hosts = args.entities_of(tok.head)  # "X, the host," / "X, the summit's host"
+    elif tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        hosts = args.entities_of(tok.head)  # "host South Africa"
+    elif tok.dep_ == "compound" and tok.head.lemma_.lower() in ("country", "nation", "city", "government"):
+        noun = tok.head  # "host country Peru", "Peru, the host nation"
+        hosts = [e for c in noun.children if c.dep_ in ("compound", "appos") and c.i > tok.i
+                 for e in args.entities_of(c)]
+        if not hosts and noun.dep_ == "appos":
+            hosts = args.entities_of(noun.head)
+        tok = noun
+    elif tok.dep_ in ("attr",) and tok.head.lemma_.lower() == "be":
+        hosts = [e for c in tok.head.children if c.dep_ == "nsubj" for e in args.entities_of(c)]  # "X is the host"
+    for c in tok.children:
+        if c.dep_ == "appos":
+            hosts += args.entities_of(c)  # "the host, X,"
+    hosts = [h for h in hosts if index.type_of(h) in ACTOR_TYPES]
+    if not hosts:
+        return []
+    named = _event(tok, index, args, preps=("of", "to", "for"), window=None)
+    return _emit(tok, hosts, named, index, args, modality, "ATTENDS:host")
+
+
+# -- staying away --------------------------------------------------------------------------
+def _stayed_away(tok: Token, index, args, modality) -> List[Dict]:
+    if tok.dep_ in ("csubj", "nsubj", "nsubjpass", "amod"):
+        return []  # "X staying away is no great pity": an opinion, not a report
+    kids = list(tok.children)
+    kids += [g for c in kids if c.lower_ in AWAY_WORDS for g in c.children]  # "away from X"
+    away = any(c.lower_ in AWAY_WORDS and c.dep_ in ("advmod", "prt", "npadvmod", "dobj") for c in kids) or \
+        any(c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ == "home" for p in c.children) for c in kids)
+    if not away or any(c.dep_ == "prep" and c.lower_ == "from" for c in kids) \
+            or any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.pos_ == "PROPN" for p in c.children)
+                   for c in kids):
+        return []  # "stayed away from X" is a trigger rule; "stayed at home in Kent" is a place
+    ev = args.salient_event(tok, window=3, parts=False)
+    subjects = args.subjects(tok)
+    if in_protest(tok):
+        return _emit(tok, subjects, ev, index, args, modality, "BOYCOTTS:stayed-away-in-protest", predicate="BOYCOTTS")
+    return _emit(tok, subjects, ev, index, args, modality, "ATTENDS:stayed-away", flip=True)
+
+
+# -- sending someone in one's place ----------------------------------------------------------
+def _sent_instead(tok: Token, index, args, modality) -> List[Dict]:
+    envoys = [e for c in tok.children if c.dep_ == "dobj" for e in args.entities_of(c)
+              if index.type_of(e) == "PERSON"]
+    if not envoys:
+        return []
+    explicit = _event(tok, index, args, preps=("to", "for")) if any(
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in tok.children) else None
+    instead = any(c.lower_ == "instead" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() == "place" for p in c.children)
+        for c in tok.children)
+    if explicit and index.type_of(explicit) == "EVENT" and any(
+            index.entity(p.i) == explicit or (index.entity(p.i) is None and p.lemma_.lower() in EVENT_NOUNS)
+            for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children):
+        ev = explicit
+    elif instead:
+        ev = args.salient_event(tok, window=3)
+    else:
+        return []
+    # the state or body that sends its minister takes part too (not a leader sending a deputy)
+    senders = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    return _emit(tok, envoys + senders, ev, index, args, modality, "ATTENDS:sent-in-place")
+
+
+# -- joining people for a meeting ------------------------------------------------------------
+def _joined_for_meeting(tok: Token, index, args, modality) -> List[Dict]:
+    """"X joined A and B for talks (at the table)": X meets A and B, and they meet each other."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("for", "at") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in MEETING_NOUNS for p in c.children) for c in tok.children):
+        return []
+    joined = [e for c in tok.children if c.dep_ == "dobj" for e in args.entities_of(c) if index.type_of(e) == "PERSON"]
+    if not joined:
+        return []
+    joiners = [e for e in args.subjects(tok) if index.type_of(e) in ACTOR_TYPES and e not in joined]
+    negated, cue = modality.negation(tok)
+    mod, source = modality.modality(tok, args, "MEETS_WITH")
+    pairs = {tuple(sorted((a, b))) for a in joiners for b in joined if a != b}
+    pairs |= {tuple(sorted((a, b))) for a in joined for b in joined if a != b}
+    return [record(tok, a, "MEETS_WITH", b, rule_id="MEETS_WITH:joined-for-talks", negated=negated, modality=mod,
+                   source=source, symmetric=True, cue=cue) for a, b in sorted(pairs)]
+
+
+def _joined_remotely(tok: Token, index, args, modality) -> List[Dict]:
+    """"X joined by video link (virtually, online)": X attends the passage's event
+    (GUIDELINES: attending virtually is ATTENDS)."""
+    if any(c.dep_ in ("dobj", "attr") for c in tok.children):
+        return []
+    words = {w.lower_ for c in tok.children if c.dep_ in ("prep", "advmod", "agent") for w in c.subtree}
+    if not (words & REMOTE_WORDS):
+        return []
+    # "X, who stayed home, joined by video link" is parsed as a participle on X
+    subjects = args.entities_of(tok.head) if tok.dep_ == "acl" else args.subjects(tok)
+    return _emit(tok, subjects, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:joined-remotely")
+
+
+# -- not travelling to where the event is held -------------------------------------------------
+def _not_travelling(tok: Token, index, args, modality) -> List[Dict]:
+    """"X did not travel to Kampala", where the passage's event is held: X does not attend it."""
+    negated, cue = modality.negation(tok)
+    if not negated:
+        return []
+    places = [index.entity(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj"]
+    places = [p for p in places if p and index.type_of(p) == "LOCATION"]
+    ev = args.salient_event(tok, window=3)
+    if not places or not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
+        return []
+    subjects = [s for s in args.subjects(tok) if index.type_of(s) == "PERSON"]
+    return _emit(tok, subjects, ev, index, args, modality, "ATTENDS:not-travelling-to-venue")
+
+
+def _held_in(doc: Doc, index, ev: str, place: str) -> bool:
+    """Whether the text sets the event in the place: its name has the place's, or "the summit
+    in X", "the summit opens (is held) in X"."""
+    if index.names.get(place, "") and index.names.get(place, "") in index.names.get(ev, ""):
+        return True
+    for t in doc:
+        if index.entity(t.i) != ev or (t.i + 1 < len(doc) and index.entity(t.i + 1) == ev):
+            continue
+        holders = [t] + ([t.head] if t.dep_ in ("nsubj", "nsubjpass") else [])
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(index.entity(p.i) == place for p in c.children):
+                    return True
+    return False
+
+
+# -- boycotting what a state holds ------------------------------------------------------------
+def _boycotted_holding(tok: Token, index, args, modality) -> List[Dict]:
+    """"X will boycott Hungary's presidency (France's products)": X boycotts the holder."""
+    holders = [e for c in tok.children if c.dep_ == "dobj" and index.entity(c.i) is None
+               and c.lemma_.lower() in HELD_NOUNS | {w.rstrip("s") for w in HELD_NOUNS}
+               for p in c.children if p.dep_ == "poss" for e in [index.entity(p.i)]
+               if e and index.type_of(e) in BODY_TYPES]
+    out: List[Dict] = []
+    for h in holders:
+        out += _emit(tok, [s for s in args.subjects(tok) if s != h], h, index, args, modality,
+                     "BOYCOTTS:holding", predicate="BOYCOTTS")
+    return out
+
+
+# -- staff present ---------------------------------------------------------------------------------
+def _had_staff_present(tok: Token, index, args, modality) -> List[Dict]:
+    """"X had a representative (no delegate, nobody) present (there)": X attends the passage's
+    event, or does not (GUIDELINES: a country attends when its delegation takes part)."""
+    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    if not obj:
+        return []
+    words = [w for w in obj[0].subtree]
+    lows = {w.lower_ for w in words}
+    present = "present" in lows or any(c.lower_ in ("present", "there") and c.dep_ in ("advmod", "oprd", "ccomp", "xcomp", "acomp")
+                                       for c in tok.children) or any(
+        c.lower_ == "present" for w in words for c in w.children)
+    if not present or not (lows & STAFF_PRESENT):
+        return []
+    bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    # "no representative", "nobody": the clause's negation already says so
+    return _emit(tok, bodies, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:had-staff-present")
