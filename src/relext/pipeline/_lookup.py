@@ -12,7 +12,7 @@ import weakref
 from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -62,26 +62,43 @@ def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
     does; computed once per Doc."""
     cache = _doc_cache(doc)
     if "line_breaks" not in cache:
-        tokens = list(doc)
-        cache["line_breaks"] = (["\n" in t.text for t in tokens], ["\n" in t.whitespace_ for t in tokens])
+        in_text, after = [False] * len(doc), [False] * len(doc)
+        text = doc_text(doc)
+        if "\n" in text:  # found from the breaks of the text, without building every Token
+            starts = attribute_array(doc, IDX).tolist()
+            i = 0
+            at = text.find("\n")
+            while at != -1:
+                while i + 1 < len(starts) and starts[i + 1] <= at:
+                    i += 1
+                if at < starts[i] + len(doc[i].text):
+                    in_text[i] = True
+                else:
+                    after[i] = True
+                at = text.find("\n", at + 1)
+        cache["line_breaks"] = (in_text, after)
     return cache["line_breaks"]
 
 
 def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
-    """The distinct lower-case forms (``LOWER``) or lower-cased lemmas (``LEMMA``) of
-    ``doc``, and for each token the index of its own in that list; computed once per Doc."""
+    """The distinct lower-case forms (``LOWER``), lower-cased lemmas (``LEMMA``) or texts
+    (``ORTH``, as written) of ``doc``, and for each token the index of its own in that
+    list; computed once per Doc."""
     cache = _doc_cache(doc)
     key = ("words", attr)
     if key not in cache:
         values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
         strings = doc.vocab.strings
-        cache[key] = ([strings[v].lower() for v in values.tolist()], word_of)
+        if attr == ORTH:
+            cache[key] = ([strings[v] for v in values.tolist()], word_of)
+        else:
+            cache[key] = ([strings[v].lower() for v in values.tolist()], word_of)
     return cache[key]
 
 
 def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER") -> List[int]:
     """Token indices of ``doc``, in order, whose lower-case form (or lower-cased lemma, with
-    ``attr="LEMMA"``) passes ``keep``. Each distinct word of the Doc is tested once, and no
+    ``attr="LEMMA"``, or text as written, with ``attr="ORTH"``) passes ``keep``. Each distinct word of the Doc is tested once, and no
     Token is built: a cheap way to find the few tokens a rule that scans the whole
     document can start from.
 
@@ -89,7 +106,7 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
     [2, 7]
     """
-    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr])
+    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}[attr])
     kept = numpy.array([keep(w) for w in words], dtype=bool)
     if not kept.any():
         return []

@@ -8,6 +8,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_where
 from .named_heads import MONTHS
 
 
@@ -115,7 +116,8 @@ def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
     word of attending or a preposition, where the model found no name; months ("March
     2022"), people and known places before a year are no edition."""
     out = []
-    for tok in doc:
+    for i in positions_where(doc, lambda w: w[:2] in ("19", "20")):  # a year's first digits (`_is_year`)
+        tok = doc[i]
         if not _is_year(tok) or tok.i < 2 or not doc[tok.i - 1].whitespace_:
             continue
         start = tok.i
