@@ -29,8 +29,10 @@ def repair_verbs(doc: Doc) -> None:
     # the lower-case nouns heading a clause, read from the arrays (no Token for the others);
     # a repair below changes only the repaired noun and a proper noun before it
     pos, dep, lower = doc.to_array([POS, DEP, IS_LOWER]).T
-    clause_deps = [doc.vocab.strings.add(d) for d in CLAUSE_DEPS]
-    for i in numpy.flatnonzero((pos == NOUN) & numpy.isin(dep, clause_deps) & (lower == 1)).tolist():
+    clause_deps = {doc.vocab.strings.add(d) for d in CLAUSE_DEPS}
+    for i in numpy.flatnonzero((pos == NOUN) & (lower == 1)).tolist():
+        if int(dep[i]) not in clause_deps:
+            continue
         tok = doc[i]
         if tok.pos_ != "NOUN" or tok.dep_ not in CLAUSE_DEPS or not tok.is_lower:
             continue
