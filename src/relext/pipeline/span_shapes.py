@@ -43,12 +43,19 @@ def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     while start < end and doc[start].is_space:
         start += 1
     for i in range(start, end):
-        if "\n" in doc[i].text or (doc[i].is_space and i > start) or "\n" in doc[i].whitespace_:
-            end = i if "\n" in doc[i].text or doc[i].is_space else i + 1
+        t = doc[i]
+        if "\n" in t.text or (t.is_space and i > start) or "\n" in t.whitespace_:
+            end = i if "\n" in t.text or t.is_space else i + 1
             break
-    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in DETERMINERS):
+    while start < end:
+        t = doc[start]
+        if not (t.is_space or t.is_punct or t.text in DETERMINERS):
+            break
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    while end > start:
+        t = doc[end - 1]
+        if not (t.is_space or t.is_punct or t.text in ("'s", "’s", "'", "’")):
+            break
         end -= 1
     return start, end
 
