@@ -3,8 +3,11 @@
 Components need "the tokens whose lemma is one of these words" many times per
 document. Walking the ``Doc`` in Python and building ``token.lemma_`` strings for every
 token costs more than the rules themselves, so the lookups here read the attribute
-arrays once per Doc (``Doc.to_array``) and compare hashes with numpy; a rule that would
-scan every token tests the Doc's distinct words once instead (`positions_where`).
+arrays once per Doc (``Doc.to_array``), find the Doc's distinct values once
+(``numpy.unique``), and test those few dozen values against a set of hashes
+(`WordSet`, `positions_of`) or a predicate on their strings (`positions_where`); only the
+tokens that match are mapped back from the arrays. ``numpy.isin`` and
+``numpy.searchsorted`` per token cost more on a short Doc than the set test.
 """
 from __future__ import annotations
 
