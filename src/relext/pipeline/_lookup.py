@@ -84,14 +84,14 @@ def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
     return cache["line_breaks"]
 
 
-def _distinct_values(doc: Doc, attr: int) -> Tuple[List[int], numpy.ndarray]:
-    """The distinct hashes of ``attr`` in ``doc``, and for each token the index of its own
-    in that list; computed once per Doc."""
+def _distinct_values(doc: Doc, attr: int) -> Tuple[Dict[int, int], numpy.ndarray]:
+    """The distinct hashes of ``attr`` in ``doc`` (each mapped to its rank), and for each
+    token the rank of its own; computed once per Doc."""
     cache = _doc_cache(doc)
     key = ("distinct", attr)
     if key not in cache:
         values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
-        cache[key] = (values.tolist(), word_of)
+        cache[key] = ({v: k for k, v in enumerate(values.tolist())}, word_of)
     return cache[key]
 
 
@@ -128,11 +128,11 @@ def positions_of(doc: Doc, attr: int, hashes: Iterable[int]) -> List[int]:
     if not len(doc):
         return []
     hashes = hashes if isinstance(hashes, (set, frozenset)) else set(hashes)
-    values, word_of = _distinct_values(doc, attr)
-    kept = [k for k, v in enumerate(values) if v in hashes]
-    if not kept:
+    rank, word_of = _distinct_values(doc, attr)
+    common = hashes.intersection(rank)
+    if not common:
         return []
-    return _tokens_of(word_of, len(values), kept)
+    return _tokens_of(word_of, len(rank), [rank[v] for v in common])
 
 
 def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER") -> List[int]:
