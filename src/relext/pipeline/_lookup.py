@@ -3,8 +3,11 @@
 Components need "the tokens whose lemma is one of these words" many times per
 document. Walking the ``Doc`` in Python and building ``token.lemma_`` strings for every
 token costs more than the rules themselves, so the lookups here read the attribute
-arrays once per Doc (``Doc.to_array``) and compare hashes with numpy; a rule that would
-scan every token tests the Doc's distinct words once instead (`positions_where`).
+arrays once per Doc (``Doc.to_array``), find the Doc's distinct values once
+(``numpy.unique``), and test those few dozen values against a set of hashes
+(`WordSet`, `positions_of`) or a predicate on their strings (`positions_where`); only the
+tokens that match are mapped back from the arrays. ``numpy.isin`` and
+``numpy.searchsorted`` per token cost more on a short Doc than the set test.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import weakref
 from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -54,6 +57,7 @@ def forget_attribute(doc: Doc, attr: int) -> None:
     changed that attribute."""
     cache = _doc_cache(doc)
     cache.pop(attr, None)
+    cache.pop(("distinct", attr), None)
     cache.pop(("words", attr), None)
 
 
@@ -62,38 +66,90 @@ def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
     does; computed once per Doc."""
     cache = _doc_cache(doc)
     if "line_breaks" not in cache:
-        tokens = list(doc)
-        cache["line_breaks"] = (["\n" in t.text for t in tokens], ["\n" in t.whitespace_ for t in tokens])
+        in_text, after = [False] * len(doc), [False] * len(doc)
+        text = doc_text(doc)
+        if "\n" in text:  # found from the breaks of the text, without building every Token
+            starts = attribute_array(doc, IDX).tolist()
+            i = 0
+            at = text.find("\n")
+            while at != -1:
+                while i + 1 < len(starts) and starts[i + 1] <= at:
+                    i += 1
+                if at < starts[i] + len(doc[i].text):
+                    in_text[i] = True
+                else:
+                    after[i] = True
+                at = text.find("\n", at + 1)
+        cache["line_breaks"] = (in_text, after)
     return cache["line_breaks"]
 
 
+def _distinct_values(doc: Doc, attr: int) -> Tuple[Dict[int, int], numpy.ndarray]:
+    """The distinct hashes of ``attr`` in ``doc`` (each mapped to its rank), and for each
+    token the rank of its own; computed once per Doc."""
+    cache = _doc_cache(doc)
+    key = ("distinct", attr)
+    if key not in cache:
+        values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
+        cache[key] = ({v: k for k, v in enumerate(values.tolist())}, word_of)
+    return cache[key]
+
+
 def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
-    """The distinct lower-case forms (``LOWER``) or lower-cased lemmas (``LEMMA``) of
-    ``doc``, and for each token the index of its own in that list; computed once per Doc."""
+    """The distinct lower-case forms (``LOWER``), lower-cased lemmas (``LEMMA``) or texts
+    (``ORTH``, as written) of ``doc``, and for each token the index of its own in that
+    list; computed once per Doc."""
     cache = _doc_cache(doc)
     key = ("words", attr)
     if key not in cache:
-        values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
+        values, word_of = _distinct_values(doc, attr)
         strings = doc.vocab.strings
-        cache[key] = ([strings[v].lower() for v in values.tolist()], word_of)
+        if attr == ORTH:
+            cache[key] = ([strings[v] for v in values], word_of)
+        else:
+            cache[key] = ([strings[v].lower() for v in values], word_of)
     return cache[key]
+
+
+def _tokens_of(word_of: numpy.ndarray, n_words: int, kept: List[int]) -> List[int]:
+    """Token indices, in order, whose distinct word (index into the Doc's distinct words,
+    ``word_of``) is one of ``kept``."""
+    if len(kept) == 1:
+        return numpy.flatnonzero(word_of == kept[0]).tolist()
+    mask = numpy.zeros(n_words, dtype=bool)
+    mask[kept] = True
+    return numpy.flatnonzero(mask[word_of]).tolist()
+
+
+def positions_of(doc: Doc, attr: int, hashes: Iterable[int]) -> List[int]:
+    """Token indices of ``doc``, in order, whose value of ``attr`` (``ORTH``, ``LOWER``,
+    ``LEMMA``) is one of ``hashes``; the Doc's distinct values are tested, not every token
+    (``numpy.isin`` costs tens of microseconds even on short Docs)."""
+    if not len(doc):
+        return []
+    hashes = hashes if isinstance(hashes, (set, frozenset)) else set(hashes)
+    rank, word_of = _distinct_values(doc, attr)
+    common = hashes.intersection(rank)
+    if not common:
+        return []
+    return _tokens_of(word_of, len(rank), [rank[v] for v in common])
 
 
 def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER") -> List[int]:
     """Token indices of ``doc``, in order, whose lower-case form (or lower-cased lemma, with
-    ``attr="LEMMA"``) passes ``keep``. Each distinct word of the Doc is tested once, and no
-    Token is built: a cheap way to find the few tokens a rule that scans the whole
-    document can start from.
+    ``attr="LEMMA"``, or text as written, with ``attr="ORTH"``) passes ``keep``. Each
+    distinct word of the Doc is tested once, and no Token is built: a cheap way to find the
+    few tokens a rule that scans the whole document can start from.
 
     >>> import spacy
     >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
     [2, 7]
     """
-    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER}[attr])
-    kept = numpy.array([keep(w) for w in words], dtype=bool)
-    if not kept.any():
+    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}[attr])
+    kept = [k for k, w in enumerate(words) if keep(w)]
+    if not kept:
         return []
-    return numpy.flatnonzero(kept[word_of]).tolist()
+    return _tokens_of(word_of, len(words), kept)
 
 
 class WordSet:
@@ -112,16 +168,14 @@ class WordSet:
         self.words = frozenset(words)
         # lemmas keep the case of proper nouns; store both forms so "Games" and "games" match
         forms = set(words) | {w.title() for w in words} | {w.upper() for w in words}
-        self.hashes = numpy.asarray(sorted(vocab.strings.add(w) for w in forms), dtype="uint64")
+        self.hashes = frozenset(vocab.strings.add(w) for w in forms)
 
     def positions(self, doc: Doc) -> List[int]:
         """Token indices of ``doc`` whose attribute is one of the words."""
-        if not len(doc) or not len(self.hashes):
+        if not len(doc) or not self.hashes:
             return []
-        values = attribute_array(doc, self.attr)
-        idx = numpy.searchsorted(self.hashes, values)
-        idx[idx == len(self.hashes)] = 0
-        return numpy.flatnonzero(self.hashes[idx] == values).tolist()
+        # the Doc's distinct values (a few dozen) are tested, not every token
+        return positions_of(doc, self.attr, self.hashes)
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words

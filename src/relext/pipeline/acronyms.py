@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, Tuple
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from ._lookup import attribute_array
+from ._lookup import positions_of
 
 
 def _repeat_acronyms(doc: Doc, mentions: List[Dict]) -> List[Dict]:
@@ -20,8 +19,7 @@ def _repeat_acronyms(doc: Doc, mentions: List[Dict]) -> List[Dict]:
     if not acronyms:
         return mentions
     covered = {i for m in mentions for i in range(m["start"], m["end"])}
-    hashes = numpy.asarray([doc.vocab.strings[a] for a in acronyms], dtype="uint64")
-    where = numpy.flatnonzero(numpy.isin(attribute_array(doc, ORTH), hashes)).tolist()
+    where = positions_of(doc, ORTH, {doc.vocab.strings[a] for a in acronyms})
     extra = [dict(acronyms[doc[i].text], start=i, end=i + 1, source="repeat") for i in where if i not in covered]
     return sorted(mentions + extra, key=lambda m: m["start"]) if extra else mentions
 

@@ -192,10 +192,7 @@ def _merge_summit_variants(doc: Doc, events: List[Dict], out: Dict) -> None:
     Sydney" (a place-named summit is the body's summit held there), and "the Southeast Asian
     summit" is "the ASEAN summit" (an adjective taken from the body's long name). Only
     bodies whose summit the document names elsewhere are used."""
-    _, org_keys = _org_alias_pattern()
-    long_names: Dict[str, List[str]] = {}
-    for alias, key in org_keys.items():
-        long_names.setdefault(key.split(":", 1)[1], []).append(alias)
+    long_names = _aliases_by_body()
     body_summits = {}  # body -> summit key
     held_at: Dict[str, set] = {}  # place text -> bodies whose summit is held there
     for m in events:
@@ -264,6 +261,16 @@ PREFIXES = {"anti", "pro", "ex", "post", "pre", "non"}
 MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
                  "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}
 _HEAD = re.compile(r"\b(summit|forum|conference|meetings?|talks|gathering|session|debate|dialogue)\b")
+
+
+@lru_cache(maxsize=1)
+def _aliases_by_body() -> Dict[str, List[str]]:
+    """Every alias of each organisation, by the organisation's key without its prefix."""
+    _, org_keys = _org_alias_pattern()
+    long_names: Dict[str, List[str]] = {}
+    for alias, key in org_keys.items():
+        long_names.setdefault(key.split(":", 1)[1], []).append(alias)
+    return long_names
 
 
 @lru_cache(maxsize=1)

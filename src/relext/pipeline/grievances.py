@@ -131,7 +131,11 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
     someone's words: the speaker THREATENS X. A past or plain statement ("X faced
     criticism", "X regrets the delay") promises nothing."""
     out: List[Dict] = []
-    for tok in doc:
+    # only these words can fire the tests below: the verbs' lemmas and "sorry"
+    starts = positions_where(doc, lambda w: w in FACING_VERBS or w in REGRET_VERBS or w == "answer", attr="LEMMA")
+    starts += positions_where(doc, lambda w: w == "sorry")
+    for i in sorted(set(starts)):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in FACING_VERBS:
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in CONSEQUENCE_NOUNS for c in tok.children):
@@ -202,7 +206,11 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
     guilty of war crimes)": the speaker ACCUSES the subject of the copula. Outside
     someone's words the narrator states it, and the narrator is nobody."""
     out: List[Dict] = []
-    for tok in doc:
+    # only these words can fire the tests below: the adjectives, "behind" and the lemma "blame"
+    starts = positions_where(doc, lambda w: w in GUILT_ADJECTIVES or w in BLAME_ADJECTIVES or w == "behind")
+    starts += positions_where(doc, lambda w: w == "blame", attr="LEMMA")
+    for i in sorted(set(starts)):
+        tok = doc[i]
         low = tok.lower_
         copula = tok.head
         if copula.lemma_.lower() != "be" or copula.pos_ not in ("AUX", "VERB"):

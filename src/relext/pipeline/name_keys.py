@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ..gazetteer import one_edit_apart, slug
+from ._lookup import positions_of
 from .events import strip_det
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princess", "king", "queen",
@@ -88,9 +88,7 @@ class NameKeys:
             for mm in g["mentions"]:
                 for i in range(mm["start"], mm["end"]):
                     owner[i] = (g["id"], mm)
-        hashes = numpy.asarray([doc.vocab.strings.add(k) for k in surnames], dtype="uint64")
-        orth = doc.to_array([ORTH]).astype("uint64").ravel()
-        for i in numpy.flatnonzero(numpy.isin(orth, hashes)).tolist():
+        for i in positions_of(doc, ORTH, {doc.vocab.strings.add(k) for k in surnames}):
             tok = doc[i]
             pid = surnames.get(tok.text)
             if pid is None or tok.pos_ != "PROPN":

@@ -39,7 +39,7 @@ from typing import Dict, FrozenSet, Iterable, List, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ._lookup import WordSet, doc_text
+from ._lookup import WordSet, doc_text, positions_where
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
@@ -131,7 +131,8 @@ class KnownPeople:
         """Known names in ``doc``: ``(start, end, row index)``, longest match at each start."""
         starts = self.first_words.positions(doc)
         if not doc_text(doc).isascii():
-            starts = sorted(set(starts) | {t.i for t in doc if not t.text.isascii() and normalise(t.text) in self._ascii_first})
+            starts = sorted(set(starts) | set(positions_where(
+                doc, lambda w: not w.isascii() and normalise(w) in self._ascii_first, attr="ORTH")))
         out = []
         taken = -1
         for i in starts:
@@ -214,7 +215,8 @@ def noble_appositions(doc: Doc, nobles: FrozenSet[str]) -> List[Tuple[int, int]]
     "Britain, Prince of Wales" needs a person's name, not a state (the caller's gazetteer
     spans are kept)."""
     out = []
-    for tok in doc:
+    for i in positions_where(doc, lambda w: w in nobles, attr="ORTH"):
+        tok = doc[i]
         if tok.text not in nobles or tok.i < 2 or doc[tok.i - 1].text != ",":
             continue
         j = tok.i + 1

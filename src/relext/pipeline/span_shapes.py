@@ -8,6 +8,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_where
 from .named_heads import MONTHS
 
 
@@ -42,12 +43,19 @@ def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     while start < end and doc[start].is_space:
         start += 1
     for i in range(start, end):
-        if "\n" in doc[i].text or (doc[i].is_space and i > start) or "\n" in doc[i].whitespace_:
-            end = i if "\n" in doc[i].text or doc[i].is_space else i + 1
+        t = doc[i]
+        if "\n" in t.text or (t.is_space and i > start) or "\n" in t.whitespace_:
+            end = i if "\n" in t.text or t.is_space else i + 1
             break
-    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in DETERMINERS):
+    while start < end:
+        t = doc[start]
+        if not (t.is_space or t.is_punct or t.text in DETERMINERS):
+            break
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    while end > start:
+        t = doc[end - 1]
+        if not (t.is_space or t.is_punct or t.text in ("'s", "’s", "'", "’")):
+            break
         end -= 1
     return start, end
 
@@ -115,7 +123,8 @@ def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
     word of attending or a preposition, where the model found no name; months ("March
     2022"), people and known places before a year are no edition."""
     out = []
-    for tok in doc:
+    for i in positions_where(doc, lambda w: w[:2] in ("19", "20")):  # a year's first digits (`_is_year`)
+        tok = doc[i]
         if not _is_year(tok) or tok.i < 2 or not doc[tok.i - 1].whitespace_:
             continue
         start = tok.i

@@ -58,6 +58,15 @@ class SubjectsMixin:
         return self.verb_subjects(tok)
 
     def verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
+        # once per verb and document: many rules (and modality) ask for the same verb's
+        # subjects; each caller gets its own list
+        key = ("verb-subj", v.i, _depth)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._verb_subjects(v, _depth)
+        return list(found)
+
+    def _verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
         if _depth > 5:
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _reduced_passive(v)

@@ -9,7 +9,9 @@ coordinated names the parser hung on it as modifiers ("Charles and Camilla land 
 """
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
+import numpy
+from spacy.attrs import DEP, IS_LOWER, LEMMA, POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc
 
 from ._lookup import forget_attribute
@@ -22,7 +24,16 @@ def repair_verbs(doc: Doc) -> None:
     """Set the part of speech of clause-heading nouns with a subject to VERB, and their
     lemma to a verb's, in place."""
     relemmatized = False
-    for tok in doc:
+    if not len(doc):
+        return
+    # the lower-case nouns heading a clause, read from the arrays (no Token for the others);
+    # a repair below changes only the repaired noun and a proper noun before it
+    pos, dep, lower = doc.to_array([POS, DEP, IS_LOWER]).T
+    clause_deps = {doc.vocab.strings.add(d) for d in CLAUSE_DEPS}
+    for i in numpy.flatnonzero((pos == NOUN) & (lower == 1)).tolist():
+        if int(dep[i]) not in clause_deps:
+            continue
+        tok = doc[i]
         if tok.pos_ != "NOUN" or tok.dep_ not in CLAUSE_DEPS or not tok.is_lower:
             continue
         kids = list(tok.children)
