@@ -131,8 +131,9 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
     someone's words: the speaker THREATENS X. A past or plain statement ("X faced
     criticism", "X regrets the delay") promises nothing."""
     out: List[Dict] = []
-    # only these words can fire the tests below: the verbs' lemmas and "sorry"
-    starts = positions_where(doc, lambda w: w in FACING_VERBS or w in REGRET_VERBS or w == "answer", attr="LEMMA")
+    # only these words can fire the tests below: the verbs' lemmas ("play" for "playing with
+    # fire") and "sorry"
+    starts = positions_where(doc, lambda w: w in FACING_VERBS or w in REGRET_VERBS or w in ("answer", "play"), attr="LEMMA")
     starts += positions_where(doc, lambda w: w == "sorry")
     for i in sorted(set(starts)):
         tok = doc[i]
