@@ -247,3 +247,24 @@ def test_a_forum_states_belong_to_is_a_body(nlp, text, label):
 def test_a_meeting_left_in_protest_stays_an_event(nlp):
     typed, _ = _typed(nlp, "Diplomats quit the Arctic Council Ministerial Meeting in protest.")
     assert not any(t == "ORGANISATION" and "Meeting" in m for t, m in typed)
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Trade Minister Anna Holm flew to Oslo on Monday.", "Trade"),
+    ("Kenyan Interior Secretary Peter Mwangi spoke to reporters.", "Kenyan Interior"),
+    ("Brazilian National Security Adviser Rui Costa met the delegation.", "Brazilian National"),
+    ("Chilean Mining Minister Laura Pinto signed the accord.", "Chilean Mining"),
+    ("Home Affairs Minister Sam Dube said the border would stay shut.", "Home Affairs"),
+])
+def test_a_portfolio_before_an_office_title_is_no_body(nlp, text, words):
+    typed, _ = _typed(nlp, text)
+    assert not any(t == "ORGANISATION" for t, _m in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Treasury froze the assets. Treasury Secretary Ann Lowe said more would follow.", "Treasury"),
+    ("The National Security Council Spokesman John Kirby said the talks went well.", "National Security Council"),
+])
+def test_a_body_named_before_a_title_stays_a_body(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed

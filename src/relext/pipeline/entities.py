@@ -36,6 +36,7 @@ from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
+from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
@@ -252,6 +253,14 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
 
+            if label == "ORGANISATION" and text not in self._by_alias:
+                if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
+                    continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words
+                person = person_after_title(doc, start, end, self.common_words)
+                if person is not None:  # "Kazakh President Kassym-Jomart Tokayev" typed as a body
+                    out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
+                                "name": doc[person[0]:person[1]].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                    continue
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
