@@ -137,3 +137,18 @@ def test_a_body_written_with_its_acronym_and_lower_case_words_is_known(nlp, text
 
 def test_a_plural_region_name_is_still_a_place(nlp):
     assert _typed(nlp, "Leaders from across the Americas gathered in Lima.").get("Americas") == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Lima accused Quito of breaching the Andean Water Convention.", "Andean Water Convention"),
+    ("Both states signed the Pacific Fisheries Agreement in 2019.", "Pacific Fisheries Agreement"),
+    ("Congress passed the Clean Harbours Act last week.", "Clean Harbours Act"),
+    ("Kenya ratified the Regional Mining Treaty on Monday.", "Regional Mining Treaty"),
+])
+def test_a_treaty_or_law_is_no_entity(nlp, text, name):
+    assert _typed(nlp, text).get(name) not in ("ORGANISATION", "EVENT")
+
+
+def test_a_party_convention_is_no_treaty(nlp):
+    typed = _typed(nlp, "Delegates gathered in Chicago for the Democratic National Convention.")
+    assert typed.get("Democratic National Convention") in ("EVENT", "ORGANISATION")  # kept, not dropped

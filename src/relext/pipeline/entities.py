@@ -41,7 +41,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_peop
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
-from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -253,6 +253,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
 
+            if label in ("ORGANISATION", "EVENT") and text not in self._by_alias and _treaty_name(doc, start, end):
+                continue  # "the Genocide Convention", "the Central America Free Trade Agreement": no entity
             if label == "ORGANISATION" and text not in self._by_alias:
                 if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
                     continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words

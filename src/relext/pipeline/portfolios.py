@@ -75,3 +75,4 @@ def person_after_title(doc: Doc, start: int, end: int, common_words: Iterable[st
                 return j, end
             return None
     return None
+
