@@ -180,3 +180,30 @@ def test_a_capitalised_head_is_part_of_an_event_name(nlp, text, name):
 ])
 def test_title_case_headlines_and_plain_heads_name_no_event(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Members of the Caspian Trade Council held their ninth summit in Baku.", "ninth summit"),
+    ("The Andean Community opened its 21st summit on Monday.", "21st summit"),
+    ("The Sahel Alliance met in Niamey; the bloc's third summit ended with a declaration.", "third summit"),
+])
+def test_a_numbered_summit_owned_by_a_named_body_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Their second summit went badly, the two leaders said.",      # no body named before it
+    "The Andean Community held its summit in 2019.",                # no ordinal
+    "The Andean Community held its ninth meeting on trade.",        # a weak head needs a name
+])
+def test_owned_summits_near_misses(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_the_summit_is_the_event_called_a_summit(nlp):
+    ex = relext.extract("Presidents gathered for the Mercosur summit in Asuncion. The Spanish premier will "
+                        "attend the Mercosur-EU meeting on Monday. Japan also sent its trade minister to the summit.",
+                        nlp=nlp)
+    ev = {e.name: {m.text for m in e.mentions} for e in ex.entities if e.type.value == "EVENT"}
+    meeting = next(v for k, v in ev.items() if "meeting" in k)
+    assert "summit" not in meeting

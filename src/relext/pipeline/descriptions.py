@@ -168,6 +168,12 @@ class Descriptions:
                        and (head == "ceremony" or not g["id"].endswith("-ceremony"))
                        and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
                        and not _only_body_named(g)]
+            if wanted_type == "EVENT" and id_hint == "summit":
+                # "the summit" is an event the text calls a summit, before one keyed alike
+                # but called a meeting ("the ASEAN-China meeting" after "the ASEAN summit")
+                literal = [g for g in fitting if any(head in mm["text"].lower() for mm in g["mentions"]
+                                                     if mm["kind"] == "NAME")]
+                fitting = literal or fitting
             if fitting and wanted_type == "ORGANISATION":
                 # "the bloc", "the organization": the body the passage is about (named most
                 # often so far), the latest of those on a tie

@@ -91,6 +91,9 @@ class EventShapes:
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
             return _with_ordinal(doc, start), head.i + 1 + year
+        owned = _owned_edition(head, ent_at, weak)
+        if owned is not None:
+            return owned
         for prep in head.rights:
             # "Summit of the Americas"; a capitalised head also "Summit for Democracy"
             if prep.dep_ != "prep" or not (prep.lower_ == "of" or prep.lower_ in ("for", "on") and as_name):
@@ -124,6 +127,30 @@ class EventShapes:
         if ent_at.get(tok.i) in NAMING_TYPES or acronym:
             return True
         return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
+
+
+WORD_ORDINAL = re.compile(r"^(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                          r"ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|fortieth|fiftieth)$", re.I)
+OWNER_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "body", "forum", "union",
+               "club", "league", "council", "community", "members"}
+
+
+def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[Tuple[int, int]]:
+    """"the forum ... opened their seventh summit", "the bloc's 46th summit": a numbered
+    edition of a body's meeting, owned by a pronoun or a noun for the body, is a named event
+    when the sentence names an organisation before it ("seventh summit")."""
+    if weak:
+        return None
+    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and not c.shape_ == "dddd")), None)
+    owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    if ordinal is None or owner is None or owner.i > ordinal.i:
+        return None
+    if not (owner.lower_ in ("its", "their") or owner.lemma_.lower() in OWNER_NOUNS):
+        return None
+    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)):
+        return None
+    return ordinal.i, head.i + 1
 
 
 def _of_chain_end(obj: Token) -> int:
