@@ -207,3 +207,29 @@ def test_the_summit_is_the_event_called_a_summit(nlp):
     ev = {e.name: {m.text for m in e.mentions} for e in ex.entities if e.type.value == "EVENT"}
     meeting = next(v for k, v in ev.items() if "meeting" in k)
     assert "summit" not in meeting
+
+
+def _event_mentions(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "EVENT"], ex
+
+
+@pytest.mark.parametrize("text,long,short", [
+    ("Ghana will host the West African Games (WAG) in August. Nigeria said it would skip WAG.",
+     "West African Games", "WAG"),
+    ("Delegates flew in for the Pacific heads of government meeting (Phogm) on Monday. Phogm closed on Friday.",
+     "Pacific heads of government meeting", "Phogm"),
+    ("Egypt hosted COP27 last year. Activists said COP had failed the poor.", "COP27", "COP"),
+])
+def test_a_short_name_of_an_event_is_that_event(nlp, text, long, short):
+    events, _ = _event_mentions(nlp, text)
+    assert any(long in ms and short in ms for ms in events)
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Leaders met at the 20th summit of the Pacific Islands Forum (PIF) in Tonga.", "PIF"),
+    ("Members of the Caribbean Energy Forum (CEF) met in Nassau.", "CEF"),
+])
+def test_a_body_acronym_after_an_event_stays_the_body(nlp, text, short):
+    events, ex = _event_mentions(nlp, text)
+    assert not any(short in ms for ms in events)

@@ -32,6 +32,7 @@ from ..gazetteer import city_names, region_names, wordnet_regions, default_entri
 from ._base import RuleComponent
 from ._lookup import WordSet
 from .acronyms import _bracketed_long_forms, _repeat_acronyms
+from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
@@ -91,6 +92,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
+        self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
         self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]))
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
@@ -379,7 +381,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
                              "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
                              "source": c["source"]})
-        return _repeat_acronyms(doc, mentions)
+        return _repeat_acronyms(doc, event_acronyms(doc, mentions, self.event_words))
 
     def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
         """Write ``doc._.relext_mentions`` and, if configured, ``doc.ents``."""
