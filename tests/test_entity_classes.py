@@ -152,3 +152,13 @@ def test_a_treaty_or_law_is_no_entity(nlp, text, name):
 def test_a_party_convention_is_no_treaty(nlp):
     typed = _typed(nlp, "Delegates gathered in Chicago for the Democratic National Convention.")
     assert typed.get("Democratic National Convention") in ("EVENT", "ORGANISATION")  # kept, not dropped
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Berlin halted arms deliveries to Kyiv last month.", "Kyiv", "COUNTRY"),
+    ("The IMF froze budget support to Caracas on Friday.", "Caracas", "COUNTRY"),
+    ("The minister cancelled his trip to Kyiv.", "Kyiv", "LOCATION"),
+    ("Airlines suspended flights to Caracas.", "Caracas", "LOCATION"),
+])
+def test_a_capital_given_something_is_its_state_and_a_destination_a_place(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
