@@ -233,3 +233,19 @@ def test_a_short_name_of_an_event_is_that_event(nlp, text, long, short):
 def test_a_body_acronym_after_an_event_stays_the_body(nlp, text, short):
     events, ex = _event_mentions(nlp, text)
     assert not any(short in ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Five states said they would skip all meetings of the Nordic Council this year.",
+    "Sessions of the UN Human Rights Council were postponed.",
+])
+def test_plural_meetings_of_a_body_are_a_series_not_an_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kenya sent athletes to the Commonwealth Games in Glasgow.", "Commonwealth Games"),
+    ("Athletes from Laos left the Asian Games early.", "Asian Games"),
+])
+def test_plural_names_of_one_event_stay(nlp, text, name):
+    assert name in _events(nlp, text)

@@ -34,6 +34,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^\d{4}$", re.I)
+# heads that are plural in one event's name ("the peace talks", "the Asian Games")
+PLURAL_NAMES = {"talks", "games", "olympics", "paralympics", "championships", "negotiations", "consultations"}
 NAMING_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod")
 NAMING_TYPES = ("ORGANISATION", "COUNTRY", "LOCATION", "EVENT")
 
@@ -63,6 +65,8 @@ class EventShapes:
             return None
         if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":
             return None
+        if head.tag_ in ("NNS", "NNPS") and (head.is_lower or head.is_sent_start) and head.lower_ not in PLURAL_NAMES:
+            return None  # "all meetings of the Arctic Council", "G20 summits": a series, no one event
         # a weak head written as part of a name ("the Shangri-La Dialogue") is named like a strong one
         as_name = head.is_title and not head.is_sent_start and not _title_case_line(head)
         weak = low in self.weak and not (as_name and head.pos_ == "PROPN")
