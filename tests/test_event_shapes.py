@@ -249,3 +249,20 @@ def test_plural_meetings_of_a_body_are_a_series_not_an_event(nlp, text):
 ])
 def test_plural_names_of_one_event_stay(nlp, text, name):
     assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Rebel and government envoys resumed the Nairobi peace talks on Monday.", "Nairobi peace talks"),
+    ("Both delegations walked out of the Geneva talks on Syria.", "Geneva talks"),
+])
+def test_talks_named_by_their_place_are_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers held talks in Geneva on Friday.",        # a place after the head names nothing
+    "Envoys prepared for U.S.-China talks next week.",          # countries do not name talks
+    "Geneva talks were expected to resume.",                    # no article: a description
+])
+def test_talks_near_misses(nlp, text):
+    assert not _events(nlp, text)

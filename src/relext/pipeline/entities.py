@@ -93,7 +93,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
         self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
-        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]))
+        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]) | {"talk"})
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])

@@ -74,6 +74,16 @@ class EventShapes:
         # "the Summit 2025", "World Peace Forum 2023": an edition year after a capitalised head
         year = 1 if head.is_title and head.i + 1 < len(doc) and ORDINAL.match(doc[head.i + 1].text) \
             and doc[head.i + 1].shape_ == "dddd" else 0
+        if low == "talks" and head.lemma_.lower() == "talk":
+            # lower-case "talks" is named only by the place they are held in, after "the"
+            # ("the Pretoria peace talks", "the Geneva talks"); not "U.S.-China talks"
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
+                return None
+            naming = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and ent_at.get(c.i) == "LOCATION"
+                      and c.pos_ == "PROPN"]
+            if not naming:
+                return None
+            return _skip_det(doc, min(c.i for c in naming), head.i), head.i + 1
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
         if as_name and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
                            for p in head.rights):
