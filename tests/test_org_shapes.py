@@ -268,3 +268,16 @@ def test_a_portfolio_before_an_office_title_is_no_body(nlp, text, words):
 def test_a_body_named_before_a_title_stays_a_body(nlp, text, name):
     typed, _ = _typed(nlp, text)
     assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text,short,long", [
+    ("The Treasury listed Sarvan Marine Engineering and two tankers. Britain announced sanctions against "
+     "Sarvan Marine later in the day.",
+     "Sarvan Marine", "Sarvan Marine Engineering"),
+    ("The EU listed Baltic Grain Holdings Limited. Baltic Grain Holdings denied the claims.",
+     "Baltic Grain Holdings", "Baltic Grain Holdings Limited"),
+])
+def test_a_name_cut_short_is_the_longer_name_it_begins(nlp, text, short, long):
+    _, ex = _typed(nlp, text)
+    ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert any(short in ms and long in ms for ms in ents)
