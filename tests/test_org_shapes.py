@@ -281,3 +281,15 @@ def test_a_name_cut_short_is_the_longer_name_it_begins(nlp, text, short, long):
     _, ex = _typed(nlp, text)
     ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
     assert any(short in ms and long in ms for ms in ents)
+
+
+@pytest.mark.parametrize("text,name,acronym", [
+    ("Envoys met the Ogaden National Liberation Front (ONLF) in Nairobi. The ONLF said talks went well.",
+     "Ogaden National Liberation Front", "ONLF"),
+    ("Fighters of the Sudan People's Liberation Movement (SPLM) left the town. The SPLM denied it.",
+     "Sudan People's Liberation Movement", "SPLM"),
+])
+def test_a_name_its_bracketed_acronym_spells_is_a_body(nlp, text, name, acronym):
+    _, ex = _typed(nlp, text)
+    ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert any(name in ms and acronym in ms for ms in ents)

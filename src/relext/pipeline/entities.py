@@ -31,7 +31,7 @@ from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
-from .acronyms import _bracketed_long_forms, _repeat_acronyms
+from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
@@ -331,6 +331,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         known = self._known_person_candidates(doc)
         model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, self.title_words | self.person_titles)]
+        spelt = _acronym_named_bodies(doc, model)
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
         # A model span that only adds a determiner or a title around a gazetteer name
@@ -349,6 +350,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
         marks = self.mark_words.positions(doc)
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
+        cands.extend((1, c) for c in spelt)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
