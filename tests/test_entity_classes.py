@@ -162,3 +162,11 @@ def test_a_party_convention_is_no_treaty(nlp):
 ])
 def test_a_capital_given_something_is_its_state_and_a_destination_a_place(nlp, text, name, type_):
     assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The ruling Unity party, whose honorary chairman is billionaire Temur Lasha, claimed victory.", "Temur Lasha"),
+    ("Police detained activist Nino Beridze outside parliament.", "Nino Beridze"),
+])
+def test_a_name_after_a_noun_for_a_person_is_a_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
