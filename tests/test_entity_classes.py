@@ -137,3 +137,36 @@ def test_a_body_written_with_its_acronym_and_lower_case_words_is_known(nlp, text
 
 def test_a_plural_region_name_is_still_a_place(nlp):
     assert _typed(nlp, "Leaders from across the Americas gathered in Lima.").get("Americas") == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Lima accused Quito of breaching the Andean Water Convention.", "Andean Water Convention"),
+    ("Both states signed the Pacific Fisheries Agreement in 2019.", "Pacific Fisheries Agreement"),
+    ("Congress passed the Clean Harbours Act last week.", "Clean Harbours Act"),
+    ("Kenya ratified the Regional Mining Treaty on Monday.", "Regional Mining Treaty"),
+])
+def test_a_treaty_or_law_is_no_entity(nlp, text, name):
+    assert _typed(nlp, text).get(name) not in ("ORGANISATION", "EVENT")
+
+
+def test_a_party_convention_is_no_treaty(nlp):
+    typed = _typed(nlp, "Delegates gathered in Chicago for the Democratic National Convention.")
+    assert typed.get("Democratic National Convention") in ("EVENT", "ORGANISATION")  # kept, not dropped
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Berlin halted arms deliveries to Kyiv last month.", "Kyiv", "COUNTRY"),
+    ("The IMF froze budget support to Caracas on Friday.", "Caracas", "COUNTRY"),
+    ("The minister cancelled his trip to Kyiv.", "Kyiv", "LOCATION"),
+    ("Airlines suspended flights to Caracas.", "Caracas", "LOCATION"),
+])
+def test_a_capital_given_something_is_its_state_and_a_destination_a_place(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The ruling Unity party, whose honorary chairman is billionaire Temur Lasha, claimed victory.", "Temur Lasha"),
+    ("Police detained activist Nino Beridze outside parliament.", "Nino Beridze"),
+])
+def test_a_name_after_a_noun_for_a_person_is_a_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"

@@ -180,3 +180,89 @@ def test_a_capitalised_head_is_part_of_an_event_name(nlp, text, name):
 ])
 def test_title_case_headlines_and_plain_heads_name_no_event(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Members of the Caspian Trade Council held their ninth summit in Baku.", "ninth summit"),
+    ("The Andean Community opened its 21st summit on Monday.", "21st summit"),
+    ("The Sahel Alliance met in Niamey; the bloc's third summit ended with a declaration.", "third summit"),
+])
+def test_a_numbered_summit_owned_by_a_named_body_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Their second summit went badly, the two leaders said.",      # no body named before it
+    "The Andean Community held its summit in 2019.",                # no ordinal
+    "The Andean Community held its ninth meeting on trade.",        # a weak head needs a name
+])
+def test_owned_summits_near_misses(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_the_summit_is_the_event_called_a_summit(nlp):
+    ex = relext.extract("Presidents gathered for the Mercosur summit in Asuncion. The Spanish premier will "
+                        "attend the Mercosur-EU meeting on Monday. Japan also sent its trade minister to the summit.",
+                        nlp=nlp)
+    ev = {e.name: {m.text for m in e.mentions} for e in ex.entities if e.type.value == "EVENT"}
+    meeting = next(v for k, v in ev.items() if "meeting" in k)
+    assert "summit" not in meeting
+
+
+def _event_mentions(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "EVENT"], ex
+
+
+@pytest.mark.parametrize("text,long,short", [
+    ("Ghana will host the West African Games (WAG) in August. Nigeria said it would skip WAG.",
+     "West African Games", "WAG"),
+    ("Delegates flew in for the Pacific heads of government meeting (Phogm) on Monday. Phogm closed on Friday.",
+     "Pacific heads of government meeting", "Phogm"),
+    ("Egypt hosted COP27 last year. Activists said COP had failed the poor.", "COP27", "COP"),
+])
+def test_a_short_name_of_an_event_is_that_event(nlp, text, long, short):
+    events, _ = _event_mentions(nlp, text)
+    assert any(long in ms and short in ms for ms in events)
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Leaders met at the 20th summit of the Pacific Islands Forum (PIF) in Tonga.", "PIF"),
+    ("Members of the Caribbean Energy Forum (CEF) met in Nassau.", "CEF"),
+])
+def test_a_body_acronym_after_an_event_stays_the_body(nlp, text, short):
+    events, ex = _event_mentions(nlp, text)
+    assert not any(short in ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Five states said they would skip all meetings of the Nordic Council this year.",
+    "Sessions of the UN Human Rights Council were postponed.",
+])
+def test_plural_meetings_of_a_body_are_a_series_not_an_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kenya sent athletes to the Commonwealth Games in Glasgow.", "Commonwealth Games"),
+    ("Athletes from Laos left the Asian Games early.", "Asian Games"),
+])
+def test_plural_names_of_one_event_stay(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Rebel and government envoys resumed the Nairobi peace talks on Monday.", "Nairobi peace talks"),
+    ("Both delegations walked out of the Geneva talks on Syria.", "Geneva talks"),
+])
+def test_talks_named_by_their_place_are_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers held talks in Geneva on Friday.",        # a place after the head names nothing
+    "Envoys prepared for U.S.-China talks next week.",          # countries do not name talks
+    "Geneva talks were expected to resume.",                    # no article: a description
+])
+def test_talks_near_misses(nlp, text):
+    assert not _events(nlp, text)

@@ -247,3 +247,49 @@ def test_a_forum_states_belong_to_is_a_body(nlp, text, label):
 def test_a_meeting_left_in_protest_stays_an_event(nlp):
     typed, _ = _typed(nlp, "Diplomats quit the Arctic Council Ministerial Meeting in protest.")
     assert not any(t == "ORGANISATION" and "Meeting" in m for t, m in typed)
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Trade Minister Anna Holm flew to Oslo on Monday.", "Trade"),
+    ("Kenyan Interior Secretary Peter Mwangi spoke to reporters.", "Kenyan Interior"),
+    ("Brazilian National Security Adviser Rui Costa met the delegation.", "Brazilian National"),
+    ("Chilean Mining Minister Laura Pinto signed the accord.", "Chilean Mining"),
+    ("Home Affairs Minister Sam Dube said the border would stay shut.", "Home Affairs"),
+])
+def test_a_portfolio_before_an_office_title_is_no_body(nlp, text, words):
+    typed, _ = _typed(nlp, text)
+    assert not any(t == "ORGANISATION" for t, _m in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Treasury froze the assets. Treasury Secretary Ann Lowe said more would follow.", "Treasury"),
+    ("The National Security Council Spokesman John Kirby said the talks went well.", "National Security Council"),
+])
+def test_a_body_named_before_a_title_stays_a_body(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text,short,long", [
+    ("The Treasury listed Sarvan Marine Engineering and two tankers. Britain announced sanctions against "
+     "Sarvan Marine later in the day.",
+     "Sarvan Marine", "Sarvan Marine Engineering"),
+    ("The EU listed Baltic Grain Holdings Limited. Baltic Grain Holdings denied the claims.",
+     "Baltic Grain Holdings", "Baltic Grain Holdings Limited"),
+])
+def test_a_name_cut_short_is_the_longer_name_it_begins(nlp, text, short, long):
+    _, ex = _typed(nlp, text)
+    ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert any(short in ms and long in ms for ms in ents)
+
+
+@pytest.mark.parametrize("text,name,acronym", [
+    ("Envoys met the Ogaden National Liberation Front (ONLF) in Nairobi. The ONLF said talks went well.",
+     "Ogaden National Liberation Front", "ONLF"),
+    ("Fighters of the Sudan People's Liberation Movement (SPLM) left the town. The SPLM denied it.",
+     "Sudan People's Liberation Movement", "SPLM"),
+])
+def test_a_name_its_bracketed_acronym_spells_is_a_body(nlp, text, name, acronym):
+    _, ex = _typed(nlp, text)
+    ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
+    assert any(name in ms and acronym in ms for ms in ents)

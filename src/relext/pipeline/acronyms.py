@@ -57,3 +57,24 @@ def _bracketed_long_forms(doc: Doc, cands: List[Dict], marks: Iterable[int]) -> 
             out.append({"start": i + 1, "end": close, "label": "ORGANISATION", "key": c["key"],
                         "name": doc[i + 1:close].text, "kind": "NAME", "attrs": dict(c["attrs"]), "source": "acronym"})
     return out
+
+
+
+def _acronym_named_bodies(doc: Doc, cands: List[Dict]) -> List[Dict]:
+    """"the Tigray People's Liberation Front (TPLF)": a name of three or more words followed
+    by an all-caps acronym in brackets that its initials spell is a body, even where the
+    model typed it PERSON or LOCATION (people and places have no acronyms; the label is
+    changed in place); returns the acronyms themselves as organisation mentions."""
+    out = []
+    for c in cands:
+        s, e = c["start"], c["end"]
+        if c["label"] not in ("PERSON", "LOCATION", "ORGANISATION") or e - s < 3 or e + 2 >= len(doc):
+            continue
+        if doc[e].text != "(" or doc[e + 2].text != ")" or not doc[e + 1].is_upper or not doc[e + 1].is_alpha \
+                or len(doc[e + 1]) < 3:
+            continue
+        if doc[e + 1].text in _initials_of([t.text for t in doc[s:e] if not t.is_punct]):
+            c["label"] = "ORGANISATION"
+            out.append({"start": e + 1, "end": e + 2, "label": "ORGANISATION", "key": c.get("key"),
+                        "name": doc[e + 1].text, "kind": "NAME", "attrs": {}, "source": "acronym"})
+    return out

@@ -47,8 +47,10 @@ GOVERNMENT_NOUNS = {"regime", "government", "junta", "authorities", "leadership"
 # parts of a city that its possessive names ("Beijing's Great Hall", "Moscow's outskirts")
 CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "center", "district", "airport", "skyline",
               "downtown", "mayor", "port", "harbour", "harbor", "neighbourhood", "neighborhood", "metro", "subway"}
-# what a state receives: "budget support to Addis Ababa", "aid to Kabul" (the state, not the city)
-RECIPIENT_NOUNS = {"aid", "support", "assistance", "funding", "loan", "loans", "supplies", "deliveries", "exports"}
+# what one state gives or sends another ("arms deliveries to Kyiv", "aid to Addis Ababa")
+GIVEN_NOUNS = {"delivery", "aid", "support", "assistance", "funding", "loan", "credit", "supply", "shipment",
+               "transfer", "export", "sale", "payment", "subsidy", "grant", "concession", "ultimatum", "message",
+               "note", "letter", "offer", "demand", "threat", "warning", "appeal", "overture", "olive"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -184,9 +186,14 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 first = first.head
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
-            giver = root.head.head
-            acts = root.head.lower_ == "to" and (giver.lower_ in RECIPIENT_NOUNS or giver.pos_ == "VERB" and any(
-                d.dep_ == "dobj" and d.lower_ in RECIPIENT_NOUNS for d in giver.children))
+            # "arms deliveries to Kyiv", "budget support to Addis Ababa", "sent aid to Kabul": what
+            # a state is given; not "a trip to Kyiv", "flights to Minsk"
+            to = root.head
+            giving = to.lower_ == "to" and (
+                any(n.pos_ == "NOUN" and n.lemma_.lower() in GIVEN_NOUNS for n in (to.head, doc[to.i - 1]))
+                or to.head.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() in GIVEN_NOUNS
+                                                  for d in to.head.children))
+            acts = giving
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"

@@ -183,6 +183,12 @@ class Descriptions:
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
             if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
                 continue  # "the council" after two councils: which one is not said
+            if wanted_type == "EVENT" and id_hint == "summit":
+                # "the summit" is an event the text calls a summit, before one keyed alike
+                # but called a meeting ("the ASEAN-China meeting" after "the ASEAN summit")
+                literal = [g for g in fitting if any(head in mm["text"].lower() for mm in g["mentions"]
+                                                     if mm["kind"] == "NAME")]
+                fitting = literal or fitting
             so_named = [g for g in fitting if id_hint and id_hint in str(g.get("name", "")).lower()]
             if so_named and len(so_named) < len(fitting):
                 # "the summit" is a summit so named, not a forum whose id was normalised to one:

@@ -31,16 +31,18 @@ from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet
-from .acronyms import _bracketed_long_forms, _repeat_acronyms
+from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
+from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
+from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
-from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -90,7 +92,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
-        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]))
+        self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
+        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]) | {"talk"})
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
@@ -253,6 +256,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
 
+            if label in ("ORGANISATION", "EVENT") and text not in self._by_alias and _treaty_name(doc, start, end):
+                continue  # "the Genocide Convention", "the Central America Free Trade Agreement": no entity
+            if label == "ORGANISATION" and text not in self._by_alias:
+                if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
+                    continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words
+                person = person_after_title(doc, start, end, self.common_words)
+                if person is not None:  # "Kazakh President Kassym-Jomart Tokayev" typed as a body
+                    out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
+                                "name": doc[person[0]:person[1]].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                    continue
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
@@ -319,6 +332,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         known = self._known_person_candidates(doc)
         model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, self.title_words | self.person_titles)]
+        spelt = _acronym_named_bodies(doc, model)
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
         # A model span that only adds a determiner or a title around a gazetteer name
@@ -337,6 +351,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, c) for c in _ministry_mentions(doc, gaz, self.ministry_words.positions(doc)))
         marks = self.mark_words.positions(doc)
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
+        cands.extend((1, c) for c in spelt)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
@@ -369,7 +384,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
                              "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
                              "source": c["source"]})
-        return _repeat_acronyms(doc, mentions)
+        return _repeat_acronyms(doc, event_acronyms(doc, mentions, self.event_words))
 
     def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
         """Write ``doc._.relext_mentions`` and, if configured, ``doc.ents``."""

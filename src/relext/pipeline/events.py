@@ -78,6 +78,10 @@ class EventNamer:
             if f"{key}-summit" in summit_keys:
                 out[k] = (f"{key}-summit", name, attrs)
         _merge_summit_variants(doc, events, out)
+        for m in events:  # "CHAN", "Chogm", "COP": a short name takes its long name's key
+            long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
+            if long in out and (m["start"], m["end"]) in out:
+                out[(m["start"], m["end"])] = out[long]
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
         first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])

@@ -132,6 +132,12 @@ class NameKeys:
                 longer = {v for v in out.values() if len(v[1].split()) > 1 and text in v[1].replace("-", " ").split()}
                 if len(longer) == 1:
                     out[(m["start"], m["end"])] = longer.pop()
+            elif len(text.split()) > 1:
+                # "Qods Aviation" after "Qods Aviation Industries": a name cut short after its
+                # first words is the one longer name it begins
+                longer = {v for v in out.values() if v[1].startswith(text + " ")}
+                if len(longer) == 1:
+                    out[(m["start"], m["end"])] = longer.pop()
         return out
 
 

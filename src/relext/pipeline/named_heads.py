@@ -34,6 +34,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^\d{4}$", re.I)
+# heads that are plural in one event's name ("the peace talks", "the Asian Games")
+PLURAL_NAMES = {"talks", "games", "olympics", "paralympics", "championships", "negotiations", "consultations"}
 NAMING_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod")
 NAMING_TYPES = ("ORGANISATION", "COUNTRY", "LOCATION", "EVENT")
 
@@ -63,6 +65,8 @@ class EventShapes:
             return None
         if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":
             return None
+        if head.tag_ in ("NNS", "NNPS") and (head.is_lower or head.is_sent_start) and head.lower_ not in PLURAL_NAMES:
+            return None  # "all meetings of the Arctic Council", "G20 summits": a series, no one event
         # a weak head written as part of a name ("the Shangri-La Dialogue") is named like a strong one
         as_name = head.is_title and not head.is_sent_start and not _title_case_line(head)
         weak = low in self.weak and not (as_name and head.pos_ == "PROPN")
@@ -70,6 +74,16 @@ class EventShapes:
         # "the Summit 2025", "World Peace Forum 2023": an edition year after a capitalised head
         year = 1 if head.is_title and head.i + 1 < len(doc) and ORDINAL.match(doc[head.i + 1].text) \
             and doc[head.i + 1].shape_ == "dddd" else 0
+        if low == "talks" and head.lemma_.lower() == "talk":
+            # lower-case "talks" is named only by the place they are held in, after "the"
+            # ("the Pretoria peace talks", "the Geneva talks"); not "U.S.-China talks"
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
+                return None
+            naming = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and ent_at.get(c.i) == "LOCATION"
+                      and c.pos_ == "PROPN"]
+            if not naming:
+                return None
+            return _skip_det(doc, min(c.i for c in naming), head.i), head.i + 1
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
         if as_name and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
                            for p in head.rights):
@@ -91,6 +105,9 @@ class EventShapes:
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
             return _with_ordinal(doc, start), head.i + 1 + year
+        owned = _owned_edition(head, ent_at, weak)
+        if owned is not None:
+            return owned
         for prep in head.rights:
             # "Summit of the Americas"; a capitalised head also "Summit for Democracy"
             if prep.dep_ != "prep" or not (prep.lower_ == "of" or prep.lower_ in ("for", "on") and as_name):
@@ -124,6 +141,30 @@ class EventShapes:
         if ent_at.get(tok.i) in NAMING_TYPES or acronym:
             return True
         return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
+
+
+WORD_ORDINAL = re.compile(r"^(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                          r"ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|fortieth|fiftieth)$", re.I)
+OWNER_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "body", "forum", "union",
+               "club", "league", "council", "community", "members"}
+
+
+def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[Tuple[int, int]]:
+    """"the forum ... opened their seventh summit", "the bloc's 46th summit": a numbered
+    edition of a body's meeting, owned by a pronoun or a noun for the body, is a named event
+    when the sentence names an organisation before it ("seventh summit")."""
+    if weak:
+        return None
+    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and not c.shape_ == "dddd")), None)
+    owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    if ordinal is None or owner is None or owner.i > ordinal.i:
+        return None
+    if not (owner.lower_ in ("its", "their") or owner.lemma_.lower() in OWNER_NOUNS):
+        return None
+    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)):
+        return None
+    return ordinal.i, head.i + 1
 
 
 def _of_chain_end(obj: Token) -> int:

@@ -118,11 +118,18 @@ def _listed_with(tok, sure: set) -> bool:
     return any(m.i in sure or any(c.i in sure for c in m.children if c.dep_ == "compound") for m in members if m.i != tok.i)
 
 
+# lower-case nouns for a person that come right before a name ("billionaire Bidzina
+# Ivanishvili", "tycoon X", "activist X"): not titles, but no body or place follows them
+PERSON_NOUNS = {"billionaire", "tycoon", "oligarch", "businessman", "businesswoman", "magnate", "activist",
+                "dissident", "journalist", "blogger", "lawyer", "tycoons", "philanthropist", "financier"}
+
+
 def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
-    """A name right after a personal title, or with a personal title in apposition."""
+    """A name right after a personal title or a lower-case noun for a person, or with a
+    personal title in apposition."""
     if end - start < 2 or not all(t.is_title for t in doc[start:end]):
         return False
-    if start > 0 and doc[start - 1].lower_ in titles:
+    if start > 0 and (doc[start - 1].lower_ in titles or doc[start - 1].is_lower and doc[start - 1].lower_ in PERSON_NOUNS):
         return True
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)

@@ -169,6 +169,21 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
         and doc[end - 1].head.i == end and not doc[end].is_upper
 
 
+TREATY_HEADS = {"agreement", "agreements", "treaty", "treaties", "convention", "conventions", "accord", "accords",
+                "protocol", "charter", "act"}
+
+
+def _treaty_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised name ending in a treaty's head ("the Genocide Convention", "the Free Trade
+    Agreement", "the Inflation Reduction Act"): treaties, conventions and laws are no entities.
+    A party's convention ("the Democratic National Convention") is a meeting, and a pact that
+    is an alliance ("the Warsaw Pact") is not listed here."""
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or last.lower_ not in TREATY_HEADS:
+        return False
+    return not (last.lower_.startswith("convention") and doc[end - 2].lower_ in ("national", "party", "constitutional"))
+
+
 REGION_NOUNS = {"region", "province", "enclave", "territory", "peninsula", "valley", "desert", "mountains",
                 "oblast", "governorate", "prefecture", "county", "district", "strip", "heights"}
 
