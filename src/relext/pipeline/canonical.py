@@ -47,6 +47,9 @@ GOVERNMENT_NOUNS = {"regime", "government", "junta", "authorities", "leadership"
 # parts of a city that its possessive names ("Beijing's Great Hall", "Moscow's outskirts")
 CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "center", "district", "airport", "skyline",
               "downtown", "mayor", "port", "harbour", "harbor", "neighbourhood", "neighborhood", "metro", "subway"}
+# adjectives whose subject must be an agent: "it" before them is never expletive
+AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", "keen", "reluctant", "determined",
+                    "prepared", "poised"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -236,7 +239,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             if low in MALE or low in FEMALE:
                 wanted = ("PERSON",)
             elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS) \
-                    and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):  # "sanctions on it" is never expletive
+                    and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP") \
+                    and not (tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in AGENT_ADJECTIVES
+                                                         for c in tok.head.children)):
+                # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend"
                 continue
             elif low in NEUTER:
                 wanted = ("COUNTRY", "ORGANISATION")

@@ -16,6 +16,7 @@ from .argument_words import (
     PLACE_NOUNS,
     LED,
     PAIR_NOUNS,
+    RELATION_NOUNS,
     STATE_NOUNS,
     LIST_PREPS,
     SEAT_NOUNS,
@@ -45,6 +46,9 @@ class ExpansionMixin:
         low, lemma = t.lower_, t.lemma_.lower()
         if e is not None:
             out.append(e)
+        elif low in ("two", "both") and _of_them(t) is not None:
+            # "the two of them", "both of them": the two people (or states) named just before
+            out.extend(self._recent_pair(_of_them(t), ("PERSON", "COUNTRY")))
         elif t.pos_ == "PRON" or (low == "whose" and t.dep_ == "poss"):
             if low in PLURAL_PRONOUNS:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
@@ -77,8 +81,9 @@ class ExpansionMixin:
             out.extend(self._recent_group(t, kind, _group_size(t), verb))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
-            # "the two leaders", "both leaders"; "both governments" are states
-            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON",)  # leaders are people
+            # "the two leaders", "both leaders"; "both governments" are states; "the two
+            # allies (neighbours, rivals)" states first, else people
+            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS or lemma in RELATION_NOUNS else ("PERSON",)
             out.extend(self._recent_pair(t, kinds))
         elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
             # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
@@ -259,3 +264,13 @@ class ExpansionMixin:
                 if pair:
                     return pair
         return []
+
+
+def _of_them(t: Token) -> Optional[Token]:
+    """"them" in "the two of them", "both of them" (None elsewhere)."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in ("them", "us"):
+                    return p
+    return None
