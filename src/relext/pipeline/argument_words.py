@@ -31,7 +31,7 @@ PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "ministe
               "nation", "leadership", "government", "state"}
 # nouns for one side of a pair by how the two stand to each other: "the two allies",
 # "the two neighbours", "the two rivals" (states first, else people)
-RELATION_NOUNS = {"ally", "neighbour", "neighbor", "rival", "partner", "adversary", "foe", "power"}
+RELATION_NOUNS = {"ally", "neighbour", "neighbor", "rival", "partner", "adversary", "foe", "power", "member"}
 PAIR_NOUNS |= RELATION_NOUNS
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}

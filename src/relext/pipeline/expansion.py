@@ -246,6 +246,16 @@ class ExpansionMixin:
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 3)].start
         for kind in kinds:
+            if t.pos_ != "PRON" and any(c.lower_ in ("two", "both") for c in t.children):
+                # "A and B sent warships, and ties between the two allies sank": exactly two
+                # of the kind earlier in the noun's own sentence, in another clause (not "A
+                # and B greeted the two guests")
+                verb = getattr(_clause_verb(t), "i", None)
+                own = [(i, e) for i in range(t.sent.start, t.left_edge.i) for e in [self.index.entity(i)]
+                       if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN"]
+                ids = list(dict.fromkeys(e for _, e in own))
+                if len(ids) == 2 and not any(getattr(_clause_verb(t.doc[i]), "i", None) == verb for i, _ in own):
+                    return ids
             seen: List[str] = []
             # a pair noun refers back past its own sentence ("North Korea was condemned by both
             # governments"); a pronoun may point into it ("Biden met Xi as they ...")
@@ -274,3 +284,8 @@ def _of_them(t: Token) -> Optional[Token]:
                 if p.dep_ == "pobj" and p.lower_ in ("them", "us"):
                     return p
     return None
+
+
+def _clause_verb(t: Token) -> Optional[Token]:
+    """The nearest verb governing ``t`` (None at a verbless root)."""
+    return next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
