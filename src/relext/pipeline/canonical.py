@@ -50,6 +50,9 @@ CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "
 # adjectives whose subject must be an agent: "it" before them is never expletive
 AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", "keen", "reluctant", "determined",
                     "prepared", "poised"}
+# titles of whoever runs a body: "its head, X" is the body's, not the subject state's
+BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "boss", "founder",
+                    "director-general", "secretary-general", "commander", "president"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -255,7 +258,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             pool = [h for h in heads if h[1] not in own]
             if low == "it" and tok.head.pos_ == "ADP" and not _one_candidate(tok, pool, wanted, sent_of):
                 continue  # "sanctions on it": only where one state or body can be meant
-            target = _cataphor(tok, ent_at, wanted) or antecedent(doc, tok, pool, wanted, sent_of)
+            target = _cataphor(tok, ent_at, wanted) or _body_of_head(tok, pool, sent_of) \
+                or antecedent(doc, tok, pool, wanted, sent_of)
             if target is None:
                 continue
             resolved[tok.i] = (target, groups[target]["type"])
@@ -265,6 +269,19 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
 
 
 # ---------------------------------------------------------------------------------------
+def _body_of_head(tok, pool, sent_of) -> Optional[str]:
+    """"X sanctioned the agency and froze the assets of its head, Y": "its" before a title
+    that heads a body, with a name in apposition, is the one organisation named before it
+    in its sentence (none or several: left to the general rule, which prefers subjects)."""
+    head = tok.head
+    if tok.lower_ != "its" or tok.dep_ != "poss" or head.lower_ not in BODY_HEAD_TITLES \
+            or not any(c.dep_ == "appos" for c in head.children):
+        return None
+    orgs = {h[1] for h in pool if h[2] == "ORGANISATION" and h[0] < tok.i and sent_of[h[0]] == sent_of[tok.i]
+            and h[3]["kind"] != "PRONOUN"}
+    return orgs.pop() if len(orgs) == 1 else None
+
+
 def _one_candidate(tok, pool, wanted, sent_of) -> bool:
     """Whether one entity only of the ``wanted`` types precedes ``tok`` in its sentence (or,
     with none there, in the sentence before)."""
