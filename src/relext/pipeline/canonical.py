@@ -303,9 +303,10 @@ def _clause_subjects(tok, ent_at, resolved) -> set:
         out.update(ent_at[c.i][0] for c in a.children if c.dep_ == "poss" and c.i in ent_at)
         if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj" and not any(c.dep_ == "poss" for c in a.children):
             a = a.head
-    while a.pos_ in ("VERB", "AUX"):
-        out.update((ent_at.get(c.i) or resolved[c.i])[0] for c in a.children
-                   if c.dep_ == "nsubj" and (c.i in ent_at or c.i in resolved))
+    # (a headline verb the tagger read as a noun still has its subject: "A break with B, accuse it")
+    while a.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in a.children):
+        out.update((ent_at.get(c.i) or resolved[c.i])[0] for s in a.children if s.dep_ == "nsubj"
+                   for c in (s, *s.conjuncts) if c.i in ent_at or c.i in resolved)
         if a.dep_ not in ("conj", "xcomp") or a.head is a:
             break
         a = a.head
