@@ -91,7 +91,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
-            for a in _anchors_of(ap, index) or _the_country(doc, ap, index):
+            for a in _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index):
                 emit(t, pid, a, "affiliation:apposition")
                 for j in range(ap.left_edge.i, ap.right_edge.i + 1):
                     if index.name_by_token.get(j) == a:
@@ -112,6 +112,27 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+def _pronoun_owner(ap: Token, index) -> List[str]:
+    """"its head, X", "their envoy, Y": the state or body the possessive pronoun was
+    resolved to (`canonical.py` resolves it only where one fits)."""
+    for c in ap.children:
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            a = index.entity(c.i)
+            if not a or index.kind_by_token.get(c.i) != "PRONOUN" or index.type_of(a) not in ANCHOR_TYPES:
+                return []
+            # only where no other state or body could be meant: the one named before it in
+            # its sentence (of its type, for a body), else in the sentence before
+            doc = ap.doc
+            for start, end in ((c.sent.start, c.i), (doc[max(0, c.sent.start - 1)].sent.start, c.sent.start)):
+                named = {index.name_by_token[i] for i in range(start, end) if i in index.name_by_token
+                         and index.type_of(index.name_by_token[i]) in ANCHOR_TYPES}
+                if index.type_of(a) == "ORGANISATION":
+                    named = {n for n in named if index.type_of(n) == "ORGANISATION"}
+                if named:
+                    return [a] if named == {a} else []
+    return []
 
 
 def _the_country(doc: Doc, ap: Token, index) -> List[str]:

@@ -31,6 +31,10 @@ PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "villa
 LED = re.compile(r"^(.+)-(?:led|backed|brokered|sponsored)$", re.I)
 PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
               "nation", "leadership", "government", "state"}
+# nouns for one side of a pair by how the two stand to each other: "the two allies",
+# "the two neighbours", "the two rivals" (states first, else people)
+RELATION_NOUNS = {"ally", "neighbour", "neighbor", "rival", "partner", "adversary", "foe", "power", "member"}
+PAIR_NOUNS |= RELATION_NOUNS
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
 # positions given to someone: "a permanent seat for Brazil"

@@ -51,6 +51,12 @@ CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "
 GIVEN_NOUNS = {"delivery", "aid", "support", "assistance", "funding", "loan", "credit", "supply", "shipment",
                "transfer", "export", "sale", "payment", "subsidy", "grant", "concession", "ultimatum", "message",
                "note", "letter", "offer", "demand", "threat", "warning", "appeal", "overture", "olive"}
+# adjectives whose subject must be an agent: "it" before them is never expletive
+AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", "keen", "reluctant", "determined",
+                    "prepared", "poised"}
+# titles of whoever runs a body: "its head, X" is the body's, not the subject state's
+BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "boss", "founder",
+                    "director-general", "secretary-general", "commander", "president"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 
 
@@ -247,7 +253,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             if low in MALE or low in FEMALE:
                 wanted = ("PERSON",)
             elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS) \
-                    and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):  # "sanctions on it" is never expletive
+                    and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP") \
+                    and not (tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in AGENT_ADJECTIVES
+                                                         for c in tok.head.children)):
+                # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend"
                 continue
             elif low in NEUTER:
                 wanted = ("COUNTRY", "ORGANISATION")
@@ -260,7 +269,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             pool = [h for h in heads if h[1] not in own]
             if low == "it" and tok.head.pos_ == "ADP" and not _one_candidate(tok, pool, wanted, sent_of):
                 continue  # "sanctions on it": only where one state or body can be meant
-            target = _cataphor(tok, ent_at, wanted) or antecedent(doc, tok, pool, wanted, sent_of)
+            target = _cataphor(tok, ent_at, wanted) or _body_of_head(tok, pool, sent_of) \
+                or antecedent(doc, tok, pool, wanted, sent_of)
             if target is None:
                 continue
             resolved[tok.i] = (target, groups[target]["type"])
@@ -270,6 +280,19 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
 
 
 # ---------------------------------------------------------------------------------------
+def _body_of_head(tok, pool, sent_of) -> Optional[str]:
+    """"X sanctioned the agency and froze the assets of its head, Y": "its" before a title
+    that heads a body, with a name in apposition, is the one organisation named before it
+    in its sentence (none or several: left to the general rule, which prefers subjects)."""
+    head = tok.head
+    if tok.lower_ != "its" or tok.dep_ != "poss" or head.lower_ not in BODY_HEAD_TITLES \
+            or not any(c.dep_ == "appos" for c in head.children):
+        return None
+    orgs = {h[1] for h in pool if h[2] == "ORGANISATION" and h[0] < tok.i and sent_of[h[0]] == sent_of[tok.i]
+            and h[3]["kind"] != "PRONOUN"}
+    return orgs.pop() if len(orgs) == 1 else None
+
+
 def _one_candidate(tok, pool, wanted, sent_of) -> bool:
     """Whether one entity only of the ``wanted`` types precedes ``tok`` in its sentence (or,
     with none there, in the sentence before)."""
@@ -291,9 +314,10 @@ def _clause_subjects(tok, ent_at, resolved) -> set:
         out.update(ent_at[c.i][0] for c in a.children if c.dep_ == "poss" and c.i in ent_at)
         if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj" and not any(c.dep_ == "poss" for c in a.children):
             a = a.head
-    while a.pos_ in ("VERB", "AUX"):
-        out.update((ent_at.get(c.i) or resolved[c.i])[0] for c in a.children
-                   if c.dep_ == "nsubj" and (c.i in ent_at or c.i in resolved))
+    # (a headline verb the tagger read as a noun still has its subject: "A break with B, accuse it")
+    while a.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in a.children):
+        out.update((ent_at.get(c.i) or resolved[c.i])[0] for s in a.children if s.dep_ == "nsubj"
+                   for c in (s, *s.conjuncts) if c.i in ent_at or c.i in resolved)
         if a.dep_ not in ("conj", "xcomp") or a.head is a:
             break
         a = a.head

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ._lookup import positions_where
 from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
+from .person_descriptions import LEADER_HEADS, PERSON_NOUNS, described_person, misparsed_noun
 
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
@@ -63,9 +64,10 @@ class Descriptions:
         """"the Russian president", "Russian leader", "the Kremlin aide" -> the person so titled."""
         taken = _taken_tokens(groups)
         titled = self._titled_people(doc, groups)
-        for i in positions_where(doc, self.titles.__contains__):
+        person_heads = self.titles | LEADER_HEADS | PERSON_NOUNS
+        for i in positions_where(doc, person_heads.__contains__):
             tok = doc[i]
-            if tok.i in taken or tok.lower_ not in self.titles or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") and not misparsed_noun(tok):
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
                 continue
@@ -74,13 +76,18 @@ class Descriptions:
             if tok.lower_ == "counterpart" and (tok.i + 1 in taken or any(c.dep_ == "appos" for c in tok.children)):
                 continue  # "his Indian counterpart S. Jaishankar": the name says who
             anchor = self._description_anchor(doc, tok, groups)
-            if anchor is None:
-                continue
-            accepted = GENERIC_TITLES.get(tok.lower_, {tok.lower_})
-            candidates = [pid for pid, (anchors, tts) in titled.items() if anchor in anchors and accepted & tts]
+            candidates = []
+            if anchor is not None:
+                accepted = GENERIC_TITLES.get(tok.lower_, {tok.lower_})
+                candidates = [pid for pid, (anchors, tts) in titled.items() if anchor in anchors and accepted & tts]
+            start = tok.i
+            if not candidates:  # nobody so titled: the one named person the description fits
+                found = described_person(doc, tok, anchor, groups, titled, sent_of,
+                                         lambda t: GENERIC_TITLES.get(t.lower_, {t.lower_}))
+                candidates = [found] if found else []
+                start = min([start] + [c.left_edge.i for c in tok.lefts if c.pos_ in ("DET", "ADJ", "NOUN")])
             if len(candidates) != 1:
                 continue
-            start = tok.i
             while start > 0 and doc[start - 1].head.i in (tok.i, start) and doc[start - 1].dep_ in ("amod", "compound", "nmod", "poss") \
                     and doc[start - 1].pos_ != "PRON":
                 start -= 1
@@ -88,7 +95,7 @@ class Descriptions:
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     end = prep.right_edge.i + 1
-            if any(i in taken and i not in _anchor_tokens(groups, anchor) for i in range(start, end)):
+            if any(i in taken and (anchor is None or i not in _anchor_tokens(groups, anchor)) for i in range(start, end)):
                 continue
             span = doc[start:end]
             groups[candidates[0]]["mentions"].append({"text": span.text, "start_char": span.start_char,

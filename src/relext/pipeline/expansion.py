@@ -17,6 +17,7 @@ from .argument_words import (
     PLACE_NOUNS,
     LED,
     PAIR_NOUNS,
+    RELATION_NOUNS,
     STATE_NOUNS,
     LIST_PREPS,
     SEAT_NOUNS,
@@ -47,6 +48,9 @@ class ExpansionMixin:
         low, lemma = t.lower_, t.lemma_.lower()
         if e is not None:
             out.append(e)
+        elif low in ("two", "both") and _of_them(t) is not None:
+            # "the two of them", "both of them": the two people (or states) named just before
+            out.extend(self._recent_pair(_of_them(t), ("PERSON", "COUNTRY")))
         elif t.pos_ == "PRON" or (low == "whose" and t.dep_ == "poss"):
             if low in PLURAL_PRONOUNS:
                 out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
@@ -83,8 +87,9 @@ class ExpansionMixin:
             out.extend(self._recent_group(t, "COUNTRY", NUMBER_WORDS[t.lower_]))
         elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
                 or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
-            # "the two leaders", "both leaders"; "both governments" are states
-            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS else ("PERSON",)  # leaders are people
+            # "the two leaders", "both leaders"; "both governments" are states; "the two
+            # allies (neighbours, rivals)" states first, else people
+            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS or lemma in RELATION_NOUNS else ("PERSON",)
             out.extend(self._recent_pair(t, kinds))
         elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
             # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
@@ -253,6 +258,16 @@ class ExpansionMixin:
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 3)].start
         for kind in kinds:
+            if t.pos_ != "PRON" and any(c.lower_ in ("two", "both") for c in t.children):
+                # "A and B sent warships, and ties between the two allies sank": exactly two
+                # of the kind earlier in the noun's own sentence, in another clause (not "A
+                # and B greeted the two guests")
+                verb = getattr(_clause_verb(t), "i", None)
+                own = [(i, e) for i in range(t.sent.start, t.left_edge.i) for e in [self.index.entity(i)]
+                       if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN"]
+                ids = list(dict.fromkeys(e for _, e in own))
+                if len(ids) == 2 and not any(getattr(_clause_verb(t.doc[i]), "i", None) == verb for i, _ in own):
+                    return ids
             seen: List[str] = []
             # a pair noun refers back past its own sentence ("North Korea was condemned by both
             # governments"); a pronoun may point into it ("Biden met Xi as they ...")
@@ -271,3 +286,18 @@ class ExpansionMixin:
                 if pair:
                     return pair
         return []
+
+
+def _of_them(t: Token) -> Optional[Token]:
+    """"them" in "the two of them", "both of them" (None elsewhere)."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in ("them", "us"):
+                    return p
+    return None
+
+
+def _clause_verb(t: Token) -> Optional[Token]:
+    """The nearest verb governing ``t`` (None at a verbless root)."""
+    return next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)

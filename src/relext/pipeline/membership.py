@@ -135,6 +135,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 # "X, like other EU countries, ...": X is one of them
                 members += args.entities_of(head.head) if head.head.pos_ in ("NOUN", "PROPN") \
                     else args.verb_subjects(head.head)
+            if tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+                                         for c in tok.children):
+                # "the two NATO allies", "both EU members": the pair named just before
+                members += args.entities_of(tok)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")

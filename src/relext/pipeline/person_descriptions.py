@@ -1,0 +1,107 @@
+"""Definite descriptions of a person named earlier whose title in the text does not say
+who they are: "Putin landed on Thursday. The Russian leader ..."; "Lula flew to China.
+The veteran leftist ...".
+
+`Descriptions._descriptions` first looks for the one person the text itself titles with
+the description's country and title ("Russian President Vladimir Putin ... the Russian
+president"). Where no person is so titled, `described_person` resolves the description
+conservatively, in two steps, and only when exactly one person fits:
+
+1. with a demonym or country ("the Cuban leader"): the one person named before it whose
+   known offices (the actor table) are in that country; two such people, or none,
+   leave it to step 2 (none) or unresolved (two);
+2. the nearest sentence (the description's own, before it, else the one before) that
+   names people names exactly one, and that person is not known or titled as someone of
+   another country, nor titled with the same country under another title.
+
+Only leader-like heads ("leader", "president", "premier", "king", "the prime minister")
+and nouns that describe a person by stance or standing ("the veteran leftist", "the
+strongman") take part; office heads that often introduce a new, unnamed person ("the
+foreign minister", "the spokesman", "his counterpart") do not, nor plurals ("the Cuban
+leaders"), indefinites, a description in apposition to a name, or a possessor ("the
+president's envoy": who the envoy is matters, not whom the title names). Without any named
+person before it, a description stays what it was (its demonym is the country).
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set
+
+LEADER_HEADS = {"leader", "president", "premier", "chancellor", "king", "queen", "emir", "monarch", "ruler",
+                "strongman", "dictator", "autocrat", "sultan", "sovereign", "tsar", "czar", "sheikh", "president-elect"}
+# nouns that describe a person by stance, career or standing, not by an office
+PERSON_NOUNS = {"leftist", "rightist", "veteran", "populist", "nationalist", "socialist", "communist", "statesman",
+                "incumbent", "firebrand", "hardliner", "moderate", "reformist", "reformer", "politician", "septuagenarian",
+                "octogenarian"}
+
+
+def known_countries(group: Dict) -> Set[str]:
+    """ISO3 codes of the offices the actor table knows for a person ("RUS GOV 1999-..")."""
+    roles = group["attributes"].get("known_roles") or ""
+    return {part.split()[0] for part in roles.split(";") if part.strip()}
+
+
+def misparsed_noun(tok) -> bool:
+    """"The veteran leftist, who ...": a stance noun the tagger took for an adjective."""
+    return tok.lower_ in PERSON_NOUNS and tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _fits_head(tok) -> bool:
+    low = tok.lower_
+    if low in LEADER_HEADS or low in PERSON_NOUNS:
+        return True
+    return low == "minister" and any(c.lower_ == "prime" for c in tok.lefts)  # "the prime minister"
+
+
+def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], titled, sent_of: List[int],
+                     titles_of) -> Optional[str]:
+    """The one person the description headed by ``tok`` refers to, or None (module docstring).
+
+    ``titled`` maps person ids to (anchor ids, title words) as `_titled_people` gives them;
+    ``titles_of(tok)`` is the set of title words the description's head accepts.
+    """
+    if not _fits_head(tok) or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("compound", "appos", "poss"):
+        return None
+    if tok.head.i == tok.i + 1 and _fits_head(tok.head):
+        return None  # "the veteran" of "the veteran leftist": the description is headed by the next word
+    dets = [c for c in tok.children if c.dep_ == "det"] or [
+        c for left in tok.lefts if left.i == tok.i - 1 for c in left.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children):
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in ("other", "another", "new", "late") for c in tok.lefts):
+        return None  # "the two leaders", "the other leader", "the new president": someone else
+    iso = None
+    if anchor is not None:
+        if groups[anchor]["type"] != "COUNTRY":
+            return None
+        iso = anchor.split(":", 1)[1]
+    people = {g["id"]: g for g in groups.values() if g["type"] == "PERSON"}
+    before = {pid: [mm for mm in g["mentions"] if mm["start"] < tok.i] for pid, g in people.items()}
+    before = {pid: ms for pid, ms in before.items() if ms}
+    accepted = titles_of(tok)
+
+    def other_country(pid: str) -> bool:
+        anchors, tts = titled.get(pid, (set(), set()))
+        if iso is None:
+            return False
+        if any(groups.get(a, {}).get("type") == "COUNTRY" and a != anchor for a in anchors):
+            return True
+        if anchor in anchors and not (accepted & tts):
+            return True  # "Cuban Foreign Minister X": "the Cuban leader" is someone else
+        known = known_countries(people[pid])
+        return bool(known) and iso not in known
+
+    if iso is not None:
+        known = [pid for pid in before if iso in known_countries(people[pid]) and not other_country(pid)]
+        if len(known) == 1:
+            return known[0]
+        if known:
+            return None
+    here = sent_of[tok.i]
+    for back in (0, 1):
+        found = {pid for pid, ms in before.items() if any(here - mm["sentence"] == back for mm in ms)}
+        if found:
+            if len(found) != 1:
+                return None
+            pid = found.pop()
+            return None if other_country(pid) else pid
+    return None
