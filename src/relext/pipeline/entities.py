@@ -100,7 +100,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
-        for family in ("olympics", "summits", "ceremonies"):
+        for family in [k for k, v in events.items() if isinstance(v, dict) and "patterns" in v]:
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
