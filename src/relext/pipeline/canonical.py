@@ -37,6 +37,7 @@ from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
+from .capital_roles import for_a_state, possessor_of_state_body
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -162,7 +163,9 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             return
         root = doc[m["start"]:m["end"]].root
         acts = False
-        if root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
+        if possessor_of_state_body(root):
+            acts = True  # "Ottawa's foreign ministry" (relext/pipeline/capital_roles.py)
+        elif root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
             acts = False  # "Beijing's Great Hall of the People", "Moscow's outskirts": the city
         elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
                 and root.head.i == m["end"]:
@@ -180,7 +183,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             first = root
             while first.dep_ == "conj":
                 first = first.head
-            acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
+            acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS) \
+                or for_a_state(first)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
             acts = False
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
