@@ -48,3 +48,60 @@ def test_short_and_long_name_of_one_prize_ceremony_are_one_event(nlp):
 def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
     ev = _events(nlp, "Athletes came to the Tokyo Olympics. Later the Laureus Awards ceremony was held in Madrid.")
     assert "olympics" not in ev["Laureus Awards ceremony"]
+
+
+# -- 2. a capital standing for its state in a noun phrase --------------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Ottawa's foreign ministry had rebuked Riyadh.", "Ottawa"),
+    ("Canberra's government recalled its envoy.", "Canberra"),
+    ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Tbilisi"),
+    ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Kiev"),
+    ("The bloc promised aid for Kyiv and Chisinau.", "Chisinau"),
+])
+def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ottawa's mayor opened the new bridge.", "Ottawa"),
+    ("She later flew to Kyiv and Tbilisi.", "Tbilisi"),
+    ("He left for Kiev and Tbilisi on Monday.", "Tbilisi"),
+    ("Tourists crowded Moscow's Red Square.", "Moscow"),
+])
+def test_capitals_as_places_stay_locations(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+# -- 3. outlets in bylines and photo credits -------------------------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Rebels seize port city | The Daily Herald\n\nFighting went on.", "Daily Herald"),
+    ("Bhutan follows Nepal out of the trade summit | Pakistan Today\n\nThe text.", "Pakistan Today"),
+    ("The Herald | 05 June 2017 | AFP | File photo\n\nMinisters met.", "AFP"),
+    ("Ministers met in Rome.\nPhoto: Metro Press Images\n\nMore text.", "Metro Press Images"),
+    ("Lula arrives in Beijing. (Photo: Jane Roe/Agencia handout)", "Agencia"),
+])
+def test_outlets_in_bylines_and_photo_credits_are_organisations(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Home | World | Politics\n\nMinisters met.", "World"),
+    ("Kenya votes today | India\n\nThe text.", "India"),
+    ("The Herald | 05 June 2017 | AFP | File photo\n\nMinisters met.", "File"),
+])
+def test_section_words_countries_and_photo_words_are_no_outlets(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+# -- 5. a personal name split by a quoted nickname ---------------------------------------
+@pytest.mark.parametrize("text,name", [
+    ('Lula arrived with his wife Maria "Lulu" da Costa in Beijing.', 'Maria "Lulu" da Costa'),
+    ('The court heard Jose "Pepe" Mujica on Monday.', 'Jose "Pepe" Mujica'),
+])
+def test_a_quoted_nickname_inside_a_name_keeps_one_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_quoted_phrase_after_a_name_is_no_nickname(nlp):
+    typed = _typed(nlp, 'Biden called Putin "a killer" on Tuesday.')
+    assert not any('"' in k for k in typed)
