@@ -105,3 +105,37 @@ def test_a_quoted_nickname_inside_a_name_keeps_one_person(nlp, text, name):
 def test_a_quoted_phrase_after_a_name_is_no_nickname(nlp):
     typed = _typed(nlp, 'Biden called Putin "a killer" on Tuesday.')
     assert not any('"' in k for k in typed)
+
+
+# -- 5. relatives sharing a surname are different people ----------------------------------
+def _people(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {e.id: [m.text for m in e.mentions] for e in ex.entities if e.type.value == "PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Carter and First Lady Rosalynn Carter flew to Hanoi.",
+    "Senator Mendes arrived with his wife Julia Mendes in Lisbon.",
+    "President Okafor landed in Accra. His daughter Ada Okafor travelled with him.",
+])
+def test_an_office_holder_and_a_relative_with_one_surname_stay_apart(nlp, text):
+    assert len(_people(nlp, text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Rosalynn Carter spoke in Atlanta. Carter praised the volunteers.",
+    "Hillary Clinton met Lavrov. Mrs Clinton said the talks went well.",
+])
+def test_a_surname_alone_is_still_the_full_name_it_belongs_to(nlp, text):
+    people = _people(nlp, text)
+    assert any(len(ms) >= 2 for ms in people.values())
+
+
+# -- 3. parties named by a common adjective keep the word "party" -------------------------
+@pytest.mark.parametrize("text,name", [
+    ("The Democratic party veteran ignored China's concerns.", "Democratic party"),
+    ("A Labour party official criticised Israel.", "Labour party"),
+    ("The governing Fidesz party won again.", "Fidesz"),
+])
+def test_party_names(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
