@@ -57,6 +57,8 @@ def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
     ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Tbilisi"),
     ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Kiev"),
     ("The bloc promised aid for Kyiv and Chisinau.", "Chisinau"),
+    ("Mongolia has close cultural ties to Moscow.", "Moscow"),
+    ("The visit is a challenge to the court, to Kyiv and to the West.", "Kyiv"),
 ])
 def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):
     assert _typed(nlp, text).get(name) == "COUNTRY"
@@ -67,6 +69,7 @@ def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text,
     ("She later flew to Kyiv and Tbilisi.", "Tbilisi"),
     ("He left for Kiev and Tbilisi on Monday.", "Tbilisi"),
     ("Tourists crowded Moscow's Red Square.", "Moscow"),
+    ("She made a trip to Moscow in May.", "Moscow"),
 ])
 def test_capitals_as_places_stay_locations(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"

@@ -37,7 +37,7 @@ from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
-from .capital_roles import for_a_state, possessor_of_state_body
+from .capital_roles import for_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -186,7 +186,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS) \
                 or for_a_state(first)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
-            acts = False
+            acts = to_a_state(root)  # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"

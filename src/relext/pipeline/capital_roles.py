@@ -30,3 +30,22 @@ def for_a_state(first: Token) -> bool:
     """The first member of a list is the object of "for"/"from" after a noun ("a plan for
     Kyiv and ...", "a rebuke from Paris and ..."): the list stands for states."""
     return first.dep_ == "pobj" and first.head.lower_ in ("from", "for") and first.head.head.pos_ in ("NOUN", "PROPN")
+
+
+# nouns of a relation between states whose "to" object is the other state: "close ties to
+# Moscow", "a challenge to Kyiv", "a threat to Washington"; not travel ("a trip to Moscow")
+RELATIONAL_NOUNS = {"tie", "ties", "relation", "relations", "link", "links", "challenge", "threat", "loyalty",
+                    "message", "letter", "appeal", "overture", "concession", "concessions", "ultimatum", "warning",
+                    "rebuke", "snub", "affront", "insult", "closeness", "allegiance", "opposition", "defiance",
+                    "debt", "debts", "obligation", "obligations", "note", "protest"}
+
+
+def to_a_state(root: Token) -> bool:
+    """"close ties to Moscow", "a challenge to the court, to Kyiv": the capital is the
+    state at the other end of a relation noun."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    prep = root.head
+    while prep.dep_ in ("conj", "appos") and prep.head.lower_ == "to":
+        prep = prep.head  # "to the court, to Kyiv"
+    return prep.head.lower_ in RELATIONAL_NOUNS
