@@ -142,6 +142,8 @@ def capitals() -> Dict[str, str]:
         cap = (extra.get("capitals", {}).get(iso3) or c.get("capital") or "").strip()
         if cap and iso3 not in not_states and cap != c.get("name"):
             out[cap] = iso3
+    for cap, iso3 in (extra.get("capital_spellings") or {}).items():
+        out.setdefault(cap, iso3)  # "Kiev"
     return out
 
 

@@ -37,6 +37,7 @@ from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
+from .capital_roles import for_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -172,7 +173,9 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             return
         root = doc[m["start"]:m["end"]].root
         acts = False
-        if root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
+        if possessor_of_state_body(root):
+            acts = True  # "Ottawa's foreign ministry" (relext/pipeline/capital_roles.py)
+        elif root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
             acts = False  # "Beijing's Great Hall of the People", "Moscow's outskirts": the city
         elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
                 and root.head.i == m["end"]:
@@ -190,7 +193,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             first = root
             while first.dep_ == "conj":
                 first = first.head
-            acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS)
+            acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS) \
+                or for_a_state(first)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
             # "arms deliveries to Kyiv", "budget support to Addis Ababa", "sent aid to Kabul": what
             # a state is given; not "a trip to Kyiv", "flights to Minsk"
@@ -199,7 +203,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 any(n.pos_ == "NOUN" and n.lemma_.lower() in GIVEN_NOUNS for n in (to.head, doc[to.i - 1]))
                 or to.head.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() in GIVEN_NOUNS
                                                   for d in to.head.children))
-            acts = giving
+            # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
+            acts = giving or to_a_state(root)
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"

@@ -34,6 +34,8 @@ from ._lookup import WordSet
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
+from .generic_parties import with_party_word
+from .nicknames import nickname_names
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
@@ -103,7 +105,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
-        for family in ("olympics", "summits", "ceremonies"):
+        for family in [k for k, v in events.items() if isinstance(v, dict) and "patterns" in v]:
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
         roles = read_data("roles.yaml")
         honorifics = roles["honorifics"]
@@ -362,7 +364,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                      for s, e in noble_appositions(doc, self.noble_titles) if not not_people & set(range(s, e)))
         taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
-                          "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in _party_names(doc, taken))
+                          "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in with_party_word(doc, _party_names(doc, taken)))
+        cands.extend((2, c) for c in nickname_names(doc))  # 'Ana "Nina" da Costa' (nicknames.py)
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []

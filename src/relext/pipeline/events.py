@@ -16,6 +16,12 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug
+from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
+
+
+def _is_part(low: str) -> bool:
+    """An opening or closing ceremony or press conference, not a prize ceremony."""
+    return not is_prize_ceremony(low) and ("ceremony" in low or bool(re.search(r"\bopening\b|\bclosing\b", low)))
 
 
 class EventNamer:
@@ -35,7 +41,7 @@ class EventNamer:
         for m in events:
             span = doc[m["start"]:m["end"]]
             low = span.text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+            if _is_part(low):
                 continue
             if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
                 olympics.append(m)
@@ -68,7 +74,7 @@ class EventNamer:
             if k in out:
                 continue
             low = doc[m["start"]:m["end"]].text.lower()
-            if "ceremony" in low or re.search(r"\bopening\b|\bclosing\b", low):
+            if _is_part(low):
                 ceremonies.append(m)
             else:
                 out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
@@ -82,6 +88,7 @@ class EventNamer:
             long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
             if long in out and (m["start"], m["end"]) in out:
                 out[(m["start"], m["end"])] = out[long]
+        merge_prize_ceremonies(out)
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
         first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
@@ -95,6 +102,13 @@ class EventNamer:
                       if n["start"] >= m["start"] and n["end"] <= m["end"] and (n["start"], n["end"]) in out]
             base_key, base_name = (nested[0][0], nested[0][1]) if nested else (
                 main_olympics or first_other or ("event:games", "the Games"))
+            part = part_words(low)
+            if part and not (nested or main_olympics or first_other):
+                out[k] = (f"event:{part}", part.replace("-", " "), {})
+                continue
+            if part:  # "the summit's closing press conference"
+                out[k] = (f"{base_key}-{part}", f"{part.replace('-', ' ')} of the {strip_det(base_name)}", {"part_of": base_key})
+                continue
             out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
         return out
 

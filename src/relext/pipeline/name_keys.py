@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..gazetteer import one_edit_apart, slug
 from ._lookup import positions_of
 from .events import strip_det
+from .families import relatives_named_in_full
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princess", "king", "queen",
               "president", "pm", "premier", "chancellor", "minister", "general", "gen", "emir", "crown",
@@ -57,10 +58,11 @@ class NameKeys:
                 actor_of.setdefault(tuple(names[(m["start"], m["end"])]), m["attrs"]["actor"])
                 actor_of.setdefault(tuple(m["attrs"]["actor_name"].split()), m["attrs"]["actor"])
         out = {}
+        kin = relatives_named_in_full(doc, names)  # "President Carter and First Lady Rosalynn Carter"
         for span, toks in names.items():
             canon = tuple(toks)
             for f in full:
-                if f != canon and _name_part_of(toks, f):
+                if f != canon and _name_part_of(toks, f) and not (len(toks) == 1 and f in kin):
                     canon = f
                     break
             name = " ".join(canon)

@@ -29,6 +29,8 @@ from typing import Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc
 
+from .credits import credit_spans
+
 OUTLET_NOUNS = {"agency", "newspaper", "daily", "site", "website", "broadcaster", "outlet", "tabloid", "weekly",
                 "magazine", "portal", "channel", "network", "wire"}
 DASHES = {"-", "--", "—", "–", "—-"}
@@ -120,4 +122,5 @@ def outlet_spans(doc: Doc, not_outlets: Iterable[int], marks: Optional[Iterable[
         first = _name_run(doc, j, -1, 6)
         if first <= j and not any(x in skip for x in range(first, j + 1)) and not doc[first].is_sent_start:
             out.append((first, j + 1))
+    out.extend(credit_spans(doc, skip))  # "... | Outlet", "Photo: Outlet" (relext/pipeline/credits.py)
     return out

@@ -13,6 +13,7 @@ from .parsed_names import _head_for_named_event, _leader_government, _leader_key
 from .named_heads import MONTHS
 from .person_or_place import _named_as_body_joined
 from .span_shapes import _edition_spans, _trim
+from .event_parts import PART_FAMILY, tied_to_event
 
 
 class RuleCandidates:
@@ -94,6 +95,8 @@ class RuleCandidates:
         matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc_text(doc) else []
         for match_id, start, end in matches:
             start, end = _trim(doc, start, end)
+            if self.nlp.vocab.strings[match_id] == PART_FAMILY and not tied_to_event(doc, start, end):
+                continue
             if start < end:
                 out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
                             "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})

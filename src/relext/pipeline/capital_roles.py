@@ -1,0 +1,51 @@
+"""A capital standing for its state in noun phrases (guidelines: capitals used for their
+state are COUNTRY aliases; used as a place they stay LOCATIONs).
+
+- possessor of a body or act of the state: "Ottawa's foreign ministry", "Canberra's
+  government", "Moscow's envoy", "Tehran's response" (the parser often tags "ministry"
+  PROPN, which alone would read as a named part of the city, "Beijing's Great Hall");
+- every member of a list whose first member stands for its state: "a membership plan for
+  Kyiv and Tbilisi" (the first by the rule for "support for X", the rest by this one).
+
+Near misses that stay places: "Ottawa's mayor", "Moscow's Red Square", "flew to Kyiv and
+Tbilisi", "left for Kyiv and Tbilisi".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "envoy", "ambassador", "diplomats",
+               "diplomat", "military", "army", "forces", "troops", "leadership", "regime", "authorities",
+               "response", "decision", "position", "stance", "policy", "demands", "reaction", "move", "refusal",
+               "officials", "spokesman", "spokeswoman", "spokesperson", "delegation", "president", "allies",
+               "ally", "bid", "membership", "accession"}
+
+
+def possessor_of_state_body(root: Token) -> bool:
+    """"Ottawa's foreign ministry": the capital owns a body or act of its state."""
+    return root.dep_ == "poss" and root.head.lower_ in STATE_NOUNS
+
+
+def for_a_state(first: Token) -> bool:
+    """The first member of a list is the object of "for"/"from" after a noun ("a plan for
+    Kyiv and ...", "a rebuke from Paris and ..."): the list stands for states."""
+    return first.dep_ == "pobj" and first.head.lower_ in ("from", "for") and first.head.head.pos_ in ("NOUN", "PROPN")
+
+
+# nouns of a relation between states whose "to" object is the other state: "close ties to
+# Moscow", "a challenge to Kyiv", "a threat to Washington"; not travel ("a trip to Moscow")
+RELATIONAL_NOUNS = {"tie", "ties", "relation", "relations", "link", "links", "challenge", "threat", "loyalty",
+                    "message", "letter", "appeal", "overture", "concession", "concessions", "ultimatum", "warning",
+                    "rebuke", "snub", "affront", "insult", "closeness", "allegiance", "opposition", "defiance",
+                    "debt", "debts", "obligation", "obligations", "note", "protest"}
+
+
+def to_a_state(root: Token) -> bool:
+    """"close ties to Moscow", "a challenge to the court, to Kyiv": the capital is the
+    state at the other end of a relation noun."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    prep = root.head
+    while prep.dep_ in ("conj", "appos") and prep.head.lower_ == "to":
+        prep = prep.head  # "to the court, to Kyiv"
+    return prep.head.lower_ in RELATIONAL_NOUNS
