@@ -6,6 +6,8 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Token
 
+from .threat_clauses import threat_targets
+
 from .argument_words import (
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -125,6 +127,11 @@ class ObjectsMixin:
                     if c.lemma_.lower() in HOSTILE_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" and self.index.entity(d.i)
                                     for e in self.entities_of(d))
+            elif slot in ("ccomp:threat", "ruin", "casus_belli"):
+                # "said it would strike X if provoked", "vowed to turn X into a sea of fire",
+                # "would treat any move by X as an act of war" (threat_clauses.py)
+                objs.extend(threat_targets(tok, slot, self.entities_of,
+                                           lambda t: self.index.entity(t.i) is not None))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
