@@ -36,6 +36,9 @@ SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
 SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water"}
 # blows one warns of ("warned of retaliation against X")
 BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
+# diplomatic acts done "in protest" that address whom they protest to ("wrote to X in
+# protest"); not travel ("flew to X in protest")
+PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "call", "send", "lodge", "appeal"}
 # verbs of wiping out ("vowed to annihilate X")
 CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
 # kinds of list that sanction ("its entity list", "the sanctions list")
@@ -224,6 +227,19 @@ class ObjectsMixin:
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
+            elif slot == "in_protest":
+                # "wrote (complained) to X in protest", "summoned X's envoy in protest",
+                # "recalled its ambassador from X in protest": whom the protesting act addresses
+                v = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+                if v is not None and v.dep_ == "dobj":
+                    v = v.head  # "summoned [X's envoy in protest]"
+                if v is not None and v.pos_ == "VERB" and v.lemma_.lower() in PROTEST_ACTS:
+                    holders = [v] + [d for d in v.children if d.dep_ == "dobj"]  # "wrote a letter to X"
+                    objs.extend(e for h in holders for p in h.children if p.dep_ == "prep"
+                                and p.lower_ in ("to", "with", "from")
+                                for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
+                    if v.lemma_.lower() in ("summon", "expel", "call"):
+                        objs.extend(e for d in v.children if d.dep_ == "dobj" for e in self.entities_of(d))
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is
