@@ -100,7 +100,9 @@ ENTRY_VERBS = {"enter", "visit", "travel"}
 WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
               "butcher", "autocrat", "despot", "warmonger", "bully", "provocateur", "fascist", "nazi", "gangster",
               "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
-              "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer"}
+              "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer",
+              # wrongdoing named by its kind ("called X's actions an affront")
+              "affront", "insult", "provocation", "disgrace", "outrage"}
 
 
 def _misparsed_small_clause(tok: Token) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets
+from .threat_wordings import threat_targets
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier
 from .penalty_targets import goods_origin, laid_by, laid_on
@@ -40,6 +41,9 @@ SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas"
                 "support", "assistance", "funding", "financing", "loan"}
 # blows one warns of ("warned of retaliation against X")
 BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
+# diplomatic acts done "in protest" that address whom they protest to ("wrote to X in
+# protest"); not travel ("flew to X in protest")
+PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "call", "send", "lodge", "appeal"}
 # verbs of wiping out ("vowed to annihilate X")
 CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
 # kinds of list that sanction ("its entity list", "the sanctions list")
@@ -133,6 +137,11 @@ class ObjectsMixin:
                                     for e in self.entities_of(d))
                     # "warned that it would cut aid to X (consider expelling X, quit X)"
                     objs.extend(e for e in blow_targets(self, c) if e not in objs)
+            elif slot in ("ccomp:threat", "ruin", "casus_belli"):
+                # "said it would strike X if provoked", "vowed to turn X into a sea of fire",
+                # "would treat any move by X as an act of war" (threat_wordings.py)
+                objs.extend(threat_targets(tok, slot, self.entities_of,
+                                           lambda t: self.index.entity(t.i) is not None))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
@@ -240,6 +249,19 @@ class ObjectsMixin:
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
+            elif slot == "in_protest":
+                # "wrote (complained) to X in protest", "summoned X's envoy in protest",
+                # "recalled its ambassador from X in protest": whom the protesting act addresses
+                v = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+                if v is not None and v.dep_ == "dobj":
+                    v = v.head  # "summoned [X's envoy in protest]"
+                if v is not None and v.pos_ == "VERB" and v.lemma_.lower() in PROTEST_ACTS:
+                    holders = [v] + [d for d in v.children if d.dep_ == "dobj"]  # "wrote a letter to X"
+                    objs.extend(e for h in holders for p in h.children if p.dep_ == "prep"
+                                and p.lower_ in ("to", "with", "from")
+                                for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
+                    if v.lemma_.lower() in ("summon", "expel", "call"):
+                        objs.extend(e for d in v.children if d.dep_ == "dobj" for e in self.entities_of(d))
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is

@@ -120,4 +120,7 @@ class SalienceMixin:
         return False
 
     def has_wrongdoer_complement(self, tok: Token) -> bool:
-        return any(t.lemma_.lower() in WRONGDOERS for c in tok.children for t in c.subtree if t.i > tok.i)
+        # not inside a purpose or adverbial clause ("called X to discuss the provocation")
+        return any(t.lemma_.lower() in WRONGDOERS for c in tok.children
+                   if not (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"))
+                   for t in c.subtree if t.i > tok.i)

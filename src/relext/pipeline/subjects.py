@@ -309,6 +309,11 @@ class SubjectsMixin:
                     if guests:  # "Xi took Macron on a tour of X": the guest tours it
                         host = self.verb_subjects(prep.head, _depth + 1)
                         return [e for e in self.entities_of(guests[0]) if e not in host]
+                if prep.lower_ == "in" and cur.lemma_.lower() == "protest":
+                    # "wrote to X in protest", "summoned X's envoy in protest": who acts
+                    act = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+                    if act.pos_ == "VERB":
+                        return self.verb_subjects(act, _depth + 1)
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
                 trip = prep.head.head if prep.head.dep_ == "pobj" else prep.head  # "flew to X for talks"

@@ -1,0 +1,87 @@
+"""Blows announced in a reported future or conditional clause (THREATENS).
+
+"X said it would strike Y if provoked", "X said it would use nuclear weapons against Y",
+"X vowed to turn Y into a sea of fire", "X would regard any move by Y as an act of war":
+the announced blow names its target. A past blow ("said it had struck Y") is a claim, not a
+threat, and a vote against Y is no blow.
+"""
+from typing import Callable, Iterable, List
+
+from spacy.tokens import Token
+
+# auxiliaries of an announced (future or conditional) act
+FUTURE_AUX = {"will", "would", "'ll", "'d", "shall", "wo"}
+# verbs whose "against" phrase names the target of a blow ("use force against Y")
+AGAINST_BLOW_VERBS = {"use", "retaliate", "respond", "launch", "fire", "act", "deploy", "wage", "take",
+                      "strike", "attack", "hit", "unleash", "move"}
+# verbs whose direct object is the target of a blow ("would strike Y")
+DIRECT_BLOW_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "destroy", "crush",
+                     "annihilate", "obliterate", "wipe", "raze", "eliminate", "nuke"}
+# ruin one turns a target into ("turn Y into a sea of fire", "reduce Y to ashes")
+RUIN_NOUNS = {"sea", "ash", "ashes", "rubble", "dust", "wasteland", "graveyard", "cinder"}
+# verbs of regarding something as a casus belli ("would treat Y's move as an act of war")
+REGARD_VERBS = {"regard", "treat", "consider", "view", "see", "deem"}
+
+
+def announced(verb: Token) -> bool:
+    """A future or conditional, not negated verb."""
+    return (any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in verb.children)
+            and not any(a.dep_ == "neg" for a in verb.children))
+
+
+def _pobjs(verb: Token, words: Iterable[str]) -> List[Token]:
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in words
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def casus_belli(verb: Token) -> bool:
+    """``verb`` regards its object as an act (a declaration) of war."""
+    return verb.lemma_.lower() in REGARD_VERBS and any(
+        o.lemma_.lower() in ("act", "declaration") and any(
+            p.lower_ == "of" and any(w.lemma_.lower() == "war" for w in p.children) for p in o.children)
+        for o in _as_objects(verb))
+
+
+def _as_objects(verb: Token) -> List[Token]:
+    """Objects of "as" on ``verb`` or anywhere inside its direct object, where the parser
+    may hang it ("regard any move by Y to scrap the treaty as an act of war")."""
+    holders = [verb] + [t for d in verb.children if d.dep_ == "dobj" for t in d.subtree]
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def blow_targets(verb: Token, entities_of: Callable[[Token], List[str]], is_entity: Callable[[Token], bool]) -> List[str]:
+    """Targets named by the blow ``verb`` states (without checking its tense)."""
+    lem, out = verb.lemma_.lower(), []
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    if lem in DIRECT_BLOW_VERBS:
+        out += [e for d in dobjs if is_entity(d) for e in entities_of(d)]
+    if lem in AGAINST_BLOW_VERBS:
+        out += [e for o in _pobjs(verb, ("against",)) for e in entities_of(o)]
+    if lem in ("turn", "reduce") and any(o.lemma_.lower() in RUIN_NOUNS for o in _pobjs(verb, ("into", "to"))):
+        out += [e for d in dobjs if is_entity(d) for e in entities_of(d)]
+    if casus_belli(verb):
+        # "any move by Y", "Y's move", "an attack on us from Y": who would commit the act
+        for d in dobjs:
+            out += [e for t in d.subtree if t.i != d.i and is_entity(t)
+                    and (t.dep_ in ("poss", "compound", "amod") and t.head.i == d.i
+                         or t.dep_ == "pobj" and t.head.lower_ in ("by", "from"))
+                    for e in entities_of(t)]
+    return list(dict.fromkeys(out))
+
+
+def threat_targets(tok: Token, slot: str, entities_of, is_entity) -> List[str]:
+    """Objects of the ``ccomp:threat`` slot (a reported announced blow), the ``ruin`` slot
+    ("vowed (pledged) to turn Y into a sea of fire": the ruin verb itself, promised or
+    announced, not "turned Y into rubble") and the ``casus_belli`` slot."""
+    out: List[str] = []
+    if slot == "ccomp:threat":
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.pos_ == "VERB" and announced(c):
+                out += blow_targets(c, entities_of, is_entity)
+    elif slot == "ruin" and (tok.dep_ == "xcomp" or announced(tok)):
+        out += blow_targets(tok, entities_of, is_entity)
+    elif slot == "casus_belli" and casus_belli(tok):
+        out += blow_targets(tok, entities_of, is_entity)
+    return list(dict.fromkeys(out))
