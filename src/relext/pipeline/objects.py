@@ -247,7 +247,7 @@ class ObjectsMixin:
     def _verb_listed(self, verb: Token, noun: Token) -> List[str]:
         """The members of a plural object named by a list set off after it, which the parser
         may hang anywhere: "threatened several airlines, among them A and B, with sanctions"."""
-        doc, k = noun.doc, max(t.i for t in noun.subtree if not t.is_punct) + 1
+        doc, k = noun.doc, max((t.i for t in noun.subtree if not t.is_punct), default=noun.i) + 1
         if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("among", "including"):
             return []
         k += 3 if doc[k + 1].lower_ == "among" and doc[k + 2].lower_ == "them" else 2
