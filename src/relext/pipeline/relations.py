@@ -36,6 +36,7 @@ from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
+from .gatherings import gatherings
 from .grievances import grievances
 from .membership import (ALLIANCE_NOUNS, GROUP_NOUNS, MEMBER_OFFICES, OFFICE_VERBS, PART_VERBS, WHOLE_VERBS, compositions,
                          led_members, listed_members, memberships, offices)
@@ -175,6 +176,7 @@ class RelationExtractor(RuleComponent):
                       + given_support(doc, index, args)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
+        structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
