@@ -39,6 +39,16 @@ ADDRESS_VERBS = {"address": None, "brief": None, "tell": None, "lecture": None, 
                  "talk": ("to", "with"), "appear": ("before",), "plead": ("with", "before"),
                  "appeal": ("to",), "report": ("to",)}
 #: participles that make the listed leaders a gathering ("gathered to discuss", "assembled in")
+SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+#: verbs of addressing a person face to face (the preposition they take, or None for an object)
+FACE_VERBS = {"press": None, "urge": None, "tell": None, "ask": None, "brief": None, "assure": None,
+              "thank": None, "congratulate": None, "greet": None, "embrace": None, "hug": None, "lobby": None,
+              "appeal": ("to",), "plead": ("with",), "raise": ("with",), "talk": ("to", "with"),
+              "speak": ("to", "with"), "chat": ("with",)}
+#: nouns of a request made to a person ("made an appeal to X")
+APPEAL_NOUNS = {"appeal", "plea", "request", "pitch", "case", "demand", "offer", "proposal"}
+#: a speech given at or to an event
+SPEECH_NOUNS = {"address", "speech", "keynote", "remark"}
 GATHER_VERBS = {"gather", "assemble", "meet", "convene", "attend", "sit", "seat"}
 
 
@@ -53,6 +63,11 @@ def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:
     for sent in doc.sents:
         out.extend(_caption(sent, index, args, titles))
         out.extend(_addressed_leaders(sent, index, args, states))
+    for tok in doc:
+        if tok.lower_ in SIDELINES and tok.head.lower_ in ("on", "at", "along"):
+            out.extend(_on_the_sidelines(tok, index, args))
+        elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN":
+            out.extend(_speech_at_event(tok, index, args))
     return out
 
 
@@ -204,3 +219,88 @@ def _speakers(verb, args, index) -> List[str]:
     if not subs:
         subs = [index.entity(c.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [s for s in subs if s and index.type_of(s) in ok]
+
+
+def _event_in(obj, index) -> Optional[str]:
+    for t in obj.subtree:
+        if t.lower_ == "in" and t.i > obj.i:
+            break
+        e = index.entity(t.i)
+        if e is not None and index.type_of(e) == "EVENT":
+            return e
+    return None
+
+
+def _present(ids, index) -> List[str]:
+    return [x for x in dict.fromkeys(ids) if x and index.type_of(x) in ("PERSON", "COUNTRY", "ORGANISATION")]
+
+
+def _named(t, index) -> Optional[str]:
+    """The entity of ``t``, or of the name set after it ("his counterpart William Ruto")."""
+    e = index.entity(t.i)
+    if e is None and t.pos_ == "NOUN":
+        e = next((index.entity(c.i) for c in t.children
+                  if c.dep_ in ("appos", "compound", "flat") and c.i > t.i and index.entity(c.i)), None)
+    return e
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _on_the_sidelines(tok, index, args) -> List[Dict]:
+    """"On the sidelines of EVENT, (held in X,) A pressed B": A is at EVENT; a person A
+    addressed face to face there is at it too and meets A."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    event = _event_in(obj, index) if obj is not None else None
+    verb = tok.head.head
+    if event is None or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+        return []
+    try:
+        subs = _present(args.subjects(verb), index)
+    except Exception:  # pragma: no cover - a parse the finders do not handle
+        subs = []
+    out = [record(verb, s, "ATTENDS", event, rule_id="ATTENDS:on-the-sidelines") for s in subs]
+    met: List[str] = []
+    lemma = verb.lemma_.lower()
+    if lemma in FACE_VERBS:
+        preps = FACE_VERBS[lemma]
+        if preps is None:
+            met += [index.entity(c.i) for c in verb.children if c.dep_ == "dobj"]
+        else:
+            met += [_named(o, index) for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                    for o in c.children if o.dep_ == "pobj"]
+    for d in verb.children:  # "made an appeal to X"
+        if d.dep_ == "dobj" and d.lemma_.lower() in APPEAL_NOUNS:
+            met += [_named(o, index) for c in d.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for o in c.children if o.dep_ == "pobj"]
+    met = [m for m in _present(met, index) if index.type_of(m) == "PERSON" and m not in subs]
+    for m in met:
+        out.append(record(verb, m, "ATTENDS", event, rule_id="ATTENDS:on-the-sidelines"))
+        for s in subs:
+            if index.type_of(s) == "PERSON":
+                x, y = sorted((s, m))
+                out.append(record(verb, x, "MEETS_WITH", y, rule_id="MEETS_WITH:on-the-sidelines", symmetric=True))
+    return out
+
+
+def _speech_at_event(tok, index, args) -> List[Dict]:
+    """"his address to EVENT", "in her speech at EVENT": the speaker is at the event."""
+    event = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "at", "before"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            event = _event_in(obj, index) if obj is not None else None
+            if event:
+                break
+    if event is None:
+        return []
+    speakers = _present([index.entity(c.i) for c in tok.children if c.dep_ == "poss"], index)
+    if not speakers and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
+            and tok.head.head.pos_ in ("VERB", "AUX") and not _negated(tok.head.head):
+        try:
+            speakers = _present(args.subjects(tok.head.head), index)
+        except Exception:  # pragma: no cover
+            speakers = []
+    return [record(tok, s, "ATTENDS", event, rule_id="ATTENDS:speech-at-event") for s in speakers]
