@@ -49,6 +49,8 @@ FACE_VERBS = {"press": None, "urge": None, "tell": None, "ask": None, "brief": N
 APPEAL_NOUNS = {"appeal", "plea", "request", "pitch", "case", "demand", "offer", "proposal"}
 #: a speech given at or to an event
 SPEECH_NOUNS = {"address", "speech", "keynote", "remark"}
+TALK_NOUNS = {"talk", "meeting", "conversation", "discussion", "consultation", "audience"}
+LIGHT_VERBS = {"hold", "have", "conduct"}
 GATHER_VERBS = {"gather", "assemble", "meet", "convene", "attend", "sit", "seat"}
 
 
@@ -68,6 +70,8 @@ def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:
             out.extend(_on_the_sidelines(tok, index, args))
         elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN":
             out.extend(_speech_at_event(tok, index, args))
+        elif tok.lemma_.lower() in TALK_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            out.extend(_talks_with_described(tok, index, args))
     return out
 
 
@@ -273,8 +277,9 @@ def _on_the_sidelines(tok, index, args) -> List[Dict]:
                     for o in c.children if o.dep_ == "pobj"]
     for d in verb.children:  # "made an appeal to X"
         if d.dep_ == "dobj" and d.lemma_.lower() in APPEAL_NOUNS:
-            met += [_named(o, index) for c in d.children if c.dep_ == "prep" and c.lower_ == "to"
-                    for o in c.children if o.dep_ == "pobj"]
+            # the parser hangs "to X" on the noun or on the light verb
+            met += [_named(o, index) for c in list(d.children) + list(verb.children)
+                    if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     met = [m for m in _present(met, index) if index.type_of(m) == "PERSON" and m not in subs]
     for m in met:
         out.append(record(verb, m, "ATTENDS", event, rule_id="ATTENDS:on-the-sidelines"))
@@ -304,3 +309,38 @@ def _speech_at_event(tok, index, args) -> List[Dict]:
         except Exception:  # pragma: no cover
             speakers = []
     return [record(tok, s, "ATTENDS", event, rule_id="ATTENDS:speech-at-event") for s in speakers]
+
+
+def _talks_with_described(noun, index, args) -> List[Dict]:
+    """"held talks, one after the other, with A, the ... minister, and B, the ...": every
+    person of the with-list, past the appositions and a parenthetical, meets the subject."""
+    verb = noun.head
+    if _negated(verb):
+        return []
+    holders = [noun, verb] + [c for c in verb.children if c.dep_ in ("npadvmod", "advmod") and c.i > noun.i]
+    withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    people: List[str] = []
+    for w in withs:
+        stack = [o for o in w.children if o.dep_ == "pobj"]
+        # a name the parser hangs on the verb after the list ("held talks with A, the ..., and B")
+        stack += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > w.i]
+        while stack:
+            t = stack.pop(0)
+            e = index.entity(t.i)
+            if e is not None and index.type_of(e) == "PERSON" and e not in people:
+                people.append(e)
+            # conjuncts may hang on the name or on its apposition ("A, the minister, and B")
+            stack.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN"))
+    if len(people) < 2:
+        return []  # a single partner is the trigger rules' case
+    try:
+        subs = [x for x in _present(args.subjects(verb), index) if index.type_of(x) == "PERSON"]
+    except Exception:  # pragma: no cover
+        subs = []
+    out: List[Dict] = []
+    for s_ in subs:
+        for p in people:
+            if p != s_:
+                x, y = sorted((s_, p))
+                out.append(record(noun, x, "MEETS_WITH", y, rule_id="MEETS_WITH:talks-with-described", symmetric=True))
+    return out
