@@ -70,6 +70,8 @@ def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:
             out.extend(_on_the_sidelines(tok, index, args))
         elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN":
             out.extend(_speech_at_event(tok, index, args))
+        elif tok.lemma_.lower() == "follow" and tok.pos_ == "VERB":
+            out.extend(_followed_out(tok, index, args))
         elif tok.lemma_.lower() in TALK_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
             out.extend(_talks_with_described(tok, index, args))
     return out
@@ -344,3 +346,24 @@ def _talks_with_described(noun, index, args) -> List[Dict]:
                 x, y = sorted((s_, p))
                 out.append(record(noun, x, "MEETS_WITH", y, rule_id="MEETS_WITH:talks-with-described", symmetric=True))
     return out
+
+
+def _followed_out(verb, index, args) -> List[Dict]:
+    """"A and B follow C out of EVENT": A, B and C all pull out of the event (negated
+    ATTENDS, as "withdrew from"; a stated protest is the trigger rules' BOYCOTTS)."""
+    out_ = next((c for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"), None)
+    if out_ is None:
+        return []
+    ofs = [c for h in (out_, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"]
+    event = next((e for o in ofs for p in o.children if p.dep_ == "pobj" for e in [_event_in(p, index)] if e), None)
+    if event is None:
+        return []
+    try:
+        subs = _present(args.subjects(verb), index)
+    except Exception:  # pragma: no cover
+        subs = []
+    led = _present([e for c in verb.children if c.dep_ == "dobj" for e in args.entities_of(c)], index)
+    if not led:
+        return []  # "followed the debate out of X": no one led the way out
+    return [record(verb, x, "ATTENDS", event, negated=True, rule_id="ATTENDS:followed-out-of")
+            for x in dict.fromkeys(subs + led)]
