@@ -320,6 +320,9 @@ def _talks_with_described(noun, index, args) -> List[Dict]:
     if _negated(verb):
         return []
     holders = [noun, verb] + [c for c in verb.children if c.dep_ in ("npadvmod", "advmod") and c.i > noun.i]
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and doc[noun.i + 2].dep_ in ("npadvmod", "advmod"):
+        holders.append(doc[noun.i + 2])  # "talks, one after the other, with": the parser may hang it anywhere
     withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
     people: List[str] = []
     for w in withs:
