@@ -36,6 +36,7 @@ from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
+from .gatherings import gatherings
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
@@ -200,6 +201,7 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
+        structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
             found.setdefault(record_key(rec), rec)
         for rec in joined_members(doc, index, args, list(found.values())):

@@ -213,7 +213,10 @@ class SubjectsMixin:
             cur = cur.head.head  # "the list (group) of countries boycotting X ..."
         if cur.dep_ == "pobj" and cur.head.lower_ == "among" and cur.head.head.pos_ in ("VERB", "AUX") \
                 and cur.head.head.lemma_.lower() == "be":
-            return self.verb_subjects(cur.head.head)
+            cop = cur.head.head
+            # "Among the delegations that left were those of A and B": the inverted attribute
+            return self.verb_subjects(cop) or [e for c in cop.children if c.dep_ == "attr" and c.i > cur.i
+                                               for e in self.entities_of(c)]
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in ONE_OF \
                 and cur.head.head.dep_ == "attr" and cur.head.head.head.lemma_.lower() == "be":
             return self.verb_subjects(cur.head.head.head)  # "X is one of the nations boycotting Y"
