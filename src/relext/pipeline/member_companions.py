@@ -15,7 +15,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
-from .membership import _org_of_np
+from .membership import _org_of_np, _states_members
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -67,7 +67,7 @@ def colon_members(doc: Doc, index, args) -> List[Dict]:
         sent = tok.sent
         orgs: List[str] = []
         for m in doc[sent.start:tok.i]:
-            if m.lemma_.lower() == "member" and m.pos_ == "NOUN":
+            if m.lemma_.lower() == "member" and m.pos_ == "NOUN" and _states_members(m):
                 orgs += [e for e in _org_of_np(m, index, args) if index.type_of(e) == "ORGANISATION"]
         orgs = list(dict.fromkeys(orgs))
         if len(orgs) != 1:

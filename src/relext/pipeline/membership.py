@@ -253,17 +253,43 @@ def listed_members(doc: Doc, index) -> List[Dict]:
     return out
 
 
+# words that make "members" other than the body's present members
+NOT_PRESENT_MEMBERS = {"non", "former", "prospective", "candidate", "aspiring", "would", "potential", "future",
+                       "associate", "observer", "ex"}
+# clause heads that list what the members are ("its members are: ...", "members include: ...")
+LISTING_HEADS = {"be", "include", "comprise"}
+
+
+def _states_members(member) -> bool:
+    """Whether the clause before the colon says who the members are: "member(s)" is the
+    subject or the attribute of "be" ("include", "comprise"), neither negated nor
+    qualified as former, prospective or non-members ("Five of its members are permanent",
+    "Its members include"); not "members met on Monday", "members who voted against"."""
+    head, tok = member, member
+    while head.dep_ in ("pobj", "prep") and head.head.i != head.i:  # "five of the members"
+        tok, head = head.head, head.head
+    if tok.dep_ not in ("nsubj", "attr", "nsubjpass") and member.dep_ not in ("nsubj", "attr"):
+        return False
+    verb = (tok if tok.dep_ in ("nsubj", "attr", "nsubjpass") else member).head
+    if verb.lemma_.lower() not in LISTING_HEADS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(c.lower_.strip("-") in NOT_PRESENT_MEMBERS for c in member.children) \
+        and not member.lower_.startswith("non")
+
+
 def _org_before(doc: Doc, i: int, index):
     """The organisation that a list opened at token ``i`` belongs to: a name ending just
     before it ("the G7 –"), or a member noun tied to one ("the council's members are permanent:")."""
     if i == 0:
         return None
+    if doc[i].text == ":" and any(t.dep_ == "neg" for t in doc[doc[i].sent.start:i]):
+        return None  # "Several states are not members of the ICC: A, B and C"
     e = index.entity(i - 1)
     if e is not None and index.type_of(e) == "ORGANISATION":
         return e
     if doc[i].text == ":":
         for t in doc[doc[i].sent.start:i]:
-            if t.lemma_.lower() == "member":
+            if t.lemma_.lower() == "member" and _states_members(t):
                 org = _organisation_of(t, index)
                 if org is not None:
                     return org
