@@ -66,6 +66,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
+gatherings = guarded(gatherings, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
