@@ -15,7 +15,7 @@ import weakref
 from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -59,6 +59,63 @@ def forget_attribute(doc: Doc, attr: int) -> None:
     cache.pop(attr, None)
     cache.pop(("distinct", attr), None)
     cache.pop(("words", attr), None)
+
+
+def _char_bounds(doc: Doc) -> Tuple[List[int], List[int]]:
+    """For each token, its first character offset and the offset just after its text;
+    computed once per Doc (tokens never change after the tokenizer)."""
+    cache = _doc_cache(doc)
+    if "chars" not in cache:
+        starts = attribute_array(doc, IDX).tolist()
+        cache["chars"] = (starts, [s + n for s, n in zip(starts, attribute_array(doc, LENGTH).tolist())])
+    return cache["chars"]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without building the Span (spaCy's slicing costs a few
+    microseconds each time)."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text  # empty, clipped or counted from the end: spaCy's own rules
+    starts, ends = _char_bounds(doc)
+    return doc_text(doc)[starts[start]:ends[end - 1]]
+
+
+def span_chars(doc: Doc, start: int, end: int) -> Tuple[str, int, int]:
+    """``(span.text, span.start_char, span.end_char)`` of ``doc[start:end]``, without
+    building the Span."""
+    if not 0 <= start < end <= len(doc):
+        span = doc[start:end]
+        return span.text, span.start_char, span.end_char
+    starts, ends = _char_bounds(doc)
+    return doc_text(doc)[starts[start]:ends[end - 1]], starts[start], ends[end - 1]
+
+
+def sentence_bounds(doc: Doc, i: int) -> Tuple[int, int]:
+    """``(tok.sent.start, tok.sent.end)`` for the token at ``i``, from the Doc's sentence
+    starts read once per Doc (``Token.sent`` builds two Spans and walks the tokens)."""
+    cache = _doc_cache(doc)
+    bounds = cache.get("sents")
+    if bounds is None:
+        if doc.user_hooks or doc.user_token_hooks or doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            sent = doc[i].sent  # custom sentence hooks (or none set): spaCy decides, and raises
+            return sent.start, sent.end
+        flags = attribute_array(doc, SENT_START).tolist()
+        first, last = [0] * len(flags), [len(flags)] * len(flags)
+        start = 0
+        for k in range(1, len(flags) + 1):
+            if k == len(flags) or flags[k] == 1:
+                for j in range(start, k):
+                    first[j], last[j] = start, k
+                start = k
+        bounds = cache["sents"] = (first, last)
+    return bounds[0][i], bounds[1][i]
+
+
+def sentence_chars(doc: Doc, i: int) -> Tuple[int, int]:
+    """``(tok.sent.start_char, tok.sent.end_char)`` for the token at ``i``."""
+    start, end = sentence_bounds(doc, i)
+    starts, ends = _char_bounds(doc)
+    return starts[start], ends[end - 1]
 
 
 def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:

@@ -30,7 +30,7 @@ from spacy.util import ensure_path, filter_spans
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
-from ._lookup import WordSet
+from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
@@ -191,7 +191,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_label[t] = ent.label_
-        matches = [(start, end, doc[start:end].text) for _, start, end in self.phrase(doc)]
+        matches = [(start, end, span_text(doc, start, end)) for _, start, end in self.phrase(doc)]
         ambiguous = [(start, end, text) for start, end, text in matches
                      if any(self.entries[i]["attrs"].get("needs_place_label") for i in self._by_alias.get(text, ()))]
         accepted = set()
@@ -207,13 +207,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
             accepted = {text for start, end, text in ambiguous
                         if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
                         or end - start == 1 and _in_membership_of(doc[start], bodies)}
-        for start, end, _ in matches:
-            span = doc[start:end]
-            if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
+        for start, end, text in matches:
+            if e_kind_skip(doc, start, self._by_alias.get(text, ()), self.entries):
                 continue
-            for i in self._by_alias.get(span.text, ()):
+            for i in self._by_alias.get(text, ()):
                 e = self.entries[i]
-                if e["attrs"].get("needs_place_label") and span.text not in accepted:
+                if e["attrs"].get("needs_place_label") and text not in accepted:
                     continue
                 out.append({"start": start, "end": end, "label": e["type"], "key": e["key"], "name": e["name"],
                             "kind": e["kind"], "attrs": e["attrs"], "source": "gazetteer"})
@@ -248,10 +247,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                                  and doc[i - 1].whitespace_):
                     end = i  # "G7 (Group", "the Council - Peru, Chile": a name stops at a bracket or spaced dash
                     break
-            if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
+            if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in map(doc.__getitem__, range(start, end))):
                 continue  # "state news agency": no name without a capital
 
-            text = doc[start:end].text
+            text = span_text(doc, start, end)
             if text in self.drop or text.lower() in self.drop or label == "ORGANISATION" \
                     and _portfolio_before_title(doc, start, end, self.title_words | self.person_titles):
                 continue  # "Ukrainian Sports Minister X": a portfolio inside a title names no body
@@ -310,7 +309,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
-                    out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
+                    out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
                                 "kind": "NAME", "attrs": {}, "source": "model"})
                 continue
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",

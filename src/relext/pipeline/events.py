@@ -16,6 +16,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug
+from ._lookup import span_text
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 
 
@@ -145,12 +146,12 @@ def nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
     Tokyo Olympics" also mention the Games themselves."""
     out = []
     for m in mentions:
-        span = doc[m["start"]:m["end"]]
         if m["label"] == "EVENT":
-            if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+            if not re.search(r"\b(opening|closing)\b", span_text(doc, m["start"], m["end"]).lower()):
                 continue
         elif m["label"] != "ORGANISATION":
             continue
+        span = doc[m["start"]:m["end"]]
         of = [t for t in span if t.lower_ in ("of", "for")]
         if not of:
             continue
