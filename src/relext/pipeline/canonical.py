@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
 from ..gazetteer import read_data, seats, slug
-from ._lookup import WordSet, span_chars
+from ._lookup import WordSet, span_chars, span_text
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .descriptions import DESCRIPTION_HEADS, Descriptions
@@ -206,7 +206,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
             acts = giving or to_a_state(root)
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
-        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
+        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (span_text(doc, m["start"], m["end"]).isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
         seat = seats().get(m["name"])
         if acts and seat:  # "warned Brussels": the EU, whose seat it is
