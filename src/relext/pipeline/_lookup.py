@@ -12,10 +12,12 @@ tokens that match are mapped back from the arrays. ``numpy.isin`` and
 from __future__ import annotations
 
 import weakref
+from itertools import compress
 from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -26,13 +28,26 @@ from spacy.vocab import Vocab
 # before relext's first component that reads them; a component that changes an attribute
 # later (verb_repair, lemmas) calls `forget_attribute`.
 _BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
+# the last Doc asked about (a weak reference) and its cache: most questions in a row are
+# about one Doc, and a weak dictionary's lookup builds a new weak reference every time
+# (one tuple, replaced whole: safe between threads)
+_LAST: Tuple = (lambda: None, None)
+
+
+# up to this many tokens, a Doc's distinct values are found in plain Python
+SHORT_DOC = 200
 
 
 def _doc_cache(doc: Doc) -> Dict:
     """What has been computed for ``doc`` so far."""
+    global _LAST
+    last = _LAST
+    if last[0]() is doc:
+        return last[1]
     cache = _BY_DOC.get(doc)
     if cache is None:
         cache = _BY_DOC[doc] = {}
+    _LAST = (weakref.ref(doc), cache)
     return cache
 
 
@@ -58,7 +73,65 @@ def forget_attribute(doc: Doc, attr: int) -> None:
     cache = _doc_cache(doc)
     cache.pop(attr, None)
     cache.pop(("distinct", attr), None)
+    cache.pop(("values", attr), None)
     cache.pop(("words", attr), None)
+
+
+def _char_bounds(doc: Doc) -> Tuple[List[int], List[int]]:
+    """For each token, its first character offset and the offset just after its text;
+    computed once per Doc (tokens never change after the tokenizer)."""
+    cache = _doc_cache(doc)
+    if "chars" not in cache:
+        starts = attribute_array(doc, IDX).tolist()
+        cache["chars"] = (starts, [s + n for s, n in zip(starts, attribute_array(doc, LENGTH).tolist())])
+    return cache["chars"]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without building the Span (spaCy's slicing costs a few
+    microseconds each time)."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text  # empty, clipped or counted from the end: spaCy's own rules
+    starts, ends = _char_bounds(doc)
+    return doc_text(doc)[starts[start]:ends[end - 1]]
+
+
+def span_chars(doc: Doc, start: int, end: int) -> Tuple[str, int, int]:
+    """``(span.text, span.start_char, span.end_char)`` of ``doc[start:end]``, without
+    building the Span."""
+    if not 0 <= start < end <= len(doc):
+        span = doc[start:end]
+        return span.text, span.start_char, span.end_char
+    starts, ends = _char_bounds(doc)
+    return doc_text(doc)[starts[start]:ends[end - 1]], starts[start], ends[end - 1]
+
+
+def sentence_bounds(doc: Doc, i: int) -> Tuple[int, int]:
+    """``(tok.sent.start, tok.sent.end)`` for the token at ``i``, from the Doc's sentence
+    starts read once per Doc (``Token.sent`` builds two Spans and walks the tokens)."""
+    cache = _doc_cache(doc)
+    bounds = cache.get("sents")
+    if bounds is None:
+        if doc.user_hooks or doc.user_token_hooks or doc.user_span_hooks or not doc.has_annotation("SENT_START"):
+            sent = doc[i].sent  # custom sentence hooks (or none set): spaCy decides, and raises
+            return sent.start, sent.end
+        flags = attribute_array(doc, SENT_START).tolist()
+        first, last = [0] * len(flags), [len(flags)] * len(flags)
+        start = 0
+        for k in range(1, len(flags) + 1):
+            if k == len(flags) or flags[k] == 1:
+                for j in range(start, k):
+                    first[j], last[j] = start, k
+                start = k
+        bounds = cache["sents"] = (first, last)
+    return bounds[0][i], bounds[1][i]
+
+
+def sentence_chars(doc: Doc, i: int) -> Tuple[int, int]:
+    """``(tok.sent.start_char, tok.sent.end_char)`` for the token at ``i``."""
+    start, end = sentence_bounds(doc, i)
+    starts, ends = _char_bounds(doc)
+    return starts[start], ends[end - 1]
 
 
 def line_breaks(doc: Doc) -> Tuple[List[bool], List[bool]]:
@@ -90,8 +163,25 @@ def _distinct_values(doc: Doc, attr: int) -> Tuple[Dict[int, int], numpy.ndarray
     cache = _doc_cache(doc)
     key = ("distinct", attr)
     if key not in cache:
-        values, word_of = numpy.unique(attribute_array(doc, attr), return_inverse=True)
-        cache[key] = ({v: k for k, v in enumerate(values.tolist())}, word_of)
+        array = attribute_array(doc, attr)
+        if len(array) <= SHORT_DOC:
+            # on a short Doc plain Python is faster than numpy's sort (ranks in order of
+            # first occurrence; no caller depends on the order of the ranks)
+            rank: Dict[int, int] = {}
+            cache[key] = (rank, [rank.setdefault(v, len(rank)) for v in array.tolist()])
+        else:
+            values, word_of = numpy.unique(array, return_inverse=True)
+            cache[key] = ({v: k for k, v in enumerate(values.tolist())}, word_of)
+    return cache[key]
+
+
+def _value_set(doc: Doc, attr: int) -> frozenset:
+    """The distinct hashes of ``attr`` in ``doc`` as a set: intersecting two sets reuses
+    their stored hashes, where testing a dict's keys hashes each 64-bit value again."""
+    cache = _doc_cache(doc)
+    key = ("values", attr)
+    if key not in cache:
+        cache[key] = frozenset(_distinct_values(doc, attr)[0])
     return cache[key]
 
 
@@ -114,6 +204,12 @@ def _distinct_words(doc: Doc, attr: int) -> Tuple[List[str], numpy.ndarray]:
 def _tokens_of(word_of: numpy.ndarray, n_words: int, kept: List[int]) -> List[int]:
     """Token indices, in order, whose distinct word (index into the Doc's distinct words,
     ``word_of``) is one of ``kept``."""
+    if type(word_of) is list:  # a short Doc (`_distinct_values`)
+        if len(kept) == 1:
+            k = kept[0]
+            return [i for i, w in enumerate(word_of) if w == k]
+        kept_set = set(kept)
+        return [i for i, w in enumerate(word_of) if w in kept_set]
     if len(kept) == 1:
         return numpy.flatnonzero(word_of == kept[0]).tolist()
     mask = numpy.zeros(n_words, dtype=bool)
@@ -129,7 +225,7 @@ def positions_of(doc: Doc, attr: int, hashes: Iterable[int]) -> List[int]:
         return []
     hashes = hashes if isinstance(hashes, (set, frozenset)) else set(hashes)
     rank, word_of = _distinct_values(doc, attr)
-    common = hashes.intersection(rank)
+    common = hashes.intersection(_value_set(doc, attr))
     if not common:
         return []
     return _tokens_of(word_of, len(rank), [rank[v] for v in common])
@@ -146,10 +242,22 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     [2, 7]
     """
     words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}[attr])
-    kept = [k for k, w in enumerate(words) if keep(w)]
+    kept = list(compress(range(len(words)), map(keep, words)))  # (no Python loop of its own)
     if not kept:
         return []
     return _tokens_of(word_of, len(words), kept)
+
+
+def positions_of_words(doc: Doc, words: Iterable[str], *, attr: str = "LOWER") -> List[int]:
+    """``positions_where(doc, lambda w: w in words, attr=attr)`` for ``attr="LOWER"``
+    (lower-case ``words``) or ``attr="ORTH"``, by hash: no predicate is called for each
+    distinct word of the Doc.
+
+    >>> import spacy
+    >>> positions_of_words(spacy.blank("en")("The US led, then Saudi Arabia led."), ["led"])
+    [2, 7]
+    """
+    return positions_of(doc, {"LOWER": LOWER, "ORTH": ORTH}[attr], {hash_string(w) for w in words})
 
 
 class WordSet:
@@ -185,7 +293,7 @@ def hyphenated(doc: Doc) -> List[tuple]:
     """(index of the last part, lower-case lemma) of the hyphenated compounds the tokenizer
     split ("sit-down" -> sit, -, down) and parsed as a noun: the last part heads the compound."""
     out = []
-    for i in positions_where(doc, lambda w: w == "-"):
+    for i in positions_of_words(doc, ["-"]):
         if not 0 < i < len(doc) - 1:
             continue
         hy = doc[i]

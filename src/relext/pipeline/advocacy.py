@@ -148,7 +148,7 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             advocates = args.verb_subjects(a.head) if a.head.pos_ in ("VERB", "AUX") else []
         else:
             advocates = args.noun_subjects(a)
-        if a.lemma_.lower() not in FACT_WORDS | ENABLING_WORDS or as_frame:
+        if not (a.lemma_.lower() in FACT_WORDS or a.lemma_.lower() in ENABLING_WORDS) or as_frame:
             # ("welcomed X as a member": whoever is a member, it is not the welcomer)
             ranges.append((j.left_edge.i, j.right_edge.i + 1))
         negated, cue = args.modality.negation(a)

@@ -54,8 +54,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             continue
     mentions = _person_mentions(index)
     for start, end, pid, kind in mentions:
-        span = doc[start:end]
         if kind == "DESCRIPTION":
+            span = doc[start:end]
             for i in range(start, end):
                 a = index.name_by_token.get(i)
                 if a and a != pid and index.type_of(a) in ANCHOR_TYPES:
@@ -63,6 +63,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             continue
         if kind != "NAME":
             continue
+        span = doc[start:end]
         # 1. "<Country|Org>('s) <title words> <Name>"
         i = start - 1
         title_tok: Optional[Token] = None

@@ -36,8 +36,8 @@ def aligned(doc: Doc, index, args) -> List[Dict]:
         SUPPORTS records, negated when the verb is.
     """
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in ("agreed", "agrees", "agree", "agreeing", "concurred", "concurs",
-                                                  "joined", "joins", "join", "joining") or w.startswith(
+    for i in positions_where(doc, lambda w: w in {"agreed", "agrees", "agree", "agreeing", "concurred", "concurs",
+                                                  "joined", "joins", "join", "joining"} or w.startswith(
                                                       ("co-sponsor", "cosponsor", "co-author", "coauthor", "sponsor", "author"))):
         v = doc[i]
         low = v.lower_

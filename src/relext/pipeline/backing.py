@@ -33,7 +33,7 @@ WINDOW = 3  # words between the participle and the name ("the Iran-backed Houthi
 def prefixed_backing(doc: Doc, index) -> List[Dict]:
     """SUPPORTS records for "X-backed Y" (one token or split at the hyphen)."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in BACKING_PARTICIPLES or w.rsplit("-", 1)[-1] in BACKING_PARTICIPLES):
+    for i in positions_where(doc, lambda w: w in BACKING_PARTICIPLES or "-" in w and w.rsplit("-", 1)[-1] in BACKING_PARTICIPLES):
         tok = doc[i]
         low = tok.lower_
         if "-" in low and low.rsplit("-", 1)[1] in BACKING_PARTICIPLES and len(low) > 8:

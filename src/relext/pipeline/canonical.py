@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
 from ..gazetteer import read_data, seats, slug
-from ._lookup import WordSet
+from ._lookup import WordSet, span_chars, span_text
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .descriptions import DESCRIPTION_HEADS, Descriptions
@@ -119,8 +119,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 order.append(key)
             g = groups[key]
             g["attributes"].update({k: v for k, v in (attrs or {}).items() if isinstance(v, (str, int, float, bool))})
-            span = doc[m["start"]:m["end"]]
-            g["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+            text, start_char, end_char = span_chars(doc, m["start"], m["end"])
+            g["mentions"].append({"text": text, "start_char": start_char, "end_char": end_char,
                                   "start": m["start"], "end": m["end"], "kind": m["kind"],
                                   "sentence": sent_of[m["start"]]})
 
@@ -206,7 +206,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
             acts = giving or to_a_state(root)
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
-        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (doc[m["start"]:m["end"]].text.isupper() or nxt in (":", "(", "—", "–", "-")):
+        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (span_text(doc, m["start"], m["end"]).isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
         seat = seats().get(m["name"])
         if acts and seat:  # "warned Brussels": the EU, whose seat it is

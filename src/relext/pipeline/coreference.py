@@ -51,7 +51,7 @@ def speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:
     elif idx > 0 and not any(t.lemma_.lower() in SPEECH_VERBS for t in sent):
         for t in sents[idx - 1]:
             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and \
-                    any(d.lower_ in FIRST_PERSON | FIRST_PLURAL for d in t.subtree if d.i > t.i):
+                    any(d.lower_ in FIRST_PERSON or d.lower_ in FIRST_PLURAL for d in t.subtree if d.i > t.i):
                 found = person_subject(t)
                 if found:
                     return found

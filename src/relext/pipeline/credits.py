@@ -15,6 +15,8 @@ from typing import Iterable, List, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import doc_text
+
 SECTION_WORDS = {"world", "news", "politics", "business", "opinion", "home", "sport", "sports", "video", "live",
                  "analysis", "features", "latest", "asia", "europe", "africa", "americas", "middle", "east",
                  "update", "updated", "breaking", "exclusive", "watch", "photos", "gallery", "the"}
@@ -56,7 +58,7 @@ def _lines(doc: Doc) -> List[Tuple[int, int]]:
 
 def credit_spans(doc: Doc, not_outlets: Iterable[int]) -> List[Tuple[int, int]]:
     """Token spans of outlets in bar-separated source lines and "Photo:" credits."""
-    text = doc.text
+    text = doc_text(doc)  # computed once per Doc
     if "|" not in text and "Photo" not in text and "photo" not in text:
         return []
     skip = set(not_outlets)

@@ -30,7 +30,7 @@ from spacy.util import ensure_path, filter_spans
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
-from ._lookup import WordSet
+from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
@@ -191,7 +191,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_label[t] = ent.label_
-        matches = [(start, end, doc[start:end].text) for _, start, end in self.phrase(doc)]
+        matches = [(start, end, span_text(doc, start, end)) for _, start, end in self.phrase(doc)]
         ambiguous = [(start, end, text) for start, end, text in matches
                      if any(self.entries[i]["attrs"].get("needs_place_label") for i in self._by_alias.get(text, ()))]
         accepted = set()
@@ -207,13 +207,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
             accepted = {text for start, end, text in ambiguous
                         if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
                         or end - start == 1 and _in_membership_of(doc[start], bodies)}
-        for start, end, _ in matches:
-            span = doc[start:end]
-            if e_kind_skip(doc, start, self._by_alias.get(span.text, ()), self.entries):
+        for start, end, text in matches:
+            if e_kind_skip(doc, start, self._by_alias.get(text, ()), self.entries):
                 continue
-            for i in self._by_alias.get(span.text, ()):
+            for i in self._by_alias.get(text, ()):
                 e = self.entries[i]
-                if e["attrs"].get("needs_place_label") and span.text not in accepted:
+                if e["attrs"].get("needs_place_label") and text not in accepted:
                     continue
                 out.append({"start": start, "end": end, "label": e["type"], "key": e["key"], "name": e["name"],
                             "kind": e["kind"], "attrs": e["attrs"], "source": "gazetteer"})
@@ -222,6 +221,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
 
     def _model_candidates(self, doc: Doc) -> List[Dict]:
         out = []
+        all_titles = self.title_words | self.person_titles  # once per Doc, not per entity
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
@@ -248,12 +248,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                                  and doc[i - 1].whitespace_):
                     end = i  # "G7 (Group", "the Council - Peru, Chile": a name stops at a bracket or spaced dash
                     break
-            if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
+            if label is None or start >= end or not any(t.text[:1].isupper() or t.is_digit for t in map(doc.__getitem__, range(start, end))):
                 continue  # "state news agency": no name without a capital
 
-            text = doc[start:end].text
+            text = span_text(doc, start, end)
             if text in self.drop or text.lower() in self.drop or label == "ORGANISATION" \
-                    and _portfolio_before_title(doc, start, end, self.title_words | self.person_titles):
+                    and _portfolio_before_title(doc, start, end, all_titles):
                 continue  # "Ukrainian Sports Minister X": a portfolio inside a title names no body
             if label in ("LOCATION", "ORGANISATION") and text not in self._by_alias and _paired_names_modifier(doc, start, end):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
@@ -266,7 +266,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 person = person_after_title(doc, start, end, self.common_words)
                 if person is not None:  # "Kazakh President Kassym-Jomart Tokayev" typed as a body
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
-                                "name": doc[person[0]:person[1]].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                                "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
                     continue
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
@@ -277,14 +277,14 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     and text not in self._by_alias:
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             with_year = _name_with_year(doc, start, end)
-            name_part = doc[start:with_year - 1].text if with_year else ""
+            name_part = span_text(doc, start, with_year - 1) if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
-                with_year, end, text = None, end - 1, doc[start:end - 1].text  # "Crimea 2014": a place and a date
+                with_year, end, text = None, end - 1, span_text(doc, start, end - 1)  # "Crimea 2014": a place and a date
             if with_year and not (with_year > end and label == "LOCATION" and not (start > 0 and doc[start - 1].lower_ in EDITION_LEADS)) \
                     and self._unknown_place(name_part) \
                     and name_part not in self.cities:
                 out.append({"start": start, "end": with_year, "label": "EVENT", "key": None,
-                            "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                            "name": span_text(doc, start, with_year), "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
             if (text in self.cities or text in self.regions and text not in self._by_alias) and \
                     (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
@@ -299,7 +299,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
             gov = _leader_government(doc, end) if label == "PERSON" else None
             if gov:
                 out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
-                            "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "model"})
+                            "name": span_text(doc, start, gov), "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "the Biden administration", "the Maduro regime"
             if label == "LOCATION" and ent.label_ == "GPE" and end - start == 1 and self._unknown_place(text) \
                     and _acts_as_person(doc[start]):
@@ -310,7 +310,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
-                    out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
+                    out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
                                 "kind": "NAME", "attrs": {}, "source": "model"})
                 continue
             out.append({"start": start, "end": end, "label": label, "key": None, "name": text, "kind": "NAME",
@@ -333,7 +333,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
         model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
-        model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, self.title_words | self.person_titles)]
+        all_titles = self.title_words | self.person_titles  # once per Doc, not per candidate
+        model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, all_titles)]
         spelt = _acronym_named_bodies(doc, model)
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
@@ -355,15 +356,15 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
         cands.extend((1, c) for c in spelt)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
-        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
         not_people = {i for c in gaz if c["label"] in ("COUNTRY", "LOCATION") for i in range(c["start"], c["end"])}
-        cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": doc[s:e].text, "kind": "NAME",
+        cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
                           "attrs": {}, "source": "title"})
                      for s, e in noble_appositions(doc, self.noble_titles) if not not_people & set(range(s, e)))
         taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
-        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in with_party_word(doc, _party_names(doc, taken)))
         cands.extend((2, c) for c in nickname_names(doc))  # 'Ana "Nina" da Costa' (nicknames.py)
         cands.extend((0, c) for c in self._honorific_candidates(doc))

@@ -20,6 +20,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_of_words
+
 NUMBERED = re.compile(r"^([A-Z][A-Za-z]{1,9})-?(\d{1,3})$")
 
 
@@ -64,8 +66,8 @@ def event_acronyms(doc: Doc, mentions: List[Dict], heads: Iterable[str]) -> List
             at[i] = m
     short: Dict[str, Tuple[int, int]] = {}  # short name -> long name's span
     new: List[Dict] = []
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not _short_form(doc[i + 1].text):
+    for i in positions_of_words(doc, ["("]):  # the brackets, not every token
+        if not 1 <= i < len(doc) - 2 or doc[i].text != "(" or doc[i + 2].text != ")" or not _short_form(doc[i + 1].text):
             continue
         acronym = doc[i + 1].text
         if i + 1 in at and at[i + 1]["source"] == "gazetteer":

@@ -16,6 +16,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug
+from ._lookup import span_text
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 
 
@@ -39,8 +40,7 @@ class EventNamer:
         out = {}
         olympics = []
         for m in events:
-            span = doc[m["start"]:m["end"]]
-            low = span.text.lower()
+            low = span_text(doc, m["start"], m["end"]).lower()
             if _is_part(low):
                 continue
             if "olympic" in low or "paralympic" in low or re.search(r"\bgames\b", low):
@@ -65,7 +65,7 @@ class EventNamer:
             key, name = _olympics_id(f)
             if main_olympics is None:
                 main_olympics = (key, name)
-            longest = max((doc[m["start"]:m["end"]].text for m in c["members"]), key=len)
+            longest = max((span_text(doc, m["start"], m["end"]) for m in c["members"]), key=len)
             for m in c["members"]:
                 out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
         ceremonies = []
@@ -73,7 +73,7 @@ class EventNamer:
             k = (m["start"], m["end"])
             if k in out:
                 continue
-            low = doc[m["start"]:m["end"]].text.lower()
+            low = span_text(doc, m["start"], m["end"]).lower()
             if _is_part(low):
                 ceremonies.append(m)
             else:
@@ -145,20 +145,20 @@ def nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
     Tokyo Olympics" also mention the Games themselves."""
     out = []
     for m in mentions:
-        span = doc[m["start"]:m["end"]]
         if m["label"] == "EVENT":
-            if not re.search(r"\b(opening|closing)\b", span.text.lower()):
+            if not re.search(r"\b(opening|closing)\b", span_text(doc, m["start"], m["end"]).lower()):
                 continue
         elif m["label"] != "ORGANISATION":
             continue
+        span = doc[m["start"]:m["end"]]
         of = [t for t in span if t.lower_ in ("of", "for")]
         if not of:
             continue
         start = of[0].i + 1
         while start < m["end"] and doc[start].lower_ == "the":
             start += 1
-        if start < m["end"] and re.search(r"olympic|games", doc[start:m["end"]].text.lower()):
-            out.append({"start": start, "end": m["end"], "label": "EVENT", "key": None, "name": doc[start:m["end"]].text,
+        if start < m["end"] and re.search(r"olympic|games", span_text(doc, start, m["end"]).lower()):
+            out.append({"start": start, "end": m["end"], "label": "EVENT", "key": None, "name": span_text(doc, start, m["end"]),
                         "kind": "NAME", "attrs": {"family": "olympics", "nested": True}, "source": "parse"})
     return out
 
@@ -193,7 +193,7 @@ def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
         caps = [t for t in span if t.text[:1].isupper() and t.lower_ not in MEETING_WORDS and not t.is_digit
                 and t.lower_ != "the" and not (t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in PREFIXES)]
         if caps:
-            naming = doc[caps[0].i:caps[-1].i + 1].text
+            naming = span_text(doc, caps[0].i, caps[-1].i + 1)
             for ent in doc.ents:
                 if ent.start == caps[0].i and ent.end == caps[-1].i + 1 and ent.label_ == "ORGANISATION" and ent.kb_id_:
                     return f"event:{ent.kb_id_.split(':', 1)[1]}-summit", text, {}
@@ -238,7 +238,7 @@ def _merge_summit_variants(doc: Doc, events: List[Dict], out: Dict) -> None:
                   and t.lower_ != "the" and not t.is_digit]
         if not naming:
             continue
-        text = doc[naming[0].i:naming[-1].i + 1].text
+        text = span_text(doc, naming[0].i, naming[-1].i + 1)
         hosts = held_at.get(text, set())
         if not hosts and not any(t.pos_ == "PROPN" and t.ent_type_ in ("LOCATION", "COUNTRY") for t in naming):
             pattern = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")

@@ -20,8 +20,9 @@ OFFICE_TITLES = {"president", "mr", "senator", "sen", "governor", "king", "chanc
 
 def _words_before(doc: Doc, start: int, end: int, name_len: int) -> Set[str]:
     """Lower-case words in the span before the name and up to two tokens before the span."""
-    inner = [t.lower_.strip(".") for t in doc[start:max(start, end - name_len)]]
-    outer = [t.lower_.strip(".") for t in doc[max(0, start - 2):start]]
+    # (tokens by index, without building the two Spans)
+    inner = [doc[k].lower_.strip(".") for k in range(max(0, start), min(len(doc), max(start, end - name_len)))]
+    outer = [doc[k].lower_.strip(".") for k in range(max(0, start - 2), min(len(doc), start))]
     return set(inner + outer)
 
 

@@ -20,7 +20,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_of_words, positions_where
 from .records import record
 from .threat_clauses import answered
 
@@ -134,7 +134,7 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
     # only these words can fire the tests below: the verbs' lemmas ("play" for "playing with
     # fire") and "sorry"
     starts = positions_where(doc, lambda w: w in FACING_VERBS or w in REGRET_VERBS or w in ("answer", "play"), attr="LEMMA")
-    starts += positions_where(doc, lambda w: w == "sorry")
+    starts += positions_of_words(doc, ["sorry"])
     for i in sorted(set(starts)):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -256,7 +256,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     # the words that can head such a warning (the tests below say which of them do)
     starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w in PENALTY_NOUNS or w in WARNING_VERBS,
                              attr="LEMMA")
-    starts += positions_where(doc, lambda w: w == "retaliatory")
+    starts += positions_of_words(doc, ["retaliatory"])
     for i in sorted(set(starts)):
         tok = doc[i]
         low = tok.lemma_.lower()

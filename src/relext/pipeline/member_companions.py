@@ -15,6 +15,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_of_words
 from .membership import _org_of_np, _states_members
 from .records import record
 
@@ -40,7 +41,7 @@ def joined_members(doc: Doc, index, args, found: Iterable[Dict]) -> List[Dict]:
             by_sentence.setdefault(rec["evidence"]["start_char"], []).append(rec)
     if not by_sentence:
         return out
-    for tok in doc:
+    for tok in (doc[i] for i in positions_of_words(doc, ["joining"])):
         if tok.lower_ != "joining" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj", "xcomp", "acl"):
             continue
         recs = by_sentence.get(tok.sent.start_char)
@@ -61,7 +62,7 @@ def colon_members(doc: Doc, index, args) -> List[Dict]:
     members ("Five of the council's members are permanent: A, B and C"); the list must
     run to the end of the sentence with only states and glue words."""
     out: List[Dict] = []
-    for tok in doc:
+    for tok in (doc[i] for i in positions_of_words(doc, [":"])):
         if tok.text != ":" or tok.i + 1 >= tok.sent.end:
             continue
         sent = tok.sent
@@ -91,7 +92,7 @@ def contrasted_memberships(doc: Doc, index, args) -> List[Dict]:
     """Negated MEMBER_OF from "X is a member of A but not of B" (the parser hangs "not of
     B" on the copula)."""
     out: List[Dict] = []
-    for tok in doc:
+    for tok in (doc[i] for i in positions_of_words(doc, ["of"])):
         if tok.lower_ != "of" or tok.dep_ != "prep" or not any(c.dep_ == "neg" for c in tok.children):
             continue
         head = tok.head

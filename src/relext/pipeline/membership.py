@@ -313,7 +313,7 @@ def _org_of_np(t: Token, index, args) -> List[str]:
             if a.dep_ in ("relcl", "acl"):
                 return _org_of_np(a.head, index, args)
         return []
-    if t.lemma_.lower() not in GROUP_NOUNS | ALLIANCE_NOUNS:
+    if not (t.lemma_.lower() in GROUP_NOUNS or t.lemma_.lower() in ALLIANCE_NOUNS):
         return []  # "the agenda of the League" names no organisation
     org = _organisation_of(t, index)
     if org is None and t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):

@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.tokens import Token
 
-from ._lookup import doc_text
+from ._lookup import doc_text, sentence_bounds, sentence_chars
 
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
@@ -182,8 +182,8 @@ class Modality:
 
     def modality(self, tok: Token, args, relation: Optional[str] = None) -> Tuple[str, Optional[str]]:
         """``(modality, source entity id)`` for a relation (of type ``relation``) triggered by ``tok``."""
-        sent = tok.sent
-        sent_text = doc_text(tok.doc)[sent.start_char:sent.end_char].strip().rstrip("\"'”’ )")
+        start_char, end_char = sentence_chars(tok.doc, tok.i)
+        sent_text = doc_text(tok.doc)[start_char:end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):
             return "HYPOTHETICAL", None
         if any(a.dep_ in ("advcl", "ccomp") and inverted_condition(a) for a in [tok, *tok.ancestors]):
@@ -257,7 +257,7 @@ def inverted_condition(clause: Token) -> bool:
     subj = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj:
         return False
-    if clause.dep_ == "ccomp" and not (clause.i < clause.head.i and clause.left_edge.i == clause.sent.start):
+    if clause.dep_ == "ccomp" and not (clause.i < clause.head.i and clause.left_edge.i == sentence_bounds(clause.doc, clause.i)[0]):
         return False  # a fronted clause the parser took for a complement ("Had X joined, Y would ...")
     auxes = [clause] if clause.pos_ == "AUX" else [c for c in clause.children if c.dep_ == "aux"]
     return any(a.lower_ in ("should", "had", "were") and a.i < min(subj) for a in auxes)

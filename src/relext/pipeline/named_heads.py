@@ -60,7 +60,7 @@ class EventShapes:
             ent_at: token index -> entity type of the mentions found so far (gazetteer,
                 model, known people), used to tell organisations from people and dates.
         """
-        low = head.lower_ if head.lower_ in self.heads | self.weak else head.lemma_.lower()
+        low = head.lower_ if head.lower_ in self.heads or head.lower_ in self.weak else head.lemma_.lower()
         if low not in self.heads and low not in self.weak:
             return None
         if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":

@@ -11,6 +11,8 @@ from typing import Dict, List
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_of_words
+
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 PARTICLES = {"da", "de", "dos", "das", "do", "van", "von", "der", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
 
@@ -21,7 +23,7 @@ def _name_word(t) -> bool:
 
 def nickname_names(doc: Doc) -> List[Dict]:
     """PERSON candidates for first name(s), a quoted capitalised nickname, surname(s)."""
-    if not any(t.text in QUOTES for t in doc):
+    if not positions_of_words(doc, QUOTES, attr="ORTH"):  # no token is a quote
         return []
     out = []
     n = len(doc)

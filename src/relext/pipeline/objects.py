@@ -207,7 +207,7 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ != "xcomp" or any(a.dep_ == "neg" for a in c.children):
                         continue
-                    if c.lemma_.lower() in HOSTILE_VERBS | CRUSH_VERBS:
+                    if c.lemma_.lower() in HOSTILE_VERBS or c.lemma_.lower() in CRUSH_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
                     objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children
                                 if o.dep_ == "pobj" for e in self.entities_of(o))

@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_where
+from ._lookup import positions_of_words
 from .span_shapes import DETERMINERS
 
 
@@ -129,7 +129,7 @@ def _party_names(doc: Doc, taken) -> List[Tuple[int, int]]:
     news agency" is Dawn). Near misses: "a dinner party", "the Russian party" (a demonym:
     ``taken`` holds the tokens of states, places and people)."""
     out = []
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w == "party")):
+    for tok in (doc[i] for i in positions_of_words(doc, ["party"])):
         if tok.lower_ != "party" or not tok.is_lower or tok.pos_ != "NOUN":
             continue
         start = tok.i

@@ -39,7 +39,7 @@ from typing import Dict, FrozenSet, Iterable, List, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ._lookup import WordSet, doc_text, positions_where
+from ._lookup import WordSet, doc_text, positions_where, span_text
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
@@ -143,7 +143,7 @@ class KnownPeople:
                 continue
             ends = _name_ends(doc, i)
             for j in reversed(ends):
-                form = normalise(doc[i:j].text)
+                form = normalise(span_text(doc, i, j))
                 idx = self.forms.get(form)
                 if idx is None:
                     continue

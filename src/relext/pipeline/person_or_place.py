@@ -8,6 +8,7 @@ from typing import Dict, List
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ._lookup import span_text
 from .span_shapes import HEADLINE_VERBS
 
 
@@ -37,7 +38,7 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     for c in model:
         if c["label"] == "PERSON" and places.get(c["start"], c["end"]) < c["end"] and doc[places[c["start"]]].text[:1].isupper():
             c["start"] = places[c["start"]]  # "Warsaw Biden" in a headline: the place, then the person
-            c["name"] = doc[c["start"]:c["end"]].text
+            c["name"] = span_text(doc, c["start"], c["end"])
     if not known:
         return model
     gaz_tokens = {i for c in gaz for i in range(c["start"], c["end"])}
@@ -51,7 +52,7 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
         if c["label"] != "PERSON" and len(hits) == 1 and first["start"] == c["start"] and first["end"] + 2 < c["end"] \
                 and doc[first["end"]].text in ("'s", "’s"):
             # "Maduro's Presidential Guard": the person, then the body that is theirs
-            out.append(dict(c, start=first["end"] + 1, name=doc[first["end"] + 1:c["end"]].text))
+            out.append(dict(c, start=first["end"] + 1, name=span_text(doc, first["end"] + 1, c["end"])))
             continue
         inside = all(c["start"] <= k["start"] and k["end"] <= c["end"] for k in hits)
         extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)]
@@ -70,7 +71,7 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None
     for c in list(model) + list(known):
         if c["label"] != "PERSON":
             continue
-        words = [t.text for t in doc[c["start"]:c["end"]]]
+        words = [doc[k].text for k in range(max(0, c["start"]), min(len(doc), c["end"]))]
         full.add(" ".join(words))
         if len(words) > 1:
             parts.update(w for w in words if w[:1].isupper() and len(w) > 2)
@@ -79,7 +80,7 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None
     for c in model:
         if c["label"] != "ORGANISATION" or c.get("source") != "model":
             continue
-        words = [t.text for t in doc[c["start"]:c["end"]]]
+        words = [doc[k].text for k in range(max(0, c["start"]), min(len(doc), c["end"]))]
         if any(w.isupper() for w in words):
             continue
         if " ".join(words) in full or len(words) == 1 and words[0] in parts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional, Tuple
 
-from ._lookup import doc_text
+from ._lookup import doc_text, sentence_chars
 
 
 def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool = False, modality: str = "ASSERTED",
@@ -32,8 +32,7 @@ def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool =
     Returns:
         A dict with the fields of `relext.models.Relation`.
     """
-    sent = tok.sent
-    start, end = sent.start_char, sent.end_char
+    start, end = sentence_chars(tok.doc, tok.i)  # tok.sent's, without building it
     return {"subject": s, "predicate": predicate, "object": o, "negated": bool(negated), "modality": modality,
             "symmetric": bool(symmetric), "source": source,
             "evidence": {"sentence": doc_text(tok.doc)[start:end], "start_char": start, "end_char": end,

@@ -8,7 +8,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
-from ._lookup import doc_text, line_breaks
+from ._lookup import doc_text, line_breaks, span_text
 from .parsed_names import _head_for_named_event, _leader_government, _leader_key, _named_head_span
 from .named_heads import MONTHS
 from .person_or_place import _named_as_body_joined
@@ -29,9 +29,9 @@ class RuleCandidates:
             gov = _leader_government(doc, end)
             if gov:
                 out.append({"start": start, "end": gov, "label": "ORGANISATION", "key": _leader_key(doc, end, gov),
-                            "name": doc[start:gov].text, "kind": "NAME", "attrs": {}, "source": "actors"})
+                            "name": span_text(doc, start, gov), "kind": "NAME", "attrs": {}, "source": "actors"})
                 continue
-            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": span_text(doc, start, end),
                         "kind": "NAME", "attrs": {"actor": known["id"], "actor_name": known["name"],
                                                   "known_roles": known["roles"]}, "source": "actors"})
         return out
@@ -47,7 +47,7 @@ class RuleCandidates:
                 between = doc[prev["end"]:c["start"]]
                 if 1 <= len(between) <= 2 and between[0].lower_ in ("of", "for", "on") and \
                         all(t.lower_ in ("of", "for", "on", "the", "a", "an") for t in between) and doc[c["start"]].text[:1].isupper():
-                    prev.update(end=c["end"], name=doc[prev["start"]:c["end"]].text, key=None)
+                    prev.update(end=c["end"], name=span_text(doc, prev["start"], c["end"]), key=None)
                     continue
             out.append(dict(c))
         common = getattr(self, "common_words", frozenset())
@@ -67,7 +67,7 @@ class RuleCandidates:
                 end += 2
                 while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                     end += 1
-            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": doc[start:end].text,
+            out.append({"start": start, "end": end, "label": "PERSON", "key": None, "name": span_text(doc, start, end),
                         "kind": "NAME", "attrs": {}, "source": "pattern"})
         return out
 
@@ -82,8 +82,8 @@ class RuleCandidates:
             while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].text.isupper() and len(doc[j]) > 1) \
                     and doc[j].lower_ not in self.title_words and doc[j].lower_ not in self.person_titles:
                 j += 1
-            if j > i + 1 and doc[i + 1:j].text not in self._by_alias and not any(t.text in self._by_alias for t in doc[i + 1:j]):
-                out.append({"start": i + 1, "end": j, "label": "PERSON", "key": None, "name": doc[i + 1:j].text,
+            if j > i + 1 and span_text(doc, i + 1, j) not in self._by_alias and not any(t.text in self._by_alias for t in doc[i + 1:j]):
+                out.append({"start": i + 1, "end": j, "label": "PERSON", "key": None, "name": span_text(doc, i + 1, j),
                             "kind": "NAME", "attrs": {}, "source": "title"})
         return out
 
@@ -98,7 +98,7 @@ class RuleCandidates:
             if self.nlp.vocab.strings[match_id] == PART_FAMILY and not tied_to_event(doc, start, end):
                 continue
             if start < end:
-                out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": doc[start:end].text,
+                out.append({"start": start, "end": end, "label": "EVENT", "key": None, "name": span_text(doc, start, end),
                             "kind": "NAME", "attrs": {"family": self.nlp.vocab.strings[match_id]}, "source": "pattern"})
         for i in self.org_head_words.positions(doc):
             tok = doc[i]
@@ -107,13 +107,13 @@ class RuleCandidates:
             span = _named_head_span(tok) or _head_for_named_event(tok, out)
             if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
-                            "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+                            "name": span_text(doc, span[0], span[1]), "kind": "NAME", "attrs": {}, "source": "parse"})
         # a one-word PERSON of the model alone ("the Francophonie summit") is too weak to
         # stop a name: only known people, titled names and the model's longer names do
         ent_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])
                   if not (c["label"] == "PERSON" and c["source"] == "model" and c["end"] - c["start"] == 1)}
         for s, e in _edition_spans(doc, ent_at, MONTHS):
-            out.append({"start": s, "end": e, "label": "EVENT", "key": None, "name": doc[s:e].text, "kind": "NAME",
+            out.append({"start": s, "end": e, "label": "EVENT", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
                         "attrs": {"family": "summit"}, "source": "parse"})
         for i in self.head_words.positions(doc):
             tok = doc[i]
@@ -122,10 +122,10 @@ class RuleCandidates:
             span = self.event_shapes.span(tok, ent_at)
             if span is not None and _named_as_body_joined(doc, *span):
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
-                            "name": doc[span[0]:span[1]].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+                            "name": span_text(doc, span[0], span[1]), "kind": "NAME", "attrs": {}, "source": "parse"})
             elif span is not None:
                 out.append({"start": span[0], "end": span[1], "label": "EVENT", "key": None,
-                            "name": doc[span[0]:span[1]].text, "kind": "NAME",
+                            "name": span_text(doc, span[0], span[1]), "kind": "NAME",
                             "attrs": {"family": "summit"}, "source": "parse"})
         return out
 

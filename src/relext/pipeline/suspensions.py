@@ -12,7 +12,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_where
+from ._lookup import positions_of_words
 from .records import record
 
 ACTING_VERBS = {"suspend", "freeze", "restore", "reinstate"}
@@ -22,7 +22,7 @@ MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 def suspended_memberships(doc: Doc, index) -> List[Dict]:
     """One MEMBER_OF per "<body> suspended <state>'s membership" (active or passive)."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "membership"):
+    for i in positions_of_words(doc, ["membership"]):
         tok = doc[i]
         verb = tok.head
         if tok.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in ACTING_VERBS:

@@ -125,6 +125,7 @@ class DocContext:
         self.fan = fan
         self._tokens: Dict[Tuple[int, int], Optional[Token]] = {}
         self._sentences: Dict[Tuple[int, int], Optional[Span]] = {}
+        self._arguments: Dict[Tuple, Tuple[Optional[Mapping], bool]] = {}
 
     def sentence(self, start: int, end: int) -> Optional[Span]:
         """The sentence span of the characters ``start:end`` (cached)."""
@@ -144,7 +145,11 @@ class DocContext:
     def argument(self, entity_id: str, rec: Mapping) -> Tuple[Optional[Mapping], bool]:
         """The mention of ``entity_id`` a relation is read from, and whether it is in the sentence."""
         ev = rec["evidence"]
-        return argument_mention(self.mentions.get(entity_id, ()), ev["start_char"], ev["end_char"], ev["trigger_start"])
+        key = (entity_id, ev["start_char"], ev["end_char"], ev["trigger_start"])
+        if key not in self._arguments:  # asked for the features and again for the selectors
+            self._arguments[key] = argument_mention(self.mentions.get(entity_id, ()), ev["start_char"], ev["end_char"],
+                                                    ev["trigger_start"])
+        return self._arguments[key]
 
 
 def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:

@@ -1,0 +1,24 @@
+"""The cached offsets of `relext.pipeline._lookup` give what spaCy's Spans give."""
+from relext.pipeline._lookup import sentence_bounds, sentence_chars, span_chars, span_text
+
+TEXT = ("Home | World\n\nLeaders met in Geneva (Switzerland) on Monday. “We agree,” the envoy said.\n"
+        "A short line\nand the talks — which ran late — ended.")
+
+
+def test_span_texts_and_offsets_match_spacy(nlp):
+    doc = nlp(TEXT)
+    n = len(doc)
+    for start in range(-2, n + 2):
+        for end in range(-2, n + 3):
+            span = doc[start:end]
+            assert span_text(doc, start, end) == span.text
+            if span_text(doc, start, end):
+                assert span_chars(doc, start, end) == (span.text, span.start_char, span.end_char)
+
+
+def test_sentence_bounds_match_token_sent(nlp):
+    doc = nlp(TEXT)
+    for tok in doc:
+        sent = tok.sent
+        assert sentence_bounds(doc, tok.i) == (sent.start, sent.end)
+        assert sentence_chars(doc, tok.i) == (sent.start_char, sent.end_char)
