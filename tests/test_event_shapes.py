@@ -266,3 +266,32 @@ def test_talks_named_by_their_place_are_an_event(nlp, text, name):
 ])
 def test_talks_near_misses(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Asian Nations Cup opened on Friday. Fans said the Asian cup was the best yet.",
+    "The Pacific Islands Championship began in Suva. The Pacific championship ends next week.",
+])
+def test_a_shorter_name_of_one_event_is_that_event(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders met at the EU summit on Friday and then flew to the EU-China summit.",     # a second body
+    "The Asian Cup ended in May; the Asian Cup 2027 qualifiers begin in June.",         # a year is another edition
+])
+def test_a_longer_name_that_adds_a_state_body_or_number_is_another_event(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders skipped the larger G20 summit that had been planned for Bali. Biden would not attend the Bali summit.",
+    "Ministers met ahead of the APEC summit in Lima. Protests marked the Lima summit.",
+])
+def test_a_place_named_summit_is_the_body_summit_held_there(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) == 1
+
+
+def test_a_place_named_summit_elsewhere_stays_its_own_event(nlp):
+    ev = _events(nlp, "Leaders met at the G20 summit in Bali. Earlier they had met at the Madrid summit.")
+    assert len({e.id for e in ev.values()}) == 2

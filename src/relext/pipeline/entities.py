@@ -40,7 +40,7 @@ from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
-from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
+from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
@@ -287,7 +287,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                             "name": doc[start:with_year].text, "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
             if (text in self.cities or text in self.regions and text not in self._by_alias) and \
-                    (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
+                    (label == "ORGANISATION" or label == "PERSON" and (_after_place_word(doc, start) or _bound_for(doc, start))):
                 label = "LOCATION"  # a city or region the model took for a body, or for a person where it is a place ("in Kyiv")
             elif label in ("ORGANISATION", "PERSON") and _before_place_noun(doc, end):
                 label = "LOCATION"  # "the Karabakh region", "the Tigray province"

@@ -17,6 +17,19 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across")
 
 
+def _bound_for(doc: Doc, start: int) -> bool:
+    """A city after "for" that ends a verb's place phrase: "scheduled for Sochi", "left for
+    Minsk", "bound for Odesa" (not "support for ...", which takes people and states)."""
+    if start < 2 or doc[start - 1].lower_ != "for":
+        return False
+    verb = doc[start - 1].head
+    return verb.pos_ in ("VERB", "ADJ") and verb.lemma_.lower() in PLACE_FOR_VERBS
+
+
+PLACE_FOR_VERBS = {"schedule", "plan", "set", "slate", "leave", "depart", "head", "bind", "bound", "sail", "fly",
+                   "book", "due"}
+
+
 def _english_words(nlp: Language) -> set:
     """Lower-case English words from the pipeline's rule lemmatizer (its WordNet-derived
     ``lemma_index``); empty when the pipeline has none."""
