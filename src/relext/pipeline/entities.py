@@ -37,6 +37,8 @@ from .named_heads import EventShapes
 from .generic_parties import with_party_word
 from .nicknames import nickname_names
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
+from .platforms import platform_spans
+from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
@@ -44,7 +46,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
-from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -276,6 +278,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
                     and text not in self._by_alias:
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
+            if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
+                label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
             with_year = _name_with_year(doc, start, end)
             name_part = doc[start:with_year - 1].text if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
@@ -358,6 +362,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+                          "kind": "NAME", "attrs": {"platform": True}, "source": "platform"}) for s, e in platform_spans(doc))
+        surnames = {doc[c["end"] - 1].text for c in known + model if c["label"] == "PERSON" and c["end"] - c["start"] > 1}
+        cands.extend((1, {"start": s, "end": e, "label": "ORGANISATION", "key": _leader_key(doc, s + 1, e),
+                          "name": doc[s:e].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in leader_administrations(doc, surnames))
         not_people = {i for c in gaz if c["label"] in ("COUNTRY", "LOCATION") for i in range(c["start"], c["end"])}
         cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": doc[s:e].text, "kind": "NAME",
                           "attrs": {}, "source": "title"})
