@@ -295,3 +295,29 @@ def test_a_place_named_summit_is_the_body_summit_held_there(nlp, text):
 def test_a_place_named_summit_elsewhere_stays_its_own_event(nlp):
     ev = _events(nlp, "Leaders met at the G20 summit in Bali. Earlier they had met at the Madrid summit.")
     assert len({e.id for e in ev.values()}) == 2
+
+
+@pytest.mark.parametrize("text,part", [
+    ("The Gulf Cup began on Friday. The emir attended the opening match in Doha.", "opening match"),
+    ("The Asian Championship ended on Sunday; few fans stayed for the closing game.", "closing game"),
+])
+def test_first_or_last_match_of_a_tournament_is_an_event_part(nlp, text, part):
+    ev = _events(nlp, text)
+    parts = [e for e in ev.values() if part in {m.text for m in e.mentions}]
+    assert parts and parts[0].id.endswith("-" + part.replace(" ", "-"))
+
+
+def test_the_tournament_is_not_its_opening_match(nlp):
+    ev = _events(nlp, "The Gulf Cup began on Friday. The emir attended the opening match. The tournament ends in May.")
+    cup = next(e for e in ev.values() if "Gulf Cup" in {m.text for m in e.mentions})
+    assert "tournament" in {m.text for m in cup.mentions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The emperor arrived on Tuesday, and the opposition leader is to attend the state banquet.", True),
+    ("The king will host the state dinner at the palace on Wednesday.", True),
+    ("He hosted a state dinner last year.", False),
+])
+def test_the_state_banquet_of_a_visit_is_an_event(nlp, text, expected):
+    ev = _events(nlp, text)
+    assert any(n.startswith("state ") for n in ev) is expected

@@ -224,6 +224,7 @@ def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]
     return [g for start, g in starts.get(wanted_type, [])
             if start < i and (id_hint is None or id_hint in g["id"] or id_hint in str(g.get("name", "")).lower())
             and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+            and (not g["attributes"].get("part_of") or g["id"].endswith("-" + head))  # "the tournament" is no opening match
             and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
             and not _only_body_named(g)]
 
