@@ -42,7 +42,7 @@ from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
-from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
+from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _described_as_person, _named_after_company_noun, _split_surname, _defer_to_people, _english_words,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
@@ -312,6 +312,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
+            elif label in ("ORGANISATION", "LOCATION") and text not in self._by_alias \
+                    and _described_as_person(doc, start, end, self.title_words, self.body_heads):
+                label = "PERSON"  # "Shashi Tharoor, a leader of ...", "Alain Berset, who visited ..."
+            elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
+                label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": doc[s:e].text,
@@ -321,6 +326,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                         "attrs": {}, "source": "model"})
         # one sense per text: a name shown to be a region ("the Karabakh region") is that
         # region where the model took it for a person or a body ("the Karabakh conflict")
+        _split_surname(doc, out, self._unknown_place)  # "Shah Mahmood" + "Qureshi" typed a place
         regions = {c["name"] for c in out if c["label"] == "LOCATION" and _before_place_noun(doc, c["end"])}
         for c in out:
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
