@@ -353,3 +353,23 @@ def test_venues_are_places(nlp, text, name):
 def test_a_palace_that_speaks_is_a_body(nlp):
     typed, _ = _typed(nlp, "Buckingham Palace said the King would attend the banquet.")
     assert ("LOCATION", "Buckingham Palace") not in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Republican presidential hopeful Dan Reed called the visit a snub.", "Republican"),
+    ("The Democratic party veteran had ignored the warnings.", "Democratic party"),
+    ("Democratic Reps. Ana Ruiz and Carl Boyd will boycott the speech.", "Democratic"),
+    ("Republican senators blocked the bill on Tuesday.", "Republican"),
+])
+def test_us_party_adjective_before_a_politician_is_the_party(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text", [
+    "The Democratic Republic of Congo accused Rwanda of backing the rebels.",
+    "He praised Democratic values and Republican ideals in the speech.",
+])
+def test_party_adjective_near_misses(nlp, text):
+    typed, _ = _typed(nlp, text)
+    assert not any(n in ("Democratic", "Republican") for _, n in typed)

@@ -38,6 +38,7 @@ from .generic_parties import with_party_word
 from .nicknames import nickname_names
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
 from .platforms import platform_spans
+from .party_adjectives import party_mentions
 from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
@@ -370,6 +371,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
                           "kind": "NAME", "attrs": {"platform": True}, "source": "platform"}) for s, e in platform_spans(doc))
+        cands.extend((2, c) for c in party_mentions(doc))  # "Republican presidential hopeful X"
         surnames = {doc[c["end"] - 1].text for c in known + model if c["label"] == "PERSON" and c["end"] - c["start"] > 1}
         cands.extend((1, {"start": s, "end": e, "label": "ORGANISATION", "key": _leader_key(doc, s + 1, e),
                           "name": doc[s:e].text, "kind": "NAME", "attrs": {}, "source": "parse"})
