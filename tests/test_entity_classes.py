@@ -210,3 +210,16 @@ def test_a_surname_named_again_is_the_person(nlp, text, short):
     typed = _typed(nlp, text)
     assert typed.get(short, "PERSON") == "PERSON"
     assert all(t != "LOCATION" for n, t in typed.items() if short in n)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Swiss Federal President Anna Roth opened the meeting.", "Swiss Federal"),
+    ("Austrian Federal Chancellor Karl Weber spoke.", "Austrian Federal"),
+])
+def test_federal_inside_a_title_names_no_body(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_family_named_by_a_plural_surname_is_no_entity(nlp):
+    typed = _typed(nlp, "President Barack Obama landed on Sunday. The Obamas then drove to the hotel.")
+    assert "Obamas" not in typed

@@ -43,7 +43,8 @@ from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
-from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _described_as_person, _named_after_company_noun, _split_surname, _defer_to_people, _english_words,
+from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
+                              _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
@@ -328,6 +329,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         # one sense per text: a name shown to be a region ("the Karabakh region") is that
         # region where the model took it for a person or a body ("the Karabakh conflict")
         _split_surname(doc, out, self._unknown_place)  # "Shah Mahmood" + "Qureshi" typed a place
+        out = _family_plurals(doc, out)  # "the Obamas": a family, no entity
         regions = {c["name"] for c in out if c["label"] == "LOCATION" and _before_place_noun(doc, c["end"])}
         for c in out:
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):

@@ -119,6 +119,15 @@ def _split_surname(doc: Doc, out: List[Dict], unknown_place) -> None:
         out.remove(d)
 
 
+def _family_plurals(doc: Doc, out: List[Dict]) -> List[Dict]:
+    """"the Obamas", "the Clintons": a family named by the plural of a person's surname in
+    the text is no person and no place (the guidelines' persons are individuals)."""
+    surnames = {doc[c["end"] - 1].text for c in out if c["label"] == "PERSON" and c["end"] - c["start"] > 1}
+    return [c for c in out if not (c.get("source") == "model" and c["end"] - c["start"] == 1 and c["start"] > 0
+                                   and doc[c["start"] - 1].lower_ == "the" and doc[c["start"]].text.endswith("s")
+                                   and doc[c["start"]].text[:-1] in surnames)]
+
+
 def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> bool:
     """A model span that only adds title words to a gazetteer name ("India PM", "Russian
     President"): the gazetteer name is the entity, the title is not."""

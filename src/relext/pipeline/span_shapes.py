@@ -204,7 +204,8 @@ PORTFOLIO_WORDS = {"sport", "sports", "defence", "defense", "energy", "external"
                    "digital", "climate", "science", "technology", "infrastructure", "housing", "women", "family",
                    "social", "welfare", "emergency", "emergencies", "veterans", "investment", "international",
                    "cooperation", "relations", "overseas", "integration", "reconstruction", "refugees",
-                   "immigration", "minorities", "public", "works", "and", "&", "energy"}
+                   "immigration", "minorities", "public", "works", "and", "&", "energy",
+                   "federal"}  # "Swiss Federal President X": the office, not a body
 
 
 def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
