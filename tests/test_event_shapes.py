@@ -321,3 +321,22 @@ def test_the_tournament_is_not_its_opening_match(nlp):
 def test_the_state_banquet_of_a_visit_is_an_event(nlp, text, expected):
     ev = _events(nlp, text)
     assert any(n.startswith("state ") for n in ev) is expected
+
+
+def test_an_edition_number_does_not_split_one_event(nlp):
+    ev = _events(nlp, "Leaders flew in on Friday for the XVII Andean Summit. The Andean summit ended on Sunday.")
+    assert len({e.id for e in ev.values()}) <= 1
+
+
+def test_a_summit_of_two_named_parties_keeps_both(nlp):
+    assert "summit of the European Union and Africa" in _events(
+        nlp, "Leaders gathered for the summit of the European Union and Africa in Lisbon.")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Xi attended the Victory Day parade in Moscow on Saturday.", "Victory Day parade", True),
+    ("The emperor was welcomed at Horse Guards Parade on Tuesday.", "Horse Guards Parade", False),
+    ("Troops marched in a military parade through the capital.", "military parade", False),
+])
+def test_named_parades_are_events_and_parade_squares_are_not(nlp, text, name, expected):
+    assert (name in _events(nlp, text)) is expected

@@ -42,6 +42,7 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "commission": ("ORGANISATION", "commission"),
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}
+DESCRIPTION_HEADS["parade"] = ("EVENT", "parade")  # "the parade" after "the Victory Day parade"
 # heads that name a body by the head word of its own name: only one such body may fit
 NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"}
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a

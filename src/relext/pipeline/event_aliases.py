@@ -8,16 +8,19 @@ edition and body keys of ``events.py``:
 
 - *shorter name*: an event whose naming words are all in exactly one longer event name
   with the same head ("championship", "summit" ...) takes that event's key, when the
-  longer name adds only capitalised words that name nothing else or places (cities,
-  regions). A longer name that adds a country, an organisation, an acronym, a number or a
-  lower-case word is another event: "the EU-China summit" is not "the EU summit", "the
-  BRICS sherpa meeting" not "the BRICS summit", "the 2019 summit" not "the summit".
+  longer name adds only capitalised words that name nothing else, places (cities,
+  regions) or its edition number (an ordinal or a Roman numeral: "the XVII Ibero-American
+  Summit" / "the Ibero-American summit"; a year may name another edition). A longer name that adds a country, an
+  organisation, an acronym, another number or a lower-case word is another event: "the
+  EU-China summit" is not "the EU summit", "the BRICS sherpa meeting" not "the BRICS
+  summit".
 - *place of the body's summit*: a summit named by a place ("the Sochi summit") is the
   summit of the one body whose summit the same sentence places there
   ("the G8 summit that had been scheduled for Sochi", "the G20 summit, held in Bali").
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -28,6 +31,7 @@ HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeti
                  "gathering": "meeting", "session": "meeting", "talks": "meeting",
                  "championship": "championship", "championships": "championship", "tournament": "championship",
                  "cup": "cup", "expo": "expo", "exposition": "expo"}
+EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
 _SKIP = {"the", "a", "an", "of", "'s", "’s", "'", "-", "–"}
 
 
@@ -54,6 +58,8 @@ def _adds_only_name_words(extra: List) -> bool:
     person (cities and regions may be among them)."""
     states, bodies = _states_and_bodies()
     for t in extra:
+        if EDITION.match(t.text):
+            continue  # "the XVII Ibero-American Summit", "the 14th ..." is the edition the short name means
         if t.like_num or not t.is_title or t.is_upper and len(t) > 1 or any(c.isdigit() for c in t.text):
             return False
         if t.text in states or t.text in bodies or t.ent_type_ == "PERSON":

@@ -8,6 +8,7 @@ from typing import Dict, List
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer import city_names
 from .span_shapes import HEADLINE_VERBS
 
 
@@ -188,6 +189,8 @@ def _described_as_person(doc: Doc, start: int, end: int, titles, body_heads) -> 
             or any(t.lower_ in body_heads or t.tag_ == "NNPS" for t in words) \
             or start > 0 and doc[start - 1].lower_ == "the":
         return False
+    if any(t.text in city_names() for t in words):
+        return False  # "Steaua Bucharest, who finished bottom": a team named by its city
     root = words.root
     if end < len(doc) and doc[end].text == ",":
         for c in root.children:
@@ -200,10 +203,11 @@ def _described_as_person(doc: Doc, start: int, end: int, titles, body_heads) -> 
 
 
 # lower-case nouns for a company or body just before its name ("the defence contractor
-# Lockheed Martin", "the state carrier Saudia", "chipmaker TSMC")
+# Lockheed Martin", "the state carrier Saudia", "chipmaker TSMC"; a "bombmaker" is a person)
 COMPANY_NOUNS = {"contractor", "company", "firm", "carrier", "airline", "manufacturer", "giant", "conglomerate",
                  "lender", "insurer", "retailer", "operator", "producer", "supplier", "startup", "start-up",
-                 "broadcaster", "miner", "shipbuilder", "developer", "subsidiary", "exporter", "refiner"}
+                 "broadcaster", "miner", "shipbuilder", "developer", "subsidiary", "exporter", "refiner",
+                 "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker"}  # not "playmaker"
 
 
 def _named_after_company_noun(doc: Doc, start: int) -> bool:
@@ -211,7 +215,7 @@ def _named_after_company_noun(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     prev = doc[start - 1]
-    return prev.is_lower and prev.pos_ == "NOUN" and (prev.lower_ in COMPANY_NOUNS or prev.lower_.endswith("maker"))
+    return prev.is_lower and prev.pos_ == "NOUN" and prev.lower_ in COMPANY_NOUNS
 
 
 MEMBERSHIP_VERBS = {"join", "rejoin", "leave", "quit", "exit", "accede", "withdraw", "secede", "readmit", "admit"}
