@@ -170,3 +170,56 @@ def test_a_capital_given_something_is_its_state_and_a_destination_a_place(nlp, t
 ])
 def test_a_name_after_a_noun_for_a_person_is_a_person(nlp, text, name):
     assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ravi Menon, a leader of the opposition party, said the vote was rigged.", "Ravi Menon"),
+    ("The Council's Secretary General, Anna Keller, said talks would continue.", "Anna Keller"),
+    ("Tomas Berg, who visited Baku in March, said dialogue would continue.", "Tomas Berg"),
+])
+def test_a_name_described_as_a_person_is_a_person(nlp, text, name):
+    assert _typed(nlp, text).get(name, "PERSON") == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Free Syrian Army, who hold the town, denied it.", "Free Syrian Army"),
+    ("The Wagner Group, whose fighters left the town, denied it.", "Wagner Group"),
+])
+def test_plural_groups_and_bodies_with_who_stay_groups(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Last month Beijing sanctioned the defence contractor Raytheon Technologies.", "Raytheon Technologies"),
+    ("The state carrier Saudia said its flights would end.", "Saudia"),
+    ("Shares in the carmaker Tata Motors rose.", "Tata Motors"),
+])
+def test_a_name_after_a_company_noun_is_an_organisation(nlp, text, name):
+    assert _typed(nlp, text).get(name, "ORGANISATION") == "ORGANISATION"
+
+
+def test_the_billionaire_stays_a_person(nlp):
+    assert _typed(nlp, "The billionaire Elon Musk met the staff.").get("Elon Musk") == "PERSON"
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Jean-Marc Le Gall, France's envoy, spoke first. Le Gall added that the deal was unacceptable.", "Le Gall"),
+    ("Foreign minister Shah Ahmed Qadri spoke. Qadri told lawmakers he would skip the conference.", "Qadri"),
+])
+def test_a_surname_named_again_is_the_person(nlp, text, short):
+    typed = _typed(nlp, text)
+    assert typed.get(short, "PERSON") == "PERSON"
+    assert all(t != "LOCATION" for n, t in typed.items() if short in n)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Swiss Federal President Anna Roth opened the meeting.", "Swiss Federal"),
+    ("Austrian Federal Chancellor Karl Weber spoke.", "Austrian Federal"),
+])
+def test_federal_inside_a_title_names_no_body(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_family_named_by_a_plural_surname_is_no_entity(nlp):
+    typed = _typed(nlp, "President Barack Obama landed on Sunday. The Obamas then drove to the hotel.")
+    assert "Obamas" not in typed

@@ -266,3 +266,77 @@ def test_talks_named_by_their_place_are_an_event(nlp, text, name):
 ])
 def test_talks_near_misses(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Asian Nations Cup opened on Friday. Fans said the Asian cup was the best yet.",
+    "The Pacific Islands Championship began in Suva. The Pacific championship ends next week.",
+])
+def test_a_shorter_name_of_one_event_is_that_event(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders met at the EU summit on Friday and then flew to the EU-China summit.",     # a second body
+    "The Asian Cup ended in May; the Asian Cup 2027 qualifiers begin in June.",         # a year is another edition
+])
+def test_a_longer_name_that_adds_a_state_body_or_number_is_another_event(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders skipped the larger G20 summit that had been planned for Bali. Biden would not attend the Bali summit.",
+    "Ministers met ahead of the APEC summit in Lima. Protests marked the Lima summit.",
+])
+def test_a_place_named_summit_is_the_body_summit_held_there(nlp, text):
+    assert len({e.id for e in _events(nlp, text).values()}) == 1
+
+
+def test_a_place_named_summit_elsewhere_stays_its_own_event(nlp):
+    ev = _events(nlp, "Leaders met at the G20 summit in Bali. Earlier they had met at the Madrid summit.")
+    assert len({e.id for e in ev.values()}) == 2
+
+
+@pytest.mark.parametrize("text,part", [
+    ("The Gulf Cup began on Friday. The emir attended the opening match in Doha.", "opening match"),
+    ("The Asian Championship ended on Sunday; few fans stayed for the closing game.", "closing game"),
+])
+def test_first_or_last_match_of_a_tournament_is_an_event_part(nlp, text, part):
+    ev = _events(nlp, text)
+    parts = [e for e in ev.values() if part in {m.text for m in e.mentions}]
+    assert parts and parts[0].id.endswith("-" + part.replace(" ", "-"))
+
+
+def test_the_tournament_is_not_its_opening_match(nlp):
+    ev = _events(nlp, "The Gulf Cup began on Friday. The emir attended the opening match. The tournament ends in May.")
+    cup = next(e for e in ev.values() if "Gulf Cup" in {m.text for m in e.mentions})
+    assert "tournament" in {m.text for m in cup.mentions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The emperor arrived on Tuesday, and the opposition leader is to attend the state banquet.", True),
+    ("The king will host the state dinner at the palace on Wednesday.", True),
+    ("He hosted a state dinner last year.", False),
+])
+def test_the_state_banquet_of_a_visit_is_an_event(nlp, text, expected):
+    ev = _events(nlp, text)
+    assert any(n.startswith("state ") for n in ev) is expected
+
+
+def test_an_edition_number_does_not_split_one_event(nlp):
+    ev = _events(nlp, "Leaders flew in on Friday for the XVII Andean Summit. The Andean summit ended on Sunday.")
+    assert len({e.id for e in ev.values()}) <= 1
+
+
+def test_a_summit_of_two_named_parties_keeps_both(nlp):
+    assert "summit of the European Union and Africa" in _events(
+        nlp, "Leaders gathered for the summit of the European Union and Africa in Lisbon.")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Xi attended the Victory Day parade in Moscow on Saturday.", "Victory Day parade", True),
+    ("The emperor was welcomed at Horse Guards Parade on Tuesday.", "Horse Guards Parade", False),
+    ("Troops marched in a military parade through the capital.", "military parade", False),
+])
+def test_named_parades_are_events_and_parade_squares_are_not(nlp, text, name, expected):
+    assert (name in _events(nlp, text)) is expected

@@ -293,3 +293,83 @@ def test_a_name_its_bracketed_acronym_spells_is_a_body(nlp, text, name, acronym)
     _, ex = _typed(nlp, text)
     ents = [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "ORGANISATION"]
     assert any(name in ms and acronym in ms for ms in ents)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The minister posted on X that the border would stay shut.", "X"),
+    ("The carrier said on Twitter that its flights would end.", "Twitter"),
+    ("In a statement on Telegram, the rebel group said it had taken the town.", "Telegram"),
+    ("The envoy wrote on X, formerly Twitter, that talks had failed.", "X"),
+])
+def test_platforms_named_as_the_place_of_a_statement_are_organisations(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text", [
+    "Malcolm X spoke in Harlem in 1964.",
+    "Factor X was never identified by the inquiry.",
+    "The plan hinges on X being larger than Y.",
+])
+def test_a_letter_x_is_no_platform(nlp, text):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", "X") not in typed
+
+
+def test_a_platform_is_no_antecedent_of_it(nlp):
+    _, ex = _typed(nlp, "In a post on Telegram, the rebel group said it had taken the town.")
+    platform = next(e for e in ex.entities if e.name == "Telegram")
+    assert [m.text for m in platform.mentions] == ["Telegram"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("President Joe Biden spoke on Monday. Biden administration officials later warned Iran.", "Biden administration"),
+    ("President Donald Trump flew home. Trump administration aides declined to comment.", "Trump administration"),
+])
+def test_a_leader_administration_at_a_sentence_start_is_an_organisation(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya administration officials said nothing about the plan.",
+    "Federal administration officials were silent on Monday.",
+])
+def test_administration_after_no_named_person_is_no_leader_government(nlp, text):
+    typed, _ = _typed(nlp, text)
+    assert not any(t == "ORGANISATION" and n.endswith("administration") for t, n in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Families met the president at the Melia Habana Hotel in Havana.", "Melia Habana Hotel"),
+    ("Nobody greeted the visitors at Jose Marti International Airport.", "Jose Marti International Airport"),
+    ("The talks were held at Buckingham Palace.", "Buckingham Palace"),
+])
+def test_venues_are_places(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("LOCATION", name) in typed
+
+
+def test_a_palace_that_speaks_is_a_body(nlp):
+    typed, _ = _typed(nlp, "Buckingham Palace said the King would attend the banquet.")
+    assert ("LOCATION", "Buckingham Palace") not in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Republican presidential hopeful Dan Reed called the visit a snub.", "Republican"),
+    ("The Democratic party veteran had ignored the warnings.", "Democratic party"),
+    ("Democratic Reps. Ana Ruiz and Carl Boyd will boycott the speech.", "Democratic"),
+    ("Republican senators blocked the bill on Tuesday.", "Republican"),
+])
+def test_us_party_adjective_before_a_politician_is_the_party(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+
+
+@pytest.mark.parametrize("text", [
+    "The Democratic Republic of Congo accused Rwanda of backing the rebels.",
+    "He praised Democratic values and Republican ideals in the speech.",
+])
+def test_party_adjective_near_misses(nlp, text):
+    typed, _ = _typed(nlp, text)
+    assert not any(n in ("Democratic", "Republican") for _, n in typed)

@@ -271,7 +271,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             # sanctions on it": not X; that would be "itself")
             own = _clause_subjects(tok, ent_at, resolved) if tok.dep_ == "pobj" or tok.dep_ == "dobj" and not (
                 tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("AUX", "VERB", "PART")) else set()  # "warned it would": a subject
-            pool = [h for h in heads if h[1] not in own]
+            pool = [h for h in heads if h[1] not in own and not groups[h[1]]["attributes"].get("platform")]
             if low == "it" and tok.head.pos_ == "ADP" and not _one_candidate(tok, pool, wanted, sent_of):
                 continue  # "sanctions on it": only where one state or body can be meant
             target = _cataphor(tok, ent_at, wanted) or _body_of_head(tok, pool, sent_of) \

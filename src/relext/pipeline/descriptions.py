@@ -42,6 +42,7 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "commission": ("ORGANISATION", "commission"),
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}
+DESCRIPTION_HEADS["parade"] = ("EVENT", "parade")  # "the parade" after "the Victory Day parade"
 # heads that name a body by the head word of its own name: only one such body may fit
 NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"}
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
@@ -224,6 +225,7 @@ def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]
     return [g for start, g in starts.get(wanted_type, [])
             if start < i and (id_hint is None or id_hint in g["id"] or id_hint in str(g.get("name", "")).lower())
             and (head == "ceremony" or not g["id"].endswith("-ceremony"))
+            and (not g["attributes"].get("part_of") or g["id"].endswith("-" + head))  # "the tournament" is no opening match
             and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
             and not _only_body_named(g)]
 

@@ -37,14 +37,18 @@ from .named_heads import EventShapes
 from .generic_parties import with_party_word
 from .nicknames import nickname_names
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
+from .platforms import platform_spans
+from .party_adjectives import party_mentions
+from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
-from .person_or_place import (_acts_as_person, _after_place_word, _defer_to_people, _english_words,
+from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
+                              _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
-from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, e_kind_skip
+from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -276,6 +280,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
                     and text not in self._by_alias:
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
+            if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
+                label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
             with_year = _name_with_year(doc, start, end)
             name_part = span_text(doc, start, with_year - 1) if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
@@ -287,7 +293,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                             "name": span_text(doc, start, with_year), "kind": "NAME", "attrs": {}, "source": "model"})
                 continue  # "Global Forum 2024", "Chogm 2013": an edition of a meeting
             if (text in self.cities or text in self.regions and text not in self._by_alias) and \
-                    (label == "ORGANISATION" or label == "PERSON" and _after_place_word(doc, start)):
+                    (label == "ORGANISATION" or label == "PERSON" and (_after_place_word(doc, start) or _bound_for(doc, start))):
                 label = "LOCATION"  # a city or region the model took for a body, or for a person where it is a place ("in Kyiv")
             elif label in ("ORGANISATION", "PERSON") and _before_place_noun(doc, end):
                 label = "LOCATION"  # "the Karabakh region", "the Tigray province"
@@ -308,6 +314,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):
                 label = "PERSON"  # "Chancellor Olaf Scholz", "Olaf Scholz, the Chancellor of Germany"
+            elif label in ("ORGANISATION", "LOCATION") and text not in self._by_alias \
+                    and _described_as_person(doc, start, end, self.title_words, self.body_heads):
+                label = "PERSON"  # "Shashi Tharoor, a leader of ...", "Alain Berset, who visited ..."
+            elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
+                label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
@@ -317,6 +328,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                         "attrs": {}, "source": "model"})
         # one sense per text: a name shown to be a region ("the Karabakh region") is that
         # region where the model took it for a person or a body ("the Karabakh conflict")
+        _split_surname(doc, out, self._unknown_place)  # "Shah Mahmood" + "Qureshi" typed a place
+        out = _family_plurals(doc, out)  # "the Obamas": a family, no entity
         regions = {c["name"] for c in out if c["label"] == "LOCATION" and _before_place_noun(doc, c["end"])}
         for c in out:
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
@@ -359,6 +372,13 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})
                      for s, e in outlet_spans(doc, not_outlets, marks, self.outlet_words.positions(doc)))
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": doc[s:e].text,
+                          "kind": "NAME", "attrs": {"platform": True}, "source": "platform"}) for s, e in platform_spans(doc))
+        cands.extend((2, c) for c in party_mentions(doc))  # "Republican presidential hopeful X"
+        surnames = {doc[c["end"] - 1].text for c in known + model if c["label"] == "PERSON" and c["end"] - c["start"] > 1}
+        cands.extend((1, {"start": s, "end": e, "label": "ORGANISATION", "key": _leader_key(doc, s + 1, e),
+                          "name": doc[s:e].text, "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in leader_administrations(doc, surnames))
         not_people = {i for c in gaz if c["label"] in ("COUNTRY", "LOCATION") for i in range(c["start"], c["end"])}
         cands.extend((2, {"start": s, "end": e, "label": "PERSON", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
                           "attrs": {}, "source": "title"})

@@ -31,8 +31,9 @@ def tied_to_event(doc: Doc, start: int, end: int) -> bool:
 
 
 def part_words(low: str) -> str:
-    """The part's own words: "closing press conference" -> "closing-press-conference"."""
-    m = re.search(r"\b(opening|closing)\s+(press|news)\s+conference\b", low)
+    """The part's own words: "closing press conference" -> "closing-press-conference",
+    "the opening match" -> "opening-match"."""
+    m = re.search(r"\b(opening|closing)\s+(?:(press|news)\s+conference|match|game|fixture|bout)\b", low)
     return "-".join(m.group(0).split()) if m else ""
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug
 from ._lookup import span_text
+from .event_aliases import merge_place_summits, merge_shorter_names
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 
 
@@ -84,6 +85,8 @@ class EventNamer:
             if f"{key}-summit" in summit_keys:
                 out[k] = (f"{key}-summit", name, attrs)
         _merge_summit_variants(doc, events, out)
+        merge_place_summits(doc, events, out)
+        merge_shorter_names(doc, events, out)
         for m in events:  # "CHAN", "Chogm", "COP": a short name takes its long name's key
             long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
             if long in out and (m["start"], m["end"]) in out:

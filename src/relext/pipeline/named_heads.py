@@ -36,6 +36,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^\d{4}$", re.I)
 # heads that are plural in one event's name ("the peace talks", "the Asian Games")
 PLURAL_NAMES = {"talks", "games", "olympics", "paralympics", "championships", "negotiations", "consultations"}
+# heads that, capitalised, end the name of a place rather than of an event
+PLACE_WHEN_CAPITALISED = {"parade"}
 NAMING_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod")
 NAMING_TYPES = ("ORGANISATION", "COUNTRY", "LOCATION", "EVENT")
 
@@ -65,6 +67,8 @@ class EventShapes:
             return None
         if head.pos_ not in ("NOUN", "PROPN") or head.i in ent_at and ent_at[head.i] == "PERSON":
             return None
+        if low in PLACE_WHEN_CAPITALISED and head.is_title:
+            return None  # "Horse Guards Parade" is a square; "the Victory Day parade" an event
         if head.tag_ in ("NNS", "NNPS") and (head.is_lower or head.is_sent_start) and head.lower_ not in PLURAL_NAMES:
             return None  # "all meetings of the Arctic Council", "G20 summits": a series, no one event
         # a weak head written as part of a name ("the Shangri-La Dialogue") is named like a strong one
@@ -168,8 +172,13 @@ def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[
 
 
 def _of_chain_end(obj: Token) -> int:
-    """End of "the Assembly of the African Union": a noun and the "of" phrases it heads."""
+    """End of "the Assembly of the African Union": a noun and the "of" phrases it heads, and
+    a name joined to it by "and" ("summit of the European Union and Africa")."""
     end = obj.i + 1
+    for c in obj.rights:
+        if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.text[:1].isupper()) \
+                and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in obj.rights):
+            end = max(end, _of_chain_end(c))
     for prep in obj.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for o in prep.children:

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._lookup import span_text
+from ..gazetteer import city_names
 from .span_shapes import HEADLINE_VERBS
 
 
@@ -16,6 +17,19 @@ def _after_place_word(doc: Doc, start: int) -> bool:
     """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
     A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere."""
     return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across")
+
+
+def _bound_for(doc: Doc, start: int) -> bool:
+    """A city after "for" that ends a verb's place phrase: "scheduled for Sochi", "left for
+    Minsk", "bound for Odesa" (not "support for ...", which takes people and states)."""
+    if start < 2 or doc[start - 1].lower_ != "for":
+        return False
+    verb = doc[start - 1].head
+    return verb.pos_ in ("VERB", "ADJ") and verb.lemma_.lower() in PLACE_FOR_VERBS
+
+
+PLACE_FOR_VERBS = {"schedule", "plan", "set", "slate", "leave", "depart", "head", "bind", "bound", "sail", "fly",
+                   "book", "due"}
 
 
 def _english_words(nlp: Language) -> set:
@@ -65,9 +79,10 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
 def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None:
     """A name the document uses for a person is that person where the model types it an
     organisation ("senior Trump advisers" after "Trump will fly"; "Wang" after "Wang Yi"):
-    an organisation span of the model equal to a person's name, or one word of a person's
-    name of two or more words, becomes PERSON. Acronyms and words in lower case do not."""
-    full, parts = set(), set()
+    an organisation span of the model equal to a person's name, to the last two words of a
+    longer one ("Le Drian", also where typed a place), or one word of a person's name of two or more words, becomes
+    PERSON. Acronyms and words in lower case do not."""
+    full, parts, tails = set(), set(), set()
     for c in list(model) + list(known):
         if c["label"] != "PERSON":
             continue
@@ -75,16 +90,44 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None
         full.add(" ".join(words))
         if len(words) > 1:
             parts.update(w for w in words if w[:1].isupper() and len(w) > 2)
+        if len(words) > 2 and all(w[:1].isupper() for w in words[-2:]):
+            tails.add(" ".join(words[-2:]))  # "Le Drian" after "Jean-Yves Le Drian"
     if not full:
         return
     for c in model:
-        if c["label"] != "ORGANISATION" or c.get("source") != "model":
+        if c["label"] not in ("ORGANISATION", "LOCATION") or c.get("source") != "model":
             continue
         words = [doc[k].text for k in range(max(0, c["start"]), min(len(doc), c["end"]))]
         if any(w.isupper() for w in words):
             continue
-        if " ".join(words) in full or len(words) == 1 and words[0] in parts:
+        if " ".join(words) in tails or c["label"] == "ORGANISATION" and (
+                " ".join(words) in full or len(words) == 1 and words[0] in parts):
             c["label"] = "PERSON"
+
+
+def _split_surname(doc: Doc, out: List[Dict], unknown_place) -> None:
+    """A person's name the model cut before its last word and typed that word a place or a
+    body ("Shah Mahmood" + "Qureshi"): a capitalised word right after a person's name, with
+    no punctuation between and no place list knowing it, ends that name."""
+    by_start = {c["start"]: c for c in out if c.get("source") == "model"}
+    for c in list(out):
+        d = by_start.get(c["end"])
+        if c["label"] != "PERSON" or d is None or d["label"] not in ("LOCATION", "ORGANISATION") \
+                or d["end"] - d["start"] != 1 or not doc[d["start"]].is_title or not doc[c["end"] - 1].whitespace_ \
+                or doc[c["end"] - 1].sent != doc[d["start"]].sent or not unknown_place(d["name"]):
+            continue
+        c["end"] = d["end"]
+        c["name"] = doc[c["start"]:c["end"]].text
+        out.remove(d)
+
+
+def _family_plurals(doc: Doc, out: List[Dict]) -> List[Dict]:
+    """"the Obamas", "the Clintons": a family named by the plural of a person's surname in
+    the text is no person and no place (the guidelines' persons are individuals)."""
+    surnames = {doc[c["end"] - 1].text for c in out if c["label"] == "PERSON" and c["end"] - c["start"] > 1}
+    return [c for c in out if not (c.get("source") == "model" and c["end"] - c["start"] == 1 and c["start"] > 0
+                                   and doc[c["start"] - 1].lower_ == "the" and doc[c["start"]].text.endswith("s")
+                                   and doc[c["start"]].text[:-1] in surnames)]
 
 
 def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> bool:
@@ -134,6 +177,46 @@ def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
         return True
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lower_ in titles for c in root.children)
+
+
+def _described_as_person(doc: Doc, start: int, end: int, titles, body_heads) -> bool:
+    """A two- to four-word name the text describes as a person: a role noun in apposition
+    after it ("Shashi Tharoor, a leader of India's Congress Party"), a relative "who" after it
+    ("Alain Berset, who visited Baku"), or itself in apposition to a title before it ("the
+    Council's Secretary General, Alain Berset,"). Not a name with "the" before it, a plural
+    ("the Houthis, who ...") or a body's head word ("the Wagner Group, whose ...")."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 4 or not all(t.is_title or t.text == "-" for t in words) \
+            or any(t.lower_ in body_heads or t.tag_ == "NNPS" for t in words) \
+            or start > 0 and doc[start - 1].lower_ == "the":
+        return False
+    if any(t.text in city_names() for t in words):
+        return False  # "Steaua Bucharest, who finished bottom": a team named by its city
+    root = words.root
+    if end < len(doc) and doc[end].text == ",":
+        for c in root.children:
+            if c.dep_ == "appos" and c.lemma_.lower() in titles and c.i >= end:
+                return True
+            if c.dep_ == "relcl" and c.i >= end and any(t.lower_ in ("who", "whom") and t.head == c for t in c.children):
+                return True
+    return root.dep_ == "appos" and root.head.i < start and root.head.lemma_.lower() in titles \
+        and doc[start - 1].text == ","
+
+
+# lower-case nouns for a company or body just before its name ("the defence contractor
+# Lockheed Martin", "the state carrier Saudia", "chipmaker TSMC"; a "bombmaker" is a person)
+COMPANY_NOUNS = {"contractor", "company", "firm", "carrier", "airline", "manufacturer", "giant", "conglomerate",
+                 "lender", "insurer", "retailer", "operator", "producer", "supplier", "startup", "start-up",
+                 "broadcaster", "miner", "shipbuilder", "developer", "subsidiary", "exporter", "refiner",
+                 "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker"}  # not "playmaker"
+
+
+def _named_after_company_noun(doc: Doc, start: int) -> bool:
+    """The name follows a lower-case noun for a company ("contractor", "carmaker")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.is_lower and prev.pos_ == "NOUN" and prev.lower_ in COMPANY_NOUNS
 
 
 MEMBERSHIP_VERBS = {"join", "rejoin", "leave", "quit", "exit", "accede", "withdraw", "secede", "readmit", "admit"}

@@ -204,7 +204,8 @@ PORTFOLIO_WORDS = {"sport", "sports", "defence", "defense", "energy", "external"
                    "digital", "climate", "science", "technology", "infrastructure", "housing", "women", "family",
                    "social", "welfare", "emergency", "emergencies", "veterans", "investment", "international",
                    "cooperation", "relations", "overseas", "integration", "reconstruction", "refugees",
-                   "immigration", "minorities", "public", "works", "and", "&", "energy"}
+                   "immigration", "minorities", "public", "works", "and", "&", "energy",
+                   "federal"}  # "Swiss Federal President X": the office, not a body
 
 
 def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
@@ -217,3 +218,22 @@ def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
     words = [t.lower_ for t in doc[start:end]]
     rest = words[1:] if words[0] not in PORTFOLIO_WORDS else words
     return bool(rest) and all(w in PORTFOLIO_WORDS for w in rest) and any(w not in ("and", "&") for w in rest)
+
+
+# capitalised last words of a building's or site's name: "the Melia Habana Hotel", "Jose
+# Marti International Airport", "Wembley Stadium"; the model often types these bodies
+VENUE_HEADS = {"hotel", "airport", "airbase", "stadium", "arena", "resort", "square", "palace", "castle", "cathedral",
+               "mosque", "basilica", "temple", "bridge", "tower", "terminal", "harbour", "harbor", "racecourse",
+               "circuit", "boulevard", "avenue", "plaza", "mall"}
+# buildings that speak for their occupant ("Buckingham Palace said"): a body when they act
+SPEAKING_VENUES = {"palace"}
+
+
+def _venue_name(doc: Doc, start: int, end: int) -> bool:
+    """A name of two or more words ending in a capitalised venue word is a place, unless a
+    palace acts as the subject of a verb ("Buckingham Palace said")."""
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or last.lower_ not in VENUE_HEADS:
+        return False
+    root = doc[start:end].root
+    return not (last.lower_ in SPEAKING_VENUES and root.dep_ in ("nsubj", "nsubjpass"))

@@ -1,0 +1,144 @@
+"""Second names of one event in a text: a shorter name and the body's summit held at a place.
+
+A news passage often names its event twice: in full and in short ("the African Nations
+Championship" / "the African championship"), or once by the body that holds it and once
+by the place ("the G8 summit ... scheduled for Sochi" / "the Sochi summit"). Both are one
+EVENT (guidelines: variants of one entity are one entity). Two rules, applied after the
+edition and body keys of ``events.py``:
+
+- *shorter name*: an event whose naming words are all in exactly one longer event name
+  with the same head ("championship", "summit" ...) takes that event's key, when the
+  longer name adds only capitalised words that name nothing else, places (cities,
+  regions) or its edition number (an ordinal or a Roman numeral: "the XVII Ibero-American
+  Summit" / "the Ibero-American summit"; a year may name another edition). A longer name that adds a country, an
+  organisation, an acronym, another number or a lower-case word is another event: "the
+  EU-China summit" is not "the EU summit", "the BRICS sherpa meeting" not "the BRICS
+  summit".
+- *place of the body's summit*: a summit named by a place ("the Sochi summit") is the
+  summit of the one body whose summit the same sentence places there
+  ("the G8 summit that had been scheduled for Sochi", "the G20 summit, held in Bali").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Dict, List, Optional, Set, Tuple
+
+from spacy.tokens import Doc, Span
+
+PLACE_PREPS = {"in", "for", "at", "to"}
+HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeting", "forum": "meeting",
+                 "gathering": "meeting", "session": "meeting", "talks": "meeting",
+                 "championship": "championship", "championships": "championship", "tournament": "championship",
+                 "cup": "cup", "expo": "expo", "exposition": "expo"}
+EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
+_SKIP = {"the", "a", "an", "of", "'s", "’s", "'", "-", "–"}
+
+
+def _head(span: Span) -> Optional[str]:
+    for t in reversed(span):
+        fam = HEAD_FAMILIES.get(t.lower_)
+        if fam:
+            return fam
+    return None
+
+
+def _words(span: Span) -> Dict[str, object]:
+    """Lower-case naming words of an event span, each with the token it comes from."""
+    out = {}
+    for t in span:
+        if t.lower_ in _SKIP or t.is_punct or t.lower_ in HEAD_FAMILIES:
+            continue
+        out[t.lower_] = t
+    return out
+
+
+def _adds_only_name_words(extra: List) -> bool:
+    """Extra words of the longer name are capitalised words that name no state, body or
+    person (cities and regions may be among them)."""
+    states, bodies = _states_and_bodies()
+    for t in extra:
+        if EDITION.match(t.text):
+            continue  # "the XVII Ibero-American Summit", "the 14th ..." is the edition the short name means
+        if t.like_num or not t.is_title or t.is_upper and len(t) > 1 or any(c.isdigit() for c in t.text):
+            return False
+        if t.text in states or t.text in bodies or t.ent_type_ == "PERSON":
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _states_and_bodies() -> Tuple[frozenset, frozenset]:
+    from ..gazetteer import country_entries, organisation_entries
+
+    return (frozenset(e["alias"] for e in country_entries()),
+            frozenset(e["alias"] for e in organisation_entries()))
+
+
+def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """A short event name takes the key of the one longer name of the same event."""
+    spans = {}
+    for m in events:
+        k = (m["start"], m["end"])
+        if k not in out or out[k][2].get("part_of"):
+            continue
+        span = doc[m["start"]:m["end"]]
+        head = _head(span)
+        if head:
+            spans[k] = (head, _words(span))
+    for k, (head, words) in spans.items():
+        if not words:
+            continue
+        targets = set()
+        for k2, (head2, words2) in spans.items():
+            if out[k2][0] == out[k][0] or head2 != head or not set(words) < set(words2):
+                continue
+            if _adds_only_name_words([words2[w] for w in set(words2) - set(words)]):
+                targets.add(out[k2][0])
+        if len(targets) == 1:
+            key = next(iter(targets))
+            name = next(v[1] for v in out.values() if v[0] == key)
+            for k3, v in list(out.items()):
+                if v[0] == out[k][0] and k3 != k:
+                    out[k3] = (key, name, v[2])
+            out[k] = (key, name, out[k][2])
+
+
+def merge_place_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """"the Sochi summit" is the one body summit that a nearby sentence places in Sochi."""
+    body_at: Dict[str, Set[str]] = {}  # place text -> body summit keys placed there
+    body_keys = set()
+    for m in events:
+        k = (m["start"], m["end"])
+        if k not in out or not out[k][0].endswith("-summit") or out[k][2].get("part_of"):
+            continue
+        span = doc[m["start"]:m["end"]]
+        if not any(t.ent_type_ == "ORGANISATION" or t.is_upper and len(t) > 1 for t in span):
+            continue
+        body_keys.add(out[k][0])
+        sent = doc[m["start"]].sent
+        for ent in doc.ents:
+            if ent.label_ == "LOCATION" and sent.start <= ent.start < sent.end and ent.start >= m["end"] \
+                    and doc[ent.start - 1].lower_ in PLACE_PREPS:
+                body_at.setdefault(ent.text, set()).add(out[k][0])
+    if not body_at:
+        return
+    for m in events:
+        k = (m["start"], m["end"])
+        if k not in out or out[k][0] in body_keys or out[k][2].get("part_of"):
+            continue
+        span = doc[m["start"]:m["end"]]
+        if _head(span) != "meeting":
+            continue
+        naming = [t for t in span if t.text[:1].isupper() and t.lower_ not in HEAD_FAMILIES and t.lower_ != "the"]
+        if not naming:
+            continue
+        place = doc[naming[0].i:naming[-1].i + 1].text
+        bodies = body_at.get(place, set())
+        if len(bodies) == 1:
+            key = next(iter(bodies))
+            name = next(v[1] for v in out.values() if v[0] == key)
+            old = out[k][0]
+            for k3, v in list(out.items()):
+                if v[0] == old:
+                    out[k3] = (key, name, v[2])

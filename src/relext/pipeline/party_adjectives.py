@@ -1,0 +1,53 @@
+"""The US parties named by their adjective: "Republican presidential hopeful X", "Democratic
+Reps. X and Y", "the Democratic party veteran". The guidelines make a party an
+ORGANISATION, and news names the two US parties mostly through the adjective before a word
+for a politician; the adjective there is a mention of the party.
+
+Only "Democratic" and "Republican", capitalised, directly before "party" or a lower-case
+word for a politician or an office-seeker (senator, lawmaker, hopeful, nominee, veteran ...)
+or the abbreviations "Rep."/"Reps."/"Sen."; "the Democratic Republic of Congo", "Democratic
+values" and a party's own longer name ("the Democratic Party of Japan") are not.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterator
+
+from spacy.tokens import Doc
+
+PARTIES = {"Democratic": ("organisation:democratic-party", "Democratic Party"),
+           "Republican": ("organisation:republican-party", "Republican Party")}
+POLITICIAN_WORDS = {"senator", "senators", "lawmaker", "lawmakers", "congressman", "congresswoman", "congressmen",
+                    "representative", "representatives", "presidential", "candidate", "candidates", "hopeful",
+                    "hopefuls", "nominee", "veteran", "leader", "leaders", "leadership", "governor", "governors",
+                    "strategist", "politician", "politicians", "chairman", "chairwoman", "speaker", "majority",
+                    "minority", "caucus", "primary", "primaries", "colleagues", "legislators", "members",
+                    "rep", "reps", "sen", "sens", "rep.", "reps.", "sen.", "sens.", "mayor", "donor", "donors", "challenger", "incumbent",
+                    "frontrunner", "front-runner", "contender", "rival", "opponent", "operative", "critic", "critics"}
+ABBREVIATIONS = {"rep", "reps", "sen", "sens"}
+_ADJ = re.compile(r"(?<![\w-])(Democratic|Republican)(?![\w-])")
+
+
+def party_mentions(doc: Doc) -> Iterator[Dict]:
+    """Mentions (token offsets) of the US parties named by their adjective."""
+    text = doc.text
+    if "Democratic" not in text and "Republican" not in text:
+        return
+    for m in _ADJ.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or span.end >= len(doc):
+            continue
+        nxt = doc[span.end]
+        end = span.end
+        if nxt.lower_ == "party" and (nxt.is_lower or nxt.is_title and not _longer_name(doc, nxt.i)):
+            end = nxt.i + 1
+        elif not (nxt.lower_ in POLITICIAN_WORDS and (nxt.is_lower or nxt.lower_.rstrip(".") in ABBREVIATIONS)):
+            continue
+        key, name = PARTIES[m.group(1)]
+        yield {"start": span.start, "end": end, "label": "ORGANISATION", "key": key, "name": name, "kind": "NAME",
+               "attrs": {"country": "USA"}, "source": "parse"}
+
+
+def _longer_name(doc: Doc, i: int) -> bool:
+    """"the Democratic Party of Japan": the party word starts a longer name."""
+    return i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].text[:1].isupper()
