@@ -12,6 +12,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from .membership import LIST_GLUE, MEMBER_TYPES, _members_of, _org_of_np
+from .member_frames import member_polarity
 from .records import record
 
 # the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
@@ -57,7 +58,9 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if lemma == "make" and "up" not in prt:
             continue
-        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl")
+        # ("X, the bloc made up of A and B" is sometimes parsed with an active "made")
+        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl"
+                                               or bool(args._preps(tok, "of")))
         if lemma in ("compose",) and not (passive or tok.dep_ == "acl"):
             whole_side = False
         if whole_side:
@@ -136,7 +139,8 @@ def _wholes(tok: Token, index, args, passive: bool) -> List[str]:
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         return _org_of_np(tok.head, index, args)
     deps = ("nsubjpass",) if passive else ("nsubj",)
-    out = [e for c in tok.children if c.dep_ in deps for e in _org_of_np(c, index, args)]
+    # "the bloc's former (aspiring) members include A": not its present members
+    out = [e for c in tok.children if c.dep_ in deps and member_polarity(c) is None for e in _org_of_np(c, index, args)]
     if not out and tok.dep_ == "conj":
         return _wholes(tok.head, index, args, passive)
     return out

@@ -10,7 +10,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from .membership import MEMBER_TYPES, _org_of_np
+from .membership import ALLIANCE_NOUNS, MEMBER_TYPES, _org_of_np
 from .records import record
 
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
@@ -69,6 +69,11 @@ def _office_orgs(tok: Token, index, args) -> List[str]:
     """The organisation whose office ``tok`` is: "the bloc's (the G20) presidency", "the
     presidency of X", or "its presidency" with one organisation named in the sentence."""
     orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
+    if not orgs:
+        # "took over the group's chairmanship": a description of the body just named
+        orgs = [e for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in ALLIANCE_NOUNS
+                for e in args.entities_of(c) or [args.salient_of_type(c, "ORGANISATION", sentences=1)]
+                if e and index.type_of(e) == "ORGANISATION"]
     orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
              for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
     if not orgs and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):

@@ -40,6 +40,7 @@ from .gatherings import gatherings
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
+from .member_frames import held_memberships, helped_found, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
@@ -66,7 +67,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings = guarded(gatherings, list)
+gatherings, held_memberships, helped_found = (guarded(f, list) for f in (gatherings, held_memberships, helped_found))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -196,6 +197,7 @@ class RelationExtractor(RuleComponent):
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
+                      + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
@@ -318,6 +320,16 @@ class RelationExtractor(RuleComponent):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
+        if predicate == "MEMBER_OF":
+            # "gave up its membership", "a former member", "an aspiring member", "joined A in backing B"
+            frame = member_polarity(tok)
+            if frame == "drop":
+                return []
+            if frame == "negate":
+                negated, cue = True, cue or tok.text
+            elif frame == "flip":
+                negated = not args.cached(("neg", tok.i), self.modality.negation, tok)[0]
+                cue = cue or tok.head.text
         modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
                                        predicate) if not presupposed \
             else ("ASSERTED", None)
