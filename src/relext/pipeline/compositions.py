@@ -71,6 +71,12 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
                          for e in _members_of(o, args)]
             else:
                 parts = [e for c in tok.children if c.dep_ == "dobj" for e in _members_of(c, args)]
+            if lemma == "count" and not parts:
+                # "The movement counts A, B and C among its members": the parser may make the
+                # list a second subject after the verb; the whole may be a description
+                parts = [e for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i for e in _members_of(c, args)]
+                wholes = wholes or [e for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
+                                    for e in args.entities_of(c) if index.type_of(e) == "ORGANISATION"]
             cue = "include" if lemma == "include" else None
             for org in wholes:
                 for m in parts:

@@ -132,3 +132,50 @@ def helped_found(doc: Doc, index, args) -> List[Dict]:
             out.extend(record(tok, s, "MEMBER_OF", o, rule_id="MEMBER_OF:helped-found", negated=negated, cue=cue)
                        for o in orgs)
     return out
+
+
+# nouns that "fellow" ties to the members of a body: "fellow EU members (leaders, ministers)"
+FELLOW_NOUNS = {"member", "state", "country", "nation", "ally", "leader", "minister", "head", "government"}
+
+
+def fellow_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the state of a person beside "fellow <body> members (leaders)":
+    "Hungarian Prime Minister X drew rebukes from fellow EU members", "Dutch Prime
+    Minister X and fellow NATO leaders": the person's state (named in the person's own
+    title) is one of the body's members; so is a state itself ("Spain joined fellow EU
+    members in condemning X")."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "fellow"):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ not in ("amod", "compound") or noun.lemma_.lower() not in FELLOW_NOUNS:
+            continue
+        orgs = [e for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                for e in [index.entity(c.i)] if e and index.type_of(e) == "ORGANISATION"]
+        orgs += [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for e in [index.entity(o.i)]
+                 if e and index.type_of(e) == "ORGANISATION"]
+        if not orgs:
+            continue
+        if noun.dep_ == "conj":
+            people = [index.entity(noun.head.i)]
+        else:
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            people = args.verb_subjects(verb) if verb is not None else []
+        for who in people:
+            if who is None:
+                continue
+            if index.type_of(who) == "PERSON":
+                # the state in the person's own title ("Hungarian Prime Minister X"), in this sentence
+                heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
+                states = {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
+                          and index.type_of(index.entity(x.i)) == "COUNTRY"}
+            elif index.type_of(who) == "COUNTRY":
+                states = {who}  # "France and fellow EU leaders", "Spain joined fellow EU members in ..."
+            else:
+                continue
+            if len(states) != 1:
+                continue
+            state = states.pop()
+            out.extend(record(tok, state, "MEMBER_OF", o, rule_id="MEMBER_OF:fellow") for o in orgs if o != state)
+    return out
