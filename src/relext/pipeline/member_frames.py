@@ -27,6 +27,8 @@ HOLDING_VERBS = {"gain", "regain", "win", "obtain", "secure", "retain", "keep", 
 GIVING_UP_VERBS = {"give": "up", "renounce": None, "relinquish": None, "surrender": None, "forfeit": None,
                    "lose": None, "abandon": None, "terminate": None, "resign": None, "cede": None}
 MEMBERSHIP_NOUNS = {"membership", "seat"}
+# verbs whose subject, a membership, ends: "its membership ended in 2024"
+ENDING_VERBS = {"end", "expire", "lapse", "cease", "terminate"}
 # modifiers of a member noun naming states that are not (yet) members
 NOT_YET = {"aspiring", "candidate", "prospective", "would-be", "applicant", "potential", "future", "observer"}
 ENDED = {"former", "ex", "ex-"}
@@ -49,6 +51,8 @@ def member_polarity(tok: Token) -> Optional[str]:
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma in MEMBERSHIP_NOUNS and tok.dep_ in ("dobj", "nsubjpass") and _gives_up(tok.head):
             return "flip"  # "refused to give up its membership" stays a membership
+        if lemma == "membership" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS:
+            return "flip"  # "X's membership of Y ended (lapsed) in 2024"
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         if any(c.lower_ in NOT_YET for c in mods):
             return "drop"

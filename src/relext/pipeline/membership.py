@@ -150,6 +150,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
+            for extra in _conjoined_orgs(tok, org, index):
+                emit(tok, list(dict.fromkeys(members)), extra, "MEMBER_OF:group")  # "an EU and NATO member"
         elif lemma in ALLIANCE_NOUNS or index.type_of(index.entity(tok.i) or "") == "ORGANISATION":
             org = index.entity(tok.i) if index.type_of(index.entity(tok.i) or "") == "ORGANISATION" else _organisation_of(tok, index)
             if org is None:
@@ -199,6 +201,24 @@ def _juxtaposed_names(tok: Token, index, args) -> List[str]:
             or name.dep_ == tok.dep_ and name.head == tok.head and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return args.entities_of(name)
     return []
+
+
+def _conjoined_orgs(tok: Token, org: str, index) -> List[str]:
+    """Further bodies coordinated with the one that names a group noun: "an EU and NATO
+    member" (the parser hangs "EU" on "NATO" as a conjunct, or both on the noun)."""
+    out: List[str] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and index.entity(c.i) == org:
+            for x in list(c.children) + [c.head]:
+                e = index.entity(x.i)
+                if x.dep_ == "conj" or c.dep_ == "conj" and x is c.head:
+                    if e and e != org and index.type_of(e) == "ORGANISATION":
+                        out.append(e)
+        elif c.dep_ == "conj" or c.dep_ in ("compound", "nmod") and c.i < tok.i:
+            e = index.entity(c.i)
+            if e and e != org and index.type_of(e) == "ORGANISATION":
+                out.append(e)
+    return list(dict.fromkeys(out))
 
 
 def _organisation_of(tok: Token, index):

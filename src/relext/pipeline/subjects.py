@@ -307,6 +307,9 @@ class SubjectsMixin:
                     found = [e for c in held for e in self.entities_of(c)]
                     if found:
                         return found
+                    if prep.i < v.i and prep.i == prep.sent.start:
+                        # "As a member of the council, X can veto ...": the clause's subject
+                        return self.verb_subjects(v, _depth + 1)
                 if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
                     guests = [c for c in prep.head.children if c.dep_ == "dobj"]
                     if guests:  # "Xi took Macron on a tour of X": the guest tours it
