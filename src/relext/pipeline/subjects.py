@@ -242,6 +242,10 @@ class SubjectsMixin:
             if c.dep_ == "poss":
                 out.extend(self.entities_of(c))
             elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
+                if n.lemma_.lower() in ("meeting", "summit", "talk", "encounter") \
+                        and self.index.type_of(self.index.entity(c.i)) in ("COUNTRY", "LOCATION") \
+                        and any(x.dep_ == "poss" and x.pos_ == "PRON" for x in n.children):
+                    continue  # "their Vietnam meeting": where the owners met, not who
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
