@@ -50,7 +50,7 @@ from .companions import companions
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
-from .suspensions import suspended_memberships
+from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .argument_words import _reduced_passive
 
@@ -67,8 +67,8 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings, held_memberships, helped_found, fellow_members = (
-    guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members))
+gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
+    guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -199,7 +199,7 @@ class RelationExtractor(RuleComponent):
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
-                      + fellow_members(doc, index, args)
+                      + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
