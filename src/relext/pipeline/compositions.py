@@ -12,6 +12,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from .membership import LIST_GLUE, MEMBER_TYPES, _members_of, _org_of_np
+from .member_frames import member_polarity
 from .records import record
 
 # the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
@@ -57,7 +58,9 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if lemma == "make" and "up" not in prt:
             continue
-        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl")
+        # ("X, the bloc made up of A and B" is sometimes parsed with an active "made")
+        whole_side = lemma in WHOLE_VERBS and (lemma != "make" or passive or tok.dep_ == "acl"
+                                               or bool(args._preps(tok, "of")))
         if lemma in ("compose",) and not (passive or tok.dep_ == "acl"):
             whole_side = False
         if whole_side:
@@ -68,6 +71,12 @@ def compositions(doc: Doc, index, args, words) -> List[Dict]:
                          for e in _members_of(o, args)]
             else:
                 parts = [e for c in tok.children if c.dep_ == "dobj" for e in _members_of(c, args)]
+            if lemma == "count" and not parts:
+                # "The movement counts A, B and C among its members": the parser may make the
+                # list a second subject after the verb; the whole may be a description
+                parts = [e for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i for e in _members_of(c, args)]
+                wholes = wholes or [e for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
+                                    for e in args.entities_of(c) if index.type_of(e) == "ORGANISATION"]
             cue = "include" if lemma == "include" else None
             for org in wholes:
                 for m in parts:
@@ -136,7 +145,8 @@ def _wholes(tok: Token, index, args, passive: bool) -> List[str]:
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         return _org_of_np(tok.head, index, args)
     deps = ("nsubjpass",) if passive else ("nsubj",)
-    out = [e for c in tok.children if c.dep_ in deps for e in _org_of_np(c, index, args)]
+    # "the bloc's former (aspiring) members include A": not its present members
+    out = [e for c in tok.children if c.dep_ in deps and member_polarity(c) is None for e in _org_of_np(c, index, args)]
     if not out and tok.dep_ == "conj":
         return _wholes(tok.head, index, args, passive)
     return out

@@ -139,6 +139,8 @@ class ExpansionMixin:
                 out.extend(step_owner(self, t))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
+                if c.dep_ == "amod" and c.lower_ == "fellow":
+                    break  # "X and fellow G7 leaders": the others of X's body, not the body itself
                 if lemma == "counterpart" and c.dep_ != "appos":
                     continue  # "his French counterpart" is neither he nor France
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and (self.index.entity(c.i) or c.pos_ == "PRON"):
@@ -180,6 +182,13 @@ class ExpansionMixin:
                 # also "Sharm El Sheikh, Egypt": a place and the country it is in
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+        if e is not None and t.n_lefts + t.n_rights:
+            # "A, the Democratic Republic of Congo, B and C": the parser may hang the rest of
+            # the list on a word inside a name ("Congo" in "Republic of Congo")
+            for x in t.subtree:
+                if x.i != t.i and x.i > t.i and self.index.entity(x.i) == e:
+                    out.extend(y for c in x.children if c.dep_ == "conj" and self.index.entity(c.i) != e
+                               for y in self.entities_of(c, positions=positions, _depth=_depth + 1))
         return list(dict.fromkeys(out))
 
     def _flat_coordination(self, t: Token) -> List[str]:

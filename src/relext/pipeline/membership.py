@@ -25,6 +25,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
+from .member_frames import ended
 from .records import record
 
 GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signatory", "economy", "government"}
@@ -54,6 +55,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             negated, cue, modality, source = False, None, "ASSERTED", None
         if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]):
             negated, cue = True, "non"  # "a non-NATO country", "non-EU members"
+        elif ended(tok):
+            negated, cue = True, "former"  # "Britain, a former EU member": the membership has ended
         for m in members:
             if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
@@ -116,6 +119,11 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 # "X was the last of the alliance's members to ratify"
                 one = head.head
                 members += args.verb_subjects(one.head) if one.dep_ == "attr" else args.entities_of(one.head)
+            elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" \
+                    and head.head.head.lower_ == "as" and head.head.head.head.pos_ in ("VERB", "AUX") \
+                    and (head.head.lower_ in ("one", "first", "last", "only") or head.head.pos_ == "NUM"):
+                # "X joined the alliance in 1949 as one of its 12 original members"
+                members += args.verb_subjects(head.head.head.head)
             if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation", "ally"):
                 # "Mongolia, a member state of the court"; "A and B, two BRICS members"
                 members += [e for e in [index.entity(head.i)] if e]
@@ -142,6 +150,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
+            for extra in _conjoined_orgs(tok, org, index):
+                emit(tok, list(dict.fromkeys(members)), extra, "MEMBER_OF:group")  # "an EU and NATO member"
         elif lemma in ALLIANCE_NOUNS or index.type_of(index.entity(tok.i) or "") == "ORGANISATION":
             org = index.entity(tok.i) if index.type_of(index.entity(tok.i) or "") == "ORGANISATION" else _organisation_of(tok, index)
             if org is None:
@@ -191,6 +201,24 @@ def _juxtaposed_names(tok: Token, index, args) -> List[str]:
             or name.dep_ == tok.dep_ and name.head == tok.head and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return args.entities_of(name)
     return []
+
+
+def _conjoined_orgs(tok: Token, org: str, index) -> List[str]:
+    """Further bodies coordinated with the one that names a group noun: "an EU and NATO
+    member" (the parser hangs "EU" on "NATO" as a conjunct, or both on the noun)."""
+    out: List[str] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and index.entity(c.i) == org:
+            for x in list(c.children) + [c.head]:
+                e = index.entity(x.i)
+                if x.dep_ == "conj" or c.dep_ == "conj" and x is c.head:
+                    if e and e != org and index.type_of(e) == "ORGANISATION":
+                        out.append(e)
+        elif c.dep_ == "conj" or c.dep_ in ("compound", "nmod") and c.i < tok.i:
+            e = index.entity(c.i)
+            if e and e != org and index.type_of(e) == "ORGANISATION":
+                out.append(e)
+    return list(dict.fromkeys(out))
 
 
 def _organisation_of(tok: Token, index):
@@ -316,6 +344,12 @@ def _org_of_np(t: Token, index, args) -> List[str]:
     if not (t.lemma_.lower() in GROUP_NOUNS or t.lemma_.lower() in ALLIANCE_NOUNS):
         return []  # "the agenda of the League" names no organisation
     org = _organisation_of(t, index)
+    if org is None and t.dep_ in ("appos", "nsubj") and t.left_edge.i >= 2 and t.doc[t.left_edge.i - 1].text == ",":
+        # "the lender of BRICS, the bloc made up of A and B": the name right before the
+        # comma (the parser may hang the apposition on the noun that name depends on)
+        e = index.entity(t.left_edge.i - 2)
+        if e is not None and index.type_of(e) == "ORGANISATION":
+            return [e]
     if org is None and t.dep_ == "attr" and t.head.lemma_ in ("be", "remain", "become"):
         # "X is a trade bloc made up of A and B": the subject the noun describes
         return [e for c in t.head.children if c.dep_ == "nsubj" for e in [index.entity(c.i)]

@@ -128,6 +128,11 @@ class Modality:
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"
                 cue = n.text
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "become", "remain") \
+                and any(c.dep_ == "nsubj" and any(d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no") for d in c.children)
+                        for c in tok.head.children):
+            count += 1  # "Neither A nor B is a member of X", "No state is a member of X"
+            cue = "neither"
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither")

@@ -52,6 +52,10 @@ HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb"
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
+# verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
+ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
+
+
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -320,6 +324,12 @@ class ObjectsMixin:
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word in ("in", "at", "to") \
                 and tok.head.pos_ == "VERB":
             holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word == "with" and tok.head.pos_ == "VERB" \
+                and self.modality.calls_off(tok.head):
+            holders.append(tok.head)  # "cancelled a meeting on 8 May [with X]"
+        if tok.pos_ in ("NOUN", "PROPN") and word == "with":
+            # "the meeting he had planned (sought) with X": the clause about the noun carries it
+            holders.extend(c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in ARRANGING_VERBS)
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
         if tok.pos_ in ("NOUN", "PROPN"):

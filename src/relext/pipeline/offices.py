@@ -10,7 +10,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from .membership import MEMBER_TYPES, _org_of_np
+from .membership import ALLIANCE_NOUNS, MEMBER_TYPES, _org_of_np
 from .records import record
 
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
@@ -41,8 +41,15 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and lemma != "seat":
             # "Chile's presidency of the bloc", "the Chilean chairmanship of the bloc": the
             # holder named on the office noun itself
-            of_orgs = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            of_objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]
+            of_orgs = [e for o in of_objs for e in _org_of_np(o, index, args)]
+            if not of_orgs:
+                # "X's presidency of the group": a description of the body just named
+                of_orgs = [e for o in of_objs if o.lemma_.lower() in ALLIANCE_NOUNS
+                           and any(d.lower_ == "the" for d in o.children)
+                           for e in args.entities_of(o) or [args.salient_of_type(o, "ORGANISATION", sentences=1)]
+                           if e and index.type_of(e) == "ORGANISATION"]
             holders = [e for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                        for e in [index.entity(c.i)] if e and index.type_of(e) == "COUNTRY"]
             for h in holders:
@@ -69,6 +76,11 @@ def _office_orgs(tok: Token, index, args) -> List[str]:
     """The organisation whose office ``tok`` is: "the bloc's (the G20) presidency", "the
     presidency of X", or "its presidency" with one organisation named in the sentence."""
     orgs = [e for c in tok.children if c.dep_ in ("poss", "compound") for e in _org_of_np(c, index, args)]
+    if not orgs:
+        # "took over the group's chairmanship": a description of the body just named
+        orgs = [e for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in ALLIANCE_NOUNS
+                for e in args.entities_of(c) or [args.salient_of_type(c, "ORGANISATION", sentences=1)]
+                if e and index.type_of(e) == "ORGANISATION"]
     orgs += [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "on", "at")
              for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
     if not orgs and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Set
 
-LEADER_HEADS = {"leader", "president", "premier", "chancellor", "king", "queen", "emir", "monarch", "ruler",
+LEADER_HEADS = {"leader", "president", "premier", "chancellor", "king", "queen", "emir", "monarch", "ruler", "emperor", "empress",
                 "strongman", "dictator", "autocrat", "sultan", "sovereign", "tsar", "czar", "sheikh", "president-elect"}
 # nouns that describe a person by stance, career or standing, not by an office
 PERSON_NOUNS = {"leftist", "rightist", "veteran", "populist", "nationalist", "socialist", "communist", "statesman",
@@ -95,6 +95,15 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
         if len(known) == 1:
             return known[0]
         if known:
+            return None
+    if iso is None:
+        # "King Felipe arrived ... Starmer met the king": the one person named before with
+        # this very title word right before the name
+        same = [pid for pid, ms in before.items()
+                if any(t.lower_ == tok.lower_ for mm in ms for t in doc[max(0, mm["start"] - 3):mm["end"] - 1])]
+        if len(same) == 1:
+            return same[0]
+        if same:
             return None
     here = sent_of[tok.i]
     for back in (0, 1):

@@ -40,6 +40,7 @@ from .gatherings import gatherings
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
+from .member_frames import fellow_members, held_memberships, helped_found, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
@@ -49,7 +50,7 @@ from .companions import companions
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
-from .suspensions import suspended_memberships
+from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .argument_words import _reduced_passive
 
@@ -66,7 +67,8 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings = guarded(gatherings, list)
+gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
+    guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -196,6 +198,8 @@ class RelationExtractor(RuleComponent):
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
+                      + held_memberships(doc, index, args) + helped_found(doc, index, args)
+                      + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
@@ -318,6 +322,16 @@ class RelationExtractor(RuleComponent):
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
+        if predicate == "MEMBER_OF":
+            # "gave up its membership", "a former member", "an aspiring member", "joined A in backing B"
+            frame = member_polarity(tok)
+            if frame == "drop":
+                return []
+            if frame == "negate":
+                negated, cue = True, cue or tok.text
+            elif frame == "flip":
+                negated = not args.cached(("neg", tok.i), self.modality.negation, tok)[0]
+                cue = cue or tok.head.text
         modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
                                        predicate) if not presupposed \
             else ("ASSERTED", None)

@@ -242,6 +242,10 @@ class SubjectsMixin:
             if c.dep_ == "poss":
                 out.extend(self.entities_of(c))
             elif c.dep_ in ("compound", "amod", "nmod") and self.index.entity(c.i):
+                if n.lemma_.lower() in ("meeting", "summit", "talk", "encounter") \
+                        and self.index.type_of(self.index.entity(c.i)) in ("COUNTRY", "LOCATION") \
+                        and any(x.dep_ == "poss" and x.pos_ == "PRON" for x in n.children):
+                    continue  # "their Vietnam meeting": where the owners met, not who
                 out.append(self.index.entity(c.i))
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
@@ -307,6 +311,9 @@ class SubjectsMixin:
                     found = [e for c in held for e in self.entities_of(c)]
                     if found:
                         return found
+                    if prep.i < v.i and prep.i == prep.sent.start:
+                        # "As a member of the council, X can veto ...": the clause's subject
+                        return self.verb_subjects(v, _depth + 1)
                 if prep.lower_ == "on" and prep.head.lemma_.lower() in ESCORT_VERBS:
                     guests = [c for c in prep.head.children if c.dep_ == "dobj"]
                     if guests:  # "Xi took Macron on a tour of X": the guest tours it

@@ -40,3 +40,23 @@ def suspended_memberships(doc: Doc, index) -> List[Dict]:
                 if m != b:
                     out.append(record(tok, m, "MEMBER_OF", b, rule_id="MEMBER_OF:suspended-membership"))
     return out
+
+
+def suspended_from_ranks(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from "X was suspended from the ranks of Y" ("suspended X from the ranks of
+    Y"): "the ranks of" names the membership, which a suspension keeps (GUIDELINES)."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "ranks"):
+        tok = doc[i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lemma_.lower() not in ACTING_VERBS - {"restore"}:
+            continue
+        verb = prep.head
+        bodies = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" for e in args.entities_of(o) if index.type_of(e) == "ORGANISATION"]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        held = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        members = [e for c in held for e in args.entities_of(c) if index.type_of(e) in MEMBER_TYPES]
+        out.extend(record(tok, m, "MEMBER_OF", b, rule_id="MEMBER_OF:suspended-from-ranks")
+                   for m in members for b in bodies if m != b)
+    return out

@@ -1,0 +1,185 @@
+"""What a state does with its membership, and the words that make a member noun no
+membership.
+
+- Holding verbs: "X regained (won, secured, retained) membership of Y" states the
+  membership; giving-up verbs: "X gave up (renounced, relinquished, lost) its seat in Y",
+  "a letter giving up X's membership of Y" state that it ends, a negated MEMBER_OF
+  (GUIDELINES: leaving and withdrawal are negated).
+- `member_polarity` adjusts the trigger rules of MEMBER_OF at their trigger word: a
+  membership noun that a giving-up verb governs is negated; "a former member of Y", "a
+  former EU member" is negated (not "former communist members", where "former" qualifies
+  the adjective); "an aspiring (candidate, prospective) member of Y" is no membership; and
+  "X joined A in backing B" joins someone in an action, not a body.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_where
+from .records import record
+
+MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
+# verbs of gaining or keeping a membership: "regained full membership of the bloc"
+HOLDING_VERBS = {"gain", "regain", "win", "obtain", "secure", "retain", "keep", "acquire", "enjoy", "recover"}
+# verbs of giving one up, with the particle some need: "gave up its seat in the body"
+GIVING_UP_VERBS = {"give": "up", "renounce": None, "relinquish": None, "surrender": None, "forfeit": None,
+                   "lose": None, "abandon": None, "terminate": None, "resign": None, "cede": None}
+MEMBERSHIP_NOUNS = {"membership", "seat"}
+# verbs whose subject, a membership, ends: "its membership ended in 2024"
+ENDING_VERBS = {"end", "expire", "lapse", "cease", "terminate"}
+# modifiers of a member noun naming states that are not (yet) members
+NOT_YET = {"aspiring", "candidate", "prospective", "would-be", "applicant", "potential", "future", "observer"}
+ENDED = {"former", "ex", "ex-"}
+# "joined A in a call for ...": nouns of a joint action
+ACTION_NOUNS = {"call", "calls", "condemnation", "statement", "appeal", "criticism", "effort", "efforts", "push",
+                "demand", "demands", "boycott", "protest", "opposition", "support", "backing", "urging", "plea",
+                "rejection", "refusal", "warning", "expressing", "voicing", "campaign", "bid", "move", "decision"}
+
+
+def _gives_up(verb: Token) -> bool:
+    need = GIVING_UP_VERBS.get(verb.lemma_.lower(), False)
+    if need is False:
+        return False
+    return need is None or any(c.dep_ in ("prt", "advmod") and c.lower_ == need for c in verb.children)
+
+
+def member_polarity(tok: Token) -> Optional[str]:
+    """``"drop"``, ``"negate"``, ``"flip"`` (the negation found reverses) or None for a MEMBER_OF trigger word (module docstring)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in MEMBERSHIP_NOUNS and tok.dep_ in ("dobj", "nsubjpass") and _gives_up(tok.head):
+            return "flip"  # "refused to give up its membership" stays a membership
+        if lemma == "membership" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ENDING_VERBS:
+            return "flip"  # "X's membership of Y ended (lapsed) in 2024"
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        if any(c.lower_ in NOT_YET for c in mods):
+            return "drop"
+        if lemma in ("member", "membership") and ended(tok):
+            return "negate"
+    elif lemma == "join" and tok.pos_ == "VERB":
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                if any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children) \
+                        or any(c.dep_ == "pobj" and c.lower_ in ACTION_NOUNS for c in p.children):
+                    return "drop"
+    return None
+
+
+def ended(tok: Token) -> bool:
+    """"a former member", "a former EU member", "ex-members": the membership has ended;
+    not "former communist members", whose "former" qualifies another word."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_.rstrip("-") in ("former", "ex"):
+            between = tok.doc[c.i + 1:tok.i]
+            if all(t.pos_ == "PROPN" or t.text == "-" for t in between):
+                return True
+    return tok.lower_.startswith("ex-")
+
+
+def held_memberships(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from "X regained membership of Y" (positive) and "X gave up its seat in
+    Y" (negated)."""
+    out: List[Dict] = []
+    for i in positions_where(doc, MEMBERSHIP_NOUNS.__contains__):
+        tok = doc[i]
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+            continue
+        vlemma = verb.lemma_.lower()
+        giving_up = _gives_up(verb)
+        if not giving_up and (vlemma not in HOLDING_VERBS or tok.lemma_.lower() != "membership"):
+            continue
+        orgs = [e for c in tok.children if c.dep_ in ("compound", "nmod") for e in [index.entity(c.i)] if e]
+        # "its seat in Y" (the parser may hang "in Y" on the verb)
+        orgs += [e for p in list(tok.children) + list(verb.children) if p.dep_ == "prep" and p.lower_ in ("of", "in", "on")
+                 for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        orgs = [o for o in dict.fromkeys(orgs) if index.type_of(o) == "ORGANISATION"]
+        if not orgs:
+            continue
+        members = [e for c in tok.children if c.dep_ == "poss" for e in [index.entity(c.i)] if e]
+        if not members:
+            members = args.verb_subjects(verb)
+        members = [m for m in members if index.type_of(m) in MEMBER_TYPES]
+        negated, cue = args.cached(("neg", verb.i), args.modality.negation, verb)
+        if giving_up:
+            negated, cue = not negated, cue or verb.text
+        modality, source = args.cached(("mod", verb.i, True), args.modality.modality, verb, args, "MEMBER_OF")
+        for m in members:
+            for o in orgs:
+                if m != o:
+                    out.append(record(tok, m, "MEMBER_OF", o, rule_id="MEMBER_OF:held-membership", negated=negated,
+                                      modality=modality, source=source, cue=cue))
+    return out
+
+
+def helped_found(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from "X helped (to) found Y", where the tagger reads "found" as the past
+    of "find": helping to found a body makes a state one of its founding members."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "found"):
+        tok = doc[i]
+        before = [t for t in doc[max(tok.sent.start, i - 2):i] if t.lower_ != "to"]
+        helper = next((t for t in reversed(before) if t.lemma_.lower() == "help"), None)
+        if helper is None:
+            continue
+        orgs = [e for c in tok.children if c.dep_ == "dobj" for e in args.entities_of(c)
+                if index.type_of(e) == "ORGANISATION"]
+        if not orgs:
+            continue
+        subjects = args.verb_subjects(tok) or args.verb_subjects(helper)
+        negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
+        for s in subjects:
+            if index.type_of(s) != "COUNTRY":
+                continue
+            out.extend(record(tok, s, "MEMBER_OF", o, rule_id="MEMBER_OF:helped-found", negated=negated, cue=cue)
+                       for o in orgs)
+    return out
+
+
+# nouns that "fellow" ties to the members of a body: "fellow EU members (leaders, ministers)"
+FELLOW_NOUNS = {"member", "state", "country", "nation", "ally", "leader", "minister", "head", "government"}
+
+
+def fellow_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the state of a person beside "fellow <body> members (leaders)":
+    "Hungarian Prime Minister X drew rebukes from fellow EU members", "Dutch Prime
+    Minister X and fellow NATO leaders": the person's state (named in the person's own
+    title) is one of the body's members; so is a state itself ("Spain joined fellow EU
+    members in condemning X")."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "fellow"):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ not in ("amod", "compound") or noun.lemma_.lower() not in FELLOW_NOUNS:
+            continue
+        orgs = [e for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                for e in [index.entity(c.i)] if e and index.type_of(e) == "ORGANISATION"]
+        orgs += [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for e in [index.entity(o.i)]
+                 if e and index.type_of(e) == "ORGANISATION"]
+        if not orgs:
+            continue
+        if noun.dep_ == "conj":
+            people = [index.entity(noun.head.i)]
+        else:
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            people = args.verb_subjects(verb) if verb is not None else []
+        for who in people:
+            if who is None:
+                continue
+            if index.type_of(who) == "PERSON":
+                # the state in the person's own title ("Hungarian Prime Minister X"), in this sentence
+                heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
+                states = {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
+                          and index.type_of(index.entity(x.i)) == "COUNTRY"}
+            elif index.type_of(who) == "COUNTRY":
+                states = {who}  # "France and fellow EU leaders", "Spain joined fellow EU members in ..."
+            else:
+                continue
+            if len(states) != 1:
+                continue
+            state = states.pop()
+            out.extend(record(tok, state, "MEMBER_OF", o, rule_id="MEMBER_OF:fellow") for o in orgs if o != state)
+    return out
