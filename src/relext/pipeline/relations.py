@@ -50,6 +50,7 @@ from .presence import BARRING_CUES, described_event, in_protest as _in_protest, 
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .statements import statements
+from .breaches import breaches
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
 from .argument_words import _reduced_passive
@@ -67,7 +68,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings, statements = guarded(gatherings, list), guarded(statements, list)
+gatherings, statements, breaches = guarded(gatherings, list), guarded(statements, list), guarded(breaches, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -201,6 +202,7 @@ class RelationExtractor(RuleComponent):
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
+                      + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         structural += gatherings(doc, index, args, self.titles, structural)
