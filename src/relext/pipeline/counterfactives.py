@@ -112,6 +112,8 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
         for b in blocked:
             ranges.append((b.left_edge.i, b.right_edge.i + 1))
             targets = args.entities_of(b, positions=True) or _holders(args, b)
+            if lemma == "blockade":  # "the blockade of Gaza": a place shut off, no stance on it
+                targets = [t for t in targets if index.type_of(t) != "LOCATION"]
             for s in blockers:
                 for o in targets:
                     if s != o:

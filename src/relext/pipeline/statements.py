@@ -38,8 +38,31 @@ LIST_VERBS = {"include", "be", "comprise", "number"}
 
 
 def statements(doc: Doc, index, args) -> List[Dict]:
-    """Negated SUPPORTS of "voted no" and SUPPORTS of the signatories of a statement of support."""
-    return _voted_no(doc, index, args) + _signatories(doc, index, args)
+    """Negated SUPPORTS of "voted no", SUPPORTS of the signatories of a statement of support
+    and of the backers listed after "X's supporters were (included)"."""
+    return _voted_no(doc, index, args) + _signatories(doc, index, args) + _listed_backers(doc, index, args)
+
+
+BACKER_NOUNS = {"supporter", "supporters", "backer", "backers"}
+
+
+def _listed_backers(doc: Doc, index, args) -> List[Dict]:
+    """"X's (other) supporters were A, B and C", "the backers of X include A and B"."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in BACKER_NOUNS):
+        n = doc[i]
+        if n.dep_ not in ("nsubj", "nsubjpass") or n.head.lemma_.lower() not in LIST_VERBS \
+                or args.modality.negation(n.head)[0]:
+            continue
+        backed = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        backed += [e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        names = [e for c in n.head.children if c.dep_ in ("dobj", "attr") for e in _listed(args, c)]
+        for o in backed:
+            for s in names:
+                if s != o and index.type_of(s) in ACTOR_TYPES and index.type_of(o) in ACTOR_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:listed-backers"))
+    return out
 
 
 # what a body votes to do: against someone (its decision opposed by a "no") or for someone
