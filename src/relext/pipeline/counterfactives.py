@@ -78,6 +78,10 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
                 if any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "which" for o in p.children)
                        for p in tok.children) and tok.dep_ == "relcl":
                     blocked.append(tok.head)  # "a status to which A and B objected"
+            elif lemma == "oppose" and tok.dep_ == "acomp":  # "X is opposed to Y's bid" (not "is not")
+                blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                           for o in p.children if o.dep_ == "pobj"
+                           and not any(c.dep_ == "neg" for c in list(tok.head.children) + list(tok.children))]
             elif passive:
                 blocked = [c for c in tok.children if c.dep_ == "nsubjpass"]
             else:
@@ -85,15 +89,20 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             # "rejected an invitation to attend" refuses; it blocks nobody (negation handles it)
             blocked = [b for b in blocked if b.lemma_.lower() not in REFUSED_NOUNS]
             blockers = args.cached(("subj", tok.i), args.subjects, tok)
+            if not blockers and tok.dep_ == "acomp":
+                blockers = args.verb_subjects(tok.head)  # "X is opposed to": the copula's subject
         elif tok.pos_ == "NOUN" and lemma in BLOCK_NOUNS:
             blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in BLOCK_NOUNS[lemma]
                        for o in p.children if o.dep_ == "pobj"]
             blockers = args.noun_subjects(tok)
-            if not blocked and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "over", "amid") \
-                    and tok.head.head.pos_ in ("VERB", "AUX"):
+            act = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "over", "amid") else None
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face" \
+                    and tok.head.head.head.lower_ == "in":
+                act = tok.head.head.head.head  # "X joined NATO in the face of Russian opposition"
+            if not blocked and act is not None and act.pos_ in ("VERB", "AUX"):
                 # "X left the deal despite objections from A and B": they opposed X's act
                 for s in blockers:
-                    for o in args.verb_subjects(tok.head.head):
+                    for o in args.verb_subjects(act):
                         if s != o:
                             out.append(record(tok, s, "SUPPORTS", o, rule_id=f"SUPPORTS:blocking:{lemma}",
                                               negated=True, cue=tok.text))
@@ -103,6 +112,8 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
         for b in blocked:
             ranges.append((b.left_edge.i, b.right_edge.i + 1))
             targets = args.entities_of(b, positions=True) or _holders(args, b)
+            if lemma == "blockade":  # "the blockade of Gaza": a place shut off, no stance on it
+                targets = [t for t in targets if index.type_of(t) != "LOCATION"]
             for s in blockers:
                 for o in targets:
                     if s != o:

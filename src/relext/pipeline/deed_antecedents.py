@@ -4,8 +4,11 @@
 The noun ("the expulsions", "the trip", "the ban") names an act told earlier in the text;
 its doer is the subject of the nearest earlier verb of that act ("expelled"), or the
 possessor of the same noun ("Orban's trip to Moscow"), looking back a few sentences.
-Vague nouns ("the move", "the decision", "the step") are left alone: any act can be
-meant.
+Vague nouns ("the move", "the decision", "the step", "the measures") name a penalty
+only: their doer is the subject of the nearest earlier verb laying one ("The EU imposed
+sanctions on Iran. Tehran condemned the move as illegal" -> Iran ACCUSES the EU), and
+only where the penalty was laid on the one who reproaches it (its name, or the state of
+its demonym, among the penalty's objects); after any other act they are left alone.
 """
 from __future__ import annotations
 
@@ -22,6 +25,13 @@ DEED_VERBS: Dict[str, Tuple[str, ...]] = {
     "sentencing": ("sentence",), "raid": ("raid",), "incursion": ("cross",), "blockade": ("blockade",),
     "tariff": ("impose", "slap", "put"), "duty": ("impose", "slap", "put"),
 }
+# verbs that lay a penalty, the act a vague noun names again (CAMEO 163/172/174)
+PENALTY_VERBS = ("impose", "sanction", "slap", "ban", "bar", "expel", "suspend", "freeze", "blacklist", "levy",
+                 "embargo", "penalise", "penalize", "exclude", "downgrade")
+# ("the measures" is left out: as often security or policy measures as penalties)
+VAGUE_NOUNS = ("move", "step", "decision", "action", "sanction", "penalty", "restriction")
+for _noun in VAGUE_NOUNS:
+    DEED_VERBS.setdefault(_noun, PENALTY_VERBS)
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 LOOK_BACK = 2  # sentences: the act was just told
 
@@ -41,13 +51,20 @@ def deed_doers(args, verb: Token) -> List[str]:
     sents = list(doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= obj.i < s.end)
     accusers = set(args.verb_subjects(verb))
-    for s in reversed(sents[max(0, here - LOOK_BACK):here + 1]):
+    vague = lemma in VAGUE_NOUNS
+    # the reproacher's side: its names and those in its noun phrase ("Canadian Prime Minister X")
+    side = accusers | {index.entity(w.i) for c in verb.children if c.dep_ == "nsubj" for w in c.subtree
+                       if index.entity(w.i)}
+    for s in reversed(sents[max(0, here - LOOK_BACK - vague):here + 1]):
         found: List[str] = []
         for t in reversed(list(s)):
             if t.i >= obj.i:
                 continue
             if t.pos_ == "VERB" and t.lemma_.lower() in verbs and not any(c.dep_ == "neg" for c in t.children):
                 found = args.verb_subjects(t)
+                if vague and not side & {index.entity(w.i) for c in t.children if c.dep_ not in ("nsubj", "nsubjpass")
+                                         for w in c.subtree if index.entity(w.i)}:
+                    found = []  # a penalty laid on someone else
             elif t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
                 found = [index.entity(c.i) for c in t.children if c.dep_ == "poss" and index.entity(c.i)]
             found = [e for e in found if index.type_of(e) in ACTOR_TYPES and e not in accusers]

@@ -10,7 +10,7 @@ from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets
 from .threat_wordings import threat_targets
 from .deed_antecedents import deed_doers
-from .reproach_targets import called_what, denier
+from .reproach_targets import called_what, denier, dismissed_as
 from .penalty_targets import goods_origin, laid_by, laid_on
 from .argument_words import (
     RELATIVE_PRONOUNS,
@@ -162,6 +162,8 @@ class ObjectsMixin:
             elif slot == "denier":
                 # "Russia rejected accusations by Ukraine": the one accused denies it
                 objs.extend(denier(self, tok))
+            elif slot == "dismissed_as":
+                objs.extend(dismissed_as(self, tok))
             elif slot == "called_what":
                 # "condemned what it called Chinese aggression"
                 objs.extend(called_what(self, tok))

@@ -50,6 +50,8 @@ from .companions import companions
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
+from .statements import statements
+from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .argument_words import _reduced_passive
@@ -69,6 +71,7 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
+statements, breaches = guarded(statements, list), guarded(breaches, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -203,7 +206,8 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
-                      + presences(doc, index, args, self.modality)
+                      + presences(doc, index, args, self.modality) + statements(doc, index, args)
+                      + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
         structural += gatherings(doc, index, args, self.titles, structural)

@@ -60,3 +60,26 @@ def denier(args, tok: Token) -> List[str]:
         return []
     return args.verb_subjects(gov)
 
+
+
+# what someone said, dismissed "as" something: "dismissed Orban's remarks as absurd"
+SPOKEN_NOUNS = {"remark", "remarks", "comment", "comments", "word", "words", "statement", "statements", "claim",
+                "claims", "rhetoric", "speech", "assertion", "assertions", "threat", "threats"}
+
+
+def dismissed_as(args, tok: Token) -> List[str]:
+    """Speakers whose words ``tok`` (a verb of dismissing) brushes aside as something:
+    "Rutte dismissed Erdogan's remarks as a disgrace" -> Erdogan (GUIDELINES: criticism).
+    Without the "as" complement ("dismissed the remarks") nothing: that is no reproach;
+    accusations dismissed are a denial, whose author is found elsewhere."""
+    out: List[str] = []
+    for d in tok.children:
+        if d.dep_ != "dobj" or d.lower_ not in SPOKEN_NOUNS or args.index.entity(d.i):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "as" for c in list(tok.children) + list(d.children)):
+            continue
+        for c in d.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+                owners = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]
+                out.extend(e for o in owners for e in args.entities_of(o))
+    return out

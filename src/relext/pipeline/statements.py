@@ -1,0 +1,213 @@
+"""SUPPORTS stated by a vote or a signature whose object is not named next to the verb.
+
+- "Lebanon and Yemen voted no (nay)" after "the body voted to suspend (expel, condemn) X":
+  a vote against the body's decision is a negated SUPPORTS of the body (GUIDELINES:
+  opposing an entity or its action); after "the body voted to admit (make a member) X" it
+  opposes X; "voted no on X's bid" opposes X; with no such vote told before, nothing.
+- the signatories of a statement of support: where the text says that a joint statement
+  (communiqué, declaration, final text) or those who made it affirm one state's sovereignty
+  or territorial integrity ("restated that Ukraine's territorial integrity must be
+  respected"), each named signatory SUPPORTS that state: "The signatories included A, B
+  and C", "A and B signed the communiqué", "A was among the signatories". Declining to
+  sign states nothing.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_where
+from .records import record
+
+VOTE_NO = {"no", "nay"}
+ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
+# what a state affirms of another in a statement of support
+HELD_NOUNS = {"integrity", "sovereignty", "independence"}
+# verbs under which such a noun is affirmed, not attacked ("violated X's sovereignty")
+AFFIRMING = {"restate", "reaffirm", "affirm", "uphold", "respect", "support", "back", "underline", "underscore",
+             "stress", "recognise", "recognize", "commit", "pledge", "guarantee", "defend", "reiterate", "confirm",
+             "endorse", "emphasise", "emphasize", "insist", "declare", "underpin", "honour", "honor", "protect"}
+ATTACKING = {"violate", "breach", "threaten", "undermine", "attack", "infringe", "disregard", "ignore", "deny",
+             "reject", "flout", "trample", "challenge", "question"}
+# texts one signs that can state a position
+STATEMENT_NOUNS = {"communiqué", "communique", "declaration", "statement", "text", "letter", "document", "appeal",
+                   "resolution"}
+SIGNER_NOUNS = {"signatory", "signatories", "signer", "signers"}
+LIST_VERBS = {"include", "be", "comprise", "number"}
+
+
+def statements(doc: Doc, index, args) -> List[Dict]:
+    """Negated SUPPORTS of "voted no", SUPPORTS of the signatories of a statement of support
+    and of the backers listed after "X's supporters were (included)"."""
+    return _voted_no(doc, index, args) + _signatories(doc, index, args) + _listed_backers(doc, index, args)
+
+
+BACKER_NOUNS = {"supporter", "supporters", "backer", "backers"}
+
+
+def _listed_backers(doc: Doc, index, args) -> List[Dict]:
+    """"X's (other) supporters were A, B and C", "the backers of X include A and B"."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in BACKER_NOUNS):
+        n = doc[i]
+        if n.dep_ not in ("nsubj", "nsubjpass") or n.head.lemma_.lower() not in LIST_VERBS \
+                or args.modality.negation(n.head)[0]:
+            continue
+        backed = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        backed += [e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        names = [e for c in n.head.children if c.dep_ in ("dobj", "attr") for e in _listed(args, c)]
+        for o in backed:
+            for s in names:
+                if s != o and index.type_of(s) in ACTOR_TYPES and index.type_of(o) in ACTOR_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:listed-backers"))
+    return out
+
+
+# what a body votes to do: against someone (its decision opposed by a "no") or for someone
+PENALTY_MOTIONS = {"suspend", "expel", "bar", "exclude", "sanction", "condemn", "censure", "reject", "freeze",
+                   "ban", "punish", "remove", "oust", "strip", "denounce", "deplore"}
+BENEFIT_MOTIONS = {"admit", "make", "accept", "grant", "readmit", "recognise", "recognize", "approve", "welcome",
+                   "elect", "give", "back", "endorse", "support", "award", "include"}
+MOTION_LOOK_BACK = 4  # sentences
+
+
+def _motion(doc: Doc, index, args, v: Token):
+    """(body, verb, parties) of the nearest earlier "X voted to <verb> Y" before ``v``."""
+    sents = list(doc.sents)
+    k = next(n for n, s in enumerate(sents) if s.start <= v.i < s.end)
+    for i in range(v.i - 1, sents[max(0, k - MOTION_LOOK_BACK)].start - 1, -1):
+        w = doc[i]
+        if w.lemma_.lower() != "vote" or w.pos_ != "VERB":
+            continue
+        x = next((c for c in w.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if x is None:
+            continue
+        body = [e for e in args.verb_subjects(w) if index.type_of(e) == "ORGANISATION"]
+        parties = list(dict.fromkeys(index.entity(t.i) for t in x.subtree if t.i != x.i and index.entity(t.i)
+                                     and index.entity(t.i) not in body))
+        return body, x.lemma_.lower(), [p for p in parties if index.type_of(p) in ACTOR_TYPES]
+    return None
+
+
+def _voted_no(doc: Doc, index, args) -> List[Dict]:
+    """"A and B voted no" after "the body voted to suspend (expel) X": the body's decision
+    opposed (a negated SUPPORTS of the body); after "voted to admit X": X's entry opposed
+    (a negated SUPPORTS of X); "voted no on X's bid" opposes X."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "vote" or w == "voted" or w == "votes" or w == "voting"):
+        v = doc[i]
+        if v.pos_ != "VERB" or not any(c.lower_ in VOTE_NO and c.i == v.i + 1 for c in v.children):
+            continue
+        objects = [e for p in v.children if p.dep_ == "prep" and p.lower_ == "on"
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
+        subjects = [s for s in args.subjects(v) if index.type_of(s) in ACTOR_TYPES]
+        if not objects:
+            motion = _motion(doc, index, args, v)
+            if motion is None:
+                continue
+            body, verb, parties = motion
+            objects = body if verb in PENALTY_MOTIONS else parties if verb in BENEFIT_MOTIONS else []
+        negated, cue = args.modality.negation(v)
+        for s in subjects:
+            for o in objects:
+                if o != s and index.type_of(o) in ACTOR_TYPES:
+                    # "voted no" opposes; "did not vote no" states nothing
+                    if not negated:
+                        out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:voted-no", negated=True, cue="no"))
+    return out
+
+
+def _held_by(args, n: Token) -> List[str]:
+    """The state whose sovereignty (integrity) the noun ``n`` names: "X's", "of X"."""
+    index = args.index
+    owners = [e for c in n.children if c.dep_ in ("poss", "compound", "nmod") for e in args.entities_of(c)]
+    owners += [e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+    if not owners and n.dep_ == "conj":  # "the sovereignty and territorial integrity of X"
+        owners = _held_by(args, n.head) if n.head.lower_ in HELD_NOUNS else []
+    if not owners:
+        for c in n.children:
+            if c.dep_ == "conj" and c.lemma_.lower() in HELD_NOUNS:
+                owners = _held_by(args, c)
+    return [e for e in owners if index.type_of(e) == "COUNTRY"]
+
+
+def _affirmed_states(doc: Doc, args) -> Set[str]:
+    """States whose sovereignty or integrity the text says is affirmed."""
+    found: Set[str] = set()
+    for i in positions_where(doc, lambda w: w in HELD_NOUNS):
+        n = doc[i]
+        lemmas = [a.lemma_.lower() for a in n.ancestors if a.pos_ in ("VERB", "AUX", "NOUN")]
+        if not any(l in AFFIRMING for l in lemmas) or any(l in ATTACKING for l in lemmas):
+            continue
+        found.update(_held_by(args, n))
+    return found
+
+
+def _listed(args, t: Token) -> List[str]:
+    """The entities of a noun phrase and of every conjunct chained to it (a long list)."""
+    out: List[str] = []
+    todo = [t]
+    while todo:
+        x = todo.pop()
+        out.extend(args.entities_of(x))
+        todo.extend(c for c in x.children if c.dep_ == "conj")
+    return list(dict.fromkeys(out))
+
+
+def _signers(doc: Doc, index, args) -> Dict[str, Token]:
+    """Named signatories of a statement, each with the token that says so."""
+    out: Dict[str, Token] = {}
+    for i in positions_where(doc, lambda w: w in SIGNER_NOUNS):
+        n = doc[i]
+        names: List[str] = []
+        if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in LIST_VERBS:
+            names = [e for c in n.head.children if c.dep_ in ("dobj", "attr") for e in _listed(args, c)]
+        elif n.dep_ == "attr" and n.head.lemma_.lower() == "be" or (
+                n.dep_ == "pobj" and n.head.lower_ == "among" and n.head.head.lemma_.lower() == "be"):
+            cop = n.head if n.dep_ == "attr" else n.head.head
+            names = [e for c in cop.children if c.dep_ == "nsubj" for e in _listed(args, c)]
+        names += [e for c in n.children if c.dep_ == "appos" for e in args.entities_of(c)]
+        if args.modality.negation(n.head)[0]:
+            continue
+        for e in names:
+            out.setdefault(e, n)
+    sents = list(doc.sents)
+    for i in positions_where(doc, lambda w: w in ("sign", "signed", "signs", "signing")):
+        v = doc[i]
+        if v.pos_ != "VERB" or args.modality.negation(v)[0]:
+            continue
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if objs:
+            if not any(o.lemma_.lower() in STATEMENT_NOUNS for o in objs):
+                continue  # "signed a trade deal": no statement of a position
+        else:
+            # "A and B also signed": the statement named in this sentence or the one before
+            k = next(n for n, s in enumerate(sents) if s.start <= v.i < s.end)
+            span = doc[sents[max(0, k - 1)].start:v.i]
+            if not any(t.lemma_.lower() in STATEMENT_NOUNS for t in span):
+                continue
+        signers = [e for c in v.children if c.dep_ == "nsubj" for e in _listed(args, c)] or args.subjects(v)
+        if not signers and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            # "alongside the others, A, B and C also signed" (the names hung on the preposition)
+            signers = [e for t in v.subtree if t.i < v.i and t.dep_ in ("pobj", "conj", "appos")
+                       for e in ([index.entity(t.i)] if index.entity(t.i) else [])]
+        for e in signers:
+            out.setdefault(e, v)
+    return {e: t for e, t in out.items() if index.type_of(e) in ACTOR_TYPES}
+
+
+def _signatories(doc: Doc, index, args) -> List[Dict]:
+    lower = doc.text.lower()
+    if "sign" not in lower or not any(w in lower for w in HELD_NOUNS):
+        return []
+    if not any(w in lower for w in STATEMENT_NOUNS):
+        return []
+    states = _affirmed_states(doc, args)
+    if len(states) != 1:
+        return []  # one state's integrity is the statement's point; with several, which?
+    state = next(iter(states))
+    return [record(tok, s, "SUPPORTS", state, rule_id="SUPPORTS:signatory-of-statement")
+            for s, tok in _signers(doc, index, args).items() if s != state]
