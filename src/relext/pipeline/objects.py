@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets
 from .threat_wordings import threat_targets
+from .threat_conditions import provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier
 from .penalty_targets import goods_origin, laid_by, laid_on
@@ -142,6 +143,9 @@ class ObjectsMixin:
                 # "would treat any move by X as an act of war" (threat_wordings.py)
                 objs.extend(threat_targets(tok, slot, self.entities_of,
                                            lambda t: self.index.entity(t.i) is not None))
+            elif slot == "provoker":
+                # "said it would retaliate if X joined NATO": the doer of the condition
+                objs.extend(provokers(self, tok))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
