@@ -48,7 +48,7 @@ PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "c
 # verbs of wiping out ("vowed to annihilate X")
 CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
 # kinds of list that sanction ("its entity list", "the sanctions list")
-LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black"}
+LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black", "control"}
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
@@ -227,7 +227,7 @@ class ObjectsMixin:
                 if lst and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") and tok.head.head.pos_ == "VERB" \
                         and tok.head.head.lemma_.lower() in ("add", "place", "put", "include"):
                     objs.extend(e for d in tok.head.head.children if d.dep_ in ("dobj", "nsubjpass")
-                                for e in self.entities_of(d))
+                                for e in self.entities_of(d, positions=True))
             elif slot == "aimed":
                 # "the new sanctions target X": the object of the verb the noun is the subject of
                 if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "punish", "cover"):

@@ -46,6 +46,7 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
+from .retorts import retorts
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -66,7 +67,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings = guarded(gatherings, list)
+gatherings, retorts = guarded(gatherings, list), guarded(retorts, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -208,6 +209,8 @@ class RelationExtractor(RuleComponent):
         for rec in joined_members(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         for rec in companions(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in retorts(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
