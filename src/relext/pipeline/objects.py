@@ -53,6 +53,20 @@ HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb"
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
+# what an act "will have" when a warning says it will be answered
+OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
+
+
+def _has_consequences(verb: Token) -> bool:
+    """"... would have (bring, carry) consequences": a promised outcome of the subject's act."""
+    return verb.lemma_.lower() in ("have", "bring", "carry", "entail") \
+        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "could", "shall", "wo") for a in verb.children) \
+        and not any(a.dep_ == "neg" for a in verb.children) \
+        and any(d.dep_ == "dobj" and d.lemma_.lower() in OUTCOME_NOUNS
+                and not any(p.dep_ == "prep" and p.lower_ == "for" for p in d.children) for d in verb.children) \
+        and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
+
+
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -124,6 +138,13 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+                    elif c.dep_ == "ccomp" and _has_consequences(c):
+                        # "warned that X's behaviour would have consequences": the doer of the act
+                        for s in c.children:
+                            if s.dep_ == "nsubj":
+                                objs.extend(self.entities_of(s) or [
+                                    e for h in s.children if h.dep_ in ("poss", "amod", "compound")
+                                    and s.lemma_.lower() in self.position_nouns for e in self.entities_of(h)])
             elif slot == "ccomp:target":
                 # "warned it would retaliate (take countermeasures) against X", "warned it would
                 # impose sanctions on X", "warned it would strike X": a named target of a blow
