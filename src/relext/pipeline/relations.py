@@ -47,6 +47,7 @@ from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
 from .retorts import retorts
+from .penalty_context import penalties_in_context
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -68,6 +69,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 gatherings, retorts = guarded(gatherings, list), guarded(retorts, list)
+penalties_in_context = guarded(penalties_in_context, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -209,6 +211,8 @@ class RelationExtractor(RuleComponent):
         for rec in joined_members(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         for rec in companions(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in penalties_in_context(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         for rec in retorts(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
