@@ -64,7 +64,16 @@ def _has_consequences(verb: Token) -> bool:
         and not any(a.dep_ == "neg" for a in verb.children) \
         and any(d.dep_ == "dobj" and d.lemma_.lower() in OUTCOME_NOUNS
                 and not any(p.dep_ == "prep" and p.lower_ == "for" for p in d.children) for d in verb.children) \
-        and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
+        and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children) \
+        or _becomes_target(verb)
+
+
+def _becomes_target(verb: Token) -> bool:
+    """"... would be (become) a legitimate target": a promised blow on the subject."""
+    return verb.lemma_.lower() in ("be", "become") \
+        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "could", "shall", "wo") for a in verb.children) \
+        and not any(a.dep_ == "neg" for a in verb.children) \
+        and any(d.dep_ == "attr" and d.lemma_.lower() == "target" for d in verb.children)
 
 
 class ObjectsMixin:

@@ -47,6 +47,7 @@ from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
 from .retorts import retorts
+from .hostile_idioms import hostile_idioms
 from .penalty_context import penalties_in_context
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
@@ -69,7 +70,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 gatherings, retorts = guarded(gatherings, list), guarded(retorts, list)
-penalties_in_context = guarded(penalties_in_context, list)
+penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -205,6 +206,7 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
+        structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
             found.setdefault(record_key(rec), rec)
