@@ -45,7 +45,7 @@ from .people import KnownPeople, noble_appositions, normalise
 from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
-                              _gazetteer_name_with_titles, _in_membership_of, _introduced_as_person, _listed_with,
+                              _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
@@ -210,7 +210,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                       for t in range(start, end)}
             accepted = {text for start, end, text in ambiguous
                         if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
-                        or end - start == 1 and _in_membership_of(doc[start], bodies)}
+                        or end - start == 1 and (_in_membership_of(doc[start], bodies) or _penalised(doc[start]))}
         for start, end, text in matches:
             if e_kind_skip(doc, start, self._by_alias.get(text, ()), self.entries):
                 continue

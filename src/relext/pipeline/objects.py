@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets
 from .threat_wordings import threat_targets
+from .threat_conditions import provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as
 from .penalty_targets import goods_origin, laid_by, laid_on
@@ -47,13 +48,34 @@ PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "c
 # verbs of wiping out ("vowed to annihilate X")
 CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
 # kinds of list that sanction ("its entity list", "the sanctions list")
-LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black"}
+LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black", "control"}
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
 # verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
+# what an act "will have" when a warning says it will be answered
+OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
+
+
+def _has_consequences(verb: Token) -> bool:
+    """"... would have (bring, carry) consequences": a promised outcome of the subject's act."""
+    return verb.lemma_.lower() in ("have", "bring", "carry", "entail") \
+        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "could", "shall", "wo") for a in verb.children) \
+        and not any(a.dep_ == "neg" for a in verb.children) \
+        and any(d.dep_ == "dobj" and d.lemma_.lower() in OUTCOME_NOUNS
+                and not any(p.dep_ == "prep" and p.lower_ == "for" for p in d.children) for d in verb.children) \
+        and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children) \
+        or _becomes_target(verb)
+
+
+def _becomes_target(verb: Token) -> bool:
+    """"... would be (become) a legitimate target": a promised blow on the subject."""
+    return verb.lemma_.lower() in ("be", "become") \
+        and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "could", "shall", "wo") for a in verb.children) \
+        and not any(a.dep_ == "neg" for a in verb.children) \
+        and any(d.dep_ == "attr" and d.lemma_.lower() == "target" for d in verb.children)
 
 
 class ObjectsMixin:
@@ -127,6 +149,13 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+                    elif c.dep_ == "ccomp" and _has_consequences(c):
+                        # "warned that X's behaviour would have consequences": the doer of the act
+                        for s in c.children:
+                            if s.dep_ == "nsubj":
+                                objs.extend(self.entities_of(s) or [
+                                    e for h in s.children if h.dep_ in ("poss", "amod", "compound")
+                                    and s.lemma_.lower() in self.position_nouns for e in self.entities_of(h)])
             elif slot == "ccomp:target":
                 # "warned it would retaliate (take countermeasures) against X", "warned it would
                 # impose sanctions on X", "warned it would strike X": a named target of a blow
@@ -146,6 +175,9 @@ class ObjectsMixin:
                 # "would treat any move by X as an act of war" (threat_wordings.py)
                 objs.extend(threat_targets(tok, slot, self.entities_of,
                                            lambda t: self.index.entity(t.i) is not None))
+            elif slot == "provoker":
+                # "said it would retaliate if X joined NATO": the doer of the condition
+                objs.extend(provokers(self, tok))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
@@ -229,7 +261,7 @@ class ObjectsMixin:
                 if lst and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on") and tok.head.head.pos_ == "VERB" \
                         and tok.head.head.lemma_.lower() in ("add", "place", "put", "include"):
                     objs.extend(e for d in tok.head.head.children if d.dep_ in ("dobj", "nsubjpass")
-                                for e in self.entities_of(d))
+                                for e in self.entities_of(d, positions=True))
             elif slot == "aimed":
                 # "the new sanctions target X": the object of the verb the noun is the subject of
                 if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("target", "hit", "punish", "cover"):

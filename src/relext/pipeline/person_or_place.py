@@ -257,3 +257,17 @@ def _named_as_body_joined(doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and head.lower_ in ("of", "in", "to", "into", "from"):
         return head.head.lemma_.lower() in ("member", "membership", "accession", "admission", "expulsion")
     return root.dep_ == "dobj" and head.lemma_.lower() == "rejoin"
+
+
+PENALTY_NOUNS = {"sanction", "embargo", "tariff", "penalty", "restriction", "duty", "ban", "measure", "curb", "freeze"}
+LAYING_VERBS = {"impose", "slap", "level", "place", "put", "sanction", "reimpose"}
+
+
+def _penalised(tok) -> bool:
+    """``tok`` is what a state's penalty is laid on ("sanctions on Niger", "imposed an
+    embargo on Mali", "sanctioned Guinea"): only a state (or body) is penalised so."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "against"):
+        holder = head.head
+        return holder.lemma_.lower() in PENALTY_NOUNS or holder.lemma_.lower() in LAYING_VERBS
+    return tok.dep_ == "dobj" and head.lemma_.lower() == "sanction" and head.pos_ == "VERB"

@@ -47,6 +47,9 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
+from .retorts import retorts
+from .hostile_idioms import hostile_idioms
+from .penalty_context import penalties_in_context
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -72,6 +75,8 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
+gatherings, retorts = guarded(gatherings, list), guarded(retorts, list)
+penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -210,12 +215,17 @@ class RelationExtractor(RuleComponent):
                       + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives))
+        structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
             found.setdefault(record_key(rec), rec)
         for rec in joined_members(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         for rec in companions(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in penalties_in_context(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in retorts(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:

@@ -1,0 +1,166 @@
+"""Penalties told on without their author (`penalties_in_context`, SANCTIONS).
+
+A report names who imposes a penalty once, then goes on without naming them again:
+
+- listed targets: "The EU sanctioned eight Iranians. Those listed include A and B",
+  "Among those targeted were A and B", "The sanctioned individuals include A",
+  "Among the figures on the banned list are A and B";
+- agentless passives: "ECOWAS slapped sanctions on Niger. Niger's assets in the regional
+  bank were frozen", "The finance minister has been banned as well";
+- penalty nouns the parser read as verbs under a verb of imposing: "imposed asset freezes
+  and travel bans on X" ("freezes" parsed as a verb).
+
+The author is the subject of the nearest SANCTIONS relation stated before, in the same
+sentence or the two before it. A negated passive ("was not banned") gives a negated
+relation; a passive with its own agent or its own "from" body is left to the trigger rules.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_where
+from .records import record
+
+# participles that mark a group as penalised ("those listed", "the sanctioned individuals")
+PENALISED = {"list", "target", "sanction", "ban", "bar", "blacklist", "designate", "penalise", "penalize"}
+PENALISED_FORMS = {"listed", "targeted", "sanctioned", "banned", "barred", "blacklisted", "designated", "penalised",
+                   "penalized"}
+# kinds of list that penalise ("the banned list", "the sanctions list")
+LIST_MARKS = {"banned", "ban", "sanction", "sanctions", "black", "blacklist", "entity", "stop", "travel"}
+# verbs whose agentless passive states a penalty
+PASSIVE_PENALTIES = {"ban", "bar", "sanction", "blacklist", "freeze", "penalise", "penalize", "target"}
+# verbs of imposing whose misparsed object is a list of penalty nouns
+LAYING = {"impose", "slap", "place", "put", "level", "announce", "unveil", "introduce"}
+PENALTY_NOUNS = {"freeze", "ban", "sanction", "embargo", "restriction", "curb"}
+LOOK_BACK = 3
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
+
+
+def _sent_no(sents, char: int) -> int:
+    n = 0
+    for k, s in enumerate(sents):
+        if s.start_char <= char:
+            n = k
+    return n
+
+
+def _author(sents, records: List[Dict], tok: Token, index, victims: List[str]) -> List[str]:
+    """Subjects of the nearest SANCTIONS relation stated before ``tok`` (this sentence or
+    the ones just before it), preferring one laid on the same kind of entity as
+    ``victims``; never a victim's own state or body ("the UK's sanctions on Russia" does not
+    make the UK the author of a ban on British ministers)."""
+    here = _sent_no(sents, tok.idx)
+    own = {r["object"] for r in records if r["predicate"] == "AFFILIATED_WITH" and r["subject"] in victims}
+    prior = [r for r in records if r["predicate"] == "SANCTIONS" and not r["negated"]
+             and r["evidence"]["trigger_start"] < tok.idx and r["subject"] not in own and r["subject"] not in victims
+             and here - LOOK_BACK <= _sent_no(sents, r["evidence"]["trigger_start"])]
+    kinds = {index.type_of(v) for v in victims}
+    alike = [r for r in prior if index.type_of(r["object"]) in kinds]
+    prior = alike or prior
+    if not prior:
+        return []
+    last = max(r["evidence"]["trigger_start"] for r in prior)
+    last_sent = _sent_no(sents, last)
+    return list(dict.fromkeys(r["subject"] for r in prior if _sent_no(sents, r["evidence"]["trigger_start"]) == last_sent))
+
+
+def _marked(phrase: Token) -> bool:
+    """Whether ``phrase`` names a penalised group ("those listed", "the sanctioned
+    individuals", "the figures on the banned list")."""
+    for t in phrase.subtree:
+        if t.dep_ in ("acl", "amod") and t.tag_ in ("VBN", "JJ") \
+                and (t.lemma_.lower() in PENALISED or t.lower_ in PENALISED_FORMS):
+            return True
+        if t.lemma_.lower() == "list" and t.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound") and (c.lower_ in LIST_MARKS or c.lemma_.lower() in LIST_MARKS)
+                for c in t.children):
+            return True
+    return False
+
+
+def _listed(args, root: Token) -> List[Token]:
+    """The members a listing clause names, when its other side is a penalised group."""
+    lemma = root.lemma_.lower()
+    kids = list(root.children)
+    if lemma == "include":
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if subj and _marked(subj[0]):
+            return [c for c in kids if c.dep_ == "dobj"]
+    elif lemma == "be":
+        among = [c for c in kids if c.dep_ == "prep" and c.lower_ == "among"]
+        subj = [c for c in kids if c.dep_ in ("nsubj", "attr")]
+        if among and _marked(among[0]):
+            return subj
+        marked = [c for c in subj if _marked(c)]
+        if marked:
+            return [c for c in subj if c not in marked]
+    return []
+
+
+def _named(args, tok: Token) -> List[str]:
+    index = args.index
+    return [e for e in args.entities_of(tok, positions=True) if index.type_of(e) in ACTOR_TYPES]
+
+
+def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
+    """SANCTIONS whose author is named only before (see the module docstring)."""
+    out: List[Dict] = []
+    cands = positions_where(doc, lambda w: w in PENALISED or w in PASSIVE_PENALTIES or w in LAYING
+                            or w == "include" or w == "list", attr="LEMMA")
+    if not cands:
+        return out
+    sents = list(doc.sents)
+    roots = {doc[i].sent.root.i for i in cands}
+    for r in sorted(roots):
+        root = doc[r]
+        members = [e for m in _listed(args, root) for e in _named(args, m)]
+        if not members:
+            continue
+        negated, cue = args.modality.negation(root)
+        for s in _author(sents, records, root, index, members):
+            for m in members:
+                if m != s:
+                    out.append(record(root, s, "SANCTIONS", m, rule_id="SANCTIONS:listed-after", negated=negated, cue=cue))
+    records = records + out  # the listed ones are told before the passives that follow them
+    for i in cands:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if lemma in PASSIVE_PENALTIES and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children) \
+                and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+                    index.entity(o.i) for o in c.children) for c in tok.children):
+            victims = [e for c in tok.children if c.dep_ == "nsubjpass" for e in _named(args, c)]
+            if not victims:
+                continue
+            negated, cue = args.modality.negation(tok)
+            for s in _author(sents, records, tok, index, victims):
+                for v in victims:
+                    if v != s:
+                        out.append(record(tok, s, "SANCTIONS", v, rule_id="SANCTIONS:agentless-passive",
+                                          negated=negated, cue=cue))
+        elif lemma in LAYING and tok.pos_ == "VERB":
+            out += _misparsed_penalties(args, tok)
+    return out
+
+
+def _misparsed_penalties(args, verb: Token) -> List[Dict]:
+    """"imposed asset freezes and travel bans on X" with "freezes" read as a verb."""
+    inner = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.pos_ == "VERB"
+             and c.lemma_.lower() in PENALTY_NOUNS and c.tag_ == "VBZ"]
+    out: List[Dict] = []
+    for v in inner:
+        holders = [v] + [c for c in v.children if c.dep_ == "conj"]
+        targets = [e for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                   for o in p.children if o.dep_ == "pobj" for e in _named(args, o)]
+        if not targets:
+            continue
+        negated, cue = args.modality.negation(verb)
+        modality, source = args.modality.modality(verb, args)
+        for s in args.verb_subjects(verb):
+            for t in targets:
+                if s != t:
+                    out.append(record(verb, s, "SANCTIONS", t, rule_id="SANCTIONS:misparsed-penalty-list",
+                                      negated=negated, modality=modality, source=source, cue=cue))
+    return out

@@ -1,0 +1,131 @@
+"""A retort promised without a target threatens whoever just penalised the speaker
+(`retorts`, THREATENS).
+
+News tells a penalty and then the answer vowed to it, naming the target only once:
+"China imposed duties on Canadian canola. Canada's prime minister condemned the move and
+warned that Canada would retaliate"; "The EU sanctioned Iranian firms ... Tehran warned it
+would respond with reciprocal measures"; "Russia expelled Y's diplomats; Y vowed to
+respond". The retort (respond, retaliate, reciprocate, hit back; a response, retaliation,
+countermeasures or reprisals warned of or vowed) must be promised and name no target of its
+own. Its target is, in order:
+
+1. whom the speaker reproaches in the same sentence ("condemned X's move and warned ...");
+2. the one who penalised the speaker (or the state the speaker serves) in this sentence or
+   the two before it (the nearest such penalty).
+
+A past answer ("Canada retaliated"), a negated one ("would not retaliate") and a retort
+whose speaker was not penalised or reproaches no one give nothing.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Set
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_where
+from .records import record
+from .threat_clauses import PROMISE_AUX
+
+RETORT_VERBS = {"respond", "retaliate", "reciprocate", "hit", "strike", "react"}
+RETORT_NOUNS = {"response", "retaliation", "countermeasure", "reprisal", "measure", "step", "action", "consequence"}
+# nouns that are a retort only with a word saying so ("reciprocal measures", "retaliatory steps")
+_NEEDS_KIND = {"measure", "step", "action"}
+_KINDS = {"reciprocal", "retaliatory", "countermeasure", "mirror", "symmetrical", "symmetric", "necessary", "tit",
+          "appropriate", "response", "countervailing"}
+SPEECH = {"warn", "threaten", "vow", "pledge", "promise", "say", "insist", "declare", "state", "caution"}
+# verbs whose object (or "of" phrase) is the retort itself ("vowed retaliation", "warned of a response")
+NOUN_GOVERNORS = {"warn", "threaten", "vow", "pledge", "promise", "caution", "take"}
+LOOK_BACK = 2
+
+
+def _neg(v: Token) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
+
+
+def _has_target(tok: Token, index) -> bool:
+    """The retort names its own target ("retaliate against X", "a response to X's move" is
+    left to the rules for those)."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prep") and c.lower_ != "to"]
+    for h in holders:
+        for p in h.children if h.dep_ != "prep" else [h]:
+            if p.dep_ == "prep" and p.lower_ in ("against", "on", "at", "to"):
+                if any(index.entity(x.i) for o in p.children for x in o.subtree):
+                    return True
+    return any(c.dep_ == "dobj" and index.entity(c.i) for c in tok.children)
+
+
+def _speech(tok: Token):
+    """The verb of warning or saying that promises the retort ``tok``, else None."""
+    if tok.pos_ == "VERB":
+        if tok.lemma_.lower() in ("hit", "strike") and not any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+            return None
+        if _neg(tok):
+            return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "pledge", "promise"):
+            return tok.head if not _neg(tok.head) else None
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH and not _neg(tok.head) \
+                and any(c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in tok.children):
+            return tok.head
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in _NEEDS_KIND and not any(c.lower_ in _KINDS for c in tok.children):
+        return None
+    if lemma == "consequence" and tok.dep_ != "pobj":
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in RETORT_VERBS:
+        return _speech(head.head)  # "would respond with reciprocal measures"
+    elif tok.dep_ != "dobj":
+        return None
+    if head.pos_ != "VERB" or head.lemma_.lower() not in NOUN_GOVERNORS or _neg(head):
+        return None
+    if head.lemma_.lower() == "take":
+        return _speech(head) if head.dep_ in ("xcomp", "ccomp") else None
+    return head
+
+
+def retorts(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
+    """THREATENS from a speaker's untargeted retort to the one who reproached-by or penalised
+    them (see the module docstring)."""
+    out: List[Dict] = []
+    cands = positions_where(doc, lambda w: w in RETORT_VERBS or w in RETORT_NOUNS, attr="LEMMA")
+    if not cands:
+        return out
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+
+    def sent_no(char: int) -> int:
+        n = 0
+        for k, s in enumerate(starts):
+            if s <= char:
+                n = k
+        return n
+
+    for i in cands:
+        tok = doc[i]
+        speech = _speech(tok)
+        if speech is None or _has_target(tok, index):
+            continue
+        speakers = [e for e in args.verb_subjects(speech) if index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+        if not speakers:
+            continue
+        here = sent_no(tok.idx)
+        victims: Set[str] = set(speakers) | {r["object"] for r in records if r["predicate"] == "AFFILIATED_WITH"
+                                             and r["subject"] in speakers and not r["negated"]}
+        targets = [r["object"] for r in records if r["predicate"] == "ACCUSES" and not r["negated"]
+                   and r["subject"] in speakers and sent_no(r["evidence"]["trigger_start"]) == here]
+        if not targets:
+            penalties = [r for r in records if r["predicate"] == "SANCTIONS" and not r["negated"]
+                         and r["object"] in victims and r["evidence"]["trigger_start"] < tok.idx
+                         and here - LOOK_BACK <= sent_no(r["evidence"]["trigger_start"])]
+            if penalties:
+                last = max(sent_no(r["evidence"]["trigger_start"]) for r in penalties)
+                targets = [r["subject"] for r in penalties if sent_no(r["evidence"]["trigger_start"]) == last]
+        for o in dict.fromkeys(targets):
+            if o in victims:
+                continue
+            for s in speakers:
+                out.append(record(speech, s, "THREATENS", o, rule_id="THREATENS:retort-to-a-penalty"))
+    return out
