@@ -256,6 +256,9 @@ class RelationExtractor(RuleComponent):
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                       for c in tok.children):
             return []  # "going to follow": the future, not travel
+        if tok.lemma_ == "spend" and not any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DURATION_NOUNS
+                                             for c in tok.children):
+            return []  # "spent three days in X" is a stay; "spent $2bn in X" is not
         if tok.lower_ == "there" and tok.head.lemma_.lower() not in THERE_VERBS:
             return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
@@ -315,6 +318,12 @@ class RelationExtractor(RuleComponent):
         if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES:
             # (being barred from sending officials is no protest of one's own: a negated ATTENDS)
             predicate, negated = rule.when_negated.relation, rule.when_negated.negated
+            rtype = self.catalogue.get(predicate)
+        if rule.relation == "BOYCOTTS" and rule.lemma == "stay" and rule.particle == "away" and not _in_protest(tok):
+            # staying away from an event with no protest stated is not going (GUIDELINES: a
+            # negated ATTENDS; "stay away in protest" is the boycott)
+            predicate, negated = "ATTENDS", not negated
+            cue = cue or tok.text
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
@@ -412,6 +421,9 @@ class RelationExtractor(RuleComponent):
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
 
+
+# what "spent ... in X" must spend for a stay there
+DURATION_NOUNS = {"day", "night", "week", "weekend", "hour", "holiday", "vacation"}
 
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
