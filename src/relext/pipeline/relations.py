@@ -298,6 +298,10 @@ class RelationExtractor(RuleComponent):
             # "offered X its support": the recipient an indirect object of the governing verb
             objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:") or o == "dative"],
                                           subjects)
+        if not objects and not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
+            # "stay away from the first matches of X", "skipped the group games at X": a part
+            # of a named event stands for the event
+            objects = _event_of_part(tok, rule.object, index)
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
@@ -428,6 +432,31 @@ DURATION_NOUNS = {"day", "night", "week", "weekend", "hour", "holiday", "vacatio
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
+
+
+# parts of an event that stand for it ("the first matches of X", "group games at X")
+EVENT_PARTS = {"match", "game", "round", "stage", "leg", "day", "session", "sitting", "part", "phase", "fixture",
+               "event", "competition", "race"}
+
+
+def _event_of_part(tok, slots, index) -> List[str]:
+    """The named event a part noun in one of ``slots`` of ``tok`` belongs to."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj" and "dobj" in slots]
+    preps = {s[5:].split(">")[0] for s in slots if s.startswith("prep:")}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            nouns += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("advmod", "prt") and c.lower_ == "away":  # "stay away from X"
+            nouns += [p for q in c.children if q.dep_ == "prep" and q.lower_ in preps for p in q.children if p.dep_ == "pobj"]
+    out: List[str] = []
+    for n in nouns:
+        if n.lemma_.lower() not in EVENT_PARTS or index.entity(n.i):
+            continue
+        for q in n.children:
+            if q.dep_ == "prep" and q.lower_ in ("of", "at", "in", "during"):
+                out += [e for p in q.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+                        if e and index.type_of(e) == "EVENT"]
+    return list(dict.fromkeys(out))
 
 
 def _meeting_of(index, org: str) -> str:
