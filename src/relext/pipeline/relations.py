@@ -51,6 +51,7 @@ from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
+from .visit_places import visited_states
 from .argument_words import _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
@@ -66,7 +67,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings = guarded(gatherings, list)
+gatherings, visited_states = guarded(gatherings, list), guarded(visited_states, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -227,6 +228,8 @@ class RelationExtractor(RuleComponent):
                              and any(a <= r["evidence"]["trigger_start"] < b for a, b in spans))
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
+            found.setdefault(record_key(rec), rec)
+        for rec in visited_states(doc, index, list(found.values())):
             found.setdefault(record_key(rec), rec)
         out = settle_attendance(list(found.values()))
         if not self.include_hypothetical:
