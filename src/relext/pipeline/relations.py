@@ -52,6 +52,7 @@ from .rule_guard import guarded, report_failure
 from .suspensions import suspended_memberships
 from .verb_repair import repair_verbs
 from .visit_places import visited_states
+from .salience import unattendable
 from .argument_words import _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
@@ -231,7 +232,9 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in visited_states(doc, index, list(found.values())):
             found.setdefault(record_key(rec), rec)
-        out = settle_attendance(list(found.values()))
+        # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")
+        out = settle_attendance([r for r in found.values() if not (
+            r["predicate"] in ("ATTENDS", "BOYCOTTS") and unattendable(index.names.get(r["object"], "")))])
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
@@ -288,7 +291,15 @@ class RelationExtractor(RuleComponent):
                 internal = [e for e in internal if e not in owners]
                 if not internal:
                     internal = [e for e in args.noun_subjects(tok, outer=True) if e not in owners]
-            if internal:
+            places = set()
+            if "compound" in rule.object and rule.relation == "VISITS":
+                # "calls off Denmark trip": the place modifying the trip is where, not who
+                places = {e for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for e in args.entities_of(c)}
+                internal = [e for e in internal if e not in places]
+            if places:
+                subjects = [e for e in args.subjects(tok.head) if e not in places] \
+                    if tok.dep_ == "dobj" and not internal else internal
+            elif internal:
                 # "the US boycott of X", "a boycott by X": the noun phrase itself states the
                 # relation, whatever the clause around it says ("whether to join the US boycott")
                 # (unless the object comes from the clause: "X could face sanctions from Y")
