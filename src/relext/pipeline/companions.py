@@ -49,6 +49,18 @@ def companions(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
         if not mates or not led:
             continue
         sent = tok.sent
+        if anchor is not None and not any(c.dep_ in ("prep", "dobj") and c.lower_ != "with" for c in tok.children):
+            # "His wife and daughters travelled with him": no destination of their own, so
+            # they go where the one they travel with went (as last told before)
+            earlier = [r for r in positive if r["subject"] in mates and r["evidence"]["trigger_start"] < sent.start_char]
+            last = max((r["evidence"]["start_char"] for r in earlier), default=None)
+            for r in earlier:
+                if r["evidence"]["start_char"] == last:
+                    for m in led:
+                        if m != r["object"] and index.type_of(m) == "PERSON":
+                            out.append(record(tok, m, r["predicate"], r["object"], rule_id="companion:" + r["predicate"],
+                                              modality=r["modality"], source=r["source"]))
+            continue
         copied = [r for r in positive if r["subject"] in led and sent.start_char <= r["evidence"]["trigger_start"] < sent.end_char
                   and (anchor is None or r["evidence"]["trigger_start"] == anchor)]
         if not copied and anchor is None:

@@ -35,6 +35,9 @@ from .argument_words import (
 LEADING_VERBS = {"lead", "head"}
 
 
+# verbs of a statement whose unowned staff subject is the speaker's ("said no ministers would go")
+STAFF_OWNER_VERBS = {"say", "announce", "declare", "confirm", "state", "decide", "tell"}
+
 class ExpansionMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -155,6 +158,15 @@ class ExpansionMixin:
                     # "a delegation led (headed) by X": its leader is part of it
                     out.extend(x for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                for x in self.entities_of(p, _depth=_depth + 1) if self.index.type_of(x) == "PERSON")
+            if not out and lemma in self.staff and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") \
+                    and t.head.dep_ == "ccomp" and t.head.head.lemma_.lower() in STAFF_OWNER_VERBS \
+                    and (any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+                         or any(c.dep_ == "neg" for c in t.head.children)):
+                # "Britain said no ministers would go to X (ministers would not attend)": unowned
+                # staff withheld in a state's (a body's) statement are its own
+                out.extend(x for c in t.head.head.children if c.dep_ == "nsubj"
+                           for x in self.entities_of(c, _depth=_depth + 1)
+                           if self.index.type_of(x) in ("COUNTRY", "ORGANISATION"))
         if e is not None and self.index.type_of(e) == "PERSON" and t.left_edge.i < t.i:
             out.extend(self._flat_coordination(t))
         if e is None and t.tag_ in ("NNS", "NNPS") and t.dep_ == "pobj" and t.head.lower_ == "among" \

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ._lookup import positions_of_words, positions_where, sentence_bounds
 from .records import record
+from .argument_words import EVENT_NOUNS
 
 #: words of the bracketed position note in a caption: "(left to right)", "(L-R)", "(centre)"
 POSITION_WORDS = {"left", "right", "to", "from", "centre", "center", "l", "r", "-", "second", "third", "front",
@@ -272,6 +273,16 @@ def _on_the_sidelines(tok, index, args) -> List[Dict]:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     event = _event_in(obj, index) if obj is not None else None
+    if event is None and of is None:
+        # "said on the summit's sidelines": the event the possessor names, or the passage's
+        # event of that kind ("the summit's" = the summit the passage is about)
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            e = index.entity(poss.i)
+            if e is not None and index.type_of(e) == "EVENT":
+                event = e
+            elif e is None and poss.lemma_.lower() in EVENT_NOUNS and any(d.lower_ in ("the", "this") for d in poss.children):
+                event = args.salient_event(tok, head=poss.lemma_.lower())
     verb = tok.head.head
     if event is None or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
         return []

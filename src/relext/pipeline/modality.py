@@ -226,7 +226,8 @@ class Modality:
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
                 if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
-                if embeds and lemma in CALLS and any(c.dep_ == "prep" and c.lower_ in CALLS[lemma] for c in n.children):
+                if embeds and lemma in CALLS and any(c.dep_ == "prep" and c.lower_ in CALLS[lemma] for c in n.children) \
+                        and not any(c.dep_ == "prt" and c.lower_ == "off" for c in n.children):  # "called off X for Y": cancelled
                     return "HYPOTHETICAL", None  # "called on X to boycott", "called for a boycott"
                 if embeds and lemma in self.aspiration and n.pos_ in ("VERB", "NOUN"):
                     if relation == "MEMBER_OF":

@@ -77,6 +77,8 @@ def _becomes_target(verb: Token) -> bool:
         and not any(a.dep_ == "neg" for a in verb.children) \
         and any(d.dep_ == "attr" and d.lemma_.lower() == "target" for d in verb.children)
 
+# what a body holds whose boycott is a boycott of the body ("boycott meetings of X")
+BODY_MEETINGS = {"meeting", "session", "sitting", "work", "activity", "proceeding"}
 
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -137,6 +139,15 @@ class ObjectsMixin:
                                 for q in o.children if q.dep_ == "prep" and q.lower_ in VENUE_PREPS
                                 for x in q.children if x.dep_ == "pobj" for e in self.entities_of(x)
                                 if self.index.type_of(e) in ("EVENT", "ORGANISATION"))
+            elif slot == "meetings_of":
+                # "boycott (all) meetings (the sessions, the work) of the Arctic Council", "the
+                # council's meetings": the body whose meetings are shunned
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.lemma_.lower() in BODY_MEETINGS:
+                        objs.extend(e for o in [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of"
+                                                for p in q.children if p.dep_ == "pobj"]
+                                    + [q for q in c.children if q.dep_ == "poss"]
+                                    for e in self.entities_of(o) if self.index.type_of(e) == "ORGANISATION")
             elif slot == "pair":
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))

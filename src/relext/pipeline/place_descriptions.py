@@ -80,7 +80,10 @@ class PlaceDescriptions:
         taken = {i: g["type"] for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
         for tok in (doc[i] for i in positions_where(doc, lambda w: w in CITY_HEADS or w in STATE_HEADS)):
             if tok.lower_ in CITY_HEADS and tok.tag_ == "NN" and tok.i not in taken:
-                self._city_description(doc, tok, groups, sent_of)
+                if tok.lower_ == "capital" and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.lefts):
+                    self._bare_capital(doc, tok, groups, sent_of)
+                else:
+                    self._city_description(doc, tok, groups, sent_of)
                 continue
             if tok.lower_ not in STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
                 continue
@@ -129,6 +132,30 @@ class PlaceDescriptions:
         groups[fitting.pop()]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok),
                                                   "start": tok.i, "end": tok.i + 1, "kind": "DESCRIPTION",
                                                   "sentence": sent_of[tok.i]})
+
+    def _bare_capital(self, doc: Doc, tok, groups: Dict[str, Dict], sent_of: List[int]) -> None:
+        """"flew into the capital": the one capital city named shortly before it whose state the
+        passage has named before it (as a name or a demonym)."""
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if len(dets) != 1 or dets[0].lower_ != "the" or tok.dep_ == "compound" \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return  # "the capital of X" names its state; "the capital city" is another phrase
+        from ..gazetteer import capitals
+
+        caps = {k.lower(): v for k, v in capitals().items()}
+        named_states = {g["attributes"].get("iso3") for g in groups.values() if g["type"] == "COUNTRY"
+                        and any(mm["start"] < tok.i for mm in g["mentions"])}
+        first = sent_of[tok.i] - BARE_WINDOW
+        fitting = {g["id"] for g in groups.values()
+                   if g["type"] == "LOCATION" and caps.get(g["name"].lower()) in named_states
+                   and any(mm["start"] < tok.i and sent_of[mm["start"]] >= first and mm["kind"] != "PRONOUN"
+                           for mm in g["mentions"])}
+        if len(fitting) != 1:
+            return  # none or two capitals in play: no telling which
+        span = doc[dets[0].i:tok.i + 1]
+        groups[fitting.pop()]["mentions"].append({"text": span.text, "start_char": span.start_char,
+                                                  "end_char": span.end_char, "start": span.start, "end": span.end,
+                                                  "kind": "DESCRIPTION", "sentence": sent_of[span.start]})
 
     def _bare_state_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         """"the country", "the nation", "the war-torn kingdom": the country the passage has just

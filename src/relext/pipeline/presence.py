@@ -48,6 +48,10 @@ TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "a
               "person", "absentia", "turn", "addition", "particular", "part", "full", "force"}
 # negation cues imposed by others: "was barred from sending officials" is no boycott
 BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
+# displeasure voiced alongside staying away makes it a protest ("voicing regret that ...")
+VOICING_VERBS = {"voice", "express", "register", "lodge"}
+DISPLEASURE = {"regret", "anger", "displeasure", "objection", "outrage", "disapproval", "indignation", "dismay",
+               "protest", "opposition"}
 # event words that say nothing of the kind of event
 GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
@@ -96,6 +100,15 @@ def in_protest(tok) -> bool:
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for c in clause.subtree:
         if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
+            return True
+    while clause.dep_ in ("xcomp", "ccomp") and clause.head is not clause:
+        clause = clause.head  # "decided to stay away, voicing regret": the displeasure on the governing verb
+    doc = tok.doc
+    for c in clause.subtree:
+        # "..., voicing anger (regret, its strong objection) at X": the parser often mangles
+        # what is voiced, so the displeasure noun is looked for right after the verb
+        if c.lemma_.lower() in VOICING_VERBS and c.pos_ == "VERB" \
+                and any(w.lemma_.lower() in DISPLEASURE for w in doc[c.i + 1:min(c.i + 4, len(doc))]):
             return True
     return False
 

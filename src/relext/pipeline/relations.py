@@ -57,6 +57,8 @@ from .statements import statements
 from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
+from .visit_places import visited_states
+from .salience import unattendable
 from .argument_words import _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
@@ -75,8 +77,9 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
-gatherings, retorts = guarded(gatherings, list), guarded(retorts, list)
+retorts = guarded(retorts, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
+visited_states = guarded(visited_states, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -246,7 +249,11 @@ class RelationExtractor(RuleComponent):
                      and not (r["predicate"] == "SUPPORTS" and (r["subject"], r["object"]) in advocated_bodies)}
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
-        out = settle_attendance(list(found.values()))
+        for rec in visited_states(doc, index, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")
+        out = settle_attendance([r for r in found.values() if not (
+            r["predicate"] in ("ATTENDS", "BOYCOTTS") and unattendable(index.names.get(r["object"], "")))])
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
@@ -274,6 +281,9 @@ class RelationExtractor(RuleComponent):
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                       for c in tok.children):
             return []  # "going to follow": the future, not travel
+        if tok.lemma_ == "spend" and not any(c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DURATION_NOUNS
+                                             for c in tok.children):
+            return []  # "spent three days in X" is a stay; "spent $2bn in X" is not
         if tok.lower_ == "there" and tok.head.lemma_.lower() not in THERE_VERBS:
             return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
@@ -300,7 +310,15 @@ class RelationExtractor(RuleComponent):
                 internal = [e for e in internal if e not in owners]
                 if not internal:
                     internal = [e for e in args.noun_subjects(tok, outer=True) if e not in owners]
-            if internal:
+            places = set()
+            if "compound" in rule.object and rule.relation == "VISITS":
+                # "calls off Denmark trip": the place modifying the trip is where, not who
+                places = {e for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for e in args.entities_of(c)}
+                internal = [e for e in internal if e not in places]
+            if places:
+                subjects = [e for e in args.subjects(tok.head) if e not in places] \
+                    if tok.dep_ == "dobj" and not internal else internal
+            elif internal:
                 # "the US boycott of X", "a boycott by X": the noun phrase itself states the
                 # relation, whatever the clause around it says ("whether to join the US boycott")
                 # (unless the object comes from the clause: "X could face sanctions from Y")
@@ -313,6 +331,10 @@ class RelationExtractor(RuleComponent):
             # "offered X its support": the recipient an indirect object of the governing verb
             objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:") or o == "dative"],
                                           subjects)
+        if not objects and not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
+            # "stay away from the first matches of X", "skipped the group games at X": a part
+            # of a named event stands for the event
+            objects = _event_of_part(tok, rule.object, index)
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
@@ -333,6 +355,12 @@ class RelationExtractor(RuleComponent):
         if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES:
             # (being barred from sending officials is no protest of one's own: a negated ATTENDS)
             predicate, negated = rule.when_negated.relation, rule.when_negated.negated
+            rtype = self.catalogue.get(predicate)
+        if rule.relation == "BOYCOTTS" and rule.lemma == "stay" and rule.particle == "away" and not _in_protest(tok):
+            # staying away from an event with no protest stated is not going (GUIDELINES: a
+            # negated ATTENDS; "stay away in protest" is the boycott)
+            predicate, negated = "ATTENDS", not negated
+            cue = cue or tok.text
             rtype = self.catalogue.get(predicate)
         if rtype is None:
             return []
@@ -441,9 +469,37 @@ class RelationExtractor(RuleComponent):
         return self
 
 
+# what "spent ... in X" must spend for a stay there
+DURATION_NOUNS = {"day", "night", "week", "weekend", "hour", "holiday", "vacation"}
+
 # verbs with which "there" says someone is (or goes) at the event
 THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
                "represent", "lead", "accompany", "join"}
+
+
+# parts of an event that stand for it ("the first matches of X", "group games at X")
+EVENT_PARTS = {"match", "game", "round", "stage", "leg", "day", "session", "sitting", "part", "phase", "fixture",
+               "event", "competition", "race"}
+
+
+def _event_of_part(tok, slots, index) -> List[str]:
+    """The named event a part noun in one of ``slots`` of ``tok`` belongs to."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj" and "dobj" in slots]
+    preps = {s[5:].split(">")[0] for s in slots if s.startswith("prep:")}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            nouns += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("advmod", "prt") and c.lower_ == "away":  # "stay away from X"
+            nouns += [p for q in c.children if q.dep_ == "prep" and q.lower_ in preps for p in q.children if p.dep_ == "pobj"]
+    out: List[str] = []
+    for n in nouns:
+        if n.lemma_.lower() not in EVENT_PARTS or index.entity(n.i):
+            continue
+        for q in n.children:
+            if q.dep_ == "prep" and q.lower_ in ("of", "at", "in", "during"):
+                out += [e for p in q.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+                        if e and index.type_of(e) == "EVENT"]
+    return list(dict.fromkeys(out))
 
 
 def _meeting_of(index, org: str) -> str:

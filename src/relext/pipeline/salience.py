@@ -9,6 +9,18 @@ from spacy.tokens import Token
 from .argument_words import EVENT_NOUNS, WRONGDOERS
 
 
+# events nobody attends or boycotts: wars, attacks, crises ("the Cold War", "the September 11
+# attacks"); named as EVENTs (GUIDELINES), they are never the gathering a passage is about
+UNATTENDABLE = {"war", "wars", "clash", "clashes", "conflict", "crisis", "invasion", "attack", "attacks",
+                "revolution", "genocide", "holocaust", "massacre", "uprising", "occupation", "bombing",
+                "bombings", "coup", "affair", "scandal", "famine", "siege", "battle", "insurgency"}
+
+
+def unattendable(name: str) -> bool:
+    """Whether an event so named is a war, attack or crisis rather than a gathering."""
+    return any(w.strip("'’,.").lower() in UNATTENDABLE for w in name.split())
+
+
 class SalienceMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -32,7 +44,8 @@ class SalienceMixin:
         With ``head`` ("summit" of "to the summit") a nearer event of another kind ("the
         ASEAN-China meeting") gives way to the nearest one so named."""
         def ok(e: Optional[str]) -> bool:
-            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
+            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e) \
+                and not unattendable(self.index.names.get(e, ""))
 
         if head:
             named = self._salient_named(tok, head, ok)
