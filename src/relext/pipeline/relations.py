@@ -46,6 +46,7 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
+from .relation_ellipsis import elided_relations
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -66,7 +67,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings = guarded(gatherings, list)
+gatherings, elided_relations = (guarded(f, list) for f in (gatherings, elided_relations))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -209,6 +210,9 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in companions(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
+        for rec in elided_relations(doc, index, args, self.modality, self.catalogue, self._predicates_of,
+                                    list(found.values())):
+            found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
             # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
@@ -232,6 +236,11 @@ class RelationExtractor(RuleComponent):
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
+
+    def _predicates_of(self, tok) -> set:
+        """The relation types the word ``tok`` triggers ("sanctions" -> SANCTIONS)."""
+        group = POS_GROUPS.get(tok.pos_)
+        return {r.relation for r in self.index.get((tok.lemma_.lower(), group), ())} if group else set()
 
     def _apply(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
         """The records ``rule`` gives at ``tok``; none, with a warning, if the rule fails."""
