@@ -37,7 +37,10 @@ ADDITIVE = set(_LEX["additive_adverbs"])
 PONDERING = set(_LEX["pondering_verbs"])
 PRESENCE_VERBS: Dict[str, Set[str]] = {k: set(v) for k, v in _LEX["presence_verbs"].items()}
 COPYABLE = set(_LEX["copyable"])
-CUES = set().union(*PRO_VERBS.values()) | DO_OBJECTS | DO_ADVERBS | LIKENESS | ADDITIVE | set(PRESENCE_VERBS) | {"well", "join"}
+LEAD_NOUNS = set(_LEX["lead_nouns"])
+JOIN_VERBS = set(_LEX["join_verbs"])
+CUES = set().union(*PRO_VERBS.values()) | LEAD_NOUNS | JOIN_VERBS | DO_OBJECTS | DO_ADVERBS | LIKENESS | ADDITIVE \
+    | set(PRESENCE_VERBS) | {"well", "join", "follow"}
 WINDOW = 2  # sentences before the cue's own
 ACTORS = ("PERSON", "COUNTRY", "ORGANISATION")
 GUESS_AUX = set(_LEX["guess_auxiliaries"])
@@ -49,6 +52,10 @@ PRESENCES = {"ATTENDS", "VISITS", "MEETS_WITH"}
 # nor a stance: backing is said, not taken as a step
 STANCES = {"SUPPORTS"}
 ABSENCES = {"ATTENDS", "VISITS"}
+# deeds one joins ("joined the sanctions"; "joined the summit" is no copy of its talks)
+JOINABLE = {"SANCTIONS", "BOYCOTTS"}
+# deeds said to be alike ("imposed similar sanctions"; "held similar talks" were with others)
+LIKENED = {"SANCTIONS", "BOYCOTTS", "ACCUSES", "THREATENS"}
 
 # a cue: (anchor token, its kind, predicates it is limited to, trigger lemmas the
 # antecedent must have, the antecedent's subjects it is limited to, the span the
@@ -106,7 +113,7 @@ def _cues(tok: Token, index, args, predicates_of) -> List[Cue]:
         out.append((head.head, "did-likewise", None, None, None, None))  # "B did so too" ("so" read under "too")
     elif tok.dep_ == "amod" and lemma in LIKENESS and tok.head.dep_ == "dobj" and head.head.pos_ == "VERB":
         noun, verb = head, head.head
-        typed = predicates_of(noun) & COPYABLE
+        typed = predicates_of(noun) & LIKENED
         if noun.lemma_.lower() in STEP_NOUNS and verb.lemma_.lower() in STEP_VERBS:
             out.append((verb, "similar-step", None, None, None, None))  # "B took similar steps"
         elif typed and not _has_own_object(noun):
@@ -120,7 +127,20 @@ def _cues(tok: Token, index, args, predicates_of) -> List[Cue]:
             if _absence(head, predicates_of):
                 # "A would not travel to Kyiv, and B is also staying away": A's absence
                 out.append((head, "also-absent", ABSENCES, None, None, None))
-    elif lemma == "join" and tok.pos_ == "VERB":
+    elif lemma in LEAD_NOUNS and head.lemma_.lower() == "follow" and tok.dep_ == "dobj" \
+            or lemma in LEAD_NOUNS and tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "follow":
+        # "B followed A's lead (example)", "B followed in A's footsteps": A's deeds
+        verb = head if tok.dep_ == "dobj" else head.head
+        owners = {e for c in tok.children if c.dep_ in ("poss", "compound") for e in args.entities_of(c)}
+        owners |= {e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" for e in args.entities_of(p)}
+        out.append((verb, "followed-lead", None, None, owners or None, None))
+    elif lemma in JOIN_VERBS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and predicates_of(c) & JOINABLE and _bare(c) for c in tok.children):
+        # "B joined the sanctions", "B adopted the measures": the deed named before
+        noun = next(c for c in tok.children if c.dep_ == "dobj" and predicates_of(c) & JOINABLE and _bare(c))
+        out.append((tok, "joined-step", predicates_of(noun) & JOINABLE, None, None, None))
+    if lemma in ("join", "follow") and tok.pos_ == "VERB":
         led = [c for c in tok.children if c.dep_ == "dobj"]
         deed = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
         if len(led) == 1 and deed:
@@ -137,6 +157,13 @@ def _absence(verb: Token, predicates_of) -> bool:
     if lemma == "stay" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children) or lemma == "skip":
         return True
     return bool(predicates_of(verb) & ABSENCES) and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _bare(noun: Token) -> bool:
+    """"the sanctions", "these measures": definite, with no party of its own."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in noun.children) \
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and _names_party(c)
+                    or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS | {"by"} for c in noun.children)
 
 
 def _inverted(verb: Token) -> bool:
