@@ -11,7 +11,9 @@ follow suit" plans it); an antecedent that is itself negated ("A declined to att
 the same") passes its negation on, and a negated cue over a negated antecedent is left
 alone. With no relation to copy nothing is made ("B did the same thing every year").
 
-The same module gives elided presence: "X chose not to come", "X did not show up" with no
+An object "it" that stands for no entity ("X will not attend it") is the event the passage
+is about, like an elided one (`referred_object`, used by the trigger rules with an implicit
+object). The same module gives elided presence: "X chose not to come", "X did not show up" with no
 place of their own are a negated ATTENDS of the event the passage is about.
 
 Lexicon: ``relext/data/ellipsis.yaml``.
@@ -310,6 +312,18 @@ def _predicted(anchor: Token) -> bool:
         if t.dep_ not in ("xcomp", "ccomp", "conj"):
             break
     return False
+
+
+# -- objects referred back ----------------------------------------------------------------
+def referred_object(tok: Token, args) -> bool:
+    """Whether the only object of the trigger ``tok`` is "it" standing for no entity ("The
+    summit opens on Monday. X will not attend it", "X will boycott it"): then it is the event
+    the passage is about, as if no object were named."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "in", "for", "of", "from")
+             for p in c.children if p.dep_ == "pobj"]
+    return len(objs) == 1 and objs[0].lower_ == "it" and not args.entities_of(objs[0]) \
+        and not any(c.dep_ == "prt" for c in tok.children)
 
 
 # -- elided presence ------------------------------------------------------------------

@@ -46,7 +46,7 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
-from .relation_ellipsis import elided_relations
+from .relation_ellipsis import elided_relations, referred_object
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -308,7 +308,8 @@ class RelationExtractor(RuleComponent):
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
         else:
-            implicit = rule.implicit_object and not args.has_explicit_object(tok, rule.particle)
+            implicit = rule.implicit_object and (not args.has_explicit_object(tok, rule.particle)
+                                                 or referred_object(tok, args))
         if implicit and not objects and not pairs:
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
