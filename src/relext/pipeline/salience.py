@@ -2,11 +2,26 @@
 entity or event near a trigger, and tests on a trigger's object or complement."""
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from spacy.tokens import Token
 
 from .argument_words import EVENT_NOUNS, WRONGDOERS
+
+
+# named events nobody attends: wars, clashes and affairs ("the Cold War", "World War Two",
+# "the Galwan Valley clash"); an elided or referred-back gathering is never one of them
+_WAR_NAME = re.compile(r"\b(war|wars|clash|clashes|conflict|crisis|invasion|revolution|battle|occupation|genocide|"
+                       r"massacre|uprising|siege|affair|pandemic|intifada|ww)(\s*(i|ii|iii|one|two|1|2))?$", re.I)
+_GATHERING_WORDS = re.compile(r"\b(anniversary|commemoration|ceremony|ceremonies|parade|summit|conference|day|"
+                              r"memorial|celebration|forum|talks|meeting)\b", re.I)
+
+
+def _unattendable(name: str) -> bool:
+    """Whether a named event is a war or affair (not a gathering one attends)."""
+    name = name.strip()
+    return bool(_WAR_NAME.search(name)) and not _GATHERING_WORDS.search(name)
 
 
 class SalienceMixin:
@@ -32,7 +47,8 @@ class SalienceMixin:
         With ``head`` ("summit" of "to the summit") a nearer event of another kind ("the
         ASEAN-China meeting") gives way to the nearest one so named."""
         def ok(e: Optional[str]) -> bool:
-            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e)
+            return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e) \
+                and not _unattendable(self.index.names.get(e, ""))
 
         if head:
             named = self._salient_named(tok, head, ok)
