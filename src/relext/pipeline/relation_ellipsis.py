@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import read_data
 from ._lookup import positions_where
 from .records import record
+from .substitutes import replaced_one
 
 _LEX = read_data("ellipsis.yaml")
 PRO_VERBS: Dict[str, Set[str]] = {k: set(v) for k, v in _LEX["pro_verbs"].items()}
@@ -322,8 +323,12 @@ def referred_object(tok: Token, args) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "in", "for", "of", "from")
              for p in c.children if p.dep_ == "pobj"]
-    return len(objs) == 1 and objs[0].lower_ == "it" and not args.entities_of(objs[0]) \
-        and not any(c.dep_ == "prt" for c in tok.children)
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    kept = [o for o in objs if not replaced_one(o)]
+    if objs and not kept:
+        return True  # "Q will go instead of M": M is whom Q replaces, not where Q goes
+    return len(kept) == 1 and kept[0].lower_ == "it" and not args.entities_of(kept[0])
 
 
 # -- elided presence ------------------------------------------------------------------

@@ -47,6 +47,7 @@ from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
 from .relation_ellipsis import elided_relations, referred_object
+from .substitutes import substitutes
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -68,6 +69,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 gatherings, elided_relations = (guarded(f, list) for f in (gatherings, elided_relations))
+substitutes = guarded(substitutes, lambda: ([], []))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -212,6 +214,13 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in elided_relations(doc, index, args, self.modality, self.catalogue, self._predicates_of,
                                     list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        replacing, replaced = substitutes(doc, index, args, list(found.values()))
+        if replaced:
+            # "L, not X, will attend": X is no subject of the clause
+            found = {k: r for k, r in found.items() if r["negated"] or not any(
+                r["subject"] == y and a <= r["evidence"]["trigger_start"] < b for y, a, b in replaced)}
+        for rec in replacing:
             found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
