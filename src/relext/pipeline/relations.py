@@ -50,6 +50,8 @@ from .companions import companions
 from .retorts import retorts
 from .hostile_idioms import hostile_idioms
 from .penalty_context import penalties_in_context
+from .relation_ellipsis import elided_relations, referred_object
+from .substitutes import substitutes
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -80,6 +82,8 @@ statements, breaches = guarded(statements, list), guarded(breaches, list)
 retorts = guarded(retorts, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
+elided_relations = guarded(elided_relations, list)
+substitutes = guarded(substitutes, lambda: ([], []))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -230,6 +234,16 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in retorts(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
+        for rec in elided_relations(doc, index, args, self.modality, self.catalogue, self._predicates_of,
+                                    list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        replacing, replaced = substitutes(doc, index, args, list(found.values()))
+        if replaced:
+            # "L, not X, will attend": X is no subject of the clause
+            found = {k: r for k, r in found.items() if r["negated"] or not any(
+                r["subject"] == y and a <= r["evidence"]["trigger_start"] < b for y, a, b in replaced)}
+        for rec in replacing:
+            found.setdefault(record_key(rec), rec)
         blocked_recs, blocked = blocking(doc, index, args, self.blocking_words.positions(doc))
         if blocked:
             # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
@@ -257,6 +271,11 @@ class RelationExtractor(RuleComponent):
         if not self.include_hypothetical:
             out = [r for r in out if r["modality"] != "HYPOTHETICAL"]
         return out
+
+    def _predicates_of(self, tok) -> set:
+        """The relation types the word ``tok`` triggers ("sanctions" -> SANCTIONS)."""
+        group = POS_GROUPS.get(tok.pos_)
+        return {r.relation for r in self.index.get((tok.lemma_.lower(), group), ())} if group else set()
 
     def _apply(self, rule: TriggerRule, tok, args: "Arguments", index: "EntityIndex") -> List[Dict]:
         """The records ``rule`` gives at ``tok``; none, with a warning, if the rule fails."""
@@ -339,7 +358,8 @@ class RelationExtractor(RuleComponent):
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
         else:
-            implicit = rule.implicit_object and not args.has_explicit_object(tok, rule.particle)
+            implicit = rule.implicit_object and (not args.has_explicit_object(tok, rule.particle)
+                                                 or referred_object(tok, args))
         if implicit and not objects and not pairs:
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")

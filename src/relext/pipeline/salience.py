@@ -2,6 +2,7 @@
 entity or event near a trigger, and tests on a trigger's object or complement."""
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from spacy.tokens import Token
@@ -9,16 +10,24 @@ from spacy.tokens import Token
 from .argument_words import EVENT_NOUNS, WRONGDOERS
 
 
-# events nobody attends or boycotts: wars, attacks, crises ("the Cold War", "the September 11
-# attacks"); named as EVENTs (GUIDELINES), they are never the gathering a passage is about
-UNATTENDABLE = {"war", "wars", "clash", "clashes", "conflict", "crisis", "invasion", "attack", "attacks",
-                "revolution", "genocide", "holocaust", "massacre", "uprising", "occupation", "bombing",
-                "bombings", "coup", "affair", "scandal", "famine", "siege", "battle", "insurgency"}
+# named events nobody attends or boycotts: wars, attacks, clashes and affairs ("the Cold War",
+# "World War Two", "the September 11 attacks"); named as EVENTs (GUIDELINES), they are never the
+# gathering a passage is about, unless the name says it is one ("the anniversary of the war")
+_WAR_NAME = re.compile(r"\b(war|wars|clash|clashes|conflict|crisis|invasion|attack|attacks|revolution|battle|"
+                       r"occupation|genocide|holocaust|massacre|uprising|siege|affair|scandal|famine|coup|"
+                       r"insurgency|bombing|bombings|pandemic|intifada|ww)(\s*(i|ii|iii|one|two|1|2))?$", re.I)
+_GATHERING_WORDS = re.compile(r"\b(anniversary|commemoration|ceremony|ceremonies|parade|summit|conference|day|"
+                              r"memorial|celebration|forum|talks|meeting)\b", re.I)
 
 
 def unattendable(name: str) -> bool:
-    """Whether an event so named is a war, attack or crisis rather than a gathering."""
-    return any(w.strip("'’,.").lower() in UNATTENDABLE for w in name.split())
+    """Whether a named event is a war, attack or affair rather than a gathering one attends.
+
+    >>> unattendable("the Cold War"), unattendable("the anniversary of the Cold War")
+    (True, False)
+    """
+    name = name.strip().rstrip("'’,.")
+    return bool(_WAR_NAME.search(name)) and not _GATHERING_WORDS.search(name)
 
 
 class SalienceMixin:
