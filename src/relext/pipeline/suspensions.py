@@ -46,7 +46,7 @@ def suspended_from_ranks(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF from "X was suspended from the ranks of Y" ("suspended X from the ranks of
     Y"): "the ranks of" names the membership, which a suspension keeps (GUIDELINES)."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "ranks"):
+    for i in positions_of_words(doc, ["ranks"]):
         tok = doc[i]
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ != "from" or prep.head.lemma_.lower() not in ACTING_VERBS - {"restore"}:
