@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 
 from ._lookup import positions_of_words, positions_where, sentence_bounds
 from .records import record
-from .argument_words import EVENT_NOUNS
 
 #: words of the bracketed position note in a caption: "(left to right)", "(L-R)", "(centre)"
 POSITION_WORDS = {"left", "right", "to", "from", "centre", "center", "l", "r", "-", "second", "third", "front",

@@ -16,7 +16,7 @@ relation; a passive with its own agent or its own "from" body is left to the tri
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 

@@ -13,7 +13,7 @@
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Set
 
 from spacy.tokens import Doc, Token
 
