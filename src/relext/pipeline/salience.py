@@ -13,7 +13,8 @@ from .argument_words import EVENT_NOUNS, WRONGDOERS
 # attacks"); named as EVENTs (GUIDELINES), they are never the gathering a passage is about
 UNATTENDABLE = {"war", "wars", "clash", "clashes", "conflict", "crisis", "invasion", "attack", "attacks",
                 "revolution", "genocide", "holocaust", "massacre", "uprising", "occupation", "bombing",
-                "bombings", "coup", "affair", "scandal", "famine", "siege", "battle", "insurgency"}
+                "bombings", "coup", "affair", "scandal", "famine", "siege", "battle", "insurgency", "ww", "wwi",
+                "wwii", "ww1", "ww2"}
 
 
 def unattendable(name: str) -> bool:
