@@ -307,6 +307,7 @@ class RelationExtractor(RuleComponent):
             return []  # "X will be there"; not "did not hold talks there"
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
+        places: set = set()
         gov = tok.head
         if rule.governors:
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.like_num:
@@ -329,7 +330,6 @@ class RelationExtractor(RuleComponent):
                 internal = [e for e in internal if e not in owners]
                 if not internal:
                     internal = [e for e in args.noun_subjects(tok, outer=True) if e not in owners]
-            places = set()
             if "compound" in rule.object and rule.relation == "VISITS":
                 # "calls off Denmark trip": the place modifying the trip is where, not who
                 places = {e for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for e in args.entities_of(c)}
@@ -350,6 +350,12 @@ class RelationExtractor(RuleComponent):
             # "offered X its support": the recipient an indirect object of the governing verb
             objects, pairs = args.objects(gov, [o for o in rule.object if o.startswith("prep:") or o == "dative"],
                                           subjects)
+        if places and objects:
+            # "his Asia trip" tours a region, told by its stops: only a state or a city so named
+            from .place_descriptions import _city_countries
+            cities = _city_countries()
+            objects = [o for o in objects if index.type_of(o) == "COUNTRY" or (
+                index.names.get(o, "").lower() in cities and index.names.get(o, "").lower() not in WORLD_REGIONS)]
         if not objects and not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
             # "stay away from the first matches of X", "skipped the group games at X": a part
             # of a named event stands for the event
@@ -488,6 +494,12 @@ class RelationExtractor(RuleComponent):
                     "relation_types": srsly.read_json(types) if types.exists() else []})
         return self
 
+
+# continents and world regions: a trip named by one ("his Asia trip") is told by its stops
+WORLD_REGIONS = {"asia", "europe", "africa", "america", "americas", "latin america", "south america", "north america",
+                 "middle east", "gulf", "pacific", "asia-pacific", "caribbean", "balkans", "scandinavia", "oceania",
+                 "arctic", "antarctica", "central asia", "east asia", "southeast asia", "south asia", "west africa",
+                 "east africa", "central america", "eastern europe", "western europe"}
 
 # what "spent ... in X" must spend for a stay there
 DURATION_NOUNS = {"day", "night", "week", "weekend", "hour", "holiday", "vacation"}
