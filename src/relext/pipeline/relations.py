@@ -40,7 +40,7 @@ from .gatherings import gatherings
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
-from .member_frames import fellow_members, held_memberships, helped_found, member_polarity
+from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
@@ -67,8 +67,9 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
-gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
-    guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
+gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks, made_members = (
+    guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks,
+                               made_members))
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -200,6 +201,7 @@ class RelationExtractor(RuleComponent):
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
+                      + made_members(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
