@@ -183,3 +183,27 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
             state = states.pop()
             out.extend(record(tok, state, "MEMBER_OF", o, rule_id="MEMBER_OF:fellow") for o in orgs if o != state)
     return out
+
+
+def made_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from "the body voted to make X a full member" ("made X a member of Y"):
+    the one made a member joins the body named on the noun, else the body making it."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "member"):
+        tok = doc[i]
+        verb = tok.head
+        if tok.dep_ not in ("ccomp", "oprd", "xcomp") or verb.lemma_.lower() != "make" or tok.tag_ != "NN":
+            continue
+        if any(c.lower_ in NOT_YET or c.lower_ in ENDED for c in tok.children):
+            continue
+        held = [c for c in tok.children if c.dep_ == "nsubj"] + [c for c in verb.children if c.dep_ == "dobj"]
+        members = [e for c in held for e in args.entities_of(c) if index.type_of(e) in MEMBER_TYPES]
+        bodies = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" for e in args.entities_of(o) if index.type_of(e) == "ORGANISATION"]
+        if not bodies:
+            bodies = [e for e in args.verb_subjects(verb) if index.type_of(e) == "ORGANISATION"]
+        negated, cue = args.cached(("neg", verb.i), args.modality.negation, verb)
+        modality, source = args.cached(("mod", verb.i, True), args.modality.modality, verb, args, "MEMBER_OF")
+        out.extend(record(tok, m, "MEMBER_OF", b, rule_id="MEMBER_OF:made-a-member", negated=negated, cue=cue,
+                          modality=modality, source=source) for m in members for b in bodies if m != b)
+    return out

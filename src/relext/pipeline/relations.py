@@ -40,7 +40,7 @@ from .gatherings import gatherings
 from .grievances import grievances
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
-from .member_frames import fellow_members, held_memberships, helped_found, member_polarity
+from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
@@ -84,6 +84,7 @@ penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guar
 visited_states = guarded(visited_states, list)
 elided_relations = guarded(elided_relations, list)
 substitutes = guarded(substitutes, lambda: ([], []))
+made_members = guarded(made_members, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -215,6 +216,7 @@ class RelationExtractor(RuleComponent):
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
+                      + made_members(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
