@@ -358,10 +358,11 @@ class RelationExtractor(RuleComponent):
             cities = _city_countries()
             objects = [o for o in objects if index.type_of(o) == "COUNTRY" or (
                 index.names.get(o, "").lower() in cities and index.names.get(o, "").lower() not in WORLD_REGIONS)]
-        if not objects and not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
+        if not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
             # "stay away from the first matches of X", "skipped the group games at X": a part
-            # of a named event stands for the event
-            objects = _event_of_part(tok, rule.object, index)
+            # of a named event stands for the event; a part named as an event of its own ("the
+            # opening match of X") is attended with the whole (GUIDELINES: a part and its event)
+            objects = objects + [e for e in _event_of_part(tok, rule.object, index) if e not in objects]
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
@@ -527,12 +528,13 @@ def _event_of_part(tok, slots, index) -> List[str]:
             nouns += [p for q in c.children if q.dep_ == "prep" and q.lower_ in preps for p in q.children if p.dep_ == "pobj"]
     out: List[str] = []
     for n in nouns:
-        if n.lemma_.lower() not in EVENT_PARTS or index.entity(n.i):
+        part = index.entity(n.i)
+        if n.lemma_.lower() not in EVENT_PARTS or part and index.type_of(part) != "EVENT":
             continue
         for q in n.children:
             if q.dep_ == "prep" and q.lower_ in ("of", "at", "in", "during"):
                 out += [e for p in q.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
-                        if e and index.type_of(e) == "EVENT"]
+                        if e and e != part and index.type_of(e) == "EVENT"]
     return list(dict.fromkeys(out))
 
 
