@@ -246,3 +246,22 @@ def test_partly_recognised_and_associated_states_are_countries(nlp, text, name):
 ])
 def test_territories_stay_places(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("North Korea tested a rocket. Beijing, an ally of the North, stayed silent.", "North", "COUNTRY"),
+    ("South Korea held drills. The North called them a provocation.", "North", "COUNTRY"),
+    ("The South Korean minister said the North had fired two missiles.", "North", "COUNTRY"),
+    ("Pyongyang cut the hotline after North Korea accused the South of spying.", "South", "COUNTRY"),
+])
+def test_the_north_and_the_south_of_a_divided_country_are_its_states(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Storms battered the North of England on Monday.", "North"),
+    ("Floods hit the North while the capital stayed dry.", "North"),
+    ("Voters across the South backed the governor.", "South"),
+])
+def test_the_north_without_a_divided_country_is_no_state(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "COUNTRY"

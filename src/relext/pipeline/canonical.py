@@ -37,6 +37,7 @@ from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
+from .compass_states import compass_states
 from .capital_roles import for_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
@@ -105,6 +106,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
     def __call__(self, doc: Doc) -> Doc:
         mentions = [dict(m) for m in (doc._.relext_mentions or [])]
         mentions += nested_games(doc, mentions)
+        mentions += compass_states(doc, mentions)  # "the North" for North Korea
         sent_of = _sentence_index(doc)
         for m in mentions:
             self._type_capital(doc, m)
