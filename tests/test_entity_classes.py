@@ -265,3 +265,27 @@ def test_the_north_and_the_south_of_a_divided_country_are_its_states(nlp, text, 
 ])
 def test_the_north_without_a_divided_country_is_no_state(nlp, text, name):
     assert _typed(nlp, text).get(name) != "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The president called Cuba a loyal friend of Moscow.", "Moscow", "COUNTRY"),
+    ("Maduro, a fierce critic of Washington, spoke on Monday.", "Washington", "COUNTRY"),
+    ("The speech drew a sharp rebuke from Tokyo on Tuesday.", "Tokyo", "COUNTRY"),
+    ("He was born a native of Moscow.", "Moscow", "LOCATION"),
+    ("The mayor of Moscow opened the park.", "Moscow", "LOCATION"),
+    ("The minister flew from Tokyo to Seoul.", "Tokyo", "LOCATION"),
+])
+def test_a_capital_at_the_other_end_of_an_alignment_or_a_reaction_is_its_state(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+def test_a_territorys_capital_acting_is_the_territory(nlp):
+    ex = relext.extract("Taiwan held drills. Taipei condemned the incursions by Chinese jets.", nlp=nlp)
+    taiwan = [e for e in ex.entities if e.name == "Taiwan"]
+    assert len(taiwan) == 1 and taiwan[0].type.value == "LOCATION"
+    assert "Taipei" in {m.text for m in taiwan[0].mentions}
+
+
+def test_a_territorys_capital_as_a_place_stays_the_city(nlp):
+    ex = relext.extract("Taiwan held drills. Protesters gathered in Taipei on Sunday.", nlp=nlp)
+    assert {e.name for e in ex.entities} >= {"Taiwan", "Taipei"}

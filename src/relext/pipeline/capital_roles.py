@@ -7,6 +7,10 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
 - every member of a list whose first member stands for its state: "a membership plan for
   Kyiv and Tbilisi" (the first by the rule for "support for X", the rest by this one).
 
+- the other end of a noun of alignment or of a reaction: "a long-time friend of Moscow",
+  "an adversary of Washington", "drawing a swift rebuke from Beijing" (the parser often hangs
+  "from" on the verb).
+
 Near misses that stay places: "Ottawa's mayor", "Moscow's Red Square", "flew to Kyiv and
 Tbilisi", "left for Kyiv and Tbilisi".
 """
@@ -19,6 +23,29 @@ STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "en
                "response", "decision", "position", "stance", "policy", "demands", "reaction", "move", "refusal",
                "officials", "spokesman", "spokeswoman", "spokesperson", "delegation", "president", "allies",
                "ally", "bid", "membership", "accession"}
+
+
+# nouns of alignment whose "of" object is a state: "an ally of Moscow", "a foe of Washington"
+OF_STATE_NOUNS = {"ally", "partner", "side", "support", "position", "stance", "friend", "adversary", "enemy",
+                  "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client"}
+# nouns of a reaction whose "from" object is the state reacting: "a rebuke from Beijing"
+FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "warning", "condemnation",
+                    "pressure", "backing", "objection", "complaint", "retort", "reprimand", "denial", "demand",
+                    "request", "invitation", "offer", "pledge", "statement"}
+
+
+def of_a_state(root: Token) -> bool:
+    """"a long-time friend of Moscow": the capital is the state a noun of alignment names."""
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in OF_STATE_NOUNS
+
+
+def from_a_state(root: Token) -> bool:
+    """"drawing a swift rebuke from Beijing": a reaction noun right before "from", wherever
+    the parser hangs the preposition; "flew from Beijing", "a flight from Beijing" stay places."""
+    if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.i == 0:
+        return False
+    before = root.doc[root.head.i - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in FROM_STATE_NOUNS
 
 
 def possessor_of_state_body(root: Token) -> bool:
