@@ -289,3 +289,20 @@ def test_a_territorys_capital_acting_is_the_territory(nlp):
 def test_a_territorys_capital_as_a_place_stays_the_city(nlp):
     ex = relext.extract("Taiwan held drills. Protesters gathered in Taipei on Sunday.", nlp=nlp)
     assert {e.name for e in ex.entities} >= {"Taiwan", "Taipei"}
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The Government of Sudan rejected the report on Monday.", "Government of Sudan", "COUNTRY"),
+    ("The Federal Government of Nigeria condemned the attack.", "Federal Government of Nigeria", "COUNTRY"),
+    ("The Government of Canada imposed sanctions on Iran.", "Government of Canada", "COUNTRY"),
+])
+def test_a_government_named_by_its_state_is_the_state(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Government of National Unity rejected the plan.", "Government of National Unity"),
+    ("The Government Accountability Office published a report.", "Government Accountability Office"),
+])
+def test_a_government_named_otherwise_is_no_state(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "COUNTRY"

@@ -38,6 +38,7 @@ from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
 from .compass_states import compass_states
+from .state_governments import retype_government
 from .capital_roles import for_a_state, from_a_state, of_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
@@ -112,6 +113,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             self._type_capital(doc, m)
             self._type_building(doc, m)
             retype_meeting(doc, m)
+            retype_government(doc, m)  # "the Government of Sudan"
         groups: Dict[str, Dict] = {}
         order: List[str] = []
 
