@@ -340,3 +340,47 @@ def test_a_summit_of_two_named_parties_keeps_both(nlp):
 ])
 def test_named_parades_are_events_and_parade_squares_are_not(nlp, text, name, expected):
     assert (name in _events(nlp, text)) is expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Crowds cheered at the Bastille Day parade in Paris.", "Bastille Day parade"),
+    ("Kenyan President William Ruto attended the Madaraka Day celebrations in Nyeri.", "Madaraka Day celebrations"),
+    ("Veterans gathered for the D-Day commemorations in Normandy.", "D-Day commemorations"),
+    ("The prince attended the 80th anniversary ceremonies in Warsaw.", "80th anniversary ceremonies"),
+    ("The embassy hosted an Independence Day reception on Friday.", "Independence Day reception"),
+    ("Two presidents stayed away from the Kyiv commemorations.", "Kyiv commemorations"),
+])
+def test_occasions_named_by_a_holiday_an_anniversary_or_a_place(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds joined a parade in the streets of Lagos.",     # an unnamed parade
+    "The fans held celebrations in the streets.",          # unnamed celebrations
+    "Joe Biden marked the anniversary quietly.",           # the anniversary alone
+    "Joe Biden hosted a White House ceremony on Monday.",  # a ceremony named by a venue
+    "The May celebrations drew large crowds.",             # a month names no occasion
+])
+def test_unnamed_occasions_are_not_events(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_a_session_of_a_named_summit_is_the_summit(nlp):
+    ev = _events(nlp, "Peru and Chile agreed at a virtual session of the Andes Summit to leave the bloc.")
+    assert set(ev) == {"Andes Summit"}
+
+
+def test_a_lower_case_part_after_a_summits_possessive_is_the_summits_part(nlp):
+    ev = _events(nlp, "Kenyan President William Ruto attended the Andes Summit's closing session.")
+    assert "Andes Summit" in ev
+    part = [e for e in ev.values() if e.id != ev["Andes Summit"].id]
+    assert len(part) == 1 and part[0].id == ev["Andes Summit"].id + "-closing-session"
+    assert "Games" not in part[0].name
+
+
+@pytest.mark.parametrize("text", [
+    "Ruto attended the closing session of parliament.",   # a part of no named event
+    "Lawmakers skipped the opening session on Monday.",
+])
+def test_an_opening_or_closing_session_of_nothing_named_is_no_event(nlp, text):
+    assert not _events(nlp, text)

@@ -43,6 +43,12 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}
 DESCRIPTION_HEADS["parade"] = ("EVENT", "parade")  # "the parade" after "the Victory Day parade"
+# "the ceremonies" after "the Moscow ceremonies", "the celebrations" after "the Jamhuri Day
+# celebrations": an occasion (relext/data/events.yaml) by its own head, singular or plural
+DESCRIPTION_HEADS["ceremony"] = ("EVENT", "ceremon")
+DESCRIPTION_HEADS["celebration"] = ("EVENT", "celebration")
+DESCRIPTION_HEADS["commemoration"] = ("EVENT", "commemoration")
+DESCRIPTION_HEADS["festivity"] = ("EVENT", "festivit")
 # heads that name a body by the head word of its own name: only one such body may fit
 NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"}
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a

@@ -97,9 +97,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.regions = wordnet_regions()
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
-        self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"])
+        occasions = events.get("occasions", {})
+        self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"], occasions)
         self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
-        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]) | {"talk"})
+        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]) | {"talk"}
+                                  | set(occasions.get("heads", ())))
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])

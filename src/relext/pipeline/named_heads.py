@@ -50,9 +50,13 @@ class EventShapes:
         weak_heads: head lemmas that need an organisation or an acronym to name them.
     """
 
-    def __init__(self, heads: Iterable[str], weak_heads: Iterable[str]) -> None:
+    def __init__(self, heads: Iterable[str], weak_heads: Iterable[str], occasions: Optional[Dict] = None) -> None:
         self.heads = {h.lower() for h in heads}
         self.weak = {h.lower() for h in weak_heads}
+        occasions = occasions or {}
+        self.occasion_heads = {h.lower() for h in occasions.get("heads", ())}
+        self.place_named = {h.lower() for h in occasions.get("place_named", ())}
+        self.occasion_words = {w.lower() for w in occasions.get("naming_words", ())}
 
     def span(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
         """Token span ``(start, end)`` of the event named around ``head``, or None.
@@ -62,6 +66,9 @@ class EventShapes:
             ent_at: token index -> entity type of the mentions found so far (gazetteer,
                 model, known people), used to tell organisations from people and dates.
         """
+        occasion = self._occasion(head, ent_at)
+        if occasion is not None:
+            return occasion
         low = head.lower_ if head.lower_ in self.heads or head.lower_ in self.weak else head.lemma_.lower()
         if low not in self.heads and low not in self.weak:
             return None
@@ -89,6 +96,10 @@ class EventShapes:
                 return None
             return _skip_det(doc, min(c.i for c in naming), head.i), head.i + 1
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
+        if any(c.dep_ == "poss" and c.lemma_.lower() in self.heads | self.weak for c in naming):
+            return None  # "the Lima Summit's closing session": a part of the summit, not a name
+        if weak and not naming and self._session_of_event(head, ent_at):
+            return None  # "a virtual session of the Lima Summit": the summit itself is the event
         if as_name and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
                            for p in head.rights):
             naming = []  # "the 36th Ordinary Session of the Assembly of ...": the name runs on after "of"
@@ -128,6 +139,56 @@ class EventShapes:
                     start = min([c.i for c in lefts] + [head.i])
                     return _with_ordinal(doc, _skip_det(doc, start, head.i)), _of_chain_end(obj)
         return None
+
+    def _occasion(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+        """An occasion named by a holiday or an anniversary ("the Victory Day parade", "the
+        70th anniversary ceremonies", "an Independence Day reception"), or a plural occasion
+        named by its place ("the Moscow commemorations"). A capitalised head ("Horse Guards
+        Parade") or a head named otherwise is left to the summit shapes."""
+        if head.lower_ not in self.occasion_heads or not head.is_lower or head.pos_ != "NOUN":
+            return None
+        doc = head.doc
+        start = head.i
+        named = False
+        while start > 0:
+            prev = doc[start - 1]
+            low = prev.lower_
+            if low in self.occasion_words and (prev.is_title or low == "anniversary" or prev.is_lower
+                                               and low != "day"):
+                named = True  # "Victory Day", "anniversary", "jubilee"
+            elif prev.is_title and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not prev.is_sent_start \
+                    and ent_at.get(prev.i) != "PERSON" and low not in MONTHS:
+                if head.lower_ in self.place_named and ent_at.get(prev.i) in ("LOCATION", "COUNTRY") \
+                        and prev.dep_ in ("compound", "nmod", "amod"):
+                    named = True  # "the Moscow ceremonies"
+            elif ORDINAL.match(prev.text) or WORD_ORDINAL.match(prev.text) or prev.text == "-":
+                pass  # "70th", "D-Day"
+            else:
+                break
+            start -= 1
+        if not named:
+            return None
+        while start < head.i and (doc[start].text == "-" or doc[start].lower_ in MONTHS):
+            start += 1
+        if start >= head.i or not (doc[start].is_title or ORDINAL.match(doc[start].text)
+                                   or WORD_ORDINAL.match(doc[start].text) or doc[start].lower_ in self.occasion_words):
+            return None
+        return start, head.i + 1
+
+    def _session_of_event(self, head: Token, ent_at: Dict[int, str]) -> bool:
+        """An unnumbered weak head whose "of" object is itself an event name: "a virtual
+        session of the Lima Summit" (the summit is the event); "a session of the UN Security
+        Council" stays an event named by the body."""
+        if any(c.dep_ in ("amod", "nummod", "compound") and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text))
+               for c in head.lefts):
+            return False
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (obj.lemma_.lower() in self.heads or obj.lower_ in self.heads) \
+                            and ent_at.get(obj.i) != "ORGANISATION":  # "a joint session of Congress" stays
+                        return True
+        return False
 
     @staticmethod
     def _names(tok: Token, ent_at: Dict[int, str], weak: bool) -> bool:
