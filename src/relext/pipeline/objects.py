@@ -59,6 +59,10 @@ ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", 
 OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
 
 
+# verbs whose object is a stop of the trip that is their subject ("the tour includes Y")
+ITINERARY_VERBS = {"include", "cover", "encompass", "span"}
+
+
 def _has_consequences(verb: Token) -> bool:
     """"... would have (bring, carry) consequences": a promised outcome of the subject's act."""
     return verb.lemma_.lower() in ("have", "bring", "carry", "entail") \
@@ -329,6 +333,19 @@ class ObjectsMixin:
                         objs.extend(self.entities_of(c, positions=True))
                     elif c.dep_ == ("nsubjpass" if passive else "dobj") and c.lower_ in ("it", "this"):
                         objs.extend(pronoun_step_owner(self, c))  # "Turkey ratified it"
+            elif slot == "itinerary":
+                # "X's tour also takes in Y", "the tour, which includes Y": the stops of a trip
+                # are the objects of a verb of including whose subject the travel noun is
+                verbs = [tok.head] if tok.dep_ == "nsubj" else []
+                verbs += [c for c in tok.children if c.dep_ == "relcl"]
+                for v in verbs:
+                    lemma = v.lemma_.lower()
+                    if lemma in ITINERARY_VERBS:
+                        objs.extend(e for c in v.children if c.dep_ == "dobj" for e in self.entities_of(c))
+                    if lemma == "take":  # "takes in Y" (a particle or a preposition)
+                        objs.extend(e for p in v.children if p.dep_ in ("prep", "prt") and p.lower_ == "in"
+                                    for o in (list(p.children) + [c for c in v.children if c.dep_ == "dobj"])
+                                    if o.dep_ in ("pobj", "dobj") for e in self.entities_of(o))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":
