@@ -59,6 +59,10 @@ ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", 
 OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
 
 
+# summoning a state's envoy to protest
+SUMMON_VERBS = {"summon", "call", "convene"}
+ENVOY_NOUNS = {"envoy", "ambassador", "diplomat", "representative", "charge", "chargé", "consul", "attache"}
+
 # verbs whose object is a stop of the trip that is their subject ("the tour includes Y")
 ITINERARY_VERBS = {"include", "cover", "encompass", "span"}
 
@@ -346,6 +350,24 @@ class ObjectsMixin:
                         objs.extend(e for p in v.children if p.dep_ in ("prep", "prt") and p.lower_ == "in"
                                     for o in (list(p.children) + [c for c in v.children if c.dep_ == "dobj"])
                                     if o.dep_ in ("pobj", "dobj") for e in self.entities_of(o))
+            elif slot == "summoned":
+                # "summoned X's ambassador and lodged a protest", "called in X's envoy and lodged
+                # a protest", "lodged a protest after summoning the X envoy": whose envoy it is
+                v = tok.head if tok.dep_ == "dobj" else None
+                if v is not None and v.pos_ == "VERB":
+                    near = [v.head] if v.dep_ == "conj" else []
+                    near += [c for c in v.children if c.dep_ == "conj"]
+                    near += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("after", "by")
+                             for p in c.children if p.dep_ == "pcomp"]
+                    for w in near:
+                        if w.lemma_.lower() not in SUMMON_VERBS:
+                            continue
+                        held = [c for c in w.children if c.dep_ == "dobj"]
+                        held += [o for c in w.children if c.dep_ in ("prep", "prt") and c.lower_ == "in"
+                                 for o in c.children if o.dep_ == "pobj"]  # "called in X's envoy"
+                        if w.lemma_.lower() == "call" and not any(c.lower_ == "in" for c in w.children):
+                            continue
+                        objs.extend(e for h in held if h.lemma_.lower() in ENVOY_NOUNS for e in self.entities_of(h))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":
