@@ -107,7 +107,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
-        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy"])
+        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)

@@ -59,6 +59,14 @@ ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", 
 OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
 
 
+# summoning a state's envoy to protest
+SUMMON_VERBS = {"summon", "call", "convene"}
+ENVOY_NOUNS = {"envoy", "ambassador", "diplomat", "representative", "charge", "chargé", "consul", "attache"}
+
+# verbs whose object is a stop of the trip that is their subject ("the tour includes Y")
+ITINERARY_VERBS = {"include", "cover", "encompass", "span"}
+
+
 def _has_consequences(verb: Token) -> bool:
     """"... would have (bring, carry) consequences": a promised outcome of the subject's act."""
     return verb.lemma_.lower() in ("have", "bring", "carry", "entail") \
@@ -329,6 +337,37 @@ class ObjectsMixin:
                         objs.extend(self.entities_of(c, positions=True))
                     elif c.dep_ == ("nsubjpass" if passive else "dobj") and c.lower_ in ("it", "this"):
                         objs.extend(pronoun_step_owner(self, c))  # "Turkey ratified it"
+            elif slot == "itinerary":
+                # "X's tour also takes in Y", "the tour, which includes Y": the stops of a trip
+                # are the objects of a verb of including whose subject the travel noun is
+                verbs = [tok.head] if tok.dep_ == "nsubj" else []
+                verbs += [c for c in tok.children if c.dep_ == "relcl"]
+                for v in verbs:
+                    lemma = v.lemma_.lower()
+                    if lemma in ITINERARY_VERBS:
+                        objs.extend(e for c in v.children if c.dep_ == "dobj" for e in self.entities_of(c))
+                    if lemma == "take":  # "takes in Y" (a particle or a preposition)
+                        objs.extend(e for p in v.children if p.dep_ in ("prep", "prt") and p.lower_ == "in"
+                                    for o in (list(p.children) + [c for c in v.children if c.dep_ == "dobj"])
+                                    if o.dep_ in ("pobj", "dobj") for e in self.entities_of(o))
+            elif slot == "summoned":
+                # "summoned X's ambassador and lodged a protest", "called in X's envoy and lodged
+                # a protest", "lodged a protest after summoning the X envoy": whose envoy it is
+                v = tok.head if tok.dep_ == "dobj" else None
+                if v is not None and v.pos_ == "VERB":
+                    near = [v.head] if v.dep_ == "conj" else []
+                    near += [c for c in v.children if c.dep_ == "conj"]
+                    near += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("after", "by")
+                             for p in c.children if p.dep_ == "pcomp"]
+                    for w in near:
+                        if w.lemma_.lower() not in SUMMON_VERBS:
+                            continue
+                        held = [c for c in w.children if c.dep_ == "dobj"]
+                        held += [o for c in w.children if c.dep_ in ("prep", "prt") and c.lower_ == "in"
+                                 for o in c.children if o.dep_ == "pobj"]  # "called in X's envoy"
+                        if w.lemma_.lower() == "call" and not any(c.lower_ == "in" for c in w.children):
+                            continue
+                        objs.extend(e for h in held if h.lemma_.lower() in ENVOY_NOUNS for e in self.entities_of(h))
             elif slot == "dative":
                 for c in tok.children:
                     if c.dep_ == "dative":

@@ -92,8 +92,9 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
     last = None
     for i in positions:
         tok = doc[i]
-        if tok.lemma_.lower() not in ("ministry", "government", "cabinet", "embassy") or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if (tok.lemma_.lower() not in ("ministry", "government", "cabinet", "embassy") and tok.text != "authorities") \
+                or tok.pos_ not in ("NOUN", "PROPN"):
+            continue  # "the Ghanaian authorities" (plural, lower case: not "the Palestinian Authority")
         end = i + 1
         if tok.lower_ == "ministry":
             for prep in tok.rights:  # "Ministry of Foreign Affairs"

@@ -38,6 +38,7 @@ from .advocacy import advocacy, advocacy_words
 from .backing import given_support, had_support, legitimacy, prefixed_backing
 from .gatherings import gatherings
 from .grievances import grievances
+from .judged_acts import judged_acts
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
 from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
@@ -82,6 +83,7 @@ statements, breaches = guarded(statements, list), guarded(breaches, list)
 retorts = guarded(retorts, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
+judged_acts = guarded(judged_acts, list)
 elided_relations = guarded(elided_relations, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
@@ -137,6 +139,9 @@ class RelationExtractor(RuleComponent):
         self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
+        self.act_labels = set(cues["act_labels"])
+        self.act_nouns = set(cues["act_nouns"])
+        self.act_label_words = WordSet(nlp.vocab, self.act_labels)
         self._build()
 
     # -- rules ---------------------------------------------------------------------
@@ -223,7 +228,9 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
-                                   self.wrong_adjectives))
+                                   self.wrong_adjectives)
+                      + judged_acts(doc, index, args, self.act_label_words, self.act_labels, self.act_nouns,
+                                    self.reporting))
         structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:

@@ -33,6 +33,10 @@ WAY_VERBS = {"clear", "pave", "open", "smooth"}
 # verbs of going or being somewhere: "for talks with X" after them is the traveller's own
 TRAVEL_VERBS = {"be", "arrive", "travel", "fly", "come", "go", "head", "land", "stay", "return", "visit", "jet"}
 
+# coming back from a trip: "returned (came back, flew home) from a trip to X"
+TRIP_NOUNS = {"trip", "visit", "tour", "journey", "stay"}
+RETURN_VERBS = {"return", "come", "get", "fly", "be", "arrive", "head"}
+
 # verbs of taking someone along: "took X on a tour of Y" (X tours Y)
 ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
@@ -324,6 +328,14 @@ class SubjectsMixin:
                     act = prep.head.head if prep.head.dep_ == "dobj" else prep.head
                     if act.pos_ == "VERB":
                         return self.verb_subjects(act, _depth + 1)
+                back = prep.head.head if prep.head.lower_ == "back" and prep.head.pos_ == "ADV" else prep.head
+                if prep.lower_ == "from" and cur.lemma_.lower() in TRIP_NOUNS and back.pos_ in ("VERB", "AUX") \
+                        and back.lemma_.lower() in RETURN_VERBS:
+                    # "X returned (came back) from a trip to Y": who comes back made the trip
+                    return self.verb_subjects(back, _depth + 1)
+                if prep.lower_ == "from" and cur.lemma_.lower() in TRIP_NOUNS and prep.head.lower_ == "back" \
+                        and prep.head.head.pos_ in ("PROPN", "NOUN") and self.index.entity(prep.head.head.i):
+                    return self.entities_of(prep.head.head)  # "X, back from a trip to Y, said"
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
                 trip = prep.head.head if prep.head.dep_ == "pobj" else prep.head  # "flew to X for talks"
