@@ -43,6 +43,7 @@ from .member_companions import colon_members, contrasted_memberships, joined_mem
 from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
+from .group_lists import listed_group_members
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
@@ -83,6 +84,7 @@ retorts = guarded(retorts, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
 elided_relations = guarded(elided_relations, list)
+listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
 blocking = guarded(blocking, lambda: ([], []))
@@ -213,6 +215,7 @@ class RelationExtractor(RuleComponent):
                     found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
+                      + listed_group_members(doc, index, args)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
