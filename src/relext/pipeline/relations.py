@@ -368,7 +368,9 @@ class RelationExtractor(RuleComponent):
             objects = objects + [e for e in _event_of_part(tok, rule.object, index) if e not in objects]
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
-            implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+            implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) \
+                or (tok.lemma_.lower() in ("lead", "head") and not args.has_explicit_object(tok, rule.particle))
+            # "X will lead China's delegation (instead)": China attends the event in focus too
         else:
             implicit = rule.implicit_object and (not args.has_explicit_object(tok, rule.particle)
                                                  or referred_object(tok, args))
