@@ -10,6 +10,7 @@ from typing import List, Optional, Sequence
 from spacy.tokens import Token
 
 from .antecedents import step_owner
+from .group_lists import group_members
 from .argument_words import (
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -177,7 +178,12 @@ class ExpansionMixin:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
                 # "Western nations, including the US, Canada and the UK"; "guests such as X"
-                out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+                # (not a list of another kind hung on a name: "boycotted X, including A and B")
+                out.extend(x for p in c.children if p.dep_ == "pobj" for x in self.entities_of(p, _depth=_depth + 1)
+                           if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION")
+                           or self.index.type_of(x) == self.index.type_of(e))
+            if c.dep_ == "conj" and e is None and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _before_among_them(c):
+                continue  # "voted for the motion, A and B among them": the voters, not the motion
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
@@ -194,6 +200,10 @@ class ExpansionMixin:
                 # also "Sharm El Sheikh, Egypt": a place and the country it is in
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+        if e is None and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "CD"):
+            # "Some 30 leaders attended X, among them A and B": the members listed for the
+            # group, rather than the body they belong to ("Most NATO members backed X, ...")
+            out = group_members(t, self.index.entity, self.index.type_of) or out
         if e is not None and t.n_lefts + t.n_rights:
             # "A, the Democratic Republic of Congo, B and C": the parser may hang the rest of
             # the list on a word inside a name ("Congo" in "Republic of Congo")
@@ -317,6 +327,12 @@ def _of_them(t: Token) -> Optional[Token]:
                 if p.dep_ == "pobj" and p.lower_ in ("them", "us"):
                     return p
     return None
+
+
+def _before_among_them(t: Token) -> bool:
+    """``t`` and its conjuncts stand right before "among them" ("A and B among them")."""
+    doc, end = t.doc, t.right_edge.i + 1
+    return end + 1 < len(doc) and doc[end].lower_ == "among" and doc[end + 1].lower_ == "them"
 
 
 def _clause_verb(t: Token) -> Optional[Token]:

@@ -269,13 +269,32 @@ def _sent_instead(tok: Token, index, args, modality) -> List[Dict]:
             index.entity(p.i) == explicit or (index.entity(p.i) is None and p.lemma_.lower() in EVENT_NOUNS)
             for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children):
         ev = explicit
-    elif instead:
+    elif instead or (_titled_envoy(tok, index, args) and not any(c.dep_ == "neg" for c in tok.children) and not any(
+            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in tok.children)
+            and any(index.type_of(e) in BODY_TYPES for e in args.subjects(tok))):
+        # "Russia decided to send senior official X", "Chile will send its foreign minister,
+        # X": a state's titled envoy with no destination goes to the event in focus
         ev = args.salient_event(tok, window=3)
     else:
         return []
     # the state or body that sends its minister takes part too (not a leader sending a deputy)
     senders = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
     return _emit(tok, envoys + senders, ev, index, args, modality, "ATTENDS:sent-in-place")
+
+
+def _titled_envoy(tok: Token, index, args) -> bool:
+    """The object of "send" is a named person given an office or staff title ("senior
+    official X", "its foreign minister, X"), not a bare name ("sent X a letter")."""
+    for c in tok.children:
+        if c.dep_ != "dobj":
+            continue
+        words = [x for x in c.children if x.dep_ in ("amod", "compound") and index.entity(x.i) is None]
+        if index.entity(c.i) is None and any(x.dep_ == "appos" and index.entity(x.i) for x in c.children):
+            words.append(c)  # "its foreign minister, X"
+        if any(w.lemma_.lower() in args.titles or w.lemma_.lower() in args.staff or w.lower_ in args.staff
+               for w in words):
+            return True
+    return False
 
 
 # -- joining people for a meeting ------------------------------------------------------------

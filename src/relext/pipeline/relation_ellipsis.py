@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
 from ._lookup import positions_where
+from .group_lists import GROUP_MEMBER_RULE
 from .records import record
 from .substitutes import replaced_one
 
@@ -264,6 +265,8 @@ def _antecedent(anchor: Token, records: List[Dict], followers: Set[str], preds, 
         ev = r["evidence"]
         if not (lo_ <= ev["trigger_start"] < hi_) or r["predicate"] not in COPYABLE:
             return False
+        if ev.get("rule") == GROUP_MEMBER_RULE:
+            return False  # the listed members' membership is no deed a follower copies
         if r["subject"] in followers or r["object"] in followers:
             return False
         if preds is not None and r["predicate"] not in preds or negated_only and not r["negated"]:

@@ -44,6 +44,7 @@ from .member_companions import colon_members, contrasted_memberships, joined_mem
 from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
+from .group_lists import listed_group_members
 from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
@@ -85,6 +86,7 @@ penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guar
 visited_states = guarded(visited_states, list)
 judged_acts = guarded(judged_acts, list)
 elided_relations = guarded(elided_relations, list)
+listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
 blocking = guarded(blocking, lambda: ([], []))
@@ -218,6 +220,7 @@ class RelationExtractor(RuleComponent):
                     found.setdefault(record_key(rec), rec)
         structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
+                      + listed_group_members(doc, index, args)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
@@ -372,7 +375,9 @@ class RelationExtractor(RuleComponent):
             objects = objects + [e for e in _event_of_part(tok, rule.object, index) if e not in objects]
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
-            implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children)
+            implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) \
+                or (tok.lemma_.lower() in ("lead", "head") and not args.has_explicit_object(tok, rule.particle))
+            # "X will lead China's delegation (instead)": China attends the event in focus too
         else:
             implicit = rule.implicit_object and (not args.has_explicit_object(tok, rule.particle)
                                                  or referred_object(tok, args))

@@ -1,0 +1,176 @@
+"""Members named for an unnamed plural subject by a list attached to its clause.
+
+News reports name a group by its size or kind first and its members after:
+
+- "Some 30 leaders attended the summit, among them A and B."
+- "Twenty of the bloc's members voted for it, A and B among them."
+- "Several countries boycotted the summit, including A and B."
+- "Forty states backed the motion. Among them were A, B and C." (the next sentence)
+- "Dozens of states signed the pact. They included A and B."
+
+The relation of the group clause goes to each member listed. Only for a plural (or
+numeral) subject that names no entity itself, and only a list of named entities.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from .records import record
+
+# "Among them were A and B", "They included A and B": verbs of the listing sentence
+LISTING_VERBS = {"include", "be"}
+
+
+def _named(doc, start: int, end: int, entity: Callable[[int], Optional[str]]) -> List[str]:
+    """The entities named in tokens ``start`` .. ``end`` (exclusive), in order."""
+    return list(dict.fromkeys(e for i in range(start, end) for e in [entity(i)] if e and not _modifier(doc[i], e, entity)))
+
+
+def _modifier(tok, e: str, entity) -> bool:
+    """``tok`` only qualifies another listed name ("Kenya's A", "Kenyan President A")."""
+    return tok.dep_ in ("poss", "compound", "amod", "nmod") and entity(tok.head.i) not in (None, e)
+
+
+def _only_list(doc, start: int, end: int, entity) -> bool:
+    """``start`` .. ``end`` is a bare list of names: proper nouns, commas, "and", titles
+    of the names, determiners (no verb, no second clause)."""
+    return end > start and all(entity(i) or doc[i].pos_ in ("PROPN", "CCONJ", "DET", "PUNCT", "NOUN", "ADJ", "PART")
+                               for i in range(start, end)) and not any(doc[i].text in (";", ":") for i in range(start, end))
+
+
+def _among_them(t: Token, entity) -> List[str]:
+    """The list next to "among them" after the clause of ``t`` (same sentence)."""
+    doc, sent = t.doc, t.sent
+    verb = t.head
+    for i in range(verb.i + 1, sent.end - 1):
+        if doc[i].lower_ != "among" or doc[i + 1].lower_ != "them":
+            continue
+        after = i + 2
+        stop = after
+        while stop < sent.end and doc[stop].text not in (".", ";", ":", "!", "?") \
+                and not (doc[stop].text == "," and stop + 1 < sent.end and doc[stop + 1].pos_ in ("VERB", "AUX", "SCONJ")):
+            stop += 1
+        if after < stop and entity(after) or (after < stop and doc[after].pos_ == "PROPN"):
+            if _only_list(doc, after, stop, entity):
+                return _named(doc, after, stop, entity)
+            return []
+        # "..., A and B among them": the names between the last comma and "among"
+        start = i
+        while start > verb.i + 1 and doc[start - 1].text != ",":
+            start -= 1
+        if start > verb.i + 1 and _only_list(doc, start, i, entity):
+            return _named(doc, start, i, entity)
+        return []
+    return []
+
+
+def _including(t: Token, entity) -> List[str]:
+    """"Several countries boycotted X, including A and B": a comma-set-off "including"
+    list after the clause's own named object, whose members are not of the object's kind."""
+    doc, sent, verb = t.doc, t.sent, t.head
+    for i in range(verb.i + 1, sent.end - 1):
+        if doc[i].lower_ != "including" or doc[i - 1].text != ",":
+            continue
+        obj = doc[i - 2] if i >= 2 else None
+        if obj is None or not entity(obj.i):
+            return []  # "boycotted several summits, including X": the object's members
+        stop = i + 1
+        while stop < sent.end and doc[stop].text not in (".", ";", ":", "!", "?", ","):
+            stop += 1
+        # "A, B and C" may use commas: run on while names and list words follow
+        while stop < sent.end and doc[stop].text == "," and stop + 1 < sent.end and entity(stop + 1):
+            stop += 1
+            while stop < sent.end and doc[stop].text not in (".", ";", ":", "!", "?", ","):
+                stop += 1
+        if _only_list(doc, i + 1, stop, entity):
+            return _named(doc, i + 1, stop, entity)
+        return []
+    return []
+
+
+def _next_sentence(t: Token, entity) -> List[str]:
+    """"Among them were A, B and C." / "They included A and B." opening the next sentence."""
+    doc = t.doc
+    nxt_start = t.sent.end
+    if nxt_start >= len(doc):
+        return []
+    nxt = doc[nxt_start].sent
+    root = nxt.root
+    words = [x.lower_ for x in nxt[:3]]
+    if words[:2] == ["among", "them"] and root.lemma_.lower() == "be":
+        listed = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i > nxt.start + 1]
+    elif words[:1] == ["they"] and root.lemma_.lower() == "include":
+        listed = [c for c in root.children if c.dep_ == "dobj"]
+    else:
+        return []
+    if not listed:
+        return []
+    # the coordination only: "Among them were A, B and C, all large aid recipients"
+    chain = list(listed)
+    for x in chain:
+        chain.extend(c for c in x.children if c.dep_ == "conj" and c not in chain)
+    lo = min(x.left_edge.i for x in listed)
+    hi = max(x.i for x in chain) + 1
+    if not _only_list(doc, lo, hi, entity):
+        return []
+    return _named(doc, lo, hi, entity)
+
+
+def group_members(t: Token, entity: Callable[[int], Optional[str]], type_of: Callable[[str], str]) -> List[str]:
+    """The members listed for the unnamed plural subject ``t`` of a clause (see the module
+    docstring); [] unless ``t`` is such a subject and one of the list shapes follows."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX"):
+        return []
+    noun = t
+    if t.pos_ == "NUM" or t.lower_ in QUANTIFIERS:  # "Twenty of the bloc's members", "Dozens of states"
+        noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), None)
+        if noun is None:
+            return []
+    if noun.tag_ not in ("NNS",) or noun.pos_ != "NOUN":
+        return []
+    # the subject must be an unnamed group: a number or a quantifier before it
+    if not (any(c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.pos_ == "NUM" or c.lower_ in QUANTIFIERS)
+                for c in noun.children) or t is not noun):
+        return []
+    found = _among_them(t, entity) or _including(t, entity) or _next_sentence(t, entity)
+    return [e for e in found if type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+
+
+QUANTIFIERS = {"some", "several", "many", "dozens", "most", "all", "numerous", "various", "other", "few", "a"}
+
+
+GROUP_MEMBER_RULE = "MEMBER_OF:listed-for-group"
+# group nouns whose owner is the organisation the listed members belong to
+MEMBER_NOUNS = {"member", "state", "country", "nation"}
+
+
+def listed_group_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the members listed for a partitive group subject tied to an
+    organisation: "Twenty of the bloc's members voted for it, A and B among them",
+    "Five EU states abstained, among them A and B", "Most NATO members backed X. Among
+    them were A and B." (the organisation named by a possessor, a modifier or "of")."""
+    low = doc.text.lower()
+    if "among them" not in low and "including" not in low and "they include" not in low:
+        return []
+    from .membership import _organisation_of  # shared with the other membership rules
+
+    out: List[Dict] = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "CD") or index.entity(tok.i):
+            continue
+        noun = tok
+        if tok.pos_ == "NUM" or tok.lower_ in QUANTIFIERS:
+            noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), tok)
+        if noun.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        org = _organisation_of(noun, index)
+        if org is None:
+            continue
+        for m in group_members(tok, index.entity, index.type_of):
+            if m != org and index.type_of(m) in ("COUNTRY", "ORGANISATION"):
+                out.append(record(tok, m, "MEMBER_OF", org, rule_id=GROUP_MEMBER_RULE))
+    return out
