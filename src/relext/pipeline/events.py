@@ -202,6 +202,9 @@ def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:
                     return f"event:{ent.kb_id_.split(':', 1)[1]}-summit", text, {}
             body = _body_key(naming)
             return f"event:{body or slug(naming)}-summit", text, {}
+    held = _OCCASION_IN_PLACE.match(text)
+    if held:  # "May ceremonies in Moscow" is "the Moscow ceremonies"
+        return f"event:{slug(held.group(2) + ' ' + held.group(1))}", text, {}
     body = _body_key(text)  # "heading to the G20": the body's name for its summit
     if body:
         return f"event:{body}-summit", text, {}
@@ -278,6 +281,7 @@ def _place_names() -> frozenset:
     return frozenset(e["alias"] for e in country_entries() + capital_entries()) | city_names()
 
 
+_OCCASION_IN_PLACE = re.compile(r"^(?:[A-Z][a-z]+ )?(ceremonies|celebrations|commemorations|festivities) in (.+)$")
 PREFIXES = {"anti", "pro", "ex", "post", "pre", "non"}
 MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
                  "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}

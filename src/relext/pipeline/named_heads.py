@@ -167,13 +167,38 @@ class EventShapes:
                 break
             start -= 1
         if not named:
-            return None
+            return self._occasion_in_place(head, ent_at)
         while start < head.i and (doc[start].text == "-" or doc[start].lower_ in MONTHS):
             start += 1
         if start >= head.i or not (doc[start].is_title or ORDINAL.match(doc[start].text)
                                    or WORD_ORDINAL.match(doc[start].text) or doc[start].lower_ in self.occasion_words):
             return None
         return start, head.i + 1
+
+    def _occasion_in_place(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+        """"the (May) ceremonies in Moscow marking 60 years since ...": definite plural
+        occasions held in a named place and marking something are named by that place
+        (the same event as "the Moscow ceremonies")."""
+        doc = head.doc
+        if head.lower_ not in self.place_named or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in MONTHS for c in head.lefts):
+            return None
+        if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "in":
+            return None
+        end = head.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and ent_at.get(end) in ("LOCATION", "COUNTRY"):
+            end += 1
+        if end == head.i + 2 or end + 1 >= len(doc):
+            return None
+        after = doc[end].lower_
+        if not (after in ("marking", "commemorating", "celebrating") or after == "to" and doc[end + 1].lower_ == "mark"):
+            return None
+        start = head.i
+        if doc[start - 1].lower_ in MONTHS:
+            start -= 1
+        return start, end
 
     def _session_of_event(self, head: Token, ent_at: Dict[int, str]) -> bool:
         """An unnumbered weak head whose "of" object is itself an event name: "a virtual
