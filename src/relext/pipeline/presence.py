@@ -57,9 +57,11 @@ GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
 
 
 def presences(doc: Doc, index, args, modality) -> List[Dict]:
-    """ATTENDS/BOYCOTTS records of representation, hosting, staying away and sending."""
+    """ATTENDS/BOYCOTTS records of representation, hosting, staying away and sending (and the
+    AFFILIATED_WITH of a state delegation's head)."""
     out: List[Dict] = []
-    words = {"represent", "join", "boycott", "have"} | HOST_NOUNS | TRAVEL_VERBS | {"stay", "remain", "send", "dispatch"}
+    words = {"represent", "join", "boycott", "have", "lead"} | HOST_NOUNS | TRAVEL_VERBS \
+        | {"stay", "remain", "send", "dispatch"}
     for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -79,7 +81,34 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
             out += _joined_for_meeting(tok, index, args, modality) + _joined_remotely(tok, index, args, modality)
         elif lemma in TRAVEL_VERBS and tok.pos_ == "VERB":
             out += _not_travelling(tok, index, args, modality)
+        elif lemma == "lead" and tok.pos_ == "VERB":
+            out += _delegation_head(tok, index, args)
     return out
+
+
+DELEGATION_NOUNS = {"delegation", "delegations"}
+
+
+def _delegation_head(tok: Token, index, args) -> List[Dict]:
+    """"X will lead China's delegation", "the Chinese delegation will be led by X": the
+    head of a state's delegation is AFFILIATED_WITH that state."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    nouns = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+             and c.lemma_.lower() in DELEGATION_NOUNS]
+    if not nouns:
+        return []
+    mods = [c for n in nouns for c in n.children if c.dep_ in ("poss", "amod", "compound")]
+    mods += [x for c in mods for x in c.subtree if x.dep_ == "conj"]  # "a joint Spanish and Italian delegation"
+    states = [e for c in mods for e in [index.entity(c.i)] if e and index.type_of(e) == "COUNTRY"]
+    if len(set(states)) != 1:
+        return []
+    if passive:
+        heads = [e for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                 for e in args.entities_of(p)]
+    else:
+        heads = args.subjects(tok)
+    return [record(tok, h, "AFFILIATED_WITH", states[0], rule_id="AFFILIATED_WITH:delegation-head")
+            for h in heads if index.type_of(h) == "PERSON"]
 
 
 def settle_attendance(records: List[Dict]) -> List[Dict]:
