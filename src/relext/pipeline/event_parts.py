@@ -27,18 +27,13 @@ def tied_to_event(doc: Doc, start: int, end: int) -> bool:
     """The part is an event's: "the summit's closing press conference" or "... of the summit"."""
     if start >= 2 and doc[start - 1].text in ("'s", "’s", "'") and doc[start - 2].lower_ in EVENT_NOUNS:
         return True
-    if end >= len(doc) or doc[end].lower_ != "of":
-        return False
-    i = end + 1  # "of the summit", "of the Lima Summit"; not "of parliament"
-    while i < len(doc) and doc[i].lower_ in ("the", "this", "that"):
-        i += 1
-    return i < len(doc) and (doc[i].lower_ in EVENT_NOUNS or doc[i].text[:1].isupper())
+    return end < len(doc) and doc[end].lower_ == "of"
 
 
 def part_words(low: str) -> str:
     """The part's own words: "closing press conference" -> "closing-press-conference",
-    "the opening match" -> "opening-match", "the closing session" -> "closing-session"."""
-    m = re.search(r"\b(opening|closing)\s+(?:(press|news)\s+conference|(?:plenary\s+)?session|plenary|match|game|fixture|bout)\b", low)
+    "the opening match" -> "opening-match"."""
+    m = re.search(r"\b(opening|closing)\s+(?:(press|news)\s+conference|match|game|fixture|bout)\b", low)
     return "-".join(m.group(0).split()) if m else ""
 
 
