@@ -17,6 +17,7 @@ from typing import Callable, Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
+from .membership import _organisation_of  # shared with the other membership rules
 from .records import record
 
 # "Among them were A and B", "They included A and B": verbs of the listing sentence
@@ -155,7 +156,6 @@ def listed_group_members(doc: Doc, index, args) -> List[Dict]:
     low = doc.text.lower()
     if "among them" not in low and "including" not in low and "they include" not in low:
         return []
-    from .membership import _organisation_of  # shared with the other membership rules
 
     out: List[Dict] = []
     for tok in doc:

@@ -54,6 +54,7 @@ from .hostile_idioms import hostile_idioms
 from .penalty_context import penalties_in_context
 from .relation_ellipsis import elided_relations, referred_object
 from .substitutes import substitutes
+from .place_descriptions import _city_countries
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -364,7 +365,6 @@ class RelationExtractor(RuleComponent):
                                           subjects)
         if places and objects:
             # "his Asia trip" tours a region, told by its stops: only a state or a city so named
-            from .place_descriptions import _city_countries
             cities = _city_countries()
             objects = [o for o in objects if index.type_of(o) == "COUNTRY" or (
                 index.names.get(o, "").lower() in cities and index.names.get(o, "").lower() not in WORLD_REGIONS)]
