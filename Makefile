@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 SETS = --gold ../shared/eval/dev.jsonl --gold ../shared/eval/dev2.jsonl --gold tests/data/dev3.jsonl --gold tests/data/dev4.jsonl --gold tests/data/dev5.jsonl \
-       --gold tests/data/own_heldout2.jsonl --gold tests/data/own_heldout.jsonl --gold tests/data/own_heldout3.jsonl --gold tests/data/own_heldout4.jsonl
+       --gold tests/data/own_heldout2.jsonl --gold tests/data/own_heldout.jsonl --gold tests/data/own_heldout3.jsonl --gold tests/data/own_heldout4.jsonl --gold tests/data/own_heldout5.jsonl
 
 score: $(STAMP)
 	$(BIN)/python bench/dev_scores.py $(SETS)
