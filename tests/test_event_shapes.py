@@ -382,3 +382,33 @@ def test_a_lower_case_part_after_a_summits_possessive_keeps_the_summit_as_named(
 ])
 def test_an_opening_or_closing_session_of_nothing_named_is_no_event(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mourners queued for hours before Pope Benedict's funeral in St Peter's Square.", "funeral of Pope Benedict"),
+    ("Several monarchs flew to London for the funeral of Queen Elizabeth II.", "funeral of Queen Elizabeth II"),
+    ("Thousands gathered for the memorial service for Desmond Tutu in Cape Town.", "memorial service for Desmond Tutu"),
+    ("Guests from forty countries were invited to Lee Jae-myung's inauguration.", "inauguration of Lee Jae-myung"),
+    ("Japan held the state funeral of Shinzo Abe in September.", "state funeral of Shinzo Abe"),
+])
+def test_occasions_named_by_the_person_they_are_held_for(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump will attend the funeral of a soldier on Monday.",      # the person is not named
+    "The inauguration of the new president was postponed.",       # a description, no name
+    "Families held funerals for the victims of the crash.",       # plural occasions
+    "Inauguration Day falls on a Monday this year.",              # a date named by the occasion
+    "Biden spoke about Mandela's legacy at a dinner.",            # a person's legacy is no occasion
+])
+def test_occasions_of_unnamed_people_and_dates_are_not_events(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_a_bare_occasion_word_refers_to_the_persons_occasion(nlp):
+    ex = relext.extract("Dozens of leaders attended the funeral of Queen Elizabeth II on Monday. "
+                        "Emmanuel Macron also went to the funeral.", nlp=nlp)
+    names = {e.id: e.name for e in ex.entities}
+    got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+    assert ("Emmanuel Macron", "ATTENDS", "funeral of Queen Elizabeth II") in got

@@ -43,6 +43,9 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}
 DESCRIPTION_HEADS["parade"] = ("EVENT", "parade")  # "the parade" after "the Victory Day parade"
+# "the funeral" after "Pope Benedict's funeral" (relext/pipeline/person_occasions.py)
+DESCRIPTION_HEADS.update({w: ("EVENT", w) for w in ("funeral", "inauguration", "memorial", "coronation",
+                                                     "investiture", "burial", "enthronement")})
 # "the ceremonies" after "the Moscow ceremonies", "the celebrations" after "the Jamhuri Day
 # celebrations": an occasion (relext/data/events.yaml) by its own head, singular or plural
 DESCRIPTION_HEADS["ceremony"] = ("EVENT", "ceremon")

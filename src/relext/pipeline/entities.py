@@ -34,6 +34,7 @@ from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes
+from .person_occasions import PersonOccasions
 from .generic_parties import with_party_word
 from .nicknames import nickname_names
 from .outlets import OUTLET_NOUNS, PHOTO_WORDS, outlet_spans
@@ -107,6 +108,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
+        person_occasions = events.get("person_occasions", {})
+        self.person_occasions = PersonOccasions(person_occasions.get("heads", ()), person_occasions.get("tails", ()),
+                                                person_occasions.get("prepositions", {}))
+        self.person_occasion_words = WordSet(nlp.vocab, person_occasions.get("heads", ()), attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")

@@ -41,6 +41,10 @@ class EventNamer:
         out = {}
         olympics = []
         for m in events:
+            named_for = m["attrs"].get("named_for")
+            if named_for:  # "Pope Benedict's funeral" (relext/pipeline/person_occasions.py)
+                out[(m["start"], m["end"])] = (f"event:{slug(named_for)}", named_for, {"named_for": named_for})
+                continue
             low = span_text(doc, m["start"], m["end"]).lower()
             if _is_part(low):
                 continue

@@ -1,0 +1,145 @@
+"""Occasions named by the person they are held for: funerals, memorials, inaugurations.
+
+News names a state funeral, a memorial service, an inauguration or a coronation by the
+person it is for: "Pope Benedict's funeral", "the funeral of Queen Elizabeth II", "the
+memorial service for Desmond Tutu", "President-elect Lee's inauguration", "the swearing-in
+of Brazil's new president" (a description: no name, no event). Leaders attend, skip or
+boycott these as they do summits, so each is one named EVENT: the occasion words are its
+mention ("funeral", "memorial service", "inauguration ceremony"), the person keeps their own
+PERSON mention, and the event's name joins the two ("funeral of Queen Elizabeth II",
+"memorial service for Desmond Tutu"), whichever way the text phrases it. A bare "the
+funeral" later in the passage is a description of that event
+(:mod:`relext.pipeline.descriptions`).
+
+What is not such an occasion: a person's death, illness or election, plural or indefinite
+occasions ("funerals of the victims", "a memorial for the dead"), occasions of a person who
+is not named ("the funeral of a soldier"), and a day named after a person
+("Inauguration Day" is a date).
+
+The heads and the words that may follow them ("service", "mass", "ceremony") are data in
+``relext/data/events.yaml`` (``person_occasions``).
+
+Example
+-------
+>>> from relext.loading import resolve_model
+>>> nlp = resolve_model()
+>>> doc = nlp("Dozens of leaders attended Pope Benedict's funeral in Rome.")
+>>> shapes = PersonOccasions(["funeral"], ["service"], {"service": "for"})
+>>> [(doc[s:e].text, name) for s, e, name in shapes.spans(doc, [3, 4], {3: "PERSON", 4: "PERSON"})]
+[('funeral', 'funeral of Pope Benedict')]
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+
+from spacy.tokens import Doc, Token
+
+# words of a possessor or an "of" object that belong to the person's name in the event's
+# name ("Pope Benedict", "Queen Elizabeth II", "President Mandela")
+_NAME_POS = ("PROPN",)
+
+
+class PersonOccasions:
+    """Find occasions named by a person.
+
+    Args:
+        heads: lower-case head words of such occasions ("funeral", "inauguration").
+        tails: words that may follow a head inside the occasion's mention ("service",
+            "mass", "ceremony": "the funeral service of ...").
+        prepositions: head or tail word -> preposition used in the event's name when the
+            text names the person by a possessive ("memorial service" -> "for"); "of" for
+            the others.
+    """
+
+    def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str]) -> None:
+        self.heads = {h.lower() for h in heads}
+        self.tails = {t.lower() for t in tails}
+        self.prepositions = {k.lower(): v for k, v in prepositions.items()}
+
+    def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str]]:
+        """``(start, end, name)`` of each occasion named by a person.
+
+        Args:
+            doc: a parsed Doc.
+            positions: indices of tokens whose lower form is a head word.
+            ent_at: token index -> entity type of the mentions found so far.
+        """
+        out = []
+        for i in positions:
+            head = doc[i]
+            if head.lower_ not in self.heads or head.tag_ in ("NNS", "NNPS"):
+                continue
+            tailed = head.i + 1 < len(doc) and doc[head.i + 1].lower_ in self.tails
+            if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "ADJ" and tailed):
+                continue  # "memorial" is an adjective of "memorial service"
+            if ent_at.get(i) or head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "day":
+                continue  # "Inauguration Day" is a date
+            start, end, last = self._extent(head)
+            person = self._possessor(last, start, ent_at)
+            prep = None
+            if person is None:
+                person, prep = self._of_object(last, ent_at)
+            else:
+                prep = self.prepositions.get(doc[end - 1].lower_) or self.prepositions.get(head.lower_, "of")
+            if person is None:
+                continue
+            words = " ".join(t.lower_ for t in doc[start:end])
+            out.append((start, end, f"{words} {prep} {person}"))
+        return out
+
+    def _extent(self, head: Token) -> Tuple[int, int, Token]:
+        """The occasion's words: adjectives before the head ("state funeral"), and a tail
+        word after it ("memorial service", "funeral Mass"); the token that governs the
+        possessor and the "of" phrase is the last of them."""
+        doc = head.doc
+        start, end, last = head.i, head.i + 1, head
+        if end < len(doc) and doc[end].lower_ in self.tails and (doc[end].head.i == head.i or head.head.i == end):
+            last = doc[end]
+            end += 1
+        while start > 0 and doc[start - 1].lower_ in ("state", "official", "public", "national", "royal") \
+                and doc[start - 1].head.i in (head.i, last.i):
+            start -= 1
+        return start, end, last
+
+    @staticmethod
+    def _possessor(last: Token, start: int, ent_at: Dict[int, str]) -> Optional[str]:
+        """"Pope Benedict's funeral": the possessor is a named person."""
+        doc = last.doc
+        poss = [c for c in list(last.lefts) + list(doc[start].lefts) if c.dep_ == "poss"]
+        if not poss:
+            return None
+        p = poss[0]
+        return _person_name(doc, p, ent_at)
+
+    @staticmethod
+    def _of_object(last: Token, ent_at: Dict[int, str]) -> Tuple[Optional[str], Optional[str]]:
+        """"the funeral of Queen Elizabeth II", "the memorial service for Desmond Tutu": the
+        definite occasion's "of" or "for" object is a named person."""
+        doc = last.doc
+        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+            return None, None  # "a funeral for X" is no one named occasion
+        for prep in last.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        name = _person_name(doc, obj, ent_at)
+                        if name is not None:
+                            return name, prep.lower_
+        return None, None
+
+
+def _person_name(doc: Doc, tok: Token, ent_at: Dict[int, str]) -> Optional[str]:
+    """The name of the person ``tok`` heads, with the titles written before it ("Pope
+    Benedict", "Queen Elizabeth II"), or None when ``tok`` is no named person."""
+    if ent_at.get(tok.i) != "PERSON":
+        return None
+    start = tok.i
+    while start > 0 and (ent_at.get(start - 1) == "PERSON" or doc[start - 1].pos_ in _NAME_POS
+                         and doc[start - 1].is_title and doc[start - 1].head.i == tok.i
+                         and ent_at.get(start - 1) is None):
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and ent_at.get(end) == "PERSON":
+        end += 1
+    words = [t for t in doc[start:end] if t.tag_ != "POS" and t.text not in ("'s", "’s", "'")]
+    return "".join(t.text_with_ws for t in words).strip() or None
