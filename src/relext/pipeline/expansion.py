@@ -185,7 +185,9 @@ class ExpansionMixin:
             if c.dep_ == "conj" and e is None and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _before_among_them(c):
                 continue  # "voted for the motion, A and B among them": the voters, not the motion
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
-                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+                # a conjunct is a step down the tree, not a hop: a list of any length counts
+                # as one level ("A, B, C, ... and N imposed sanctions"), not one per member
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth))
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
@@ -210,7 +212,7 @@ class ExpansionMixin:
             for x in t.subtree:
                 if x.i != t.i and x.i > t.i and self.index.entity(x.i) == e:
                     out.extend(y for c in x.children if c.dep_ == "conj" and self.index.entity(c.i) != e
-                               for y in self.entities_of(c, positions=positions, _depth=_depth + 1))
+                               for y in self.entities_of(c, positions=positions, _depth=_depth))
         return list(dict.fromkeys(out))
 
     def _flat_coordination(self, t: Token) -> List[str]:
