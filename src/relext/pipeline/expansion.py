@@ -213,7 +213,33 @@ class ExpansionMixin:
                 if x.i != t.i and x.i > t.i and self.index.entity(x.i) == e:
                     out.extend(y for c in x.children if c.dep_ == "conj" and self.index.entity(c.i) != e
                                for y in self.entities_of(c, positions=positions, _depth=_depth))
+        if e is not None and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children):
+            out = self._list_head_misparsed(t, e) + out
         return list(dict.fromkeys(out))
+
+    def _list_head_misparsed(self, t: Token, e: str) -> List[str]:
+        """"Chile, Bolivia and Ecuador attended": the parser may take the first member of a
+        sentence-initial list for an adverbial ("Chile" as advmod of the verb) and start the
+        subject at the second. Names of the subject's type just before it, each followed by a
+        comma and hung on the verb as an adverbial, belong to the list (not "Asked about
+        Russia, Germany and France said": "Russia" is an object there)."""
+        doc = t.doc
+        found: List[str] = []
+        i = t.left_edge.i - 1
+        while i >= 1 and doc[i].text == ",":
+            x = self.index.entity(i - 1)
+            if x is None or x == e or self.index.type_of(x) != self.index.type_of(e):
+                break
+            j = i - 1
+            while j > 0 and self.index.entity(j - 1) == x:
+                j -= 1
+            root = next((k for k in doc[j:i] if k.head.i < j or k.head.i >= i or k.head is k), None)
+            if root is None or root.dep_ not in ("advmod", "npadvmod", "dep", "intj", "nsubj", "nsubjpass", "appos") \
+                    or root.head.i != t.head.i and root.head.i != t.i:
+                break
+            found.insert(0, x)
+            i = j - 1
+        return found
 
     def _flat_coordination(self, t: Token) -> List[str]:
         """People coordinated inside one run of proper nouns the parser left flat: "European
