@@ -73,6 +73,16 @@ class Modality:
         """
         nodes = [(tok, False)]
         cur = tok
+        if cur.pos_ == "NOUN" and cur.dep_ == "pobj":
+            # "X was not among the guests at Y", "X was not one of the guests": the copula's
+            # negation is the group noun's
+            p = cur.head
+            if p.lower_ == "among" and p.head.lemma_.lower() in ("be", "remain"):
+                cur = p.head
+                nodes.append((cur, False))
+            elif p.lower_ == "of" and p.head.lower_ == "one" and p.head.head.lemma_.lower() in ("be", "remain"):
+                cur = p.head.head
+                nodes.append((cur, False))
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
             # "cancelled his stop in X", "scrapped the visit": calling off the noun's event
