@@ -25,7 +25,7 @@ import json
 import logging
 import sys
 from collections import Counter
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 from .about import __version__
 
