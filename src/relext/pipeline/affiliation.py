@@ -103,6 +103,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         if t is not None:
             for a in _anchors_of(t, index):
                 emit(t, pid, a, "affiliation:apposition")
+        # 2c. "the presidents of A, X; B, Y; and C, Z", "the President of A, X; the Prime
+        # Minister of B, Y": a list of "<state>, <name>" items under a title
+        a = listed_under_title(doc, start, index, titles)
+        if a is not None:
+            emit(doc[start], pid, a, "affiliation:title-list")
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -203,6 +208,46 @@ def title_before_comma(doc: Doc, start: int, titles: Set[str]) -> Optional[Token
                     or t.left_edge.is_sent_start:
                 return t
     return None
+
+
+def listed_under_title(doc: Doc, start: int, index, titles: Set[str]) -> Optional[str]:
+    """The state of a "<state>, <Name>" item at ``start`` in a list headed by a title.
+
+    Guest lists name each state through its office holder: "the presidents of Chile,
+    Gabriel Boric; Peru, Dina Boluarte, and Bolivia, Luis Arce", "the President of Chile,
+    Gabriel Boric; the Prime Minister of Peru, Ana Ruiz". The name after ", " belongs to
+    the state before it when that state opens an item: it follows "<title> of", or it
+    follows ";" (or "and" after one) in a sentence whose list is headed by "<title(s)> of".
+    A plain list of states and people ("met Chile, Gabriel Boric and ...") gives nothing.
+    """
+    if start < 3 or doc[start - 1].text != ",":
+        return None
+    state = index.name_by_token.get(start - 2)
+    if state is None or index.type_of(state) != "COUNTRY":
+        return None
+    i = start - 2
+    while i > 0 and index.name_by_token.get(i - 1) == state:
+        i -= 1
+    i -= 1  # the word before the state
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1:
+        return None
+    if doc[i].lower_ == "of" and _is_title(doc[i - 1], titles):
+        return state
+    if doc[i].lower_ == "and" and i > 0 and doc[i - 1].text in (",", ";"):
+        i -= 1
+    if doc[i].text != ";" and not (doc[i].lower_ == "and" and doc[i - 1].text == ","):
+        return None
+    sent = doc[start].sent
+    if not any(t.lower_ == "of" and t.i > sent.start and _is_title(doc[t.i - 1], titles)
+               for t in doc[sent.start:i]):
+        return None
+    return state
+
+
+def _is_title(t: Token, titles: Set[str]) -> bool:
+    return t.lower_ in titles or t.lower_.endswith("s") and t.lower_[:-1] in titles
 
 
 def _person_mentions(index) -> List:
