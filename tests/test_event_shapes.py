@@ -412,3 +412,23 @@ def test_a_bare_occasion_word_refers_to_the_persons_occasion(nlp):
     names = {e.id: e.name for e in ex.entities}
     got = {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
     assert ("Emmanuel Macron", "ATTENDS", "funeral of Queen Elizabeth II") in got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Turkey launched Operation Olive Branch in January.", "Operation Olive Branch"),
+    ("Pyongyang threatened to respond to the Ulchi Freedom Guardian exercise.", "Ulchi Freedom Guardian exercise"),
+    ("The Foal Eagle drills began on Monday.", "Foal Eagle drills"),
+    ("Belarus hosted the Zapad exercises in September.", "Zapad exercises"),
+])
+def test_named_military_operations_and_exercises_are_events(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "China staged Taiwan drills after the visit.",          # named by a place
+    "The Navy drills off the coast drew protests.",          # a service, not a name
+    "Operation of the plant resumed on Friday.",             # the common noun
+    "Monday drills were cancelled.",                          # a weekday names nothing
+])
+def test_unnamed_drills_and_the_common_noun_are_not_events(nlp, text):
+    assert not _events(nlp, text)

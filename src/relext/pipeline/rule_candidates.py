@@ -93,7 +93,12 @@ class RuleCandidates:
         ``found`` so far (to tell organisations from people and dates)."""
         out = []
         matches = self.event_matcher(doc) if self.event_keywords.positions(doc) or "COP" in doc_text(doc) else []
+        # an exercise named by a state, a place or a person is no named event ("Taiwan drills")
+        named_by = {i for c in found if c["source"] != "model" and c["label"] in ("COUNTRY", "LOCATION", "PERSON")
+                    for i in range(c["start"], c["end"])}
         for match_id, start, end in matches:
+            if self.nlp.vocab.strings[match_id] == "exercise" and named_by & set(range(start, end)):
+                continue
             start, end = _trim(doc, start, end)
             if self.nlp.vocab.strings[match_id] == PART_FAMILY and not tied_to_event(doc, start, end):
                 continue
