@@ -239,9 +239,14 @@ class ExpansionMixin:
                         return other
                 if subj:
                     ids = self.entities_of(subj[0], _depth=_depth + 1)
+                    if len(ids) == 1 and t.dep_ in ("nsubj", "nsubjpass") and _in_adverbial(t, cur):
+                        # "X welcomed A and B when they arrived": one host, so "they" are the guests
+                        guests = [e for c in cur.children if c.dep_ == "dobj" for e in self.entities_of(c, _depth=_depth + 1)]
+                        if len(guests) >= 2 and ids[0] not in guests:
+                            return guests
                     if len(ids) >= 1 and not (len(ids) == 1 and self.index.type_of(ids[0]) == "PERSON"):
                         return ids
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         return []
@@ -339,6 +344,16 @@ class ExpansionMixin:
                 if pair:
                     return pair
         return []
+
+
+ADVERBIAL_MARKERS = {"when", "as", "after", "before", "while", "once", "until"}
+
+
+def _in_adverbial(t: Token, verb: Token) -> bool:
+    """``t`` is the subject of a time clause of ``verb`` ("... when they arrived")."""
+    clause = t.head
+    return clause.dep_ == "advcl" and clause.head.i == verb.i \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKERS for c in clause.children)
 
 
 def _stake_of_clause(t: Token, verb: Token) -> bool:
