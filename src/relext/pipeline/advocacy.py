@@ -158,7 +158,8 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             for b in bodies:
                 drop.add((s, b))
             for o in joiners:
-                if o != s and o not in bodies and index.type_of(o) in ACTOR_TYPES:
+                # "A and B hope to join NATO": the joiners are the advocates themselves
+                if o != s and o not in bodies and o not in advocates and index.type_of(o) in ACTOR_TYPES:
                     out.append(record(a, s, "SUPPORTS", o, rule_id="SUPPORTS:advocated-joining", negated=negated,
                                       cue=cue))
     return out, ranges, drop

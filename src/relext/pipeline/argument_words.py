@@ -38,6 +38,11 @@ PAIR_NOUNS |= RELATION_NOUNS
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
 # positions given to someone: "a permanent seat for Brazil"
+# a party's own pursuit, which others back or oppose: "France and Germany opposed their bids"
+# is someone else's bid, never the opposers' own
+# ("their membership", "their independence" are most often the owners' own: not here)
+STAKE_NOUNS = {"bid", "request", "application", "candidacy", "candidature", "case", "cause", "claim", "quest",
+               "aspiration", "ambition"}
 SEAT_NOUNS = {"seat", "seats", "membership", "place", "role", "representation", "status"}
 # particles the parser may attach as prepositions ("walked out of", "pulled out of")
 PARTICLES = {"out", "away", "off", "down", "up", "back"}

@@ -58,7 +58,7 @@ GIVEN_NOUNS = {"delivery", "aid", "support", "assistance", "funding", "loan", "c
 AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", "keen", "reluctant", "determined",
                     "prepared", "poised"}
 # titles of whoever runs a body: "its head, X" is the body's, not the subject state's
-BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "boss", "founder",
+BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "boss", "founder",
                     "director-general", "secretary-general", "commander", "president"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
 

@@ -52,8 +52,13 @@ DESCRIPTION_HEADS["ceremony"] = ("EVENT", "ceremon")
 DESCRIPTION_HEADS["celebration"] = ("EVENT", "celebration")
 DESCRIPTION_HEADS["commemoration"] = ("EVENT", "commemoration")
 DESCRIPTION_HEADS["festivity"] = ("EVENT", "festivit")
+# "the union" after the European Union, "the court" after the International Criminal
+# Court: bare (no modifier: "the Kenyan court" is another one), and one such body only
+BARE_HEADS = {"union", "court", "tribunal"}
+for _head in BARE_HEADS:
+    DESCRIPTION_HEADS[_head] = ("ORGANISATION", _head)
 # heads that name a body by the head word of its own name: only one such body may fit
-NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"}
+NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"} | BARE_HEADS
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
 # body named "... Forum" and no forum event)
 SECOND_KIND = {"forum": ("ORGANISATION", "forum")}
@@ -188,6 +193,8 @@ class Descriptions:
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
             if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
                 continue  # a name of its own ("the Geneva summit") is not a description
+            if head in BARE_HEADS and (mods or dets[0].lower_ != "the" or tok.tag_ != "NN"):
+                continue  # "the Kenyan court", "the unions": another one
             wanted_type, id_hint = kind
             target = None
             if head in GENERIC_EVENT_HEADS:
@@ -200,6 +207,10 @@ class Descriptions:
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
             if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
                 continue  # "the council" after two councils: which one is not said
+            if head in BARE_HEADS and any(
+                    doc[j].lemma_.lower() == head and j not in taken
+                    for j in range(max(st for st, g in starts["ORGANISATION"] if g in fitting and st < tok.i), tok.i)):
+                continue  # "the ICC ... a Kenyan court fined X, and the court ...": the other one
             if wanted_type == "EVENT" and id_hint == "summit":
                 # "the summit" is an event the text calls a summit, before one keyed alike
                 # but called a meeting ("the ASEAN-China meeting" after "the ASEAN summit")

@@ -22,6 +22,7 @@ from .argument_words import (
     STATE_NOUNS,
     LIST_PREPS,
     SEAT_NOUNS,
+    STAKE_NOUNS,
     VICTIM_OF,
     KIND_NOUNS,
     EVENT_NOUNS,
@@ -252,19 +253,45 @@ class ExpansionMixin:
         return [f for f in found if self.index.type_of(f) == "PERSON"]
 
     def _plural(self, t: Token, _depth: int = 0) -> List[str]:
-        """"their officials" -> the coordinated subject of the clause that contains them."""
+        """"their officials" -> the coordinated subject of the clause that contains them;
+        "their bids" as an argument of that clause's verb ("France and Germany opposed their
+        bids") -> another group named before it, since one backs or opposes others' bids."""
         cur = t.head
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX"):
                 subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and t not in list(c.subtree)
                         and c.lower_ not in PLURAL_PRONOUNS]
+                if subj and _stake_of_clause(t, cur):
+                    other = self._other_group(t, set(self.entities_of(subj[0], _depth=_depth + 1)))
+                    if other:
+                        return other
                 if subj:
                     ids = self.entities_of(subj[0], _depth=_depth + 1)
+                    if len(ids) == 1 and t.dep_ in ("nsubj", "nsubjpass") and _in_adverbial(t, cur):
+                        # "X welcomed A and B when they arrived": one host, so "they" are the guests
+                        guests = [e for c in cur.children if c.dep_ == "dobj" for e in self.entities_of(c, _depth=_depth + 1)]
+                        if len(guests) >= 2 and ids[0] not in guests:
+                            return guests
                     if len(ids) >= 1 and not (len(ids) == 1 and self.index.type_of(ids[0]) == "PERSON"):
                         return ids
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
+        return []
+
+    def _other_group(self, t: Token, own: set) -> List[str]:
+        """The nearest coordination of two or more states or bodies named before ``t`` (its
+        own sentence or the two before) that shares none of ``own``."""
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 2)].start
+        for i in range(t.i - 1, limit - 1, -1):
+            tok = t.doc[i]
+            if tok.dep_ in ("conj", "appos") or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            found = [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+            if len(found) >= 2 and not own & set(found):
+                return found
         return []
 
     def _previous_group(self, t: Token) -> List[str]:
@@ -345,6 +372,26 @@ class ExpansionMixin:
                 if pair:
                     return pair
         return []
+
+
+ADVERBIAL_MARKERS = {"when", "as", "after", "before", "while", "once", "until"}
+
+
+def _in_adverbial(t: Token, verb: Token) -> bool:
+    """``t`` is the subject of a time clause of ``verb`` ("... when they arrived")."""
+    clause = t.head
+    return clause.dep_ == "advcl" and clause.head.i == verb.i \
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKERS for c in clause.children)
+
+
+def _stake_of_clause(t: Token, verb: Token) -> bool:
+    """"their" owns a stake noun ("their bids") that is an argument of ``verb``."""
+    noun = t.head
+    if t.dep_ != "poss" or noun.lemma_.lower() not in STAKE_NOUNS:
+        return False
+    if noun.head.i == verb.i and noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.head.i == verb.i
 
 
 def _of_them(t: Token) -> Optional[Token]:

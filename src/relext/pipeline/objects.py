@@ -203,7 +203,14 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") \
                             and not any(a.dep_ in ("auxpass", "nsubjpass") for a in c.children):
-                        objs.extend(e for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
+                        doers = [e for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s)]
+                        if any(s.dep_ == "nsubj" and s.pos_ == "PRON" for s in c.children):
+                            # "A and B shouted at C, charging that he lied": a pronoun is none
+                            # of the coordinated accusers
+                            joint = self.cached(("subj", tok.i), self.subjects, tok)
+                            if len(joint) > 1:
+                                doers = [e for e in doers if e not in joint]
+                        objs.extend(doers)
             elif slot in ("laid_by", "laid_on"):
                 # "the sanctions imposed by X on Y"
                 objs.extend((laid_by if slot == "laid_by" else laid_on)(self, tok))

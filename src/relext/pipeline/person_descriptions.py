@@ -14,12 +14,19 @@ conservatively, in two steps, and only when exactly one person fits:
    names people names exactly one, and that person is not known or titled as someone of
    another country, nor titled with the same country under another title.
 
+In both steps a person named in the description's own clause is never the one it
+describes ("Macron charged the Brazilian leader": not Macron; "Bolsonaro mocked the French
+leader's wife": not Bolsonaro), so the nearest sentence is the one naming exactly one
+person besides them (`clause_mates`); and with a personal pronoun in that clause ("He
+praised the Peruvian president") step 2 is not taken, the pronoun being most likely the
+person it would find. Two people left, or none, leave the description unresolved.
+
 Only leader-like heads ("leader", "president", "premier", "king", "the prime minister")
 and nouns that describe a person by stance or standing ("the veteran leftist", "the
 strongman") take part; office heads that often introduce a new, unnamed person ("the
 foreign minister", "the spokesman", "his counterpart") do not, nor plurals ("the Cuban
-leaders"), indefinites, a description in apposition to a name, or a possessor ("the
-president's envoy": who the envoy is matters, not whom the title names). Without any named
+leaders"), indefinites, a description in apposition to a name, or a possessor without a
+demonym ("the president's envoy": who the envoy is matters, not whom the title names). Without any named
 person before it, a description stays what it was (its demonym is the country).
 """
 from __future__ import annotations
@@ -32,6 +39,9 @@ LEADER_HEADS = {"leader", "president", "premier", "chancellor", "king", "queen",
 PERSON_NOUNS = {"leftist", "rightist", "veteran", "populist", "nationalist", "socialist", "communist", "statesman",
                 "incumbent", "firebrand", "hardliner", "moderate", "reformist", "reformer", "politician", "septuagenarian",
                 "octogenarian"}
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 
 
 def known_countries(group: Dict) -> Set[str]:
@@ -59,8 +69,10 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
     ``titled`` maps person ids to (anchor ids, title words) as `_titled_people` gives them;
     ``titles_of(tok)`` is the set of title words the description's head accepts.
     """
-    if not _fits_head(tok) or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("compound", "appos", "poss"):
+    if not _fits_head(tok) or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("compound", "appos"):
         return None
+    if tok.dep_ == "poss" and anchor is None:
+        return None  # "the president's envoy": only a demonym possessor ("the French leader's wife")
     if tok.head.i == tok.i + 1 and _fits_head(tok.head):
         return None  # "the veteran" of "the veteran leftist": the description is headed by the next word
     dets = [c for c in tok.children if c.dep_ == "det"] or [
@@ -75,7 +87,8 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
             return None
         iso = anchor.split(":", 1)[1]
     people = {g["id"]: g for g in groups.values() if g["type"] == "PERSON"}
-    before = {pid: [mm for mm in g["mentions"] if mm["start"] < tok.i] for pid, g in people.items()}
+    mates = clause_mates(doc, tok, people)
+    before = {pid: [mm for mm in g["mentions"] if mm["start"] < tok.i] for pid, g in people.items() if pid not in mates}
     before = {pid: ms for pid, ms in before.items() if ms}
     accepted = titles_of(tok)
 
@@ -105,8 +118,10 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
             return same[0]
         if same:
             return None
+    if _pronoun_mate(tok):
+        return None  # "He praised the Peruvian president": "he" is the person named last, so not that one
     here = sent_of[tok.i]
-    for back in (0, 1):
+    for back in (0, 1, 2):
         found = {pid for pid, ms in before.items() if any(here - mm["sentence"] == back for mm in ms)}
         if found:
             if len(found) != 1:
@@ -114,3 +129,37 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
             pid = found.pop()
             return None if other_country(pid) else pid
     return None
+
+
+def _clause_verb(tok):
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def clause_mates(doc, tok, people: Dict[str, Dict]) -> Set[str]:
+    """People named in the description's own clause: never the one it describes ("Macron
+    charged the Brazilian leader", "Bolsonaro mocked the French leader's wife", "the
+    Chilean leader accused Boluarte"). A name in a clause of its own (a relative or
+    complement clause, an apposition) is not a clause-mate."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return set()
+    out = set()
+    for pid, g in people.items():
+        for mm in g["mentions"]:
+            if mm.get("kind") == "DESCRIPTION" or not (verb.sent.start <= mm["start"] < verb.sent.end):
+                continue
+            root = doc[mm["start"]:mm["end"]].root
+            if root.dep_ == "appos":
+                continue
+            if getattr(_clause_verb(root), "i", None) == verb.i:
+                out.add(pid)
+    return out
+
+
+def _pronoun_mate(tok) -> bool:
+    """A personal pronoun ("he", "she", "him", "her") is an argument of the description's own clause."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
+    return any(t.lower_ in PERSONAL_PRONOUNS and t.i != tok.i and getattr(_clause_verb(t), "i", None) == verb.i
+               and t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "pobj") for t in verb.subtree)
