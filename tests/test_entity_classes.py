@@ -306,3 +306,32 @@ def test_a_government_named_by_its_state_is_the_state(nlp, text, name, type_):
 ])
 def test_a_government_named_otherwise_is_no_state(nlp, text, name):
     assert _typed(nlp, text).get(name) != "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The premier prayed at the Meiji shrine on Sunday.", "Meiji shrine"),
+    ("The two presidents held talks at Carthage palace near Tunis.", "Carthage palace"),
+    ("Smoke from fires in the Daintree rainforest reached Cairns.", "Daintree rainforest"),
+    ("Wreaths were laid at the Menin Gate Memorial on Sunday.", "Menin Gate Memorial"),
+])
+def test_a_name_before_a_landmark_noun_is_that_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Security was tight at the Sandton venue before the talks.", "Sandton"),
+    ("The convoy stopped at the border town of Rafah on Monday.", "Rafah"),
+    ("His train reached the village of Tumen after midnight.", "Tumen"),
+    ("A meeting planned for Tromsoe in June was called off.", "Tromsoe"),
+])
+def test_a_name_beside_a_site_or_settlement_noun_is_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Buckingham Palace said the king would travel to Kenya.", "Buckingham Palace", "ORGANISATION"),
+    ("Workers at the Amazon warehouse went on strike.", "Amazon", "ORGANISATION"),
+    ("Putin lit a candle in a Moscow cathedral.", "Moscow", "LOCATION"),
+])
+def test_near_misses_of_landmark_and_site_nouns(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_

@@ -48,6 +48,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
+from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
@@ -110,6 +111,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
+        self.landmark_words = WordSet(nlp.vocab, LANDMARKS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in [k for k, v in events.items() if isinstance(v, dict) and "patterns" in v]:
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
@@ -284,6 +286,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
+            if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
+                    and text not in city_names() and text not in self.regions:
+                landmark = landmark_end(doc, start, end)
+                if landmark is not None:  # "the Yasukuni shrine", "El Mouradia palace": name and noun
+                    end, text, label = landmark, span_text(doc, start, landmark), "LOCATION"
+                elif label != "LOCATION" and place_by_noun(doc, start, end):
+                    label = "LOCATION"  # "the Nasrec venue", "the town of Khasan", "Lenin's Tomb"
+            if label == "ORGANISATION" and text not in self._by_alias and end - start == 1 \
+                    and (text in city_names() and _after_place_word(doc, start) or _bound_for(doc, start)):
+                label = "LOCATION"  # "studied at Oxford", "a meeting planned for Arkhangelsk"
             with_year = _name_with_year(doc, start, end)
             name_part = span_text(doc, start, with_year - 1) if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
@@ -388,6 +400,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in with_party_word(doc, _party_names(doc, taken)))
+        taken = {i for c in gaz + known for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "LOCATION", "key": None, "name": span_text(doc, s, e),
+                          "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in landmark_spans(doc, self.landmark_words.positions(doc), taken))  # "the Meiji shrine"
         cands.extend((2, c) for c in nickname_names(doc))  # 'Ana "Nina" da Costa' (nicknames.py)
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
