@@ -335,3 +335,24 @@ def test_a_name_beside_a_site_or_settlement_noun_is_a_place(nlp, text, name):
 ])
 def test_near_misses_of_landmark_and_site_nouns(nlp, text, name, type_):
     assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The Ukrainian Defence Ministry said two drones were downed.", "Ukrainian Defence Ministry", "COUNTRY"),
+    ("Georgia's Interior Ministry detained the protesters.", "Georgia's Interior Ministry", "COUNTRY"),
+    ("A British Foreign Office minister flew to Riyadh.", "British Foreign Office", "COUNTRY"),
+    ("The Foreign Office summoned the envoy.", "Foreign Office", "ORGANISATION"),
+    ("The Education Ministry closed the schools.", "Education Ministry", "ORGANISATION"),
+])
+def test_a_ministry_named_with_a_state_is_that_state(nlp, text, name, type_):
+    ex = relext.extract(text, nlp=nlp)
+    assert {m.text: e.type.value for e in ex.entities for m in e.mentions}.get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The U.S. Commerce Department added the firm to its list.", "Commerce Department"),
+    ("The US Drug Enforcement Administration seized the cargo.", "Drug Enforcement Administration"),
+])
+def test_a_state_abbreviation_is_no_part_of_an_agency_name(nlp, text, name):
+    typed = _typed(nlp, text)
+    assert typed.get(name) == "ORGANISATION" and not any(k.startswith("U") and k.endswith(name) and k != name for k in typed)

@@ -107,8 +107,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
+        self.agency_heads = set(heads.get("agency_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
-        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority"])
+        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority", "office"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
         self.landmark_words = WordSet(nlp.vocab, LANDMARKS, attr="LOWER")
@@ -276,6 +277,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
                                 "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
                     continue
+            if label == "ORGANISATION" and text not in self._by_alias and self._state_prefix(doc, start, end):
+                start, text = start + 1, span_text(doc, start + 1, end)  # "the U.S. Justice Department"
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
@@ -349,6 +352,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
                 c["label"] = "LOCATION"
         return out
+
+    def _state_prefix(self, doc: Doc, start: int, end: int) -> bool:
+        """A state's abbreviation before an agency's own name of two or more capitalised
+        words ("U.S. Justice Department", "US National Security Agency")."""
+        first = doc[start]
+        if end - start < 3 or not (first.is_upper and len(first.text.replace(".", "")) <= 3):
+            return False
+        entries = [self.entries[i] for i in self._by_alias.get(first.text, ())]
+        return any(e["type"] == "COUNTRY" for e in entries[:1]) and doc[end - 1].lower_ in self.agency_heads \
+            and all(t.is_title or t.lower_ in ("of", "and", "for") for t in doc[start + 1:end])
 
     def _unknown_place(self, text: str) -> bool:
         """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
