@@ -356,3 +356,20 @@ def test_a_ministry_named_with_a_state_is_that_state(nlp, text, name, type_):
 def test_a_state_abbreviation_is_no_part_of_an_agency_name(nlp, text, name):
     typed = _typed(nlp, text)
     assert typed.get(name) == "ORGANISATION" and not any(k.startswith("U") and k.endswith(name) and k != name for k in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The two leaders spoke by phone on Monday, Trend.Az reported.", "Trend.Az"),
+    ("Speaking to the R7 news website, the minister denied the claim.", "R7"),
+    ("On Friday the Daily Planet reported that the talks had stalled.", "Daily Planet"),
+])
+def test_outlets_named_by_a_report_verb_or_an_outlet_noun(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The harvest was good, Lavrov reported.", "Lavrov"),
+    ("Moscow reported progress in the talks.", "Moscow"),
+])
+def test_people_and_states_that_report_are_no_outlets(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
