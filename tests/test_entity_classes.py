@@ -373,3 +373,18 @@ def test_outlets_named_by_a_report_verb_or_an_outlet_noun(nlp, text, name):
 ])
 def test_people_and_states_that_report_are_no_outlets(nlp, text, name):
     assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Marine One touched down on the lawn. The president stepped out of Marine One.", "Marine One"),
+    ("Aboard Royal Flight Seven, the king read his speech.", "Royal Flight Seven"),
+])
+def test_a_craft_that_lands_or_carries_people_is_no_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Coast Guard landed troops on the island.", "Coast Guard"),
+])
+def test_a_body_that_lands_something_stays_a_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"

@@ -48,6 +48,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
+from .crafts import drop_crafts
 from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
@@ -372,7 +373,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
-        model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
+        model = drop_crafts(doc, _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz))
         all_titles = self.title_words | self.person_titles  # once per Doc, not per candidate
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, all_titles)]
         spelt = _acronym_named_bodies(doc, model)
