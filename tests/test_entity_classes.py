@@ -306,3 +306,85 @@ def test_a_government_named_by_its_state_is_the_state(nlp, text, name, type_):
 ])
 def test_a_government_named_otherwise_is_no_state(nlp, text, name):
     assert _typed(nlp, text).get(name) != "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The premier prayed at the Meiji shrine on Sunday.", "Meiji shrine"),
+    ("The two presidents held talks at Carthage palace near Tunis.", "Carthage palace"),
+    ("Smoke from fires in the Daintree rainforest reached Cairns.", "Daintree rainforest"),
+    ("Wreaths were laid at the Menin Gate Memorial on Sunday.", "Menin Gate Memorial"),
+])
+def test_a_name_before_a_landmark_noun_is_that_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Security was tight at the Sandton venue before the talks.", "Sandton"),
+    ("The convoy stopped at the border town of Rafah on Monday.", "Rafah"),
+    ("His train reached the village of Tumen after midnight.", "Tumen"),
+    ("A meeting planned for Tromsoe in June was called off.", "Tromsoe"),
+])
+def test_a_name_beside_a_site_or_settlement_noun_is_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Buckingham Palace said the king would travel to Kenya.", "Buckingham Palace", "ORGANISATION"),
+    ("Workers at the Amazon warehouse went on strike.", "Amazon", "ORGANISATION"),
+    ("Putin lit a candle in a Moscow cathedral.", "Moscow", "LOCATION"),
+])
+def test_near_misses_of_landmark_and_site_nouns(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The Ukrainian Defence Ministry said two drones were downed.", "Ukrainian Defence Ministry", "COUNTRY"),
+    ("Georgia's Interior Ministry detained the protesters.", "Georgia's Interior Ministry", "COUNTRY"),
+    ("A British Foreign Office minister flew to Riyadh.", "British Foreign Office", "COUNTRY"),
+    ("The Foreign Office summoned the envoy.", "Foreign Office", "ORGANISATION"),
+    ("The Education Ministry closed the schools.", "Education Ministry", "ORGANISATION"),
+])
+def test_a_ministry_named_with_a_state_is_that_state(nlp, text, name, type_):
+    ex = relext.extract(text, nlp=nlp)
+    assert {m.text: e.type.value for e in ex.entities for m in e.mentions}.get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The U.S. Commerce Department added the firm to its list.", "Commerce Department"),
+    ("The US Drug Enforcement Administration seized the cargo.", "Drug Enforcement Administration"),
+])
+def test_a_state_abbreviation_is_no_part_of_an_agency_name(nlp, text, name):
+    typed = _typed(nlp, text)
+    assert typed.get(name) == "ORGANISATION" and not any(k.startswith("U") and k.endswith(name) and k != name for k in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The two leaders spoke by phone on Monday, Trend.Az reported.", "Trend.Az"),
+    ("Speaking to the R7 news website, the minister denied the claim.", "R7"),
+    ("On Friday the Daily Planet reported that the talks had stalled.", "Daily Planet"),
+])
+def test_outlets_named_by_a_report_verb_or_an_outlet_noun(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The harvest was good, Lavrov reported.", "Lavrov"),
+    ("Moscow reported progress in the talks.", "Moscow"),
+])
+def test_people_and_states_that_report_are_no_outlets(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Marine One touched down on the lawn. The president stepped out of Marine One.", "Marine One"),
+    ("Aboard Royal Flight Seven, the king read his speech.", "Royal Flight Seven"),
+])
+def test_a_craft_that_lands_or_carries_people_is_no_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Coast Guard landed troops on the island.", "Coast Guard"),
+])
+def test_a_body_that_lands_something_stays_a_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"

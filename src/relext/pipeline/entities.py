@@ -49,6 +49,8 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
+from .crafts import drop_crafts
+from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
@@ -107,14 +109,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
+        self.agency_heads = set(heads.get("agency_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         person_occasions = events.get("person_occasions", {})
         self.person_occasions = PersonOccasions(person_occasions.get("heads", ()), person_occasions.get("tails", ()),
                                                 person_occasions.get("prepositions", {}))
         self.person_occasion_words = WordSet(nlp.vocab, person_occasions.get("heads", ()), attr="LOWER")
-        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority"])
+        self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority", "office"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
         self.outlet_words = WordSet(nlp.vocab, OUTLET_NOUNS, attr="LOWER")
+        self.landmark_words = WordSet(nlp.vocab, LANDMARKS, attr="LOWER")
         self.event_matcher = Matcher(nlp.vocab, validate=True)
         for family in [k for k, v in events.items() if isinstance(v, dict) and "patterns" in v]:
             self.event_matcher.add(events[family]["family"], events[family]["patterns"])
@@ -279,6 +283,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
                                 "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
                     continue
+            if label == "ORGANISATION" and text not in self._by_alias and self._state_prefix(doc, start, end):
+                start, text = start + 1, span_text(doc, start + 1, end)  # "the U.S. Justice Department"
             label = self.relabel.get(text, label)
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
@@ -289,6 +295,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
+            if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
+                    and text not in city_names() and text not in self.regions:
+                landmark = landmark_end(doc, start, end)
+                if landmark is not None:  # "the Yasukuni shrine", "El Mouradia palace": name and noun
+                    end, text, label = landmark, span_text(doc, start, landmark), "LOCATION"
+                elif label != "LOCATION" and place_by_noun(doc, start, end):
+                    label = "LOCATION"  # "the Nasrec venue", "the town of Khasan", "Lenin's Tomb"
+            if label == "ORGANISATION" and text not in self._by_alias and end - start == 1 \
+                    and (text in city_names() and _after_place_word(doc, start) or _bound_for(doc, start)):
+                label = "LOCATION"  # "studied at Oxford", "a meeting planned for Arkhangelsk"
             with_year = _name_with_year(doc, start, end)
             name_part = span_text(doc, start, with_year - 1) if with_year else ""
             if with_year == end and label == "LOCATION" and end - start == 2 and not self._unknown_place(name_part):
@@ -343,6 +359,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 c["label"] = "LOCATION"
         return out
 
+    def _state_prefix(self, doc: Doc, start: int, end: int) -> bool:
+        """A state's abbreviation before an agency's own name of two or more capitalised
+        words ("U.S. Justice Department", "US National Security Agency")."""
+        first = doc[start]
+        if end - start < 3 or not (first.is_upper and len(first.text.replace(".", "")) <= 3):
+            return False
+        entries = [self.entries[i] for i in self._by_alias.get(first.text, ())]
+        return any(e["type"] == "COUNTRY" for e in entries[:1]) and doc[end - 1].lower_ in self.agency_heads \
+            and all(t.is_title or t.lower_ in ("of", "and", "for") for t in doc[start + 1:end])
+
     def _unknown_place(self, text: str) -> bool:
         """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
         return text not in self._by_alias and text not in city_names() and text not in region_names() \
@@ -352,7 +378,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
-        model = _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz)
+        model = drop_crafts(doc, _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz))
         all_titles = self.title_words | self.person_titles  # once per Doc, not per candidate
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, all_titles)]
         spelt = _acronym_named_bodies(doc, model)
@@ -393,6 +419,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         taken = {i for c in gaz + known if c["label"] in ("COUNTRY", "LOCATION", "PERSON") for i in range(c["start"], c["end"])}
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {}, "source": "parse"}) for s, e in with_party_word(doc, _party_names(doc, taken)))
+        taken = {i for c in gaz + known for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "LOCATION", "key": None, "name": span_text(doc, s, e),
+                          "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in landmark_spans(doc, self.landmark_words.positions(doc), taken))  # "the Meiji shrine"
         cands.extend((2, c) for c in nickname_names(doc))  # 'Ana "Nina" da Costa' (nicknames.py)
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))

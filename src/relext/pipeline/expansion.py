@@ -120,6 +120,9 @@ class ExpansionMixin:
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
             holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+            if any(c.dep_ == "poss" for c in holders):
+                # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
+                holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
             if lemma in ("asset", "assets") and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
                                                     for c in t.children):
                 # "its U.S. assets", "the U.S. assets of X": the owner, not where they lie

@@ -25,16 +25,49 @@ Example
 """
 from __future__ import annotations
 
+import re
+
 from typing import Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import positions_of_words
 from .credits import credit_spans
 
 OUTLET_NOUNS = {"agency", "newspaper", "daily", "site", "website", "broadcaster", "outlet", "tabloid", "weekly",
                 "magazine", "portal", "channel", "network", "wire"}
 DASHES = {"-", "--", "—", "–", "—-"}
 PHOTO_WORDS = {"photo", "file", "photos", "pool", "via"}
+
+
+# a name word with digits or an inner dot: "G1", "News.Az", "France24"
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z]+)?[A-Za-z0-9]")
+# "..., X reported", "X reported on Monday that ...": the subject of a report verb
+REPORT_WORDS = ("reported", "reports")
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+               "december", "earlier", "later", "separately", "meanwhile", "also"}
+
+
+def reporter_spans(doc: Doc, skip: Set[int]) -> List[Tuple[int, int]]:
+    """"News.Az reported", "..., the Kyiv Independent reported": a capitalised name that is
+    the subject of "reported" with a reported clause or at the end of a sentence (not a
+    person, state or demonym: ``skip``)."""
+    out = []
+    for i in positions_of_words(doc, REPORT_WORDS):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or not (any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ in ("parataxis", "ccomp")
+                                       or i + 1 < len(doc) and doc[i + 1].text in (".", ",")):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i != i - 1 or subj.pos_ != "PROPN":
+            continue
+        first = _name_run(doc, i - 1, -1, 4)
+        while first < i - 1 and doc[first].lower_ in _DATE_WORDS:
+            first += 1  # "On Tuesday The Washington Post reported"
+        if first <= i - 1 and not any(x in skip for x in range(first, i)) and not doc[first].is_sent_start:
+            out.append((first, i))
+    return out
 
 
 def _line_start(doc: Doc, i: int) -> bool:
@@ -52,12 +85,15 @@ def _name_run(doc: Doc, start: int, step: int, limit: int) -> int:
     i, last = start, start - step
     while 0 <= i < len(doc) and abs(i - start) < limit:
         t = doc[i]
-        if t.text[:1].isupper() and t.is_alpha or (t.text == "-" and not t.whitespace_ and i != start):
+        if t.text[:1].isupper() and (t.is_alpha or _NAME_WORD.fullmatch(t.text)) \
+                or (t.text == "-" and not t.whitespace_ and i != start) \
+                or (t.text == "." and not t.whitespace_ and i != start and i > 0 and not doc[i - 1].whitespace_
+                    and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):  # "News.Az"
             last = i
             i += step
             continue
         break
-    if 0 <= last < len(doc) and doc[last].text == "-":
+    if 0 <= last < len(doc) and doc[last].text in ("-", "."):
         last -= step
     return last
 
@@ -122,5 +158,6 @@ def outlet_spans(doc: Doc, not_outlets: Iterable[int], marks: Optional[Iterable[
         first = _name_run(doc, j, -1, 6)
         if first <= j and not any(x in skip for x in range(first, j + 1)) and not doc[first].is_sent_start:
             out.append((first, j + 1))
+    out.extend(reporter_spans(doc, skip))  # "..., News.Az reported"
     out.extend(credit_spans(doc, skip))  # "... | Outlet", "Photo: Outlet" (relext/pipeline/credits.py)
     return out

@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 
 from ._lookup import positions_of_words
-from .span_shapes import DETERMINERS
+from .span_shapes import DETERMINERS, PORTFOLIO_WORDS
 
 
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "junta", "campaign", "cabinet"}
@@ -92,8 +92,9 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
     last = None
     for i in positions:
         tok = doc[i]
-        if (tok.lemma_.lower() not in ("ministry", "government", "cabinet", "embassy") and tok.text != "authorities") \
-                or tok.pos_ not in ("NOUN", "PROPN"):
+        office = tok.lower_ == "office" and tok.is_title and i > 0 and doc[i - 1].lower_ in ("foreign", "home")
+        if (tok.lemma_.lower() not in ("ministry", "government", "cabinet", "embassy") and tok.text != "authorities"
+                and not office) or tok.pos_ not in ("NOUN", "PROPN"):
             continue  # "the Ghanaian authorities" (plural, lower case: not "the Palestinian Authority")
         end = i + 1
         if tok.lower_ == "ministry":
@@ -111,6 +112,8 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
                 continue  # another state between them
             found = (c["start"], c)
             break
+        if found is None and (tok.lower_ == "ministry" or office):
+            found = _state_before_portfolio(doc, i, by_start)  # "the Ukrainian Defence Ministry", "a British Foreign Office"
         if found is not None:
             c = found[1]
             last = c
@@ -122,6 +125,21 @@ def _ministry_mentions(doc: Doc, gaz: List[Dict], positions: List[int]) -> List[
                 out.append({"start": start, "end": end, "label": "COUNTRY", "key": last["key"], "name": last["name"],
                             "kind": "DESCRIPTION", "attrs": dict(last["attrs"]), "source": "parse"})
     return out
+
+
+def _state_before_portfolio(doc: Doc, i: int, by_start: Dict[int, Dict]) -> Optional[Tuple[int, Dict]]:
+    """The state named right before the capitalised portfolio words of a ministry at ``i``
+    ("the Ukrainian Defence Ministry", "Russia's Defence Ministry", "a British Foreign
+    Office spokesman"), whatever the parse made of the words."""
+    j = i - 1
+    while j >= 0 and doc[j].is_title and doc[j].lower_ in PORTFOLIO_WORDS:
+        j -= 1
+    if j == i - 1 or j < 0:
+        return None
+    if doc[j].lower_ in ("'s", "’s") and j > 0:
+        j -= 1
+    c = by_start.get(j)
+    return (c["start"], c) if c is not None and c["end"] == j + 1 else None
 
 
 def _party_names(doc: Doc, taken) -> List[Tuple[int, int]]:
