@@ -18,7 +18,8 @@ legitimate.
   owner of the step that has it), given by the possessor, a name before the noun or the
   "of" name; "did Z with the backing of Y": Y supports the one who did Z; the trigger
   rules do not read the "of" of such a noun as the one supported;
-- "pledged Kyiv his support": the parser's object with the support noun in apposition.
+- "pledged Kyiv his support": the parser's object with the support noun in apposition;
+- "X thanked Y for its support (help, solidarity)": Y supports X.
 """
 from __future__ import annotations
 
@@ -221,6 +222,31 @@ def with_support(doc: Doc, index, args) -> List[Dict]:
             for s in givers:
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:with-the-support-of"))
+    return out
+
+
+THANKED_FOR = {"support", "backing", "help", "assistance", "aid", "solidarity", "endorsement", "blessing"}
+
+
+def thanked_for_support(doc: Doc, index, args) -> List[Dict]:
+    """"X thanked Y for its support (help, solidarity)": Y SUPPORTS X (the thanks state the
+    support given; the thanks themselves are no SUPPORTS of Y). A support noun with an object
+    of its own ("for its support for Z") is left to the trigger rules."""
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w == "thank", attr="LEMMA")):
+        if v.pos_ != "VERB":
+            continue
+        nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in THANKED_FOR
+                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in o.children)]
+        if not nouns:
+            continue
+        givers = [e for c in v.children if c.dep_ == "dobj" for e in args.entities_of(c)]
+        negated, cue = args.modality.negation(v)
+        for o in args.cached(("subj", v.i), args.subjects, v):
+            for s in givers:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES and not negated:
+                    out.append(record(nouns[0], s, "SUPPORTS", o, rule_id="SUPPORTS:thanked-for-support"))
     return out
 
 
