@@ -13,8 +13,13 @@ legitimate.
 - "described X's vote as a welcome step (a positive development)": approving of X's step;
 - "gave X $3bn in military aid", "offered X a loan", "sent X weapons": material support
   to the recipient named as the indirect object;
-- "Ukraine has our full support", "X won (enjoys) the backing of Y": support had by the
-  subject of a verb of having, given by the possessor or the "of" name.
+- "Ukraine has our full support", "X won (enjoys) the backing of Y", "X has U.S. backing",
+  "X's bid has the backing of Y": support had by the subject of a verb of having (or the
+  owner of the step that has it), given by the possessor, a name before the noun or the
+  "of" name; "did Z with the backing of Y": Y supports the one who did Z; the trigger
+  rules do not read the "of" of such a noun as the one supported;
+- "pledged Kyiv his support": the parser's object with the support noun in apposition;
+- "X thanked Y for its support (help, solidarity)": Y supports X.
 """
 from __future__ import annotations
 
@@ -150,6 +155,9 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
         if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in n.children):
             continue  # "has support for India's bid": the holder supports
         givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        # "Kosovo has U.S. backing": a name (or a demonym) before the noun
+        givers += [e for c in n.children if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i
+                   for e in ([index.entity(c.i)] if index.entity(c.i) else [])]
         givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
         # "X enjoys strong support from Y": the parser may hang "from Y" on the verb
@@ -158,11 +166,87 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
         if not givers:
             continue
         negated, cue = args.modality.negation(n.head)
-        for o in args.verb_subjects(n.head):
+        for o in _holders(args, n.head):
             for s in givers:
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:has-the-support-of", negated=negated,
                                       cue=cue))
+    return out
+
+
+def _holders(args, v: Token) -> List[str]:
+    """Who has the support had through ``v``: its subject, or the owner of a step that is
+    its subject ("Kosovo's bid has U.S. backing")."""
+    found = args.verb_subjects(v)
+    if found:
+        return found
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or args.index.entity(subj.i) or subj.lemma_.lower() not in OWNED_STEPS:
+        return []
+    return [e for c in subj.children if c.dep_ == "poss" for e in args.entities_of(c)]
+
+
+# steps whose support is their owner's ("X's bid has the backing of Y")
+OWNED_STEPS = {"bid", "plan", "proposal", "candidacy", "application", "request", "campaign", "effort", "push",
+              "initiative", "nomination", "position", "stance", "claim", "case", "demand", "demands", "call"}
+
+
+def held_support_noun(tok: Token) -> bool:
+    """``tok`` is a support noun had or come with ("has the backing of X", "with the support
+    of X"): its "of" names the giver, not the one supported (``had_support`` and
+    ``with_support`` give those); "has support for Z" keeps its object."""
+    if tok.lemma_.lower() not in HAD_SUPPORT or tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in tok.children):
+        return False
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in HAVING_VERBS) or \
+        (tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX"))
+
+
+def with_support(doc: Doc, index, args) -> List[Dict]:
+    """"X seized Y with the backing (support, blessing) of Z", "with Z's (U.S.) backing": Z
+    SUPPORTS the subject of the clause the phrase hangs on."""
+    out: List[Dict] = []
+    for n in (doc[i] for i in positions_where(doc, lambda w: w in HAD_SUPPORT, attr="LEMMA")):
+        if not held_support_noun(n) or n.dep_ != "pobj":
+            continue
+        givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        givers += [e for c in n.children if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i
+                   for e in ([index.entity(c.i)] if index.entity(c.i) else [])]
+        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not givers or any(c.dep_ == "neg" or c.lower_ in ("without", "no") for c in n.children):
+            continue
+        v = n.head.head
+        for o in args.cached(("subj", v.i), args.subjects, v):
+            for s in givers:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:with-the-support-of"))
+    return out
+
+
+THANKED_FOR = {"support", "backing", "help", "assistance", "aid", "solidarity", "endorsement", "blessing"}
+
+
+def thanked_for_support(doc: Doc, index, args) -> List[Dict]:
+    """"X thanked Y for its support (help, solidarity)": Y SUPPORTS X (the thanks state the
+    support given; the thanks themselves are no SUPPORTS of Y). A support noun with an object
+    of its own ("for its support for Z") is left to the trigger rules."""
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w == "thank", attr="LEMMA")):
+        if v.pos_ != "VERB":
+            continue
+        nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in THANKED_FOR
+                 and not any(c.dep_ == "prep" and c.lower_ in ("for", "to", "of") for c in o.children)]
+        if not nouns:
+            continue
+        givers = [e for c in v.children if c.dep_ == "dobj" for e in args.entities_of(c)]
+        negated, cue = args.modality.negation(v)
+        for o in args.cached(("subj", v.i), args.subjects, v):
+            for s in givers:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES and not negated:
+                    out.append(record(nouns[0], s, "SUPPORTS", o, rule_id="SUPPORTS:thanked-for-support"))
     return out
 
 
@@ -180,8 +264,14 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
             continue
         recipients = [e for c in v.children if c.dep_ == "dative" for e in args.entities_of(c)]
         if not recipients:
-            continue
-        if not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
+            # "pledged Kyiv his support" parsed as an object with the support in apposition
+            recipients = [e for c in v.children if c.dep_ == "dobj" and index.entity(c.i)
+                          and any(a.dep_ == "appos" and a.lemma_.lower() in GIVEN_SUPPORT
+                                  and any(p.dep_ == "poss" for p in a.children) for a in c.children)
+                          for e in args.entities_of(c)]
+            if not recipients:
+                continue
+        elif not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
             continue
         negated, cue = args.modality.negation(v)
         for s in args.cached(("subj", v.i), args.subjects, v):

@@ -109,8 +109,13 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
                 continue
         if not blocked:
             continue
+        # "had never opposed X's membership", "will no longer block X's bid": no opposition
+        # stated (and no support either)
+        unopposed = tok.pos_ == "VERB" and args.modality.negation(tok)[0]
         for b in blocked:
             ranges.append((b.left_edge.i, b.right_edge.i + 1))
+            if unopposed:
+                continue
             targets = args.entities_of(b, positions=True) or _holders(args, b)
             if lemma == "blockade":  # "the blockade of Gaza": a place shut off, no stance on it
                 targets = [t for t in targets if index.type_of(t) != "LOCATION"]

@@ -51,7 +51,9 @@ class ExpansionMixin:
         out: List[str] = []
         e = self.index.entity(t.i)
         low, lemma = t.lower_, t.lemma_.lower()
-        if e is not None:
+        if low in ("itself", "themselves", "himself", "herself") and t.dep_ in ("dobj", "pobj"):
+            pass  # "the right to defend itself": the doer again, no second party
+        elif e is not None:
             out.append(e)
         elif low in ("two", "both") and _of_them(t) is not None:
             # "the two of them", "both of them": the two people (or states) named just before

@@ -35,7 +35,8 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import given_support, had_support, legitimacy, prefixed_backing
+from .backing import (given_support, had_support, held_support_noun, legitimacy, prefixed_backing,
+                      thanked_for_support, with_support)
 from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
@@ -75,8 +76,10 @@ PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "shar
 # only its own relations (a RuleFailureWarning names it), see `rule_guard`
 affiliations, memberships, compositions, listed_members, offices, led_members = (
     guarded(f, list) for f in (affiliations, memberships, compositions, listed_members, offices, led_members))
-suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances = (
-    guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances))
+suspended_memberships, prefixed_backing, legitimacy, had_support, given_support, grievances, with_support, \
+    thanked_for_support = (
+        guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
+                                   grievances, with_support, thanked_for_support))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
@@ -227,6 +230,7 @@ class RelationExtractor(RuleComponent):
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + made_members(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
+                      + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
@@ -318,6 +322,8 @@ class RelationExtractor(RuleComponent):
             return []  # "spent three days in X" is a stay; "spent $2bn in X" is not
         if tok.lower_ == "there" and tok.head.lemma_.lower() not in THERE_VERBS:
             return []  # "X will be there"; not "did not hold talks there"
+        if rule.relation == "SUPPORTS" and "prep:of" in rule.object and held_support_noun(tok):
+            return []  # "has the backing of X": X is the giver (backing.had_support, with_support)
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
         places: set = set()

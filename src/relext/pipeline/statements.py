@@ -1,9 +1,8 @@
 """SUPPORTS stated by a vote or a signature whose object is not named next to the verb.
 
-- "Lebanon and Yemen voted no (nay)" after "the body voted to suspend (expel, condemn) X":
-  a vote against the body's decision is a negated SUPPORTS of the body (GUIDELINES:
-  opposing an entity or its action); after "the body voted to admit (make a member) X" it
-  opposes X; "voted no on X's bid" opposes X; with no such vote told before, nothing.
+- votes on a motion ("A and B voted no" after "the body voted to suspend X", "voted in
+  favour of the motion to admit X", "Among the countries voting in favour were A and B"):
+  see `votes.py`.
 - the signatories of a statement of support: where the text says that a joint statement
   (communiqué, declaration, final text) or those who made it affirm one state's sovereignty
   or territorial integrity ("restated that Ukraine's territorial integrity must be
@@ -19,8 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
 from .records import record
+from .votes import body_rejections, votes
 
-VOTE_NO = {"no", "nay"}
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 # what a state affirms of another in a statement of support
 HELD_NOUNS = {"integrity", "sovereignty", "independence"}
@@ -40,7 +39,8 @@ LIST_VERBS = {"include", "be", "comprise", "number"}
 def statements(doc: Doc, index, args) -> List[Dict]:
     """Negated SUPPORTS of "voted no", SUPPORTS of the signatories of a statement of support
     and of the backers listed after "X's supporters were (included)"."""
-    return _voted_no(doc, index, args) + _signatories(doc, index, args) + _listed_backers(doc, index, args)
+    return votes(doc, index, args) + body_rejections(doc, index, args) + _signatories(doc, index, args) \
+        + _listed_backers(doc, index, args)
 
 
 BACKER_NOUNS = {"supporter", "supporters", "backer", "backers"}
@@ -62,60 +62,6 @@ def _listed_backers(doc: Doc, index, args) -> List[Dict]:
             for s in names:
                 if s != o and index.type_of(s) in ACTOR_TYPES and index.type_of(o) in ACTOR_TYPES:
                     out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:listed-backers"))
-    return out
-
-
-# what a body votes to do: against someone (its decision opposed by a "no") or for someone
-PENALTY_MOTIONS = {"suspend", "expel", "bar", "exclude", "sanction", "condemn", "censure", "reject", "freeze",
-                   "ban", "punish", "remove", "oust", "strip", "denounce", "deplore"}
-BENEFIT_MOTIONS = {"admit", "make", "accept", "grant", "readmit", "recognise", "recognize", "approve", "welcome",
-                   "elect", "give", "back", "endorse", "support", "award", "include"}
-MOTION_LOOK_BACK = 4  # sentences
-
-
-def _motion(doc: Doc, index, args, v: Token):
-    """(body, verb, parties) of the nearest earlier "X voted to <verb> Y" before ``v``."""
-    sents = list(doc.sents)
-    k = next(n for n, s in enumerate(sents) if s.start <= v.i < s.end)
-    for i in range(v.i - 1, sents[max(0, k - MOTION_LOOK_BACK)].start - 1, -1):
-        w = doc[i]
-        if w.lemma_.lower() != "vote" or w.pos_ != "VERB":
-            continue
-        x = next((c for c in w.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if x is None:
-            continue
-        body = [e for e in args.verb_subjects(w) if index.type_of(e) == "ORGANISATION"]
-        parties = list(dict.fromkeys(index.entity(t.i) for t in x.subtree if t.i != x.i and index.entity(t.i)
-                                     and index.entity(t.i) not in body))
-        return body, x.lemma_.lower(), [p for p in parties if index.type_of(p) in ACTOR_TYPES]
-    return None
-
-
-def _voted_no(doc: Doc, index, args) -> List[Dict]:
-    """"A and B voted no" after "the body voted to suspend (expel) X": the body's decision
-    opposed (a negated SUPPORTS of the body); after "voted to admit X": X's entry opposed
-    (a negated SUPPORTS of X); "voted no on X's bid" opposes X."""
-    out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "vote" or w == "voted" or w == "votes" or w == "voting"):
-        v = doc[i]
-        if v.pos_ != "VERB" or not any(c.lower_ in VOTE_NO and c.i == v.i + 1 for c in v.children):
-            continue
-        objects = [e for p in v.children if p.dep_ == "prep" and p.lower_ == "on"
-                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
-        subjects = [s for s in args.subjects(v) if index.type_of(s) in ACTOR_TYPES]
-        if not objects:
-            motion = _motion(doc, index, args, v)
-            if motion is None:
-                continue
-            body, verb, parties = motion
-            objects = body if verb in PENALTY_MOTIONS else parties if verb in BENEFIT_MOTIONS else []
-        negated, cue = args.modality.negation(v)
-        for s in subjects:
-            for o in objects:
-                if o != s and index.type_of(o) in ACTOR_TYPES:
-                    # "voted no" opposes; "did not vote no" states nothing
-                    if not negated:
-                        out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:voted-no", negated=True, cue="no"))
     return out
 
 
