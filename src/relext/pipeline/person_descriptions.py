@@ -14,12 +14,12 @@ conservatively, in two steps, and only when exactly one person fits:
    names people names exactly one, and that person is not known or titled as someone of
    another country, nor titled with the same country under another title.
 
-In both steps a person named in the description's own clause is never the one it
-describes ("Macron charged the Brazilian leader": not Macron; "Bolsonaro mocked the French
-leader's wife": not Bolsonaro), so the nearest sentence is the one naming exactly one
-person besides them (`clause_mates`); and with a personal pronoun in that clause ("He
-praised the Peruvian president") step 2 is not taken, the pronoun being most likely the
-person it would find. Two people left, or none, leave the description unresolved.
+A person named in the description's own clause is never the one it describes ("Macron
+charged the Brazilian leader": not Macron; "Bolsonaro mocked the French leader's wife": not
+Bolsonaro): when the nearest sentence with people names such a clause-mate, step 2 gives
+nothing (`clause_mates`) rather than looking past them; and with a personal pronoun in that
+clause ("He praised the Peruvian president") step 2 is not taken, the pronoun being most
+likely the person it would find. Two people, or none, leave the description unresolved.
 
 Only leader-like heads ("leader", "president", "premier", "king", "the prime minister")
 and nouns that describe a person by stance or standing ("the veteran leftist", "the
@@ -88,7 +88,7 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
         iso = anchor.split(":", 1)[1]
     people = {g["id"]: g for g in groups.values() if g["type"] == "PERSON"}
     mates = clause_mates(doc, tok, people)
-    before = {pid: [mm for mm in g["mentions"] if mm["start"] < tok.i] for pid, g in people.items() if pid not in mates}
+    before = {pid: [mm for mm in g["mentions"] if mm["start"] < tok.i] for pid, g in people.items()}
     before = {pid: ms for pid, ms in before.items() if ms}
     accepted = titles_of(tok)
 
@@ -123,6 +123,10 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
     here = sent_of[tok.i]
     for back in (0, 1, 2):
         found = {pid for pid, ms in before.items() if any(here - mm["sentence"] == back for mm in ms)}
+        if found & mates:
+            # "Boluarte greeted the Chilean leader": not Boluarte, and not someone further back
+            # either (letting the search go on past a clause-mate cost a check set relations)
+            return None
         if found:
             if len(found) != 1:
                 return None
