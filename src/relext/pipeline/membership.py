@@ -157,16 +157,25 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 emit(tok, list(dict.fromkeys(members)), extra, "MEMBER_OF:group")  # "an EU and NATO member"
         elif lemma in ALLIANCE_NOUNS or index.type_of(index.entity(tok.i) or "") == "ORGANISATION":
             org = index.entity(tok.i) if index.type_of(index.entity(tok.i) or "") == "ORGANISATION" else _organisation_of(tok, index)
+            if org is None and lemma in GROUPING_NOUNS and i and index.type_of(index.entity(i - 1) or "") == "ORGANISATION":
+                org = index.entity(i - 1)  # "the BRICS grouping of ..." (the parser may not hang the name on the noun)
             if org is None:
                 continue
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                     members = [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
                     emit(tok, members, org, "MEMBER_OF:alliance")
+                elif c.dep_ == "prep" and c.lower_ == "of" and lemma in GROUPING_NOUNS:
+                    # "the BRICS grouping of A, B and C": two or more states
+                    members = [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
+                    if len([m for m in members if index.type_of(m) == "COUNTRY"]) >= 2:
+                        emit(tok, members, org, "MEMBER_OF:alliance")
     return out
 
 
 NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
+# alliance nouns whose "of" names the members ("the BRICS grouping of A, B and C")
+GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
 NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
 
