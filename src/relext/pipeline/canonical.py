@@ -33,6 +33,7 @@ from ._lookup import WordSet, span_chars, span_text
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .descriptions import DESCRIPTION_HEADS, Descriptions
+from .event_bodies import bodies_in_events
 from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
@@ -158,6 +159,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
             g["name"] = _usual_spelling(g["name"], g["mentions"])
         self._propagate_surnames(doc, groups, order, sent_of)
+        bodies_in_events(doc, groups, order, sent_of)  # "the NATO summit" names NATO too
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
             self._event_descriptions(doc, groups, sent_of)

@@ -58,6 +58,8 @@ def member_polarity(tok: Token) -> Optional[str]:
             return "drop"
         if lemma in ("member", "membership") and ended(tok):
             return "negate"
+        if lemma == "member" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "non":
+            return "negate"  # "a non-member of the bloc" (the tokenizer splits "non-member")
     elif lemma == "join" and tok.pos_ == "VERB":
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "in":
@@ -207,3 +209,43 @@ def made_members(doc: Doc, index, args) -> List[Dict]:
         out.extend(record(tok, m, "MEMBER_OF", b, rule_id="MEMBER_OF:made-a-member", negated=negated, cue=cue,
                           modality=modality, source=source) for m in members for b in bodies if m != b)
     return out
+
+
+# words in the name of a body that states join ("the Arctic Council", "the Non-Aligned
+# Movement"); an acronym name counts too ("OPEC"), news outlets and state institutions do not
+BODY_NAME_WORDS = {"union", "organization", "organisation", "council", "league", "alliance", "community", "forum",
+                   "movement", "group", "commonwealth", "court", "nations", "assembly", "bloc", "pact", "treaty",
+                   "cooperation", "partnership", "association", "bank", "agency", "conference", "dialogue",
+                   "initiative", "club"}
+NOT_BODIES = {"afp", "ap", "bbc", "cnn", "tass", "upi", "dpa", "ria", "irna", "kcna", "cbs", "nbc", "abc", "xinhua",
+              "reuters", "kremlin", "pentagon", "nasa", "fbi", "cia"}
+
+
+def bare_member_body(tok: Token, index, args) -> Optional[str]:
+    """The body a bare "member" ("member state", "member countries") stands for: "Turkey,
+    a member since 1952", "Hungary was the only member state to object" in a passage that
+    has just named the body (in this or the previous sentence). None when the noun names
+    its own body or the nearest body is no joinable one (a news outlet, the Kremlin)."""
+    lemma = tok.lemma_.lower()
+    if lemma != "member" and not (lemma in ("state", "country", "nation") or tok.lower_ == "states") \
+            or lemma != "member" and not any(c.dep_ == "compound" and c.lemma_.lower() == "member" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("poss", "nmod") or c.dep_ == "compound" and c.lemma_.lower() != "member" \
+                or c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            return None
+        if c.dep_ == "amod" and c.lower_ in NOT_YET | ENDED | {"other", "non", "new", "newest"}:
+            return None
+    if tok.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+        return None  # "bids to become permanent members": a hope, no membership
+    org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
+    if org is None:
+        return None
+    name = (index.names.get(org) or "").strip()
+    if name.lower() in NOT_BODIES:
+        return None
+    words = set(name.lower().replace("-", " ").split())
+    if words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6) \
+            or (name[:1] == "G" and name[1:].isdigit()):
+        return org
+    return None

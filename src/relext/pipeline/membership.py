@@ -25,7 +25,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
-from .member_frames import ended
+from .member_frames import bare_member_body, ended
 from .records import record
 
 GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signatory", "economy", "government"}
@@ -53,7 +53,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
         else:
             negated, cue, modality, source = False, None, "ASSERTED", None
-        if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]):
+        if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]) \
+                or tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "non":
             negated, cue = True, "non"  # "a non-NATO country", "non-EU members"
         elif ended(tok):
             negated, cue = True, "former"  # "Britain, a former EU member": the membership has ended
@@ -95,6 +96,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                     and any(c.dep_ == "appos" for c in tok.children):
                 # "the bloc's newest member, Croatia": the organisation just named
                 org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
+            if org is None:
+                org = bare_member_body(tok, index, args)  # "Turkey, a member since 1952" (the body just named)
             if org is None:
                 continue
             members: List[str] = []
@@ -154,16 +157,25 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 emit(tok, list(dict.fromkeys(members)), extra, "MEMBER_OF:group")  # "an EU and NATO member"
         elif lemma in ALLIANCE_NOUNS or index.type_of(index.entity(tok.i) or "") == "ORGANISATION":
             org = index.entity(tok.i) if index.type_of(index.entity(tok.i) or "") == "ORGANISATION" else _organisation_of(tok, index)
+            if org is None and lemma in GROUPING_NOUNS and i and index.type_of(index.entity(i - 1) or "") == "ORGANISATION":
+                org = index.entity(i - 1)  # "the BRICS grouping of ..." (the parser may not hang the name on the noun)
             if org is None:
                 continue
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                     members = [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
                     emit(tok, members, org, "MEMBER_OF:alliance")
+                elif c.dep_ == "prep" and c.lower_ == "of" and lemma in GROUPING_NOUNS:
+                    # "the BRICS grouping of A, B and C": two or more states
+                    members = [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
+                    if len([m for m in members if index.type_of(m) == "COUNTRY"]) >= 2:
+                        emit(tok, members, org, "MEMBER_OF:alliance")
     return out
 
 
 NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
+# alliance nouns whose "of" names the members ("the BRICS grouping of A, B and C")
+GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
 NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
 
@@ -238,6 +250,11 @@ def _organisation_of(tok: Token, index):
                 e = index.entity(p.i)
                 if p.dep_ == "pobj" and e and index.type_of(e) == "ORGANISATION":
                     return e
+    if tok.lemma_.lower() == "member" and tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("conj", "compound", "nmod"):
+        # "borders Ukraine and EU member Romania": the parser hangs the body on the other conjunct
+        e = index.entity(tok.i - 1)
+        if e and index.type_of(e) == "ORGANISATION":
+            return e
     return None
 
 
@@ -261,15 +278,17 @@ def listed_members(doc: Doc, index) -> List[Dict]:
             closer = ")" if opener == "(" else (opener if opener != ":" else None)
             members: List[str] = []
             j = i + 1
-            ok = True
+            ok, tail = True, False
             while j < sent.end:
                 t = doc[j]
                 if closer and t.text == closer or (not closer and t.text in (".", ";")):
                     break
                 e = index.entity(j)
-                if e is not None and index.type_of(e) == "COUNTRY":
+                if e is not None and index.type_of(e) == "COUNTRY" and not tail:
                     if e not in members:
                         members.append(e)
+                elif members and e is None and _list_tail(t):
+                    tail = True  # "(A, B and four Central Asian states)": the rest counted, not named
                 elif t.lower_ not in LIST_GLUE and not (t.is_punct and t.text not in ("(", ")")):
                     ok = False
                     break
@@ -305,6 +324,15 @@ def _states_members(member) -> bool:
         and not member.lower_.startswith("non")
 
 
+# plural group nouns after which a bracketed or dashed list names the body's members
+LISTED_GROUPS = {"members", "states", "countries", "nations", "economies", "allies"}
+
+
+def _list_tail(t: Token) -> bool:
+    """A word of the counted rest of a member list: "and four Central Asian states", "and others"."""
+    return t.tag_ in ("CD", "JJ", "NNP", "NNPS") or t.lemma_.lower() in GROUP_NOUNS or t.lower_ in ("other", "others")
+
+
 def _org_before(doc: Doc, i: int, index):
     """The organisation that a list opened at token ``i`` belongs to: a name ending just
     before it ("the G7 –"), or a member noun tied to one ("the council's members are permanent:")."""
@@ -315,6 +343,12 @@ def _org_before(doc: Doc, i: int, index):
     e = index.entity(i - 1)
     if e is not None and index.type_of(e) == "ORGANISATION":
         return e
+    group = doc[i - 1]
+    if doc[i].text != ":" and group.lower_ in LISTED_GROUPS:
+        # "the G7 nations – A, B and C –", "the bloc's member states (A, B and C)"
+        org = _organisation_of(group, index)
+        if org is not None:
+            return org
     if doc[i].text == ":":
         for t in doc[doc[i].sent.start:i]:
             if t.lemma_.lower() == "member" and _states_members(t):

@@ -197,6 +197,9 @@ class Modality:
 
     def modality(self, tok: Token, args, relation: Optional[str] = None) -> Tuple[str, Optional[str]]:
         """``(modality, source entity id)`` for a relation (of type ``relation``) triggered by ``tok``."""
+        if relation == "MEMBER_OF" and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.i < tok.head.head.i \
+                and tok.lemma_.lower() == "member":
+            return "ASSERTED", None  # "As a member of X, Y can veto ...": the membership is taken as given
         start_char, end_char = sentence_chars(tok.doc, tok.i)
         sent_text = doc_text(tok.doc)[start_char:end_char].strip().rstrip("\"'”’ )")
         if sent_text.endswith("?"):

@@ -1,0 +1,177 @@
+"""MEMBER_OF from a membership noun phrase set off by commas beside the states it describes.
+
+- an apposition after a list of states: "Qatar and Bahrain, both members of the Gulf
+  Cooperation Council, restored ties", "Hungary, an EU and NATO member, ...", "Poland and
+  Romania, NATO's eastern flank members, ..."; "Norway, a non-member of the EU" and "X, a
+  former EU member" are negated; candidates, applicants and observers are no members;
+- the members named after a group noun of a body by "among them", "notably", "in
+  particular", "especially": "EU member states, among them Italy and Spain, ...".
+
+The parser often reads such an apposition as the clause's subject or hangs it on a
+coordinated name, so both rules read the words around the commas rather than the tree.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc
+
+from ._lookup import positions_where
+from .membership import _organisation_of
+from .records import record
+
+MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
+# heads of a membership noun phrase; "state"/"country"/"nation"/"ally" only with a body
+# named before them ("an EU country", "a NATO ally") or after "member" ("member states")
+MEMBER_HEADS = {"member", "members", "non-member", "non-members"}
+BODY_HEADS = {"state", "states", "country", "countries", "nation", "nations", "ally", "allies"}
+# tags of words that may stand between the comma and the head ("both", "an", "the
+# alliance's eastern flank", "27", "founding")
+PREFIX_TAGS = {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "RB", "POS", "HYPH", "NN", "NNP", "NNPS", "CC", "VBN"}
+# words that make the phrase name no present membership
+NOT_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "potential", "future", "observer",
+               "associate", "partner", "hopeful"}
+ENDED = {"former", "ex", "ex-", "onetime", "one-time"}
+ENDERS = {",", ".", ";", ")", "—", "–", ":", "!", "?"}
+LIST_GLUE = {",", "and", "the", "both", "&"}
+# words that introduce the named members after a group noun and a comma
+NAMING_CUES = {("among", "them"), ("notably",), ("in", "particular"), ("especially",), ("chiefly",),
+               ("principally",), ("mainly",), ("above", "all")}
+
+
+def _entity(index, i: int) -> Tuple[Optional[str], Optional[str]]:
+    e = index.entity(i)
+    return (e, index.type_of(e)) if e is not None else (None, None)
+
+
+def _states_before(doc: Doc, index, comma: int, start: int) -> List[str]:
+    """The states (bodies) listed right before the comma at ``comma``: "Qatar and Bahrain,"."""
+    members: List[str] = []
+    j = comma - 1
+    e, kind = _entity(index, j)
+    if e is None or kind not in MEMBER_TYPES:
+        return members
+    while j >= start:
+        e, kind = _entity(index, j)
+        if e is not None:
+            if kind not in MEMBER_TYPES:
+                break
+            if e not in members:
+                members.append(e)
+        elif doc[j].lower_ not in LIST_GLUE:
+            break
+        j -= 1
+    return members
+
+
+def _bodies_after_of(doc: Doc, index, k: int, end: int) -> Tuple[List[str], int]:
+    """The organisations of "of (both) the EU and NATO" starting at ``k`` ("of"); returns
+    them and the position after the phrase."""
+    bodies: List[str] = []
+    j = k + 1
+    while j < end:
+        e, kind = _entity(index, j)
+        if e is not None:
+            if kind != "ORGANISATION":
+                return [], j
+            if e not in bodies:
+                bodies.append(e)
+        elif doc[j].lower_ not in ("the", "both", "and", "&", "its", "-"):
+            break
+        j += 1
+    return bodies, j
+
+
+def apposed_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF records for "A and B, both members of X," and "A, an X and Y member,"."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in MEMBER_HEADS or w in BODY_HEADS):
+        head = doc[i]
+        low = head.lower_
+        sent = head.sent
+        is_member = low in MEMBER_HEADS
+        end = i + 1
+        if is_member and end < sent.end and doc[end].lower_ in BODY_HEADS:
+            end += 1  # "member states", "member countries"
+        # the words between the opening comma and the head
+        j = i - 1
+        prefix = []
+        while j > sent.start and doc[j].text != ",":
+            t = doc[j]
+            if t.tag_ not in PREFIX_TAGS and t.lower_ not in ("non", "non-", "fellow"):
+                break
+            prefix.append(t)
+            j -= 1
+        if j <= sent.start or doc[j].text != ",":
+            continue
+        comma = j
+        prefix_orgs, ok = [], True
+        for t in prefix:
+            e, kind = _entity(index, t.i)
+            if e is not None and kind != "ORGANISATION":
+                ok = False
+                break
+            if e is not None and e not in prefix_orgs:
+                prefix_orgs.append(e)
+        if not ok:
+            continue
+        words = {t.lower_ for t in prefix} | {low}
+        if words & NOT_MEMBERS:
+            continue
+        if not is_member and (not prefix_orgs or index.entity(i - 1) is None):
+            continue  # "an EU country", "a NATO ally": the body right before the noun
+        bodies: List[str] = list(prefix_orgs)
+        if end < sent.end and doc[end].lower_ == "of":
+            of_bodies, end = _bodies_after_of(doc, index, end, sent.end)
+            bodies += [b for b in of_bodies if b not in bodies]
+        if not bodies or not (end >= sent.end or doc[end].text in ENDERS):
+            continue
+        members = _states_before(doc, index, comma, sent.start)
+        if head.tag_ in ("NN", "NNP") and low not in ("non-members", "members"):
+            members = members[:1]  # singular: the name right before the comma
+        negated, cue = False, None
+        if low.startswith("non") or any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in prefix):
+            negated, cue = True, "non"
+        elif any(t.lower_ in ENDED and all(index.entity(x.i) is not None or x.text == "-" for x in doc[t.i + 1:i])
+                 for t in prefix):
+            negated, cue = True, "former"  # "a former EU member", not "former communist members"
+        for m in members:
+            for b in bodies:
+                if m != b:
+                    out.append(record(head, m, "MEMBER_OF", b, rule_id="MEMBER_OF:apposed", negated=negated, cue=cue))
+    return out
+
+
+def named_after_group(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF records for "EU member states, among them Italy and Spain" (also
+    "notably", "in particular", "especially")."""
+    out: List[Dict] = []
+    firsts = {c[0] for c in NAMING_CUES}
+    for i in positions_where(doc, firsts.__contains__):
+        cue = next((c for c in NAMING_CUES if tuple(t.lower_ for t in doc[i:i + len(c)]) == c), None)
+        if cue is None or i < 2 or doc[i - 1].text != ",":
+            continue
+        group = doc[i - 2]
+        if group.lemma_.lower() not in ("member", "state", "country", "nation", "ally") and group.lower_ != "states":
+            continue
+        if any(c.lower_ in NOT_MEMBERS or c.lower_ in ENDED for c in group.children):
+            continue
+        org = _organisation_of(group, index)
+        if org is None:
+            continue
+        members: List[str] = []
+        j = i + len(cue)
+        sent_end = group.sent.end
+        while j < sent_end:
+            e, kind = _entity(index, j)
+            if e is not None:
+                if kind not in MEMBER_TYPES:
+                    break
+                if e not in members:
+                    members.append(e)
+            elif doc[j].lower_ not in LIST_GLUE:
+                break
+            j += 1
+        out.extend(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:named-after-group")
+                   for m in members if m != org)
+    return out
