@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets, outcome_targets, step_targets
-from .threat_wordings import threat_targets
+from .threat_wordings import by_force, threat_targets
 from .threat_conditions import provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as
@@ -276,6 +276,11 @@ class ObjectsMixin:
                     if tok.lemma_.lower() == "threaten":
                         # "threatened to withdraw from X (to suspend its membership of X)"
                         objs.extend(e for e in step_targets(self, c) if e not in objs)
+                    if by_force(c):
+                        # "vowed to take X by force (with force if needed)", "the X region"
+                        objs.extend(e for d in c.children if d.dep_ == "dobj"
+                                    for e in self.entities_of(d) or [x for h in d.children if h.dep_ == "compound"
+                                                                     for x in self.entities_of(h)])
                     if c.lemma_.lower() in HOSTILE_VERBS or c.lemma_.lower() in CRUSH_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
                     objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children
