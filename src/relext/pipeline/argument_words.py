@@ -107,7 +107,10 @@ WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "
               "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
               "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer",
               # wrongdoing named by its kind ("called X's actions an affront")
-              "affront", "insult", "provocation", "disgrace", "outrage"}
+              "affront", "insult", "provocation", "disgrace", "outrage",
+              # a standing danger or nuisance the labelled one is made ("called X a troublemaker",
+              # "sees X as a threat to its security")
+              "troublemaker", "menace", "abuser", "violator", "threat", "danger"}
 
 
 def _misparsed_small_clause(tok: Token) -> bool:

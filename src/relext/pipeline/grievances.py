@@ -352,12 +352,17 @@ def _said_by(tok: Token, index, args, reporting: set):
     if not speakers:
         return None
     if not wrongdoers and clause_verb is not None and (tok.dep_ == "pobj" or clause_verb.lemma_.lower() in DOING_VERBS) \
-            and not any(c.dep_ == "neg" for c in clause_verb.children):
+            and not any(c.dep_ == "neg" for c in clause_verb.children) and not _suffered(tok):
         # "the US used the platform for manipulation", "X committed atrocities"; not
         # "Canada would not tolerate interference" (the subject suffers it)
         wrongdoers = args.verb_subjects(clause_verb)
     wrongdoers = [w for w in wrongdoers if w not in speakers and index.type_of(w) in ACTOR_TYPES]
     return (speakers, wrongdoers) if wrongdoers else None
+
+
+def _suffered(tok: Token) -> bool:
+    """"was the victim (target) of aggression": the subject suffers the wrong."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("victim", "target")
 
 
 def _background(tok: Token) -> bool:

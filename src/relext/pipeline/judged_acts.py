@@ -6,6 +6,10 @@
 - as the second object of a verb of labelling: "Kenya called (branded, described) Uganda's
   move illegal (a violation of the treaty)" -> the same.
 
+- a label given to the actor itself in someone's words: "Kenya said Uganda was a
+  troublemaker (an aggressor, a threat to the region)", also after a preposed quotation
+  ("Uganda is a menace, Kenya said") -> Kenya ACCUSES Uganda.
+
 Near misses: a label of something that is no act ("the weather in Uganda was shocking"),
 praise ("Uganda's growth was impressive"), a label negated ("was not illegal").
 """
@@ -58,7 +62,15 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
                 objs = [c for c in label.children if c.dep_ == "nsubj"]  # "called [X's move illegal]"
             act = objs[0] if objs else None
             speakers = args.verb_subjects(head)
-        if act is None or act.lemma_.lower() not in acts or not speakers:
+        if act is None or not speakers:
+            continue
+        if act.lemma_.lower() not in acts:
+            # "Kenya said Uganda was a troublemaker (an aggressor, a threat to the region)":
+            # the label given to the actor itself, with a copula in someone's words
+            actor = index.entity(act.i) if label.dep_ == "attr" and label.pos_ == "NOUN" else None
+            for s in speakers:
+                if actor and s != actor and index.type_of(actor) in ACTOR_TYPES:
+                    out.append(record(tok, s, "ACCUSES", actor, rule_id="ACCUSES:actor-labelled", modality="ASSERTED"))
             continue
         doers = [index.entity(c.i) for c in act.children
                  if c.dep_ in ("poss", "compound", "amod", "nmod") and index.entity(c.i)]
@@ -72,7 +84,11 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
 
 
 def _reporters(verb: Token, args, reporting: set) -> List[str]:
-    """The subjects of the reporting verb whose complement clause ``verb`` heads."""
+    """The subjects of the reporting verb whose complement clause ``verb`` heads, also
+    after a preposed quotation ("Uganda is a troublemaker, Kenya said")."""
+    if verb.dep_ == "ROOT":
+        return [e for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i
+                and c.pos_ == "VERB" and c.lemma_.lower() in reporting for e in args.verb_subjects(c)]
     if verb.dep_ not in ("ccomp", "parataxis"):
         return []
     rep = verb.head

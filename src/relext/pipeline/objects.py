@@ -7,8 +7,8 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
-from .threat_clauses import blow_targets
-from .threat_wordings import threat_targets
+from .threat_clauses import blow_targets, outcome_targets, step_targets
+from .threat_wordings import by_force, threat_targets
 from .threat_conditions import provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as
@@ -57,6 +57,8 @@ BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
 # what an act "will have" when a warning says it will be answered
 OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
+# what is done to a membership as a penalty ("X's membership could be suspended")
+SUSPENDING_VERBS = {"suspend", "freeze", "revoke", "review", "end", "terminate", "cancel"}
 
 
 # summoning a state's envoy to protest
@@ -168,6 +170,10 @@ class ObjectsMixin:
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
                                 objs.extend(self.entities_of(s))
+                            if s.dep_ == "nsubjpass" and s.lemma_.lower() == "membership" \
+                                    and c.lemma_.lower() in SUSPENDING_VERBS:
+                                # "warned that X's membership could be suspended": the member
+                                objs.extend(e for h in s.children if h.dep_ == "poss" for e in self.entities_of(h))
                     elif c.dep_ == "ccomp" and _has_consequences(c):
                         # "warned that X's behaviour would have consequences": the doer of the act
                         for s in c.children:
@@ -265,12 +271,23 @@ class ObjectsMixin:
                         for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
+            elif slot == "ccomp:outcome":
+                # "said X's move would have serious consequences (would not go unanswered)"
+                objs.extend(outcome_targets(self, tok, self.position_nouns))
             elif slot == "xcomp:blow":
                 # "vowed to destroy X", "vowed to take measures against X": a blow promised;
                 # not "vowed to support X"
                 for c in tok.children:
                     if c.dep_ != "xcomp" or any(a.dep_ == "neg" for a in c.children):
                         continue
+                    if tok.lemma_.lower() == "threaten":
+                        # "threatened to withdraw from X (to suspend its membership of X)"
+                        objs.extend(e for e in step_targets(self, c) if e not in objs)
+                    if by_force(c):
+                        # "vowed to take X by force (with force if needed)", "the X region"
+                        objs.extend(e for d in c.children if d.dep_ == "dobj"
+                                    for e in self.entities_of(d) or [x for h in d.children if h.dep_ == "compound"
+                                                                     for x in self.entities_of(h)])
                     if c.lemma_.lower() in HOSTILE_VERBS or c.lemma_.lower() in CRUSH_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
                     objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children

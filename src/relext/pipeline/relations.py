@@ -66,7 +66,7 @@ from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .visit_places import visited_states
 from .salience import unattendable
-from .argument_words import _reduced_passive
+from .argument_words import WRONGDOERS, _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
 DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
@@ -147,7 +147,7 @@ class RelationExtractor(RuleComponent):
         self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
-        self.act_labels = set(cues["act_labels"])
+        self.act_labels = set(cues["act_labels"]) | WRONGDOERS
         self.act_nouns = set(cues["act_nouns"])
         self.act_label_words = WordSet(nlp.vocab, self.act_labels)
         self._build()

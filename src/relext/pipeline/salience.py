@@ -143,6 +143,18 @@ class SalienceMixin:
 
     def has_wrongdoer_complement(self, tok: Token) -> bool:
         # not inside a purpose or adverbial clause ("called X to discuss the provocation")
-        return any(t.lemma_.lower() in WRONGDOERS for c in tok.children
+        # nor inside a clause of its own ("sees X as facing a threat")
+        return any(t.lemma_.lower() in WRONGDOERS and not _under_verb(t, tok) for c in tok.children
                    if not (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"))
                    for t in c.subtree if t.i > tok.i)
+
+
+def _under_verb(tok: Token, top: Token) -> bool:
+    """Whether a clause of its own ("as facing", "which ...") stands between ``tok`` and its
+    ancestor ``top``."""
+    cur = tok.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ == "VERB" and cur.dep_ in ("pcomp", "acl", "relcl", "advcl"):
+            return True
+        cur = cur.head
+    return False

@@ -8,7 +8,11 @@ A warning whose clause promises a step against someone threatens that someone:
   pact", "... could ban X";
 - leaving a body: "warned that Moscow could withdraw from X (quit X)";
 - cutting what they get or share: "warned that it would review its aid to X", "... could
-  reconsider its membership of X", "... would cut ties with X".
+  reconsider its membership of X", "... would cut ties with X";
+- the same steps as the infinitive of "threaten" ("threatened to withdraw from X");
+- an answer promised to someone's act after a plain verb of saying: "said X's move would
+  have serious consequences (would trigger a response, would not go unanswered, would be
+  met with force)" -> X (`outcome_targets`).
 
 The clause must promise (would, will, could, might, may): "warned that X had cut aid to Y"
 reports a past step, and a negated step ("would not cut aid to X") is no threat.
@@ -80,6 +84,15 @@ def blow_targets(args, clause: Token) -> List[str]:
     """Entities the step promised in ``clause`` (a warning's complement) is aimed at."""
     if not promises(clause):
         return []
+    return step_targets(args, clause)
+
+
+def step_targets(args, clause: Token) -> List[str]:
+    """Entities the step ``clause`` names is aimed at, without asking whether it is
+    promised: the infinitive of a verb of threatening ("threatened to withdraw from X",
+    "to suspend its membership of X") is a threat by itself."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return []
     index = args.index
     heads: List[Token] = []
     for step in _steps(clause):
@@ -92,6 +105,8 @@ def blow_targets(args, clause: Token) -> List[str]:
             bodies += _pobjs(step, ("from", "of")) + [o for p in step.children if p.dep_ == "prt"
                                                        for q in step.children if q.dep_ == "prep" and q.lower_ == "of"
                                                        for o in q.children if o.dep_ == "pobj"]
+            # "pull out of X" with "out" parsed as a preposition
+            bodies += [o for p in step.children if p.dep_ == "prep" and p.lower_ == "out" for o in _pobjs(p, ("of",))]
             heads += [b for b in bodies if any(index.type_of(e) == "ORGANISATION" for e in args.entities_of(b))]
         if lemma in REDUCE_VERBS:
             ties = [d for d in step.children if d.dep_ == "dobj" and d.lemma_.lower() in TIE_NOUNS]
@@ -117,3 +132,53 @@ def answered(noun: Token) -> bool:
         return False
     return verb.lemma_.lower() in ANSWER_VERBS and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PROMISING
                                                         for c in verb.children)
+
+
+# outcomes a promise gives an act ("would have consequences", "would trigger a response")
+OUTCOME_VERBS = {"have", "bring", "carry", "entail", "trigger", "provoke", "draw", "invite", "prompt", "spark"}
+OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response", "retaliation",
+                 "reprisal", "countermeasure", "punishment", "retribution", "sanction"}
+UNANSWERED = {"unanswered", "unpunished"}
+
+
+def promised_outcome(clause: Token) -> bool:
+    """Whether ``clause`` promises its subject's act an answer: "X's move would have serious
+    consequences (would trigger a response)", "would not go unanswered (unpunished)", "would
+    be met with a firm response". An outlook for a third party ("would have consequences for
+    the economy") and a past or negated outcome are no threat."""
+    aux = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in _PROMISING for a in aux):
+        return False
+    lemma = clause.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    if lemma == "go" and any(c.dep_ in ("acomp", "oprd", "advmod", "xcomp") and c.lower_ in UNANSWERED
+                             for c in clause.children):
+        return negated  # "would not go unanswered"
+    if negated or any(p.dep_ == "prep" and p.lower_ == "for" for p in clause.children):
+        return False
+    if lemma == "meet" and any(a.dep_ == "auxpass" for a in aux):
+        return any(p.dep_ == "prep" and p.lower_ == "with" and any(
+            o.lemma_.lower() in OUTCOME_NOUNS | {"force"} for o in p.children) for p in clause.children)
+    return lemma in OUTCOME_VERBS and any(
+        d.dep_ == "dobj" and d.lemma_.lower() in OUTCOME_NOUNS
+        and not any(p.dep_ == "prep" and p.lower_ == "for" for p in d.children) for d in clause.children)
+
+
+def outcome_targets(args, tok: Token, position_nouns) -> List[str]:
+    """Whose act a clause of ``tok`` (a verb of saying) promises an answer: "said X's move
+    would have serious consequences" -> X (the act's owner or its "by" agent; an entity
+    subject itself)."""
+    out: List[str] = []
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or not promised_outcome(c):
+            continue
+        for s in c.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            own = args.entities_of(s) if args.index.entity(s.i) else []
+            if not own and s.lemma_.lower() in position_nouns:
+                own = [e for h in s.children if h.dep_ in ("poss", "amod", "compound") for e in args.entities_of(h)]
+                own += [e for p in s.children if p.dep_ == "prep" and p.lower_ == "by"
+                        for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+            out += own
+    return list(dict.fromkeys(out))

@@ -2,7 +2,8 @@
 
 "X said it would strike Y if provoked", "X said it would use nuclear weapons against Y",
 "X vowed to turn Y into a sea of fire", "X would regard any move by Y as an act of war":
-the announced blow names its target. A past blow ("said it had struck Y") is a claim, not a
+the announced blow names its target; so does taking a place by force ("vowed to take Y by
+force", `by_force`). A past blow ("said it had struck Y") is a claim, not a
 threat, and a vote against Y is no blow.
 """
 from typing import Callable, Iterable, List
@@ -85,3 +86,29 @@ def threat_targets(tok: Token, slot: str, entities_of, is_entity) -> List[str]:
     elif slot == "casus_belli" and casus_belli(tok):
         out += blow_targets(tok, entities_of, is_entity)
     return list(dict.fromkeys(out))
+
+
+# verbs of taking a territory or a state, a threat when done by force ("vowed to take Y by force")
+SEIZING_VERBS = {"take", "seize", "capture", "retake", "recapture", "annex", "reclaim", "conquer", "occupy",
+                 "reunify", "reunite", "grab", "overrun", "absorb"}
+FORCE_NOUNS = {"force", "arms", "war"}
+
+
+def by_force(verb: Token) -> bool:
+    """``verb`` takes its object by force: "take Y by (with) force", "seize Y militarily",
+    "take Y by military means", "take Y, by force if necessary"."""
+    if verb.lemma_.lower() not in SEIZING_VERBS:
+        return False
+    for c in verb.subtree:
+        if c.dep_ == "advmod" and c.lower_ == "militarily" and c.head.i == verb.i:
+            return True
+        if c.dep_ == "pobj" and c.head.lower_ in ("by", "with") and (
+                c.lemma_.lower() in FORCE_NOUNS
+                or (c.lemma_.lower() == "means" and any(a.lower_ == "military" for a in c.children))):
+            # the phrase hangs on the verb itself or on its object, not in a clause of its own
+            cur = c.head.head
+            while cur.i != verb.i and cur.pos_ not in ("VERB", "AUX"):
+                cur = cur.head
+            if cur.i == verb.i:
+                return True
+    return False
