@@ -55,10 +55,37 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
     for i in positions_of_words(doc, {"at", "over"}):
         if doc[i].dep_ == "prep":
             out += _acted_at(doc[i], index, args, modality)
-    for i in positions_where(doc, lambda w: w in CHAIR_VERBS, attr="LEMMA"):
+    for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come", attr="LEMMA"):
         if doc[i].pos_ == "VERB":
-            out += _chaired(doc[i], index, args, modality)
+            out += (_came if doc[i].lemma_.lower() == "come" else _chaired)(doc[i], index, args, modality)
     return out
+
+
+# words that may stand beside a bare "came" ("came too", "came anyway", "did not come")
+CAME_ADVERBS = {"too", "also", "anyway", "nonetheless", "nevertheless", "regardless", "later", "earlier", "again",
+                "finally", "eventually", "personally", "only", "even", "well", "along", "all"}
+CAME_DEPS = {"nsubj", "aux", "neg", "punct", "cc", "npadvmod", "prep"}
+
+
+def _came(verb: Token, index, args, modality) -> List[Dict]:
+    """"X came too", "China chose not to come": with nothing after the verb, coming is
+    coming to the event in focus (named in the last two sentences)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in CAME_ADVERBS:
+            continue
+        if c.dep_ == "prep" and not (c.lower_ in ("on", "in", "at") and any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children)):
+            return []  # "came to power", "came under fire", "came from Lima"
+        if c.dep_ not in CAME_DEPS:
+            return []  # "came back", "came close", "the remarks came as ..."
+    ev = args.salient_event(verb, window=2, ahead=False)
+    subjects = [s for s in args.subjects(verb) if index.type_of(s) in ACTORS]
+    if not ev or not subjects:
+        return []
+    negated, cue = modality.negation(verb)
+    mod, source = modality.modality(verb, args, "ATTENDS")
+    return [record(verb, s, "ATTENDS", ev, rule_id="ATTENDS:came-to-event-in-focus", negated=negated, modality=mod,
+                   source=source, cue=cue) for s in dict.fromkeys(subjects) if s != ev]
 
 
 def _event_of_pobj(p: Token, index, args) -> Optional[str]:

@@ -59,6 +59,7 @@ from .presence import BARRING_CUES, described_event, in_protest as _in_protest, 
 from .spectators import spectators
 from .event_actions import event_actions
 from .trip_events import trip_events
+from .delegations import delegations
 from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -84,7 +85,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
-event_actions, trip_events = guarded(event_actions, list), guarded(trip_events, list)
+event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
@@ -237,7 +238,7 @@ class RelationExtractor(RuleComponent):
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
-                      + trip_events(doc, index, args, self.modality)
+                      + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
