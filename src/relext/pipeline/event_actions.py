@@ -55,10 +55,43 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
     for i in positions_of_words(doc, {"at", "over"}):
         if doc[i].dep_ == "prep":
             out += _acted_at(doc[i], index, args, modality)
-    for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come", attr="LEMMA"):
-        if doc[i].pos_ == "VERB":
-            out += (_came if doc[i].lemma_.lower() == "come" else _chaired)(doc[i], index, args, modality)
+    for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come" or w in ADDRESS_VERBS, attr="LEMMA"):
+        if doc[i].pos_ != "VERB":
+            continue
+        lemma = doc[i].lemma_.lower()
+        if lemma in ADDRESS_VERBS:
+            out += _addressed_gathering(doc[i], index, args, modality)
+        else:
+            out += (_came if lemma == "come" else _chaired)(doc[i], index, args, modality)
     return out
+
+
+# verbs of speaking to an audience (the preposition they take, or None for an object)
+ADDRESS_VERBS = {"address": None, "brief": None, "lecture": None, "tell": None, "speak": ("to", "before"),
+                 "talk": ("to",)}
+# an indefinite gathering stands for the event in focus ("addressing a mostly leftist gathering")
+GATHERING_NOUNS = {"gathering", "forum", "summit", "conference", "assembly", "congress", "convention"}
+
+
+def _addressed_gathering(verb: Token, index, args, modality) -> List[Dict]:
+    """"X, addressing a gathering of leftist leaders, ...", "X told a summit of African leaders":
+    the indefinite gathering spoken to is the event in focus (named in the last three sentences)."""
+    preps = ADDRESS_VERBS[verb.lemma_.lower()]
+    if preps is None:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                 if p.dep_ == "pobj"]
+    nouns = [n for n in nouns if n.lemma_.lower() in GATHERING_NOUNS and index.entity(n.i) is None
+             and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)]
+    if not nouns:
+        return []
+    n = nouns[0]
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at") and any(index.entity(p.i) for p in c.children)
+           for c in n.children):
+        return []  # "a forum in Berlin", "a conference on Gaza": another gathering
+    ev = args.salient_event(verb, window=3, ahead=False)
+    return _emit(verb, args.subjects(verb), ev, index, args, modality, "ATTENDS:addressed-gathering")
 
 
 # words that may stand beside a bare "came" ("came too", "came anyway", "did not come")
