@@ -51,3 +51,34 @@ def merge_prize_ceremonies(out: dict) -> None:
         if longer:
             best = max(longer, key=lambda v: len(words(v[1])))
             out[k] = (best[0], best[1], attrs)
+
+
+# a sporting event lasts for weeks: a guest at its opening ceremony is no guest of the Games
+_SPORTS = re.compile(r"\b(?:olympics?|paralympics?|games|cup|championships?|tournament|league|grand prix|"
+                     r"marathon|open|world series|super bowl)\b")
+
+
+def whole_of_part(index, part_id: str):
+    """The gathering a named part belongs to ("closing press conference of the Lima
+    Summit" → the summit), else ``None``: being at a summit's press conference is being at
+    the summit; a part of a sporting event (the Games' opening ceremony) stands alone."""
+    wholes = [e for e, t in index.types.items()
+              if t == "EVENT" and e != part_id and part_id.startswith(e + "-")]
+    if not wholes:
+        return None
+    whole = max(wholes, key=len)
+    if _SPORTS.search(index.names.get(whole, "").lower()):
+        return None
+    return whole
+
+
+def attend_wholes(records, index):
+    """A positive ATTENDS of a gathering's named part gives an ATTENDS of the gathering."""
+    out = []
+    for r in records:
+        if r["predicate"] != "ATTENDS" or r["negated"]:
+            continue
+        whole = whole_of_part(index, r["object"])
+        if whole and whole != r["subject"]:
+            out.append({**r, "object": whole, "evidence": {**r["evidence"], "rule": "ATTENDS:part-of-gathering"}})
+    return out

@@ -147,6 +147,9 @@ def _event_of_at(at, index, args) -> Optional[str]:
     obj = next((c for c in at.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    own = index.entity(obj.i)
+    if own is not None and index.type_of(own) == "EVENT":
+        return own  # "at the summit's closing press conference": the part (its summit follows)
     for t in obj.subtree:
         if t.lower_ == "in" and t.i > obj.i:
             break  # "at the talks in Geneva": the place is no event

@@ -40,6 +40,10 @@ THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 # "appealed to X to"); "called off" cancels instead.
 CALLS = {"call": ("on", "upon", "for"), "appeal": ("to", "for")}
 
+# verbs of choosing with which "against" + a gerund says the act is not done
+AGAINST_CHOICES = {"decide", "opt", "choose", "vote", "rule", "advise", "counsel", "caution", "warn", "argue", "plump"}
+
+
 class Modality:
     """Negation and modality finders configured by a cues mapping (``cues.yaml``)."""
 
@@ -138,6 +142,9 @@ class Modality:
                                    for c in n.children)):
                 count += 1  # "refused to", "held back from imposing", "shied away from"
                 cue = n.text
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in AGAINST_CHOICES:
+            count += 1  # "decided (opted, advised) against attending"
+            cue = "against"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "become", "remain") \
                 and any(c.dep_ == "nsubj" and any(d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no") for d in c.children)
                         for c in tok.head.children):

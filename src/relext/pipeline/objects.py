@@ -503,6 +503,9 @@ class ObjectsMixin:
                 return True
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
                 return True  # ("take part": the particle is no object)
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i and any(
+                    s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in kids):
+                continue  # a fronted partitive: "Of the invited states, only A and B sent leaders"
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
                     any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num for p in c.children):

@@ -58,6 +58,11 @@ from .relation_ellipsis import elided_relations, referred_object
 from .substitutes import substitutes
 from .place_descriptions import _city_countries
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
+from .spectators import spectators
+from .event_actions import event_actions
+from .trip_events import trip_events
+from .delegations import delegations
+from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .statements import statements
@@ -81,8 +86,10 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     thanked_for_support = (
         guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
-aligned, colon_members, contrasted_memberships, joined_members, companions, presences = (
-    guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences))
+aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
+    guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
+                               spectators))
+event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
@@ -237,6 +244,8 @@ class RelationExtractor(RuleComponent):
                       + given_support(doc, index, args) + aligned(doc, index, args)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
+                      + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
+                      + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
@@ -284,6 +293,8 @@ class RelationExtractor(RuleComponent):
         for rec in advocated_recs:
             found.setdefault(record_key(rec), rec)
         for rec in visited_states(doc, index, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in attend_wholes(list(found.values()), index):  # a summit's press conference: the summit
             found.setdefault(record_key(rec), rec)
         # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")
         out = settle_attendance([r for r in found.values() if not (

@@ -30,6 +30,11 @@ def unattendable(name: str) -> bool:
     return bool(_WAR_NAME.search(name)) and not _GATHERING_WORDS.search(name)
 
 
+# parts of an event's programme a meeting may be set in
+PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon", "breakfast", "banquet",
+                   "reception", "gala", "ceremony", "retreat", "panel", "conference"}
+
+
 class SalienceMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -115,6 +120,13 @@ class SalienceMixin:
                     e = self.index.entity(p.i)
                     if e and self.index.type_of(e) == "EVENT":
                         out.append(e)
+                    elif p.lemma_.lower() in PROGRAMME_PARTS:
+                        # "at the summit's second working session", "at a dinner of the forum"
+                        owners = [q for q in p.children if q.dep_ == "poss"]
+                        owners += [o for q in p.children if q.dep_ == "prep" and q.lower_ in ("of", "at")
+                                   for o in q.children if o.dep_ == "pobj"]
+                        out += [e for o in owners for e in [self.index.entity(o.i)]
+                                if e and self.index.type_of(e) == "EVENT"]
                     elif p.lemma_.lower() in ("sideline", "sidelines", "margin", "margins", "occasion"):
                         named = [self.index.entity(o.i) for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
                                  for o in q.children if self.index.entity(o.i)

@@ -1,0 +1,188 @@
+"""ATTENDS of whoever does something at a named event.
+
+"X called for free trade at the APEC summit", "At the summit, X signed the declaration",
+"A and B agreed at a virtual session of the summit", "X chaired the summit" → X attends
+(GUIDELINES: the subject attends or takes part in the event). The verb's own "at" (or
+"during" for a meeting's programme) carries the event: the named EVENT itself, a part of its
+programme tied to it ("at a session of X", "at X's closing dinner"), or a definite
+description of the passage's event ("at the summit"). Not for verbs whose "at" is their
+argument ("took aim at", "scoffed at", "hinted at"), for topics ("Ukraine dominated the talks
+at the summit", "was on the agenda"), for a negated verb ("did not speak at X" says nothing
+of being there), nor for organisations (the body that holds the event).
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from spacy.tokens import Doc, Token
+
+from ._lookup import positions_of_words, positions_where
+from .argument_words import EVENT_NOUNS
+from .records import record
+
+# verbs whose "at" is an argument or a target, not the place the subject is in
+AT_ARGUMENT_VERBS = {"aim", "look", "laugh", "scoff", "sneer", "hint", "point", "glance", "stare", "marvel", "balk",
+                     "bristle", "rail", "lash", "hit", "fire", "strike", "swipe", "jab", "poke", "snipe", "shout", "yell",
+                     "arrive", "gaze", "wink", "smile", "nod", "grab", "clutch", "guess", "get", "be", "become",
+                     "remain", "stay", "direct", "target", "level", "throw", "hurl", "fling", "grasp", "rage",
+                     "protest", "object", "complain", "worry", "fret", "rejoice", "expect", "estimate", "put", "set",
+                     "cap", "price", "value", "peg", "watch", "represent", "invite", "miss", "boycott", "skip",
+                     "schedule", "plan",
+                     # topics, not actors: "Ukraine dominated the talks at the summit"
+                     "dominate", "overshadow", "top", "feature", "loom", "hang", "figure", "headline"}
+# nouns of a verbal blow whose "at" is the target ("took a swipe at the summit")
+AT_TARGET_NOUNS = {"aim", "swipe", "jab", "shot", "dig", "potshot", "look", "glance", "stab", "fun", "umbrage"}
+# the light verbs whose object noun may carry the "at" ("signed the declaration at X",
+# "held a news conference at X", "gave a speech at X")
+LIGHT_VERBS = {"sign", "give", "deliver", "make", "hold", "host", "issue", "read", "present", "pose", "chair",
+               "lead", "co-chair", "cochair", "moderate"}
+# verbs that put the subject in the chair of the event itself ("chaired the summit")
+CHAIR_VERBS = {"chair", "co-chair", "cochair", "preside", "moderate"}
+# parts of a programme whose event is named after them ("at a session of X")
+PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon", "breakfast", "banquet",
+                   "reception", "gala", "ceremony", "retreat", "panel", "opening", "closing", "stage", "podium",
+                   "rostrum", "table", "sidelines"}
+ACTORS = ("PERSON", "COUNTRY")
+# description kinds that name the passage's event (not "the meeting": often a bilateral one)
+DESCRIBED_KINDS = {"summit", "conference", "forum", "gathering", "assembly", "congress", "convention"}
+
+
+def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
+    """ATTENDS records of subjects acting at a named event, and of chairs of one."""
+    out: List[Dict] = []
+    if not any(t == "EVENT" for t in index.types.values()):
+        return out
+    for i in positions_of_words(doc, {"at", "over"}):
+        if doc[i].dep_ == "prep":
+            out += _acted_at(doc[i], index, args, modality)
+    for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come" or w in ADDRESS_VERBS, attr="LEMMA"):
+        if doc[i].pos_ != "VERB":
+            continue
+        lemma = doc[i].lemma_.lower()
+        if lemma in ADDRESS_VERBS:
+            out += _addressed_gathering(doc[i], index, args, modality)
+        else:
+            out += (_came if lemma == "come" else _chaired)(doc[i], index, args, modality)
+    return out
+
+
+# verbs of speaking to an audience (the preposition they take, or None for an object)
+ADDRESS_VERBS = {"address": None, "brief": None, "lecture": None, "tell": None, "speak": ("to", "before"),
+                 "talk": ("to",)}
+# an indefinite gathering stands for the event in focus ("addressing a mostly leftist gathering")
+GATHERING_NOUNS = {"gathering", "forum", "summit", "conference", "assembly", "congress", "convention"}
+
+
+def _addressed_gathering(verb: Token, index, args, modality) -> List[Dict]:
+    """"X, addressing a gathering of leftist leaders, ...", "X told a summit of African leaders":
+    the indefinite gathering spoken to is the event in focus (named in the last three sentences)."""
+    preps = ADDRESS_VERBS[verb.lemma_.lower()]
+    if preps is None:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                 if p.dep_ == "pobj"]
+    nouns = [n for n in nouns if n.lemma_.lower() in GATHERING_NOUNS and index.entity(n.i) is None
+             and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)]
+    if not nouns:
+        return []
+    n = nouns[0]
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at") and any(index.entity(p.i) for p in c.children)
+           for c in n.children):
+        return []  # "a forum in Berlin", "a conference on Gaza": another gathering
+    ev = args.salient_event(verb, window=3, ahead=False)
+    return _emit(verb, args.subjects(verb), ev, index, args, modality, "ATTENDS:addressed-gathering")
+
+
+# words that may stand beside a bare "came" ("came too", "came anyway", "did not come")
+CAME_ADVERBS = {"too", "also", "anyway", "nonetheless", "nevertheless", "regardless", "later", "earlier", "again",
+                "finally", "eventually", "personally", "only", "even", "well", "along", "all"}
+CAME_DEPS = {"nsubj", "aux", "neg", "punct", "cc", "npadvmod", "prep"}
+
+
+def _came(verb: Token, index, args, modality) -> List[Dict]:
+    """"X came too", "China chose not to come": with nothing after the verb, coming is
+    coming to the event in focus (named in the last two sentences)."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in CAME_ADVERBS:
+            continue
+        if c.dep_ == "prep" and not (c.lower_ in ("on", "in", "at") and any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children)):
+            return []  # "came to power", "came under fire", "came from Lima"
+        if c.dep_ not in CAME_DEPS:
+            return []  # "came back", "came close", "the remarks came as ..."
+    ev = args.salient_event(verb, window=2, ahead=False)
+    subjects = [s for s in args.subjects(verb) if index.type_of(s) in ACTORS]
+    if not ev or not subjects:
+        return []
+    negated, cue = modality.negation(verb)
+    mod, source = modality.modality(verb, args, "ATTENDS")
+    return [record(verb, s, "ATTENDS", ev, rule_id="ATTENDS:came-to-event-in-focus", negated=negated, modality=mod,
+                   source=source, cue=cue) for s in dict.fromkeys(subjects) if s != ev]
+
+
+def _event_of_pobj(p: Token, index, args) -> Optional[str]:
+    e = index.entity(p.i)
+    if e is not None:
+        return e if index.type_of(e) == "EVENT" else None
+    lemma = p.lemma_.lower()
+    if lemma in PROGRAMME_PARTS:
+        owners = [c for c in p.children if c.dep_ == "poss"]
+        owners += [o for c in p.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+                   for o in c.children if o.dep_ == "pobj"]
+        for o in owners:
+            e = index.entity(o.i)
+            if e is not None and index.type_of(e) == "EVENT":
+                return e
+        return None
+    if lemma in DESCRIBED_KINDS and any(d.lower_ in ("the", "this") for d in p.children) \
+            and not any(c.dep_ in ("poss", "compound", "amod") and index.entity(c.i) for c in p.children):
+        return args.salient_event(p, window=3, ahead=False, head=lemma)
+    return None
+
+
+def _emit(verb: Token, subjects: List[str], ev: Optional[str], index, args, modality, rule_id: str) -> List[Dict]:
+    if not ev or index.type_of(ev) != "EVENT" or not subjects:
+        return []
+    negated, cue = modality.negation(verb)
+    if negated:
+        return []  # "did not speak at the summit" says nothing of being there
+    mod, source = modality.modality(verb, args, "ATTENDS")
+    return [record(verb, s, "ATTENDS", ev, rule_id=rule_id, modality=mod, source=source)
+            for s in dict.fromkeys(subjects) if s != ev and index.type_of(s) in ACTORS]
+
+
+def _acted_at(prep: Token, index, args, modality) -> List[Dict]:
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in LIGHT_VERBS and prep.lower_ == "at":
+        verb = head.head  # "signed the declaration at the summit"
+    elif head.pos_ == "VERB":
+        verb = head
+    else:
+        return []
+    lemma = verb.lemma_.lower()
+    if prep.lower_ == "over" and lemma not in CHAIR_VERBS:
+        return []
+    if lemma in AT_ARGUMENT_VERBS and not (verb is not head and lemma in LIGHT_VERBS):
+        return []
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in AT_TARGET_NOUNS for c in verb.children):
+        return []  # "took aim (a swipe) at the summit"
+    if verb.dep_ in ("amod", "acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ != "relcl":
+        return []  # "the pledges made at the summit": no subject of its own
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "sanctions were agreed at the summit"
+    ev = next((e for p in prep.children if p.dep_ == "pobj" for e in [_event_of_pobj(p, index, args)] if e), None)
+    if ev is None:
+        return []
+    subjects = args.subjects(verb)
+    return _emit(verb, subjects, ev, index, args, modality, "ATTENDS:acted-at-event")
+
+
+def _chaired(verb: Token, index, args, modality) -> List[Dict]:
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over" for p in c.children if p.dep_ == "pobj"]
+    ev = next((e for o in objs for e in [_event_of_pobj(o, index, args)] if e), None)
+    if ev is None:
+        return []
+    return _emit(verb, args.subjects(verb), ev, index, args, modality, "ATTENDS:chaired-event")
