@@ -17,7 +17,6 @@ from typing import Dict, List, Optional
 from spacy.tokens import Doc, Token
 
 from ._lookup import positions_of_words, positions_where
-from .argument_words import EVENT_NOUNS
 from .records import record
 
 # verbs whose "at" is an argument or a target, not the place the subject is in
