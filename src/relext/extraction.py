@@ -22,6 +22,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import time
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from spacy.tokens import Doc
@@ -290,13 +291,17 @@ def _why_workers_died(workers: Dict[int, object]) -> str:
     Args:
         workers: the pool's processes by pid, as recorded when they started.
     """
-    reasons = []
-    for proc in list(workers.values()):
-        proc.join(timeout=2)  # the exit code is set once the process is reaped
-        code = proc.exitcode
-        if code not in (None, 0):
-            reasons.append(f"worker process {proc.pid} exited with code {code}"
-                           + (" (killed by a signal; out of memory?)" if code < 0 else ""))
+    procs = list(workers.values())
+    # a broken pool ends all its workers; wait (briefly) until each is reaped, so the one that
+    # died first is reported with its own exit code, not only those terminated after it
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and any(p.exitcode is None for p in procs):
+        for proc in procs:
+            proc.join(timeout=0.2)  # the exit code is set once the process is reaped
+    reasons = [f"worker process {proc.pid} exited with code {proc.exitcode}"
+               + (" (killed by a signal; out of memory?)" if proc.exitcode < 0 else "")
+               for proc in procs if proc.exitcode not in (None, 0)]
+    reasons.sort(key=lambda r: "killed by a signal" in r)  # a worker's own exit first
     return "; ".join(reasons)
 
 
