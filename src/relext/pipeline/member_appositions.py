@@ -46,12 +46,18 @@ def _entity(index, i: int) -> Tuple[Optional[str], Optional[str]]:
 
 def _states_before(doc: Doc, index, comma: int, start: int) -> List[str]:
     """The states (bodies) listed right before the comma at ``comma``: "Qatar and Bahrain,"."""
-    members: List[str] = []
-    j = comma - 1
-    e, kind = _entity(index, j)
+    e, kind = _entity(index, comma - 1)
     if e is None or kind not in MEMBER_TYPES:
-        return members
-    while j >= start:
+        return []
+    return _list_run(doc, index, comma - 1, start, -1)
+
+
+def _list_run(doc: Doc, index, j: int, stop: int, step: int) -> List[str]:
+    """The states (bodies) of a list read from token ``j`` towards ``stop`` (``step`` -1:
+    leftwards down to ``stop``, +1: rightwards up to before it), over names and the
+    words of ``LIST_GLUE``; a name of another type or any other word ends it."""
+    members: List[str] = []
+    while (j >= stop) if step < 0 else (j < stop):
         e, kind = _entity(index, j)
         if e is not None:
             if kind not in MEMBER_TYPES:
@@ -60,7 +66,7 @@ def _states_before(doc: Doc, index, comma: int, start: int) -> List[str]:
                 members.append(e)
         elif doc[j].lower_ not in LIST_GLUE:
             break
-        j -= 1
+        j += step
     return members
 
 
@@ -159,19 +165,7 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
         org = _organisation_of(group, index)
         if org is None:
             continue
-        members: List[str] = []
-        j = i + len(cue)
-        sent_end = group.sent.end
-        while j < sent_end:
-            e, kind = _entity(index, j)
-            if e is not None:
-                if kind not in MEMBER_TYPES:
-                    break
-                if e not in members:
-                    members.append(e)
-            elif doc[j].lower_ not in LIST_GLUE:
-                break
-            j += 1
+        members = _list_run(doc, index, i + len(cue), group.sent.end, 1)
         out.extend(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:named-after-group")
                    for m in members if m != org)
     return out
