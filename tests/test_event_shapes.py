@@ -432,3 +432,13 @@ def test_named_military_operations_and_exercises_are_events(nlp, text, name):
 ])
 def test_unnamed_drills_and_the_common_noun_are_not_events(nlp, text):
     assert not _events(nlp, text)
+
+
+def test_an_occasion_takes_the_full_name_its_person_has_in_the_passage(nlp):
+    ev = _events(nlp, "Guests flew in for Putin's inauguration. Vladimir Putin took the oath on Monday.")
+    assert "inauguration of Vladimir Putin" in ev
+
+
+def test_an_occasion_keeps_a_surname_no_one_in_the_passage_completes(nlp):
+    ev = _events(nlp, "Guests flew in for Putin's inauguration on Monday.")
+    assert "inauguration of Putin" in ev

@@ -43,6 +43,7 @@ class EventNamer:
         for m in events:
             named_for = m["attrs"].get("named_for")
             if named_for:  # "Pope Benedict's funeral" (relext/pipeline/person_occasions.py)
+                named_for = _with_full_name(doc, named_for, m["attrs"].get("person", ""))
                 out[(m["start"], m["end"])] = (f"event:{slug(named_for)}", named_for, {"named_for": named_for})
                 continue
             low = span_text(doc, m["start"], m["end"]).lower()
@@ -140,6 +141,17 @@ class EventNamer:
         if len(matches) == 1 and any(f[k] is not None for k in f):
             return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
         return f
+
+
+def _with_full_name(doc: Doc, name: str, person: str) -> str:
+    """"inauguration of Bolsonaro" -> "inauguration of Jair Bolsonaro" when the passage
+    names that person in full elsewhere: the longest PERSON name ending with the same
+    words, so both phrasings of one occasion are one event under the person's full name."""
+    if not person or not name.endswith(person):
+        return name
+    fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text) > len(person)
+              and e.text.endswith(" " + person)]
+    return name[:-len(person)] + max(fuller, key=len) if fuller else name
 
 
 def strip_det(text: str) -> str:

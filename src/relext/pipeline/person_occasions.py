@@ -25,7 +25,7 @@ Example
 >>> nlp = resolve_model()
 >>> doc = nlp("Dozens of leaders attended Pope Benedict's funeral in Rome.")
 >>> shapes = PersonOccasions(["funeral"], ["service"], {"service": "for"})
->>> [(doc[s:e].text, name) for s, e, name in shapes.spans(doc, [3, 4], {3: "PERSON", 4: "PERSON"})]
+>>> [(doc[s:e].text, name) for s, e, name, _ in shapes.spans(doc, [7], {4: "PERSON", 5: "PERSON"})]
 [('funeral', 'funeral of Pope Benedict')]
 """
 from __future__ import annotations
@@ -56,8 +56,8 @@ class PersonOccasions:
         self.tails = {t.lower() for t in tails}
         self.prepositions = {k.lower(): v for k, v in prepositions.items()}
 
-    def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str]]:
-        """``(start, end, name)`` of each occasion named by a person.
+    def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str, str]]:
+        """``(start, end, name, person)`` of each occasion named by a person.
 
         Args:
             doc: a parsed Doc.
@@ -84,7 +84,7 @@ class PersonOccasions:
             if person is None:
                 continue
             words = " ".join(t.lower_ for t in doc[start:end])
-            out.append((start, end, f"{words} {prep} {person}"))
+            out.append((start, end, f"{words} {prep} {person}", person))
         return out
 
     def _extent(self, head: Token) -> Tuple[int, int, Token]:

@@ -135,9 +135,10 @@ class RuleCandidates:
         occasion_heads = self.person_occasion_words.positions(doc)
         if occasion_heads:  # "Pope Benedict's funeral" (relext/pipeline/person_occasions.py)
             people_at = {i: c["label"] for c in found for i in range(c["start"], c["end"])}
-            for s, e, name in self.person_occasions.spans(doc, occasion_heads, people_at):
+            for s, e, name, person in self.person_occasions.spans(doc, occasion_heads, people_at):
                 out.append({"start": s, "end": e, "label": "EVENT", "key": None, "name": name, "kind": "NAME",
-                            "attrs": {"family": "person_occasion", "named_for": name}, "source": "parse"})
+                            "attrs": {"family": "person_occasion", "named_for": name, "person": person},
+                            "source": "parse"})
         return out
 
 
