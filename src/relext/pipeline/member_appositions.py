@@ -150,7 +150,8 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
 
 def named_after_group(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "EU member states, among them Italy and Spain" (also
-    "notably", "in particular", "especially")."""
+    "notably", "in particular", "especially", and "among them those of Italy and Spain"
+    after the leaders of the member states)."""
     out: List[Dict] = []
     firsts = {c[0] for c in NAMING_CUES}
     for i in positions_where(doc, firsts.__contains__):
@@ -165,7 +166,10 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
         org = _organisation_of(group, index)
         if org is None:
             continue
-        members = _list_run(doc, index, i + len(cue), group.sent.end, 1)
+        j = i + len(cue)
+        if j + 1 < len(doc) and doc[j].lower_ == "those" and doc[j + 1].lower_ in ("of", "from"):
+            j += 2  # "leaders of EU member states, among them those of A, B and C"
+        members = _list_run(doc, index, j, group.sent.end, 1)
         out.extend(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:named-after-group")
                    for m in members if m != org)
     return out
