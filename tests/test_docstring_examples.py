@@ -1,5 +1,6 @@
 """The Examples in the docstrings of the graph, export, provenance, batch and io modules
-run and print what they show (the API pages render them as Python sessions)."""
+run and print what they show (the API pages render them as Python sessions), and so does
+the example of the person-occasion recogniser."""
 from __future__ import annotations
 
 import doctest
@@ -17,6 +18,7 @@ MODULES = [
     "relext.batch.options", "relext.batch.summary", "relext.batch.outputs", "relext.batch.stages",
     "relext.batch.extract", "relext.batch.collect", "relext.batch.results",
     "relext.io.readers", "relext.io.cleaning", "relext.io.decoding", "relext.io.language", "relext.io.chunking",
+    "relext.pipeline.person_occasions",
 ]
 
 

@@ -2,8 +2,8 @@
 
 News names a state funeral, a memorial service, an inauguration or a coronation by the
 person it is for: "Pope Benedict's funeral", "the funeral of Queen Elizabeth II", "the
-memorial service for Desmond Tutu", "President-elect Lee's inauguration", "the swearing-in
-of Brazil's new president" (a description: no name, no event). Leaders attend, skip or
+memorial service for Desmond Tutu", "President-elect Lee's inauguration"; "the inauguration
+of Brazil's new president" is a description (no name, no event). Leaders attend, skip or
 boycott these as they do summits, so each is one named EVENT: the occasion words are its
 mention ("funeral", "memorial service", "inauguration ceremony"), the person keeps their own
 PERSON mention, and the event's name joins the two ("funeral of Queen Elizabeth II",
@@ -76,7 +76,6 @@ class PersonOccasions:
                 continue  # "Inauguration Day" is a date
             start, end, last = self._extent(head)
             person = self._possessor(last, start, ent_at)
-            prep = None
             if person is None:
                 person, prep = self._of_object(last, ent_at)
             else:
