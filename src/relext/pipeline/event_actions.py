@@ -105,6 +105,8 @@ def _came(verb: Token, index, args, modality) -> List[Dict]:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in CAME_ADVERBS:
             continue
+        if _among_them_list(c, index):
+            continue  # "other leaders came too, X among them": the list of those who came
         if c.dep_ == "prep" and not (c.lower_ in ("on", "in", "at") and any(
                 p.ent_type_ in ("DATE", "TIME") for p in c.children)):
             return []  # "came to power", "came under fire", "came from Lima"
@@ -118,6 +120,15 @@ def _came(verb: Token, index, args, modality) -> List[Dict]:
     mod, source = modality.modality(verb, args, "ATTENDS")
     return [record(verb, s, "ATTENDS", ev, rule_id="ATTENDS:came-to-event-in-focus", negated=negated, modality=mod,
                    source=source, cue=cue) for s in dict.fromkeys(subjects) if s != ev]
+
+
+def _among_them_list(c: Token, index) -> bool:
+    """Whether ``c``, a child of the verb, belongs to a list "..., X among them" that the
+    parser hung on the verb: the "among" of "among them", or the name before it."""
+    if c.dep_ == "prep" and c.lower_ == "among":
+        return any(p.lower_ == "them" for p in c.children)
+    return c.dep_ in ("dep", "appos", "npadvmod") and index.entity(c.i) is not None \
+        and c.i + 2 < len(c.doc) and c.doc[c.i + 1].lower_ == "among" and c.doc[c.i + 2].lower_ == "them"
 
 
 def _event_of_pobj(p: Token, index, args) -> Optional[str]:

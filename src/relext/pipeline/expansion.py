@@ -197,10 +197,11 @@ class ExpansionMixin:
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
-            elif c.dep_ == "appos" and e is None and t.pos_ == "NOUN" and (t.tag_ in ("NNS", "NNPS")
-                                                                             or lemma in STATE_NOUNS | {"nation"}):
+            elif c.dep_ == "appos" and e is None and (_lower_case_plural(t) or t.pos_ == "NOUN"
+                                                             and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"})):
                 # a plural noun and the list that names its members: "three nations, A, B and C",
-                # "55 states, among them A and B"
+                # "55 states, among them A and B", "the bloc's other member states - A, B and C -"
+                # (the tagger may read a lower-case "states" there as a proper noun)
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
                     and (self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e)
@@ -418,3 +419,9 @@ def _before_among_them(t: Token) -> bool:
 def _clause_verb(t: Token) -> Optional[Token]:
     """The nearest verb governing ``t`` (None at a verbless root)."""
     return next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _lower_case_plural(tok) -> bool:
+    """Whether ``tok`` is a lower-case plural the tagger read as a proper noun ("the bloc's
+    other member states - A, B and C -": "states" as NNP); a name is capitalised."""
+    return tok.pos_ == "PROPN" and tok.text.islower() and tok.lower_.endswith("s")

@@ -30,8 +30,16 @@ def _named(doc, start: int, end: int, entity: Callable[[int], Optional[str]]) ->
 
 
 def _modifier(tok, e: str, entity) -> bool:
-    """``tok`` only qualifies another listed name ("Kenya's A", "Kenyan President A")."""
-    return tok.dep_ in ("poss", "compound", "amod", "nmod") and entity(tok.head.i) not in (None, e)
+    """``tok`` only qualifies another listed name ("Kenya's A", "Kenyan President A": the
+    demonym on the title, the title on the name)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("poss", "compound", "amod", "nmod") or cur.head is cur:
+            return False
+        cur = cur.head
+        if entity(cur.i) not in (None, e):
+            return True
+    return False
 
 
 def _only_list(doc, start: int, end: int, entity) -> bool:

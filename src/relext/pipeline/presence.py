@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_where
 from .argument_words import EVENT_NOUNS
 from .records import record
+from .subjects import among_those
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 BODY_TYPES = ("COUNTRY", "ORGANISATION")
@@ -61,7 +62,7 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
     AFFILIATED_WITH of a state delegation's head)."""
     out: List[Dict] = []
     words = {"represent", "join", "boycott", "have", "lead"} | HOST_NOUNS | TRAVEL_VERBS \
-        | {"stay", "remain", "send", "dispatch"}
+        | {"stay", "remain", "send", "dispatch"} | set(PRESENCE_ADJECTIVES)
     for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -83,7 +84,22 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
             out += _not_travelling(tok, index, args, modality)
         elif lemma == "lead" and tok.pos_ == "VERB":
             out += _delegation_head(tok, index, args)
+        elif lemma in PRESENCE_ADJECTIVES and tok.pos_ == "NOUN" and among_those(tok):
+            out += _among_those_present(tok, index, args, modality)
     return out
+
+
+# the adjectives of presence the tagger may read as nouns after "those" (the adjective itself
+# is a trigger rule in triggers.yaml); True: the adjective denies presence
+PRESENCE_ADJECTIVES = {"present": False, "absent": True}
+
+
+def _among_those_present(tok: Token, index, args, modality) -> List[Dict]:
+    """"Among those absent were A and B", "A and B were among those present", with the
+    adjective read as a noun: the ones listed attend (do not attend) the event in focus."""
+    ev = args.salient_event(tok, window=3, ahead=False)
+    return _emit(tok, args.subjects(tok), ev, index, args, modality, "ATTENDS:among-those-present",
+                 flip=PRESENCE_ADJECTIVES[tok.lemma_.lower()])
 
 
 DELEGATION_NOUNS = {"delegation", "delegations"}

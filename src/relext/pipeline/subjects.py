@@ -49,10 +49,15 @@ class SubjectsMixin:
 
     # -- subjects --------------------------------------------------------------------
     def subjects(self, tok: Token) -> List[str]:
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") and not among_those(tok):
             return self.noun_subjects(tok)
         if _misparsed_small_clause(tok):
             return self.verb_subjects(tok.head.head)  # "held [X] [responsible]" parsed as "X responsible"
+        if among_those(tok):
+            # "Among those present were A and B", "A and B were among those present (absent)":
+            # the ones listed on the copula
+            return self.entities_of(tok.head) if tok.head.lower_ == "those" \
+                else [e for c in tok.head.head.children if c.dep_ in ("nsubj", "attr") for e in self.entities_of(c)]
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
@@ -374,3 +379,27 @@ class SubjectsMixin:
             break
         return []
 
+
+def among_those(tok: Token) -> bool:
+    """Whether the adjective ``tok`` describes "those" after "among" on a copula: "Among those
+    present were A and B" ("present" on the pronoun "those") or "A and B were among those
+    present" ("present" itself the object of "among", "those" its determiner). A singular
+    noun after "those" is an adjective the tagger misread ("among those absent": NN).
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Among those present were A and B")
+    >>> for i, (head, dep) in enumerate([(3, "prep"), (0, "pobj"), (1, "amod"), (3, "ROOT")]):
+    ...     doc[i].head, doc[i].dep_, doc[i].pos_ = doc[head], dep, "ADJ"
+    >>> doc[3].lemma_ = "be"
+    >>> among_those(doc[2])
+    True
+    """
+    if tok.pos_ != "ADJ" and tok.tag_ != "NN":
+        return False
+    if tok.dep_ in ("amod", "acl") and tok.head.lower_ == "those" and tok.head.dep_ == "pobj":
+        among = tok.head.head
+    elif tok.dep_ == "pobj" and any(c.lower_ == "those" and c.dep_ == "det" for c in tok.children):
+        among = tok.head
+    else:
+        return False
+    return among.lower_ == "among" and among.head.lemma_.lower() == "be"
