@@ -241,11 +241,16 @@ def bare_member_body(tok: Token, index, args) -> Optional[str]:
     org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
     if org is None:
         return None
+    return org if joinable_body(org, index) else None
+
+
+def joinable_body(org: str, index) -> bool:
+    """Whether the organisation ``org`` is a body states join: its name has a body word
+    ("the Arctic Council") or is an acronym ("OPEC", "G20"); not a news outlet or a state
+    institution (the Kremlin)."""
     name = (index.names.get(org) or "").strip()
     if name.lower() in NOT_BODIES:
-        return None
+        return False
     words = set(name.lower().replace("-", " ").split())
-    if words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6) \
-            or (name[:1] == "G" and name[1:].isdigit()):
-        return org
-    return None
+    return bool(words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6)
+                or (name[:1] == "G" and name[1:].isdigit()))

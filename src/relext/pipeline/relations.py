@@ -43,6 +43,7 @@ from .judged_acts import judged_acts
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
 from .member_appositions import apposed_members, named_after_group
+from .member_focus import focused_memberships
 from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
@@ -101,6 +102,7 @@ elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
+focused_memberships = guarded(focused_memberships, list)
 apposed_members, named_after_group = guarded(apposed_members, list), guarded(named_after_group, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
@@ -237,7 +239,7 @@ class RelationExtractor(RuleComponent):
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
-                      + made_members(doc, index, args)
+                      + made_members(doc, index, args) + focused_memberships(doc, index, args)
                       + apposed_members(doc, index, args) + named_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
