@@ -42,7 +42,7 @@ from .grievances import grievances
 from .judged_acts import judged_acts
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
-from .member_appositions import apposed_members, named_after_group
+from .member_appositions import apposed_members, included_after_group, named_after_group
 from .member_focus import focused_memberships
 from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
@@ -104,6 +104,7 @@ substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
 focused_memberships = guarded(focused_memberships, list)
 apposed_members, named_after_group = guarded(apposed_members, list), guarded(named_after_group, list)
+included_after_group = guarded(included_after_group, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -241,6 +242,7 @@ class RelationExtractor(RuleComponent):
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + made_members(doc, index, args) + focused_memberships(doc, index, args)
                       + apposed_members(doc, index, args) + named_after_group(doc, index, args)
+                      + included_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
