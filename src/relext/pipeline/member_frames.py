@@ -172,10 +172,7 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
             if who is None:
                 continue
             if index.type_of(who) == "PERSON":
-                # the state in the person's own title ("Hungarian Prime Minister X"), in this sentence
-                heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
-                states = {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
-                          and index.type_of(index.entity(x.i)) == "COUNTRY"}
+                states = _titled_states(tok, who, index)
             elif index.type_of(who) == "COUNTRY":
                 states = {who}  # "France and fellow EU leaders", "Spain joined fellow EU members in ..."
             else:
@@ -184,6 +181,51 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
                 continue
             state = states.pop()
             out.extend(record(tok, state, "MEMBER_OF", o, rule_id="MEMBER_OF:fellow") for o in orgs if o != state)
+    return out
+
+
+def _titled_states(tok: Token, who: str, index) -> set:
+    """The states in the person's own title ("Hungarian Prime Minister X") in ``tok``'s sentence."""
+    heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
+    return {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
+            and index.type_of(index.entity(x.i)) == "COUNTRY"}
+
+
+# words that single one leader out of a body's leaders: "the only (sole, lone) EU leader"
+SINGLING_WORDS = {"only", "sole", "lone", "single"}
+LEADER_NOUNS = {"leader", "head"}
+
+
+def sole_leaders(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the state of a person called "the only (sole, lone) <body> leader"
+    ("Hungarian Prime Minister X was the only EU leader present", "X, the sole NATO leader
+    in Moscow", "becoming the lone Mercosur leader at the ceremony"): singled out among
+    the body's leaders, the person leads one of its members, the state of the person's own
+    title. "X, the NATO leader" (the body's own head) and "the only African leader" (no
+    body) give nothing."""
+    out: List[Dict] = []
+    for i in positions_where(doc, SINGLING_WORDS.__contains__):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ != "amod" or noun.lemma_.lower() not in LEADER_NOUNS or noun.tag_ != "NN":
+            continue
+        orgs = [e for c in noun.children if c.dep_ in ("compound", "nmod") and tok.i < c.i < noun.i
+                for e in [index.entity(c.i)] if e and index.type_of(e) == "ORGANISATION"]
+        if not orgs:
+            continue
+        if noun.dep_ == "appos":
+            people = [index.entity(noun.head.i)]
+        elif noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            people = args.verb_subjects(noun.head)
+        else:
+            continue
+        for who in people:
+            if who is None or index.type_of(who) != "PERSON":
+                continue
+            states = _titled_states(noun, who, index)
+            if len(states) == 1:
+                state = states.pop()
+                out.extend(record(noun, state, "MEMBER_OF", o, rule_id="MEMBER_OF:sole-leader") for o in orgs)
     return out
 
 

@@ -44,7 +44,7 @@ from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
 from .member_appositions import apposed_members, included_after_group, named_after_group
 from .member_focus import focused_memberships
-from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
+from .member_frames import fellow_members, sole_leaders, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .group_lists import listed_group_members
@@ -102,6 +102,7 @@ elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
+sole_leaders = guarded(sole_leaders, list)
 focused_memberships = guarded(focused_memberships, list)
 apposed_members, named_after_group = guarded(apposed_members, list), guarded(named_after_group, list)
 included_after_group = guarded(included_after_group, list)
@@ -241,6 +242,7 @@ class RelationExtractor(RuleComponent):
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + made_members(doc, index, args) + focused_memberships(doc, index, args)
+                      + sole_leaders(doc, index, args)
                       + apposed_members(doc, index, args) + named_after_group(doc, index, args)
                       + included_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
