@@ -5,6 +5,8 @@ membership.
   membership; giving-up verbs: "X gave up (renounced, relinquished, lost) its seat in Y",
   "a letter giving up X's membership of Y" state that it ends, a negated MEMBER_OF
   (GUIDELINES: leaving and withdrawal are negated).
+- Dues: "X owes the OAS millions in membership dues", "X has not paid its UN membership
+  fees" presuppose the membership (`membership_dues`).
 - `member_polarity` adjusts the trigger rules of MEMBER_OF at their trigger word: a
   membership noun that a giving-up verb governs is negated; "a former member of Y", "a
   former EU member" is negated (not "former communist members", where "former" qualifies
@@ -296,3 +298,37 @@ def joinable_body(org: str, index) -> bool:
     words = set(name.lower().replace("-", " ").split())
     return bool(words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6)
                 or (name[:1] == "G" and name[1:].isdigit()))
+
+
+# nouns of what a member pays ("membership dues", "membership fees")
+DUES_NOUNS = {"due", "dues", "fee", "fees", "contribution", "contributions"}
+
+
+def membership_dues(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from membership dues a state owes, pays or withholds: "X owes the OAS
+    millions in membership dues", "X has not paid its UN membership fees" (the membership
+    is presupposed, whatever the clause's polarity). The body is the one organisation named
+    on the dues ("its UN membership fees", "the membership dues it owes UNESCO"), else the
+    one of the clause outside its subject ("owes the OAS ..."); none if there are two."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "membership"):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ != "compound" or noun.lower_ not in DUES_NOUNS:
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        members = [e for e in args.verb_subjects(verb) if index.type_of(e) == "COUNTRY"]
+        # the body named on the dues ("its UN membership fees", "the dues it owes UNESCO"),
+        # else in the clause ("owes the OAS millions in membership dues")
+        bodies = list(dict.fromkeys(e for x in noun.subtree for e in [index.entity(x.i)]
+                                    if e and index.type_of(e) == "ORGANISATION"))
+        if not bodies:
+            bodies = list(dict.fromkeys(
+                e for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for x in c.subtree
+                for e in [index.entity(x.i)] if e and index.type_of(e) == "ORGANISATION"))
+        if len(bodies) != 1:
+            continue
+        out.extend(record(tok, m, "MEMBER_OF", bodies[0], rule_id="MEMBER_OF:membership-dues") for m in members)
+    return out

@@ -15,6 +15,8 @@
 - an ally or partner noun named after a body and owned by a state: "Washington warned its
   NATO ally", "Kenya's EAC partners Uganda and Tanzania" (owner and partners are members;
   "NATO partner Georgia", "a NATO partner country" are partnerships only);
+- the one who addresses a body's other members: "Germany urged the bloc's other
+  (remaining) members to follow" (not "warned Turkey and NATO's other members");
 - holding an organisation's presidency, chair or seat makes a state a member ("India,
   which holds the bloc's rotating presidency", in `offices`), and "X-led"/"X-dominated" before an
   organisation makes X a member (GUIDELINES, dev2 conventions).
@@ -149,6 +151,15 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 # "X settled its dispute with fellow members of the bloc": X is one of them
                 v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 members += [e for e in (args.subjects(v) if v is not None else []) if e not in members]
+            if tok.tag_ == "NNS" and tok.dep_ in ("dobj", "pobj", "dative") \
+                    and any(c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in tok.children) \
+                    and not any(c.dep_ == "conj" for c in tok.children) \
+                    and not (tok.dep_ == "pobj" and head.lower_ in ("like", "unlike", "among", "with")):
+                # "Germany urged the bloc's other (remaining) members to follow": the one who
+                # addresses the others is a member too (not "warned Turkey and NATO's other members")
+                v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                members += [e for e in (args.subjects(v) if v is not None else [])
+                            if index.type_of(e) == "COUNTRY" and e not in members]
             if lemma in NAMED_MEMBER_NOUNS or owner:
                 # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
                 members += _juxtaposed_names(tok, index, args)
@@ -186,6 +197,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
 NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
 # nouns of a state's fellow in a body, owned by another state: "its NATO ally", "Kenya's EAC partners"
 PARTNER_NOUNS = {"ally", "partner"}
+# words that set a body's members apart from the one who speaks to them ("the bloc's other members")
+OTHER_WORDS = {"other", "remaining"}
 # alliance nouns whose "of" names the members ("the BRICS grouping of A, B and C")
 GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
