@@ -5,7 +5,10 @@
   Romania, NATO's eastern flank members, ..."; "Norway, a non-member of the EU" and "X, a
   former EU member" are negated; candidates, applicants and observers are no members;
 - the members named after a group noun of a body by "among them", "notably", "in
-  particular", "especially": "EU member states, among them Italy and Spain, ...".
+  particular", "especially": "EU member states, among them Italy and Spain, ...";
+- the members a group of a body is said to include after it: "every country in the EU,
+  Hungary included, ...", "NATO's members, Norway included", "all EU states, with Ireland
+  among them" (`included_after_group`).
 
 The parser often reads such an apposition as the clause's subject or hangs it on a
 coordinated name, so both rules read the words around the commas rather than the tree.
@@ -171,5 +174,78 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
             j += 2  # "leaders of EU member states, among them those of A, B and C"
         members = _list_run(doc, index, j, group.sent.end, 1)
         out.extend(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:named-after-group")
+                   for m in members if m != org)
+    return out
+
+
+GROUP_LEMMAS = {"member", "state", "country", "nation", "ally"}
+
+
+def _group_body(doc: Doc, index, t) -> Optional[str]:
+    """The body whose members the group phrase ending at token ``t`` names: a group noun
+    tied to a body ("NATO's members", "all EU states", "members of the AU") or a body after
+    "in"/"of" a group noun ("every country in the EU"); None for candidates, observers or
+    former members, and for a group of no body ("several nations")."""
+    e, kind = _entity(index, t.i)
+    group = t
+    if kind == "ORGANISATION":
+        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "of"):
+            return None
+        group = t.head.head
+    if group.lemma_.lower() not in GROUP_LEMMAS and group.lower_ != "states":
+        return None
+    if any(c.lower_.strip("-") in NOT_MEMBERS or c.lower_ in ENDED for c in group.children) \
+            or any(x.lower_.strip("-") in NOT_MEMBERS or x.lower_ in ENDED for x in doc[group.left_edge.i:group.i]):
+        return None
+    if kind == "ORGANISATION":
+        return e
+    return _organisation_of(group, index)
+
+
+def _states_leftwards(doc: Doc, index, j: int, stop: int) -> Tuple[List[str], int]:
+    """The states listed leftwards from token ``j`` ("Kenya and Ghana", "A, B and C") and the
+    index of the list's first token; a comma belongs to the list only between two states."""
+    members: List[str] = []
+    first = j + 1
+    while j >= stop:
+        e, kind = _entity(index, j)
+        if e is not None and kind == "COUNTRY":
+            if e not in members:
+                members.append(e)
+        elif doc[j].lower_ in ("and", "the") and members \
+                or doc[j].text == "," and members and _entity(index, j - 1)[1] == "COUNTRY":
+            pass
+        else:
+            break
+        first = j
+        j -= 1
+    return members, first
+
+
+def included_after_group(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF records for "<group of a body>, X (and Y) included," and "<group of a
+    body>, with X (and Y) among them": the states named are members of the body."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in ("included", "among")):
+        tok = doc[i]
+        if tok.lower_ == "among":
+            if i + 1 >= len(doc) or doc[i + 1].lower_ != "them":
+                continue
+        elif i + 1 < len(doc) and doc[i + 1].text not in ENDERS:
+            continue  # "X included the plan": a verb with an object
+        members, first = _states_leftwards(doc, index, i - 1, tok.sent.start)
+        if not members:
+            continue
+        if tok.lower_ == "among":
+            if doc[first - 1].lower_ != "with":
+                continue
+            first -= 1
+        comma = first - 1
+        if comma < tok.sent.start + 1 or doc[comma].text != ",":
+            continue
+        org = _group_body(doc, index, doc[comma - 1])
+        if org is None:
+            continue
+        out.extend(record(tok, m, "MEMBER_OF", org, rule_id="MEMBER_OF:included-after-group")
                    for m in members if m != org)
     return out

@@ -5,6 +5,13 @@ of Y on Friday, joining A and B": a participle "joining" beside a stated members
 the members already there, so each of them is a member of the same body. "joining A in
 calling for ..." (joining someone in an action) names no member.
 
+"Other" members of a body after a list of states that acted: "France and Germany
+recognised X. Other EU states are expected to follow.", "A, B and C recognised X. The US
+urged every nation, other NATO members included, to recognise him too." — the others are
+set beside the listed states, which are members too. The "other" clause must repeat the
+list's act (a shared verb) or say that the others follow, join or do the same; the list
+is the nearest one before it, in its own sentence or the two before.
+
 Also: "Five of the council's members are permanent: A, B, C, D and E" (a list after a
 colon that closes a clause about the body's members), and "X is a member of A but not of
 B" (the contrasted body is a negated membership).
@@ -15,8 +22,8 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_of_words
-from .membership import _org_of_np, _states_members
+from ._lookup import positions_of_words, positions_where
+from .membership import _org_of_np, _organisation_of, _states_members
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -104,4 +111,66 @@ def contrasted_memberships(doc: Doc, index, args) -> List[Dict]:
             if index.type_of(s) in MEMBER_TYPES:
                 out.extend(record(tok, s, "MEMBER_OF", b, rule_id="MEMBER_OF:but-not-of", negated=True, cue="not")
                            for b in bodies if b != s)
+    return out
+
+
+# group nouns "other" sets beside a list ("other EU states", "other NATO members")
+OTHER_GROUPS = {"member", "members", "state", "states", "country", "countries", "nation", "nations"}
+# words saying the others repeat an act ("are expected to follow", "to do the same")
+SAME_ACT_WORDS = {"follow", "same", "suit", "likewise", "similarly", "too", "also", "join"}
+# verbs too general to show a shared act
+GENERAL_VERBS = {"be", "have", "do", "say", "tell", "make", "get", "go", "urge", "call", "ask", "include",
+                 "expect", "want", "need", "will", "would", "can", "could", "should", "may", "might", "must"}
+
+
+def _nearest_list(doc: Doc, index, tok, sentences: int = 2):
+    """The nearest coordinated list of two or more states before ``tok`` (in its sentence
+    or the ``sentences`` before), as ``(head token, states)``."""
+    start = tok.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for i in range(tok.i - 1, start - 1, -1):
+        t = doc[i]
+        e = index.entity(i)
+        if e is None or index.type_of(e) != "COUNTRY" or t.dep_ == "conj" or index.entity(t.head.i) == e:
+            continue
+        states = [e]
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop()
+            x = index.entity(c.i)
+            if x is not None and index.type_of(x) == "COUNTRY" and x not in states:
+                states.append(x)
+            stack.extend(d for d in c.children if d.dep_ == "conj")
+        if len(states) >= 2:
+            return t, states
+    return None, []
+
+
+def others_after_list(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF records for the listed states that "other <body> members" are set beside
+    (module docstring)."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "other"):
+        other = doc[i]
+        group = other.head
+        if other.dep_ != "amod" or group.lower_ not in OTHER_GROUPS or group.dep_ == "conj" \
+                or any(c.dep_ == "conj" for c in group.children):
+            continue
+        org = _organisation_of(group, index)
+        if org is None:
+            continue
+        head, states = _nearest_list(doc, index, group)
+        if not states:
+            continue
+        own = {t.lemma_.lower() for t in group.sent if t.pos_ == "VERB"} - GENERAL_VERBS
+        theirs = {t.lemma_.lower() for t in head.sent if t.pos_ == "VERB" and t.i != group.i} - GENERAL_VERBS
+        if head.sent == group.sent:
+            theirs = {t.lemma_.lower() for t in head.sent[:group.i - head.sent.start] if t.pos_ == "VERB"} - GENERAL_VERBS
+        if not (own & theirs or any(t.lemma_.lower() in SAME_ACT_WORDS for t in group.sent if t.i > group.i)):
+            continue
+        out.extend(record(group, m, "MEMBER_OF", org, rule_id="MEMBER_OF:others-after-list")
+                   for m in states if m != org)
     return out

@@ -5,6 +5,8 @@ membership.
   membership; giving-up verbs: "X gave up (renounced, relinquished, lost) its seat in Y",
   "a letter giving up X's membership of Y" state that it ends, a negated MEMBER_OF
   (GUIDELINES: leaving and withdrawal are negated).
+- Dues: "X owes the OAS millions in membership dues", "X has not paid its UN membership
+  fees" presuppose the membership (`membership_dues`).
 - `member_polarity` adjusts the trigger rules of MEMBER_OF at their trigger word: a
   membership noun that a giving-up verb governs is negated; "a former member of Y", "a
   former EU member" is negated (not "former communist members", where "former" qualifies
@@ -172,10 +174,7 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
             if who is None:
                 continue
             if index.type_of(who) == "PERSON":
-                # the state in the person's own title ("Hungarian Prime Minister X"), in this sentence
-                heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
-                states = {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
-                          and index.type_of(index.entity(x.i)) == "COUNTRY"}
+                states = _titled_states(tok, who, index)
             elif index.type_of(who) == "COUNTRY":
                 states = {who}  # "France and fellow EU leaders", "Spain joined fellow EU members in ..."
             else:
@@ -184,6 +183,51 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
                 continue
             state = states.pop()
             out.extend(record(tok, state, "MEMBER_OF", o, rule_id="MEMBER_OF:fellow") for o in orgs if o != state)
+    return out
+
+
+def _titled_states(tok: Token, who: str, index) -> set:
+    """The states in the person's own title ("Hungarian Prime Minister X") in ``tok``'s sentence."""
+    heads = [x for x in tok.sent if index.entity(x.i) == who and index.entity(x.head.i) != who]
+    return {index.entity(x.i) for h in heads[:1] for x in h.subtree if x.i < h.i and index.entity(x.i)
+            and index.type_of(index.entity(x.i)) == "COUNTRY"}
+
+
+# words that single one leader out of a body's leaders: "the only (sole, lone) EU leader"
+SINGLING_WORDS = {"only", "sole", "lone", "single"}
+LEADER_NOUNS = {"leader", "head"}
+
+
+def sole_leaders(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF for the state of a person called "the only (sole, lone) <body> leader"
+    ("Hungarian Prime Minister X was the only EU leader present", "X, the sole NATO leader
+    in Moscow", "becoming the lone Mercosur leader at the ceremony"): singled out among
+    the body's leaders, the person leads one of its members, the state of the person's own
+    title. "X, the NATO leader" (the body's own head) and "the only African leader" (no
+    body) give nothing."""
+    out: List[Dict] = []
+    for i in positions_where(doc, SINGLING_WORDS.__contains__):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ != "amod" or noun.lemma_.lower() not in LEADER_NOUNS or noun.tag_ != "NN":
+            continue
+        orgs = [e for c in noun.children if c.dep_ in ("compound", "nmod") and tok.i < c.i < noun.i
+                for e in [index.entity(c.i)] if e and index.type_of(e) == "ORGANISATION"]
+        if not orgs:
+            continue
+        if noun.dep_ == "appos":
+            people = [index.entity(noun.head.i)]
+        elif noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            people = args.verb_subjects(noun.head)
+        else:
+            continue
+        for who in people:
+            if who is None or index.type_of(who) != "PERSON":
+                continue
+            states = _titled_states(noun, who, index)
+            if len(states) == 1:
+                state = states.pop()
+                out.extend(record(noun, state, "MEMBER_OF", o, rule_id="MEMBER_OF:sole-leader") for o in orgs)
     return out
 
 
@@ -241,11 +285,50 @@ def bare_member_body(tok: Token, index, args) -> Optional[str]:
     org = args.salient_of_type(tok, "ORGANISATION", sentences=1)
     if org is None:
         return None
+    return org if joinable_body(org, index) else None
+
+
+def joinable_body(org: str, index) -> bool:
+    """Whether the organisation ``org`` is a body states join: its name has a body word
+    ("the Arctic Council") or is an acronym ("OPEC", "G20"); not a news outlet or a state
+    institution (the Kremlin)."""
     name = (index.names.get(org) or "").strip()
     if name.lower() in NOT_BODIES:
-        return None
+        return False
     words = set(name.lower().replace("-", " ").split())
-    if words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6) \
-            or (name[:1] == "G" and name[1:].isdigit()):
-        return org
-    return None
+    return bool(words & BODY_NAME_WORDS or (name.isupper() and 2 <= len(name.rstrip("+")) <= 6)
+                or (name[:1] == "G" and name[1:].isdigit()))
+
+
+# nouns of what a member pays ("membership dues", "membership fees")
+DUES_NOUNS = {"due", "dues", "fee", "fees", "contribution", "contributions"}
+
+
+def membership_dues(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from membership dues a state owes, pays or withholds: "X owes the OAS
+    millions in membership dues", "X has not paid its UN membership fees" (the membership
+    is presupposed, whatever the clause's polarity). The body is the one organisation named
+    on the dues ("its UN membership fees", "the membership dues it owes UNESCO"), else the
+    one of the clause outside its subject ("owes the OAS ..."); none if there are two."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w == "membership"):
+        tok = doc[i]
+        noun = tok.head
+        if tok.dep_ != "compound" or noun.lower_ not in DUES_NOUNS:
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        members = [e for e in args.verb_subjects(verb) if index.type_of(e) == "COUNTRY"]
+        # the body named on the dues ("its UN membership fees", "the dues it owes UNESCO"),
+        # else in the clause ("owes the OAS millions in membership dues")
+        bodies = list(dict.fromkeys(e for x in noun.subtree for e in [index.entity(x.i)]
+                                    if e and index.type_of(e) == "ORGANISATION"))
+        if not bodies:
+            bodies = list(dict.fromkeys(
+                e for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for x in c.subtree
+                for e in [index.entity(x.i)] if e and index.type_of(e) == "ORGANISATION"))
+        if len(bodies) != 1:
+            continue
+        out.extend(record(tok, m, "MEMBER_OF", bodies[0], rule_id="MEMBER_OF:membership-dues") for m in members)
+    return out

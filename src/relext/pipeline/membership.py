@@ -12,6 +12,11 @@
   members: "the Quad (the US, Japan, India and Australia)", "the council's permanent
   members: A, B and C";
 - "of which X is a member", "X is among the bloc's members", "X became a full member";
+- an ally or partner noun named after a body and owned by a state: "Washington warned its
+  NATO ally", "Kenya's EAC partners Uganda and Tanzania" (owner and partners are members;
+  "NATO partner Georgia", "a NATO partner country" are partnerships only);
+- the one who addresses a body's other members: "Germany urged the bloc's other
+  (remaining) members to follow" (not "warned Turkey and NATO's other members");
 - holding an organisation's presidency, chair or seat makes a state a member ("India,
   which holds the bloc's rotating presidency", in `offices`), and "X-led"/"X-dominated" before an
   organisation makes X a member (GUIDELINES, dev2 conventions).
@@ -20,7 +25,7 @@ into the bloc", "Mali's exit from the bloc", are trigger rules in ``triggers.yam
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -100,7 +105,14 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 org = bare_member_body(tok, index, args)  # "Turkey, a member since 1952" (the body just named)
             if org is None:
                 continue
-            members: List[str] = []
+            owner = _bloc_partner_owner(tok, org, index) if lemma in PARTNER_NOUNS else None
+            if lemma == "partner" and owner is None and (tok.tag_ == "NN" or any(
+                    c.dep_ == "poss" and index.entity(c.i) == org for c in tok.children)):
+                continue  # "NATO partner Georgia", "NATO and its partner Georgia": a partnership only
+            members: List[str] = [owner] if owner else []
+            if owner and tok.tag_ == "NN" and not any(c.dep_ == "appos" for c in tok.children) \
+                    and not _juxtaposed_names(tok, index, args):
+                members += _described_partner(tok, owner, index)  # "warned its NATO ally that ..."
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("including", "like", "as"):
                     members += [e for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
@@ -139,7 +151,16 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 # "X settled its dispute with fellow members of the bloc": X is one of them
                 v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 members += [e for e in (args.subjects(v) if v is not None else []) if e not in members]
-            if lemma in NAMED_MEMBER_NOUNS:
+            if tok.tag_ == "NNS" and tok.dep_ in ("dobj", "pobj", "dative") \
+                    and any(c.dep_ == "amod" and c.lower_ in OTHER_WORDS for c in tok.children) \
+                    and not any(c.dep_ == "conj" for c in tok.children) \
+                    and not (tok.dep_ == "pobj" and head.lower_ in ("like", "unlike", "among", "with")):
+                # "Germany urged the bloc's other (remaining) members to follow": the one who
+                # addresses the others is a member too (not "warned Turkey and NATO's other members")
+                v = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                members += [e for e in (args.subjects(v) if v is not None else [])
+                            if index.type_of(e) == "COUNTRY" and e not in members]
+            if lemma in NAMED_MEMBER_NOUNS or owner:
                 # "NATO member Turkey", "fellow EU members France and Germany": the name right after the noun
                 members += _juxtaposed_names(tok, index, args)
             if tok.dep_ == "pobj" and head.lower_ in ("like", "unlike") and any(c.lower_ == "other" for c in tok.children):
@@ -174,6 +195,10 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
 
 
 NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
+# nouns of a state's fellow in a body, owned by another state: "its NATO ally", "Kenya's EAC partners"
+PARTNER_NOUNS = {"ally", "partner"}
+# words that set a body's members apart from the one who speaks to them ("the bloc's other members")
+OTHER_WORDS = {"other", "remaining"}
 # alliance nouns whose "of" names the members ("the BRICS grouping of A, B and C")
 GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
@@ -192,6 +217,46 @@ def _predicative(tok: Token) -> bool:
             (head.head.pos_ in ("VERB", "AUX") or head.head.dep_ in ("attr", "nsubj")):
         return True
     return False
+
+
+def _bloc_partner_owner(tok: Token, org: str, index) -> Optional[str]:
+    """The state that owns an ally or partner noun named after a body: "its NATO ally"
+    ("its" a state), "Kenya's EAC partners". The body must modify the noun itself (not
+    "the EU's partner Japan", "NATO and its partners"), and the owner must be a state: both
+    are then members of the body ("a NATO partner country", "its trading partner" have none)."""
+    if not any(c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and index.entity(c.i) == org
+               for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            e = index.entity(c.i)
+            if e is not None and e != org and index.type_of(e) == "COUNTRY":
+                return e
+    return None
+
+
+def _described_partner(tok: Token, owner: str, index) -> List[str]:
+    """The state a singular "its <body> ally (partner)" describes when no name follows: the
+    state its owner acts on in this or the previous sentence ("The US hit Turkey with
+    sanctions. Washington accused its NATO partner ...", "tensions with Turkey, warning its
+    NATO ally"), else the only other state named before it in its own sentence ("Greece
+    rejected Turkey's claims and urged its NATO ally to ..."); none if unsure."""
+    doc = tok.doc
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    others = []
+    for i in range(tok.i - 1, start - 1, -1):
+        e = index.entity(i)
+        if e is None or e == owner or index.type_of(e) != "COUNTRY" or index.kind_by_token.get(i) == "PRONOUN":
+            continue
+        t = doc[i]
+        if i >= sent.start and e not in others:
+            others.append(e)
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        if t.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" and index.entity(c.i) == owner for c in verb.children):
+            return [e]
+    return others if len(others) == 1 else []
 
 
 def _juxtaposed_names(tok: Token, index, args) -> List[str]:

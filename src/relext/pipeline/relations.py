@@ -41,9 +41,10 @@ from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
 from .alignment import aligned
-from .member_companions import colon_members, contrasted_memberships, joined_members
-from .member_appositions import apposed_members, named_after_group
-from .member_frames import fellow_members, held_memberships, helped_found, made_members, member_polarity
+from .member_companions import colon_members, contrasted_memberships, joined_members, others_after_list
+from .member_appositions import apposed_members, included_after_group, named_after_group
+from .member_focus import focused_memberships
+from .member_frames import fellow_members, membership_dues, sole_leaders, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .group_lists import listed_group_members
@@ -75,6 +76,9 @@ from .argument_words import WRONGDOERS, _reduced_passive
 
 # a charge rejected still names its author: not undone by the rejecting verb
 DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
+# relations a blocked phrase presupposes rather than states: "held back the membership dues it
+# owes X" still says it is a member of X
+PRESUPPOSING_RULES = {"MEMBER_OF:membership-dues"}
 # shares of a thing a verb acts on ("cut most of its aid")
 PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "share", "bulk", "rest"}
 
@@ -101,7 +105,11 @@ elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
+sole_leaders, membership_dues = guarded(sole_leaders, list), guarded(membership_dues, list)
+others_after_list = guarded(others_after_list, list)
+focused_memberships = guarded(focused_memberships, list)
 apposed_members, named_after_group = guarded(apposed_members, list), guarded(named_after_group, list)
+included_after_group = guarded(included_after_group, list)
 blocking = guarded(blocking, lambda: ([], []))
 advocacy = guarded(advocacy, lambda: ([], [], set()))
 
@@ -237,8 +245,11 @@ class RelationExtractor(RuleComponent):
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
                       + held_memberships(doc, index, args) + helped_found(doc, index, args)
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
-                      + made_members(doc, index, args)
+                      + made_members(doc, index, args) + focused_memberships(doc, index, args)
+                      + sole_leaders(doc, index, args) + membership_dues(doc, index, args)
+                      + others_after_list(doc, index, args)
                       + apposed_members(doc, index, args) + named_after_group(doc, index, args)
+                      + included_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
@@ -277,7 +288,7 @@ class RelationExtractor(RuleComponent):
         if blocked:
             # what is blocked is not stated: "blocked Sweden's bid to join NATO" is no MEMBER_OF
             starts = {doc[a:b].start_char: doc[a:b].end_char for a, b in blocked}
-            found = {k: r for k, r in found.items() if r["evidence"]["rule"] in DENIAL_RULES
+            found = {k: r for k, r in found.items() if r["evidence"]["rule"] in DENIAL_RULES | PRESUPPOSING_RULES
                      or not any(a <= r["evidence"]["trigger_start"] < b for a, b in starts.items())}
         for rec in blocked_recs:
             found.setdefault(record_key(rec), rec)
