@@ -107,6 +107,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                   | set(occasions.get("heads", ())))
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
+        self.org_heads = set(heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
