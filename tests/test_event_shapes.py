@@ -464,3 +464,16 @@ def test_workshops_and_symposia_named_by_a_place_or_body_are_events(nlp, text, n
 ])
 def test_unnamed_workshops_are_not_events(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates met at an extraordinary session of the UN General Assembly.",
+    "After a session of its Peace and Security Council, the AU suspended Mali.",
+    "The envoy addressed a special session of the OAS Permanent Council.",
+])
+def test_an_unnumbered_session_of_a_body_is_a_sitting_not_an_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_a_joint_session_of_a_legislature_stays_an_event(nlp):
+    assert _events(nlp, "Narendra Modi gave an address to a joint session of the Kenyan Parliament.")

@@ -384,6 +384,9 @@ def test_party_adjective_near_misses(nlp, text):
      "UN Relief and Works Agency for Palestine Refugees"),
     ("Ana Ruiz chairs the United Nations Educational, Scientific and Cultural Organization.",
      "United Nations Educational, Scientific and Cultural Organization"),
+    ("Mali has been suspended by the AU Peace and Security Council.", "AU Peace and Security Council"),
+    ("Kari Holm, chair of the AU's Peace and Security Council, spoke.", "Peace and Security Council"),
+    ("The ECOWAS Mediation and Security Council met in Abuja.", "ECOWAS Mediation and Security Council"),
 ])
 def test_a_body_name_with_and_inside_stays_whole(nlp, text, name):
     typed, ex = _typed(nlp, text)

@@ -74,6 +74,16 @@ def _left_start(doc: Doc, and_i: int, heads: Set[str], known: Callable[[str], bo
     return i if _no_other_name(doc, i, and_i, known, known_body) else None
 
 
+def _body_led(doc: Doc, start: int, end: int, known_body: Callable[[str], bool]) -> bool:
+    """The run before "and" opens with a known body ("AU Peace and ...", "the UN Relief and
+    ...") or follows a known body's possessive ("the AU's Peace and ...")."""
+    if any(known_body(span_text(doc, start, k)) for k in range(start + 1, end)):
+        return True
+    if start >= 2 and doc[start - 1].text in ("'s", "’s"):
+        return any(known_body(span_text(doc, b, start - 1)) for b in range(max(0, start - 4), start - 1))
+    return False
+
+
 def _no_other_name(doc: Doc, start: int, end: int, known: Callable[[str], bool],
                    known_body: Callable[[str], bool]) -> bool:
     """The run before "and" names nothing of its own but, at its start, the body the whole
@@ -95,10 +105,11 @@ def join_inner_and(doc: Doc, model: List[Dict], heads: Set[str], known: Callable
     ``model`` is sorted by start; a candidate after "and" whose shape is that of a name's
     second half, right after an organisation the model ended at that "and", takes in the
     capitalised run before "and" and the model candidates inside it. Where the model found
-    no body before "and", the run is joined only when the joined name ends a longer one joined
-    before ("the Peace and Security Council" after "the African Union Peace and Security
-    Council"): on a check set, joining any bare capitalised word before "and" cost more than
-    it gained. "The Arab League and the African Union", "Kenya and Uganda
+    no body before "and", the run is joined only when a known body leads it ("the AU Peace and
+    Security Council", "the AU's Peace and Security Council") or the joined name ends a longer
+    one joined before ("the Peace and Security Council" after "the African Union Peace and
+    Security Council"): on a check set, joining any bare capitalised word before "and" cost
+    more than it gained. "The Arab League and the African Union", "Kenya and Uganda
     Revenue Authority" and "the Bank of England and the Council of Europe" stay apart (a
     determiner, a name of its own or a head before "and")."""
     out: List[Dict] = []
@@ -109,8 +120,9 @@ def join_inner_and(doc: Doc, model: List[Dict], heads: Set[str], known: Callable
                 and _right_conjunct_ok(doc, s, c["end"], heads, known):
             cut = bool(out) and out[-1]["label"] == "ORGANISATION" and out[-1]["end"] == s - 1
             left = _left_start(doc, s - 1, heads, known, known_body)
-            if left is not None and not cut and not any(j.endswith(" " + span_text(doc, left, c["end"])) for j in joined):
-                left = None  # no cut by the model, and no longer name seen that this one ends
+            if left is not None and not cut and not _body_led(doc, left, s - 1, known_body) \
+                    and not any(j.endswith(" " + span_text(doc, left, c["end"])) for j in joined):
+                left = None  # no cut by the model, no known body leading, no longer name it ends
             if left is not None:
                 while out and out[-1]["end"] > left and out[-1]["start"] < s:
                     prev = out.pop()
