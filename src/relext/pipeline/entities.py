@@ -50,7 +50,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
-from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun
+from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun, qualifies_polities
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
@@ -441,6 +441,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             c = by_span[(sp.start, sp.end)]
             if c["label"] == "LOCATION" and _names_a_treaty(doc, c["start"], c["end"]):
                 continue  # "the Paris agreement": a treaty's name, no place
+            if c["label"] == "LOCATION" and qualifies_polities(doc, c["start"], c["end"]) \
+                    and c["name"] not in city_names() and c["name"] not in self.cities:
+                continue  # "most Gulf rulers", "the Baltic state": a qualifier of states, no place
             # a nested place in an event name is not a separate entity, and neither is a
             # model span that swallows a gazetteer name plus a title ("Russian President")
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
