@@ -407,3 +407,16 @@ def test_a_region_qualifying_a_polity_noun_is_no_place(nlp, text, name):
 ])
 def test_places_that_qualify_no_polity_noun_stay_places(nlp, text, name, kind):
     assert _typed(nlp, text).get(name) == kind
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Narendra Modi greeted him with a welcome in Hindi.", "Hindi"),
+    ("Gabriel Boric gave part of his speech in Quechua and Aymara.", "Aymara"),
+    ("Gabriel Boric gave part of his speech in Quechua and Aymara.", "Quechua"),
+])
+def test_a_language_is_no_place(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_state_named_like_its_language_stays_a_state(nlp):
+    assert _typed(nlp, "Kenya sent aid to Tonga and Samoa.").get("Tonga") == "COUNTRY"

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, language_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
@@ -268,6 +268,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # "state news agency": no name without a capital
 
             text = span_text(doc, start, end)
+            if text in language_names() and self._unknown_place(text):
+                continue  # "a welcome in Hindi", "in Quechua and Aymara": a language, no place or person
             if text in self.drop or text.lower() in self.drop or label == "ORGANISATION" \
                     and _portfolio_before_title(doc, start, end, all_titles):
                 continue  # "Ukrainian Sports Minister X": a portfolio inside a title names no body
