@@ -388,3 +388,35 @@ def test_a_craft_that_lands_or_carries_people_is_no_body(nlp, text, name):
 ])
 def test_a_body_that_lands_something_stays_a_body(nlp, text, name):
     assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Most Gulf rulers will skip the summit in Washington.", "Gulf"),
+    ("Riyadh accused the Gulf emirate of sponsoring terrorism.", "Gulf"),
+    ("China downgraded ties with Lithuania because the Baltic state let Taiwan open an office.", "Baltic"),
+    ("Ministers stayed away from matches in the ex-Soviet republic.", "Soviet"),
+])
+def test_a_region_qualifying_a_polity_noun_is_no_place(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("The US sent extra warships to the Gulf.", "Gulf", "LOCATION"),
+    ("Ruto flew to the Caucasus on Monday.", "Caucasus", "LOCATION"),
+    ("Beijing officials met the Lima delegation.", "Lima", "LOCATION"),
+])
+def test_places_that_qualify_no_polity_noun_stay_places(nlp, text, name, kind):
+    assert _typed(nlp, text).get(name) == kind
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Narendra Modi greeted him with a welcome in Hindi.", "Hindi"),
+    ("Gabriel Boric gave part of his speech in Quechua and Aymara.", "Aymara"),
+    ("Gabriel Boric gave part of his speech in Quechua and Aymara.", "Quechua"),
+])
+def test_a_language_is_no_place(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+def test_a_state_named_like_its_language_stays_a_state(nlp):
+    assert _typed(nlp, "Kenya sent aid to Tonga and Samoa.").get("Tonga") == "COUNTRY"

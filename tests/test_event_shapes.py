@@ -349,6 +349,9 @@ def test_named_parades_are_events_and_parade_squares_are_not(nlp, text, name, ex
     ("The prince attended the 80th anniversary ceremonies in Warsaw.", "80th anniversary ceremonies"),
     ("The embassy hosted an Independence Day reception on Friday.", "Independence Day reception"),
     ("Two presidents stayed away from the Kyiv commemorations.", "Kyiv commemorations"),
+    ("Angela Merkel skipped the accession celebrations in Zagreb.", "accession celebrations"),
+    ("Namibia's president attended the independence celebrations in Windhoek.", "independence celebrations"),
+    ("Crowds filled the square for the reunification celebrations in Berlin.", "reunification celebrations"),
 ])
 def test_occasions_named_by_a_holiday_an_anniversary_or_a_place(nlp, text, name):
     assert name in _events(nlp, text)
@@ -360,6 +363,7 @@ def test_occasions_named_by_a_holiday_an_anniversary_or_a_place(nlp, text, name)
     "Joe Biden marked the anniversary quietly.",           # the anniversary alone
     "Joe Biden hosted a White House ceremony on Monday.",  # a ceremony named by a venue
     "The May celebrations drew large crowds.",             # a month names no occasion
+    "Croatia completed its accession talks in 2011.",      # talks are no occasion of the list
 ])
 def test_unnamed_occasions_are_not_events(nlp, text):
     assert not _events(nlp, text)
@@ -442,3 +446,34 @@ def test_an_occasion_takes_the_full_name_its_person_has_in_the_passage(nlp):
 def test_an_occasion_keeps_a_surname_no_one_in_the_passage_completes(nlp):
     ev = _events(nlp, "Guests flew in for Putin's inauguration on Monday.")
     assert "inauguration of Putin" in ev
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Iraq and Kuwait boycotted the Manama workshop.", "Manama workshop"),
+    ("Kari Holm spoke at the OECD workshop in Paris.", "OECD workshop"),
+    ("The Doha Forum symposium on mediation opened on Monday.", "Doha Forum symposium"),
+])
+def test_workshops_and_symposia_named_by_a_place_or_body_are_events(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials held a workshop on water management in Nairobi.",
+    "A two-day workshop for journalists opened in Lima.",
+    "The ministry runs a symposium every spring.",
+])
+def test_unnamed_workshops_are_not_events(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates met at an extraordinary session of the UN General Assembly.",
+    "After a session of its Peace and Security Council, the AU suspended Mali.",
+    "The envoy addressed a special session of the OAS Permanent Council.",
+])
+def test_an_unnumbered_session_of_a_body_is_a_sitting_not_an_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+def test_a_joint_session_of_a_legislature_stays_an_event(nlp):
+    assert _events(nlp, "Narendra Modi gave an address to a joint session of the Kenyan Parliament.")

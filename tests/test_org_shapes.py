@@ -373,3 +373,79 @@ def test_us_party_adjective_before_a_politician_is_the_party(nlp, text, name):
 def test_party_adjective_near_misses(nlp, text):
     typed, _ = _typed(nlp, text)
     assert not any(n in ("Democratic", "Republican") for _, n in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Organisation of American States Peace and Security Council suspended Haiti.",
+     "Organisation of American States Peace and Security Council"),
+    ("The African Union Peace and Security Council suspended Mali on Tuesday.",
+     "African Union Peace and Security Council"),
+    ("The UN Relief and Works Agency for Palestine Refugees runs schools in Gaza.",
+     "UN Relief and Works Agency for Palestine Refugees"),
+    ("Ana Ruiz chairs the United Nations Educational, Scientific and Cultural Organization.",
+     "United Nations Educational, Scientific and Cultural Organization"),
+    ("Mali has been suspended by the AU Peace and Security Council.", "AU Peace and Security Council"),
+    ("Kari Holm, chair of the AU's Peace and Security Council, spoke.", "Peace and Security Council"),
+    ("The ECOWAS Mediation and Security Council met in Abuja.", "ECOWAS Mediation and Security Council"),
+])
+def test_a_body_name_with_and_inside_stays_whole(nlp, text, name):
+    typed, ex = _typed(nlp, text)
+    assert ("ORGANISATION", name) in typed
+    assert not any(e.name == "UN Security Council" for e in ex.entities)
+
+
+@pytest.mark.parametrize("text,part,body", [
+    ("Diplomats from the Political and Security Committee of the European Union met in Brussels.",
+     "Security Committee", "European Union"),
+    ("The African Union Peace and Security Council of the African Union met in Addis Ababa.",
+     "African Union Peace and Security Council", "African Union"),
+    ("Ana Ruiz chairs the World Heritage Committee of the United Nations Educational, Scientific and Cultural Organization.",
+     "World Heritage Committee", "United Nations Educational, Scientific and Cultural Organization"),
+])
+def test_a_named_committee_of_a_known_body_is_two_bodies(nlp, text, part, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", part) in typed
+    assert ("ORGANISATION", body) in typed
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Kenya and Uganda backed the African Union and the Security Council.", {"African Union", "Security Council"}),
+    ("The Arab League and the African Union condemned the coup.", {"Arab League", "African Union"}),
+    ("Chile, Peru and the Security Council welcomed the deal.", {"Security Council"}),
+    ("The Bank of England and the Council of Europe issued statements.", {"Bank of England", "Council of Europe"}),
+])
+def test_two_bodies_joined_by_and_stay_two(nlp, text, names):
+    typed, _ = _typed(nlp, text)
+    orgs = {m for t, m in typed if t == "ORGANISATION"}
+    assert names <= orgs
+    assert not any(" and " in m for m in orgs)
+
+
+@pytest.mark.parametrize("text", [
+    "Human Rights Watch and Amnesty International criticised the ban.",
+    "Activists from Free Tibet and World Uyghur Congress protested.",
+    "The Chinese Olympic and Paralympic Committee welcomed the team.",
+    "The Kenyan Wildlife and Forestry Service hired rangers.",
+])
+def test_no_body_name_is_joined_over_a_name_of_its_own(nlp, text):
+    typed, _ = _typed(nlp, text)
+    assert not any(t == "ORGANISATION" and " and " in m for t, m in typed)
+
+
+@pytest.mark.parametrize("text,long,short", [
+    ("The African Union Peace and Security Council met in Addis Ababa. Later the Peace and Security Council "
+     "suspended Mali.", "African Union Peace and Security Council", "Peace and Security Council"),
+    ("The OAS Permanent Council met in Washington. The Permanent Council then condemned the coup.",
+     "OAS Permanent Council", "Permanent Council"),
+])
+def test_a_name_ending_a_longer_body_name_is_that_body(nlp, text, long, short):
+    _, ex = _typed(nlp, text)
+    body = next(e for e in ex.entities if long in {m.text for m in e.mentions})
+    assert short in {m.text for m in body.mentions}
+
+
+def test_a_known_body_ending_a_longer_name_stays_itself(nlp):
+    _, ex = _typed(nlp, "The African Union Peace and Security Council met. The UN Security Council also met.")
+    names = {e.name for e in ex.entities if e.type.value == "ORGANISATION"}
+    assert {"African Union Peace and Security Council", "UN Security Council"} <= names
+

@@ -141,3 +141,31 @@ def test_graph_has_one_node_for_spellings_of_a_known_person(nlp):
     assert people == ["person:sergey-lavrov"]
     data = G.nodes["person:sergey-lavrov"]
     assert data["actor_name"] == "Sergey Lavrov" and {"Sergei Lavrov", "Sergey Lavrov"} <= set(data["aliases"])
+
+
+def _people_mentions(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return [{m.text for m in e.mentions} for e in ex.entities if e.type.value == "PERSON"]
+
+
+@pytest.mark.parametrize("text,short,full", [
+    ("Prince Edward attended the Lima Summit. President Edward Kamau flew into Lima.", "Prince Edward", "Edward Kamau"),
+    ("Prince William attended the funeral in Rome. Kenyan President William Ruto flew into Rome.",
+     "Prince William", "William Ruto"),
+    ("King Abdullah met Crown Prince Abdullah bin Zayed in Amman.", "King Abdullah", "Crown Prince Abdullah bin Zayed"),
+])
+def test_a_royal_first_name_is_not_another_title_holders_full_name(nlp, text, short, full):
+    people = _people_mentions(nlp, text)
+    assert not any(short in ms and full in ms for ms in people)
+    assert any(short in ms for ms in people)
+
+
+@pytest.mark.parametrize("text,short,full", [
+    ("King Charles III arrived in Nairobi. King Charles then met William Ruto.", "King Charles", "King Charles III"),
+    ("Crown Prince Mohammed bin Salman met Joe Biden. Prince Mohammed later flew to Paris.",
+     "Prince Mohammed", "Crown Prince Mohammed bin Salman"),
+    ("Emmanuel Macron met Olaf Scholz. Macron then flew to Rome.", "Macron", "Emmanuel Macron"),
+])
+def test_a_short_form_with_the_same_title_is_the_full_name(nlp, text, short, full):
+    people = _people_mentions(nlp, text)
+    assert any(short in ms and full in ms for ms in people)

@@ -244,6 +244,15 @@ def region_names() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def language_names() -> frozenset:
+    """Names of the languages with a two-letter ISO 639-1 code (pycountry: "Hindi", "Quechua",
+    "Aymara"); the model types them as places ("a welcome in Hindi")."""
+    import pycountry
+
+    return frozenset(lang.name for lang in pycountry.languages if getattr(lang, "alpha_2", None))
+
+
+@lru_cache(maxsize=1)
 def wordnet_regions() -> frozenset:
     """Places that are not states, from WordNet's instance nouns (``relext/data/places_wordnet.yaml``,
     derived by ``scripts/derive_regions.py``): "Caucasus", "Crimea", "Kashmir", "Siberia"."""

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
-from ..gazetteer import city_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
+from ..gazetteer import city_names, language_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
 from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
@@ -50,7 +50,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _named_as_body_joined)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
-from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun
+from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun, qualifies_polities
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
@@ -107,6 +107,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                   | set(occasions.get("heads", ())))
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
+        self.org_heads = set(heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
@@ -267,6 +268,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # "state news agency": no name without a capital
 
             text = span_text(doc, start, end)
+            if text in language_names() and self._unknown_place(text):
+                continue  # "a welcome in Hindi", "in Quechua and Aymara": a language, no place or person
             if text in self.drop or text.lower() in self.drop or label == "ORGANISATION" \
                     and _portfolio_before_title(doc, start, end, all_titles):
                 continue  # "Ukrainian Sports Minister X": a portfolio inside a title names no body
@@ -440,6 +443,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             c = by_span[(sp.start, sp.end)]
             if c["label"] == "LOCATION" and _names_a_treaty(doc, c["start"], c["end"]):
                 continue  # "the Paris agreement": a treaty's name, no place
+            if c["label"] == "LOCATION" and qualifies_polities(doc, c["start"], c["end"]) \
+                    and c["name"] not in city_names() and c["name"] not in self.cities:
+                continue  # "most Gulf rulers", "the Baltic state": a qualifier of states, no place
             # a nested place in an event name is not a separate entity, and neither is a
             # model span that swallows a gazetteer name plus a title ("Russian President")
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],

@@ -21,6 +21,17 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princ
               "speaker", "governor", "mayor"}
 
 
+# titles that go with a first name ("Prince William", "King Abdullah"): such a short form is
+# the full name that begins with it only where that person carries the same title
+ROYAL_TITLES = {"prince", "princess", "king", "queen", "emperor", "empress", "emir", "sultan", "sheikh",
+                "duke", "duchess", "pope"}
+
+
+def _titles(doc: Doc, start: int, end: int) -> set:
+    """Royal titles inside a person's mention or in the two words before it."""
+    return {t.lower_ for t in doc[max(0, start - 2):end] if t.lower_ in ROYAL_TITLES}
+
+
 class NameKeys:
     """Keys of people and organisations for `Canonicalizer` (uses its ``known`` tables)."""
 
@@ -59,9 +70,15 @@ class NameKeys:
                 actor_of.setdefault(tuple(m["attrs"]["actor_name"].split()), m["attrs"]["actor"])
         out = {}
         kin = relatives_named_in_full(doc, names)  # "President Carter and First Lady Rosalynn Carter"
+        titles: Dict[Tuple[str, ...], set] = {}
+        for (start, end), v in names.items():
+            titles.setdefault(tuple(v), set()).update(_titles(doc, start, end))
         for span, toks in names.items():
             canon = tuple(toks)
+            own = _titles(doc, *span) if len(toks) == 1 else set()
             for f in full:
+                if own and tuple(toks) == f[:1] and not own & titles.get(f, set()):
+                    continue  # "Prince Edward" is not "President Edward Kamau", "King Abdullah" not "Crown Prince Abdullah ..."
                 if f != canon and _name_part_of(toks, f) and not (len(toks) == 1 and f in kin):
                     canon = f
                     break
@@ -138,6 +155,9 @@ class NameKeys:
                 # "Qods Aviation" after "Qods Aviation Industries": a name cut short after its
                 # first words is the one longer name it begins
                 longer = {v for v in out.values() if v[1].startswith(text + " ")}
+                # "the Peace and Security Council" after "the African Union Peace and Security
+                # Council": a name that ends exactly one longer name is that body named short
+                longer = longer or {v for v in out.values() if v[1].endswith(" " + text)}
                 if len(longer) == 1:
                     out[(m["start"], m["end"])] = longer.pop()
         return out

@@ -123,6 +123,13 @@ class EventShapes:
         owned = _owned_edition(head, ent_at, weak)
         if owned is not None:
             return owned
+        if low == "session" and head.is_lower and not (head.i > 0 and (ORDINAL.match(doc[head.i - 1].text)
+                                                                      or WORD_ORDINAL.match(doc[head.i - 1].text))) \
+                and not any(c.lower_ == "joint" for c in head.lefts):
+            # "an extraordinary session of the General Assembly": a sitting of the body, no
+            # named event; a numbered session and a joint session of two chambers (an
+            # occasion such as a foreign leader's address) stay events
+            return None
         for prep in head.rights:
             # "Summit of the Americas"; a capitalised head also "Summit for Democracy"
             if prep.dep_ != "prep" or not (prep.lower_ == "of" or prep.lower_ in ("for", "on") and as_name):

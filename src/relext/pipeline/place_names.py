@@ -18,6 +18,7 @@ _DATA = read_data("place_names.yaml")
 LANDMARKS = frozenset(_DATA["landmarks"])
 SITES = frozenset(_DATA["sites"])
 SETTLEMENTS = frozenset(w.split()[-1] for w in _DATA["settlements"])
+POLITY_NOUNS = frozenset(_DATA.get("polity_nouns", ()))
 
 
 def _common_noun_after(doc: Doc, end: int, words) -> bool:
@@ -28,6 +29,13 @@ def _common_noun_after(doc: Doc, end: int, words) -> bool:
     if not tok.is_lower or tok.lower_ not in words or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return doc[end - 1].lower_ not in ("'s", "’s")  # "the Yasukuni shrine", not "Kenya's shrine"
+
+
+def qualifies_polities(doc: Doc, start: int, end: int) -> bool:
+    """A one-word place name used as the qualifier of a polity noun ("most Gulf rulers", "the
+    Baltic state", "the ex-Soviet republic"): the name describes a group of states or of
+    their rulers and is no place of its own."""
+    return end - start == 1 and _common_noun_after(doc, end, POLITY_NOUNS)
 
 
 def landmark_end(doc: Doc, start: int, end: int) -> Optional[int]:

@@ -14,6 +14,7 @@ from .named_heads import MONTHS
 from .person_or_place import _named_as_body_joined
 from .span_shapes import _edition_spans, _trim
 from .event_parts import PART_FAMILY, tied_to_event
+from .org_conjuncts import join_inner_and, split_part_of_body
 
 
 class RuleCandidates:
@@ -39,9 +40,14 @@ class RuleCandidates:
     def _joined_organisations(self, doc: Doc, model: List[Dict]) -> List[Dict]:
         """Organisation names the model cut at "of"/"for" ("Directorate General" + "Military
         Counter-Intelligence", "Alliance" + "Sahel States") joined again; then one-word
-        spans of a generic head or an adjective ("Council", "International") dropped."""
+        spans of a generic head or an adjective ("Council", "International") dropped. Names cut
+        at an inner "and" are joined first, and a named part of a known body is cut from it
+        last (:mod:`relext.pipeline.org_conjuncts`)."""
+        heads = self.org_heads | self.body_heads | self.agency_heads  # nouns, not "International"
+        model = join_inner_and(doc, sorted(model, key=lambda c: c["start"]), heads, lambda t: t in self._by_alias,
+                               self._known_body)
         out: List[Dict] = []
-        for c in sorted(model, key=lambda c: c["start"]):
+        for c in model:
             prev = out[-1] if out else None
             if prev is not None and prev["label"] == c["label"] == "ORGANISATION" and c["start"] > prev["end"]:
                 between = doc[prev["end"]:c["start"]]
@@ -50,11 +56,16 @@ class RuleCandidates:
                     prev.update(end=c["end"], name=span_text(doc, prev["start"], c["end"]), key=None)
                     continue
             out.append(dict(c))
+        out = split_part_of_body(doc, out, heads, self._known_body)
         common = getattr(self, "common_words", frozenset())
         return [c for c in out if not (c["label"] == "ORGANISATION" and c["end"] - c["start"] == 1 and c["source"] == "model"
                                        and (doc[c["start"]].lower_ in self.generic_org_words or doc[c["start"]].pos_ == "ADJ"))
                 and not (c["label"] == "ORGANISATION" and c["source"] == "model" and _in_capitals_line(doc, c["start"])
                          and all(t.lower_ in common or not t.is_alpha for t in doc[c["start"]:c["end"]]))]
+
+    def _known_body(self, text: str) -> bool:
+        """Whether ``text`` is a gazetteer organisation's alias."""
+        return any(self.entries[i]["type"] == "ORGANISATION" for i in self._by_alias.get(text, ()))
 
     def _honorific_candidates(self, doc: Doc) -> List[Dict]:
         """"Princess Maha Chakri Sirindhorn", "Sheikh Tamim bin Hamad": people named with an honorific."""
