@@ -17,6 +17,7 @@ from typing import Callable, Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import doc_text
 from .membership import _organisation_of  # shared with the other membership rules
 from .records import record
 
@@ -161,7 +162,7 @@ def listed_group_members(doc: Doc, index, args) -> List[Dict]:
     organisation: "Twenty of the bloc's members voted for it, A and B among them",
     "Five EU states abstained, among them A and B", "Most NATO members backed X. Among
     them were A and B." (the organisation named by a possessor, a modifier or "of")."""
-    low = doc.text.lower()
+    low = doc_text(doc).lower()
     if "among them" not in low and "including" not in low and "they include" not in low:
         return []
 

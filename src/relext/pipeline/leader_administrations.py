@@ -14,15 +14,20 @@ from typing import Iterable, Iterator, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import doc_text
+
 _SHAPE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s|’s)? (administration|regime|junta)\b")
 
 
 def leader_administrations(doc: Doc, surnames: Iterable[str]) -> Iterator[Tuple[int, int]]:
     """Token spans ``(start, end)`` of "<surname> administration" names."""
     known = set(surnames)
-    if not known or not any(w in doc.text for w in ("administration", "regime", "junta")):
+    if not known:
         return
-    for m in _SHAPE.finditer(doc.text):
+    text = doc_text(doc)
+    if not any(w in text for w in ("administration", "regime", "junta")):
+        return
+    for m in _SHAPE.finditer(text):
         if m.group(1) not in known:
             continue
         span = doc.char_span(m.start(), m.end())

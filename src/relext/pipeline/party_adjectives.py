@@ -15,6 +15,8 @@ from typing import Dict, Iterator
 
 from spacy.tokens import Doc
 
+from ._lookup import doc_text
+
 PARTIES = {"Democratic": ("organisation:democratic-party", "Democratic Party"),
            "Republican": ("organisation:republican-party", "Republican Party")}
 POLITICIAN_WORDS = {"senator", "senators", "lawmaker", "lawmakers", "congressman", "congresswoman", "congressmen",
@@ -30,7 +32,7 @@ _ADJ = re.compile(r"(?<![\w-])(Democratic|Republican)(?![\w-])")
 
 def party_mentions(doc: Doc) -> Iterator[Dict]:
     """Mentions (token offsets) of the US parties named by their adjective."""
-    text = doc.text
+    text = doc_text(doc)
     if "Democratic" not in text and "Republican" not in text:
         return
     for m in _ADJ.finditer(text):

@@ -15,6 +15,8 @@ from typing import Iterator, Tuple
 
 from spacy.tokens import Doc
 
+from ._lookup import doc_text
+
 PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "Weibo", "WeChat", "WhatsApp",
              "LinkedIn", "Truth Social", "Bluesky", "VKontakte", "Snapchat")
 _NAMES = re.compile(r"(?<![\w@#/.])(?:" + "|".join(re.escape(p) for p in PLATFORMS) + r")(?![\w@/-])(?!\.com)")
@@ -29,7 +31,7 @@ POST_NOUNS = {"post", "message", "statement", "video", "tweet", "thread", "accou
 
 def platform_spans(doc: Doc) -> Iterator[Tuple[int, int]]:
     """Token spans ``(start, end)`` of platform names used as platforms."""
-    text = doc.text
+    text = doc_text(doc)
     for m in _NAMES.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is not None:

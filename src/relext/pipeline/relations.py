@@ -418,6 +418,10 @@ class RelationExtractor(RuleComponent):
             else:
                 ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=described_event(tok))
             objects = [ev] if ev else []
+        if not pairs and (not subjects or not objects and len(subjects) < 2):
+            # no (subject, object) pair can come of it (nothing below adds arguments): skip
+            # the negation and modality of a trigger that relates nothing
+            return []
         negated, cue = args.cached(("neg", tok.i), self.modality.negation, tok) if not presupposed \
             else self.modality.np_negation(tok)
         if rule.negates:

@@ -16,7 +16,7 @@ from typing import Dict, List, Set
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import doc_text, positions_where
 from .records import record
 from .votes import body_rejections, votes
 
@@ -146,7 +146,7 @@ def _signers(doc: Doc, index, args) -> Dict[str, Token]:
 
 
 def _signatories(doc: Doc, index, args) -> List[Dict]:
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     if "sign" not in lower or not any(w in lower for w in HELD_NOUNS):
         return []
     if not any(w in lower for w in STATEMENT_NOUNS):
