@@ -154,9 +154,13 @@ class RelationExtractor(RuleComponent):
         self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
-        self.act_labels = set(cues["act_labels"]) | WRONGDOERS
+        self.actor_labels = frozenset(cues["evaluative_labels"]) | frozenset(cues["predicative_labels"]) \
+            | frozenset(cues["derision_nouns"])
+        self.predicative_labels = frozenset(cues["predicative_labels"])
+        self.act_labels = set(cues["act_labels"]) | WRONGDOERS | self.actor_labels
         self.act_nouns = set(cues["act_nouns"])
-        self.act_label_words = WordSet(nlp.vocab, self.act_labels)
+        # by lemma and by form: participles ("biased", "flawed") have a verb's lemma
+        self.act_label_words = (WordSet(nlp.vocab, self.act_labels), WordSet(nlp.vocab, self.act_labels, attr="LOWER"))
         self._build()
 
     # -- rules ---------------------------------------------------------------------
@@ -250,7 +254,7 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
                       + judged_acts(doc, index, args, self.act_label_words, self.act_labels, self.act_nouns,
-                                    self.reporting))
+                                    self.reporting, self.actor_labels, self.predicative_labels))
         structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
