@@ -40,6 +40,7 @@ from .backing import (given_support, had_support, held_support_noun, legitimacy,
 from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
+from .threat_clauses import promises
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members
 from .member_appositions import apposed_members, named_after_group
@@ -51,7 +52,7 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
-from .retorts import retorts
+from .retorts import first_steps, retorts
 from .hostile_idioms import hostile_idioms
 from .penalty_context import penalties_in_context
 from .relation_ellipsis import elided_relations, referred_object
@@ -94,6 +95,7 @@ gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
 retorts = guarded(retorts, list)
+first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
 judged_acts = guarded(judged_acts, list)
@@ -267,6 +269,8 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in retorts(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
+        for rec in first_steps(doc, index, args, list(found.values()), self.reporting):
+            found.setdefault(record_key(rec), rec)
         for rec in elided_relations(doc, index, args, self.modality, self.catalogue, self._predicates_of,
                                     list(found.values())):
             found.setdefault(record_key(rec), rec)
@@ -330,6 +334,8 @@ class RelationExtractor(RuleComponent):
             return []
         if rule.staff_object and not args.has_staff_object(tok):
             return []
+        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp"):
+            return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

@@ -24,6 +24,20 @@ RUIN_NOUNS = {"sea", "ash", "ashes", "rubble", "dust", "wasteland", "graveyard",
 REGARD_VERBS = {"regard", "treat", "consider", "view", "see", "deem"}
 
 
+# what a state has that a blow can ruin ("wreck X's economy" aims at X)
+HOLDINGS = {"economy", "economies", "industry", "industries", "army", "military", "regime", "currency", "navy",
+            "fleet", "infrastructure", "cities"}
+RUIN_VERBS = {"destroy", "wreck", "ruin", "cripple", "devastate", "crush", "obliterate", "annihilate"}
+
+
+def owners_ruined(verb: Token, entities_of: Callable[[Token], List[str]]) -> List[str]:
+    """Owners of what a ruin ``verb`` would ruin: "destroy X's economy" -> X."""
+    if verb.lemma_.lower() not in RUIN_VERBS:
+        return []
+    return [e for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in HOLDINGS
+            for h in d.children if h.dep_ in ("poss", "compound", "amod") for e in entities_of(h)]
+
+
 def announced(verb: Token) -> bool:
     """A future or conditional, not negated verb."""
     return (any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in verb.children)
