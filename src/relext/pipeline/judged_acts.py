@@ -42,11 +42,13 @@ COPULAS = {"be", "become", "remain"}
 
 
 def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting: set,
-                actor_labels: frozenset = frozenset(), predicative: frozenset = frozenset()) -> List[Dict]:
+                actor_labels: frozenset = frozenset(), predicative: frozenset = frozenset(),
+                label_heads: frozenset = frozenset()) -> List[Dict]:
     """Records for the label words at ``w.positions(doc)`` for each ``w`` in ``words`` (``labels``: the condemning
     adjectives and nouns; ``acts``: the nouns that name an act; ``actor_labels``: the
     evaluative adjectives and nouns of derision that accuse the actor they are said of,
-    ``predicative`` those of them that do so only after a copula or a labelling verb)."""
+    ``predicative`` those of them that do so only after a copula or a labelling verb, or
+    before one of ``label_heads``: "had become a political court")."""
     out: List[Dict] = []
     for i in sorted({i for w in words for i in w.positions(doc)}):
         tok = doc[i]
@@ -58,7 +60,8 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
             label = label.head  # "was outrageous and illegal"
         attributive = None
         if label.dep_ == "amod" and label.i < label.head.i and label.head.dep_ == "attr" \
-                and label.head.head.lemma_.lower() in COPULAS and label.lower_ not in predicative:
+                and label.head.head.lemma_.lower() in COPULAS \
+                and (label.lower_ not in predicative or label.head.lemma_.lower() in label_heads):
             attributive, label = label, label.head  # "had become a biased tool": the noun is the label
         elif label.dep_ == "amod" and label.head.lower_ == "as":
             pass  # "dismissed X's gesture as fake", the adjective hung on "as"

@@ -159,6 +159,7 @@ class RelationExtractor(RuleComponent):
         self.actor_labels = frozenset(cues["evaluative_labels"]) | frozenset(cues["predicative_labels"]) \
             | frozenset(cues["derision_nouns"])
         self.predicative_labels = frozenset(cues["predicative_labels"])
+        self.label_heads = frozenset(cues["label_heads"])
         self.act_labels = set(cues["act_labels"]) | WRONGDOERS | self.actor_labels
         self.act_nouns = set(cues["act_nouns"])
         # by lemma and by form: participles ("biased", "flawed") have a verb's lemma
@@ -256,7 +257,7 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
                       + judged_acts(doc, index, args, self.act_label_words, self.act_labels, self.act_nouns,
-                                    self.reporting, self.actor_labels, self.predicative_labels))
+                                    self.reporting, self.actor_labels, self.predicative_labels, self.label_heads))
         structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
