@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .errors import Errors, PatternFileError
 from .gazetteer import read_data
 
-OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "meetings_of", "itinerary", "summoned")
+OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "meetings_of", "itinerary", "summoned", "wanted")
 POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
 
 
@@ -71,6 +71,10 @@ class TriggerRule(BaseModel):
             own (a leader who "sends a delegation" does not attend; the state does).
         passive_only: the rule holds only for a passive verb without a "by" agent ("X was
             banned from Russia": Russia bans; in "the UK banned X from Russia" the UK does).
+        promised_only: the rule holds only for an act promised, not one told as done: a
+            future or modal auxiliary on the trigger, or the trigger as the infinitive of
+            another verb ("will hit back at X", "vowed to hit back at X"; "hit back at X"
+            is a retort, no threat).
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -91,6 +95,7 @@ class TriggerRule(BaseModel):
     subject_types: Tuple[str, ...] = ()
     governors: Tuple[str, ...] = ()
     passive_only: bool = False
+    promised_only: bool = False
     id: str = ""
 
     @field_validator("relation")

@@ -10,8 +10,16 @@
   troublemaker (an aggressor, a threat to the region)", also after a preposed quotation
   ("Uganda is a menace, Kenya said") -> Kenya ACCUSES Uganda.
 
+- a negative evaluative adjective or a noun of derision (cues ``evaluative_labels``,
+  ``predicative_labels``, ``derision_nouns``) said of the actor or of its act: "Kenya said
+  Uganda was corrupt", "Kenya called Uganda biased", "branded the court political", "Kenya
+  said the court had become a biased tool", "Kenya called Uganda's plan reckless and
+  dishonest", "dismissed (brushed off) Uganda's offer as a sham", "likened the council to a
+  farce" -> Kenya ACCUSES Uganda (the court, the council).
+
 Near misses: a label of something that is no act ("the weather in Uganda was shocking"),
-praise ("Uganda's growth was impressive"), a label negated ("was not illegal").
+praise ("Uganda's growth was impressive"), a label negated ("was not illegal"), the
+narrator's own judgement (no speaker: "Uganda's plan was reckless.").
 """
 from __future__ import annotations
 
@@ -23,51 +31,85 @@ from .records import record
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 # verbs whose object is given a label by a second complement ("called X's move illegal")
-LABEL_VERBS = {"call", "brand", "label", "describe", "deem", "term", "declare", "consider", "denounce", "condemn"}
+LABEL_VERBS = {"call", "brand", "label", "describe", "deem", "term", "declare", "consider", "denounce", "condemn",
+               "dub", "characterise", "characterize"}
+# verbs whose object is given a label after "as" ("dismissed X's offer as a sham")
+AS_VERBS = LABEL_VERBS | {"dismiss", "brush", "reject", "deride", "decry", "slam", "criticise", "criticize"}
+# verbs whose object is likened "to" a label ("likened the council to a farce")
+LIKENING_VERBS = {"liken", "compare"}
+# copulas whose complement labels the subject ("had become a biased tool")
+COPULAS = {"be", "become", "remain"}
 
 
-def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting: set) -> List[Dict]:
-    """Records for the label words at ``words.positions(doc)`` (``labels``: the condemning
-    adjectives and nouns; ``acts``: the nouns that name an act)."""
+def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting: set,
+                actor_labels: frozenset = frozenset(), predicative: frozenset = frozenset(),
+                label_heads: frozenset = frozenset()) -> List[Dict]:
+    """Records for the label words at ``w.positions(doc)`` for each ``w`` in ``words`` (``labels``: the condemning
+    adjectives and nouns; ``acts``: the nouns that name an act; ``actor_labels``: the
+    evaluative adjectives and nouns of derision that accuse the actor they are said of,
+    ``predicative`` those of them that do so only after a copula or a labelling verb, or
+    before one of ``label_heads``: "had become a political court")."""
     out: List[Dict] = []
-    for i in words.positions(doc):
+    for i in sorted({i for w in words for i in w.positions(doc)}):
         tok = doc[i]
         if tok.lower_ not in labels and tok.lemma_.lower() not in labels:
             continue
         label = tok
-        while label.dep_ == "conj" and label.head.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp", "conj"):
+        while label.dep_ == "conj" and label.head.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp", "conj",
+                                                           "amod", "dobj", "pobj"):
             label = label.head  # "was outrageous and illegal"
-        if label.dep_ == "amod":
+        attributive = None
+        if label.dep_ == "amod" and label.i < label.head.i and label.head.dep_ == "attr" \
+                and label.head.head.lemma_.lower() in COPULAS \
+                and (label.lower_ not in predicative or label.head.lemma_.lower() in label_heads):
+            attributive, label = label, label.head  # "had become a biased tool": the noun is the label
+        elif label.dep_ == "amod" and label.head.lower_ == "as":
+            pass  # "dismissed X's gesture as fake", the adjective hung on "as"
+        elif label.dep_ == "amod" and not _misparsed_label(label):
             continue  # "its illegal actions": the adjective rule of grievances.py
         head = label.head
         if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in label.children):
             continue
         act = None
         speakers: List[str] = []
-        if label.dep_ in ("acomp", "attr") and head.lemma_.lower() == "be":
+        if label.dep_ in ("acomp", "attr") and head.lemma_.lower() in COPULAS:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             act = subj[0] if subj else None
             speakers = _reporters(head, args, reporting)
+        elif label.dep_ in ("pobj", "amod") and head.lower_ in ("as", "to") and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in (AS_VERBS if head.lower_ == "as" else LIKENING_VERBS):
+            # "described X's move as a provocation", "dismissed X's offer as a sham"
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            act = objs[0] if objs else None
+            speakers = args.verb_subjects(head.head)
+        elif label.dep_ == "amod" and label.i > head.i:
+            act = head  # "called [Boric's plan] reckless", the label hung on the object
+            speakers = args.verb_subjects(head.head)
         elif label.dep_ in ("npadvmod", "appos") and head.dep_ in ("dobj", "ccomp") \
                 and head.head.lemma_.lower() in LABEL_VERBS:
             act = head  # "called [Russia's move] a provocation", parsed as a modifier of the act
             speakers = args.verb_subjects(head.head)
-        elif label.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in LABEL_VERBS:
-            objs = [c for c in head.head.children if c.dep_ == "dobj"]  # "described X's move as a provocation"
-            act = objs[0] if objs else None
-            speakers = args.verb_subjects(head.head)
         elif label.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "advcl") and head.lemma_.lower() in LABEL_VERBS:
-            objs = [c for c in head.children if c.dep_ == "dobj" and c is not label]
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i != label.i]
             if not objs and label.dep_ in ("ccomp", "xcomp"):
                 objs = [c for c in label.children if c.dep_ == "nsubj"]  # "called [X's move illegal]"
+            if not objs and label.dep_ == "dobj" and label.pos_ == "ADJ":
+                # "branded [the African Court political]", parsed as one noun phrase
+                objs = [c for c in label.children if c.dep_ in ("compound", "nmod", "nsubj") and index.entity(c.i)]
             act = objs[0] if objs else None
             speakers = args.verb_subjects(head)
         if act is None or not speakers:
             continue
+        word = (attributive or tok).lower_
         if act.lemma_.lower() not in acts:
             # "Kenya said Uganda was a troublemaker (an aggressor, a threat to the region)":
-            # the label given to the actor itself, with a copula in someone's words
+            # the label given to the actor itself, with a copula in someone's words;
+            # an evaluative adjective or a noun of derision after any of the frames
             actor = index.entity(act.i) if label.dep_ == "attr" and label.pos_ == "NOUN" else None
+            if word in actor_labels or tok.lemma_.lower() in actor_labels:
+                actor = index.entity(act.i)
+            elif attributive is not None:
+                actor = None  # "was a biased tool" accuses; "was a reliable tool" does not
             for s in speakers:
                 if actor and s != actor and index.type_of(actor) in ACTOR_TYPES:
                     out.append(record(tok, s, "ACCUSES", actor, rule_id="ACCUSES:actor-labelled", modality="ASSERTED"))
@@ -81,6 +123,12 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
                 if s != d and index.type_of(d) in ACTOR_TYPES:
                     out.append(record(tok, s, "ACCUSES", d, rule_id="ACCUSES:act-labelled", modality="ASSERTED"))
     return out
+
+
+def _misparsed_label(tok: Token) -> bool:
+    """Whether the adjective ``tok`` is the second complement of a labelling verb that the
+    parser hung after the verb's object as its modifier ("called [Boric's plan reckless]")."""
+    return tok.i > tok.head.i and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in LABEL_VERBS
 
 
 def _reporters(verb: Token, args, reporting: set) -> List[str]:

@@ -8,10 +8,10 @@ from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
 from .threat_clauses import blow_targets, outcome_targets, step_targets
-from .threat_wordings import by_force, threat_targets
+from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import provokers
 from .deed_antecedents import deed_doers
-from .reproach_targets import called_what, denier, dismissed_as
+from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .penalty_targets import goods_origin, laid_by, laid_on
 from .argument_words import (
     RELATIVE_PRONOUNS,
@@ -49,7 +49,8 @@ PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "c
 CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
 # kinds of list that sanction ("its entity list", "the sanctions list")
 LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black", "control"}
-HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush"}
+HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
+                 "ruin", "wreck", "cripple", "devastate"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
 
@@ -228,6 +229,9 @@ class ObjectsMixin:
                 objs.extend(denier(self, tok))
             elif slot == "dismissed_as":
                 objs.extend(dismissed_as(self, tok))
+            elif slot == "wanted":
+                # "X is wanted (sought) by the ICC", "the ICC wants X arrested"
+                objs.extend(wanted(self, tok))
             elif slot == "called_what":
                 # "condemned what it called Chinese aggression"
                 objs.extend(called_what(self, tok))
@@ -290,6 +294,8 @@ class ObjectsMixin:
                                                                      for x in self.entities_of(h)])
                     if c.lemma_.lower() in HOSTILE_VERBS or c.lemma_.lower() in CRUSH_VERBS:
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+                        # "ready to destroy X's economy": the owner of what is ruined
+                        objs.extend(owners_ruined(c, self.entities_of))
                     objs.extend(e for w in ("against",) for p in self._preps(c, w) for o in p.children
                                 if o.dep_ == "pobj" for e in self.entities_of(o))
                 # "warned of countermeasures (retaliation) against X"

@@ -40,6 +40,7 @@ from .backing import (given_support, had_support, held_support_noun, legitimacy,
 from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
+from .threat_clauses import promises
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members, others_after_list
 from .member_appositions import apposed_members, included_after_group, named_after_group
@@ -52,7 +53,7 @@ from .offices import MEMBER_OFFICES, OFFICE_VERBS, offices
 from .modality import Modality
 from .counterfactives import blocking, blocking_words
 from .companions import companions
-from .retorts import retorts
+from .retorts import first_steps, retorts
 from .hostile_idioms import hostile_idioms
 from .penalty_context import penalties_in_context
 from .relation_ellipsis import elided_relations, referred_object
@@ -98,6 +99,7 @@ gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
 retorts = guarded(retorts, list)
+first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
 judged_acts = guarded(judged_acts, list)
@@ -162,9 +164,14 @@ class RelationExtractor(RuleComponent):
         self.joining_words = WordSet(nlp.vocab, advocacy_words())
         self.wrong_adjectives = WordSet(nlp.vocab, cues["wrongdoing_adjectives"], attr="LOWER")
         self.reporting = set(cues["reporting_verbs"]) | {"retort", "warn", "caution"}
-        self.act_labels = set(cues["act_labels"]) | WRONGDOERS
+        self.actor_labels = frozenset(cues["evaluative_labels"]) | frozenset(cues["predicative_labels"]) \
+            | frozenset(cues["derision_nouns"])
+        self.predicative_labels = frozenset(cues["predicative_labels"])
+        self.label_heads = frozenset(cues["label_heads"])
+        self.act_labels = set(cues["act_labels"]) | WRONGDOERS | self.actor_labels
         self.act_nouns = set(cues["act_nouns"])
-        self.act_label_words = WordSet(nlp.vocab, self.act_labels)
+        # by lemma and by form: participles ("biased", "flawed") have a verb's lemma
+        self.act_label_words = (WordSet(nlp.vocab, self.act_labels), WordSet(nlp.vocab, self.act_labels, attr="LOWER"))
         self._build()
 
     # -- rules ---------------------------------------------------------------------
@@ -261,7 +268,7 @@ class RelationExtractor(RuleComponent):
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
                       + judged_acts(doc, index, args, self.act_label_words, self.act_labels, self.act_nouns,
-                                    self.reporting))
+                                    self.reporting, self.actor_labels, self.predicative_labels, self.label_heads))
         structural += hostile_idioms(doc, index, args)
         structural += gatherings(doc, index, args, self.titles, structural)
         for rec in structural:
@@ -273,6 +280,8 @@ class RelationExtractor(RuleComponent):
         for rec in penalties_in_context(doc, index, args, list(found.values())):
             found.setdefault(record_key(rec), rec)
         for rec in retorts(doc, index, args, list(found.values())):
+            found.setdefault(record_key(rec), rec)
+        for rec in first_steps(doc, index, args, list(found.values()), self.reporting):
             found.setdefault(record_key(rec), rec)
         for rec in elided_relations(doc, index, args, self.modality, self.catalogue, self._predicates_of,
                                     list(found.values())):
@@ -337,6 +346,8 @@ class RelationExtractor(RuleComponent):
             return []
         if rule.staff_object and not args.has_staff_object(tok):
             return []
+        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp"):
+            return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

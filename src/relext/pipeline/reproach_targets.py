@@ -83,3 +83,38 @@ def dismissed_as(args, tok: Token) -> List[str]:
                 owners = [c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]
                 out.extend(e for o in owners for e in args.entities_of(o))
     return out
+
+
+# what a court or state wants done to someone in custody: "wants X arrested (extradited)"
+CUSTODY_VERBS = {"arrest", "extradite", "detain", "try", "prosecute", "jail", "capture", "apprehend", "surrender"}
+CUSTODY_NOUNS = {"arrest", "extradition", "detention", "prosecution", "capture", "surrender"}
+
+
+def wanted(args, tok: Token) -> List[str]:
+    """The one a warrant or prosecution is out for, ``tok`` a verb of wanting or seeking
+    (GUIDELINES: an arrest warrant counts): "X is wanted (sought) by the ICC", "X, wanted
+    by the ICC, ...", "the ICC wants X arrested (extradited)", "the ICC sought X's arrest
+    (the extradition of X)". Not "wanted X to attend", "sought X's advice", "X is wanted
+    by the party as its candidate" (a role), nor a passive without its agent."""
+    kids = list(tok.children)
+    out: List[str] = []
+    if any(c.dep_ == "agent" for c in kids):
+        if any(c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids):
+            return []
+        out += [e for c in kids if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
+        if tok.dep_ == "acl":
+            out += args.entities_of(tok.head)  # "Omar al-Bashir, wanted by the ICC, ..."
+        return out
+    custody = [c for c in kids if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lemma_.lower() in CUSTODY_VERBS]
+    for c in custody:
+        out += [e for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for e in args.entities_of(s)]
+    for d in kids:
+        if d.dep_ != "dobj":
+            continue
+        if custody:
+            out += args.entities_of(d)  # "wants [X] [arrested]"
+        elif d.lemma_.lower() in CUSTODY_NOUNS:
+            out += [e for c in d.children if c.dep_ == "poss" for e in args.entities_of(c)]
+            out += [e for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+    return list(dict.fromkeys(out))

@@ -15,6 +15,17 @@ own. Its target is, in order:
 
 A past answer ("Canada retaliated"), a negated one ("would not retaliate") and a retort
 whose speaker was not penalised or reproaches no one give nothing.
+
+Two more shapes of a promised blow without "warn" or "threaten":
+
+- a retort backing a demand with "otherwise" ("or else"): "Beijing told the EU to drop the
+  tariffs; otherwise, China would respond firmly" -> China THREATENS the EU, the addressee
+  of the demand (tell, urge, press, ask, order, demand, call on) in the same sentence or
+  the one before;
+- a penalty announced as only a beginning: "X said the tariffs on Y were only a first step
+  (just the beginning)" -> X THREATENS Y (the penalty's target named on it, else the
+  target of the nearest SANCTIONS told by X in this sentence or the two before). Not a
+  step of something else ("the talks were a first step").
 """
 from __future__ import annotations
 
@@ -36,6 +47,14 @@ SPEECH = {"warn", "threaten", "vow", "pledge", "promise", "say", "insist", "decl
 # verbs whose object (or "of" phrase) is the retort itself ("vowed retaliation", "warned of a response")
 NOUN_GOVERNORS = {"warn", "threaten", "vow", "pledge", "promise", "caution", "take"}
 LOOK_BACK = 2
+# words that make a promised retort back a demand ("otherwise we will respond", "or else")
+OTHERWISE = {"otherwise", "else"}
+# verbs of demanding whose addressee an "otherwise" retort aims at
+DEMAND_VERBS = {"tell", "urge", "press", "ask", "order", "demand", "call", "instruct", "push"}
+# nouns of a penalty that can be "only a first step"
+PENALTY_HEADS = {"measure", "sanction", "tariff", "duty", "penalty", "ban", "restriction", "step", "action"}
+# "only a first step", "just the beginning (start)"
+BEGINNINGS = {"step", "beginning", "start"}
 
 
 def _neg(v: Token) -> bool:
@@ -105,6 +124,9 @@ def retorts(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
 
     for i in cands:
         tok = doc[i]
+        if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in OTHERWISE for c in tok.children):
+            out += _otherwise(tok, index, args)
+            continue
         speech = _speech(tok)
         if speech is None or _has_target(tok, index):
             continue
@@ -128,4 +150,69 @@ def retorts(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
                 continue
             for s in speakers:
                 out.append(record(speech, s, "THREATENS", o, rule_id="THREATENS:retort-to-a-penalty"))
+    return out
+
+
+def _otherwise(tok: Token, index, args) -> List[Dict]:
+    """THREATENS from a promised retort backing a demand: "told X to ...; otherwise, we
+    would respond" (``tok`` the retort verb, carrying "otherwise" or "or else")."""
+    if _neg(tok) or _has_target(tok, index) or not any(c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in tok.children):
+        return []
+    if tok.lemma_.lower() in ("hit", "strike") and not any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children):
+        return []
+    speakers = [e for e in args.verb_subjects(tok) if index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+    sent = tok.sent
+    doc = tok.doc
+    span = range(doc[sent.start - 1].sent.start if sent.start > 0 else sent.start, tok.i)
+    addressees: List[str] = []
+    for j in span:
+        w = doc[j]
+        if w.pos_ != "VERB" or w.lemma_.lower() not in DEMAND_VERBS or _neg(w):
+            continue
+        if w.lemma_.lower() == "call":  # "called on X to ..."
+            addressees += [e for p in w.children if p.dep_ == "prep" and p.lower_ == "on"
+                           for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        elif w.lemma_.lower() == "demand":  # "demanded that X drop ..."
+            addressees += [e for c in w.children if c.dep_ == "ccomp"
+                           for n in c.children if n.dep_ == "nsubj" for e in args.entities_of(n)]
+        else:
+            addressees += [e for c in w.children if c.dep_ in ("dobj", "dative") for e in args.entities_of(c)]
+    return [record(tok, s, "THREATENS", o, rule_id="THREATENS:otherwise-retort")
+            for o in dict.fromkeys(addressees) for s in speakers if s != o]
+
+
+def first_steps(doc: Doc, index, args, records: List[Dict], reporting: Set[str]) -> List[Dict]:
+    """THREATENS from a penalty announced as only a beginning: "X said the tariffs on Y were
+    only a first step (just the beginning)" -> X THREATENS Y."""
+    from .judged_acts import _reporters  # the speaker of a copular clause (also preposed)
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in BEGINNINGS, attr="LEMMA"):
+        tok = doc[i]
+        cop = tok.head
+        if tok.dep_ != "attr" or cop.lemma_.lower() != "be" or _neg(cop):
+            continue
+        if tok.lemma_.lower() == "step" and not any(c.lower_ == "first" for c in tok.children):
+            continue
+        if tok.lemma_.lower() != "step" and not any(c.lower_ in ("only", "just", "merely") for c in tok.children):
+            continue
+        subj = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PENALTY_HEADS]
+        if not subj:
+            continue
+        speakers = [e for e in _reporters(cop, args, reporting) if index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
+        if not speakers:
+            continue
+        targets = [e for p in subj[0].children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not targets:
+            here = tok.sent.start
+            sent_starts = [s.start for s in doc.sents]
+            k = sent_starts.index(here)
+            lo = doc[sent_starts[max(0, k - LOOK_BACK)]].idx
+            near = [r for r in records if r["predicate"] == "SANCTIONS" and not r["negated"]
+                    and r["subject"] in speakers and lo <= r["evidence"]["trigger_start"] < tok.idx]
+            if near:
+                last = max(r["evidence"]["trigger_start"] for r in near)
+                targets = [r["object"] for r in near if r["evidence"]["trigger_start"] == last]
+        out += [record(tok, s, "THREATENS", o, rule_id="THREATENS:only-a-first-step")
+                for o in dict.fromkeys(targets) for s in speakers if s != o]
     return out

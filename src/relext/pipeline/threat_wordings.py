@@ -20,8 +20,25 @@ DIRECT_BLOW_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "b
                      "annihilate", "obliterate", "wipe", "raze", "eliminate", "nuke"}
 # ruin one turns a target into ("turn Y into a sea of fire", "reduce Y to ashes")
 RUIN_NOUNS = {"sea", "ash", "ashes", "rubble", "dust", "wasteland", "graveyard", "cinder"}
+# "a war would be (spell, mean) the end of Y": a conflict foretold as the target's end
+END_VERBS = {"be", "spell", "mean", "bring"}
+CONFLICT_NOUNS = {"war", "fight", "conflict", "attack", "strike", "confrontation", "clash", "invasion"}
 # verbs of regarding something as a casus belli ("would treat Y's move as an act of war")
 REGARD_VERBS = {"regard", "treat", "consider", "view", "see", "deem"}
+
+
+# what a state has that a blow can ruin ("wreck X's economy" aims at X)
+HOLDINGS = {"economy", "economies", "industry", "industries", "army", "military", "regime", "currency", "navy",
+            "fleet", "infrastructure", "cities"}
+RUIN_VERBS = {"destroy", "wreck", "ruin", "cripple", "devastate", "crush", "obliterate", "annihilate"}
+
+
+def owners_ruined(verb: Token, entities_of: Callable[[Token], List[str]]) -> List[str]:
+    """Owners of what a ruin ``verb`` would ruin: "destroy X's economy" -> X."""
+    if verb.lemma_.lower() not in RUIN_VERBS:
+        return []
+    return [e for d in verb.children if d.dep_ == "dobj" and d.lemma_.lower() in HOLDINGS
+            for h in d.children if h.dep_ in ("poss", "compound", "amod") for e in entities_of(h)]
 
 
 def announced(verb: Token) -> bool:
@@ -62,6 +79,15 @@ def blow_targets(verb: Token, entities_of: Callable[[Token], List[str]], is_enti
         out += [e for o in _pobjs(verb, ("against",)) for e in entities_of(o)]
     if lem in ("turn", "reduce") and any(o.lemma_.lower() in RUIN_NOUNS for o in _pobjs(verb, ("into", "to"))):
         out += [e for d in dobjs if is_entity(d) for e in entities_of(d)]
+    if lem == "finish" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        offs = [o for p in verb.children if p.lower_ == "off" for o in p.children if o.dep_ == "pobj"]
+        out += [e for d in dobjs + offs if is_entity(d) for e in entities_of(d)]  # "would finish off Y"
+    if lem in END_VERBS and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONFLICT_NOUNS
+                                for c in verb.children):
+        # "a war would be (spell) the end of Y"
+        out += [e for n in verb.children if n.dep_ in ("attr", "dobj") and n.lemma_.lower() == "end"
+                for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and is_entity(o) for e in entities_of(o)]
     if casus_belli(verb):
         # "any move by Y", "Y's move", "an attack on us from Y": who would commit the act
         for d in dobjs:
@@ -73,13 +99,14 @@ def blow_targets(verb: Token, entities_of: Callable[[Token], List[str]], is_enti
 
 
 def threat_targets(tok: Token, slot: str, entities_of, is_entity) -> List[str]:
-    """Objects of the ``ccomp:threat`` slot (a reported announced blow), the ``ruin`` slot
+    """Objects of the ``ccomp:threat`` slot (a reported announced blow, or a conflict
+    foretold as the target's end: "said a war would be the end of Y"), the ``ruin`` slot
     ("vowed (pledged) to turn Y into a sea of fire": the ruin verb itself, promised or
     announced, not "turned Y into rubble") and the ``casus_belli`` slot."""
     out: List[str] = []
     if slot == "ccomp:threat":
         for c in tok.children:
-            if c.dep_ == "ccomp" and c.pos_ == "VERB" and announced(c):
+            if c.dep_ == "ccomp" and (c.pos_ == "VERB" or c.lemma_ == "be") and announced(c):
                 out += blow_targets(c, entities_of, is_entity)
     elif slot == "ruin" and (tok.dep_ == "xcomp" or announced(tok)):
         out += blow_targets(tok, entities_of, is_entity)
