@@ -15,13 +15,15 @@ from typing import Dict, List, Set
 
 from spacy.tokens import Token
 
+from ..gazetteer import read_data
+
 # action noun -> the verbs that name the same step (their subject took it)
 ACTION_VERBS: Dict[str, Set[str]] = {
     "decision": {"decide", "vote"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
     "vote": {"vote"}, "sanction": {"sanction"}, "sanctions": {"sanction", "impose"},
     "accession": {"accede", "admit", "join"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
     "proposal": {"propose"}, "ruling": {"rule"}, "lawsuit": {"file", "bring"}, "complaint": {"file", "lodge"},
-    "request": {"request"}, "offer": {"offer"}, "ban": {"ban"},
+    "request": {"request"}, "offer": {"offer"}, "ban": {"ban"}, "step": {"decide"}, "verdict": {"rule"},
 }
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
@@ -32,6 +34,14 @@ BARE_MODIFIERS = {"latest", "new", "recent", "landmark", "unanimous", "historic"
                   "unprecedented", "final", "same"}
 WINDOW = 2  # sentences before the one of the re-mention
 OWNER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
+_CUES = read_data("cues.yaml")
+# nouns that name whatever was last done ("X expelled the envoy. Y welcomed the move"):
+# without a mention of their own verb, the doer of the nearest act before them
+ANY_ACT_NOUNS = frozenset(_CUES.get("any_act_nouns", ()))
+# verbs that name no act of their own (saying, being, having, seeming)
+NOT_ACTS = frozenset(_CUES.get("not_act_verbs", ()))
+CLAUSE_DEPS = {"ROOT", "conj", "xcomp", "advcl"}
+EMBEDDING_DEPS = {"ccomp", "relcl", "acl", "parataxis", "pcomp", "csubj"}
 
 
 def step_owner(args, t: Token) -> List[str]:
@@ -72,6 +82,41 @@ def step_owner(args, t: Token) -> List[str]:
         found = [e for e in found if args.index.type_of(e) in OWNER_TYPES]
         if found:
             return list(dict.fromkeys(found))
+    return []
+
+
+def last_actor(args, t: Token) -> List[str]:
+    """"Kenya expelled the envoy. Ghana welcomed the move": for a bare definite noun of
+    any act (``any_act_nouns`` in cues.yaml), the subjects of the nearest verb before ``t``
+    (in its sentence or the one before) that names an act, heads a clause of the narrative
+    (not one of reported words or a relative clause) and is neither the verb governing
+    ``t`` nor one above it. The nearest such verb decides: negated ("France
+    said it would not follow"), or with a subject that names no one, it gives nothing.
+
+    Args:
+        args: the document's `Arguments`.
+        t: the act noun ("move" in "welcomed the move").
+
+    Returns:
+        The doers of the last act, or an empty list.
+    """
+    if t.lemma_.lower() not in ANY_ACT_NOUNS or not _bare_definite(t):
+        return []
+    doc = t.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+    above = {a.i for a in t.ancestors}
+    for i in range(t.i - 1, sents[max(0, k - 1)].start - 1, -1):
+        w = doc[i]
+        if w.pos_ != "VERB" or i in above or w.lemma_.lower() in NOT_ACTS or w.dep_ not in CLAUSE_DEPS \
+                or any(a.dep_ in EMBEDDING_DEPS for a in w.ancestors):
+            continue  # an act told in someone's words or in a relative clause is not the one in focus
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children) and w.dep_ not in ("conj", "xcomp"):
+            continue
+        if any(c.dep_ == "neg" for c in w.children):
+            return []
+        found = [e for e in args.verb_subjects(w) if args.index.type_of(e) in OWNER_TYPES]
+        return list(dict.fromkeys(found))
     return []
 
 

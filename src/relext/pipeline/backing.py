@@ -9,7 +9,8 @@ legitimate.
 - "sees X as the legitimate president", "regards X as the country's rightful leader",
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
-  "does not regard X as legitimate" is the negated SUPPORTS.
+  "does not regard X as legitimate" is the negated SUPPORTS; "recognised X as
+  Venezuela's interim president" also gives X AFFILIATED_WITH the state whose office it is.
 - "described X's vote as a welcome step (a positive development)": approving of X's step;
 - "gave X $3bn in military aid", "offered X a loan", "sent X weapons": material support
   to the recipient named as the indirect object;
@@ -19,6 +20,8 @@ legitimate.
   "of" name; "did Z with the backing of Y": Y supports the one who did Z; the trigger
   rules do not read the "of" of such a noun as the one supported;
 - "pledged Kyiv his support": the parser's object with the support noun in apposition;
+  "the support (backing) Moscow lends (gives) X": the support noun with its giver in a
+  relative clause;
 - "X thanked Y for its support (help, solidarity)": Y supports X.
 """
 from __future__ import annotations
@@ -138,6 +141,29 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
                     out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:called-a-welcome-step" if welcome
                                       else "SUPPORTS:recognised-as-legitimate",
                                       negated=negated, cue=cue))
+        if not claim and not welcome:
+            out += _office_of_the_recognised(v, objects, index, args)
+    return out
+
+
+def _office_of_the_recognised(v: Token, people: List[str], index, args) -> List[Dict]:
+    """"recognised X as Venezuela's interim president (the interim president of
+    Venezuela)": the office the complement names gives X AFFILIATED_WITH the state whose
+    office it is (a possessor or an "of" name), whoever recognises it."""
+    out: List[Dict] = []
+    for prep in v.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for office in prep.children:
+            if office.dep_ != "pobj" or office.lemma_.lower() not in args.titles:
+                continue
+            states = [e for c in office.children if c.dep_ == "poss" for e in args.entities_of(c)]
+            states += [e for c in office.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
+            for person in people:
+                for st in dict.fromkeys(states):
+                    if index.type_of(person) == "PERSON" and index.type_of(st) == "COUNTRY":
+                        out.append(record(office, person, "AFFILIATED_WITH", st, rule_id="AFFILIATED_WITH:recognised-as"))
     return out
 
 
@@ -263,7 +289,13 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
         if v.pos_ != "VERB" or v.lemma_.lower() not in GIVING_VERBS:
             continue
         recipients = [e for c in v.children if c.dep_ == "dative" for e in args.entities_of(c)]
-        if not recipients:
+        if v.dep_ == "relcl" and v.head.lemma_.lower() in GIVEN_SUPPORT and v.head.pos_ == "NOUN":
+            # "the support Moscow lends X", "the backing Russia gives X": the support noun is
+            # the given thing, and the recipient the relative clause's object
+            recipients += [e for c in v.children if c.dep_ == "dobj" for e in args.entities_of(c)]
+            if not recipients:
+                continue
+        elif not recipients:
             # "pledged Kyiv his support" parsed as an object with the support in apposition
             recipients = [e for c in v.children if c.dep_ == "dobj" and index.entity(c.i)
                           and any(a.dep_ == "appos" and a.lemma_.lower() in GIVEN_SUPPORT

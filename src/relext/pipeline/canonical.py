@@ -257,9 +257,11 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                     if titled is None:
                         titled = self._titled_people(doc, groups)
                     states = [a for a in titled.get(speaker, (set(), set()))[0] if groups.get(a, {}).get("type") == "COUNTRY"]
-                    if len(states) != 1:
+                    if len(states) > 1 or (not states and not (low == "we" and tok.dep_ == "nsubj")):
                         continue
-                    target = states[0]
+                    # a speaker with no state named: "we" as a subject is the speaker's own
+                    # statement (GUIDELINES: a spokesperson's statement goes to the spokesperson)
+                    target = states[0] if states else speaker
                 groups[target]["mentions"].append({"text": tok.text, "start_char": tok.idx, "end_char": tok.idx + len(tok.text),
                                                    "start": tok.i, "end": tok.i + 1, "kind": "PRONOUN",
                                                    "sentence": sent_of[tok.i]})

@@ -20,16 +20,19 @@ def speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:
     """The person whose words ``tok`` is in.
 
     Reported speech: the subject of a speech verb that governs ``tok`` ("Putin said that we
-    ..."). A quotation: the subject of a speech verb in the same sentence, else the next,
-    else the one before. Speech that runs on: the speaker of the sentence before, if that
+    ...", "Putin was quoted as saying"). A quotation: the subject of a speech verb in the
+    same sentence, else the next, else the one before. Speech that runs on: the speaker of the sentence before, if that
     sentence reports first-person words too.
     """
     def person_subject(verb) -> Optional[str]:
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                e = ent_at.get(c.i)
-                if e and e[1] == "PERSON":
-                    return e[0]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+            # "X was quoted as saying": the passive subject of "quoted"
+            subjects = [c for c in verb.head.head.children if c.dep_ == "nsubjpass"]
+        for c in subjects:
+            e = ent_at.get(c.i)
+            if e and e[1] == "PERSON":
+                return e[0]
         return None
 
     for anc in tok.ancestors:

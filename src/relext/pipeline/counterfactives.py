@@ -4,7 +4,9 @@
 Russia", "the application was held up by A and B", "Poland's objection to the plan":
 the guidelines (dev2 conventions) read explicit opposition to an entity, its bid or its
 action as a negated SUPPORTS of that entity, and the opposed relation itself is not
-stated. `blocking` finds the frames; the relations component adds the negated
+stated; verbs of opposing with a preposition or particle of their own ("spoke out against
+X's plan", "balked at X's proposal", ``opposing_verbs`` in cues.yaml) are frames too.
+`blocking` finds the frames; the relations component adds the negated
 SUPPORTS records and drops every relation triggered inside a blocked phrase.
 """
 from __future__ import annotations
@@ -13,12 +15,17 @@ from typing import Dict, List, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from .records import record
 
 # verbs whose object (or passive subject) is what they block, with the particle some need
 BLOCK_VERBS = {"block": None, "veto": None, "oppose": None, "reject": None, "thwart": None, "obstruct": None,
                "stall": None, "stymie": None, "torpedo": None, "derail": None, "scupper": None, "resist": None,
                "hold": ("up", "back"), "object": "to", "frustrate": None, "hamper": None, "delay": None}
+# verbs of opposing with their own preposition or particle (cues.yaml ``opposing_verbs``):
+# "spoke out against X's plan", "balked at X's proposal", "turned down X's request"
+for _lemma, _need in read_data("cues.yaml").get("opposing_verbs", {}).items():
+    BLOCK_VERBS.setdefault(_lemma, tuple(_need) if isinstance(_need, list) else _need)
 # nouns of blocking: "X's objection to Y", "the veto of Y by X", "holdups by X"
 BLOCK_NOUNS = {"objection": ("to", "against"), "objections": ("to", "against"), "protest": ("against",), "opposition": ("to", "against"), "veto": ("of", "on", "against"),
                "rejection": ("of",), "holdup": ("of", "on"), "blockade": ("of",)}
@@ -72,8 +79,8 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             if isinstance(need, tuple) and not (prts & set(need)):
                 continue
-            if need == "to":  # "objected to X"
-                blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+            if isinstance(need, str):  # "objected to X", "spoke out against X", "balked at X"
+                blocked = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == need
                            for o in p.children if o.dep_ == "pobj"]
                 if any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "which" for o in p.children)
                        for p in tok.children) and tok.dep_ == "relcl":

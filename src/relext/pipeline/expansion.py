@@ -209,6 +209,12 @@ class ExpansionMixin:
                 # also "Sharm El Sheikh, Egypt": a place and the country it is in
                 # a list parsed as apposition: "the United States, Australia, Canada and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ == "npadvmod" and e is not None and c.i > t.i and t.doc[c.i - 1].text == "," \
+                    and self.index.entity(c.i) is not None and c.conjuncts \
+                    and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
+                # a list whose second member the parser hung on the first as a modifier:
+                # "Chile, [Peru], Bolivia and Ecuador decided ..." (the rest conjoined to it)
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
         if e is None and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "CD"):
             # "Some 30 leaders attended X, among them A and B": the members listed for the
             # group, rather than the body they belong to ("Most NATO members backed X, ...")

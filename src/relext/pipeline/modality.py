@@ -49,6 +49,8 @@ class Modality:
 
     def __init__(self, cues: Dict[str, Any]) -> None:
         self.negating = set(cues["negating_governors"])
+        # verbs that negate a finite clause they govern ("denied that it backs X")
+        self.denying = set(cues.get("denying_governors", ()))
         # verb lemma -> particles with which it negates its complement ("held back from")
         self.negating_particles = {verb: tuple(parts) for verb, parts in cues["negating_phrasal_verbs"].items()}
         # verb lemma -> particles with which it calls off its object ("called off the visit")
@@ -102,6 +104,15 @@ class Modality:
                     cur = cur.head  # "held back [from imposing]": the phrase hangs on the particle
                 nodes.append((cur, True))
                 continue
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.denying and cur.head is not cur:
+                cur = cur.head  # "denied that it backs X": the clause denied
+                nodes.append((cur, True))
+                break
+            if cur.dep_ in ("ccomp", "acl") and cur.head.pos_ == "NOUN" and cur.head.dep_ == "dobj" \
+                    and cur.head.head.lemma_.lower() in self.denying:
+                cur = cur.head.head  # "denied reports (claims) that it backs X"
+                nodes.append((cur, True))
+                break
             if cur.dep_ not in ("xcomp", "acl") or cur.head is cur:
                 break
             cur = cur.head

@@ -68,6 +68,7 @@ from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .statements import statements
+from .praised_steps import praise_labels, praised_acts, welcomed_acts
 from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
@@ -103,6 +104,8 @@ first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
 judged_acts = guarded(judged_acts, list)
+welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
+praised_acts = guarded(praised_acts, list)
 elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
@@ -260,6 +263,8 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
+                      + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
+                      + praised_acts(doc, index, args, self.reporting, self.act_nouns | {"accession", "membership"})
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)

@@ -1,0 +1,231 @@
+"""SUPPORTS through welcoming or praising a step whose doer is named only before it
+(CAMEO 051 praise or endorse).
+
+- a step named again by a bare definite noun of any act ("the move", "the step";
+  ``any_act_nouns`` in cues.yaml) as the object of a verb of
+  welcoming ("welcomed (hailed, praised, applauded) the move"; ``welcoming_verbs``): the
+  doer of the last act told before it, in its sentence or the one before ("Kenya expelled
+  the envoy on Monday. Ghana welcomed the move" -> Ghana SUPPORTS Kenya). Where a verb of
+  the noun's own ("decided", "moved") names the step, the trigger rules already find its
+  owner (`antecedents.step_owner`) and this rule stays out.
+
+"The decision" is left to `antecedents.step_owner` alone: after an act that is no
+decision it often means another's step told further back.
+
+Near misses: the last act negated ("France said it would not follow. Russia welcomed the
+move"), an act by someone unnamed ("Protesters stormed the embassy"), a meeting or a
+statement as the last act, an owned step ("welcomed the move by X" is the trigger rules').
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from spacy.tokens import Doc
+
+from ..gazetteer import read_data
+from ._lookup import positions_where
+from .antecedents import last_actor, step_owner
+from .records import record
+
+WELCOMING_VERBS = frozenset(read_data("cues.yaml").get("welcoming_verbs", ()))
+BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
+
+
+def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for a welcomed step named only by "the move" (module docstring).
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+
+    Returns:
+        The records, one per welcomer and doer.
+    """
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in WELCOMING_VERBS, attr="LEMMA")):
+        if v.pos_ != "VERB" or v.lemma_.lower() not in WELCOMING_VERBS:
+            continue
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        objs += [x for o in objs for x in o.conjuncts]
+        doers: List[str] = []
+        for o in objs:
+            if index.entity(o.i) is None and not step_owner(args, o):
+                doers += last_actor(args, o)
+        if not doers:
+            continue
+        negated, cue = args.modality.negation(v)
+        for s in args.cached(("subj", v.i), args.subjects, v):
+            for d in dict.fromkeys(doers):
+                if s != d and index.type_of(s) in BACKER_TYPES and index.type_of(d) in BACKER_TYPES:
+                    out.append(record(v, s, "SUPPORTS", d, rule_id="SUPPORTS:welcomed-the-last-act",
+                                      negated=negated, cue=cue))
+    return out
+
+
+_CUES = read_data("cues.yaml")
+# nouns that praise whom they are given to ("a loyal friend", "a true statesman")
+PRAISE_NOUNS = frozenset(_CUES.get("praise_nouns", ()))
+# plain heads that praise only with a praising adjective ("a great leader")
+PRAISE_HEADS = frozenset(_CUES.get("praise_heads", ()))
+PRAISE_ADJECTIVES = frozenset(_CUES.get("praise_adjectives", ()))
+# verbs that give their object a label ("called X a friend", "hailed X as a visionary")
+LABEL_VERBS = frozenset(_CUES.get("praise_label_verbs", ()))
+# a speaker's own words ("my friend X"); "his friend X" is the narrator's
+FIRST_PERSON = {"my", "our"}
+
+
+def _is_praise(t) -> bool:
+    """``t`` is a praise noun, or a plain head with a praising adjective."""
+    lemma = t.lemma_.lower()
+    if lemma in PRAISE_NOUNS:
+        return True
+    return lemma in PRAISE_HEADS and any(c.dep_ == "amod" and c.lower_ in PRAISE_ADJECTIVES for c in t.children)
+
+
+def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """SUPPORTS records for praise given to a named one by a label (CAMEO 051):
+
+    - a verb of labelling: "Boluarte called Boric a loyal friend", "described X as a true
+      statesman", "called A and B true friends of Africa" -> the labeller SUPPORTS X;
+    - a copula in someone's words: "'Ruto is my friend,' Boric said", "Y said X was a great
+      leader" -> the speaker SUPPORTS X;
+    - the label before a name: "my dear friend Narendra Modi" in Netanyahu's words ->
+      Netanyahu SUPPORTS Modi (the possessor, resolved to the speaker; "met his friend X"
+      is the narrator's).
+
+    Not: a negated label, a plain head without praise ("called X a dangerous man"), an ally
+    or partner (an alliance is no support, GUIDELINES), a tie to another ("described India
+    as a long-time friend of Moscow"), the narrator's own label.
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        reporting: the lemmas of verbs of saying (cues.yaml ``reporting_verbs``).
+
+    Returns:
+        The records, one per praiser and praised.
+    """
+    from .judged_acts import _reporters
+
+    out: List[Dict] = []
+    words = PRAISE_NOUNS | PRAISE_HEADS
+    for tok in (doc[i] for i in positions_where(doc, lambda w: w in words, attr="LEMMA")):
+        if tok.pos_ not in ("NOUN", "PROPN") or not _is_praise(tok):
+            continue
+        label = tok
+        while label.dep_ == "conj":
+            label = label.head
+        head = label.head
+        if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in label.children):
+            continue
+        if any(index.type_of(e) in BACKER_TYPES for w in (tok, label) for c in w.children
+               if c.dep_ == "prep" and c.lower_ in ("of", "to")
+               for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)):
+            continue  # "a long-time friend of Moscow": a tie between two, not praise
+        named: List[str] = []
+        praisers: List[str] = []
+        if label.dep_ in ("oprd", "dobj", "npadvmod", "appos", "ccomp", "xcomp") and head.lemma_.lower() in LABEL_VERBS:
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i != label.i]
+            if not objs:  # "called [A and B] true friends": the names parsed onto the label
+                objs = [c for c in label.children if c.dep_ in ("nmod", "compound") and index.entity(c.i)]
+            named = [e for o in objs for e in args.entities_of(o)]
+            praisers = args.verb_subjects(head)
+        elif label.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in LABEL_VERBS:
+            verb = head.head
+            named = [e for c in verb.children if c.dep_ == "dobj" for e in args.entities_of(c)]
+            praisers = args.verb_subjects(verb)
+        elif label.dep_ == "attr" and head.lemma_.lower() == "be":
+            named = [e for c in head.children if c.dep_ == "nsubj" for e in args.entities_of(c)]
+            praisers = _reporters(head, args, reporting)
+            if not praisers:  # "Ruto is my friend": the possessor, resolved to the quote's speaker
+                praisers = [e for c in label.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON
+                            for e in args.entities_of(c)]
+        elif any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in label.children):
+            # "my dear friend Narendra Modi"
+            named = [e for c in label.children if c.dep_ in ("appos", "compound") and c.i > label.i
+                     for e in args.entities_of(c)]
+            praisers = [e for c in label.children if c.dep_ == "poss" for e in args.entities_of(c)]
+        for s in dict.fromkeys(praisers):
+            for o in dict.fromkeys(named):
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:praise-label"))
+    return out
+
+
+# praising labels of an act ("said X's accession was good for the region", "called X's
+# decision brave", "a brave and moral decision")
+ACT_PRAISE = frozenset(_CUES.get("act_praise_labels", ()))
+ACT_LABEL_VERBS = frozenset(_CUES.get("act_praise_verbs", ()))
+
+
+def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]:
+    """SUPPORTS records for a praising label given to an act of the object, the mirror of
+    `judged_acts` (CAMEO 051):
+
+    - in someone's words, with a copula: "X's accession was good for stability, Y said",
+      "Y said X's decision was a brave and moral decision" -> Y SUPPORTS X;
+    - as the complement of a verb of labelling: "Y called X's move brave (a wise step)",
+      "described X's vote as courageous" -> the same.
+
+    The act is a noun of ``acts`` (cues.yaml ``act_nouns``) whose owner is named on it
+    (possessor, name, demonym, "by X") or, bare and definite, told before it
+    (`antecedents.step_owner`); "it" stands for the one owned step named just before
+    (`antecedents.pronoun_step_owner`). Not: a negated label, the narrator's own label, a
+    label of something that is no act ("X's economy was good").
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        reporting: the lemmas of verbs of saying.
+        acts: the nouns that name an act.
+
+    Returns:
+        The records, one per speaker and owner.
+    """
+    from .antecedents import pronoun_step_owner
+    from .judged_acts import _reporters
+
+    out: List[Dict] = []
+    for tok in (doc[i] for i in positions_where(doc, lambda w: w in ACT_PRAISE)):
+        label = tok
+        if tok.dep_ == "amod" and tok.head.dep_ in ("attr", "oprd", "pobj", "dobj", "ccomp", "xcomp"):
+            label = tok.head  # "was a brave decision", "called it a wise step"
+        while label.dep_ == "conj" and label.head.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp", "conj", "pobj"):
+            label = label.head  # "was brave and moral"
+        if label.dep_ == "amod":
+            continue  # "its brave soldiers": not a label given in words
+        head = label.head
+        if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in label.children):
+            continue
+        act = None
+        speakers: List[str] = []
+        if label.dep_ in ("acomp", "attr") and head.lemma_.lower() == "be":
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            act = subj[0] if subj else None
+            speakers = _reporters(head, args, reporting)
+        elif label.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in ACT_LABEL_VERBS:
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            act = objs[0] if objs else None
+            speakers = args.verb_subjects(head.head)
+        elif label.dep_ in ("oprd", "ccomp", "xcomp", "dobj") and head.lemma_.lower() in ACT_LABEL_VERBS:
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i != label.i]
+            if not objs and label.dep_ in ("ccomp", "xcomp"):
+                objs = [c for c in label.children if c.dep_ == "nsubj"]
+            act = objs[0] if objs else None
+            speakers = args.verb_subjects(head)
+        if act is None or not speakers:
+            continue
+        if act.lower_ in ("it", "this") and act.pos_ in ("PRON", "DET"):
+            owners = pronoun_step_owner(args, act)
+        elif act.lemma_.lower() in acts or act.lower_ in acts:
+            owners = args.entities_of(act, positions=True)
+        else:
+            continue
+        for s in dict.fromkeys(speakers):
+            for o in dict.fromkeys(owners):
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:act-praised"))
+    return out
