@@ -101,6 +101,15 @@ class SubjectsMixin:
                     out.extend(e for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o))
             return list(dict.fromkeys(out))
         head = v.head
+        if v.tag_ == "VBG":
+            # inverted participle: "Also attending (the summit) were A and B": what follows
+            # the copula does it (parsed with the participle as the copula's subject, or
+            # with the copula as the participle's auxiliary after it)
+            cop = head if v.dep_ == "csubj" and head.lemma_.lower() == "be" else next(
+                (c for c in v.children if c.dep_ == "aux" and c.lemma_.lower() == "be" and c.i > v.i), None)
+            if cop is not None:
+                return list(dict.fromkeys(e for c in cop.children if c.dep_ in ("attr", "nsubj", "dep") and c.i > v.i
+                                          for e in self.entities_of(c)))
         if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 raised = [c for c in head.children if c.dep_ == "nsubjpass"]
