@@ -56,6 +56,14 @@ class SubjectsMixin:
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
+        if tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "acomp") and tok.head.lemma_.lower() == "be" \
+                and tok.i < tok.head.i:
+            # "Present as well were X and Y": an inverted predicate adjective (parsed as the
+            # subject, or with the names as the copula's attribute): who is present follows
+            after = [e for c in tok.head.children if c.dep_ in ("attr", "nsubj") and c.i > tok.head.i
+                     for e in self.entities_of(c)]
+            if after:
+                return list(dict.fromkeys(after))
         if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
                                            or tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
             return self.verb_subjects(tok.head)
