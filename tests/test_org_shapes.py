@@ -65,6 +65,22 @@ def test_ambiguous_country_name_listed_with_countries_is_a_country(nlp):
     assert {"country:TCD", "country:NER", "country:BFA"} <= ids
 
 
+@pytest.mark.parametrize("text,iso3", [
+    ("The Malian junta refused to step down. Mali said it would not hold elections.", "MLI"),
+    ("Chadian troops crossed the border. Chad said the raid was over.", "TCD"),
+    ("ECOWAS suspended Mali from the bloc on Sunday.", "MLI"),
+    ("Togo was suspended from ECOWAS after the coup.", "TGO"),
+])
+def test_ambiguous_country_name_is_a_country_where_its_demonym_or_a_suspension_tells(nlp, text, iso3):
+    _, ex = _typed(nlp, text)
+    assert f"country:{iso3}" in {e.id for e in ex.entities}
+
+
+def test_demonym_does_not_turn_a_persons_first_name_into_a_state(nlp):
+    typed, _ = _typed(nlp, "Chad Smith said the Chadian dish was good.")
+    assert ("PERSON", "Chad Smith") in typed
+
+
 def test_ambiguous_name_alone_is_not_made_a_country(nlp):
     _, ex = _typed(nlp, "Michael Jordan scored forty points.")
     assert "country:JOR" not in {e.id for e in ex.entities}

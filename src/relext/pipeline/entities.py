@@ -203,10 +203,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
 
     def _gazetteer_candidates(self, doc: Doc) -> List[Dict]:
         out = []
-        ent_label = {}
+        ent_label, in_longer_name = {}, set()
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_label[t] = ent.label_
+                if ent.label_ == "PERSON" and ent.end - ent.start > 1:
+                    in_longer_name.add(t)  # "Chad Smith"
         matches = [(start, end, span_text(doc, start, end)) for _, start, end in self.phrase(doc)]
         ambiguous = [(start, end, text) for start, end, text in matches
                      if any(self.entries[i]["attrs"].get("needs_place_label") for i in self._by_alias.get(text, ()))]
@@ -220,8 +222,14 @@ class EntityRuler(RuleCandidates, RuleComponent):
             bodies = {t for start, end, text in matches for i in self._by_alias.get(text, ())[:1]
                       if self.entries[i]["type"] == "ORGANISATION" and not self.entries[i]["attrs"].get("country")
                       for t in range(start, end)}
+            # a state whose demonym the text uses ("Malian troops", "the Chadian army") is the
+            # sense of its ambiguous name throughout
+            told = {self.entries[i]["key"] for start, end, text in matches for i in self._by_alias.get(text, ())[:1]
+                    if self.entries[i]["kind"] == "DEMONYM"}
             accepted = {text for start, end, text in ambiguous
                         if ent_label.get(start) in ("GPE", "LOC") or _listed_with(doc[start], sure)
+                        or start not in in_longer_name
+                        and any(self.entries[i]["key"] in told for i in self._by_alias.get(text, ())[:1])
                         or end - start == 1 and (_in_membership_of(doc[start], bodies) or _penalised(doc[start]))}
         for start, end, text in matches:
             if e_kind_skip(doc, start, self._by_alias.get(text, ()), self.entries):

@@ -92,12 +92,13 @@ class ExpansionMixin:
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             # "backed the seven": the last seven states named together
             out.extend(self._recent_group(t, "COUNTRY", NUMBER_WORDS[t.lower_]))
-        elif (t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children)) \
-                or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children)):
+        elif ((t.tag_ == "NNS" and lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in t.children))
+              or (lemma in ("couple", "pair", "duo") and any(c.lower_ == "the" for c in t.children))) \
+                and (self._recent_pair(t, _pair_kinds(lemma)) or not _owner_named(self.index, t)):
             # "the two leaders", "both leaders"; "both governments" are states; "the two
-            # allies (neighbours, rivals)" states first, else people
-            kinds = ("COUNTRY", "PERSON") if lemma in STATE_NOUNS or lemma in RELATION_NOUNS else ("PERSON",)
-            out.extend(self._recent_pair(t, kinds))
+            # allies (neighbours, rivals)" states first, else people. With no pair named
+            # before, "two Israeli ministers" are officials of their state (below).
+            out.extend(self._recent_pair(t, _pair_kinds(lemma)))
         elif lemma in KIND_NOUNS and any(self.index.entity(c.i) for c in t.children if c.dep_ in ("compound", "nmod")):
             # "the BRICS bloc", "the G20 summit" parsed around a generic head: the named one
             out.extend(self.index.entity(c.i) for c in t.children
@@ -431,3 +432,13 @@ def _lower_case_plural(tok) -> bool:
     """Whether ``tok`` is a lower-case plural the tagger read as a proper noun ("the bloc's
     other member states - A, B and C -": "states" as NNP); a name is capitalised."""
     return tok.pos_ == "PROPN" and tok.text.islower() and tok.lower_.endswith("s")
+
+
+def _pair_kinds(lemma: str) -> tuple:
+    """The entity types a "two <noun>" pair is looked for among."""
+    return ("COUNTRY", "PERSON") if lemma in STATE_NOUNS or lemma in RELATION_NOUNS else ("PERSON",)
+
+
+def _owner_named(index, t: Token) -> bool:
+    """The noun ``t`` names whose it is by a modifier ("two Israeli ministers")."""
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and index.entity(c.i) for c in t.children)

@@ -220,6 +220,8 @@ def _named_after_company_noun(doc: Doc, start: int) -> bool:
 
 
 MEMBERSHIP_VERBS = {"join", "rejoin", "leave", "quit", "exit", "accede", "withdraw", "secede", "readmit", "admit"}
+#: verbs of a body acting on a member's place in it ("suspended Mali", "expelled Togo")
+RANK_VERBS = {"suspend", "expel", "admit", "readmit", "reinstate", "welcome"}
 MEMBERSHIP_NOUNS = {"membership", "withdrawal", "exit", "accession", "departure", "member", "admission", "expulsion"}
 
 
@@ -236,8 +238,13 @@ def _in_membership_of(tok, bodies: set) -> bool:
     head = tok.head
     if tok.dep_ == "poss":
         return head.lemma_.lower() in MEMBERSHIP_NOUNS and names_body(head)
+    if tok.dep_ == "dobj" and head.lemma_.lower() in RANK_VERBS:
+        # "ECOWAS suspended Mali", "the bloc expelled Togo from it": a body acts on a state
+        return any(c.dep_ == "nsubj" and c.i in bodies for c in head.children) or names_body(head)
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in RANK_VERBS and names_body(head):
+        return True  # "Mali was suspended from the AU"
     if head.lemma_.lower() in MEMBERSHIP_VERBS and (names_body(head) or any(
             c.dep_ == "dobj" and c.i in bodies for c in head.children)):
         return True

@@ -73,6 +73,7 @@ from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .visit_places import visited_states
+from .title_lists import shared_by_the_list
 from .salience import unattendable
 from .argument_words import WRONGDOERS, _reduced_passive
 
@@ -103,6 +104,7 @@ retorts = guarded(retorts, list)
 first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
+shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
 praised_acts = guarded(praised_acts, list)
@@ -319,6 +321,8 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in visited_states(doc, index, list(found.values())):
             found.setdefault(record_key(rec), rec)
+        for rec in shared_by_the_list(doc, index, self.titles, list(found.values()), self.catalogue):
+            found.setdefault(record_key(rec), rec)  # "the presidents of A, X; B, Y ..." as a whole
         for rec in attend_wholes(list(found.values()), index):  # a summit's press conference: the summit
             found.setdefault(record_key(rec), rec)
         # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")

@@ -61,6 +61,14 @@ class SubjectsMixin:
         if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
+        if tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "acomp") and tok.head.lemma_.lower() == "be" \
+                and tok.i < tok.head.i:
+            # "Present as well were X and Y": an inverted predicate adjective (parsed as the
+            # subject, or with the names as the copula's attribute): who is present follows
+            after = [e for c in tok.head.children if c.dep_ in ("attr", "nsubj") and c.i > tok.head.i
+                     for e in self.entities_of(c)]
+            if after:
+                return list(dict.fromkeys(after))
         if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
                                            or tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
             return self.verb_subjects(tok.head)
@@ -106,6 +114,15 @@ class SubjectsMixin:
                     out.extend(e for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o))
             return list(dict.fromkeys(out))
         head = v.head
+        if v.tag_ == "VBG":
+            # inverted participle: "Also attending (the summit) were A and B": what follows
+            # the copula does it (parsed with the participle as the copula's subject, or
+            # with the copula as the participle's auxiliary after it)
+            cop = head if v.dep_ == "csubj" and head.lemma_.lower() == "be" else next(
+                (c for c in v.children if c.dep_ == "aux" and c.lemma_.lower() == "be" and c.i > v.i), None)
+            if cop is not None:
+                return list(dict.fromkeys(e for c in cop.children if c.dep_ in ("attr", "nsubj", "dep") and c.i > v.i
+                                          for e in self.entities_of(c)))
         if v.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.dep_ == "xcomp":
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 raised = [c for c in head.children if c.dep_ == "nsubjpass"]
