@@ -358,6 +358,12 @@ class SubjectsMixin:
                 if prep.lower_ == "from" and cur.lemma_.lower() in TRIP_NOUNS and prep.head.lower_ == "back" \
                         and prep.head.head.pos_ in ("PROPN", "NOUN") and self.index.entity(prep.head.head.i):
                     return self.entities_of(prep.head.head)  # "X, back from a trip to Y, said"
+                if prep.lower_ in ("in", "on") and cur.lemma_.lower() in TRIP_NOUNS | {"talk", "mission"} \
+                        and prep.head.pos_ == "PROPN" and self.index.entity(prep.head.i) \
+                        and self.index.type_of(self.index.entity(prep.head.i)) in ("PERSON", "COUNTRY", "ORGANISATION"):
+                    # "Biden in surprise trip to Ukraine" (a headline), "Macron, on a visit to
+                    # China, said": the one the phrase is hung on makes the trip
+                    return self.entities_of(prep.head)
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):
                     return self.verb_subjects(prep.head, _depth + 1)
                 trip = prep.head.head if prep.head.dep_ == "pobj" else prep.head  # "flew to X for talks"
