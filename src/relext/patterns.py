@@ -67,6 +67,9 @@ class TriggerRule(BaseModel):
             own (a verb that means meeting only with a person: "was due to see X").
         governors: for a noun trigger, the verbs it must be the object of; their subject is
             the relation's subject ("cut off *aid* to X", "halted *trade* with X").
+        modifiers: for a noun trigger, lemmas one of which must modify it (a compound,
+            adjective or noun modifier): "arms *sales* to X", "military *shipments* to X";
+            a sale of anything else is no support.
         subject_types: entity types the subject must have, narrower than the relation's
             own (a leader who "sends a delegation" does not attend; the state does).
         passive_only: the rule holds only for a passive verb without a "by" agent ("X was
@@ -94,6 +97,7 @@ class TriggerRule(BaseModel):
     object_types: Tuple[str, ...] = ()
     subject_types: Tuple[str, ...] = ()
     governors: Tuple[str, ...] = ()
+    modifiers: Tuple[str, ...] = ()
     passive_only: bool = False
     promised_only: bool = False
     id: str = ""

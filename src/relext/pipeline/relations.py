@@ -353,6 +353,10 @@ class RelationExtractor(RuleComponent):
                                        or _reduced_passive(tok))  # "those banned from entering X"
                                       and not any(c.dep_ == "agent" for c in tok.children)):
             return []
+        if rule.modifiers and not any(c.dep_ in ("compound", "amod", "nmod") and
+                                      (c.lemma_.lower() in rule.modifiers or c.lower_ in rule.modifiers)
+                                      for c in tok.children):
+            return []  # "arms sales to X" supports X; "car sales to X" do not
         if rule.staff_object and not args.has_staff_object(tok):
             return []
         if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp"):
