@@ -10,7 +10,9 @@ links to nothing. Linked forms:
   foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
   player of China" (in either order);
 - "of X" after a titled name: "Prince Albert II of Monaco";
-- a description resolved to the person: "the Russian president".
+- a description resolved to the person: "the Russian president";
+- a verb of leading a state's body or team: "X, who heads the Ukrainian presidential
+  office", "X will lead the Chinese delegation" (``leading_verbs`` in ``roles.yaml``).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Dict, Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
 
@@ -27,11 +30,15 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
                    "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
+LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
 NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
                        "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
                        "service", "guard", "council", "assembly", "court", "bank", "treasury", "police", "command",
                        "mission", "delegation", "legislature", "presidency", "commission", "military"}
+# the teams a state sends ("led the Chinese delegation", "headed the US team")
+STAFF_HEADS = {"delegation", "team", "negotiators", "side", "contingent", "mission", "ministry", "forces",
+               "troops", "diplomacy", "campaign"}
 
 
 def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
@@ -73,7 +80,9 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
             i -= 1
-        if i >= 0 and doc[i].text in ("'s", "’s") and i > 0:
+        if title_tok is None and i == start - 1 and doc[start].lower_ in titles and end - start > 1:
+            title_tok = doc[start]  # a title the name's span holds: "Qatar Emir Tamim ...", "Bhutanese King X"
+        if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
             if a:  # "China's Xi Jinping", "Saudi Arabia's heir apparent Mohammed bin Salman"
                 emit(title_tok or doc[i], pid, a, "affiliation:possessive")
@@ -108,6 +117,19 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         a = listed_under_title(doc, start, index, titles)
         if a is not None:
             emit(doc[start], pid, a, "affiliation:title-list")
+        # 2d. "X, who heads the Ukrainian presidential office", "X will lead the Chinese
+        # delegation": the state or body whose team or office the person leads
+        for verb in _leading_verbs(root):
+            for obj in verb.children:
+                if obj.dep_ != "dobj" or obj.lower_ not in NATIONAL_BODY_HEADS | STAFF_HEADS:
+                    continue
+                anchors = _anchors_of(obj, index)
+                if sum(index.type_of(a) == "COUNTRY" for a in anchors) > 1 \
+                        or any(m.lower_ in ("joint", "combined") for m in obj.children) \
+                        or any(c.dep_ == "conj" for m in obj.children for c in m.children):
+                    continue  # "a joint Spanish and Italian delegation" is no one state's
+                for a in anchors:
+                    emit(verb, pid, a, "affiliation:leads")
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -265,6 +287,21 @@ def _appositions(root: Token) -> Iterable[Token]:
             yield c
     if root.dep_ == "appos":
         yield root.head
+
+
+def _leading_verbs(root: Token) -> List[Token]:
+    """The verbs of leading whose doer is the name ``root``: its own verb ("X led the
+    delegation", "X will head the team"), a relative clause ("X, who heads ...") or a
+    participle ("X, commanding ...")."""
+    out = []
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+        out.append(root.head)
+    for c in root.children:
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children):
+            out.append(c)
+        elif c.dep_ == "acl" and c.tag_ == "VBG":
+            out.append(c)
+    return [v for v in out if v.lemma_.lower() in LEADING_VERBS]
 
 
 def _title_in(span, titles) -> Optional[Token]:

@@ -336,6 +336,9 @@ class ObjectsMixin:
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "subject" \
+                        and tok.head.head.head.pos_ in ("VERB", "AUX"):
+                    objs.extend(self.verb_subjects(tok.head.head.head))  # "X is subject to US sanctions"
             elif slot == "in_protest":
                 # "wrote (complained) to X in protest", "summoned X's envoy in protest",
                 # "recalled its ambassador from X in protest": whom the protesting act addresses
