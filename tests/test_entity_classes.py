@@ -420,3 +420,16 @@ def test_a_language_is_no_place(nlp, text, name):
 
 def test_a_state_named_like_its_language_stays_a_state(nlp):
     assert _typed(nlp, "Kenya sent aid to Tonga and Samoa.").get("Tonga") == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Blinken flew to Riyadh on Monday.", "Blinken"),
+    ("Sullivan arrived in Kyiv.", "Sullivan"),
+    ("The talks took Blinken to Riyadh.", "Blinken"),
+])
+def test_a_one_word_name_no_place_list_knows_is_a_person_where_it_travels(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_known_city_that_does_something_stays_a_place(nlp):
+    assert _typed(nlp, "Kyiv flew its flags at half mast.").get("Kyiv") != "PERSON"

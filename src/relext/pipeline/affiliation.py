@@ -124,6 +124,10 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                 if obj.dep_ != "dobj" or obj.lower_ not in NATIONAL_BODY_HEADS | STAFF_HEADS:
                     continue
                 anchors = _anchors_of(obj, index)
+                possessors = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                if possessors:  # "chairs the Parliament's China delegation": the owner's, not China's
+                    owners = {a for c in possessors for a in _anchors_of(c, index) + [index.name_by_token.get(c.i)] if a}
+                    anchors = [a for a in anchors if a in owners]
                 if sum(index.type_of(a) == "COUNTRY" for a in anchors) > 1 \
                         or any(m.lower_ in ("joint", "combined") for m in obj.children) \
                         or any(c.dep_ == "conj" for m in obj.children for c in m.children):

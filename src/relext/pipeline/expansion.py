@@ -216,6 +216,16 @@ class ExpansionMixin:
                 # a list whose second member the parser hung on the first as a modifier:
                 # "Chile, [Peru], Bolivia and Ecuador decided ..." (the rest conjoined to it)
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
+            elif c.dep_ in ("compound", "nmod") and e is not None and self.index.entity(c.i) is None \
+                    and c.i < t.i and self.index.type_of(e) == "PERSON":
+                # "Iranian President A and Cuban leader B arrived": the parser hung the first
+                # titled name on the second one's title, the "and" still on it
+                for g in c.children:
+                    ge = self.index.entity(g.i)
+                    if g.i < c.i and g.dep_ in ("amod", "nmod", "compound") and ge is not None and ge != e \
+                            and self.index.type_of(ge) == "PERSON" \
+                            and any(x.dep_ == "cc" and x.lower_ in ("and", "&") for x in g.children):
+                        out.extend(self.entities_of(g, positions=positions, _depth=_depth + 1))
         if e is None and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "CD"):
             # "Some 30 leaders attended X, among them A and B": the members listed for the
             # group, rather than the body they belong to ("Most NATO members backed X, ...")

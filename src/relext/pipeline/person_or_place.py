@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._lookup import span_text
-from ..gazetteer import city_names
+from ..gazetteer import city_names, read_data
 from .span_shapes import HEADLINE_VERBS
 
 
@@ -140,13 +140,18 @@ def _gazetteer_name_with_titles(doc: Doc, c: Dict, gaz: List[Dict], titles) -> b
     return bool(rest) and all(doc[i].lower_ in titles or doc[i].is_punct for i in rest)
 
 
-PERSON_VERBS = {"meet", "say", "tell", "add", "thank", "urge", "call", "phone", "greet", "host", "welcome", "shake"}
+_ROLES = read_data("roles.yaml")
+PERSON_SUBJECT_VERBS = frozenset(_ROLES.get("person_subject_verbs", ())) \
+    | frozenset(read_data("cues.yaml").get("reporting_verbs", ()))
+PERSON_OBJECT_VERBS = frozenset(_ROLES.get("person_object_verbs", ()))
 
 
 def _acts_as_person(tok) -> bool:
-    """``tok`` is met, greeted or told, or speaks ("met Blinken", "Blinken said", "met with Blinken")."""
+    """``tok`` is met, greeted or told, speaks or travels ("met Blinken", "Blinken said",
+    "met with Blinken", "Blinken flew to X"; ``person_subject_verbs`` and
+    ``person_object_verbs`` in ``roles.yaml``)."""
     head = tok.head
-    if tok.dep_ in ("nsubj", "dobj") and head.lemma_ in PERSON_VERBS:
+    if tok.dep_ == "nsubj" and head.lemma_ in PERSON_SUBJECT_VERBS or tok.dep_ == "dobj" and head.lemma_ in PERSON_OBJECT_VERBS:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ("meet", "talk", "speak"):
         return True
