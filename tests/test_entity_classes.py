@@ -433,3 +433,15 @@ def test_a_one_word_name_no_place_list_knows_is_a_person_where_it_travels(nlp, t
 
 def test_a_known_city_that_does_something_stays_a_place(nlp):
     assert _typed(nlp, "Kyiv flew its flags at half mast.").get("Kyiv") != "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Modi met Putin.", "Modi"),
+    ("Modi travelled to Moscow on Monday.", "Modi"),
+])
+def test_a_known_surname_the_model_missed_is_the_person_where_it_acts_as_one(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_known_surname_that_does_nothing_a_person_does_is_not_taken(nlp):
+    assert "Modi" not in _typed(nlp, "Modi is a common name in Gujarat.")

@@ -10,7 +10,8 @@ aside, hyphens as spaces): "Xi Jinping", "Sergei Lavrov", "Moon Jae-in", "Lopez
 Obrador". A surname alone is known when the dictionary lists it as an alias ("Lavrov",
 "Erdogan") or when it is the last word of exactly one person's name in the table
 ("Scholz", "Kishida") and no one's given name, and the statistical model tagged that word
-alone as a name; a one-word form must be a proper noun, and is never taken where it is also
+alone as a name or, left untagged, the word does what people do ("Modi met Putin", "Modi
+flew to Moscow"); a one-word form must be a proper noun, and is never taken where it is also
 a country, capital, organisation or city name, nor inside a longer name ("Jill Biden" is
 not Joe Biden, "Galwan Valley" is no Mr Valley), nor in lower case.
 
@@ -40,6 +41,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ._lookup import WordSet, doc_text, positions_where, span_text
+from .person_or_place import _acts_as_person
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
@@ -149,8 +151,11 @@ class KnownPeople:
                     continue
                 if j - i == 1 and not (_alone(doc, i, self.titles) and tok.pos_ == "PROPN"):
                     break
-                if form in self.implicit and not (tok.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")):
-                    break  # a surname the table does not list alone: only where the model saw a name
+                if form in self.implicit and not (tok.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")) \
+                        and not (not tok.ent_type_ and _acts_as_person(tok)):
+                    # a surname the table does not list alone: only where the model saw a name,
+                    # or where the word, untagged, does what people do ("Modi met Putin")
+                    break
                 out.append((i, j, idx))
                 taken = j
                 break
