@@ -445,3 +445,15 @@ def test_a_known_surname_the_model_missed_is_the_person_where_it_acts_as_one(nlp
 
 def test_a_known_surname_that_does_nothing_a_person_does_is_not_taken(nlp):
     assert "Modi" not in _typed(nlp, "Modi is a common name in Gujarat.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("William Ruto met Yoweri Museveni. Ruto was in talks with Museveni over the border.", "Ruto"),
+    ("Donald Trump arrived. Ramaphosa is set to hold talks with Trump next week.", "Trump"),
+])
+def test_a_surname_of_a_person_named_in_full_is_that_person_wherever_it_stands(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+def test_a_surname_that_is_also_a_state_stays_the_state(nlp):
+    assert _typed(nlp, "King Abdullah met Michael Jordan. Jordan said it would help.").get("Jordan") == "COUNTRY"

@@ -435,6 +435,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                           "kind": "NAME", "attrs": {}, "source": "parse"})
                      for s, e in landmark_spans(doc, self.landmark_words.positions(doc), taken))  # "the Meiji shrine"
         cands.extend((2, c) for c in nickname_names(doc))  # 'Ana "Nina" da Costa' (nicknames.py)
+        cands.extend((2, c) for c in _surnames_again(doc, surnames, gaz, self._unknown_place))  # "William Ruto ... Ruto said"
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
         spans = []
@@ -488,3 +489,29 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _surnames_again(doc: Doc, surnames: set, gaz: List[Dict], unknown_place) -> List[Dict]:
+    """A person's surname standing alone elsewhere in the text ("William Ruto ... Ruto was in
+    talks", "Donald Trump ... talks with Trump"): that person, whatever the model made of
+    the word (untagged at the start of a sentence, a body, a place). Not where the word is a
+    place or country name the gazetteer knows ("Jordan"), in lower case, or continues a
+    longer capitalised name ("Jill Biden")."""
+    surnames = {w for w in surnames if unknown_place(w)}  # "Jordan", "Georgia": a state's name too
+    if not surnames:
+        return []
+    places = {i for c in gaz for i in range(c["start"], c["end"])}
+    out = []
+    for tok in doc:
+        if tok.text not in surnames or tok.i in places or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
+            continue  # the last word of a longer name, found as that name
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            continue  # "Ruto Avenue", "Trump Tower": a name of something else
+        out.append({"start": tok.i, "end": tok.i + 1, "label": "PERSON", "key": None, "name": tok.text,
+                    "kind": "NAME", "attrs": {}, "source": "surname"})
+    return out
+

@@ -167,8 +167,10 @@ class SubjectsMixin:
                 if done:  # "X was not invited and did not take part": X is the active conjunct's subject
                     return self.entities_of(done[0])
             return self.verb_subjects(head, _depth + 1)
-        if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr") and head.pos_ in ("VERB", "AUX"):
-            return self.verb_subjects(head, _depth + 1)  # "X was due (set, likely) to meet Y"
+        if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr", "advcl") and head.pos_ in ("VERB", "AUX"):
+            # "X was due (set, likely) to meet Y"; a depictive adjective on the verb shares
+            # its subject: "X slipped into Kyiv unannounced to see Y"
+            return self.verb_subjects(head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prt") \
                 and head.head.pos_ in ("ADV", "ADP") and head.head.head.pos_ == "VERB":
             return self.verb_subjects(head.head.head, _depth + 1)  # "held back [from imposing]"
