@@ -65,18 +65,20 @@ def _listed_backers(doc: Doc, index, args) -> List[Dict]:
     return out
 
 
-def _held_by(args, n: Token) -> List[str]:
-    """The state whose sovereignty (integrity) the noun ``n`` names: "X's", "of X"."""
+def _held_by(args, n: Token, _way: str = "") -> List[str]:
+    """The state whose sovereignty (integrity) the noun ``n`` names: "X's", "of X"; for a
+    list of such nouns, the owner named on another member ("the sovereignty and territorial
+    integrity of X"), looked for up the list or down it, never back (``_way``)."""
     index = args.index
     owners = [e for c in n.children if c.dep_ in ("poss", "compound", "nmod") for e in args.entities_of(c)]
     owners += [e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
-    if not owners and n.dep_ == "conj":  # "the sovereignty and territorial integrity of X"
-        owners = _held_by(args, n.head) if n.head.lower_ in HELD_NOUNS else []
-    if not owners:
+    if not owners and n.dep_ == "conj" and _way != "down":  # "the sovereignty and territorial integrity of X"
+        owners = _held_by(args, n.head, "up") if n.head.lower_ in HELD_NOUNS else []
+    if not owners and _way != "up":
         for c in n.children:
             if c.dep_ == "conj" and c.lemma_.lower() in HELD_NOUNS:
-                owners = _held_by(args, c)
+                owners = _held_by(args, c, "down")
     return [e for e in owners if index.type_of(e) == "COUNTRY"]
 
 
