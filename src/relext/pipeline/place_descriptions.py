@@ -167,7 +167,8 @@ class PlaceDescriptions:
         minister" is passed over). "kingdom", "republic" and "emirate" only fit a state whose
         official name has that word ("Kingdom of Saudi Arabia").
 
-        It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
+        A description is never the subject of its own clause ("France and the EU threatened
+        the country with sanctions": not France). It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
         entity modifier: "the Chinese state", "the Asian nation" are handled elsewhere), is not
         singular and definite, names its state ("the nation of Israel"), when no fitting
         country stands within the window, or when the chosen country is coordinated with
@@ -198,6 +199,8 @@ class PlaceDescriptions:
             form = FORM_HEADS.get(tok.lower_)
             fitting = [(s, e, g) for s, e, g in mentions if s < tok.i and sent_of[s] >= first
                        and (not form or form in official.get(g["attributes"].get("iso3") or "", ""))]
+            own = _clause_subject_tokens(tok)
+            fitting = [m for m in fitting if doc[m[0]:m[1]].root.i not in own]
             if not fitting:
                 continue
             chosen = fitting[-1]
@@ -221,3 +224,15 @@ def _is_subject(tok) -> bool:
     while tok.dep_ in ("poss", "compound") and tok.head is not tok:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_subject_tokens(tok) -> set:
+    """Tokens of the subject of the clause ``tok`` stands in when it is not that subject (with
+    its conjuncts): a definite description there cannot mean them."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
