@@ -5,7 +5,8 @@ naming it again:
 
 - a suspended or frozen membership (GUIDELINES: still a membership) whose body is not in
   the clause: "Guinea had its membership suspended in 2021", "X has seen its membership
-  suspended", "Syria's membership was frozen in 2011";
+  suspended", "Syria's membership was frozen in 2011", "the suspension of Syria's membership
+  takes effect on Monday";
 - an admission in the passive without "to"/"into" the body: "A and B were admitted as full
   members last year", "X was accepted as the eleventh member" (an observer, associate or
   candidate is none; an invitation is no membership and is not read here);
@@ -33,6 +34,8 @@ from .records import record
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs of a body acting on a membership ("had its membership suspended")
 ACTING_VERBS = {"suspend", "freeze", "restore", "reinstate"}
+# their nouns ("the suspension of X's membership")
+ACTING_NOUNS = {"suspension", "freeze", "freezing", "restoration", "reinstatement"}
 # verbs of a body letting a state in ("were admitted as full members")
 ADMITTING_VERBS = {"admit", "accept", "readmit"}
 # words of a member noun that make it no (full) membership ("an associate member")
@@ -96,7 +99,15 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
     for i in positions_where(doc, WORDS.__contains__):
         tok = doc[i]
         low = tok.lower_
-        if low == "membership":
+        if low == "membership" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in ACTING_NOUNS:
+            # "the suspension of Syria's membership would take effect": the body in focus
+            members = _member_owner(tok, index, args)
+            body = body_in_focus(tok, index) if members and not _named_body(tok, index, args) else None
+            if body is not None:
+                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-suspension-noun")
+                           for m in members if m != body)
+        elif low == "membership":
             verb = tok.head
             if verb.lemma_.lower() not in ACTING_VERBS or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                 continue
