@@ -8,7 +8,8 @@ naming it again:
   suspended", "Syria's membership was frozen in 2011", "the suspension of Syria's membership
   takes effect on Monday";
 - an admission in the passive without "to"/"into" the body: "A and B were admitted as full
-  members last year", "X was accepted as the eleventh member" (an observer, associate or
+  members last year", "X was accepted as the eleventh member", "X was readmitted in May"
+  (a readmission needs no "as member"; an observer, associate or
   candidate is none; an invitation is no membership and is not read here);
 - "X came on board (a year later)" after the body is named.
 
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import organisation_entries
 from ._lookup import positions_where
 from .member_frames import NOT_YET, joinable_body
+from .named_heads import MONTHS
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -93,6 +95,12 @@ def _named_body(tok: Token, index, args) -> List[str]:
     return [e for e in out if index.type_of(e) == "ORGANISATION"]
 
 
+def _dated(prep: Token) -> bool:
+    """Whether the preposition only dates the act: "in May", "in 2023" (its object a date)."""
+    return prep.lower_ == "in" and any(o.dep_ == "pobj" and (o.lower_ in MONTHS or o.like_num and len(o) == 4)
+                                       for o in prep.children)
+
+
 def focused_memberships(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for the constructions of the module docstring."""
     out: List[Dict] = []
@@ -125,11 +133,12 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                 continue
             held = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not held or any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
-                               for c in tok.children):
+                               and not _dated(c) for c in tok.children):
                 continue
             nouns = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "as"
                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "member"]
-            if not nouns or any(c.lower_.strip("-") in NOT_FULL for n in nouns for c in n.children) \
+            readmitted = low == "readmitted" and not any(p.dep_ == "prep" and p.lower_ == "as" for p in tok.children)
+            if not (nouns or readmitted) or any(c.lower_.strip("-") in NOT_FULL for n in nouns for c in n.children) \
                     or any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in n.children):
                 continue  # "as a member of X" names its body (trigger rules, `member_companions`)
             members = [e for c in held for e in args.entities_of(c) if index.type_of(e) in MEMBER_TYPES]
