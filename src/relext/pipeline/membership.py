@@ -64,7 +64,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
         elif ended(tok):
             negated, cue = True, "former"  # "Britain, a former EU member": the membership has ended
         for m in members:
-            if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
+            if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION" \
+                    and not _organ_of(m, org, index):
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
                                   source=source, cue=cue))
 
@@ -203,6 +204,13 @@ OTHER_WORDS = {"other", "remaining"}
 GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
 NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
+
+
+def _organ_of(member: str, org: str, index) -> bool:
+    """Whether ``org`` is an organ of ``member``, named after it ("the Permanent Council of
+    the Organization of American States"): a body is no member of its own organ."""
+    name = (index.names.get(member) or "").strip().lower()
+    return len(name) > 3 and name in (index.names.get(org) or "").lower()
 
 
 def _predicative(tok: Token) -> bool:
