@@ -40,6 +40,8 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation"),
                      "league": ("ORGANISATION", "league"), "assembly": ("ORGANISATION", "assembly"),
                      "commission": ("ORGANISATION", "commission"),
+                     # "the group" after the Lima Group ("Mexico, the one member of the group")
+                     "group": ("ORGANISATION", "group"),
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}
 DESCRIPTION_HEADS["parade"] = ("EVENT", "parade")  # "the parade" after "the Victory Day parade"
@@ -58,7 +60,8 @@ BARE_HEADS = {"union", "court", "tribunal"}
 for _head in BARE_HEADS:
     DESCRIPTION_HEADS[_head] = ("ORGANISATION", _head)
 # heads that name a body by the head word of its own name: only one such body may fit
-NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission"} | BARE_HEADS
+NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "league", "assembly", "commission",
+                 "group"} | BARE_HEADS
 # heads whose kind is tried second when nothing of the first kind fits ("the forum" after a
 # body named "... Forum" and no forum event)
 SECOND_KIND = {"forum": ("ORGANISATION", "forum")}
@@ -195,6 +198,9 @@ class Descriptions:
                 continue  # a name of its own ("the Geneva summit") is not a description
             if head in BARE_HEADS and (mods or dets[0].lower_ != "the" or tok.tag_ != "NN"):
                 continue  # "the Kenyan court", "the unions": another one
+            if head == "group" and (mods or tok.text != "group" or dets[0].lower_ != "the"
+                                    or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+                continue  # "the Group of Seven", "the rebel group", "the group of states": no description
             wanted_type, id_hint = kind
             target = None
             if head in GENERIC_EVENT_HEADS:
@@ -205,6 +211,8 @@ class Descriptions:
             if not fitting and head in SECOND_KIND:
                 wanted_type, id_hint = SECOND_KIND[head]
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
+            if head == "group":  # a body whose name ends in "Group" (the Lima Group, not the Group of 77)
+                fitting = [g for g in fitting if str(g.get("name", "")).lower().endswith(" group")]
             if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
                 continue  # "the council" after two councils: which one is not said
             if head in BARE_HEADS and any(

@@ -5,9 +5,12 @@ naming it again:
 
 - a suspended or frozen membership (GUIDELINES: still a membership) whose body is not in
   the clause: "Guinea had its membership suspended in 2021", "X has seen its membership
-  suspended", "Syria's membership was frozen in 2011";
+  suspended", "Syria's membership was frozen in 2011", "the suspension of Syria's membership
+  takes effect on Monday", and one that lasts: "X remains (is still) suspended", "A and B are
+  still under suspension" (not "X was suspended in 2021", a penalty);
 - an admission in the passive without "to"/"into" the body: "A and B were admitted as full
-  members last year", "X was accepted as the eleventh member" (an observer, associate or
+  members last year", "X was accepted as the eleventh member", "X was readmitted in May"
+  (a readmission needs no "as member"; an observer, associate or
   candidate is none; an invitation is no membership and is not read here);
 - "X came on board (a year later)" after the body is named.
 
@@ -28,16 +31,21 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import organisation_entries
 from ._lookup import positions_where
 from .member_frames import NOT_YET, joinable_body
+from .named_heads import MONTHS
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs of a body acting on a membership ("had its membership suspended")
 ACTING_VERBS = {"suspend", "freeze", "restore", "reinstate"}
+# their nouns ("the suspension of X's membership")
+ACTING_NOUNS = {"suspension", "freeze", "freezing", "restoration", "reinstatement"}
 # verbs of a body letting a state in ("were admitted as full members")
 ADMITTING_VERBS = {"admit", "accept", "readmit"}
 # words of a member noun that make it no (full) membership ("an associate member")
 NOT_FULL = NOT_YET | {"associate", "non", "honorary"}
-WORDS = {"membership", "admitted", "accepted", "readmitted", "board"}
+WORDS = {"membership", "admitted", "accepted", "readmitted", "board", "suspended", "suspension"}
+# verbs that keep a state in a suspension ("X remains suspended", "X is still under suspension")
+LASTING_VERBS = {"remain", "stay", "be"}
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +90,39 @@ def _member_owner(tok: Token, index, args) -> List[str]:
     return [o for o in owners if index.type_of(o) in MEMBER_TYPES]
 
 
+def _still_suspended(tok: Token, index, args) -> List[str]:
+    """The states a lasting suspension is said of, with no body, agent or "from" in the
+    clause: "X remains suspended", "X is still suspended", "A and B are still under
+    suspension" (a suspended member stays a member, GUIDELINES); not "X was suspended in
+    2021" (a suspension from a body is a penalty, SANCTIONS), "X is no longer suspended",
+    "X remains suspended from the AU" (the body named: other rules)."""
+    if tok.lower_ == "suspended":
+        verb = tok
+        if tok.tag_ != "VBN" or any(c.dep_ in ("agent", "neg") or c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                    for c in tok.children):
+            return []
+        lasting = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in ("remain", "stay") for c in tok.children) \
+            or any(c.dep_ == "advmod" and c.lower_ == "still" for c in tok.children)
+        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in LASTING_VERBS:
+            verb = tok.head  # "X remains suspended" read as a predicate adjective
+            lasting = lasting or verb.lemma_.lower() in ("remain", "stay") \
+                or any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
+    else:
+        prep = tok.head
+        verb = prep.head
+        if tok.dep_ != "pobj" or prep.lower_ != "under" or verb.lemma_.lower() not in LASTING_VERBS \
+                or any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children) \
+                or any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in tok.children):
+            return []
+        lasting = True
+    if not lasting or any(c.dep_ == "neg" or c.lower_ in ("longer", "never") for c in verb.children):
+        return []
+    # the held one, not the agent (the parser may hang it on "remains" read as an auxiliary)
+    held = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [
+        x for c in verb.children if c.dep_ in ("aux", "auxpass") for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+    return [e for c in held for e in args.entities_of(c) if index.type_of(e) == "COUNTRY"]
+
+
 def _named_body(tok: Token, index, args) -> List[str]:
     """A body the membership noun names itself ("its AU membership", "membership of X")."""
     out = [e for c in tok.children if c.dep_ in ("compound", "nmod") for e in [index.entity(c.i)] if e]
@@ -90,13 +131,27 @@ def _named_body(tok: Token, index, args) -> List[str]:
     return [e for e in out if index.type_of(e) == "ORGANISATION"]
 
 
+def _dated(prep: Token) -> bool:
+    """Whether the preposition only dates the act: "in May", "in 2023" (its object a date)."""
+    return prep.lower_ == "in" and any(o.dep_ == "pobj" and (o.lower_ in MONTHS or o.like_num and len(o) == 4)
+                                       for o in prep.children)
+
+
 def focused_memberships(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for the constructions of the module docstring."""
     out: List[Dict] = []
     for i in positions_where(doc, WORDS.__contains__):
         tok = doc[i]
         low = tok.lower_
-        if low == "membership":
+        if low == "membership" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in ACTING_NOUNS:
+            # "the suspension of Syria's membership would take effect": the body in focus
+            members = _member_owner(tok, index, args)
+            body = body_in_focus(tok, index) if members and not _named_body(tok, index, args) else None
+            if body is not None:
+                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-suspension-noun")
+                           for m in members if m != body)
+        elif low == "membership":
             verb = tok.head
             if verb.lemma_.lower() not in ACTING_VERBS or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                 continue
@@ -114,11 +169,12 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                 continue
             held = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if not held or any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
-                               for c in tok.children):
+                               and not _dated(c) for c in tok.children):
                 continue
             nouns = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "as"
                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "member"]
-            if not nouns or any(c.lower_.strip("-") in NOT_FULL for n in nouns for c in n.children) \
+            readmitted = low == "readmitted" and not any(p.dep_ == "prep" and p.lower_ == "as" for p in tok.children)
+            if not (nouns or readmitted) or any(c.lower_.strip("-") in NOT_FULL for n in nouns for c in n.children) \
                     or any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in n.children):
                 continue  # "as a member of X" names its body (trigger rules, `member_companions`)
             members = [e for c in held for e in args.entities_of(c) if index.type_of(e) in MEMBER_TYPES]
@@ -129,6 +185,12 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
             modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
             out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-admitted", negated=negated,
                               cue=cue, modality=modality, source=source) for m in members if m != body)
+        elif low in ("suspended", "suspension"):
+            members = _still_suspended(tok, index, args)
+            body = body_in_focus(tok, index) if members else None
+            if body is not None:
+                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-still-suspended")
+                           for m in members if m != body)
         elif low == "board":
             prep = tok.head
             verb = prep.head

@@ -64,7 +64,8 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
         elif ended(tok):
             negated, cue = True, "former"  # "Britain, a former EU member": the membership has ended
         for m in members:
-            if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION":
+            if m != org and index.type_of(m) in MEMBER_TYPES and index.type_of(org) == "ORGANISATION" \
+                    and not _organ_of(m, org, index):
                 out.append(record(tok, m, "MEMBER_OF", org, rule_id=rule, negated=negated, modality=modality,
                                   source=source, cue=cue))
 
@@ -203,6 +204,13 @@ OTHER_WORDS = {"other", "remaining"}
 GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
 # modifiers of a group noun naming states that are not (yet) members
 NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
+
+
+def _organ_of(member: str, org: str, index) -> bool:
+    """Whether ``org`` is an organ of ``member``, named after it ("the Permanent Council of
+    the Organization of American States"): a body is no member of its own organ."""
+    name = (index.names.get(member) or "").strip().lower()
+    return len(name) > 3 and name in (index.names.get(org) or "").lower()
 
 
 def _predicative(tok: Token) -> bool:
@@ -409,9 +417,10 @@ def _org_before(doc: Doc, i: int, index):
     if e is not None and index.type_of(e) == "ORGANISATION":
         return e
     group = doc[i - 1]
-    if doc[i].text != ":" and group.lower_ in LISTED_GROUPS:
+    if doc[i].text != ":" and group.lower_ in LISTED_GROUPS and doc[i - 2].lower_ not in NOT_YET_MEMBERS:
+        # (not "NATO's partner states - A and B -", "the EU's candidate countries (A, B)")
         # "the G7 nations – A, B and C –", "the bloc's member states (A, B and C)"
-        org = _organisation_of(group, index)
+        org = _organisation_of(group, index) or _owner_left_of(group, index)
         if org is not None:
             return org
     if doc[i].text == ":":
@@ -420,6 +429,30 @@ def _org_before(doc: Doc, i: int, index):
                 org = _organisation_of(t, index)
                 if org is not None:
                     return org
+    return None
+
+
+# words between a body's name and the group noun it owns ("ASEAN's ten member states")
+OWNED_GROUP_WORDS = {"'s", "’s", "member", "founding", "full", "original", "permanent", "other", "remaining"}
+
+
+def _owner_left_of(group: Token, index):
+    """The organisation named at the start of the noun phrase that ends in ``group`` when
+    the parse does not hang it on the noun: "ASEAN's ten member states - A, B and C -"
+    (the parser may make the possessor and the noun modifiers of the first listed name).
+    Only a count, the possessive mark and member words may stand between name and noun;
+    a body that is no joinable one, or any other word, gives none."""
+    doc = group.doc
+    j = group.i - 1
+    while j >= group.sent.start and j >= group.i - 5:
+        t = doc[j]
+        e = index.entity(j)
+        if e is not None:
+            return e if index.type_of(e) == "ORGANISATION" and j + 1 < group.i \
+                and doc[j + 1].lower_ in ("'s", "’s") else None
+        if not (t.lower_ in OWNED_GROUP_WORDS or t.tag_ == "CD"):
+            return None
+        j -= 1
     return None
 
 

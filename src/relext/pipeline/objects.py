@@ -7,6 +7,7 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
+from .named_heads import MONTHS
 from .threat_clauses import blow_targets, outcome_targets, step_targets
 from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import provokers
@@ -517,7 +518,8 @@ class ObjectsMixin:
                 continue  # a fronted partitive: "Of the invited states, only A and B sent leaders"
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
                     any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead")
-                        and p.ent_type_ not in ("DATE", "TIME") and not p.like_num for p in c.children):
+                        and p.ent_type_ not in ("DATE", "TIME") and not p.like_num and p.lower_ not in MONTHS
+                        for p in c.children):  # ("joined in May": the tagger may not read a month as a date)
                 return True
         return False
 
