@@ -457,3 +457,11 @@ def test_a_surname_of_a_person_named_in_full_is_that_person_wherever_it_stands(n
 
 def test_a_surname_that_is_also_a_state_stays_the_state(nlp):
     assert _typed(nlp, "King Abdullah met Michael Jordan. Jordan said it would help.").get("Jordan") == "COUNTRY"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Modi turned up at the BRICS summit in Johannesburg.", "Modi"),
+    ("Modi and Biden held bilateral talks in Washington.", "Modi"),
+])
+def test_a_known_surname_the_model_missed_is_the_person_as_a_verbs_subject(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"

@@ -152,7 +152,7 @@ class KnownPeople:
                 if j - i == 1 and not (_alone(doc, i, self.titles) and tok.pos_ == "PROPN"):
                     break
                 if form in self.implicit and not (tok.ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")) \
-                        and not (not tok.ent_type_ and _acts_as_person(tok)):
+                        and not (not tok.ent_type_ and (_acts_as_person(tok) or _clause_subject(tok))):
                     # a surname the table does not list alone: only where the model saw a name,
                     # or where the word, untagged, does what people do ("Modi met Putin")
                     break
@@ -160,6 +160,14 @@ class KnownPeople:
                 taken = j
                 break
         return out
+
+
+def _clause_subject(tok) -> bool:
+    """``tok`` is the subject of a verb, or listed with one ("Modi turned up at X", "Modi and
+    Biden held talks"): an untagged known surname there names the person."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"  # not "Modi is a name"
 
 
 def _name_ends(doc: Doc, i: int) -> List[int]:
