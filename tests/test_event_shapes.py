@@ -520,3 +520,40 @@ def test_a_persons_first_summit_is_no_edition_of_it(nlp):
     events, _ = _event_mentions(nlp, "Lula attended his first G20 summit in 2003. He hosted the 2024 G20 summit in Rio, "
                                      "and the G20 summit ended with a declaration.")
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia and Belarus began the Vostok 2022 strategic military exercise on Friday.", "Vostok 2022"),
+    ("Troops opened the much-awaited Zapad 2021 exercise in Belarus.", "Zapad 2021"),
+    ('In its three-day "Joint Sword" exercises, the navy rehearsed a blockade.', "Joint Sword"),
+    ("Taiwan held its annual “Han Kuang” drills in July.", "Han Kuang"),
+])
+def test_an_exercise_named_with_its_year_or_in_quotes_is_named_by_them(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    'He called the manoeuvres "provocative" drills.',        # a quoted word that names nothing
+    "China staged the Taiwan 2024 drills after the visit.",   # named by a place and a year
+])
+def test_a_quoted_word_or_a_place_with_a_year_names_no_exercise(nlp, text):
+    assert not _events(nlp, text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands cheered at William Ruto's inauguration in Nairobi. Ethiopia's prime minister was at the swearing-in.",
+    "Leaders flew in for the inauguration of Claudia Sheinbaum. Lula was at the swearing-in on Tuesday.",
+])
+def test_the_swearing_in_after_a_named_inauguration_is_that_inauguration(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert any({"inauguration", "swearing-in"} <= ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Milei was at the swearing-in in Washington.",                     # no inauguration named
+    "Lula's inauguration was on Sunday. The swearing-in of the cabinet took an hour.",  # another one
+])
+def test_a_swearing_in_with_no_named_inauguration_to_refer_to_is_none(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert not any("swearing-in" in ms for ms in events)
