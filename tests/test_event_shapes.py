@@ -557,3 +557,18 @@ def test_the_swearing_in_after_a_named_inauguration_is_that_inauguration(nlp, te
 def test_a_swearing_in_with_no_named_inauguration_to_refer_to_is_none(nlp, text):
     events, _ = _event_mentions(nlp, text)
     assert not any("swearing-in" in ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The ASEAN summit opened in Jakarta. ASEAN opened its 43rd summit on Tuesday.",
+    "The African Union opened its 37th summit in Addis Ababa. Leaders at the African Union summit backed the plan.",
+])
+def test_an_edition_named_by_its_number_alone_is_its_bodys_summit(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert len(events) == 1
+
+
+def test_an_edition_of_another_body_stays_apart_from_the_one_summit_named(nlp):
+    events, _ = _event_mentions(nlp, "The G20 summit met in Rio. Separately, the African Union opened its 37th summit "
+                                     "in Addis Ababa.")
+    assert len(events) == 2

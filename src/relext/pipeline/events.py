@@ -98,6 +98,7 @@ class EventNamer:
             if long in out and (m["start"], m["end"]) in out:
                 out[(m["start"], m["end"])] = out[long]
         merge_prize_ceremonies(out)
+        merge_owned_editions(doc, out)
         split_editions(doc, events, out)
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
@@ -220,6 +221,27 @@ def _edition_mark(doc: Doc, start: int, end: int) -> Optional[str]:
             and doc[start - 3].lower_ in ("last", "this", "next"):
         return f"{doc[start - 3].lower_}-year"
     return None
+
+
+def merge_owned_editions(doc: Doc, out: Dict) -> None:
+    """A numbered edition named by its number alone ("ASEAN ... opened its 47th summit")
+    is the summit the passage names with its body ("the ASEAN summit") when that is the
+    only such summit there and its sentence names that body before it; else (two or more
+    summits, none, or another body's edition) it stays as it is."""
+    bare = [k for k in out if k[1] - k[0] == 2 and doc[k[1] - 1].is_lower
+            and (_EDITION.match(doc[k[0]].text) and doc[k[0]].shape_ != "dddd" or WORD_ORDINAL.match(doc[k[0]].text))]
+    if not bare:
+        return
+    named = {out[k][0]: out[k][1] for k in out if k not in bare and out[k][0].endswith("-summit")
+             and not out[k][2].get("part_of")}
+    if len(named) != 1:
+        return
+    key, name = next(iter(named.items()))
+    body = key[len("event:"):-len("-summit")]
+    for k in bare:
+        before = slug(doc[doc[k[0]].sent.start:k[0]].text)
+        if body and f"-{body}-" in f"-{before}-":  # the sentence names the summit's body before it
+            out[k] = (key, name, dict(out[k][2]))
 
 
 def split_editions(doc: Doc, events: List[Dict], out: Dict) -> None:
