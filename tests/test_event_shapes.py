@@ -477,3 +477,98 @@ def test_an_unnumbered_session_of_a_body_is_a_sitting_not_an_event(nlp, text):
 
 def test_a_joint_session_of_a_legislature_stays_an_event(nlp):
     assert _events(nlp, "Narendra Modi gave an address to a joint session of the Kenyan Parliament.")
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Lula skipped the 2023 BRICS summit in Johannesburg but attended the 2024 BRICS summit in Kazan.",
+     "2023 BRICS summit", "2024 BRICS summit"),
+    ("The 15th BRICS summit was held in Johannesburg. The 16th BRICS summit took place in Kazan.",
+     "15th BRICS summit", "16th BRICS summit"),
+    ("Modi attended the 2022 G20 summit in Bali. He then hosted the 2023 G20 summit in New Delhi.",
+     "2022 G20 summit", "2023 G20 summit"),
+])
+def test_two_editions_of_one_summit_are_two_events(nlp, text, first, second):
+    events, _ = _event_mentions(nlp, text)
+    assert not any(first in ms and second in ms for ms in events)
+    assert any(first in ms for ms in events) and any(second in ms for ms in events)
+
+
+def test_one_edition_named_with_and_without_its_year_is_one_event(nlp):
+    events, _ = _event_mentions(nlp, "Lula attended the 2023 BRICS summit in Johannesburg. The BRICS summit ended on Friday.")
+    assert any({"2023 BRICS summit", "BRICS summit"} <= ms for ms in events)
+
+
+def test_a_bare_name_goes_to_the_edition_named_before_it(nlp):
+    events, _ = _event_mentions(nlp, "Lula skipped the 2023 BRICS summit. He attended the 2024 BRICS summit in Kazan, "
+                                     "and at the BRICS summit he met Xi Jinping.")
+    assert any({"2024 BRICS summit", "BRICS summit"} <= ms for ms in events)
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Kenya skipped the first Africa Climate Forum but will attend the second Africa Climate Forum in Nairobi.",
+     "first Africa Climate Forum", "second Africa Climate Forum"),
+    ("Brazil boycotted the first Belt and Road Forum. Argentina joined the third Belt and Road Forum.",
+     "first Belt and Road Forum", "third Belt and Road Forum"),
+])
+def test_editions_told_apart_by_an_ordinal_word_are_two_events_named_with_it(nlp, text, first, second):
+    ex = relext.extract(text, nlp=nlp)
+    names = [e.name for e in ex.entities if e.type.value == "EVENT"]
+    assert first in names and second in names
+
+
+def test_a_persons_first_summit_is_no_edition_of_it(nlp):
+    events, _ = _event_mentions(nlp, "Lula attended his first G20 summit in 2003. He hosted the 2024 G20 summit in Rio, "
+                                     "and the G20 summit ended with a declaration.")
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia and Belarus began the Vostok 2022 strategic military exercise on Friday.", "Vostok 2022"),
+    ("Troops opened the much-awaited Zapad 2021 exercise in Belarus.", "Zapad 2021"),
+    ('In its three-day "Joint Sword" exercises, the navy rehearsed a blockade.', "Joint Sword"),
+    ("Taiwan held its annual “Han Kuang” drills in July.", "Han Kuang"),
+])
+def test_an_exercise_named_with_its_year_or_in_quotes_is_named_by_them(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    'He called the manoeuvres "provocative" drills.',        # a quoted word that names nothing
+    "China staged the Taiwan 2024 drills after the visit.",   # named by a place and a year
+])
+def test_a_quoted_word_or_a_place_with_a_year_names_no_exercise(nlp, text):
+    assert not _events(nlp, text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands cheered at William Ruto's inauguration in Nairobi. Ethiopia's prime minister was at the swearing-in.",
+    "Leaders flew in for the inauguration of Claudia Sheinbaum. Lula was at the swearing-in on Tuesday.",
+])
+def test_the_swearing_in_after_a_named_inauguration_is_that_inauguration(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert any({"inauguration", "swearing-in"} <= ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Milei was at the swearing-in in Washington.",                     # no inauguration named
+    "Lula's inauguration was on Sunday. The swearing-in of the cabinet took an hour.",  # another one
+])
+def test_a_swearing_in_with_no_named_inauguration_to_refer_to_is_none(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert not any("swearing-in" in ms for ms in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The ASEAN summit opened in Jakarta. ASEAN opened its 43rd summit on Tuesday.",
+    "The African Union opened its 37th summit in Addis Ababa. Leaders at the African Union summit backed the plan.",
+])
+def test_an_edition_named_by_its_number_alone_is_its_bodys_summit(nlp, text):
+    events, _ = _event_mentions(nlp, text)
+    assert len(events) == 1
+
+
+def test_an_edition_of_another_body_stays_apart_from_the_one_summit_named(nlp):
+    events, _ = _event_mentions(nlp, "The G20 summit met in Rio. Separately, the African Union opened its 37th summit "
+                                     "in Addis Ababa.")
+    assert len(events) == 2

@@ -51,6 +51,8 @@ DESCRIPTION_HEADS.update({w: ("EVENT", w) for w in ("funeral", "inauguration", "
 # "the ceremonies" after "the Moscow ceremonies", "the celebrations" after "the Jamhuri Day
 # celebrations": an occasion (relext/data/events.yaml) by its own head, singular or plural
 DESCRIPTION_HEADS["ceremony"] = ("EVENT", "ceremon")
+# "the swearing-in" (three tokens) after "Maduro's inauguration": that inauguration
+HYPHENATED_HEADS = {("swearing", "in"): ("EVENT", "inauguration")}
 DESCRIPTION_HEADS["celebration"] = ("EVENT", "celebration")
 DESCRIPTION_HEADS["commemoration"] = ("EVENT", "commemoration")
 DESCRIPTION_HEADS["festivity"] = ("EVENT", "festivit")
@@ -185,6 +187,9 @@ class Descriptions:
             v.sort(key=lambda x: x[0])
         for i in self.description_words.positions(doc):
             tok = doc[i]
+            if tok.lower_ in {w for w, _ in HYPHENATED_HEADS}:
+                self._hyphenated_description(doc, tok, taken, starts, sent_of)
+                continue
             head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks") else tok.lower_
             kind = DESCRIPTION_HEADS.get(head)
             if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
@@ -246,6 +251,30 @@ class Descriptions:
                                        "start": start, "end": tok.i + 1, "kind": "DESCRIPTION",
                                        "sentence": sent_of[start]})
             taken.update(range(start, tok.i + 1))
+
+
+    @staticmethod
+    def _hyphenated_description(doc: Doc, tok, taken, starts, sent_of: List[int]) -> None:
+        """"the swearing-in" (written "swearing", "-", "in"): a description of the last
+        named event of its kind before it (the inauguration named by a person); with no such
+        event, after a possessive or an article other than "the", or before an "of" naming
+        whose it is ("the swearing-in of the new cabinet"), nothing."""
+        i = tok.i
+        if i < 1 or i + 2 >= len(doc) or doc[i + 1].text != "-" or tok.whitespace_ or doc[i + 1].whitespace_:
+            return
+        kind = HYPHENATED_HEADS.get((tok.lower_, doc[i + 2].lower_))
+        if kind is None or doc[i - 1].lower_ != "the" or taken & set(range(i, i + 3)):
+            return
+        if i + 3 < len(doc) and doc[i + 3].lower_ in ("of", "for"):
+            return  # "the swearing-in of the cabinet": another one, named by its "of"
+        wanted_type, id_hint = kind
+        fitting = _fitting(starts, i, id_hint, wanted_type, id_hint)
+        if not fitting:
+            return
+        span = doc[i:i + 3]
+        fitting[-1]["mentions"].append({"text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                                        "start": i, "end": i + 3, "kind": "DESCRIPTION", "sentence": sent_of[i]})
+        taken.update(range(i, i + 3))
 
 
 def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]:

@@ -19,6 +19,7 @@ from ..gazetteer import one_edit_apart, organisation_entries, slug
 from ._lookup import span_text
 from .event_aliases import merge_place_summits, merge_shorter_names
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
+from .named_heads import WORD_ORDINAL
 
 
 def _is_part(low: str) -> bool:
@@ -97,6 +98,8 @@ class EventNamer:
             if long in out and (m["start"], m["end"]) in out:
                 out[(m["start"], m["end"])] = out[long]
         merge_prize_ceremonies(out)
+        merge_owned_editions(doc, out)
+        split_editions(doc, events, out)
         # a ceremony belongs to the Games nested in it, else the passage's Games, else its
         # first other named event ("the opening ceremony" of a summit)
         first_other = next((out[(m["start"], m["end"])][:2] for m in sorted(events, key=lambda m: m["start"])
@@ -198,6 +201,77 @@ def _olympics_id(f: Dict) -> Tuple[str, str]:
     name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
                                 (f.get("season") or "").title() or None, "Olympics") if p)
     return key, name
+
+
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))$", re.I)
+
+
+def _edition_mark(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The edition a summit mention names: a year or an ordinal inside it ("the 2023 BRICS
+    summit", "the 16th BRICS summit"), an ordinal word between "the" and the name ("the
+    second Belt and Road Forum"; not "his first G20 summit", a person's first attendance)
+    or "last/this/next year's" just before it."""
+    for t in doc[start:end]:
+        if _EDITION.match(t.text):
+            return t.text.lower()
+    if start >= 2 and doc[start - 2].lower_ == "the" and (WORD_ORDINAL.match(doc[start - 1].text)
+                                                           or _EDITION.match(doc[start - 1].text)):
+        return doc[start - 1].lower_
+    if start >= 3 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].lower_ == "year" \
+            and doc[start - 3].lower_ in ("last", "this", "next"):
+        return f"{doc[start - 3].lower_}-year"
+    return None
+
+
+def merge_owned_editions(doc: Doc, out: Dict) -> None:
+    """A numbered edition named by its number alone ("ASEAN ... opened its 47th summit")
+    is the summit the passage names with its body ("the ASEAN summit") when that is the
+    only such summit there and its sentence names that body before it; else (two or more
+    summits, none, or another body's edition) it stays as it is."""
+    bare = [k for k in out if k[1] - k[0] == 2 and doc[k[1] - 1].is_lower
+            and (_EDITION.match(doc[k[0]].text) and doc[k[0]].shape_ != "dddd" or WORD_ORDINAL.match(doc[k[0]].text))]
+    if not bare:
+        return
+    named = {out[k][0]: out[k][1] for k in out if k not in bare and out[k][0].endswith("-summit")
+             and not out[k][2].get("part_of")}
+    if len(named) != 1:
+        return
+    key, name = next(iter(named.items()))
+    body = key[len("event:"):-len("-summit")]
+    for k in bare:
+        before = slug(doc[doc[k[0]].sent.start:k[0]].text)
+        if body and f"-{body}-" in f"-{before}-":  # the sentence names the summit's body before it
+            out[k] = (key, name, dict(out[k][2]))
+
+
+def split_editions(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """Editions of one recurring summit are different events where the text names two or
+    more of them ("the 2023 BRICS summit" and "the 2024 BRICS summit", "last year's G20
+    summit" and "this year's"): each edition's mentions get a key of their own, and an
+    unmarked mention ("the BRICS summit") goes to the edition named last before it (else
+    the first one named). A summit named with one year only stays one event."""
+    by_key: Dict[str, List[Tuple[int, int]]] = {}
+    for m in sorted(events, key=lambda m: m["start"]):
+        k = (m["start"], m["end"])
+        if k in out and out[k][0].endswith("-summit") and not out[k][2].get("part_of"):
+            by_key.setdefault(out[k][0], []).append(k)
+    for key, spans in by_key.items():
+        marks = {k: _edition_mark(doc, *k) for k in spans}
+        found = [m for m in marks.values() if m]
+        if len(set(found)) < 2:
+            continue
+        names: Dict[str, str] = {}  # each edition's name: its first marked mention
+        for k in spans:
+            if marks[k]:
+                text = strip_det(span_text(doc, *k))
+                if k[0] >= 1 and doc[k[0] - 1].lower_ == marks[k]:  # "the second Belt and Road Forum"
+                    text = f"{doc[k[0] - 1].text} {text}"
+                names.setdefault(marks[k], text)
+        current = next(m for m in marks.values() if m)
+        for k in spans:
+            current = marks[k] or current
+            _, name, attrs = out[k]
+            out[k] = (f"{key}-{slug(current)}", names.get(current) or name, dict(attrs, edition=current))
 
 
 def _summit_id(doc: Doc, span: Span) -> Tuple[str, str, Dict]:

@@ -4,7 +4,7 @@ honorific or a title, and named events.
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Tuple
 
 from spacy.tokens import Doc
 
@@ -110,6 +110,8 @@ class RuleCandidates:
         for match_id, start, end in matches:
             if self.nlp.vocab.strings[match_id] == "exercise" and named_by & set(range(start, end)):
                 continue
+            if self.nlp.vocab.strings[match_id] == "exercise":
+                start, end = _exercise_name(doc, start, end)
             start, end = _trim(doc, start, end)
             if self.nlp.vocab.strings[match_id] == PART_FAMILY and not tied_to_event(doc, start, end):
                 continue
@@ -151,6 +153,23 @@ class RuleCandidates:
                             "attrs": {"family": "person_occasion", "named_for": name, "person": person},
                             "source": "parse"})
         return out
+
+
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _exercise_name(doc: Doc, start: int, end: int) -> Tuple[int, int]:
+    """The name inside a matched exercise: the quoted words ("\"Joint Sword\" drills" ->
+    Joint Sword) or the name up to its edition year ("Vostok 2018 strategic military
+    exercise" -> Vostok 2018); else the whole match ("the Foal Eagle drills")."""
+    if doc[start].text in QUOTES:
+        close = next((i for i in range(start + 1, end) if doc[i].text in QUOTES), None)
+        if close is not None and close > start + 1:
+            return start + 1, close
+    year = next((i for i in range(start + 1, end) if doc[i].shape_ == "dddd"), None)
+    if year is not None:
+        return start, year + 1
+    return start, end
 
 
 def _in_capitals_line(doc: Doc, i: int) -> bool:
