@@ -7,7 +7,7 @@ from typing import List, Optional
 
 from spacy.tokens import Token
 
-from .argument_words import EVENT_NOUNS, WRONGDOERS
+from .argument_words import EVENT_NOUNS, OTHER_PURPOSES, WRONGDOERS
 
 
 # named events nobody attends or boycotts: wars, attacks, clashes and affairs ("the Cold War",
@@ -149,6 +149,9 @@ class SalienceMixin:
                 nouns = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                                for o in p.children if o.dep_ == "pobj"]
                 nouns += [x for n in list(nouns) for x in n.children if x.dep_ == "conj"]
+                # "leads the trade delegation": staff on other business, no presence
+                nouns = [n for n in nouns if not any(m.dep_ in ("compound", "amod") and m.lower_ in OTHER_PURPOSES
+                                                     for m in n.children)]
                 if any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns):
                     return True
         return False
