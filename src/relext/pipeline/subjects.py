@@ -44,6 +44,14 @@ ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 # "X is one of (A and B are two of) the nations doing Y"
 ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
 
+def _fronted_complement(tok: Token) -> bool:
+    """"Present as well were A and B": an adjective fronted before its copula, read by the
+    parser as a second subject beside the names the copula is said of."""
+    head = tok.head
+    return tok.pos_ == "ADJ" and tok.dep_ == "nsubj" and tok.i < head.i and head.lemma_ == "be" \
+        and any(c.dep_ == "nsubj" and c.i > head.i for c in head.children)
+
+
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -62,7 +70,8 @@ class SubjectsMixin:
             # "A and B are among the leaders due in Dubai": the noun the adjective follows
             return self._postmodified(tok.head)
         if tok.pos_ in ("ADJ", "ADV") and (tok.dep_ in ("acomp", "advmod", "attr", "oprd")
-                                           or tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS):
+                                           or tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in SMALL_CLAUSE_VERBS
+                                           or _fronted_complement(tok)):
             return self.verb_subjects(tok.head)
         return self.verb_subjects(tok)
 
