@@ -98,6 +98,12 @@ class SubjectsMixin:
             return []
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         subs = [c for c in subs if c.dep_ != "expl"]
+        if not subs and v.tag_ == "VBG" and v.i == v.sent.start + sum(1 for c in v.lefts if c.dep_ == "advmod"):
+            # "Also attending were A and B", "Attending the summit are A and B": a fronted
+            # participle; the parser hangs the names on the copula after it
+            cop = next((c for c in v.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > v.i), None)
+            subs = [] if cop is None else [x for x in cop.children if x.dep_ == "nsubj"] \
+                + [x for x in v.children if x.dep_ in ("dobj", "nsubj") and x.i > cop.i]  # or as a second object
         if not subs and v.dep_ == "ROOT":
             found = self.swallowed_subject(v)
             if found:
