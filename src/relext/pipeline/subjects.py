@@ -147,6 +147,10 @@ class SubjectsMixin:
                         and head.head.pos_ in ("VERB", "AUX"):
                     # "X accepted (rejected) an invitation to attend", "X made a bid to join"
                     found = self.verb_subjects(head.head, _depth + 1)
+                if not found and head.lemma_.lower() in CONTROL_NOUNS and head.dep_ == "pobj" \
+                        and head.head.lower_ == "with" and head.head.head.lemma_ == "be":
+                    # "A and B are among the countries with no plans to attend X"
+                    found = self.verb_subjects(head.head.head, _depth + 1)
                 return found
         if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX"):
             # "dropping in at X last year and travelling to Y": a participle the parser
