@@ -58,6 +58,11 @@ KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organiza
 EVENT_NOUNS = {"summit", "meeting", "gathering", "conference", "event", "talks", "session", "games", "ceremony",
                "forum", "assembly", "congress", "convention", "olympics", "tournament", "championship"}
 
+# what a delegation is for when it is no state's presence at a gathering ("a trade delegation")
+OTHER_PURPOSES = {"trade", "business", "economic", "commercial", "investment", "parliamentary", "congressional",
+                  "military", "cultural"}
+
+
 # modifiers that leave "the summit" the passage's summit ("the annual summit", "this week's")
 GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "last", "first", "entire", "whole",
                            "main", "full", "weekend", "two-day", "three-day", "virtual", "same"}

@@ -16,13 +16,12 @@ from typing import Dict, List, Optional
 from spacy.tokens import Doc, Token
 
 from ._lookup import positions_where
+from .argument_words import OTHER_PURPOSES
 from .records import record
 
 DELEGATION_NOUNS = {"delegation", "delegations"}
 HEAD_NOUNS = {"head", "leader", "chief", "chair", "chairman", "chairwoman"}
 HEAD_VERBS = {"head", "lead"}
-OTHER_PURPOSES = {"trade", "business", "economic", "commercial", "investment", "parliamentary", "congressional",
-                  "military", "cultural"}
 VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "land", "send", "dispatch", "host", "receive", "welcome",
                "meet", "plan", "lead", "head"}
 

@@ -199,8 +199,8 @@ class Descriptions:
                 if not (dets and dets[0].dep_ == "poss" and (dets[0].pos_ == "PRON" or dets[0].lower_ in DATING_WORDS)):
                     continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
-            if any(m.pos_ == "PROPN" or m.i in taken for m in mods):
-                continue  # a name of its own ("the Geneva summit") is not a description
+            if any(m.pos_ == "PROPN" and m.lower_ not in DATING_WORDS or m.i in taken for m in mods):
+                continue  # a name of its own ("the Geneva summit") is not a description ("the Friday ceremony" is)
             if head in BARE_HEADS and (mods or dets[0].lower_ != "the" or tok.tag_ != "NN"):
                 continue  # "the Kenyan court", "the unions": another one
             if head == "group" and (mods or tok.text != "group" or dets[0].lower_ != "the"

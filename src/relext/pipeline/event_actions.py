@@ -101,7 +101,8 @@ CAME_DEPS = {"nsubj", "aux", "neg", "punct", "cc", "npadvmod", "prep"}
 
 def _came(verb: Token, index, args, modality) -> List[Dict]:
     """"X came too", "China chose not to come": with nothing after the verb, coming is
-    coming to the event in focus (named in the last two sentences)."""
+    coming to the event in focus (named in the last two sentences, or the passage's one
+    event however far back: a guest list may run on for paragraphs)."""
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in CAME_ADVERBS:
             continue
@@ -112,7 +113,7 @@ def _came(verb: Token, index, args, modality) -> List[Dict]:
             return []  # "came to power", "came under fire", "came from Lima"
         if c.dep_ not in CAME_DEPS:
             return []  # "came back", "came close", "the remarks came as ..."
-    ev = args.salient_event(verb, window=2, ahead=False)
+    ev = args.salient_event(verb, window=2, ahead=False, sole=True)
     subjects = [s for s in args.subjects(verb) if index.type_of(s) in ACTORS]
     if not ev or not subjects:
         return []

@@ -189,8 +189,12 @@ class ExpansionMixin:
                 out.extend(x for p in c.children if p.dep_ == "pobj" for x in self.entities_of(p, _depth=_depth + 1)
                            if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION")
                            or self.index.type_of(x) == self.index.type_of(e))
-            if c.dep_ == "conj" and e is None and t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and _before_among_them(c):
-                continue  # "voted for the motion, A and B among them": the voters, not the motion
+            if c.dep_ == "conj" and t.dep_ in ("dobj", "pobj") and _before_among_them(c) and (
+                    e is None and t.pos_ == "NOUN" or e is not None and self.index.entity(c.i) is not None
+                    and self.index.type_of(self.index.entity(c.i)) != self.index.type_of(e)):
+                # "voted for the motion, A and B among them", "boycotted the Lima Summit, A and
+                # B included": the voters (boycotters), not the motion (summit)
+                continue
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 # a conjunct is a step down the tree, not a hop: a list of any length counts
                 # as one level ("A, B, C, ... and N imposed sanctions"), not one per member
@@ -226,7 +230,7 @@ class ExpansionMixin:
                             and self.index.type_of(ge) == "PERSON" \
                             and any(x.dep_ == "cc" and x.lower_ in ("and", "&") for x in g.children):
                         out.extend(self.entities_of(g, positions=positions, _depth=_depth + 1))
-        if e is None and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "CD"):
+        if e is None and t.dep_ in ("nsubj", "nsubjpass") and (t.tag_ in ("NNS", "CD") or _quantified_plural(t)):
             # "Some 30 leaders attended X, among them A and B": the members listed for the
             # group, rather than the body they belong to ("Most NATO members backed X, ...")
             out = group_members(t, self.index.entity, self.index.type_of) or out
@@ -428,9 +432,11 @@ def _of_them(t: Token) -> Optional[Token]:
 
 
 def _before_among_them(t: Token) -> bool:
-    """``t`` and its conjuncts stand right before "among them" ("A and B among them")."""
+    """``t`` and its conjuncts stand right before "among them" ("A and B among them") or a
+    closing "included" ("A and B included.")."""
     doc, end = t.doc, t.right_edge.i + 1
-    return end + 1 < len(doc) and doc[end].lower_ == "among" and doc[end + 1].lower_ == "them"
+    return end + 1 < len(doc) and (doc[end].lower_ == "among" and doc[end + 1].lower_ == "them"
+                                   or doc[end].lower_ == "included" and doc[end + 1].text in (".", ";", "!"))
 
 
 def _clause_verb(t: Token) -> Optional[Token]:
@@ -452,3 +458,11 @@ def _pair_kinds(lemma: str) -> tuple:
 def _owner_named(index, t: Token) -> bool:
     """The noun ``t`` names whose it is by a modifier ("two Israeli ministers")."""
     return any(c.dep_ in ("amod", "compound", "nmod", "poss") and index.entity(c.i) for c in t.children)
+
+
+def _quantified_plural(t: Token) -> bool:
+    """"all of the region's leaders", "most of the guests": a quantifier word heading a
+    plural noun by "of" (its list of members may follow: `group_lists.group_members`)."""
+    return t.tag_ == "DT" and t.lower_ in ("all", "most", "many", "some", "several") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.tag_ == "NNS" for p in c.children)
+        for c in t.children)

@@ -4,6 +4,7 @@ News reports name a group by its size or kind first and its members after:
 
 - "Some 30 leaders attended the summit, among them A and B."
 - "Twenty of the bloc's members voted for it, A and B among them."
+- "Nearly all of the region's leaders will be there, A and B included."
 - "Several countries boycotted the summit, including A and B."
 - "Forty states backed the motion. Among them were A, B and C." (the next sentence)
 - "Dozens of states signed the pact. They included A and B."
@@ -50,14 +51,19 @@ def _only_list(doc, start: int, end: int, entity) -> bool:
                                for i in range(start, end)) and not any(doc[i].text in (";", ":") for i in range(start, end))
 
 
-def _among_them(t: Token, entity) -> List[str]:
-    """The list next to "among them" after the clause of ``t`` (same sentence)."""
+def _among_them(t: Token, entity, type_of: Optional[Callable[[str], str]] = None) -> List[str]:
+    """The list next to "among them" after the clause of ``t`` (same sentence); with
+    ``type_of``, a list before it keeps its comma-set first members (`_first_conjunct`)."""
     doc, sent = t.doc, t.sent
     verb = t.head
     for i in range(verb.i + 1, sent.end - 1):
-        if doc[i].lower_ != "among" or doc[i + 1].lower_ != "them":
+        if doc[i].lower_ == "included" and doc[i + 1].text in (".", ";", "!") and doc[i - 1].text != ",":
+            # "..., A and B included.": the list closing the sentence, read like "A and B among them"
+            after = i + 1
+        elif doc[i].lower_ != "among" or doc[i + 1].lower_ != "them":
             continue
-        after = i + 2
+        else:
+            after = i + 2
         stop = after
         while stop < sent.end and doc[stop].text not in (".", ";", ":", "!", "?") \
                 and not (doc[stop].text == "," and stop + 1 < sent.end and doc[stop + 1].pos_ in ("VERB", "AUX", "SCONJ")):
@@ -71,9 +77,30 @@ def _among_them(t: Token, entity) -> List[str]:
         while start > verb.i + 1 and doc[start - 1].text != ",":
             start -= 1
         if start > verb.i + 1 and _only_list(doc, start, i, entity):
-            return _named(doc, start, i, entity)
+            return _named(doc, start, i, entity) if type_of is None \
+                else _named(doc, _first_conjunct(doc, start, verb.i + 1, i, entity, type_of), i, entity)
         return []
     return []
+
+
+def _first_conjunct(doc, start: int, floor: int, end: int, entity, type_of) -> int:
+    """Where a list "A, B and C among them" that ends at ``end`` begins, given its part after
+    the last comma at ``start``: earlier comma-set parts that are each one name of the
+    kind listed ("Cuba, Iran and Belarus among them") belong to it; the clause's own words
+    ("would come on Friday,") or a name of another kind (the event just attended) end it."""
+    kinds = {type_of(e) for e in _named(doc, start, end, entity)}
+    while True:
+        comma = start - 1
+        if comma <= floor or doc[comma].text != ",":
+            return start
+        a = comma
+        while a > floor and doc[a - 1].text != ",":
+            a -= 1
+        names = _named(doc, a, comma, entity)
+        if a == floor or len(names) != 1 or type_of(names[0]) not in kinds or not _only_list(doc, a, comma, entity) \
+                or not entity(comma - 1):
+            return start
+        start = a
 
 
 def _including(t: Token, entity) -> List[str]:
@@ -145,7 +172,7 @@ def group_members(t: Token, entity: Callable[[int], Optional[str]], type_of: Cal
     if not (any(c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.pos_ == "NUM" or c.lower_ in QUANTIFIERS)
                 for c in noun.children) or t is not noun):
         return []
-    found = _among_them(t, entity) or _including(t, entity) or _next_sentence(t, entity)
+    found = _among_them(t, entity, type_of) or _including(t, entity) or _next_sentence(t, entity)
     return [e for e in found if type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
 
 

@@ -163,10 +163,13 @@ class Modality:
             cue = "neither"
         if tok.pos_ in ("VERB", "AUX"):
             for c in tok.children:
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither")
-                                                                    for d in c.children):
-                    count += 1  # "no country attended"; "Neither A nor B will attend"
-                    cue = next(d.text for d in c.children if d.dep_ == "det" and d.lower_ in ("no", "neither"))
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+                        d.dep_ == "det" and d.lower_ in ("no", "neither") or d.dep_ == "preconj" and d.lower_ == "neither"
+                        for d in c.children):
+                    # "no country attended"; "Neither A nor B will attend"; "Neither the US nor
+                    # Israel attended" (the "neither" read as a pre-conjunction before "the")
+                    count += 1
+                    cue = next(d.text for d in c.children if d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither"))
                     break
                 if c.dep_ == "dobj" and c.lower_ in ("nobody", "none"):
                     count += 1  # "had nobody at the summit", "sent none"

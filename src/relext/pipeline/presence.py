@@ -336,6 +336,12 @@ def _titled_envoy(tok: Token, index, args) -> bool:
         words = [x for x in c.children if x.dep_ in ("amod", "compound") and index.entity(x.i) is None]
         if index.entity(c.i) is None and any(x.dep_ == "appos" and index.entity(x.i) for x in c.children):
             words.append(c)  # "its foreign minister, X"
+        if index.entity(c.i) and index.type_of(index.entity(c.i)) == "PERSON":
+            # "sent Prince X, heir to its throne": a title the parser kept inside the name, or
+            # a title in apposition to it
+            words += [x for x in c.children if x.dep_ == "compound" and x.i < c.i and x.pos_ == "PROPN"
+                      and index.entity(x.i) == index.entity(c.i) and x.i == c.left_edge.i]
+            words += [x for x in c.children if x.dep_ == "appos" and index.entity(x.i) is None]
         if any(w.lemma_.lower() in args.titles or w.lemma_.lower() in args.staff or w.lower_ in args.staff
                for w in words):
             return True

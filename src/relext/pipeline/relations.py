@@ -427,7 +427,7 @@ class RelationExtractor(RuleComponent):
             # "stay away from the first matches of X", "skipped the group games at X": a part
             # of a named event stands for the event; a part named as an event of its own ("the
             # opening match of X") is attended with the whole (GUIDELINES: a part and its event)
-            objects = objects + [e for e in _event_of_part(tok, rule.object, index) if e not in objects]
+            objects = objects + [e for e in _event_of_part(tok, rule.object, index, args) if e not in objects]
         if rule.implicit_object and rule.subject_from and "dobj" in rule.subject_from:
             # "X will represent the US there": its object is the subject; "there" is the event
             implicit = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) \
@@ -588,8 +588,16 @@ EVENT_PARTS = {"match", "game", "round", "stage", "leg", "day", "session", "sitt
                "event", "competition", "race"}
 
 
-def _event_of_part(tok, slots, index) -> List[str]:
-    """The named event a part noun in one of ``slots`` of ``tok`` belongs to."""
+# parts of a tournament that stand for the event in focus with no event named on them:
+# "would stay away from the first matches", "will skip the group games"
+FIXTURE_PARTS = {"match", "game", "fixture"}
+FIXTURE_MODIFIERS = {"first", "opening", "early", "group", "final", "last", "knockout", "remaining"}
+
+
+def _event_of_part(tok, slots, index, args=None) -> List[str]:
+    """The named event a part noun in one of ``slots`` of ``tok`` belongs to; with ``args``, a
+    tournament's fixtures with nothing named on them ("the first matches", "the group games
+    in Kyiv") are those of the event in focus."""
     nouns = [c for c in tok.children if c.dep_ == "dobj" and "dobj" in slots]
     preps = {s[5:].split(">")[0] for s in slots if s.startswith("prep:")}
     for c in tok.children:
@@ -602,10 +610,20 @@ def _event_of_part(tok, slots, index) -> List[str]:
         part = index.entity(n.i)
         if n.lemma_.lower() not in EVENT_PARTS or part and index.type_of(part) != "EVENT":
             continue
-        for q in n.children:
-            if q.dep_ == "prep" and q.lower_ in ("of", "at", "in", "during"):
-                out += [e for p in q.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
-                        if e and e != part and index.type_of(e) == "EVENT"]
+        named = [e for q in n.children if q.dep_ == "prep" and q.lower_ in ("of", "at", "in", "during")
+                 for p in q.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+                 if e and e != part and index.type_of(e) == "EVENT"]
+        if not named and part is None and args is not None and n.lemma_.lower() in FIXTURE_PARTS \
+                and n.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children) \
+                and any(c.dep_ in ("amod", "compound") and c.lower_ in FIXTURE_MODIFIERS for c in n.children) \
+                and not any(index.entity(x.i) and index.type_of(index.entity(x.i)) not in ("LOCATION", "COUNTRY")
+                            for q in n.children if q.dep_ == "prep" for x in q.subtree) \
+                and not any(q.lower_ == "of" and any(x.pos_ == "PROPN" for x in q.subtree) for q in n.children):
+            # (played in a named place is still the event's: "the group games in Kyiv"; "the
+            # first games of the Copa America" belong to that one, recognised or not)
+            ev = args.salient_event(n, window=3, ahead=False)
+            named = [ev] if ev else []
+        out += named
     return list(dict.fromkeys(out))
 
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 from spacy.tokens import Token
 
-from .argument_words import EVENT_NOUNS, WRONGDOERS
+from .argument_words import EVENT_NOUNS, OTHER_PURPOSES, WRONGDOERS
 
 
 # named events nobody attends or boycotts: wars, attacks, clashes and affairs ("the Cold War",
@@ -30,6 +30,9 @@ def unattendable(name: str) -> bool:
     return bool(_WAR_NAME.search(name)) and not _GATHERING_WORDS.search(name)
 
 
+# groups sent on an errand whose purpose word may say it is no presence ("a trade mission")
+PURPOSE_GROUPS = {"delegation", "mission", "team", "contingent"}
+
 # parts of an event's programme a meeting may be set in
 PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon", "breakfast", "banquet",
                    "reception", "gala", "ceremony", "retreat", "panel", "conference"}
@@ -51,12 +54,13 @@ class SalienceMixin:
         return None
 
     def salient_event(self, tok: Token, *, parts: bool = True, window: Optional[int] = None,
-                      ahead: bool = True, head: Optional[str] = None) -> Optional[str]:
+                      ahead: bool = True, head: Optional[str] = None, sole: bool = False) -> Optional[str]:
         """The named event the text is about at ``tok``: the nearest EVENT mentioned before it,
         else the first one after it in the same sentence. With ``parts=False`` a part of an
         event (an opening ceremony) gives way to the whole event (a boycott is of the Games).
         With ``head`` ("summit" of "to the summit") a nearer event of another kind ("the
-        ASEAN-China meeting") gives way to the nearest one so named."""
+        ASEAN-China meeting") gives way to the nearest one so named. With ``sole``, nothing in
+        the ``window`` falls back to the passage's one event (`sole_event`)."""
         def ok(e: Optional[str]) -> bool:
             return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e) \
                 and not unattendable(self.index.names.get(e, ""))
@@ -83,7 +87,22 @@ class SalienceMixin:
             e = self.index.entity(i)
             if ok(e):
                 return e
+        if window is not None and sole:
+            # a guest list running on for paragraphs ("They were A and B. Present as well were
+            # C. D came too."): past the window, the passage's one event is still the one
+            return self.sole_event(tok, ok)
         return None
+
+    def sole_event(self, tok: Token, ok) -> Optional[str]:
+        """The one attendable event the passage names before ``tok``, when it names exactly
+        one in all (parts of it, such as its opening ceremony, count as others); else None."""
+        events = self.cached(("passage-events",), lambda: list(dict.fromkeys(
+            e for e in (self.index.entity(i) for i in sorted(self.index.by_token))
+            if e and self.index.type_of(e) == "EVENT" and not unattendable(self.index.names.get(e, "")))))
+        if len(events) != 1 or not ok(events[0]):
+            return None
+        first = min(i for i, e in self.index.by_token.items() if e == events[0])
+        return events[0] if first < tok.i else None
 
     def _salient_named(self, tok: Token, head: str, ok) -> Optional[str]:
         """The nearest event before ``tok`` (in its sentence and the three before) whose name
@@ -149,6 +168,10 @@ class SalienceMixin:
                 nouns = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                                for o in p.children if o.dep_ == "pobj"]
                 nouns += [x for n in list(nouns) for x in n.children if x.dep_ == "conj"]
+                # "leads the trade delegation": a group on other business, no presence (a trade
+                # minister sent to a summit is still there)
+                nouns = [n for n in nouns if not (n.lemma_.lower() in PURPOSE_GROUPS and any(
+                    m.dep_ in ("compound", "amod") and m.lower_ in OTHER_PURPOSES for m in n.children))]
                 if any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns):
                     return True
         return False

@@ -44,6 +44,7 @@ ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 # "X is one of (A and B are two of) the nations doing Y"
 ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
 
+
 class SubjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
@@ -97,6 +98,12 @@ class SubjectsMixin:
             return []
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl")]
         subs = [c for c in subs if c.dep_ != "expl"]
+        if not subs and v.tag_ == "VBG" and v.i == v.sent.start + sum(1 for c in v.lefts if c.dep_ == "advmod"):
+            # "Also attending were A and B", "Attending the summit are A and B": a fronted
+            # participle; the parser hangs the names on the copula after it
+            cop = next((c for c in v.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > v.i), None)
+            subs = [] if cop is None else [x for x in cop.children if x.dep_ == "nsubj"] \
+                + [x for x in v.children if x.dep_ in ("dobj", "nsubj") and x.i > cop.i]  # or as a second object
         if not subs and v.dep_ == "ROOT":
             found = self.swallowed_subject(v)
             if found:
@@ -149,6 +156,10 @@ class SubjectsMixin:
                         and head.head.pos_ in ("VERB", "AUX"):
                     # "X accepted (rejected) an invitation to attend", "X made a bid to join"
                     found = self.verb_subjects(head.head, _depth + 1)
+                if not found and head.lemma_.lower() in CONTROL_NOUNS and head.dep_ == "pobj" \
+                        and head.head.lower_ == "with" and head.head.head.lemma_ == "be":
+                    # "A and B are among the countries with no plans to attend X"
+                    found = self.verb_subjects(head.head.head, _depth + 1)
                 return found
         if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX"):
             # "dropping in at X last year and travelling to Y": a participle the parser
