@@ -141,3 +141,19 @@ def test_graph_has_one_node_for_spellings_of_a_known_person(nlp):
     assert people == ["person:sergey-lavrov"]
     data = G.nodes["person:sergey-lavrov"]
     assert data["actor_name"] == "Sergey Lavrov" and {"Sergei Lavrov", "Sergey Lavrov"} <= set(data["aliases"])
+
+
+def _person_mentions(nlp, text):
+    return {e.name: {m.text for m in e.mentions} for e in relext.extract(text, nlp=nlp).entities
+            if e.type.value == "PERSON"}
+
+
+def test_the_leader_is_the_prime_minister_titled_with_that_country(nlp):
+    people = _person_mentions(nlp, "British Prime Minister Keir Starmer flew to Kyiv. The British leader met Zelensky.")
+    assert "British leader" in people["Keir Starmer"]
+
+
+def test_the_leader_is_not_a_deputy_or_foreign_minister_of_that_country(nlp):
+    people = _person_mentions(nlp, "The Russian leader spoke on Monday. Later, Russian Deputy Foreign Minister "
+                                   "Sergei Ryabkov said the talks had failed.")
+    assert "Russian leader" not in people.get("Sergei Ryabkov", set())
