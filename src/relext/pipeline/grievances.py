@@ -10,7 +10,9 @@
   would pay a price");
 - blame stated with a copula in someone's words: "Kenya said Uganda was behind the
   attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
-  speaker ACCUSES the one blamed;
+  speaker ACCUSES the one blamed; likewise the owner of a fault ("Kenya said any new
+  clash would be the fault of Uganda (would be Uganda's fault)", "said the blame (fault)
+  lay with Uganda");
 - incitement in someone's words: "Kenya said Uganda had incited (stirred up, fuelled)
   violence (hatred, unrest)" -> Kenya ACCUSES Uganda (cues ``inciting_verbs``,
   ``incited_harms``);
@@ -73,6 +75,10 @@ FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "h
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
+# nouns of blame whose owner is the one blamed ("was the fault of X", "is X's fault")
+FAULT_NOUNS = {"fault"}
+# verbs that place a fault on its owner ("the blame lies (rests) with X")
+LYING_VERBS = {"lie", "rest"}
 _CUES = read_data("cues.yaml")
 # verbs of stirring up harm and the harms they stir ("said X had incited violence")
 INCITING_VERBS = frozenset(_CUES["inciting_verbs"])
@@ -218,11 +224,22 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
     out: List[Dict] = []
     # only these words can fire the tests below: the adjectives, "behind" and the lemma "blame"
     starts = positions_where(doc, lambda w: w in GUILT_ADJECTIVES or w in BLAME_ADJECTIVES or w == "behind")
-    starts += positions_where(doc, lambda w: w == "blame", attr="LEMMA")
+    starts += positions_where(doc, lambda w: w == "blame" or w in FAULT_NOUNS, attr="LEMMA")
     for i in sorted(set(starts)):
         tok = doc[i]
         low = tok.lower_
         copula = tok.head
+        blamed = None
+        if tok.dep_ == "nsubj" and tok.lemma_.lower() in FAULT_NOUNS | {"blame"} and copula.lemma_.lower() in LYING_VERBS:
+            # "the fault (blame) lies with X": the one it lies with
+            blamed = [e for p in copula.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)
+                      if index.type_of(e) in ACTOR_TYPES]
+            if not blamed or any(c.dep_ == "neg" for c in copula.children):
+                continue
+            speakers = _speaker(copula, args, reporting) or _quote_speakers(tok, index)
+            out += _pairs(tok, speakers, "ACCUSES", blamed, "ACCUSES:blamed-in-words", "REPORTED")
+            continue
         if copula.lemma_.lower() != "be" or copula.pos_ not in ("AUX", "VERB"):
             continue
         if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in GUILT_ADJECTIVES:
@@ -236,11 +253,19 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
         elif tok.dep_ == "xcomp" and tok.lemma_.lower() == "blame" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             pass  # "X is to blame"
+        elif tok.dep_ == "attr" and tok.lemma_.lower() in FAULT_NOUNS:
+            # "the crisis would be the fault of X", "it is X's fault": the owner of the fault
+            owners = [c for c in tok.children if c.dep_ == "poss"] + [
+                o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            blamed = [e for o in owners for e in args.entities_of(o) if index.type_of(e) in ACTOR_TYPES]
+            if any(c.dep_ == "det" and c.lower_ in ("no", "nobody's") for c in tok.children):
+                continue  # "was no fault of X"
         else:
             continue
         if any(c.dep_ == "neg" for c in copula.children):
             continue  # "said Uganda was not behind the attack" clears it
-        blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
+        if blamed is None:
+            blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
         if not blamed:
             continue
         speakers = _speaker(copula, args, reporting)

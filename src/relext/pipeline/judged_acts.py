@@ -21,6 +21,10 @@ Near misses: a label of something that is no act ("the weather in Uganda was sho
 praise ("Uganda's growth was impressive"), a label negated ("was not illegal"), the
 narrator's own judgement (no speaker: "Uganda's plan was reckless.").
 
+- a label given to a free relative naming someone's act: "Kenya called what Uganda had
+  told parliament provocative", "Kenya said what Uganda did was illegal" -> Kenya ACCUSES
+  Uganda (the relative's subject); not praise ("called what Uganda did brave").
+
 - an act named again by a definite noun, its doer told just before (the antecedents of
   ``deed_antecedents.py``): "The EU imposed sanctions on Iran. The sanctions were illegal,
   said Iran's foreign minister" (or "Iran called the move illegal") -> the minister (Iran)
@@ -113,6 +117,19 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
             act = objs[0] if objs else None
             said_by = [head]
             speakers = args.verb_subjects(head)
+        clause = None
+        if act is None and label.dep_ in ("oprd", "xcomp") and head.dep_ == "ccomp" and _what_clause(head) \
+                and head.head.lemma_.lower() in LABEL_VERBS:
+            clause, speakers = head, args.verb_subjects(head.head)  # the label hung on the relative's verb
+        if act is None and speakers and attributive is None:
+            clause = clause or _free_relative(head, label)
+            if clause is not None:
+                # "called what X had told parliament provocative", "said what X did was illegal"
+                for s in speakers:
+                    for d in dict.fromkeys(args.verb_subjects(clause)):
+                        if s != d and index.type_of(d) in ACTOR_TYPES:
+                            out.append(record(tok, s, "ACCUSES", d, rule_id="ACCUSES:act-labelled", modality="ASSERTED"))
+                continue
         if act is None or not speakers:
             continue
         word = (attributive or tok).lower_
@@ -143,6 +160,25 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
                 if s != d and index.type_of(d) in ACTOR_TYPES:
                     out.append(record(tok, s, "ACCUSES", d, rule_id="ACCUSES:act-labelled", modality="ASSERTED"))
     return out
+
+
+def _free_relative(head: Token, label: Token):
+    """The clause of a free relative ("what X had said", "what X did") that the label
+    ``label`` under ``head`` is given to, as the subject of a copula ("what X did was
+    illegal") or the object of a labelling verb ("called what X said provocative"), or None."""
+    if label.dep_ in ("acomp", "attr") and head.lemma_.lower() in COPULAS:
+        clauses = [c for c in head.children if c.dep_ == "csubj"]
+    elif head.lemma_.lower() in LABEL_VERBS and label.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < label.i]
+    else:
+        return None
+    return next((c for c in clauses if _what_clause(c)), None)
+
+
+def _what_clause(c: Token) -> bool:
+    """Whether the verb ``c`` heads a free relative with "what" as its object ("what X said")."""
+    return c.pos_ == "VERB" and any(w.lower_ in ("what", "whatever") and w.i < c.i and w.dep_ in ("dobj", "dative", "pobj")
+                                    for w in c.children) and not any(w.dep_ == "neg" for w in c.children)
 
 
 def _misparsed_label(tok: Token) -> bool:
