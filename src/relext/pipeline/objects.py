@@ -326,7 +326,11 @@ class ObjectsMixin:
                 if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in BEARING_VERBS:
                     objs.extend(self.verb_subjects(tok.head))
             elif slot == "governor":
-                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
+                # "X faced (drew) criticism": the governor's subject bears it; not "X stepped up
+                # (voiced) criticism" nor "sharpened their criticism", where X holds it
+                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX") \
+                        and tok.head.lemma_.lower() not in self.support_verbs \
+                        and not any(c.dep_ == "poss" for c in tok.children):
                     objs.extend(self.verb_subjects(tok.head))
             elif slot == "patient":
                 # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
