@@ -162,6 +162,11 @@ class ObjectsMixin:
             elif slot == "pair":
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))
+            elif slot == "small_clause":
+                # "declared [X a terrorist organisation]": the parser makes the label noun a
+                # clause complement with X as its subject
+                objs.extend(e for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+                            for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
             elif slot == "ccomp:nsubj":
                 # "warned that X would pay a price / face consequences / be punished": X is
                 # threatened; in "warned that Russia would retaliate" Russia is the threat
@@ -525,3 +530,4 @@ class ObjectsMixin:
     def _is_staff(self, t: Token) -> bool:
         nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
+
