@@ -171,7 +171,7 @@ class ObjectsMixin:
                 # "warned that X would pay a price / face consequences / be punished": X is
                 # threatened; in "warned that Russia would retaliate" Russia is the threat
                 for c in tok.children:
-                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS
+                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS or _in_the_sights(c)
                                               or any(a.dep_ == "auxpass" for a in c.children)):
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
@@ -531,3 +531,21 @@ class ObjectsMixin:
         nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
 
+
+# where a threatened one is aimed at: "X could find itself (would be) in the sights
+# (crosshairs, firing line) of our missiles"
+AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
+# what has someone in its sights when that is a threat ("of Russian missiles")
+WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
+                "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+
+
+def _in_the_sights(verb: Token) -> bool:
+    """Whether the clause ``verb`` puts its subject in the sights of weapons ("X would find
+    itself in the sights (crosshairs) of our missiles"; not "of investors")."""
+    return verb.lemma_.lower() in ("find", "be", "land", "end", "come") and any(
+        p.dep_ == "prep" and p.lower_ in ("in", "into", "within", "under") and any(
+            o.dep_ == "pobj" and o.lower_ in AIMED_AT_NOUNS and any(
+                q.dep_ == "prep" and q.lower_ == "of" and any(w.dep_ == "pobj" and w.lower_ in WEAPON_NOUNS
+                                                             for w in q.children) for q in o.children)
+            for o in p.children) for p in verb.children)
