@@ -262,8 +262,10 @@ def _only_body_named(g: Dict) -> bool:
 
 def _leading_titles(head, tts: set) -> set:
     """The title words ``tts`` of a person as a leader-like ``head`` reads them: "the Russian
-    leader" is a prime minister, not a (deputy, foreign) minister ("Russian Deputy Foreign
-    Minister X ... the Russian leader" is someone else)."""
-    if head.lower_ == "leader" and "prime" not in tts:
-        return tts - {"minister"}
-    return tts
+    leader" is a prime minister, not a (foreign) minister nor a deputy or vice president
+    ("Russian Deputy Foreign Minister X ... the Russian leader" is someone else)."""
+    if head.lower_ != "leader":
+        return tts
+    if tts & {"deputy", "vice"}:
+        return set()
+    return tts if "prime" in tts else tts - {"minister"}
