@@ -169,3 +169,19 @@ def test_a_royal_first_name_is_not_another_title_holders_full_name(nlp, text, sh
 def test_a_short_form_with_the_same_title_is_the_full_name(nlp, text, short, full):
     people = _people_mentions(nlp, text)
     assert any(short in ms and full in ms for ms in people)
+
+
+def _person_mentions(nlp, text):
+    return {e.name: {m.text for m in e.mentions} for e in relext.extract(text, nlp=nlp).entities
+            if e.type.value == "PERSON"}
+
+
+def test_the_leader_is_the_prime_minister_titled_with_that_country(nlp):
+    people = _person_mentions(nlp, "British Prime Minister Keir Starmer flew to Kyiv. The British leader met Zelensky.")
+    assert "British leader" in people["Keir Starmer"]
+
+
+def test_the_leader_is_not_a_deputy_or_foreign_minister_of_that_country(nlp):
+    people = _person_mentions(nlp, "The Russian leader spoke on Monday. Later, Russian Deputy Foreign Minister "
+                                   "Sergei Ryabkov said the talks had failed.")
+    assert "Russian leader" not in people.get("Sergei Ryabkov", set())

@@ -111,6 +111,7 @@ WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "
               "butcher", "autocrat", "despot", "warmonger", "bully", "provocateur", "fascist", "nazi", "gangster",
               "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
               "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer",
+              "terror",  # "designated X a terror group"
               # wrongdoing named by its kind ("called X's actions an affront")
               "affront", "insult", "provocation", "disgrace", "outrage",
               # a standing danger or nuisance the labelled one is made ("called X a troublemaker",

@@ -28,6 +28,9 @@ DEED_VERBS: Dict[str, Tuple[str, ...]] = {
 # verbs that lay a penalty, the act a vague noun names again (CAMEO 163/172/174)
 PENALTY_VERBS = ("impose", "sanction", "slap", "ban", "bar", "expel", "suspend", "freeze", "blacklist", "levy",
                  "embargo", "penalise", "penalize", "exclude", "downgrade")
+# light verbs that lay a penalty only with a penalty noun as object ("put sanctions on X")
+LIGHT_PENALTY_VERBS = ("put", "place", "lay")
+PENALTY_OBJECTS = ("sanction", "penalty", "restriction", "ban", "embargo", "tariff", "curb", "freeze")
 # ("the measures" is left out: as often security or policy measures as penalties)
 VAGUE_NOUNS = ("move", "step", "decision", "action", "sanction", "penalty", "restriction")
 for _noun in VAGUE_NOUNS:
@@ -38,9 +41,34 @@ LOOK_BACK = 2  # sentences: the act was just told
 
 def deed_doers(args, verb: Token) -> List[str]:
     """Doers of the act named by the definite direct object of the reproaching ``verb``."""
-    index = args.index
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in DEED_VERBS:
+    if obj is None:
+        return []
+    index = args.index
+    accusers = set(args.verb_subjects(verb))
+    # the reproacher's side: its names and those in its noun phrase ("Canadian Prime Minister X")
+    side = accusers | {index.entity(w.i) for c in verb.children if c.dep_ == "nsubj" for w in c.subtree
+                       if index.entity(w.i)}
+    return noun_doers(args, obj, accusers, side)
+
+
+def reporter_side(args, reporter: Token) -> set:
+    """The side of the one speaking through ``reporter`` (a reporting verb): its subjects'
+    names and the names inside its subject's noun phrase ("said Israeli Foreign Minister X"
+    -> X and Israel), for :func:`noun_doers`."""
+    index = args.index
+    return set(args.verb_subjects(reporter)) | {index.entity(w.i) for c in reporter.children
+                                               if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+                                               if index.entity(w.i)}
+
+
+def noun_doers(args, obj: Token, accusers: set, side: set) -> List[str]:
+    """Doers of the act the definite noun ``obj`` names again, reproached by ``accusers``
+    (``side``: their names and those of their state; a vague noun names only a penalty
+    laid on that side): "The EU banned Iran's flights. The ban was illegal, said Iran's
+    foreign minister" -> the EU."""
+    index = args.index
+    if obj.lemma_.lower() not in DEED_VERBS:
         return []
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in obj.children) \
             or any(index.entity(c.i) for c in obj.subtree if c.i != obj.i):
@@ -50,17 +78,14 @@ def deed_doers(args, verb: Token) -> List[str]:
     doc = obj.doc
     sents = list(doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= obj.i < s.end)
-    accusers = set(args.verb_subjects(verb))
     vague = lemma in VAGUE_NOUNS
-    # the reproacher's side: its names and those in its noun phrase ("Canadian Prime Minister X")
-    side = accusers | {index.entity(w.i) for c in verb.children if c.dep_ == "nsubj" for w in c.subtree
-                       if index.entity(w.i)}
     for s in reversed(sents[max(0, here - LOOK_BACK - vague):here + 1]):
         found: List[str] = []
         for t in reversed(list(s)):
             if t.i >= obj.i:
                 continue
-            if t.pos_ == "VERB" and t.lemma_.lower() in verbs and not any(c.dep_ == "neg" for c in t.children):
+            if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or vague and _lays_penalty(t)) \
+                    and not any(c.dep_ == "neg" for c in t.children):
                 found = args.verb_subjects(t)
                 if vague and not side & {index.entity(w.i) for c in t.children if c.dep_ not in ("nsubj", "nsubjpass")
                                          for w in c.subtree if index.entity(w.i)}:
@@ -71,3 +96,9 @@ def deed_doers(args, verb: Token) -> List[str]:
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def _lays_penalty(verb: Token) -> bool:
+    """Whether ``verb`` is a light verb laying a penalty by its object ("put sanctions on X")."""
+    return verb.lemma_.lower() in LIGHT_PENALTY_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_OBJECTS for c in verb.children)

@@ -99,7 +99,10 @@ class Descriptions:
             candidates = []
             if anchor is not None:
                 accepted = GENERIC_TITLES.get(tok.lower_, {tok.lower_})
-                candidates = [pid for pid, (anchors, tts) in titled.items() if anchor in anchors and accepted & tts]
+                candidates = [pid for pid, (anchors, tts) in titled.items()
+                              if anchor in anchors and accepted & _leading_titles(tok, tts)]
+                if not candidates and any(anchor in anchors and accepted & tts for anchors, tts in titled.values()):
+                    continue  # only a minister of that country is titled: the leader is someone unnamed
             start = tok.i
             if not candidates:  # nobody so titled: the one named person the description fits
                 found = described_person(doc, tok, anchor, groups, titled, sent_of,
@@ -292,3 +295,14 @@ def _only_body_named(g: Dict) -> bool:
     later is a meeting the text introduces as one, not this one."""
     return bool(g["attributes"].get("meeting_of")) and not any(
         len(mm["text"].split()) > 1 for mm in g["mentions"] if mm["kind"] == "NAME")
+
+
+def _leading_titles(head, tts: set) -> set:
+    """The title words ``tts`` of a person as a leader-like ``head`` reads them: "the Russian
+    leader" is a prime minister, not a (foreign) minister nor a deputy or vice president
+    ("Russian Deputy Foreign Minister X ... the Russian leader" is someone else)."""
+    if head.lower_ != "leader":
+        return tts
+    if tts & {"deputy", "vice"}:
+        return set()
+    return tts if "prime" in tts else tts - {"minister"}

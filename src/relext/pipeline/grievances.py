@@ -10,7 +10,12 @@
   would pay a price");
 - blame stated with a copula in someone's words: "Kenya said Uganda was behind the
   attack (was responsible for the killings, is to blame, is guilty of war crimes)" -> the
-  speaker ACCUSES the one blamed;
+  speaker ACCUSES the one blamed; likewise the owner of a fault ("Kenya said any new
+  clash would be the fault of Uganda (would be Uganda's fault)", "said the blame (fault)
+  lay with Uganda");
+- incitement in someone's words: "Kenya said Uganda had incited (stirred up, fuelled)
+  violence (hatred, unrest)" -> Kenya ACCUSES Uganda (cues ``inciting_verbs``,
+  ``incited_harms``);
 - a consequence promised in someone's words: "X will regret it (be sorry, face serious
   consequences, answer for it)", "X is playing with fire" -> the speaker THREATENS X.
 """
@@ -20,6 +25,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from ._lookup import positions_of_words, positions_where
 from .records import record
 from .threat_clauses import answered
@@ -69,6 +75,14 @@ FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "h
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
+# nouns of blame whose owner is the one blamed ("was the fault of X", "is X's fault")
+FAULT_NOUNS = {"fault"}
+# verbs that place a fault on its owner ("the blame lies (rests) with X")
+LYING_VERBS = {"lie", "rest"}
+_CUES = read_data("cues.yaml")
+# verbs of stirring up harm and the harms they stir ("said X had incited violence")
+INCITING_VERBS = frozenset(_CUES["inciting_verbs"])
+INCITED_HARMS = frozenset(_CUES["incited_harms"])
 # prepositions that set a scene rather than charge someone ("after Russia's invasion")
 SETTING_PREPS = {"after", "since", "amid", "following", "during", "before", "despite"}
 
@@ -122,6 +136,7 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
                         out.append(record(tok, s, "THREATENS", p, rule_id="THREATENS:pay-a-price", modality="REPORTED"))
     out.extend(_conditional_warnings(doc, index, args, reporting))
     out.extend(_reported_blame(doc, index, args, reporting))
+    out.extend(_reported_incitement(doc, index, args, reporting))
     out.extend(_promised_consequences(doc, index, args, reporting))
     return out
 
@@ -209,11 +224,22 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
     out: List[Dict] = []
     # only these words can fire the tests below: the adjectives, "behind" and the lemma "blame"
     starts = positions_where(doc, lambda w: w in GUILT_ADJECTIVES or w in BLAME_ADJECTIVES or w == "behind")
-    starts += positions_where(doc, lambda w: w == "blame", attr="LEMMA")
+    starts += positions_where(doc, lambda w: w == "blame" or w in FAULT_NOUNS, attr="LEMMA")
     for i in sorted(set(starts)):
         tok = doc[i]
         low = tok.lower_
         copula = tok.head
+        blamed = None
+        if tok.dep_ == "nsubj" and tok.lemma_.lower() in FAULT_NOUNS | {"blame"} and copula.lemma_.lower() in LYING_VERBS:
+            # "the fault (blame) lies with X": the one it lies with
+            blamed = [e for p in copula.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)
+                      if index.type_of(e) in ACTOR_TYPES]
+            if not blamed or any(c.dep_ == "neg" for c in copula.children):
+                continue
+            speakers = _speaker(copula, args, reporting) or _quote_speakers(tok, index)
+            out += _pairs(tok, speakers, "ACCUSES", blamed, "ACCUSES:blamed-in-words", "REPORTED")
+            continue
         if copula.lemma_.lower() != "be" or copula.pos_ not in ("AUX", "VERB"):
             continue
         if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and low in GUILT_ADJECTIVES:
@@ -227,17 +253,55 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
         elif tok.dep_ == "xcomp" and tok.lemma_.lower() == "blame" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             pass  # "X is to blame"
+        elif tok.dep_ == "attr" and tok.lemma_.lower() in FAULT_NOUNS:
+            # "the crisis would be the fault of X", "it is X's fault": the owner of the fault
+            owners = [c for c in tok.children if c.dep_ == "poss"] + [
+                o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            blamed = [e for o in owners for e in args.entities_of(o) if index.type_of(e) in ACTOR_TYPES]
+            if any(c.dep_ == "det" and c.lower_ in ("no", "nobody's") for c in tok.children):
+                continue  # "was no fault of X"
         else:
             continue
         if any(c.dep_ == "neg" for c in copula.children):
             continue  # "said Uganda was not behind the attack" clears it
-        blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
+        if blamed is None:
+            blamed = [e for e in args.verb_subjects(copula) if index.type_of(e) in ACTOR_TYPES]
         if not blamed:
             continue
         speakers = _speaker(copula, args, reporting)
         if not speakers:
             speakers = _quote_speakers(tok, index) if copula.dep_ in ("ROOT", "ccomp", "parataxis") else []
         out += _pairs(tok, speakers, "ACCUSES", blamed, "ACCUSES:blamed-in-words", "REPORTED")
+    return out
+
+
+def _reported_incitement(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """"Kenya said Uganda had incited (stirred up, fuelled) violence (hatred, unrest)", also
+    in a quotation with a known speaker: the speaker ACCUSES the inciter. The narrator's own
+    "Uganda fuelled the unrest" accuses no one; a denied one ("had not incited") clears."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in INCITING_VERBS, attr="LEMMA"):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INCITED_HARMS for c in verb.children):
+            continue
+        inciters = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
+        if not inciters:
+            continue
+        if verb.dep_ in ("ccomp", "parataxis", "conj"):
+            reporter = verb.head
+            if any(c.dep_ == "neg" for c in reporter.children):
+                continue  # "did not say that X incited violence"
+            speakers = _speaker(verb, args, reporting)
+            if not speakers and reporter.lemma_.lower() in reporting:
+                continue  # a reporter that names no one known ("their ministers said"): not the quotation's speaker
+        else:
+            speakers = []
+        if not speakers and verb.dep_ in ("ROOT", "conj", "ccomp"):
+            quoted = any(t.text in ('"', "“", "”") for t in doc[max(0, verb.sent.start - 1):min(len(doc), verb.sent.end + 1)])
+            speakers = _quote_speakers(verb, index) if quoted else []
+        out += _pairs(verb, speakers, "ACCUSES", inciters, "ACCUSES:incitement-in-words", "REPORTED")
     return out
 
 

@@ -20,6 +20,17 @@
 Near misses: a label of something that is no act ("the weather in Uganda was shocking"),
 praise ("Uganda's growth was impressive"), a label negated ("was not illegal"), the
 narrator's own judgement (no speaker: "Uganda's plan was reckless.").
+
+- a label given to a free relative naming someone's act: "Kenya called what Uganda had
+  told parliament provocative", "Kenya said what Uganda did was illegal" -> Kenya ACCUSES
+  Uganda (the relative's subject); not praise ("called what Uganda did brave").
+
+- an act named again by a definite noun, its doer told just before (the antecedents of
+  ``deed_antecedents.py``): "The EU imposed sanctions on Iran. The sanctions were illegal,
+  said Iran's foreign minister" (or "Iran called the move illegal") -> the minister (Iran)
+  ACCUSES the EU; a vague noun ("the move", "the sanctions") only for a penalty laid on
+  the speaker's side (not "The EU imposed sanctions on Iran. The move was unfair, said
+  Kenya").
 """
 from __future__ import annotations
 
@@ -27,6 +38,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from .deed_antecedents import noun_doers, reporter_side
 from .records import record
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -50,6 +62,7 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
     ``predicative`` those of them that do so only after a copula or a labelling verb, or
     before one of ``label_heads``: "had become a political court")."""
     out: List[Dict] = []
+    penalty_labels = set(labels) - set(predicative)  # "political" alone condemns no penalty
     for i in sorted({i for w in words for i in w.positions(doc)}):
         tok = doc[i]
         if tok.lower_ not in labels and tok.lemma_.lower() not in labels:
@@ -72,22 +85,27 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
             continue
         act = None
         speakers: List[str] = []
+        said_by: List[Token] = []  # the verbs of saying (labelling) that give the speakers
         if label.dep_ in ("acomp", "attr") and head.lemma_.lower() in COPULAS:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             act = subj[0] if subj else None
-            speakers = _reporters(head, args, reporting)
+            said_by = _reporting_verbs(head, reporting)
+            speakers = [e for v in said_by for e in args.verb_subjects(v)]
         elif label.dep_ in ("pobj", "amod") and head.lower_ in ("as", "to") and head.head.pos_ == "VERB" \
                 and head.head.lemma_.lower() in (AS_VERBS if head.lower_ == "as" else LIKENING_VERBS):
             # "described X's move as a provocation", "dismissed X's offer as a sham"
             objs = [c for c in head.head.children if c.dep_ == "dobj"]
             act = objs[0] if objs else None
+            said_by = [head.head]
             speakers = args.verb_subjects(head.head)
         elif label.dep_ == "amod" and label.i > head.i:
             act = head  # "called [Boric's plan] reckless", the label hung on the object
+            said_by = [head.head]
             speakers = args.verb_subjects(head.head)
         elif label.dep_ in ("npadvmod", "appos") and head.dep_ in ("dobj", "ccomp") \
                 and head.head.lemma_.lower() in LABEL_VERBS:
             act = head  # "called [Russia's move] a provocation", parsed as a modifier of the act
+            said_by = [head.head]
             speakers = args.verb_subjects(head.head)
         elif label.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "advcl") and head.lemma_.lower() in LABEL_VERBS:
             objs = [c for c in head.children if c.dep_ == "dobj" and c.i != label.i]
@@ -97,11 +115,25 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
                 # "branded [the African Court political]", parsed as one noun phrase
                 objs = [c for c in label.children if c.dep_ in ("compound", "nmod", "nsubj") and index.entity(c.i)]
             act = objs[0] if objs else None
+            said_by = [head]
             speakers = args.verb_subjects(head)
+        clause = None
+        if act is None and label.dep_ in ("oprd", "xcomp") and head.dep_ == "ccomp" and _what_clause(head) \
+                and head.head.lemma_.lower() in LABEL_VERBS:
+            clause, speakers = head, args.verb_subjects(head.head)  # the label hung on the relative's verb
+        if act is None and speakers and attributive is None:
+            clause = clause or _free_relative(head, label)
+            if clause is not None:
+                # "called what X had told parliament provocative", "said what X did was illegal"
+                for s in speakers:
+                    for d in dict.fromkeys(args.verb_subjects(clause)):
+                        if s != d and index.type_of(d) in ACTOR_TYPES:
+                            out.append(record(tok, s, "ACCUSES", d, rule_id="ACCUSES:act-labelled", modality="ASSERTED"))
+                continue
         if act is None or not speakers:
             continue
         word = (attributive or tok).lower_
-        if act.lemma_.lower() not in acts:
+        if act.lemma_.lower() not in acts and act.lower_ not in acts:
             # "Kenya said Uganda was a troublemaker (an aggressor, a threat to the region)":
             # the label given to the actor itself, with a copula in someone's words;
             # an evaluative adjective or a noun of derision after any of the frames
@@ -118,11 +150,35 @@ def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting:
                  if c.dep_ in ("poss", "compound", "amod", "nmod") and index.entity(c.i)]
         doers += [e for c in act.children if c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)]
+        if not doers and word in penalty_labels:
+            # "The EU banned Iran's flights. The ban was illegal, said Iran's minister": the
+            # definite noun names a penalty told just before, laid on the speaker's side
+            side = {e for v in said_by for e in reporter_side(args, v)}
+            doers = noun_doers(args, act, set(speakers), side)
         for s in speakers:
             for d in dict.fromkeys(doers):
                 if s != d and index.type_of(d) in ACTOR_TYPES:
                     out.append(record(tok, s, "ACCUSES", d, rule_id="ACCUSES:act-labelled", modality="ASSERTED"))
     return out
+
+
+def _free_relative(head: Token, label: Token):
+    """The clause of a free relative ("what X had said", "what X did") that the label
+    ``label`` under ``head`` is given to, as the subject of a copula ("what X did was
+    illegal") or the object of a labelling verb ("called what X said provocative"), or None."""
+    if label.dep_ in ("acomp", "attr") and head.lemma_.lower() in COPULAS:
+        clauses = [c for c in head.children if c.dep_ == "csubj"]
+    elif head.lemma_.lower() in LABEL_VERBS and label.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < label.i]
+    else:
+        return None
+    return next((c for c in clauses if _what_clause(c)), None)
+
+
+def _what_clause(c: Token) -> bool:
+    """Whether the verb ``c`` heads a free relative with "what" as its object ("what X said")."""
+    return c.pos_ == "VERB" and any(w.lower_ in ("what", "whatever") and w.i < c.i and w.dep_ in ("dobj", "dative", "pobj")
+                                    for w in c.children) and not any(w.dep_ == "neg" for w in c.children)
 
 
 def _misparsed_label(tok: Token) -> bool:
@@ -134,12 +190,18 @@ def _misparsed_label(tok: Token) -> bool:
 def _reporters(verb: Token, args, reporting: set) -> List[str]:
     """The subjects of the reporting verb whose complement clause ``verb`` heads, also
     after a preposed quotation ("Uganda is a troublemaker, Kenya said")."""
+    return [e for v in _reporting_verbs(verb, reporting) for e in args.verb_subjects(v)]
+
+
+def _reporting_verbs(verb: Token, reporting: set) -> List[Token]:
+    """The reporting verbs whose complement clause ``verb`` heads, also after a preposed
+    quotation ("Uganda is a troublemaker, Kenya said")."""
     if verb.dep_ == "ROOT":
-        return [e for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i
-                and c.pos_ == "VERB" and c.lemma_.lower() in reporting for e in args.verb_subjects(c)]
+        return [c for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i
+                and c.pos_ == "VERB" and c.lemma_.lower() in reporting]
     if verb.dep_ not in ("ccomp", "parataxis"):
         return []
     rep = verb.head
     if rep.pos_ == "VERB" and rep.lemma_.lower() in reporting:
-        return args.verb_subjects(rep)
+        return [rep]
     return []

@@ -163,11 +163,16 @@ class ObjectsMixin:
             elif slot == "pair":
                 if not objs and not pairs and len(subjects) >= 2:
                     pairs.extend(combinations(subjects, 2))
+            elif slot == "small_clause":
+                # "declared [X a terrorist organisation]": the parser makes the label noun a
+                # clause complement with X as its subject
+                objs.extend(e for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+                            for s in c.children if s.dep_ == "nsubj" for e in self.entities_of(s))
             elif slot == "ccomp:nsubj":
                 # "warned that X would pay a price / face consequences / be punished": X is
                 # threatened; in "warned that Russia would retaliate" Russia is the threat
                 for c in tok.children:
-                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS
+                    if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS or _in_the_sights(c)
                                               or any(a.dep_ == "auxpass" for a in c.children)):
                         for s in c.children:
                             if s.dep_ in ("nsubj", "nsubjpass"):
@@ -327,7 +332,11 @@ class ObjectsMixin:
                 if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in BEARING_VERBS:
                     objs.extend(self.verb_subjects(tok.head))
             elif slot == "governor":
-                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX"):
+                # "X faced (drew) criticism": the governor's subject bears it; not "X stepped up
+                # (voiced) criticism" nor "sharpened their criticism", where X holds it
+                if tok.dep_ in ("dobj",) and tok.head.pos_ in ("VERB", "AUX") \
+                        and tok.head.lemma_.lower() not in self.support_verbs \
+                        and not any(c.dep_ == "poss" for c in tok.children):
                     objs.extend(self.verb_subjects(tok.head))
             elif slot == "patient":
                 # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
@@ -526,3 +535,22 @@ class ObjectsMixin:
     def _is_staff(self, t: Token) -> bool:
         nouns = [t] + [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
+
+
+# where a threatened one is aimed at: "X could find itself (would be) in the sights
+# (crosshairs, firing line) of our missiles"
+AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
+# what has someone in its sights when that is a threat ("of Russian missiles")
+WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
+                "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+
+
+def _in_the_sights(verb: Token) -> bool:
+    """Whether the clause ``verb`` puts its subject in the sights of weapons ("X would find
+    itself in the sights (crosshairs) of our missiles"; not "of investors")."""
+    return verb.lemma_.lower() in ("find", "be", "land", "end", "come") and any(
+        p.dep_ == "prep" and p.lower_ in ("in", "into", "within", "under") and any(
+            o.dep_ == "pobj" and o.lower_ in AIMED_AT_NOUNS and any(
+                q.dep_ == "prep" and q.lower_ == "of" and any(w.dep_ == "pobj" and w.lower_ in WEAPON_NOUNS
+                                                             for w in q.children) for q in o.children)
+            for o in p.children) for p in verb.children)

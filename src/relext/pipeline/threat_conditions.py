@@ -5,7 +5,8 @@ condition names as the one acting:
 
 - "X said it would respond (retaliate, take countermeasures) if Y joined NATO";
 - "X warned of a military response (of consequences) if Y crossed the line";
-- "X threatened (vowed) to retaliate if Y imposed tariffs";
+- "X threatened (vowed) to retaliate if Y imposed tariffs", "X threatened fierce
+  retaliation (sanctions) should Y meet Z" (the answer as the object of the threat);
 - "X warned that it would have no choice but to take countermeasures should Y join".
 
 The condition's doer is its active subject ("if Y attacks"); a passive one ("if it is
@@ -123,6 +124,9 @@ def _answer(tok: Token, warning: bool) -> Optional[Token]:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_.lower() in ("threaten", "vow", "pledge", "promise") \
                 and not any(a.dep_ == "neg" for a in c.children) and _hostile(c, True):
             return c
+    if tok.lemma_.lower() in ("threaten", "vow") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_NOUNS for c in tok.children):
+        return tok  # "threatened (vowed) fierce retaliation (sanctions) if Y ..."
     if warning and any(p.dep_ == "prep" and p.lower_ == "of" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in ANSWER_NOUNS for o in p.children) for p in tok.children):
         return tok
