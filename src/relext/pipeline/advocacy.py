@@ -50,7 +50,7 @@ def _advocate(j: Token) -> Tuple[Token, bool]:
     passes a clause of its own (a "that" clause or an infinitive)."""
     cur = j
     for _ in range(HOPS):
-        if cur.head is cur or cur.dep_ in ("nsubj", "nsubjpass", "agent", "poss"):
+        if cur.head.i == cur.i or cur.dep_ in ("nsubj", "nsubjpass", "agent", "poss"):
             return None, False  # "NATO members want ...": the joining word must be what is advocated
         cur = cur.head
         lemma = cur.lemma_.lower()

@@ -94,7 +94,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
         # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
-        roots = [t for t in span if t.head.i < start or t.head.i >= end or t.head is t]
+        roots = [t for t in span if t.head.i < start or t.head.i >= end or t.head.i == t.i]
         for ap in dict.fromkeys(a for r in roots for a in _appositions(r)):
             if ap.i in range(start, end):
                 continue

@@ -52,7 +52,7 @@ def _reporter(v: Token, reporting) -> Token | None:
             return c
     t = v
     for _ in range(3):
-        if t.dep_ not in ("ccomp", "conj") or t.head is t:
+        if t.dep_ not in ("ccomp", "conj") or t.head.i == t.i:
             return None
         h = t.head
         if h.pos_ == "VERB" and h.lemma_.lower() in reporting and t.dep_ == "ccomp":

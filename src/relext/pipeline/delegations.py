@@ -61,7 +61,7 @@ def _delegation(tok: Token, index, args, modality) -> List[Dict]:
     if len(states) != 1:
         return []
     verb = tok.head
-    while verb.dep_ in ("conj", "appos") and verb.head is not verb and verb.pos_ in ("NOUN", "PROPN"):
+    while verb.dep_ in ("conj", "appos") and verb.head.i != verb.i and verb.pos_ in ("NOUN", "PROPN"):
         verb = verb.head
     if verb.lemma_.lower() in VISIT_VERBS:
         return []  # "a Chinese delegation visited Kenya", "sent a delegation": other rules'

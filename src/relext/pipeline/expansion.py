@@ -261,7 +261,7 @@ class ExpansionMixin:
             j = i - 1
             while j > 0 and self.index.entity(j - 1) == x:
                 j -= 1
-            root = next((k for k in doc[j:i] if k.head.i < j or k.head.i >= i or k.head is k), None)
+            root = next((k for k in doc[j:i] if k.head.i < j or k.head.i >= i or k.head.i == k.i), None)
             if root is None or root.dep_ not in ("advmod", "npadvmod", "dep", "intj", "nsubj", "nsubjpass", "appos") \
                     or root.head.i != t.head.i and root.head.i != t.i:
                 break

@@ -446,7 +446,7 @@ def _speaker(tok: Token, args, reporting: set) -> List[str]:
     """Who says that someone will pay: the subject of the reporting verb above ``tok``."""
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return []
         if cur.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "advcl"):
             cur = cur.head

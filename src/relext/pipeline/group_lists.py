@@ -36,7 +36,7 @@ def _modifier(tok, e: str, entity) -> bool:
     demonym on the title, the title on the name)."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("poss", "compound", "amod", "nmod") or cur.head is cur:
+        if cur.dep_ not in ("poss", "compound", "amod", "nmod") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if entity(cur.i) not in (None, e):

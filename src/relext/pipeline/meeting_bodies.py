@@ -90,7 +90,7 @@ def _occasion_governor(root: Token) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = head.lower_
-    gov: Optional[Token] = head.head if head.head is not head else None
+    gov: Optional[Token] = head.head if head.head.i != head.i else None
     if prep in OCCASION_PREPS:
         return not (prep == "at" and gov is not None and gov.lemma_.lower() in ("aim", "direct", "look", "laugh", "point"))
     if prep == "to" and gov is not None:

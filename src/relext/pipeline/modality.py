@@ -104,7 +104,7 @@ class Modality:
                     cur = cur.head  # "held back [from imposing]": the phrase hangs on the particle
                 nodes.append((cur, True))
                 continue
-            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.denying and cur.head is not cur:
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.denying and cur.head.i != cur.i:
                 cur = cur.head  # "denied that it backs X": the clause denied
                 nodes.append((cur, True))
                 break
@@ -113,7 +113,7 @@ class Modality:
                 cur = cur.head.head  # "denied reports (claims) that it backs X"
                 nodes.append((cur, True))
                 break
-            if cur.dep_ not in ("xcomp", "acl") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "acl") or cur.head.i == cur.i:
                 break
             cur = cur.head
             nodes.append((cur, True))
@@ -203,7 +203,7 @@ class Modality:
             if cur.pos_ not in ("VERB", "AUX"):
                 return nodes
         for _ in range(8):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
                 cur = cur.head.head

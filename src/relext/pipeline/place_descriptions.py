@@ -221,7 +221,7 @@ class PlaceDescriptions:
 
 def _is_subject(tok) -> bool:
     """A subject, or the possessor of one ("Germany's government said")."""
-    while tok.dep_ in ("poss", "compound") and tok.head is not tok:
+    while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -230,7 +230,7 @@ def _clause_subject_tokens(tok) -> set:
     """Tokens of the subject of the clause ``tok`` stands in when it is not that subject (with
     its conjuncts): a definite description there cannot mean them."""
     verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (tokens are new objects: no "is")
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass"):
         return set()

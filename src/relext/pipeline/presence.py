@@ -146,7 +146,7 @@ def in_protest(tok) -> bool:
     for c in clause.subtree:
         if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
             return True
-    while clause.dep_ in ("xcomp", "ccomp") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
         clause = clause.head  # "decided to stay away, voicing regret": the displeasure on the governing verb
     doc = tok.doc
     for c in clause.subtree:

@@ -122,7 +122,7 @@ class SalienceMixin:
             holders.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
         cur = holders[-1]
         for _ in range(2):  # "spent four hours meeting X during the summit"
-            if cur.dep_ in ("xcomp", "advcl", "pcomp") and cur.head is not cur:
+            if cur.dep_ in ("xcomp", "advcl", "pcomp") and cur.head.i != cur.i:
                 cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
                 holders.append(cur)
         if tok.pos_ in ("NOUN", "PROPN"):

@@ -82,7 +82,7 @@ def _replacement(tok: Token) -> Tuple[List[Token], Optional[Token]]:
     ys += [c for y in ys for c in y.conjuncts]
     verb = anchor.head
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return ys, verb if verb.pos_ in ("VERB", "AUX") else None
