@@ -227,12 +227,13 @@ def _is_subject(tok) -> bool:
 
 
 def _clause_subject_tokens(tok) -> set:
-    """Tokens of the subject of the clause ``tok`` stands in when it is not that subject (with
-    its conjuncts): a definite description there cannot mean them."""
+    """The heads of the subject of the clause ``tok`` stands in when it is not that subject,
+    with their conjuncts: a definite description there cannot mean them (a state named
+    inside the subject, "US President X was barred from the country", is not excluded)."""
     verb = tok.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (tokens are new objects: no "is")
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass"):
         return set()
-    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)}
 
