@@ -167,8 +167,7 @@ class PlaceDescriptions:
         minister" is passed over). "kingdom", "republic" and "emirate" only fit a state whose
         official name has that word ("Kingdom of Saudi Arabia").
 
-        A description is never the subject of its own clause ("France and the EU threatened
-        the country with sanctions": not France). It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
+        It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
         entity modifier: "the Chinese state", "the Asian nation" are handled elsewhere), is not
         singular and definite, names its state ("the nation of Israel"), when no fitting
         country stands within the window, or when the chosen country is coordinated with
@@ -199,8 +198,6 @@ class PlaceDescriptions:
             form = FORM_HEADS.get(tok.lower_)
             fitting = [(s, e, g) for s, e, g in mentions if s < tok.i and sent_of[s] >= first
                        and (not form or form in official.get(g["attributes"].get("iso3") or "", ""))]
-            own = _clause_subject_tokens(tok)
-            fitting = [m for m in fitting if doc[m[0]:m[1]].root.i not in own]
             if not fitting:
                 continue
             chosen = fitting[-1]
@@ -224,16 +221,3 @@ def _is_subject(tok) -> bool:
     while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
-
-
-def _clause_subject_tokens(tok) -> set:
-    """The heads of the subject of the clause ``tok`` stands in when it is not that subject,
-    with their conjuncts: a definite description there cannot mean them (a state named
-    inside the subject, "US President X was barred from the country", is not excluded)."""
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (tokens are new objects: no "is")
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or tok.dep_ in ("nsubj", "nsubjpass"):
-        return set()
-    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)}
-
