@@ -137,6 +137,23 @@ def _dated(prep: Token) -> bool:
                                        for o in prep.children)
 
 
+def _focus_records(tok: Token, members: List[str], index, rule_id: str, args=None,
+                   told_by: Optional[Token] = None) -> List[Dict]:
+    """MEMBER_OF records of ``members`` in the one joinable body in focus at ``tok`` (none
+    where no body or two are); with ``args``, under the negation and modality of the word
+    ``told_by`` (``tok`` by default) that states the membership."""
+    body = body_in_focus(tok, index) if members else None
+    if body is None:
+        return []
+    told = dict()
+    if args is not None:
+        cue_tok = told_by if told_by is not None else tok
+        negated, cue = args.cached(("neg", cue_tok.i), args.modality.negation, cue_tok)
+        modality, source = args.cached(("mod", cue_tok.i, True), args.modality.modality, cue_tok, args, "MEMBER_OF")
+        told = dict(negated=negated, cue=cue, modality=modality, source=source)
+    return [record(tok, m, "MEMBER_OF", body, rule_id=rule_id, **told) for m in members if m != body]
+
+
 def focused_memberships(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for the constructions of the module docstring."""
     out: List[Dict] = []
@@ -147,10 +164,8 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                 and tok.head.head.lemma_.lower() in ACTING_NOUNS:
             # "the suspension of Syria's membership would take effect": the body in focus
             members = _member_owner(tok, index, args)
-            body = body_in_focus(tok, index) if members and not _named_body(tok, index, args) else None
-            if body is not None:
-                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-suspension-noun")
-                           for m in members if m != body)
+            if members and not _named_body(tok, index, args):
+                out.extend(_focus_records(tok, members, index, "MEMBER_OF:focus-suspension-noun"))
         elif low == "membership":
             verb = tok.head
             if verb.lemma_.lower() not in ACTING_VERBS or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
@@ -159,11 +174,7 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                 continue  # "the bloc suspended X's membership": the body is the subject (`suspensions`)
             if any(c.dep_ == "agent" for c in verb.children) or _named_body(tok, index, args):
                 continue
-            members = _member_owner(tok, index, args)
-            body = body_in_focus(tok, index) if members else None
-            if body is not None:
-                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-suspended")
-                           for m in members if m != body)
+            out.extend(_focus_records(tok, _member_owner(tok, index, args), index, "MEMBER_OF:focus-suspended"))
         elif low in ("admitted", "accepted", "readmitted"):
             if tok.lemma_.lower() not in ADMITTING_VERBS or tok.pos_ != "VERB":
                 continue
@@ -178,19 +189,9 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                     or any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in n.children):
                 continue  # "as a member of X" names its body (trigger rules, `member_companions`)
             members = [e for c in held for e in args.entities_of(c) if index.type_of(e) in MEMBER_TYPES]
-            body = body_in_focus(tok, index) if members else None
-            if body is None:
-                continue
-            negated, cue = args.cached(("neg", tok.i), args.modality.negation, tok)
-            modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
-            out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-admitted", negated=negated,
-                              cue=cue, modality=modality, source=source) for m in members if m != body)
+            out.extend(_focus_records(tok, members, index, "MEMBER_OF:focus-admitted", args=args))
         elif low in ("suspended", "suspension"):
-            members = _still_suspended(tok, index, args)
-            body = body_in_focus(tok, index) if members else None
-            if body is not None:
-                out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-still-suspended")
-                           for m in members if m != body)
+            out.extend(_focus_records(tok, _still_suspended(tok, index, args), index, "MEMBER_OF:focus-still-suspended"))
         elif low == "board":
             prep = tok.head
             verb = prep.head
@@ -198,11 +199,5 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
                     or any(c.dep_ == "det" for c in tok.children):
                 continue
             members = [e for e in args.verb_subjects(verb) if index.type_of(e) == "COUNTRY"]
-            body = body_in_focus(tok, index) if members else None
-            if body is None:
-                continue
-            negated, cue = args.cached(("neg", verb.i), args.modality.negation, verb)
-            modality, source = args.cached(("mod", verb.i, True), args.modality.modality, verb, args, "MEMBER_OF")
-            out.extend(record(tok, m, "MEMBER_OF", body, rule_id="MEMBER_OF:focus-came-on-board", negated=negated,
-                              cue=cue, modality=modality, source=source) for m in members if m != body)
+            out.extend(_focus_records(tok, members, index, "MEMBER_OF:focus-came-on-board", args=args, told_by=verb))
     return out
