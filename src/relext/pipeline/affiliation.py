@@ -30,15 +30,15 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
                    "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
-LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
+ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
 NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
                        "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
                        "service", "guard", "council", "assembly", "court", "bank", "treasury", "police", "command",
                        "mission", "delegation", "legislature", "presidency", "commission", "military"}
-# the teams a state sends ("led the Chinese delegation", "headed the US team")
-STAFF_HEADS = {"delegation", "team", "negotiators", "side", "contingent", "mission", "ministry", "forces",
-               "troops", "diplomacy", "campaign"}
+# what a person leads for a state: its bodies, or the teams it sends (`led_teams` in
+# roles.yaml: "led the Chinese delegation", "headed the US team")
+LED_HEADS = frozenset(NATIONAL_BODY_HEADS) | frozenset(read_data("roles.yaml").get("led_teams", ()))
 
 
 def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
@@ -121,7 +121,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # delegation": the state or body whose team or office the person leads
         for verb in _leading_verbs(root):
             for obj in verb.children:
-                if obj.dep_ != "dobj" or obj.lower_ not in NATIONAL_BODY_HEADS | STAFF_HEADS:
+                if obj.dep_ != "dobj" or obj.lower_ not in LED_HEADS:
                     continue
                 anchors = _anchors_of(obj, index)
                 possessors = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -305,7 +305,7 @@ def _leading_verbs(root: Token) -> List[Token]:
             out.append(c)
         elif c.dep_ == "acl" and c.tag_ == "VBG":
             out.append(c)
-    return [v for v in out if v.lemma_.lower() in LEADING_VERBS]
+    return [v for v in out if v.lemma_.lower() in ROLE_LEADING_VERBS]
 
 
 def _title_in(span, titles) -> Optional[Token]:
