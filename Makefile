@@ -10,7 +10,7 @@ OUT ?= out
 help:
 	@echo "make demo   - set up .venv and build the graph of the sample corpus in data/ (writes $(OUT)/)"
 	@echo "make test   - set up .venv and run the test suite"
-	@echo "make score  - score relext on the development sets (../shared/eval dev, dev2; tests/data dev3 to dev6, own_heldout2) and the project's check sets (own_heldout, own_heldout3 to own_heldout6)"
+	@echo "make score  - score relext on the development sets (../shared/eval dev, dev2; tests/data dev3 to dev6, own_heldout2) and the project's check sets (own_heldout, own_heldout3 to own_heldout7)"
 	@echo "make bench  - run the speed and memory benchmark (bench/)"
 	@echo "make docs   - build the documentation site (mkdocs build --strict)"
 
@@ -32,7 +32,7 @@ test: $(STAMP)
 
 SETS = --gold ../shared/eval/dev.jsonl --gold ../shared/eval/dev2.jsonl --gold tests/data/dev3.jsonl --gold tests/data/dev4.jsonl --gold tests/data/dev5.jsonl --gold tests/data/dev6.jsonl \
        --gold tests/data/own_heldout2.jsonl --gold tests/data/own_heldout.jsonl --gold tests/data/own_heldout3.jsonl --gold tests/data/own_heldout4.jsonl --gold tests/data/own_heldout5.jsonl \
-       --gold tests/data/own_heldout6.jsonl
+       --gold tests/data/own_heldout6.jsonl --gold tests/data/own_heldout7.jsonl
 
 score: $(STAMP)
 	$(BIN)/python bench/dev_scores.py $(SETS)
