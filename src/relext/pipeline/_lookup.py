@@ -34,6 +34,9 @@ _BY_DOC: "weakref.WeakKeyDictionary[Doc, Dict]" = weakref.WeakKeyDictionary()
 _LAST: Tuple = (lambda: None, None)
 
 
+# the attributes `positions_where` reads, by name
+_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}
+
 # up to this many tokens, a Doc's distinct values are found in plain Python
 SHORT_DOC = 200
 
@@ -241,7 +244,7 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     >>> positions_where(spacy.blank("en")("The US led, then Saudi Arabia led."), lambda w: w == "led")
     [2, 7]
     """
-    words, word_of = _distinct_words(doc, {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}[attr])
+    words, word_of = _distinct_words(doc, _ATTRS[attr])
     kept = list(compress(range(len(words)), map(keep, words)))  # (no Python loop of its own)
     if not kept:
         return []

@@ -99,13 +99,15 @@ class ObjectsMixin:
     def objects(self, tok: Token, slots: Sequence[str], subjects: List[str]) -> Tuple[List[str], List[Tuple[str, str]]]:
         objs: List[str] = []
         pairs: List[Tuple[str, str]] = []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = None  # whether ``tok`` is passive: found when a "dobj" or "position" slot asks
         for slot in slots:
             if slot == "dobj" and _reduced_passive(tok):
                 # "the summit, attended by A and B": the noun the participle modifies
                 if self.index.entity(tok.head.i) or tok.head.lower_ == "those":
                     objs.extend(self.entities_of(tok.head))  # "among those banned were A and B"
             elif slot == "dobj":
+                if passive is None:
+                    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 if passive and tok.dep_ == "ROOT":
                     objs.extend(e for e in self.swallowed_subject(tok) if e not in subjects)
@@ -374,6 +376,8 @@ class ObjectsMixin:
             elif slot == "position":
                 # the object is someone's bid, step or accession, never the person itself
                 # ("welcomed Iran's accession" supports Iran; "welcomed Modi" is a reception)
+                if passive is None:
+                    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass") and c.dep_ == ("nsubjpass" if passive else "dobj") \
                             and self.index.entity(c.i) is None and c.lemma_.lower() in self.position_nouns:

@@ -412,6 +412,11 @@ class RelationExtractor(RuleComponent):
                 subjects, presupposed = internal, "bearer" not in rule.object
             else:
                 subjects = args.cached(("subj", tok.i), args.subjects, tok)
+        if not subjects and not any(slot.startswith("prep:between") for slot in rule.object):
+            # with no subject only "between A and B" makes a pair (`Arguments.objects`), and
+            # nothing below adds a subject: the check before the negation would return no
+            # record, so the objects are not looked for
+            return []
         objects, pairs = args.objects(tok, rule.object, subjects)
         if rule.governors and not objects and not pairs:
             # "provided support to X", "pledged $2bn in aid to X": the recipient on the governing verb

@@ -29,6 +29,8 @@ import math
 from collections import Counter, defaultdict
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import load_catalogue
@@ -84,19 +86,28 @@ def rule_family(rule_id: str, trigger_pos: Optional[str] = None) -> str:
     return "structural"
 
 
-def _tree_distance(a: Token, b: Token) -> Optional[int]:
-    """Edges between two tokens of one dependency tree (``None`` across sentences)."""
+def _heads(doc: Doc) -> List[int]:
+    """The index of each token's head (a root is its own head), read from the Doc's array."""
+    return (numpy.arange(len(doc), dtype="int64") + doc.to_array(HEAD).astype("int64")).tolist()
+
+
+def _tree_distance(a: Token, b: Token, heads: Optional[List[int]] = None) -> Optional[int]:
+    """Edges between two tokens of one dependency tree (``None`` across sentences).
+
+    ``heads``: `_heads` of their Doc, when the caller has it (no Token is built then)."""
+    if heads is None:
+        heads = _heads(a.doc)
     up = {a.i: 0}
-    node, n = a, 0
-    while node.head.i != node.i:
-        node, n = node.head, n + 1
-        up[node.i] = n
-    node, n = b, 0
-    while node.i not in up:
-        if node.head.i == node.i:
+    node, n = a.i, 0
+    while heads[node] != node:
+        node, n = heads[node], n + 1
+        up[node] = n
+    node, n = b.i, 0
+    while node not in up:
+        if heads[node] == node:
             return None
-        node, n = node.head, n + 1
-    return n + up[node.i]
+        node, n = heads[node], n + 1
+    return n + up[node]
 
 
 class DocContext:
@@ -126,6 +137,14 @@ class DocContext:
         self._tokens: Dict[Tuple[int, int], Optional[Token]] = {}
         self._sentences: Dict[Tuple[int, int], Optional[Span]] = {}
         self._arguments: Dict[Tuple, Tuple[Optional[Mapping], bool]] = {}
+        self._heads: Optional[List[int]] = None
+
+    @property
+    def heads(self) -> List[int]:
+        """Each token's head index (`_heads`), read once per Doc."""
+        if self._heads is None:
+            self._heads = _heads(self.doc)
+        return self._heads
 
     def sentence(self, start: int, end: int) -> Optional[Span]:
         """The sentence span of the characters ``start:end`` (cached)."""
@@ -185,7 +204,7 @@ def relation_features(ctx: DocContext, rec: Mapping) -> Dict[str, float]:
             x[f"{arg}_path"] = 1.0
         elif trigger is not None:
             tok = ctx.token(mention["start_char"], mention["end_char"])
-            d = _tree_distance(trigger, tok) if tok is not None else None
+            d = _tree_distance(trigger, tok, ctx.heads) if tok is not None else None
             x[f"{arg}_path"] = min(d if d is not None else _MAX_PATH, _MAX_PATH) / _MAX_PATH
         if mention is not None and mention.get("kind", "NAME") in _KINDS:
             x[f"{arg}_kind={mention['kind']}"] = 1.0
