@@ -8,9 +8,9 @@ from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
 from .named_heads import MONTHS
-from .threat_clauses import blow_targets, outcome_targets, step_targets
+from .threat_clauses import blow_targets, outcome_targets, step_targets, undeterred
 from .threat_wordings import by_force, owners_ruined, threat_targets
-from .threat_conditions import provokers
+from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .penalty_targets import goods_origin, laid_by, laid_on
@@ -37,6 +37,10 @@ EVE_NOUNS = {"eve"}
 
 # verbs of a blow whose object is its target ("warned it would strike X")
 # verbs that take from the owner of their object ("annex part of X", "block X's membership")
+# penalties laid on goods whose origin is the one threatened ("to impose tariffs on X's steel")
+PENALTY_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo", "ban", "restriction", "curb", "control"}
+# participles that aim a measure at someone ("measures targeting X")
+TARGETING_VERBS = {"target", "hit", "punish", "penalise", "penalize"}
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
 # what is cut off from a recipient ("cut off gas supplies to X")
 SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water",
@@ -109,6 +113,13 @@ class ObjectsMixin:
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 if passive and tok.dep_ == "ROOT":
                     objs.extend(e for e in self.swallowed_subject(tok) if e not in subjects)
+                if passive and tok.dep_ == "xcomp" and tok.head.pos_ in ("AUX", "VERB") \
+                        and not any(c.dep_ == "nsubjpass" for c in tok.children) \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    # "A and B are to be barred from X", "A is expected to be sanctioned": the
+                    # subject raised to the verb above the passive infinitive suffers it
+                    objs.extend(e for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                for e in self.entities_of(c) if e not in subjects)
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)
@@ -192,8 +203,9 @@ class ObjectsMixin:
                 # "warned it would retaliate (take countermeasures) against X", "warned it would
                 # impose sanctions on X", "warned it would strike X": a named target of a blow
                 for c in tok.children:
-                    if c.dep_ != "ccomp" or c.pos_ != "VERB" or any(a.dep_ == "neg" for a in c.children):
-                        continue
+                    if c.dep_ != "ccomp" or c.pos_ != "VERB" \
+                            or any(a.dep_ == "neg" for a in c.children) and not undeterred(c):
+                        continue  # "would not hesitate to impose sanctions on X" promises them
                     words = ("against",) + (("on", "upon") if c.lemma_.lower() in ("impose", "slap", "levy") else ())
                     objs.extend(e for w in words for p in self._preps(c, w) for o in p.children
                                 if o.dep_ == "pobj" and self.index.entity(o.i) for e in self.entities_of(o))
@@ -210,6 +222,9 @@ class ObjectsMixin:
             elif slot == "provoker":
                 # "said it would retaliate if X joined NATO": the doer of the condition
                 objs.extend(provokers(self, tok))
+            elif slot == "answered_act":
+                # "said it would respond to any attack by X": the doer of the wrong answered
+                objs.extend(answered_doers(self, tok))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
@@ -248,6 +263,12 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "acl":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "acl:target":
+                # "new measures (restrictions) targeting X (X's banks)": a participle of aiming
+                for c in tok.children:
+                    if c.dep_ == "acl" and c.lemma_.lower() in TARGETING_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj"
+                                    for e in self.entities_of(d, positions=True))
             elif slot == "compound":
                 for c in tok.children:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
@@ -281,6 +302,10 @@ class ObjectsMixin:
                         for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
+                        # "threatened to pile (impose) tariffs on Chinese imports (on X's steel)":
+                        # the state the goods come from (penalty_targets.goods_origin)
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in PENALTY_NOUNS
+                                    for e in goods_origin(self, d) if e not in objs)
             elif slot == "ccomp:outcome":
                 # "said X's move would have serious consequences (would not go unanswered)"
                 objs.extend(outcome_targets(self, tok, self.position_nouns))
@@ -346,6 +371,10 @@ class ObjectsMixin:
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ == "PROPN" \
+                        and tok.head.dep_ == "prep" and self.index.entity(tok.head.head.i):
+                    # "X, already under US sanctions, protested": the name the phrase modifies
+                    objs.extend(self.entities_of(tok.head.head))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "subject" \
                         and tok.head.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head.head))  # "X is subject to US sanctions"

@@ -474,7 +474,7 @@ class RelationExtractor(RuleComponent):
             elif frame == "flip":
                 negated = not args.cached(("neg", tok.i), self.modality.negation, tok)[0]
                 cue = cue or tok.head.text
-        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
+        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF", predicate == "THREATENS"), self.modality.modality, tok, args,
                                        predicate) if not presupposed \
             else ("ASSERTED", None)
         out = []

@@ -42,6 +42,10 @@ ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
 
 # "X is one of (A and B are two of) the nations doing Y"
+# participles of warning whose subject is the one demanding, when the parser hangs them on a
+# demanded clause ("X demanded that Y withdraw, warning that ..."), and those demand verbs
+WARNING_PARTICIPLES = {"warn", "threaten", "caution"}
+DEMAND_VERBS = {"demand", "urge", "insist", "ask", "tell", "call", "order", "say"}
 ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
 
 
@@ -198,6 +202,12 @@ class SubjectsMixin:
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(head.head, _depth + 1)
         if v.dep_ == "advcl" and v.tag_ == "VBG":
+            if v.lemma_.lower() in WARNING_PARTICIPLES and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+                    and v.i > 0 and v.doc[v.i - 1].lower_ == "," \
+                    and head.head.lemma_.lower() in DEMAND_VERBS:
+                # "X demanded that Y withdraw, warning that Y would pay": the parser hangs the
+                # warning on the demanded clause; the one demanding warns
+                return self.verb_subjects(head.head, _depth + 1)
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             found = self.entities_of(head)

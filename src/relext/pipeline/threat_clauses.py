@@ -41,10 +41,17 @@ TIE_PREPS = {"to", "with", "in", "of", "for", "from"}
 _OTHER_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis"}
 
 
+def undeterred(verb: Token) -> bool:
+    """"would not hesitate to (shrink from) strike X": a negated verb of holding back, which
+    promises the step it governs."""
+    return verb.lemma_.lower() in ("hesitate", "shrink", "flinch") and any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
 def promises(verb: Token) -> bool:
     """Whether ``verb`` (or the auxiliary chain above an infinitive) promises a step."""
     return any(c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in verb.children) \
-        and not any(c.dep_ == "neg" for c in verb.children)
+        and (not any(c.dep_ == "neg" for c in verb.children) or undeterred(verb))
 
 
 def _steps(clause: Token) -> List[Token]:
@@ -91,7 +98,7 @@ def step_targets(args, clause: Token) -> List[str]:
     """Entities the step ``clause`` names is aimed at, without asking whether it is
     promised: the infinitive of a verb of threatening ("threatened to withdraw from X",
     "to suspend its membership of X") is a threat by itself."""
-    if any(c.dep_ == "neg" for c in clause.children):
+    if any(c.dep_ == "neg" for c in clause.children) and not undeterred(clause):
         return []
     index = args.index
     heads: List[Token] = []
