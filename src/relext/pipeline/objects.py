@@ -39,6 +39,8 @@ EVE_NOUNS = {"eve"}
 # verbs that take from the owner of their object ("annex part of X", "block X's membership")
 # penalties laid on goods whose origin is the one threatened ("to impose tariffs on X's steel")
 PENALTY_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo", "ban", "restriction", "curb", "control"}
+# places a state closes to someone ("barred from Egyptian ports")
+CLOSED_PLACES = {"port", "airport", "airspace", "territory", "water", "waters", "soil", "market", "border"}
 # participles that aim a measure at someone ("measures targeting X")
 TARGETING_VERBS = {"target", "hit", "punish", "penalise", "penalize"}
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
@@ -263,6 +265,15 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "acl":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "closed_place":
+                # "X was barred from Egyptian ports (Chinese airspace, Iran's waters)": the state
+                # that owns the place closed to X
+                for p in self._preps(tok, "from"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in CLOSED_PLACES:
+                            objs.extend(e for c in o.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                                        and self.index.entity(c.i) for e in self.entities_of(c)
+                                        if self.index.type_of(e) == "COUNTRY")
             elif slot == "acl:target":
                 # "new measures (restrictions) targeting X (X's banks)": a participle of aiming
                 for c in tok.children:

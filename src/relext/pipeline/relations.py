@@ -40,7 +40,7 @@ from .backing import (given_support, had_support, held_support_noun, legitimacy,
 from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
-from .threat_clauses import promises
+from .threat_clauses import promised_governor, promises
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members, others_after_list
 from .member_appositions import apposed_members, included_after_group, named_after_group
@@ -359,7 +359,7 @@ class RelationExtractor(RuleComponent):
             return []  # "arms sales to X" supports X; "car sales to X" do not
         if rule.staff_object and not args.has_staff_object(tok):
             return []
-        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp"):
+        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp" or promised_governor(tok)):
             return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []

@@ -54,6 +54,27 @@ def promises(verb: Token) -> bool:
         and (not any(c.dep_ == "neg" for c in verb.children) or undeterred(verb))
 
 
+def promised_governor(noun: Token) -> bool:
+    """Whether the verb that takes the noun ``noun`` as its object is promised, directly or
+    through the infinitives and gerunds above it: "we will keep (pushing) up the pressure on
+    X", "vowed to step up pressure on X". A noun said of the past ("stepped up pressure")
+    is not."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "dobj":
+        return False
+    cur = noun.head
+    for _ in range(3):
+        if cur.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cur.children):
+            return False
+        if promises(cur):
+            return True
+        if cur.dep_ != "xcomp":
+            return False
+        if cur.head.lemma_.lower() in ("vow", "pledge", "promise", "threaten"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _steps(clause: Token) -> List[Token]:
     """The clause's verb and the verbs it governs as its own infinitives ("would consider
     expelling X", "could decide to quit X")."""
