@@ -34,6 +34,10 @@ OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"
 RETRACT_VERBS = {"withdraw", "end", "drop", "pull", "revoke", "rescind", "retract", "suspend", "abandon", "scrap",
                  "terminate", "cease"}
 SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
+# verbs of stopping that a request presupposes the act of ("told X to stop threatening Y"),
+# and the verbs of requesting
+STOPPING_VERBS = {"stop", "cease", "quit"}
+STOP_REQUESTS = {"tell", "urge", "ask", "demand", "call", "order", "warn", "press"}
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
@@ -150,6 +154,9 @@ class Modality:
                         and any(d.lower_ == "no" for d in c.children):
                     count += 1  # "no longer backs X"
                     cue = "no " + c.text
+            if governs and n.lemma_.lower() in STOPPING_VERBS and n.dep_ == "xcomp" \
+                    and n.head.lemma_.lower() in STOP_REQUESTS and not any(c.dep_ == "neg" for c in n.head.children):
+                continue  # "told X to stop threatening Y": X has been threatening Y
             if governs and (n.lemma_.lower() in self.negating or self.calls_off(n)
                             or (n.lemma_.lower() in RETRACT_VERBS and tok.lemma_.lower() in SUPPORT_NOUNS)
                             or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())

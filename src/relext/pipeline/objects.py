@@ -41,6 +41,8 @@ EVE_NOUNS = {"eve"}
 PENALTY_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo", "ban", "restriction", "curb", "control"}
 # places a state closes to someone ("barred from Egyptian ports")
 CLOSED_PLACES = {"port", "airport", "airspace", "territory", "water", "waters", "soil", "market", "border"}
+# verbs of a byline or a report a fronted clause may be misattached to ("..., Y warned, writes Z")
+BYLINE_VERBS = {"write", "report", "say", "add"}
 # participles that aim a measure at someone ("measures targeting X")
 TARGETING_VERBS = {"target", "hit", "punish", "penalise", "penalize"}
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
@@ -184,7 +186,7 @@ class ObjectsMixin:
             elif slot == "ccomp:nsubj":
                 # "warned that X would pay a price / face consequences / be punished": X is
                 # threatened; in "warned that Russia would retaliate" Russia is the threat
-                for c in tok.children:
+                for c in list(tok.children) + _fronted_clauses(tok):
                     if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS or _in_the_sights(c)
                                               or any(a.dep_ == "auxpass" for a in c.children)):
                         for s in c.children:
@@ -583,6 +585,17 @@ AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
 # what has someone in its sights when that is a threat ("of Russian missiles")
 WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
                 "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+
+
+def _fronted_clauses(verb: Token) -> List[Token]:
+    """The fronted clause a reporting verb in parataxis really reports, when the parser hung
+    it on the byline's verb after it: "X could face ..., Y has warned, writes Z" (the clause
+    is a complement of "writes", "warned" a parataxis or second complement of it). Only
+    when ``verb`` has no complement of its own."""
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.lemma_.lower() not in BYLINE_VERBS \
+            or any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
 
 
 def _in_the_sights(verb: Token) -> bool:

@@ -147,7 +147,12 @@ class SubjectsMixin:
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
-                        return self.entities_of(objs[0])
+                        found = self.entities_of(objs[0])
+                        if objs[0].pos_ == "PRON" and found and set(found) <= set(self.verb_subjects(head, _depth + 1)):
+                            # "X rebuked Y and told him to stop": an object pronoun is never its
+                            # own clause's subject; the one named before it is meant
+                            found = self._other_named_before(objs[0], set(found))
+                        return found
                 preps = PREP_OBJECT_CONTROL.get(head.lemma_.lower(), ())
                 objs = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                         for o in c.children if o.dep_ == "pobj"]
@@ -224,6 +229,16 @@ class SubjectsMixin:
                 if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
                     found = self.verb_subjects(head.head, _depth + 1)
             return found
+        return []
+
+    def _other_named_before(self, pron: Token, excluded: set) -> List[str]:
+        """The person (for he/she/him/her) or state named last before ``pron`` in its
+        sentence that is not in ``excluded``."""
+        kinds = ("PERSON",) if pron.lower_ in ("he", "him", "she", "her") else ("COUNTRY", "ORGANISATION", "PERSON")
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            e = self.index.entity(i)
+            if e is not None and e not in excluded and self.index.type_of(e) in kinds:
+                return [e]
         return []
 
     def swallowed_subject(self, v: Token) -> List[str]:
