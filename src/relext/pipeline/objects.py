@@ -13,7 +13,7 @@ from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
-from .penalty_targets import goods_origin, laid_by, laid_on
+from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -61,7 +61,9 @@ LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch",
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
                  "ruin", "wreck", "cripple", "devastate"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
-BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
+BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
+                 # one who defies a ban (warrant, warning) is the one it is laid on
+                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge"}
 
 # verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
@@ -267,6 +269,9 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "acl":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "purpose":
+                # "sanctions meant to freeze assets held by X": whom the penalty's purpose names
+                objs.extend(purpose_targets(self, tok))
             elif slot == "closed_place":
                 # "X was barred from Egyptian ports (Chinese airspace, Iran's waters)": the state
                 # that owns the place closed to X

@@ -382,6 +382,8 @@ class RelationExtractor(RuleComponent):
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
             elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PORTION_WORDS:
                 gov = tok.head.head.head  # "cut most (half) of its aid to X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "vote":
+                gov = tok.head.head  # "the Council voted for sanctions on X"
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.pos_ == "VERB":
                 gov = tok.head.head  # "aligned itself with the EU sanctions", "signed up to them", "came to the defence of X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
