@@ -197,7 +197,13 @@ class ObjectsMixin:
                             if s.dep_ == "nsubjpass" and s.lemma_.lower() == "membership" \
                                     and c.lemma_.lower() in SUSPENDING_VERBS:
                                 # "warned that X's membership could be suspended": the member
-                                objs.extend(e for h in s.children if h.dep_ == "poss" for e in self.entities_of(h))
+                                for h in (h for h in s.children if h.dep_ == "poss"):
+                                    members = [e for e in self.entities_of(h) if e not in subjects]
+                                    if not members and h.pos_ == "PRON":
+                                        # "the League warned that its membership could be
+                                        # suspended": not the warner's own; the state named before
+                                        members = self._state_named_before(h, set(subjects))
+                                    objs.extend(members)
                     elif c.dep_ == "ccomp" and _has_consequences(c):
                         # "warned that X's behaviour would have consequences": the doer of the act
                         for s in c.children:
@@ -468,6 +474,18 @@ class ObjectsMixin:
             if rel:
                 objs.extend(self.entities_of(tok.head))
         return list(dict.fromkeys(objs)), pairs
+
+    def _state_named_before(self, pron: Token, excluded: set) -> List[str]:
+        """The country named last before ``pron`` in its sentence or the one before it,
+        other than ``excluded``."""
+        first = pron.sent.start
+        if first > 0:
+            first = pron.doc[first - 1].sent.start
+        for i in range(pron.i - 1, first - 1, -1):
+            e = self.index.entity(i)
+            if e is not None and e not in excluded and self.index.type_of(e) == "COUNTRY":
+                return [e]
+        return []
 
     def _verb_listed(self, verb: Token, noun: Token) -> List[str]:
         """The members of a plural object named by a list set off after it, which the parser

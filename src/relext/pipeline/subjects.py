@@ -206,6 +206,12 @@ class SubjectsMixin:
             return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(head.head, _depth + 1)
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in v.children):
+            # "X launched drills, having threatened Y": the perfect participle shares the main
+            # clause's subject; the parser may hang it under a later conjoined verb
+            if head.i > v.i and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < v.i:
+                return self.verb_subjects(head.head, _depth + 1)
+            return self.verb_subjects(head, _depth + 1)
         if v.dep_ == "advcl" and v.tag_ == "VBG":
             if v.lemma_.lower() in WARNING_PARTICIPLES and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
                     and v.i > 0 and v.doc[v.i - 1].lower_ == "," \

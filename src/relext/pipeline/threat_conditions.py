@@ -119,8 +119,9 @@ def _answer(tok: Token, warning: bool) -> Optional[Token]:
     respond"), its infinitive ("threatened to retaliate") or a blow it warns of ("warned of
     a response")."""
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _promised(c) and _hostile(c, warning):
-            return c
+        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _promised(c) and (_hostile(c, warning) or any(
+                v.dep_ == "conj" and v.pos_ == "VERB" and _hostile(v, warning) for v in c.children)):
+            return c  # "warned that it would be dropped from X and hit with sanctions if Y ..."
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_.lower() in ("threaten", "vow", "pledge", "promise") \
                 and not any(a.dep_ == "neg" for a in c.children) and _hostile(c, True):
             return c
