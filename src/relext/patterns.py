@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .errors import Errors, PatternFileError
 from .gazetteer import read_data
 
-OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "meetings_of", "itinerary", "summoned", "wanted", "small_clause")
+OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "acl:target", "closed_place", "purpose", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "answered_act", "meetings_of", "itinerary", "summoned", "wanted", "small_clause")
 POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
 
 
@@ -50,7 +50,7 @@ class TriggerRule(BaseModel):
         lemma: the trigger's lemma (lower case), e.g. ``"attend"``.
         pos: ``VERB``, ``NOUN``, ``ADJ`` or ``ADV``.
         object: object slots, tried in order: ``dobj``, ``prep:WORD``, ``pair``,
-            ``ccomp:nsubj``, ``acl:dobj``, ``compound``, ``dative``, ``poss``, ``governor``,
+            ``ccomp:nsubj``, ``acl:dobj``, ``acl:target``, ``compound``, ``dative``, ``poss``, ``governor``,
             ``subject`` (the grammatical subject), ``venue:WORD`` (the event or body at
             which the speech that is the object of WORD was given: "walked out of X's
             speech at the UN").

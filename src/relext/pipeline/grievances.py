@@ -130,6 +130,10 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
         if lemma == "pay" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in PRICE_NOUNS for c in tok.children):
             payers = args.verb_subjects(tok)
             speaker = _speaker(tok, args, reporting)
+            if payers and set(payers) <= set(speaker):
+                # "X called Y a killer and said he would pay a price": nobody foretells his own
+                # price; the pronoun is the other one named before it in the sentence
+                payers = _other_referent(tok, index, set(speaker))
             for s in speaker:
                 for p in payers:
                     if s != p:
@@ -440,6 +444,25 @@ def _background(tok: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+# what a pronoun subject may stand for when it cannot be the speaker
+_PRONOUN_KINDS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("COUNTRY", "ORGANISATION"),
+                  "they": ("PERSON", "COUNTRY", "ORGANISATION")}
+
+
+def _other_referent(verb: Token, index, speakers: set) -> List[str]:
+    """For a pronoun subject of ``verb`` that resolved to the speaker: the entity of a fitting
+    kind named last before it in the sentence that is not a speaker, else none."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in _PRONOUN_KINDS:
+        return []
+    kinds = _PRONOUN_KINDS[subj.lower_]
+    for i in range(subj.i - 1, subj.sent.start - 1, -1):
+        e = index.entity(i)
+        if e is not None and e not in speakers and index.type_of(e) in kinds:
+            return [e]
+    return []
 
 
 def _speaker(tok: Token, args, reporting: set) -> List[str]:

@@ -7,10 +7,13 @@
   against Y", "X did not rule out military action against Y", "X has not ruled out taking
   Y by force";
 - THREATENS, a price foretold to the one told (CAMEO 130): "X told Y it would pay a heavy
-  price (face consequences)".
+  price (face consequences)";
+- THREATENS, a formal warning (CAMEO 130): "X put (placed) Y on notice", "Y was put on
+  notice by X".
 
 Plain permission ("allowed Y to land"), a blow ruled out ("ruled out military action against
-Y") and a telling of something else ("told Y it would attend") give nothing.
+Y"), a telling of something else ("told Y it would attend") and a notice of another kind ("put
+Y on the agenda", "did not put Y on notice") give nothing.
 """
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ BLOW_NOUNS = {"force", "action", "strike", "strikes", "attack", "attacks", "sanc
               "retaliation", "measure", "measures", "invasion", "blockade", "war"}
 BLOW_VERBS = {"take", "attack", "strike", "invade", "seize", "hit", "bomb", "use", "sanction", "annex", "blockade"}
 PRICE_NOUNS = {"price", "consequence", "cost", "costs", "consequences"}
+# verbs that serve a formal warning as "on notice"
+NOTICE_VERBS = {"put", "place"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 
 
@@ -87,7 +92,8 @@ def _blow_targets(args, v: Token) -> List[str]:
 
 def hostile_idioms(doc: Doc, index, args) -> List[Dict]:
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in PERMIT_VERBS or w == "rule" or w == "tell", attr="LEMMA"):
+    for i in positions_where(doc, lambda w: w in PERMIT_VERBS or w in NOTICE_VERBS or w == "rule" or w == "tell",
+                             attr="LEMMA"):
         v = doc[i]
         if v.pos_ != "VERB":
             continue
@@ -108,6 +114,15 @@ def hostile_idioms(doc: Doc, index, args) -> List[Dict]:
                 for x in deniers:
                     if x != y:
                         out.append(record(v, x, "THREATENS", y, rule_id="THREATENS:did-not-rule-out"))
+        elif lemma in NOTICE_VERBS and not _neg(v) and any(
+                p.dep_ == "prep" and p.lower_ == "on" and any(o.dep_ == "pobj" and o.lower_ == "notice" for o in p.children)
+                for p in v.children):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            warned = [e for d in v.children if d.dep_ == ("nsubjpass" if passive else "dobj") for e in _named(args, d)]
+            for y in warned:
+                for x in args.verb_subjects(v):
+                    if x != y:
+                        out.append(record(v, x, "THREATENS", y, rule_id="THREATENS:put-on-notice"))
         elif lemma == "tell" and not _neg(v):
             told = [e for d in v.children if d.dep_ in ("dobj", "dative") for e in _named(args, d)]
             for c in v.children:

@@ -24,6 +24,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from spacy.tokens import Token
 
 from ._lookup import doc_text, sentence_bounds, sentence_chars
+from .threat_clauses import undeterred
 
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
@@ -33,6 +34,10 @@ OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"
 RETRACT_VERBS = {"withdraw", "end", "drop", "pull", "revoke", "rescind", "retract", "suspend", "abandon", "scrap",
                  "terminate", "cease"}
 SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
+# verbs of stopping that a request presupposes the act of ("told X to stop threatening Y"),
+# and the verbs of requesting
+STOPPING_VERBS = {"stop", "cease", "quit"}
+STOP_REQUESTS = {"tell", "urge", "ask", "demand", "call", "order", "warn", "press"}
 THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 
 
@@ -139,6 +144,8 @@ class Modality:
         """``(negated, cue)`` for a relation triggered by ``tok``."""
         count, cue = 0, None
         for n, governs in self._negation_chain(tok):
+            if governs and undeterred(n):
+                continue  # "would not hesitate to impose sanctions": the step is promised
             for c in n.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                     count += 1
@@ -147,6 +154,9 @@ class Modality:
                         and any(d.lower_ == "no" for d in c.children):
                     count += 1  # "no longer backs X"
                     cue = "no " + c.text
+            if governs and n.lemma_.lower() in STOPPING_VERBS and n.dep_ == "xcomp" \
+                    and n.head.lemma_.lower() in STOP_REQUESTS and not any(c.dep_ == "neg" for c in n.head.children):
+                continue  # "told X to stop threatening Y": X has been threatening Y
             if governs and (n.lemma_.lower() in self.negating or self.calls_off(n)
                             or (n.lemma_.lower() in RETRACT_VERBS and tok.lemma_.lower() in SUPPORT_NOUNS)
                             or any(c.dep_ in ("prt", "advmod") and c.lower_ in self.negating_particles.get(n.lemma_.lower(), ())
@@ -250,10 +260,12 @@ class Modality:
                     if c.dep_ == "aux" and c.lower_ in self.future:
                         planned = True
                     if c.dep_ in ("advcl", "ccomp") and tok.lemma_.lower() not in THREAT_WORDS \
+                            and relation != "THREATENS" \
                             and (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                            for m in c.children) or inverted_condition(c)):
                         # "X would boycott the Games if Y were allowed": a condition on the
-                        # statement itself (a threat is conditional by nature and stays stated)
+                        # statement itself (a threat is conditional by nature and stays stated,
+                        # whatever verb voices it: "X vowed a response should Y join")
                         return "HYPOTHETICAL", None
                 # a governor embeds the trigger; a coordinated verb ("was not invited and
                 # did not take part") only shares its subject

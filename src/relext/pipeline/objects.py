@@ -8,12 +8,12 @@ from spacy.tokens import Token
 
 from .antecedents import pronoun_step_owner
 from .named_heads import MONTHS
-from .threat_clauses import blow_targets, outcome_targets, step_targets
+from .threat_clauses import blow_targets, outcome_targets, step_targets, undeterred
 from .threat_wordings import by_force, owners_ruined, threat_targets
-from .threat_conditions import provokers
+from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
-from .penalty_targets import goods_origin, laid_by, laid_on
+from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -37,6 +37,14 @@ EVE_NOUNS = {"eve"}
 
 # verbs of a blow whose object is its target ("warned it would strike X")
 # verbs that take from the owner of their object ("annex part of X", "block X's membership")
+# penalties laid on goods whose origin is the one threatened ("to impose tariffs on X's steel")
+PENALTY_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo", "ban", "restriction", "curb", "control"}
+# places a state closes to someone ("barred from Egyptian ports")
+CLOSED_PLACES = {"port", "airport", "airspace", "territory", "water", "waters", "soil", "market", "border"}
+# verbs of a byline or a report a fronted clause may be misattached to ("..., Y warned, writes Z")
+BYLINE_VERBS = {"write", "report", "say", "add"}
+# participles that aim a measure at someone ("measures targeting X")
+TARGETING_VERBS = {"target", "hit", "punish", "penalise", "penalize"}
 SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
 # what is cut off from a recipient ("cut off gas supplies to X")
 SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water",
@@ -53,7 +61,9 @@ LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch",
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
                  "ruin", "wreck", "cripple", "devastate"}
 # verbs whose subject bears what their object names ("faced sanctions from Y")
-BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt"}
+BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
+                 # one who defies a ban (warrant, warning) is the one it is laid on
+                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge"}
 
 # verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
@@ -111,6 +121,13 @@ class ObjectsMixin:
                 deps = ("nsubjpass",) if passive else ("dobj",)
                 if passive and tok.dep_ == "ROOT":
                     objs.extend(e for e in self.swallowed_subject(tok) if e not in subjects)
+                if passive and tok.dep_ == "xcomp" and tok.head.pos_ in ("AUX", "VERB") \
+                        and not any(c.dep_ == "nsubjpass" for c in tok.children) \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    # "A and B are to be barred from X", "A is expected to be sanctioned": the
+                    # subject raised to the verb above the passive infinitive suffers it
+                    objs.extend(e for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                for e in self.entities_of(c) if e not in subjects)
                 for c in tok.children:
                     if c.dep_ in deps:
                         found = self.entities_of(c, positions=True)
@@ -173,7 +190,7 @@ class ObjectsMixin:
             elif slot == "ccomp:nsubj":
                 # "warned that X would pay a price / face consequences / be punished": X is
                 # threatened; in "warned that Russia would retaliate" Russia is the threat
-                for c in tok.children:
+                for c in list(tok.children) + _fronted_clauses(tok):
                     if c.dep_ == "ccomp" and (c.lemma_.lower() in SUFFER_VERBS or _in_the_sights(c)
                                               or any(a.dep_ == "auxpass" for a in c.children)):
                         for s in c.children:
@@ -182,7 +199,13 @@ class ObjectsMixin:
                             if s.dep_ == "nsubjpass" and s.lemma_.lower() == "membership" \
                                     and c.lemma_.lower() in SUSPENDING_VERBS:
                                 # "warned that X's membership could be suspended": the member
-                                objs.extend(e for h in s.children if h.dep_ == "poss" for e in self.entities_of(h))
+                                for h in (h for h in s.children if h.dep_ == "poss"):
+                                    members = [e for e in self.entities_of(h) if e not in subjects]
+                                    if not members and h.pos_ == "PRON":
+                                        # "the League warned that its membership could be
+                                        # suspended": not the warner's own; the state named before
+                                        members = self._state_named_before(h, set(subjects))
+                                    objs.extend(members)
                     elif c.dep_ == "ccomp" and _has_consequences(c):
                         # "warned that X's behaviour would have consequences": the doer of the act
                         for s in c.children:
@@ -194,8 +217,9 @@ class ObjectsMixin:
                 # "warned it would retaliate (take countermeasures) against X", "warned it would
                 # impose sanctions on X", "warned it would strike X": a named target of a blow
                 for c in tok.children:
-                    if c.dep_ != "ccomp" or c.pos_ != "VERB" or any(a.dep_ == "neg" for a in c.children):
-                        continue
+                    if c.dep_ != "ccomp" or c.pos_ != "VERB" \
+                            or any(a.dep_ == "neg" for a in c.children) and not undeterred(c):
+                        continue  # "would not hesitate to impose sanctions on X" promises them
                     words = ("against",) + (("on", "upon") if c.lemma_.lower() in ("impose", "slap", "levy") else ())
                     objs.extend(e for w in words for p in self._preps(c, w) for o in p.children
                                 if o.dep_ == "pobj" and self.index.entity(o.i) for e in self.entities_of(o))
@@ -212,6 +236,9 @@ class ObjectsMixin:
             elif slot == "provoker":
                 # "said it would retaliate if X joined NATO": the doer of the condition
                 objs.extend(provokers(self, tok))
+            elif slot == "answered_act":
+                # "said it would respond to any attack by X": the doer of the wrong answered
+                objs.extend(answered_doers(self, tok))
             elif slot == "ccomp:doer":
                 # "complained (alleged, charged) that X had broken the deal": the active subject
                 # of the complement is the one reproached; a passive one suffers
@@ -250,6 +277,24 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "acl":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "purpose":
+                # "sanctions meant to freeze assets held by X": whom the penalty's purpose names
+                objs.extend(purpose_targets(self, tok))
+            elif slot == "closed_place":
+                # "X was barred from Egyptian ports (Chinese airspace, Iran's waters)": the state
+                # that owns the place closed to X
+                for p in self._preps(tok, "from"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in CLOSED_PLACES:
+                            objs.extend(e for c in o.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                                        and self.index.entity(c.i) for e in self.entities_of(c)
+                                        if self.index.type_of(e) == "COUNTRY")
+            elif slot == "acl:target":
+                # "new measures (restrictions) targeting X (X's banks)": a participle of aiming
+                for c in tok.children:
+                    if c.dep_ == "acl" and c.lemma_.lower() in TARGETING_VERBS:
+                        objs.extend(e for d in c.children if d.dep_ == "dobj"
+                                    for e in self.entities_of(d, positions=True))
             elif slot == "compound":
                 for c in tok.children:
                     if c.dep_ in ("compound", "nmod", "amod") and self.index.entity(c.i):
@@ -283,6 +328,10 @@ class ObjectsMixin:
                         for word in ("against", "on", "upon", "at") + (("with",) if severs else ()):
                             objs.extend(e for p in self._preps(c, word) for o in p.children if o.dep_ == "pobj"
                                         for e in self.entities_of(o))
+                        # "threatened to pile (impose) tariffs on Chinese imports (on X's steel)":
+                        # the state the goods come from (penalty_targets.goods_origin)
+                        objs.extend(e for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in PENALTY_NOUNS
+                                    for e in goods_origin(self, d) if e not in objs)
             elif slot == "ccomp:outcome":
                 # "said X's move would have serious consequences (would not go unanswered)"
                 objs.extend(outcome_targets(self, tok, self.position_nouns))
@@ -348,6 +397,10 @@ class ObjectsMixin:
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ == "PROPN" \
+                        and tok.head.dep_ == "prep" and self.index.entity(tok.head.head.i):
+                    # "X, already under US sanctions, protested": the name the phrase modifies
+                    objs.extend(self.entities_of(tok.head.head))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "subject" \
                         and tok.head.head.head.pos_ in ("VERB", "AUX"):
                     objs.extend(self.verb_subjects(tok.head.head.head))  # "X is subject to US sanctions"
@@ -425,6 +478,18 @@ class ObjectsMixin:
             if rel:
                 objs.extend(self.entities_of(tok.head))
         return list(dict.fromkeys(objs)), pairs
+
+    def _state_named_before(self, pron: Token, excluded: set) -> List[str]:
+        """The country named last before ``pron`` in its sentence or the one before it,
+        other than ``excluded``."""
+        first = pron.sent.start
+        if first > 0:
+            first = pron.doc[first - 1].sent.start
+        for i in range(pron.i - 1, first - 1, -1):
+            e = self.index.entity(i)
+            if e is not None and e not in excluded and self.index.type_of(e) == "COUNTRY":
+                return [e]
+        return []
 
     def _verb_listed(self, verb: Token, noun: Token) -> List[str]:
         """The members of a plural object named by a list set off after it, which the parser
@@ -547,6 +612,17 @@ AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
 # what has someone in its sights when that is a threat ("of Russian missiles")
 WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
                 "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+
+
+def _fronted_clauses(verb: Token) -> List[Token]:
+    """The fronted clause a reporting verb in parataxis really reports, when the parser hung
+    it on the byline's verb after it: "X could face ..., Y has warned, writes Z" (the clause
+    is a complement of "writes", "warned" a parataxis or second complement of it). Only
+    when ``verb`` has no complement of its own."""
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.lemma_.lower() not in BYLINE_VERBS \
+            or any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
 
 
 def _in_the_sights(verb: Token) -> bool:

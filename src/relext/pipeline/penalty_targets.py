@@ -74,3 +74,35 @@ def laid_on(args, tok: Token) -> List[str]:
     holders = [verb] + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     return list(dict.fromkeys(e for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                               for o in p.children if o.dep_ == "pobj" for e in _origins(args, o)))
+
+
+# participles that give a penalty its purpose ("sanctions meant (designed, aimed) to ...")
+PURPOSE_PARTICIPLES = {"mean", "design", "aim", "intend", "calculate"}
+# purposes that strike someone's assets or reach
+ASSET_VERBS = {"freeze", "seize", "block", "confiscate"}
+CUTTING_VERBS = {"cut", "cripple", "punish", "target", "isolate", "starve", "hit", "squeeze"}
+
+
+def purpose_targets(args, tok: Token) -> List[str]:
+    """Whom the purpose of the penalty noun ``tok`` names: "sanctions meant to freeze assets
+    held by X (the assets of X, X's assets)", "sanctions designed to cut X off from the
+    banks", "sanctions aimed at punishing X"."""
+    out: List[str] = []
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in PURPOSE_PARTICIPLES):
+        steps = [c for c in acl.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+        steps += [v for p in acl.children if p.dep_ == "prep" and p.lower_ == "at"
+                  for v in p.children if v.dep_ == "pcomp" and v.pos_ == "VERB"]
+        for v in steps:
+            lemma = v.lemma_.lower()
+            if lemma in ASSET_VERBS:
+                assets = [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in ("asset", "fund", "property")]
+                for a in assets:
+                    out += [e for c in a.children if c.dep_ == "poss" for e in args.entities_of(c, positions=True)]
+                    out += [e for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
+                # "held by X and by Y": the holders, wherever the parser hung the second "by"
+                out += [e for w in acl.subtree if w.lower_ == "by" and w.i > v.i
+                        for o in w.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
+            elif lemma in CUTTING_VERBS:
+                out += [e for d in v.children if d.dep_ == "dobj" for e in args.entities_of(d, positions=True)]
+    return list(dict.fromkeys(e for e in out if e))

@@ -171,7 +171,9 @@ class PlaceDescriptions:
         entity modifier: "the Chinese state", "the Asian nation" are handled elsewhere), is not
         singular and definite, names its state ("the nation of Israel"), when no fitting
         country stands within the window, or when the chosen country is coordinated with
-        another ("Japan and South Korea held talks. The country's ...").
+        another ("Japan and South Korea held talks. The country's ..."). An object never
+        means the subject of its own verb ("A and B threatened the country with sanctions":
+        the country named before them).
         """
         regions = _regions()
         official = _official_names()
@@ -198,6 +200,8 @@ class PlaceDescriptions:
             form = FORM_HEADS.get(tok.lower_)
             fitting = [(s, e, g) for s, e, g in mentions if s < tok.i and sent_of[s] >= first
                        and (not form or form in official.get(g["attributes"].get("iso3") or "", ""))]
+            own = _own_subject_tokens(tok)
+            fitting = [m for m in fitting if m[0] not in own]
             if not fitting:
                 continue
             chosen = fitting[-1]
@@ -214,6 +218,17 @@ class PlaceDescriptions:
                                           "end_char": span.end_char, "start": span.start, "end": span.end,
                                           "kind": "DESCRIPTION", "sentence": sent_of[span.start]})
             taken.update(range(span.start, span.end))
+
+
+def _own_subject_tokens(tok) -> set:
+    """Token positions of the active subject of the verb whose object (or prepositional
+    object) ``tok`` is: "A and B threatened the country" means a third state, never A or B,
+    so those positions are passed over when the country named last is looked for (a
+    passive subject, "X was barred from the country", is left to the usual choice)."""
+    verb = tok.head if tok.dep_ in ("dobj", "dative") else tok.head.head if tok.dep_ == "pobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {w.i for c in verb.children if c.dep_ == "nsubj" for w in c.subtree}
 
 
 def _is_subject(tok) -> bool:

@@ -40,7 +40,7 @@ from .backing import (given_support, had_support, held_support_noun, legitimacy,
 from .gatherings import gatherings
 from .grievances import grievances
 from .judged_acts import judged_acts
-from .threat_clauses import promises
+from .threat_clauses import promised_governor, promises
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members, others_after_list
 from .member_appositions import apposed_members, included_after_group, named_after_group
@@ -359,7 +359,7 @@ class RelationExtractor(RuleComponent):
             return []  # "arms sales to X" supports X; "car sales to X" do not
         if rule.staff_object and not args.has_staff_object(tok):
             return []
-        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp"):
+        if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp" or promised_governor(tok)):
             return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
@@ -382,6 +382,8 @@ class RelationExtractor(RuleComponent):
                 gov = tok.head.head.head  # "pledged $2 billion in aid"
             elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PORTION_WORDS:
                 gov = tok.head.head.head  # "cut most (half) of its aid to X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "vote":
+                gov = tok.head.head  # "the Council voted for sanctions on X"
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.pos_ == "VERB":
                 gov = tok.head.head  # "aligned itself with the EU sanctions", "signed up to them", "came to the defence of X"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
@@ -479,7 +481,7 @@ class RelationExtractor(RuleComponent):
             elif frame == "flip":
                 negated = not args.cached(("neg", tok.i), self.modality.negation, tok)[0]
                 cue = cue or tok.head.text
-        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF"), self.modality.modality, tok, args,
+        modality, source = args.cached(("mod", tok.i, predicate == "MEMBER_OF", predicate == "THREATENS"), self.modality.modality, tok, args,
                                        predicate) if not presupposed \
             else ("ASSERTED", None)
         out = []

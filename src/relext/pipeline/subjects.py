@@ -42,6 +42,10 @@ ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
 
 # "X is one of (A and B are two of) the nations doing Y"
+# participles of warning whose subject is the one demanding, when the parser hangs them on a
+# demanded clause ("X demanded that Y withdraw, warning that ..."), and those demand verbs
+WARNING_PARTICIPLES = {"warn", "threaten", "caution"}
+DEMAND_VERBS = {"demand", "urge", "insist", "ask", "tell", "call", "order", "say"}
 ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
 
 
@@ -143,7 +147,12 @@ class SubjectsMixin:
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
                     if objs:
-                        return self.entities_of(objs[0])
+                        found = self.entities_of(objs[0])
+                        if objs[0].pos_ == "PRON" and found and set(found) <= set(self.verb_subjects(head, _depth + 1)):
+                            # "X rebuked Y and told him to stop": an object pronoun is never its
+                            # own clause's subject; the one named before it is meant
+                            found = self._other_named_before(objs[0], set(found))
+                        return found
                 preps = PREP_OBJECT_CONTROL.get(head.lemma_.lower(), ())
                 objs = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                         for o in c.children if o.dep_ == "pobj"]
@@ -197,7 +206,19 @@ class SubjectsMixin:
             return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
             return self.noun_subjects(head.head, _depth + 1)
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in v.children):
+            # "X launched drills, having threatened Y": the perfect participle shares the main
+            # clause's subject; the parser may hang it under a later conjoined verb
+            if head.i > v.i and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < v.i:
+                return self.verb_subjects(head.head, _depth + 1)
+            return self.verb_subjects(head, _depth + 1)
         if v.dep_ == "advcl" and v.tag_ == "VBG":
+            if v.lemma_.lower() in WARNING_PARTICIPLES and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+                    and v.i > 0 and v.doc[v.i - 1].lower_ == "," \
+                    and head.head.lemma_.lower() in DEMAND_VERBS:
+                # "X demanded that Y withdraw, warning that Y would pay": the parser hangs the
+                # warning on the demanded clause; the one demanding warns
+                return self.verb_subjects(head.head, _depth + 1)
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             found = self.entities_of(head)
@@ -214,6 +235,16 @@ class SubjectsMixin:
                 if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
                     found = self.verb_subjects(head.head, _depth + 1)
             return found
+        return []
+
+    def _other_named_before(self, pron: Token, excluded: set) -> List[str]:
+        """The person (for he/she/him/her) or state named last before ``pron`` in its
+        sentence that is not in ``excluded``."""
+        kinds = ("PERSON",) if pron.lower_ in ("he", "him", "she", "her") else ("COUNTRY", "ORGANISATION", "PERSON")
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            e = self.index.entity(i)
+            if e is not None and e not in excluded and self.index.type_of(e) in kinds:
+                return [e]
         return []
 
     def swallowed_subject(self, v: Token) -> List[str]:

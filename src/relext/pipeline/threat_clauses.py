@@ -41,10 +41,38 @@ TIE_PREPS = {"to", "with", "in", "of", "for", "from"}
 _OTHER_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis"}
 
 
+def undeterred(verb: Token) -> bool:
+    """"would not hesitate to (shrink from) strike X": a negated verb of holding back, which
+    promises the step it governs."""
+    return verb.lemma_.lower() in ("hesitate", "shrink", "flinch") and any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
 def promises(verb: Token) -> bool:
     """Whether ``verb`` (or the auxiliary chain above an infinitive) promises a step."""
     return any(c.dep_ == "aux" and c.lower_ in PROMISE_AUX for c in verb.children) \
-        and not any(c.dep_ == "neg" for c in verb.children)
+        and (not any(c.dep_ == "neg" for c in verb.children) or undeterred(verb))
+
+
+def promised_governor(noun: Token) -> bool:
+    """Whether the verb that takes the noun ``noun`` as its object is promised, directly or
+    through the infinitives and gerunds above it: "we will keep (pushing) up the pressure on
+    X", "vowed to step up pressure on X". A noun said of the past ("stepped up pressure")
+    is not."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "dobj":
+        return False
+    cur = noun.head
+    for _ in range(3):
+        if cur.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in cur.children):
+            return False
+        if promises(cur):
+            return True
+        if cur.dep_ != "xcomp":
+            return False
+        if cur.head.lemma_.lower() in ("vow", "pledge", "promise", "threaten"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _steps(clause: Token) -> List[Token]:
@@ -91,7 +119,7 @@ def step_targets(args, clause: Token) -> List[str]:
     """Entities the step ``clause`` names is aimed at, without asking whether it is
     promised: the infinitive of a verb of threatening ("threatened to withdraw from X",
     "to suspend its membership of X") is a threat by itself."""
-    if any(c.dep_ == "neg" for c in clause.children):
+    if any(c.dep_ == "neg" for c in clause.children) and not undeterred(clause):
         return []
     index = args.index
     heads: List[Token] = []

@@ -119,8 +119,9 @@ def _answer(tok: Token, warning: bool) -> Optional[Token]:
     respond"), its infinitive ("threatened to retaliate") or a blow it warns of ("warned of
     a response")."""
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _promised(c) and _hostile(c, warning):
-            return c
+        if c.dep_ == "ccomp" and c.pos_ == "VERB" and _promised(c) and (_hostile(c, warning) or any(
+                v.dep_ == "conj" and v.pos_ == "VERB" and _hostile(v, warning) for v in c.children)):
+            return c  # "warned that it would be dropped from X and hit with sanctions if Y ..."
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_.lower() in ("threaten", "vow", "pledge", "promise") \
                 and not any(a.dep_ == "neg" for a in c.children) and _hostile(c, True):
             return c
@@ -143,8 +144,63 @@ def provokers(args, tok: Token) -> List[str]:
     if answer is None:
         return []
     clauses = _conditions_on(answer) + (_conditions_on(tok) if answer is not tok else [])
-    if not clauses:
-        return []
     threateners = set(args.verb_subjects(tok)) | set(args.verb_subjects(answer))
+    if not clauses:
+        anchor = answer if answer is not tok else next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_NOUNS), None)
+        doers = _inverted_doers(args, anchor) if anchor is not None else []
+        return list(dict.fromkeys(e for e in doers if e not in threateners))
     out = [e for c in clauses for e in _doers(args, c) if e not in threateners]
     return list(dict.fromkeys(out))
+
+
+def _inverted_doers(args, anchor: Token) -> List[str]:
+    """The doer of an inverted condition right after the answer, however the parser
+    attached it: "vowed fierce retaliation should Y meet Z", "threatened to strike should Y
+    join" (the parser often makes the answer noun the clause's subject, or hangs the threat
+    under the condition's verb). The condition's verb is the head of its "should"; the doer
+    is what stands between the two as the verb's subject (or, misparsed, its modifier)."""
+    doc = anchor.doc
+    i = anchor.right_edge.i + 1 if anchor.right_edge.i >= anchor.i else anchor.i + 1
+    if i < len(doc) and doc[i].is_punct and doc[i].lower_ == ",":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "should" or doc[i].dep_ != "aux":
+        return []
+    verb = doc[i].head
+    if verb.i <= i + 1 or verb.pos_ != "VERB" or verb.lemma_.lower() in FRIENDLY_CONDITIONS \
+            or any(c.dep_ in ("nsubjpass", "auxpass", "neg") for c in verb.children):
+        return []
+    between = [c for c in verb.children if i < c.i < verb.i and c.dep_ in ("nsubj", "advmod", "npadvmod", "compound")]
+    return [e for c in between for e in args.entities_of(c)]
+
+
+# wrongs a promised answer may be aimed at ("respond to any attack by X")
+_ANY_DETS = {"any", "every"}
+# verbs that make an infinitive answer a promise ("vowed to respond to any attack by X")
+_VOWING = {"vow", "pledge", "promise", "threaten", "warn"}
+
+
+def answered_doers(args, verb: Token) -> List[str]:
+    """Who a promised answer to a wrong not yet done is aimed at: "X said it would respond
+    (retaliate, react) to any attack (move, aggression) by Y", "X vowed to respond forcefully
+    to any incursion from Y" → Y. The answer must be promised (would, will, an infinitive
+    of vowing or threatening) and not negated; the wrong is "any" or "every" act, and its
+    doer is named by "by" or "from". "would respond to the letter from Y" is a reply."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ANSWER_LEMMAS | AMBIGUOUS_ANSWERS or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    vowed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWING \
+        and not any(c.dep_ == "neg" for c in verb.head.children)
+    if not (_promised(verb) or vowed):
+        return []
+    out: List[str] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("to", "against"):
+            continue
+        for wrong in (o for o in p.children if o.dep_ == "pobj"):
+            if not any(d.dep_ == "det" and d.lower_ in _ANY_DETS for d in wrong.children):
+                continue
+            out += [e for q in wrong.children if q.dep_ == "prep" and q.lower_ in ("by", "from")
+                    for o in q.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+    threateners = set(args.verb_subjects(verb))
+    return list(dict.fromkeys(e for e in out if e not in threateners))
