@@ -31,6 +31,7 @@ def test_two_names_joined_before_a_place_noun_are_a_place(nlp, text, name):
     ("Washington rejoined the Paris agreement on emissions.", "Paris"),
     ("Kyiv says Moscow never honoured the Minsk accords.", "Minsk"),
     ("Japan ratified the Kyoto Protocol in 2002.", "Kyoto"),
+    ("Kyiv joined the court under the Rome Statute in 2024.", "Rome"),
 ])
 def test_a_place_naming_a_treaty_is_no_place(nlp, text, name):
     assert name not in _typed(nlp, text)
@@ -144,6 +145,9 @@ def test_a_plural_region_name_is_still_a_place(nlp):
     ("Both states signed the Pacific Fisheries Agreement in 2019.", "Pacific Fisheries Agreement"),
     ("Congress passed the Clean Harbours Act last week.", "Clean Harbours Act"),
     ("Kenya ratified the Regional Mining Treaty on Monday.", "Regional Mining Treaty"),
+    ("The tribunal was set up under the Hague Statute in 1999.", "Hague Statute"),
+    ("Both states signed the Lisbon Statute of the court.", "Lisbon Statute"),
+    ("Chile ratified the Andean Labour Covenant last year.", "Andean Labour Covenant"),
 ])
 def test_a_treaty_or_law_is_no_entity(nlp, text, name):
     assert _typed(nlp, text).get(name) not in ("ORGANISATION", "EVENT")

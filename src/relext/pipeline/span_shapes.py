@@ -159,7 +159,7 @@ def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
 
 TREATY_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
                 "convention", "conventions", "declaration", "pact", "format", "charter", "communique", "communiqué",
-                "act", "memorandum", "formula"}
+                "act", "memorandum", "formula", "statute", "statutes", "covenant"}
 
 
 def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
@@ -171,7 +171,7 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
 
 
 TREATY_HEADS = {"agreement", "agreements", "treaty", "treaties", "convention", "conventions", "accord", "accords",
-                "protocol", "charter", "act"}
+                "protocol", "charter", "act", "statute", "statutes", "covenant"}
 
 
 def _treaty_name(doc: Doc, start: int, end: int) -> bool:
