@@ -544,3 +544,24 @@ def test_a_capital_governed_criticised_or_sent_an_envoy_is_its_state(nlp, text, 
 ])
 def test_a_capital_travelled_to_or_worked_in_stays_a_place(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In a post on X, Esra Vahidi said the talks were going on.", ["Esra Vahidi"]),
+    ("Later, Tariq Belhadj told reporters the vote would be held in May.", ["Tariq Belhadj"]),
+    ("Human Rights Watch said the vote was unfair.", []),          # English words: a body
+    ("The Foreign Ministry said the envoy was summoned.", []),
+    ("Vahidi said the talks were going on.", []),                   # one word: too weak alone
+])
+def test_an_untagged_two_word_name_that_speaks_is_a_person(bare_nlp, text, expected):
+    from relext.pipeline.person_or_place import _english_words, untagged_speakers
+    doc = bare_nlp(text)
+    spans = untagged_speakers(doc, set(), frozenset(_english_words(bare_nlp)))
+    assert [doc[s:e].text for s, e in spans] == expected
+
+
+def test_a_name_another_rule_found_is_left_alone(bare_nlp):
+    from relext.pipeline.person_or_place import untagged_speakers
+    doc = bare_nlp("In a post on X, Esra Vahidi said the talks were going on.")
+    taken = {t.i for t in doc if t.text == "Vahidi"}
+    assert untagged_speakers(doc, taken, frozenset()) == []

@@ -47,7 +47,7 @@ from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
-                              _named_as_body_joined)
+                              _named_as_body_joined, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
 from .credit_lines import credit_line_spans
@@ -440,6 +440,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, c) for c in _surnames_again(doc, surnames, gaz, self._unknown_place))  # "William Ruto ... Ruto said"
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
+        named = {i for _, c in cands for i in range(c["start"], c["end"])}
+        cands.extend((0, {"start": s, "end": e, "label": "PERSON", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
+                          "attrs": {}, "source": "parse"})
+                     for s, e in untagged_speakers(doc, named, self.common_words))  # "Amir Tavakoli said"
         credited = credit_line_spans(doc, {i: c["label"] for c in gaz if c["label"] != "PERSON"
                                            for i in range(c["start"], c["end"])})
         if credited:  # "Jane Roe/Metro Images", "By Jane Roe": these parts replace what overlaps them
