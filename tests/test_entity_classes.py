@@ -31,6 +31,7 @@ def test_two_names_joined_before_a_place_noun_are_a_place(nlp, text, name):
     ("Washington rejoined the Paris agreement on emissions.", "Paris"),
     ("Kyiv says Moscow never honoured the Minsk accords.", "Minsk"),
     ("Japan ratified the Kyoto Protocol in 2002.", "Kyoto"),
+    ("Kyiv joined the court under the Rome Statute in 2024.", "Rome"),
 ])
 def test_a_place_naming_a_treaty_is_no_place(nlp, text, name):
     assert name not in _typed(nlp, text)
@@ -144,6 +145,9 @@ def test_a_plural_region_name_is_still_a_place(nlp):
     ("Both states signed the Pacific Fisheries Agreement in 2019.", "Pacific Fisheries Agreement"),
     ("Congress passed the Clean Harbours Act last week.", "Clean Harbours Act"),
     ("Kenya ratified the Regional Mining Treaty on Monday.", "Regional Mining Treaty"),
+    ("The tribunal was set up under the Hague Statute in 1999.", "Hague Statute"),
+    ("Both states signed the Lisbon Statute of the court.", "Lisbon Statute"),
+    ("Chile ratified the Andean Labour Covenant last year.", "Andean Labour Covenant"),
 ])
 def test_a_treaty_or_law_is_no_entity(nlp, text, name):
     assert _typed(nlp, text).get(name) not in ("ORGANISATION", "EVENT")
@@ -465,3 +469,99 @@ def test_a_surname_that_is_also_a_state_stays_the_state(nlp):
 ])
 def test_a_known_surname_the_model_missed_is_the_person_as_a_verbs_subject(nlp, text, name):
     assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Leaders signed the pact at the Jakarta Convention Centre on Sunday.", "Jakarta Convention Centre"),
+    ("Mourners gathered at the National Cultural Centre for the service.", "National Cultural Centre"),
+    ("The ministers met in the Lagos Conference Center on Friday.", "Lagos Conference Center"),
+])
+def test_a_name_ending_in_a_venue_pair_is_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials from the Carter Centre said the vote was fair.", "Carter Centre"),
+])
+def test_a_body_named_centre_stays_a_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister had been to the White House only days earlier.",
+    "She brought three farmers to the White House to meet the president.",
+    "Hours later the chancellor left the White House without a deal.",
+    "The envoy was summoned to the Kremlin on Tuesday.",
+])
+def test_a_building_gone_to_or_left_is_a_place(nlp, text):
+    typed = _typed(nlp, text)
+    name = "Kremlin" if "Kremlin" in text else "White House"
+    assert typed.get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The White House said the talks would go on.", "White House"),
+    ("Congress sent a letter to the White House on Monday.", "White House"),
+    ("The Kremlin rejected the offer on Friday.", "Kremlin"),
+])
+def test_a_building_that_acts_or_is_written_to_stays_a_body(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Paraguayan President Santiago Pena is also reported to be among the guests.", "Santiago Pena"),
+    ("Mayor London Breed greeted the delegates.", "London Breed"),
+    ("President Florence Kibet opened the summit in Nairobi.", "Florence Kibet"),
+])
+def test_a_titled_name_whose_given_name_is_a_city_is_one_person(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("President Ruto flew to Paris on Monday.", "Paris"),
+    ("Prime Minister Modi visited Washington.", "Washington"),
+])
+def test_a_city_after_a_titled_surname_stays_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) in ("LOCATION", "COUNTRY")
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("The leaders in Warsaw and Prague have signalled that they will join the scheme.", "Warsaw", "COUNTRY"),
+    ("The authorities in Tehran denied the report.", "Tehran", "COUNTRY"),
+    ("China called in Japan's envoy to Beijing.", "Beijing", "COUNTRY"),
+    ("The minister, in a rare criticism of Washington, said the objections had merit.", "Washington", "COUNTRY"),
+    ("Cuba, Iran and Belarus are three governments that irritate Washington.", "Washington", "COUNTRY"),
+])
+def test_a_capital_governed_criticised_or_sent_an_envoy_is_its_state(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The delegates arrived in Warsaw and Prague on Monday.", "Warsaw"),
+    ("The new envoy flew to Beijing on Monday.", "Beijing"),
+    ("Officials in Kyiv said the talks went well.", "Kyiv"),
+    ("The bloc agreed to send senior envoys to Bamako on Friday.", "Bamako"),
+])
+def test_a_capital_travelled_to_or_worked_in_stays_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In a post on X, Esra Vahidi said the talks were going on.", ["Esra Vahidi"]),
+    ("Later, Tariq Belhadj told reporters the vote would be held in May.", ["Tariq Belhadj"]),
+    ("Human Rights Watch said the vote was unfair.", []),          # English words: a body
+    ("The Foreign Ministry said the envoy was summoned.", []),
+    ("Vahidi said the talks were going on.", []),                   # one word: too weak alone
+])
+def test_an_untagged_two_word_name_that_speaks_is_a_person(bare_nlp, text, expected):
+    from relext.pipeline.person_or_place import _english_words, untagged_speakers
+    doc = bare_nlp(text)
+    spans = untagged_speakers(doc, set(), frozenset(_english_words(bare_nlp)))
+    assert [doc[s:e].text for s, e in spans] == expected
+
+
+def test_a_name_another_rule_found_is_left_alone(bare_nlp):
+    from relext.pipeline.person_or_place import untagged_speakers
+    doc = bare_nlp("In a post on X, Esra Vahidi said the talks were going on.")
+    taken = {t.i for t in doc if t.text == "Vahidi"}
+    assert untagged_speakers(doc, taken, frozenset()) == []

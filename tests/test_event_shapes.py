@@ -572,3 +572,20 @@ def test_an_edition_of_another_body_stays_apart_from_the_one_summit_named(nlp):
     events, _ = _event_mentions(nlp, "The G20 summit met in Rio. Separately, the African Union opened its 37th summit "
                                      "in Addis Ababa.")
     assert len(events) == 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mourners flew to Rome for the Pope's funeral on Friday.", "funeral of the Pope"),
+    ("Dozens of royals attended the King's coronation at Westminster Abbey.", "coronation of the King"),
+    ("Kings and presidents attended the Emperor's enthronement in Tokyo.", "enthronement of the Emperor"),
+])
+def test_an_occasion_of_a_title_one_person_holds_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The emir's wedding was a private affair.",                 # lower-case title: a description
+    "A king's funeral is always a grand affair.",               # no one king named
+])
+def test_an_occasion_of_an_unnamed_title_is_no_event(nlp, text):
+    assert not _events(nlp, text)

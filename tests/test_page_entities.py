@@ -142,3 +142,51 @@ def test_a_surname_alone_is_still_the_full_name_it_belongs_to(nlp, text):
 ])
 def test_party_names(nlp, text, name):
     assert _typed(nlp, text).get(name) == "ORGANISATION"
+
+
+# -- 6. people and outlets on credit and byline lines (relext/pipeline/credit_lines.py) ---
+@pytest.mark.parametrize("text,name,type_", [
+    ("Leaders arrive for the summit\n\nAngela Merkel\nMark Hollis/Reuters Pictures\n\nForty leaders came.",
+     "Mark Hollis", "PERSON"),
+    ("Leaders arrive for the summit\n\nAngela Merkel\nMark Hollis/Reuters Pictures\n\nForty leaders came.",
+     "Reuters Pictures", "ORGANISATION"),
+    ("Xi and Lula at their meeting. © ANNA KOWALSKI / AFP\n\nThe talks ran for hours.", "ANNA KOWALSKI", "PERSON"),
+    ("The minister spoke on Monday.\n\nSource: CNN/ The Guardian", "CNN/", "ORGANISATION"),
+    ("Seoul hosts the forum\n\nCourtesy Kyodo/The Japan Times\n\nThe forum opened.", "The Japan Times", "ORGANISATION"),
+    ("Ana Lopes with Xi at the talks. Photo credit: Presidential Press Office, Federal Secretariat, via "
+     "Wikimedia Commons.\n\nThe talks went on.", "Federal Secretariat", "ORGANISATION"),
+    ("Seoul hosts the forum\n\nBy Tomas Quirke\n\nThe forum opened on Monday.", "Tomas Quirke", "PERSON"),
+    ("Lima talks stall\n\nBy Rosa Delgado and Piet Janssen\n\nThe talks stalled.", "Piet Janssen", "PERSON"),
+])
+def test_credit_and_byline_lines_name_people_and_outlets(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Leaders arrive\n\nMark Hollis/Reuters Pictures\n\nForty leaders came.", "Hollis/Reuters Pictures"),
+    ("Talks resume\n\nMoscow/Kyiv\n\nThe talks resumed.", "Moscow/Kyiv"),
+])
+def test_a_credit_is_never_one_name_across_the_slash(nlp, text, name):
+    assert name not in _typed(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Talks resume\n\nMoscow/Kyiv\n\nThe talks resumed.", "Kyiv", "LOCATION"),
+    ("Ministers met.\n\nRadio Free Europe/Radio Liberty reported that the talks resumed.",
+     "Radio Free Europe/Radio Liberty", "ORGANISATION"),
+])
+def test_places_and_slashes_in_running_text_are_no_credit(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
+def test_a_source_line_naming_no_outlet_gives_none(nlp):
+    assert "Web" not in _typed(nlp, "Ministers met on Monday.\n\nSource: Web")
+
+
+def test_a_bylined_reporter_is_not_one_of_the_people_a_plural_pronoun_means(nlp):
+    ex = relext.extract("Tokyo and Seoul trade barbs\n\nBy Helen Carter\n\nLee Jae-myung, South Korea's president, "
+                        "with Shigeru Ishiba at their meeting in Osaka on Friday.", nlp=nlp)
+    names = {e.id: e.name for e in ex.entities}
+    got = {(names[r.subject], r.predicate.value if hasattr(r.predicate, "value") else r.predicate, names[r.object])
+           for r in ex.relations}
+    assert any(p == "MEETS_WITH" and {s, o} == {"Lee Jae-myung", "Shigeru Ishiba"} for s, p, o in got)

@@ -40,7 +40,7 @@ from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
 from .compass_states import compass_states
 from .state_governments import retype_government
-from .capital_roles import for_a_state, from_a_state, of_a_state, possessor_of_state_body, to_a_state
+from .capital_roles import for_a_state, from_a_state, in_a_state, of_a_state, possessor_of_state_body, to_a_state
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -62,6 +62,11 @@ AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", 
 BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "boss", "founder",
                     "director-general", "secretary-general", "commander", "president"}
 TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
+_PLACE_WORDS = read_data("place_names.yaml")
+# verbs after which "to/from <building>" is a destination or an origin, and verbs whose object
+# is a building gone to or left ("brought ... to the White House", "left the White House")
+ARRIVAL_VERBS = frozenset(_PLACE_WORDS.get("arrival_verbs", ()))
+DEPARTURE_VERBS = frozenset(_PLACE_WORDS.get("departure_verbs", ()))
 
 
 @Language.factory(
@@ -188,8 +193,11 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
                 and root.head.i == m["end"]:
             acts = True  # "the Kyiv regime", "the Tehran government": the state
-        elif root.dep_ in ACTOR_DEPS:
-            acts = not (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in TRAVEL_VERBS)
+        elif root.dep_ in ACTOR_DEPS or root.dep_ == "npadvmod" and root.head.pos_ == "VERB" and root.i > root.head.i:
+            # "governments that irritate Washington" (parsed as a modifier of the verb)
+            acts = not (root.dep_ in ("dobj", "nsubjpass", "npadvmod") and root.head.lemma_ in TRAVEL_VERBS)
+        elif in_a_state(root):
+            acts = True  # "the leaders in Warsaw"
         elif root.dep_ == "pobj" and root.head.lower_ == "of":
             acts = of_a_state(root)  # "an ally of Moscow", "a foe of Washington"
         elif root.dep_ == "pobj" and root.head.lower_ in ("from", "for"):
@@ -202,7 +210,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             while first.dep_ == "conj":
                 first = first.head
             acts = first.dep_ in ACTOR_DEPS or (first.dep_ == "pobj" and first.head.lower_ not in LOCATIVE_PREPS) \
-                or for_a_state(first)
+                or for_a_state(first) or in_a_state(first)
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"from", "for"}:
             # "arms deliveries to Kyiv", "budget support to Addis Ababa", "sent aid to Kabul": what
             # a state is given; not "a trip to Kyiv", "flights to Minsk"
@@ -212,7 +220,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 or to.head.pos_ == "VERB" and any(d.dep_ == "dobj" and d.lemma_.lower() in GIVEN_NOUNS
                                                   for d in to.head.children))
             # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
-            acts = giving or to_a_state(root)
+            acts = giving or to_a_state(root) or in_a_state(root)
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
         if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (span_text(doc, m["start"], m["end"]).isupper() or nxt in (":", "(", "—", "–", "-")):
             acts = False  # a dateline: "MOSCOW (Reuters) -"
@@ -231,8 +239,16 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             return
         root = doc[m["start"]:m["end"]].root
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} and prep.head.lower_ != "according" \
-                and (prep.head.pos_ in ("VERB", "AUX") or prep.lower_ in ("in", "at", "inside", "outside")):
+        while root.dep_ in ("appos", "conj") and root.head.pos_ == "PROPN" and root.head.i < m["start"]:
+            root = root.head  # "in the Oval Office, White House, Washington": where the first one is
+            prep = root.head
+        place = root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} \
+            and prep.head.lower_ != "according" and (prep.head.pos_ in ("VERB", "AUX") or prep.lower_ in ("in", "at", "inside", "outside"))
+        # "had been to the White House", "brought golfers to the White House", "left the White House"
+        place = place or root.dep_ == "pobj" and prep.lower_ in ("to", "from") and prep.head.pos_ in ("VERB", "AUX") \
+            and prep.head.lemma_.lower() in ARRIVAL_VERBS | DEPARTURE_VERBS
+        place = place or root.dep_ == "dobj" and root.head.lemma_.lower() in DEPARTURE_VERBS
+        if place:
             m.update(label="LOCATION", key=f"location:{slug(m['name'])}",
                      attrs={k: v for k, v in m["attrs"].items() if k not in ("place", "country")})
 

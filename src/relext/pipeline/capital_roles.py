@@ -11,6 +11,8 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
   "an adversary of Washington", "drawing a swift rebuke from Beijing" (the parser often hangs
   "from" on the verb).
 
+- the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing"),
+  and the capital of the people who govern there ("the leaders in Warsaw and Prague").
 Near misses that stay places: "Ottawa's mayor", "Moscow's Red Square", "flew to Kyiv and
 Tbilisi", "left for Kyiv and Tbilisi".
 """
@@ -27,7 +29,8 @@ STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "en
 
 # nouns of alignment whose "of" object is a state: "an ally of Moscow", "a foe of Washington"
 OF_STATE_NOUNS = {"ally", "partner", "side", "support", "position", "stance", "friend", "adversary", "enemy",
-                  "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client"}
+                  "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client",
+                  "criticism", "condemnation", "rebuke", "censure"}
 # nouns of a reaction whose "from" object is the state reacting: "a rebuke from Beijing"
 FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "warning", "condemnation",
                     "pressure", "backing", "objection", "complaint", "retort", "reprimand", "denial", "demand",
@@ -64,7 +67,10 @@ def for_a_state(first: Token) -> bool:
 RELATIONAL_NOUNS = {"tie", "ties", "relation", "relations", "link", "links", "challenge", "threat", "loyalty",
                     "message", "letter", "appeal", "overture", "concession", "concessions", "ultimatum", "warning",
                     "rebuke", "snub", "affront", "insult", "closeness", "allegiance", "opposition", "defiance",
-                    "debt", "debts", "obligation", "obligations", "note", "protest"}
+                    "debt", "debts", "obligation", "obligations", "note", "protest",
+                    "envoy", "envoys", "ambassador", "ambassadors", "emissary"}
+ENVOY_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "emissary"}  # "Japan's envoy to Beijing"
+ENVOY_SENDING_VERBS = {"send", "dispatch", "despatch", "fly", "rush"}
 
 
 def to_a_state(root: Token) -> bool:
@@ -75,4 +81,23 @@ def to_a_state(root: Token) -> bool:
     prep = root.head
     while prep.dep_ in ("conj", "appos") and prep.head.lower_ == "to":
         prep = prep.head  # "to the court, to Kyiv"
-    return prep.head.lower_ in RELATIONAL_NOUNS
+    if prep.head.lower_ in RELATIONAL_NOUNS - ENVOY_NOUNS:
+        return True
+    # a state's envoy: "called in Japan's envoy to Beijing" (the parser often hangs "to" on the
+    # verb); not envoys sent or travelling ("agreed to send senior envoys to Conakry")
+    envoy = root.doc[prep.i - 1] if prep.i > 0 else None
+    return envoy is not None and envoy.lower_ in ENVOY_NOUNS \
+        and any(c.dep_ in ("poss", "compound", "amod") and c.pos_ != "ADJ" or c.dep_ == "amod" and c.text[:1].isupper()
+                for c in envoy.children) \
+        and not (envoy.dep_ == "dobj" and envoy.head.lemma_.lower() in ENVOY_SENDING_VERBS)
+
+
+# people who govern a state, whose "in" object is that state's capital: "the leaders in Warsaw
+# and Prague", "the authorities in Tehran"; not "officials in Kyiv" (visitors may be meant)
+GOVERNING_NOUNS = {"leader", "leaders", "leadership", "government", "authorities", "rulers", "regime", "policymakers",
+                   "junta"}
+
+
+def in_a_state(root: Token) -> bool:
+    """"the leaders in Warsaw and Prague": the capital is the state those governing it lead."""
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in GOVERNING_NOUNS

@@ -47,9 +47,10 @@ from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
-                              _named_as_body_joined)
+                              _named_as_body_joined, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
+from .credit_lines import credit_line_spans
 from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun, qualifies_polities
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
@@ -114,7 +115,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         person_occasions = events.get("person_occasions", {})
         self.person_occasions = PersonOccasions(person_occasions.get("heads", ()), person_occasions.get("tails", ()),
-                                                person_occasions.get("prepositions", {}))
+                                                person_occasions.get("prepositions", {}),
+                                                person_occasions.get("titles", ()))
         self.person_occasion_words = WordSet(nlp.vocab, person_occasions.get("heads", ()), attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority", "office"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")
@@ -438,6 +440,19 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((2, c) for c in _surnames_again(doc, surnames, gaz, self._unknown_place))  # "William Ruto ... Ruto said"
         cands.extend((0, c) for c in self._honorific_candidates(doc))
         cands.extend((0, c) for c in self._titled_name_candidates(doc))
+        named = {i for _, c in cands for i in range(c["start"], c["end"])}
+        cands.extend((0, {"start": s, "end": e, "label": "PERSON", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
+                          "attrs": {}, "source": "parse"})
+                     for s, e in untagged_speakers(doc, named, self.common_words))  # "Amir Tavakoli said"
+        credited = credit_line_spans(doc, {i: c["label"] for c in gaz if c["label"] != "PERSON"
+                                           for i in range(c["start"], c["end"])})
+        if credited:  # "Jane Roe/Metro Images", "By Jane Roe": these parts replace what overlaps them
+            parts = {(s, e) for s, e, _, _ in credited}
+            cands = [(p, c) for p, c in cands if (c["start"], c["end"]) in parts
+                     or not any(c["start"] < e and s < c["end"] for s, e in parts)]
+            cands.extend((4, {"start": s, "end": e, "label": label, "key": None, "name": name, "kind": "NAME",
+                              "attrs": {"outlet": True} if label == "ORGANISATION" else {}, "source": "credit"})
+                         for s, e, label, name in credited)
         spans = []
         by_span = {}
         for prio, c in sorted(cands, key=lambda pc: -pc[0]):

@@ -387,7 +387,8 @@ class ExpansionMixin:
             first = t.sent.start - 1 if t.pos_ != "PRON" else t.i - 1
             for i in range(first, limit - 1, -1):
                 e = self.index.entity(i)
-                if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN" and e not in seen:
+                if e and self.index.type_of(e) == kind and self.index.kind_by_token.get(i) != "PRONOUN" and e not in seen \
+                        and not _on_byline(doc[i]):
                     seen.append(e)
                     if len(seen) == 3:
                         break
@@ -466,3 +467,11 @@ def _quantified_plural(t: Token) -> bool:
     return t.tag_ == "DT" and t.lower_ in ("all", "most", "many", "some", "several") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.tag_ == "NNS" for p in c.children)
         for c in t.children)
+
+
+def _on_byline(tok: Token) -> bool:
+    """``tok`` is on a short "By <name>" line: a bylined reporter, who takes part in nothing
+    the story tells (GUIDELINES: PERSONs without relations)."""
+    sent = tok.sent
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and first.text in ("By", "BY") and len(sent) <= 10 and first.i < tok.i

@@ -49,12 +49,16 @@ class PersonOccasions:
         prepositions: head or tail word -> preposition used in the event's name when the
             text names the person by a possessive ("memorial service" -> "for"); "of" for
             the others.
+        titles: titles one person holds at a time, which name the holder after "the"
+            ("the Pope's funeral" -> "funeral of the Pope").
     """
 
-    def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str]) -> None:
+    def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str],
+                 titles: Iterable[str] = ()) -> None:
         self.heads = {h.lower() for h in heads}
         self.tails = {t.lower() for t in tails}
         self.prepositions = {k.lower(): v for k, v in prepositions.items()}
+        self.titles = {t.lower() for t in titles}
 
     def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str, str]]:
         """``(start, end, name, person)`` of each occasion named by a person.
@@ -75,7 +79,7 @@ class PersonOccasions:
             if ent_at.get(i) or head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "day":
                 continue  # "Inauguration Day" is a date
             start, end, last = self._extent(head)
-            person = self._possessor(last, start, ent_at)
+            person = self._titled(last, start) or self._possessor(last, start, ent_at)
             if person is None:
                 person, prep = self._of_object(last, ent_at)
             else:
@@ -109,6 +113,16 @@ class PersonOccasions:
             return None
         p = poss[0]
         return _person_name(doc, p, ent_at)
+
+    def _titled(self, last: Token, start: int) -> Optional[str]:
+        """"the Pope's funeral", "the King's coronation": a capitalised title that one person
+        holds at a time, after "the", as the possessor (the office holder is named by it)."""
+        doc = last.doc
+        for p in list(last.lefts) + list(doc[start].lefts):
+            if p.dep_ == "poss" and p.lower_ in self.titles and p.text[:1].isupper() \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in p.lefts):
+                return f"the {p.text}"
+        return None
 
     @staticmethod
     def _of_object(last: Token, ent_at: Dict[int, str]) -> Tuple[Optional[str], Optional[str]]:

@@ -283,3 +283,25 @@ def _penalised(tok) -> bool:
         holder = head.head
         return holder.lemma_.lower() in PENALTY_NOUNS or holder.lemma_.lower() in LAYING_VERBS
     return tok.dep_ == "dobj" and head.lemma_.lower() == "sanction" and head.pos_ == "VERB"
+
+
+def untagged_speakers(doc, taken, common_words) -> list:
+    """Token spans of two or three capitalised words that no rule or the model named and that
+    are the subject of what people do ("In a post on X, Amir Tavakoli said ...", "Nadia
+    Berrada arrived in Rabat"; ``person_subject_verbs`` in ``roles.yaml``): a person the
+    actor table does not know. Not where a word is an English word ("Human Rights Watch
+    said", "Foreign Ministry said"), a known name (``taken``) or lower case."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in PERSON_SUBJECT_VERBS:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1
+        words = doc[start:tok.i + 1]
+        if len(words) < 2 or any(t.i in taken for t in words) \
+                or not all(t.is_alpha and t.is_title and t.lower_ not in common_words for t in words):
+            continue
+        out.append((start, tok.i + 1))
+    return out

@@ -93,10 +93,18 @@ class RuleCandidates:
             while j < len(doc) and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].text.isupper() and len(doc[j]) > 1) \
                     and doc[j].lower_ not in self.title_words and doc[j].lower_ not in self.person_titles:
                 j += 1
-            if j > i + 1 and span_text(doc, i + 1, j) not in self._by_alias and not any(t.text in self._by_alias for t in doc[i + 1:j]):
+            if j > i + 1 and span_text(doc, i + 1, j) not in self._by_alias \
+                    and not any(t.text in self._by_alias and not (j - i > 2 and t.i < j - 1 and self._only_place(t.text))
+                                for t in doc[i + 1:j]):
+                # a given name that is also a city's stays in the name: "President Santiago Pena"
                 out.append({"start": i + 1, "end": j, "label": "PERSON", "key": None, "name": span_text(doc, i + 1, j),
                             "kind": "NAME", "attrs": {}, "source": "title"})
         return out
+
+    def _only_place(self, text: str) -> bool:
+        """Whether ``text`` is in the gazetteer only as a place (a city), not as a state or a body."""
+        entries = [self.entries[i] for i in self._by_alias.get(text, ())]
+        return bool(entries) and all(e["type"] == "LOCATION" for e in entries)
 
     def _event_candidates(self, doc: Doc, found: Iterable[Dict] = ()) -> List[Dict]:
         """Olympic, summit and ceremony patterns; bodies named by an event; events named

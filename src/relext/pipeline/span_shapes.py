@@ -8,6 +8,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ..gazetteer import read_data
 from ._lookup import positions_where
 from .named_heads import MONTHS
 
@@ -158,7 +159,7 @@ def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
 
 TREATY_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
                 "convention", "conventions", "declaration", "pact", "format", "charter", "communique", "communiqué",
-                "act", "memorandum", "formula"}
+                "act", "memorandum", "formula", "statute", "statutes", "covenant"}
 
 
 def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
@@ -170,7 +171,7 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
 
 
 TREATY_HEADS = {"agreement", "agreements", "treaty", "treaties", "convention", "conventions", "accord", "accords",
-                "protocol", "charter", "act"}
+                "protocol", "charter", "act", "statute", "statutes", "covenant"}
 
 
 def _treaty_name(doc: Doc, start: int, end: int) -> bool:
@@ -227,12 +228,17 @@ VENUE_HEADS = {"hotel", "airport", "airbase", "stadium", "arena", "resort", "squ
                "circuit", "boulevard", "avenue", "plaza", "mall"}
 # buildings that speak for their occupant ("Buckingham Palace said"): a body when they act
 SPEAKING_VENUES = {"palace"}
+# two-word venue endings ("Convention Centre", "Cultural Centre", "City Hall"; place_names.yaml)
+VENUE_PAIRS = frozenset(tuple(p.split()) for p in read_data("place_names.yaml").get("venue_pairs", ()))
 
 
 def _venue_name(doc: Doc, start: int, end: int) -> bool:
     """A name of two or more words ending in a capitalised venue word is a place, unless a
-    palace acts as the subject of a verb ("Buckingham Palace said")."""
+    palace acts as the subject of a verb ("Buckingham Palace said"); so is a name of three or
+    more words ending in a venue pair ("the Lagos Convention Centre")."""
     last = doc[end - 1]
+    if end - start > 2 and last.is_title and doc[end - 2].is_title and (doc[end - 2].lower_, last.lower_) in VENUE_PAIRS:
+        return True  # "the Kuala Lumpur Convention Centre", "the University Cultural Centre"
     if end - start < 2 or not last.is_title or last.lower_ not in VENUE_HEADS:
         return False
     root = doc[start:end].root
