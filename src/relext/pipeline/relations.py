@@ -35,7 +35,8 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import (given_support, had_support, held_support_noun, legitimacy, prefixed_backing,
+from .backing import (continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
+                      prefixed_backing, relied_on_support, support_sources,
                       thanked_for_support, with_support)
 from .gatherings import gatherings
 from .grievances import grievances
@@ -97,6 +98,8 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
 event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
+support_sources, relied_on_support, continued_arms_transfers = (
+    guarded(f, list) for f in (support_sources, relied_on_support, continued_arms_transfers))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
@@ -265,6 +268,8 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
+                      + support_sources(doc, index, args) + relied_on_support(doc, index, args)
+                      + continued_arms_transfers(doc, index, args)
                       + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
                       + praised_acts(doc, index, args, self.reporting, self.act_nouns | {"accession", "membership"})
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
