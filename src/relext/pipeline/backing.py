@@ -9,7 +9,8 @@ legitimate.
 - "sees X as the legitimate president", "regards X as the country's rightful leader",
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
-  "does not regard X as legitimate" is the negated SUPPORTS; "recognised X as
+  "does not regard X as legitimate" is the negated SUPPORTS, and so is "does not regard X
+  as a state" (statehood recognised or not); "recognised X as
   Venezuela's interim president" also gives X AFFILIATED_WITH the state whose office it is.
 - "described X's vote as a welcome step (a positive development)": approving of X's step;
 - "gave X $3bn in military aid", "offered X a loan", "sent X weapons": material support
@@ -99,6 +100,8 @@ BARE_COMPLEMENT_VERBS = {"consider", "deem", "declare"}
 # what makes the "as" complement a claim to power
 LEGITIMATE_WORDS = {"legitimate", "rightful", "lawful", "legal", "constitutional", "interim", "acting", "elected"}
 CLAIM_NOUNS = {"claim", "claims", "legitimacy", "mandate"}
+# "regards X as a state (an independent country)": recognising statehood
+STATEHOOD_NOUNS = {"state", "country", "nation"}
 # verbs that grant a claim rather than weigh it ("considered X's claim" grants nothing)
 GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
 
@@ -124,6 +127,10 @@ def _legitimacy_complement(v: Token) -> bool:
             continue
         if t.lower_ == "as" and t.dep_ == "prep" and any(w.lower_ in LEGITIMATE_WORDS for w in t.subtree):
             return True
+        if t.lower_ == "as" and t.dep_ == "prep" and t.head.i == v.i and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in STATEHOOD_NOUNS
+                and not any(c.dep_ in ("prep", "compound", "relcl", "acl") for c in o.children) for o in t.children):
+            return True  # "does not regard X as a state", not "as a state sponsor of terror"
         if v.lemma_.lower() in BARE_COMPLEMENT_VERBS and t.lower_ in LEGITIMATE_WORDS and t.dep_ == "amod":
             return True
     return False
