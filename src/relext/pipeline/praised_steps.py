@@ -248,3 +248,54 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:act-praised"))
     return out
+
+
+DEFENCE_ADVERBS = frozenset(_CUES.get("defence_adverbs", ()))
+DESERVED_NOUNS = frozenset(_CUES.get("deserved_nouns", ()))
+
+
+def defended_parties(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """SUPPORTS records for a party defended in someone's words (CAMEO 052):
+
+    - "Y said X was (being) treated unfairly (unjustly)": Y SUPPORTS X;
+    - "Y said X's choice (X) deserved backing (praise, support)": Y SUPPORTS X (the owner
+      of the step named as the subject, or the subject itself).
+
+    Not: a negated clause, the narrator's own words (no reporting verb), a step with no
+    owner named on it.
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        reporting: the lemmas of verbs of saying.
+
+    Returns:
+        The records, one per speaker and defended party.
+    """
+    from .judged_acts import _reporters
+
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in ("treat", "deserve", "merit"), attr="LEMMA")):
+        if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma == "treat":
+            if not any(c.dep_ == "advmod" and c.lower_ in DEFENCE_ADVERBS for c in v.children):
+                continue
+            subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        else:
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in DESERVED_NOUNS
+                       and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in v.children):
+                continue
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        parties = args.entities_of(subj[0]) if index.entity(subj[0].i) else \
+            [e for c in subj[0].children if c.dep_ == "poss" for e in args.entities_of(c)]
+        speakers = _reporters(v, args, reporting)
+        for s in dict.fromkeys(speakers):
+            for o in dict.fromkeys(parties):
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:defended-in-words"))
+    return out

@@ -147,8 +147,8 @@ def in_protest(tok) -> bool:
     for c in clause.subtree:
         if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
             return True
-        if c.lemma_.lower() == "boycott" and c.pos_ == "NOUN" and c.head.lower_ in ("in", "as"):
-            return True  # "will not attend, as a (diplomatic) boycott": the boycott declared
+        if c.lemma_.lower() == "boycott" and c.pos_ == "NOUN" and (c.head.lower_ in ("in", "as") or c.dep_ == "appos"):
+            return True  # "will not attend, as a (diplomatic) boycott", "..., a diplomatic boycott": declared
     while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
         clause = clause.head  # "decided to stay away, voicing regret": the displeasure on the governing verb
     doc = tok.doc

@@ -14,7 +14,8 @@ alone. With no relation to copy nothing is made ("B did the same thing every yea
 An object "it" that stands for no entity ("X will not attend it") is the event the passage
 is about, like an elided one (`referred_object`, used by the trigger rules with an implicit
 object). The same module gives elided presence: "X chose not to come", "X did not show up" with no
-place of their own are a negated ATTENDS of the event the passage is about.
+place of their own are a negated ATTENDS of the event the passage is about (and BOYCOTTS of it
+where a protest is stated).
 
 Lexicon: ``relext/data/ellipsis.yaml``.
 """
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import read_data
 from ._lookup import positions_where
 from .group_lists import GROUP_MEMBER_RULE
+from .presence import in_protest
 from .records import record
 from .substitutes import replaced_one
 
@@ -385,5 +387,10 @@ def _elided_presence(tok: Token, index, args, modality) -> List[Dict]:
     if not ev:
         return []
     mod, source = modality.modality(tok, args, "ATTENDS")
-    return [record(tok, s, "ATTENDS", ev, rule_id="ellipsis:elided-presence", negated=True, modality=mod,
-                   source=source, cue=cue) for s in subjects if s != ev]
+    out = [record(tok, s, "ATTENDS", ev, rule_id="ellipsis:elided-presence", negated=True, modality=mod,
+                  source=source, cue=cue) for s in subjects if s != ev]
+    if in_protest(tok):
+        # "X will not participate, in protest at Y": staying away in protest is a boycott too
+        out += [record(tok, s, "BOYCOTTS", ev, rule_id="ellipsis:elided-absence-in-protest", modality=mod,
+                       source=source) for s in subjects if s != ev]
+    return out

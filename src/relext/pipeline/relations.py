@@ -69,7 +69,7 @@ from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .statements import statements
-from .praised_steps import praise_labels, praised_acts, welcomed_acts
+from .praised_steps import defended_parties, praise_labels, praised_acts, welcomed_acts
 from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
@@ -110,7 +110,7 @@ visited_states = guarded(visited_states, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
-praised_acts = guarded(praised_acts, list)
+praised_acts, defended_parties = guarded(praised_acts, list), guarded(defended_parties, list)
 elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
@@ -272,6 +272,7 @@ class RelationExtractor(RuleComponent):
                       + continued_arms_transfers(doc, index, args)
                       + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
                       + praised_acts(doc, index, args, self.reporting, self.act_nouns | {"accession", "membership"})
+                      + defended_parties(doc, index, args, self.reporting)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
