@@ -173,7 +173,8 @@ def _owned_deed(verb: Token, args, predicates_of) -> List[Cue]:
         typed = predicates_of(noun) & JOINABLE
         if not typed:
             continue
-        owners = {e for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") for e in args.entities_of(c)}
+        owners = set(args.noun_internal_subjects(noun))  # "A's", "the US", "the Kenyan-led" boycott
+        owners -= set(args.subjects(verb))
         if not owners:
             continue
         sub = list(noun.subtree)

@@ -511,6 +511,13 @@ class RelationExtractor(RuleComponent):
                 s, o = o, s
             out.append(record(tok, s, predicate, o, rule_id=rule.id, negated=negated, modality=modality, source=source,
                               symmetric=rtype.symmetric, cue=cue))
+        if predicate == "ATTENDS" and not negated and rule.id == "ATTENDS:left-the-event" and _in_protest(tok):
+            # "left the summit early in protest": a walkout, boycotted as well as attended
+            # (GUIDELINES, dev2 conventions)
+            for s_, o_ in candidates:
+                if s_ != o_ and rtype.allows(index.type_of(s_), index.type_of(o_)) and index.type_of(o_) == "EVENT":
+                    out.append(record(tok, s_, "BOYCOTTS", o_, modality=modality, source=source,
+                                      rule_id="BOYCOTTS:left-in-protest", cue=cue))
         if predicate == "ATTENDS" and negated and _in_protest(tok):
             # "skipped the forum in protest", "will not attend, to protest X": staying away
             # in protest is a boycott too (GUIDELINES: where the text says both, both)
