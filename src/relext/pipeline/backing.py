@@ -330,6 +330,16 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
                           and any(a.dep_ == "appos" and a.lemma_.lower() in GIVEN_SUPPORT
                                   and any(p.dep_ == "poss" for p in a.children) for a in c.children)
                           for e in args.entities_of(c)]
+            gifts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in GIVEN_SUPPORT
+                     and any(p.dep_ == "poss" for p in c.children)]
+            for g in gifts:
+                # "pledged Kyiv his "unwavering support"": two objects, or the recipient hung on
+                # the support noun before its possessor
+                poss_i = min(p.i for p in g.children if p.dep_ == "poss")
+                recipients += [e for c in v.children if c.dep_ == "dobj" and c.i < poss_i and index.entity(c.i)
+                               for e in args.entities_of(c)]
+                recipients += [e for c in g.children if c.dep_ in ("nmod", "compound") and c.i < poss_i
+                               and index.entity(c.i) for e in args.entities_of(c)]
             if not recipients:
                 continue
         elif not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
