@@ -197,7 +197,7 @@ def _office_of_the_recognised(v: Token, people: List[str], index, args) -> List[
 
 
 HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
-HAD_SUPPORT = {"support", "backing", "endorsement", "blessing"}
+HAD_SUPPORT = {"support", "backing", "endorsement", "blessing", "praise"}
 
 
 def had_support(doc: Doc, index, args) -> List[Dict]:
