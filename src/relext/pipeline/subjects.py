@@ -81,8 +81,30 @@ class SubjectsMixin:
         key = ("verb-subj", v.i, _depth)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self._verb_subjects(v, _depth)
+            found = self._verb_subjects(v, _depth)
+            if found:
+                # "A walked out of the summit alongside B": B does what A does
+                found = found + [e for e in self._alongside(v) if e not in found]
+            self._cache[key] = found
         return list(found)
+
+    def _alongside(self, v: Token) -> List[str]:
+        """The actors named by "alongside" on the verb ``v`` ("boycotted X alongside B"), or
+        on the event or place it acts on, where the parser hangs it ("walked out of the
+        summit alongside B": no one is alongside a summit)."""
+        preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"]
+        for t in v.subtree:
+            if t.lower_ != "alongside" or t.dep_ != "prep" or t.head.i == v.i:
+                continue
+            n = t.head
+            e = self.index.entity(n.i)
+            if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION"):
+                continue
+            up = n.head if n.dep_ == "dobj" else n.head.head if n.dep_ == "pobj" else None
+            if up is not None and (up.i == v.i or up.head.i == v.i and up.dep_ == "prep"):
+                preps.append(t)  # "boycotted X alongside B", "walked out of X alongside B"
+        return [e for c in preps for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o)
+                if self.index.type_of(e) in ("COUNTRY", "ORGANISATION", "PERSON")]
 
     def _verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
         if _depth > 5:
