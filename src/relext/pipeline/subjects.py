@@ -5,6 +5,7 @@ from typing import List
 
 from spacy.tokens import Token
 
+from ._lookup import positions_of_words
 from .argument_words import (
     OBJECT_CONTROL, PREP_OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
@@ -92,9 +93,13 @@ class SubjectsMixin:
         """The actors named by "alongside" on the verb ``v`` ("boycotted X alongside B"), or
         on the event or place it acts on, where the parser hangs it ("walked out of the
         summit alongside B": no one is alongside a summit)."""
+        found = positions_of_words(v.doc, ("alongside",))  # (an index built once per doc)
+        if not found:
+            return []
+        lo, hi = v.left_edge.i, v.right_edge.i
         preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"]
-        for t in v.subtree:
-            if t.lower_ != "alongside" or t.dep_ != "prep" or t.head.i == v.i:
+        for t in (v.doc[i] for i in found if lo <= i <= hi):
+            if t.dep_ != "prep" or t.head.i == v.i:
                 continue
             n = t.head
             e = self.index.entity(n.i)
