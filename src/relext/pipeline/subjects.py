@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ._lookup import positions_of_words
 from .argument_words import (
+    ORDER_WORDS,
     OBJECT_CONTROL, PREP_OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
     PACKAGE_NOUNS,
@@ -82,12 +83,22 @@ class SubjectsMixin:
         key = ("verb-subj", v.i, _depth)
         found = self._cache.get(key)
         if found is None:
-            found = self._verb_subjects(v, _depth)
+            found = self._ordered_ones(v) or self._verb_subjects(v, _depth)
             if found:
                 # "A walked out of the summit alongside B": B does what A does
                 found = found + [e for e in self._alongside(v) if e not in found]
             self._cache[key] = found
         return list(found)
+
+    def _ordered_ones(self, v: Token) -> List[str]:
+        """"The latest (first) to withdraw from X were A and B": the names after the copula
+        whose subject the ordinal word the infinitive hangs on is."""
+        head = v.head
+        if v.dep_ not in ("relcl", "acl") or head.lower_ not in ORDER_WORDS or head.dep_ != "nsubj" \
+                or head.head.lemma_.lower() != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return []
+        return list(dict.fromkeys(e for c in head.head.children if c.dep_ == "attr" and c.i > head.head.i
+                                  for e in self.entities_of(c)))
 
     def _alongside(self, v: Token) -> List[str]:
         """The actors named by "alongside" on the verb ``v`` ("boycotted X alongside B"), or
