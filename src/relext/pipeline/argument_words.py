@@ -44,6 +44,11 @@ LIST_PREPS = {"including", "like", "as"}
 STAKE_NOUNS = {"bid", "request", "application", "candidacy", "candidature", "case", "cause", "claim", "quest",
                "aspiration", "ambition"}
 SEAT_NOUNS = {"seat", "seats", "membership", "place", "role", "representation", "status"}
+# "The latest (first) to withdraw were A and B": who is meant follows the copula
+ORDER_WORDS = {"latest", "first", "last", "next", "only", "second", "third"}
+# qualities of a position whose "of" is itself a position ("withheld recognition of the
+# legitimacy of X's new term" -> X): its object is read as a position too
+QUALITY_OF = {"legitimacy", "validity", "lawfulness", "legality"}
 # particles the parser may attach as prepositions ("walked out of", "pulled out of")
 PARTICLES = {"out", "away", "off", "down", "up", "back"}
 # position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")

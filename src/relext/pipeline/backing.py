@@ -9,7 +9,8 @@ legitimate.
 - "sees X as the legitimate president", "regards X as the country's rightful leader",
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
-  "does not regard X as legitimate" is the negated SUPPORTS; "recognised X as
+  "does not regard X as legitimate" is the negated SUPPORTS, and so is "does not regard X
+  as a state" (statehood recognised or not); "recognised X as
   Venezuela's interim president" also gives X AFFILIATED_WITH the state whose office it is.
 - "described X's vote as a welcome step (a positive development)": approving of X's step;
 - "gave X $3bn in military aid", "offered X a loan", "sent X weapons": material support
@@ -22,7 +23,18 @@ legitimate.
 - "pledged Kyiv his support": the parser's object with the support noun in apposition;
   "the support (backing) Moscow lends (gives) X": the support noun with its giver in a
   relative clause;
-- "X thanked Y for its support (help, solidarity)": Y supports X.
+- "X thanked Y for its support (help, solidarity)": Y supports X;
+- "(most of the) backing for X's return came from A and B": support whose source is named
+  by "come (flow) from": A and B SUPPORTS X (the one the support is for, or the owner of the
+  step it is for);
+- "X can count (rely) on Y's support (the support of Y)": Y SUPPORTS X; with no giver
+  named, the speaker of the words (a quotation or the subject of the reporting verb);
+- "US arms deliveries to X would continue", "Germany's weapons sales to X will resume": a
+  transfer of arms told as going on supports X by its owner (the possessor or the name
+  before the noun); a transfer only named stays background (`triggers.yaml`).
+
+Word lists: ``support_sources``, ``relied_on_verbs``, ``arms_transfer_nouns``, ... in
+``relext/data/cues.yaml``.
 """
 from __future__ import annotations
 
@@ -30,8 +42,19 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from ._lookup import positions_where
 from .records import record
+
+_CUES = read_data("cues.yaml")
+SUPPORT_SOURCES = frozenset(_CUES["support_sources"])
+SUPPORT_SOURCE_VERBS = frozenset(_CUES["support_source_verbs"])
+RELIED_ON_VERBS = frozenset(_CUES["relied_on_verbs"])
+ARMS_TRANSFER_NOUNS = frozenset(_CUES["arms_transfer_nouns"])
+ARMS_MODIFIERS = frozenset(_CUES["arms_modifiers"])
+GOING_ON_VERBS = frozenset(_CUES["going_on_verbs"])
+# shares of the support ("most of the backing for X came from Y")
+PORTION_WORDS = frozenset(_CUES["portion_words"])
 
 BACKING_PARTICIPLES = ("backed", "supported", "sponsored", "funded", "financed", "armed")
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
@@ -77,6 +100,8 @@ BARE_COMPLEMENT_VERBS = {"consider", "deem", "declare"}
 # what makes the "as" complement a claim to power
 LEGITIMATE_WORDS = {"legitimate", "rightful", "lawful", "legal", "constitutional", "interim", "acting", "elected"}
 CLAIM_NOUNS = {"claim", "claims", "legitimacy", "mandate"}
+# "regards X as a state (an independent country)": recognising statehood
+STATEHOOD_NOUNS = {"state", "country", "nation"}
 # verbs that grant a claim rather than weigh it ("considered X's claim" grants nothing)
 GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
 
@@ -102,6 +127,10 @@ def _legitimacy_complement(v: Token) -> bool:
             continue
         if t.lower_ == "as" and t.dep_ == "prep" and any(w.lower_ in LEGITIMATE_WORDS for w in t.subtree):
             return True
+        if t.lower_ == "as" and t.dep_ == "prep" and t.head.i == v.i and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in STATEHOOD_NOUNS
+                and not any(c.dep_ in ("prep", "compound", "relcl", "acl") for c in o.children) for o in t.children):
+            return True  # "does not regard X as a state", not "as a state sponsor of terror"
         if v.lemma_.lower() in BARE_COMPLEMENT_VERBS and t.lower_ in LEGITIMATE_WORDS and t.dep_ == "amod":
             return True
     return False
@@ -168,7 +197,7 @@ def _office_of_the_recognised(v: Token, people: List[str], index, args) -> List[
 
 
 HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
-HAD_SUPPORT = {"support", "backing", "endorsement", "blessing"}
+HAD_SUPPORT = {"support", "backing", "endorsement", "blessing", "praise"}
 
 
 def had_support(doc: Doc, index, args) -> List[Dict]:
@@ -301,6 +330,16 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
                           and any(a.dep_ == "appos" and a.lemma_.lower() in GIVEN_SUPPORT
                                   and any(p.dep_ == "poss" for p in a.children) for a in c.children)
                           for e in args.entities_of(c)]
+            gifts = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in GIVEN_SUPPORT
+                     and any(p.dep_ == "poss" for p in c.children)]
+            for g in gifts:
+                # "pledged Kyiv his "unwavering support"": two objects, or the recipient hung on
+                # the support noun before its possessor
+                poss_i = min(p.i for p in g.children if p.dep_ == "poss")
+                recipients += [e for c in v.children if c.dep_ == "dobj" and c.i < poss_i and index.entity(c.i)
+                               for e in args.entities_of(c)]
+                recipients += [e for c in g.children if c.dep_ in ("nmod", "compound") and c.i < poss_i
+                               and index.entity(c.i) for e in args.entities_of(c)]
             if not recipients:
                 continue
         elif not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
@@ -310,4 +349,104 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
             for o in recipients:
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:gave-aid", negated=negated, cue=cue))
+    return out
+
+
+def _supported(args, noun: Token) -> List[str]:
+    """Who the support noun ``noun`` is for: the "for" (or "to") name, or the owner of the
+    step it is for ("backing for Cuba's return" -> Cuba)."""
+    out: List[str] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in ("for", "to"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            found = args.entities_of(o) if args.index.entity(o.i) else []
+            if not found:
+                found = [e for c in o.children if c.dep_ == "poss" for e in args.entities_of(c)]
+            out += found
+    return list(dict.fromkeys(out))
+
+
+def support_sources(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for support said to come from its givers (module docstring)."""
+    out: List[Dict] = []
+    found = set(positions_where(doc, lambda w: w in SUPPORT_SOURCES, attr="LEMMA"))
+    found |= set(positions_where(doc, lambda w: w == "backing", attr="LOWER"))  # a gerund "Backing for X"
+    for n in (doc[i] for i in sorted(found)):
+        if not (n.pos_ == "NOUN" or n.lower_ == "backing"):
+            continue
+        subj = n
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in PORTION_WORDS:
+            subj = n.head.head  # "most (much) of the backing for X came from"
+        v = subj.head
+        if subj.dep_ != "nsubj" or v.pos_ != "VERB" or v.lemma_.lower() not in SUPPORT_SOURCE_VERBS:
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+            continue  # "no support came from X": unclear whom X opposes
+        givers = [e for p in v.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        backed = _supported(args, n)
+        if not givers or not backed:
+            continue
+        negated, cue = args.modality.negation(v)
+        for s in givers:
+            for o in backed:
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:support-came-from", negated=negated,
+                                      cue=cue))
+    return out
+
+
+def relied_on_support(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for "X can count (rely) on Y's support" (module docstring)."""
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in RELIED_ON_VERBS, attr="LEMMA")):
+        if v.pos_ != "VERB" or v.lemma_.lower() not in RELIED_ON_VERBS:
+            continue
+        nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "on"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in SUPPORT_SOURCES]
+        if not nouns:
+            continue
+        n = nouns[0]
+        givers = args.noun_internal_subjects(n)
+        givers += [e for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not givers and not any(c.dep_ in ("poss", "prep") and c.lower_ not in ("for", "in") for c in n.children):
+            # "X can count on solid support": the one who says so gives it
+            from .coreference import speaker_of_quote
+            ent_at = {i: (e, index.type_of(e)) for i, e in index.by_token.items()}
+            who = speaker_of_quote(doc, v, ent_at)
+            givers = [who] if who else []
+        negated, cue = args.modality.negation(v)
+        for o in args.cached(("subj", v.i), args.subjects, v):
+            for s in dict.fromkeys(givers):
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:can-count-on-support", negated=negated,
+                                      cue=cue))
+    return out
+
+
+def continued_arms_transfers(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for an arms transfer told as going on (module docstring)."""
+    out: List[Dict] = []
+    for n in (doc[i] for i in positions_where(doc, lambda w: w in ARMS_TRANSFER_NOUNS, attr="LEMMA")):
+        v = n.head
+        if n.pos_ != "NOUN" or n.dep_ != "nsubj" or v.pos_ != "VERB" or v.lemma_.lower() not in GOING_ON_VERBS:
+            continue
+        if not any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in ARMS_MODIFIERS or c.lower_ in ARMS_MODIFIERS)
+                   for c in n.children):
+            continue  # "car exports to X will rise" support nobody
+        owners = [e for e in args.noun_internal_subjects(n) if index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+        recipients = [e for p in n.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+        if not owners or not recipients:
+            continue
+        negated, cue = args.modality.negation(v)
+        for s in owners:
+            for o in recipients:
+                if s != o and index.type_of(o) in BACKER_TYPES + ("LOCATION",):
+                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:arms-transfers-go-on", negated=negated,
+                                      cue=cue))
     return out

@@ -106,6 +106,10 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face" \
                     and tok.head.head.head.lower_ == "in":
                 act = tok.head.head.head.head  # "X joined NATO in the face of Russian opposition"
+            if not blockers and act is not None:
+                # "despite the firm opposition of A and B": the "of" names who opposes the act
+                blockers = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
             if not blocked and act is not None and act.pos_ in ("VERB", "AUX"):
                 # "X left the deal despite objections from A and B": they opposed X's act
                 for s in blockers:

@@ -15,6 +15,7 @@ from .argument_words import (
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     QUANTITY_NOUNS,
+    QUALITY_OF,
     PLACE_NOUNS,
     LED,
     PAIR_NOUNS,
@@ -142,7 +143,8 @@ class ExpansionMixin:
                 preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in preps:
-                        out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
+                        out.extend(e for p in c.children if p.dep_ == "pobj"
+                                   for e in self.entities_of(p, positions=lemma in QUALITY_OF, _depth=_depth + 1))
                     elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
                         out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                    for e in self.entities_of(p, _depth=_depth + 1))

@@ -30,9 +30,10 @@ CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
 CANCEL_VERBS = {"cancel", "scrap", "abandon", "forgo", "forego", "skip", "shelve", "drop", "postpone"}
 OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"}
-# taking back one's support: "withdrew (ended, dropped) its support for X" negates it
+# taking back or holding back one's support: "withdrew (ended, dropped) its support for X",
+# "withheld (refused, denied) recognition of X's term" negate it
 RETRACT_VERBS = {"withdraw", "end", "drop", "pull", "revoke", "rescind", "retract", "suspend", "abandon", "scrap",
-                 "terminate", "cease"}
+                 "terminate", "cease", "withhold", "refuse", "deny"}
 SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
 # verbs of stopping that a request presupposes the act of ("told X to stop threatening Y"),
 # and the verbs of requesting

@@ -158,6 +158,8 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
 # decision brave", "a brave and moral decision")
 ACT_PRAISE = frozenset(_CUES.get("act_praise_labels", ()))
 ACT_LABEL_VERBS = frozenset(_CUES.get("act_praise_verbs", ()))
+STANCE_NOUNS = frozenset(_CUES.get("stance_nouns", ()))
+STANCE_PRAISE = frozenset(_CUES.get("stance_praise_labels", ()))
 
 
 def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]:
@@ -189,8 +191,21 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
     from .judged_acts import _reporters
 
     out: List[Dict] = []
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w in ACT_PRAISE)):
+    for tok in (doc[i] for i in positions_where(doc, lambda w: w in ACT_PRAISE or w in STANCE_PRAISE)):
         label = tok
+        stance_only = tok.lower_ not in ACT_PRAISE  # "legitimate", "have merit": said of a stance
+        if tok.lower_ == "merit" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "have":
+            # "Y said X's objections have merit": the stance is the subject of "have"
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in STANCE_NOUNS and not any(c.dep_ == "neg" for c in tok.head.children) \
+                    and not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                speakers = _reporters(tok.head, args, reporting)
+                owners = [e for c in subj[0].children if c.dep_ in ("poss", "compound", "amod")
+                          for e in args.entities_of(c)]
+                out += [record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:stance-granted")
+                        for s in dict.fromkeys(speakers) for o in dict.fromkeys(owners)
+                        if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES]
+            continue
         if tok.dep_ == "amod" and tok.head.dep_ in ("attr", "oprd", "pobj", "dobj", "ccomp", "xcomp"):
             label = tok.head  # "was a brave decision", "called it a wise step"
         while label.dep_ == "conj" and label.head.dep_ in ("acomp", "attr", "oprd", "ccomp", "xcomp", "conj", "pobj"):
@@ -220,6 +235,10 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
             continue
         if act.lower_ in ("it", "this") and act.pos_ in ("PRON", "DET"):
             owners = pronoun_step_owner(args, act)
+        elif stance_only:
+            if act.lower_ not in STANCE_NOUNS:
+                continue  # "X's economy was fair", "X's decision was legitimate": no stance granted
+            owners = [e for c in act.children if c.dep_ in ("poss", "compound", "amod") for e in args.entities_of(c)]
         elif act.lemma_.lower() in acts or act.lower_ in acts:
             owners = args.entities_of(act, positions=True)
         else:
@@ -228,4 +247,55 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
             for o in dict.fromkeys(owners):
                 if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
                     out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:act-praised"))
+    return out
+
+
+DEFENCE_ADVERBS = frozenset(_CUES.get("defence_adverbs", ()))
+DESERVED_NOUNS = frozenset(_CUES.get("deserved_nouns", ()))
+
+
+def defended_parties(doc: Doc, index, args, reporting: set) -> List[Dict]:
+    """SUPPORTS records for a party defended in someone's words (CAMEO 052):
+
+    - "Y said X was (being) treated unfairly (unjustly)": Y SUPPORTS X;
+    - "Y said X's choice (X) deserved backing (praise, support)": Y SUPPORTS X (the owner
+      of the step named as the subject, or the subject itself).
+
+    Not: a negated clause, the narrator's own words (no reporting verb), a step with no
+    owner named on it.
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+        reporting: the lemmas of verbs of saying.
+
+    Returns:
+        The records, one per speaker and defended party.
+    """
+    from .judged_acts import _reporters
+
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in ("treat", "deserve", "merit"), attr="LEMMA")):
+        if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma == "treat":
+            if not any(c.dep_ == "advmod" and c.lower_ in DEFENCE_ADVERBS for c in v.children):
+                continue
+            subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        else:
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in DESERVED_NOUNS
+                       and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in v.children):
+                continue
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        parties = args.entities_of(subj[0]) if index.entity(subj[0].i) else \
+            [e for c in subj[0].children if c.dep_ == "poss" for e in args.entities_of(c)]
+        speakers = _reporters(v, args, reporting)
+        for s in dict.fromkeys(speakers):
+            for o in dict.fromkeys(parties):
+                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
+                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:defended-in-words"))
     return out

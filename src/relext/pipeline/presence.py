@@ -141,11 +141,14 @@ def settle_attendance(records: List[Dict]) -> List[Dict]:
 # -- helpers ---------------------------------------------------------------------------
 def in_protest(tok) -> bool:
     """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
-    protest", "to protest X", "protesting X"."""
+    protest", "to protest X", "protesting X", or declares its absence a boycott ("as a
+    diplomatic boycott")."""
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for c in clause.subtree:
         if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
             return True
+        if c.lemma_.lower() == "boycott" and c.pos_ == "NOUN" and (c.head.lower_ in ("in", "as") or c.dep_ == "appos"):
+            return True  # "will not attend, as a (diplomatic) boycott", "..., a diplomatic boycott": declared
     while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
         clause = clause.head  # "decided to stay away, voicing regret": the displeasure on the governing verb
     doc = tok.doc

@@ -2,7 +2,7 @@
 
 News tells one step once and then gives its followers in short: "A imposed sanctions on C.
 B followed suit", "B did the same", "So did B", "B took similar steps", "B also pulled out",
-"B joined A in boycotting the summit". The follower gets the antecedent's relations: those
+"B joined A in boycotting the summit", "B joined A's boycott". The follower gets the antecedent's relations: those
 of the nearest earlier relation's subject in that sentence (the same sentence before the cue
 or the two before it, else the headline), of the deed types only (no affiliation). The copy
 is anchored on the cue, so its evidence is the new sentence, and its negation and modality
@@ -14,7 +14,8 @@ alone. With no relation to copy nothing is made ("B did the same thing every yea
 An object "it" that stands for no entity ("X will not attend it") is the event the passage
 is about, like an elided one (`referred_object`, used by the trigger rules with an implicit
 object). The same module gives elided presence: "X chose not to come", "X did not show up" with no
-place of their own are a negated ATTENDS of the event the passage is about.
+place of their own are a negated ATTENDS of the event the passage is about (and BOYCOTTS of it
+where a protest is stated).
 
 Lexicon: ``relext/data/ellipsis.yaml``.
 """
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import read_data
 from ._lookup import positions_where
 from .group_lists import GROUP_MEMBER_RULE
+from .presence import in_protest
 from .records import record
 from .substitutes import replaced_one
 
@@ -43,7 +45,8 @@ PRESENCE_VERBS: Dict[str, Set[str]] = {k: set(v) for k, v in _LEX["presence_verb
 COPYABLE = set(_LEX["copyable"])
 LEAD_NOUNS = set(_LEX["lead_nouns"])
 JOIN_VERBS = set(_LEX["join_verbs"])
-CUES = set().union(*PRO_VERBS.values()) | LEAD_NOUNS | JOIN_VERBS | DO_OBJECTS | DO_ADVERBS | LIKENESS | ADDITIVE \
+BEHIND_VERBS = set(_LEX["behind_verbs"])
+CUES = set().union(*PRO_VERBS.values()) | LEAD_NOUNS | JOIN_VERBS | BEHIND_VERBS | DO_OBJECTS | DO_ADVERBS | LIKENESS | ADDITIVE \
     | set(PRESENCE_VERBS) | {"well", "join", "follow"}
 WINDOW = 2  # sentences before the cue's own
 ACTORS = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -144,6 +147,8 @@ def _cues(tok: Token, index, args, predicates_of) -> List[Cue]:
         # "B joined the sanctions", "B adopted the measures": the deed named before
         noun = next(c for c in tok.children if c.dep_ == "dobj" and predicates_of(c) & JOINABLE and _bare(c))
         out.append((tok, "joined-step", predicates_of(noun) & JOINABLE, None, None, None))
+    if tok.pos_ == "VERB" and (lemma in JOIN_VERBS or lemma in BEHIND_VERBS):
+        out += _owned_deed(tok, args, predicates_of)
     if lemma in ("join", "follow") and tok.pos_ == "VERB":
         led = [c for c in tok.children if c.dep_ == "dobj"]
         deed = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
@@ -152,6 +157,28 @@ def _cues(tok: Token, index, args, predicates_of) -> List[Cue]:
             sub = list(deed[0].subtree)
             if firsts:
                 out.append((tok, "joined-in", None, None, firsts, (sub[0].idx, sub[-1].idx + len(sub[-1]))))
+    return out
+
+
+def _owned_deed(verb: Token, args, predicates_of) -> List[Cue]:
+    """"B joined A's boycott (of X)", "B lined up behind a US (the Dutch) boycott": a deed
+    noun that names its owner; the joiner copies the owner's relations told by that noun."""
+    if verb.lemma_.lower() in BEHIND_VERBS:
+        nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "behind"
+                 for o in c.children if o.dep_ == "pobj"]
+    else:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    out: List[Cue] = []
+    for noun in nouns:
+        typed = predicates_of(noun) & JOINABLE
+        if not typed:
+            continue
+        owners = set(args.noun_internal_subjects(noun))  # "A's", "the US", "the Kenyan-led" boycott
+        owners -= set(args.subjects(verb))
+        if not owners:
+            continue
+        sub = list(noun.subtree)
+        out.append((verb, "joined-owned", typed, None, owners, (sub[0].idx, sub[-1].idx + len(sub[-1]))))
     return out
 
 
@@ -361,5 +388,10 @@ def _elided_presence(tok: Token, index, args, modality) -> List[Dict]:
     if not ev:
         return []
     mod, source = modality.modality(tok, args, "ATTENDS")
-    return [record(tok, s, "ATTENDS", ev, rule_id="ellipsis:elided-presence", negated=True, modality=mod,
-                   source=source, cue=cue) for s in subjects if s != ev]
+    out = [record(tok, s, "ATTENDS", ev, rule_id="ellipsis:elided-presence", negated=True, modality=mod,
+                  source=source, cue=cue) for s in subjects if s != ev]
+    if in_protest(tok):
+        # "X will not participate, in protest at Y": staying away in protest is a boycott too
+        out += [record(tok, s, "BOYCOTTS", ev, rule_id="ellipsis:elided-absence-in-protest", modality=mod,
+                       source=source) for s in subjects if s != ev]
+    return out

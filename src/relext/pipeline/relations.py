@@ -35,7 +35,8 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import (given_support, had_support, held_support_noun, legitimacy, prefixed_backing,
+from .backing import (continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
+                      prefixed_backing, relied_on_support, support_sources,
                       thanked_for_support, with_support)
 from .gatherings import gatherings
 from .grievances import grievances
@@ -68,7 +69,7 @@ from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
 from .statements import statements
-from .praised_steps import praise_labels, praised_acts, welcomed_acts
+from .praised_steps import defended_parties, praise_labels, praised_acts, welcomed_acts
 from .breaches import breaches
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
@@ -97,6 +98,8 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
 event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
+support_sources, relied_on_support, continued_arms_transfers = (
+    guarded(f, list) for f in (support_sources, relied_on_support, continued_arms_transfers))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
@@ -107,7 +110,7 @@ visited_states = guarded(visited_states, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
-praised_acts = guarded(praised_acts, list)
+praised_acts, defended_parties = guarded(praised_acts, list), guarded(defended_parties, list)
 elided_relations = guarded(elided_relations, list)
 listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
@@ -265,8 +268,11 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + aligned(doc, index, args)
+                      + support_sources(doc, index, args) + relied_on_support(doc, index, args)
+                      + continued_arms_transfers(doc, index, args)
                       + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
                       + praised_acts(doc, index, args, self.reporting, self.act_nouns | {"accession", "membership"})
+                      + defended_parties(doc, index, args, self.reporting)
                       + colon_members(doc, index, args) + contrasted_memberships(doc, index, args)
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
@@ -512,6 +518,13 @@ class RelationExtractor(RuleComponent):
                 s, o = o, s
             out.append(record(tok, s, predicate, o, rule_id=rule.id, negated=negated, modality=modality, source=source,
                               symmetric=rtype.symmetric, cue=cue))
+        if predicate == "ATTENDS" and not negated and rule.id == "ATTENDS:left-the-event" and _in_protest(tok):
+            # "left the summit early in protest": a walkout, boycotted as well as attended
+            # (GUIDELINES, dev2 conventions)
+            for s_, o_ in candidates:
+                if s_ != o_ and rtype.allows(index.type_of(s_), index.type_of(o_)) and index.type_of(o_) == "EVENT":
+                    out.append(record(tok, s_, "BOYCOTTS", o_, modality=modality, source=source,
+                                      rule_id="BOYCOTTS:left-in-protest", cue=cue))
         if predicate == "ATTENDS" and negated and _in_protest(tok):
             # "skipped the forum in protest", "will not attend, to protest X": staying away
             # in protest is a boycott too (GUIDELINES: where the text says both, both)

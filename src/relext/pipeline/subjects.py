@@ -5,7 +5,9 @@ from typing import List
 
 from spacy.tokens import Token
 
+from ._lookup import positions_of_words
 from .argument_words import (
+    ORDER_WORDS,
     OBJECT_CONTROL, PREP_OBJECT_CONTROL,
     NOUN_PREPS_TO_VERB,
     PACKAGE_NOUNS,
@@ -85,8 +87,44 @@ class SubjectsMixin:
         key = ("verb-subj", v.i, _depth)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self._verb_subjects(v, _depth)
+            found = self._ordered_ones(v) or self._verb_subjects(v, _depth)
+            if found:
+                # "A walked out of the summit alongside B": B does what A does
+                found = found + [e for e in self._alongside(v) if e not in found]
+            self._cache[key] = found
         return list(found)
+
+    def _ordered_ones(self, v: Token) -> List[str]:
+        """"The latest (first) to withdraw from X were A and B": the names after the copula
+        whose subject the ordinal word the infinitive hangs on is."""
+        head = v.head
+        if v.dep_ not in ("relcl", "acl") or head.lower_ not in ORDER_WORDS or head.dep_ != "nsubj" \
+                or head.head.lemma_.lower() != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return []
+        return list(dict.fromkeys(e for c in head.head.children if c.dep_ == "attr" and c.i > head.head.i
+                                  for e in self.entities_of(c)))
+
+    def _alongside(self, v: Token) -> List[str]:
+        """The actors named by "alongside" on the verb ``v`` ("boycotted X alongside B"), or
+        on the event or place it acts on, where the parser hangs it ("walked out of the
+        summit alongside B": no one is alongside a summit)."""
+        found = positions_of_words(v.doc, ("alongside",))  # (an index built once per doc)
+        if not found:
+            return []
+        lo, hi = v.left_edge.i, v.right_edge.i
+        preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"]
+        for t in (v.doc[i] for i in found if lo <= i <= hi):
+            if t.dep_ != "prep" or t.head.i == v.i:
+                continue
+            n = t.head
+            e = self.index.entity(n.i)
+            if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION"):
+                continue
+            up = n.head if n.dep_ == "dobj" else n.head.head if n.dep_ == "pobj" else None
+            if up is not None and (up.i == v.i or up.head.i == v.i and up.dep_ == "prep"):
+                preps.append(t)  # "boycotted X alongside B", "walked out of X alongside B"
+        return [e for c in preps for o in c.children if o.dep_ == "pobj" for e in self.entities_of(o)
+                if self.index.type_of(e) in ("COUNTRY", "ORGANISATION", "PERSON")]
 
     def _verb_subjects(self, v: Token, _depth: int = 0) -> List[str]:
         if _depth > 5:
