@@ -183,3 +183,42 @@ def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
                 if s != o:
                     out.append(record(v, s, "ACCUSES", o, rule_id="ACCUSES:labelled-a-wrong"))
     return out
+
+
+# verbs of speech beside the shared reporting verbs, on which a framing "attack" is verbal
+SPEECH_VERBS = {"speak", "post", "tweet", "call", "describe", "accuse", "charge", "complain", "respond", "reply",
+                "retort", "urge", "lash", "hit", "dismiss", "brand", "label", "demand", "ask", "appeal", "vow"}
+
+
+def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set, verbal_only: set) -> List[Dict]:
+    """ACCUSES by a clause framed as a reproach: "in a rare criticism of Washington, X said
+    ...", "in a swipe at Turkey, Greece said ...", "X, in a veiled attack on Russia, said
+    ..." -> the clause's subject ACCUSES the one the noun aims at (``nouns``: the reproach
+    noun and the prepositions that name its target; a position of the target counts:
+    "criticism of X's policy"). Nouns that also name blows (``verbal_only``: attack,
+    broadside, salvo) count only on a verb of speech (``speech``): "in an attack on Kyiv,
+    Russia fired missiles" accuses no one."""
+    out: List[Dict] = []
+    speech = set(speech) | SPEECH_VERBS
+    for i in positions_where(doc, lambda w: w in nouns, attr="LEMMA"):
+        n = doc[i]
+        if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.lower_ != "in" or n.head.dep_ != "prep":
+            continue
+        v = n.head.head
+        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("nsubj", "nsubjpass"):
+            v = v.head  # "X, in a rare criticism of Y, said": the phrase hung on the subject
+        if v.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in v.children):
+            continue
+        lemma = n.lemma_.lower()
+        if lemma in verbal_only and v.lemma_.lower() not in speech:
+            continue
+        targets = [e for p in n.children if p.dep_ == "prep" and p.lower_ in nouns[lemma]
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
+        subjects = [e for e in args.verb_subjects(v) if index.type_of(e) in ACTOR_TYPES]
+        for o in dict.fromkeys(targets):
+            if index.type_of(o) not in ACTOR_TYPES:
+                continue
+            for s in subjects:
+                if s != o:
+                    out.append(record(n, s, "ACCUSES", o, rule_id="ACCUSES:in-a-reproach-of"))
+    return out
