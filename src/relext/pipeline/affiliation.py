@@ -325,6 +325,11 @@ def _anchors_of(noun: Token, index) -> List[str]:
     return list(dict.fromkeys(out))
 
 
+# nouns of reproach whose "of"/"on"/"at" object is the one reproached, never the title's body
+REPROACH_NOUNS = {"criticism", "rebuke", "condemnation", "censure", "denunciation", "reproach", "attack", "swipe",
+                  "dig", "jab", "broadside", "tirade", "diatribe", "salvo"}
+
+
 def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
     """``t`` hangs off ``noun`` through modifiers and of/at/for/in prepositions only,
     not through another entity ("chief of Russian oil major Rosneft" links Rosneft only)."""
@@ -337,6 +342,8 @@ def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
             return False
         if cur.dep_ in ("pobj",) and cur.head.lower_ in ("of", "at", "for", "in", "with"):
             cur = cur.head.head
+            if cur.lemma_.lower() in REPROACH_NOUNS:
+                return False  # "X's minister, Y, in a rare criticism of Washington": its target
             continue
         if cur.dep_ in ("amod", "compound", "poss", "nmod", "case", "conj", "appos", "det"):
             cur = cur.head

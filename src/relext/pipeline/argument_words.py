@@ -37,6 +37,11 @@ RELATION_NOUNS = {"ally", "neighbour", "neighbor", "rival", "partner", "adversar
 PAIR_NOUNS |= RELATION_NOUNS
 STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
 LIST_PREPS = {"including", "like", "as"}
+# verbs whose subject bears what their object names ("faced sanctions from Y", "drew a
+# rebuke from Y"): the "from" phrase, on the verb or on the noun, names the noun's doer
+BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
+                 # one who defies a ban (warrant, warning) is the one it is laid on
+                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge"}
 # positions given to someone: "a permanent seat for Brazil"
 # a party's own pursuit, which others back or oppose: "France and Germany opposed their bids"
 # is someone else's bid, never the opposers' own

@@ -7,7 +7,8 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
 - every member of a list whose first member stands for its state: "a membership plan for
   Kyiv and Tbilisi" (the first by the rule for "support for X", the rest by this one).
 
-- the other end of a noun of alignment or of a reaction: "a long-time friend of Moscow",
+- the other end of a noun of alignment, of reproach or of a reaction: "a long-time friend
+  of Moscow", "in a rare criticism of Washington",
   "an adversary of Washington", "drawing a swift rebuke from Beijing" (the parser often hangs
   "from" on the verb).
 
@@ -30,7 +31,8 @@ STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "en
 # nouns of alignment whose "of" object is a state: "an ally of Moscow", "a foe of Washington"
 OF_STATE_NOUNS = {"ally", "partner", "side", "support", "position", "stance", "friend", "adversary", "enemy",
                   "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client",
-                  "criticism", "condemnation", "rebuke", "censure"}
+                  # and nouns of reproach: "in a rare criticism of Washington", "a rebuke of Beijing"
+                  "criticism", "rebuke", "condemnation", "censure", "denunciation", "reproach"}
 # nouns of a reaction whose "from" object is the state reacting: "a rebuke from Beijing"
 FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "warning", "condemnation",
                     "pressure", "backing", "objection", "complaint", "retort", "reprimand", "denial", "demand",

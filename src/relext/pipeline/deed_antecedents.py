@@ -28,8 +28,10 @@ DEED_VERBS: Dict[str, Tuple[str, ...]] = {
 # verbs that lay a penalty, the act a vague noun names again (CAMEO 163/172/174)
 PENALTY_VERBS = ("impose", "sanction", "slap", "ban", "bar", "expel", "suspend", "freeze", "blacklist", "levy",
                  "embargo", "penalise", "penalize", "exclude", "downgrade")
-# light verbs that lay a penalty only with a penalty noun as object ("put sanctions on X")
-LIGHT_PENALTY_VERBS = ("put", "place", "lay")
+# light verbs that lay a penalty only with a penalty noun as object ("put sanctions on X",
+# "approved (ordered, announced) sanctions on X")
+LIGHT_PENALTY_VERBS = ("put", "place", "lay", "order", "approve", "authorise", "authorize", "announce", "adopt",
+                       "unveil", "reimpose")
 PENALTY_OBJECTS = ("sanction", "penalty", "restriction", "ban", "embargo", "tariff", "curb", "freeze")
 # ("the measures" is left out: as often security or policy measures as penalties)
 VAGUE_NOUNS = ("move", "step", "decision", "action", "sanction", "penalty", "restriction")

@@ -240,9 +240,11 @@ class Modality:
             return "HYPOTHETICAL", None  # inside "Should X attend, ...", "Were X to join, ...": the condition
         chain = self._clause_chain(tok)
         for i in range(1, len(chain)):
-            if chain[i - 1].dep_ == "advcl":
+            if chain[i - 1].dep_ == "advcl" and not _for_to_clause(chain[i - 1]):
                 # an adverbial clause ("after X hosted Y, they agreed to ...") is asserted in
-                # its own right: the main clause's tense and plans do not reach into it
+                # its own right: the main clause's tense and plans do not reach into it; not
+                # a "for X to V" clause, which is the governor's complement ("pushed for X
+                # and Y to meet")
                 chain = chain[:i]
                 break
         planned = False
@@ -273,7 +275,8 @@ class Modality:
                 embeds = i > 0 and chain[i - 1].dep_ != "conj"
                 if embeds and lemma in self.hypo_governors and n.pos_ in ("VERB", "NOUN"):
                     return "HYPOTHETICAL", None
-                if embeds and lemma in CALLS and any(c.dep_ == "prep" and c.lower_ in CALLS[lemma] for c in n.children) \
+                if embeds and lemma in CALLS and (any(c.dep_ == "prep" and c.lower_ in CALLS[lemma] for c in n.children)
+                                                  or "for" in CALLS[lemma] and _for_to_clause(chain[i - 1])) \
                         and not any(c.dep_ == "prt" and c.lower_ == "off" for c in n.children):  # "called off X for Y": cancelled
                     return "HYPOTHETICAL", None  # "called on X to boycott", "called for a boycott"
                 if embeds and lemma in self.aspiration and n.pos_ in ("VERB", "NOUN"):
@@ -300,6 +303,12 @@ class Modality:
         if source is not None:
             return "REPORTED", source
         return ("PLANNED" if planned else "ASSERTED"), None
+
+
+def _for_to_clause(clause: Token) -> bool:
+    """Whether ``clause`` is a "for X to V" infinitive ("pushed (called) for A and B to meet")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def inverted_condition(clause: Token) -> bool:

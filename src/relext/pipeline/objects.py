@@ -15,6 +15,7 @@ from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
+    BEARING_VERBS,
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
     PARTICLES,
@@ -60,10 +61,6 @@ CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "
 LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black", "control"}
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
                  "ruin", "wreck", "cripple", "devastate"}
-# verbs whose subject bears what their object names ("faced sanctions from Y")
-BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
-                 # one who defies a ban (warrant, warning) is the one it is laid on
-                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge"}
 
 # verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
@@ -417,6 +414,12 @@ class ObjectsMixin:
                                 for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o))
                     if v.lemma_.lower() in ("summon", "expel", "call"):
                         objs.extend(e for d in v.children if d.dep_ == "dobj" for e in self.entities_of(d))
+            elif slot == "taken_before":
+                # "Bolivia took Chile to court (before the tribunal)", "Chile was hauled before
+                # the court by Bolivia": the one brought to the court is the verb's object
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "before") and tok.head.head.pos_ == "VERB":
+                    v = tok.head.head
+                    objs.extend(e for c in v.children if c.dep_ in ("dobj", "nsubjpass") for e in self.entities_of(c))
             elif slot == "governor_object":
                 # "held X responsible", "deemed X accountable": the object of the verb whose
                 # predicate complement the trigger is

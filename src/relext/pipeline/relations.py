@@ -71,6 +71,7 @@ from .rule_guard import guarded, report_failure
 from .statements import statements
 from .praised_steps import defended_parties, praise_labels, praised_acts, welcomed_acts
 from .breaches import breaches
+from .reproach_targets import framed_reproaches, labelled_wrongs
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
 from .visit_places import visited_states
@@ -103,6 +104,7 @@ support_sources, relied_on_support, continued_arms_transfers = (
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
     guarded(f, list) for f in (gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks))
 statements, breaches = guarded(statements, list), guarded(breaches, list)
+labelled_wrongs, framed_reproaches = guarded(labelled_wrongs, list), guarded(framed_reproaches, list)
 retorts = guarded(retorts, list)
 first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
@@ -178,6 +180,12 @@ class RelationExtractor(RuleComponent):
         self.label_heads = frozenset(cues["label_heads"])
         self.act_labels = set(cues["act_labels"]) | WRONGDOERS | self.actor_labels
         self.act_nouns = set(cues["act_nouns"])
+        # wrongs named in a free relative ("over what it called X's aggression")
+        self.labelled_wrongs = self.wrongdoing | frozenset(cues["derision_nouns"]) | frozenset(cues["labelled_wrongs"])
+        self.agent_of_wrongs = frozenset(cues["agent_of_wrongs"])
+        # reproach nouns framing a clause ("in a rare criticism of X, Y said")
+        self.framing_reproaches = {k: list(v) for k, v in cues["framing_reproaches"].items()}
+        self.verbal_reproaches = frozenset(cues["verbal_reproaches_only"])
         # by lemma and by form: participles ("biased", "flawed") have a verb's lemma
         self.act_label_words = (WordSet(nlp.vocab, self.act_labels), WordSet(nlp.vocab, self.act_labels, attr="LOWER"))
         self._build()
@@ -278,6 +286,9 @@ class RelationExtractor(RuleComponent):
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
+                      + labelled_wrongs(doc, index, args, self.labelled_wrongs, self.agent_of_wrongs)
+                      + framed_reproaches(doc, index, args, self.framing_reproaches, self.reporting,
+                                          self.verbal_reproaches)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
                       + judged_acts(doc, index, args, self.act_label_words, self.act_labels, self.act_nouns,

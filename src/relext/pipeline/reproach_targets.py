@@ -6,11 +6,15 @@ wrongdoer is the one the named wrong belongs to (its possessor, demonym or "by X
 """
 from __future__ import annotations
 
-from typing import List
+from typing import Dict, List
 
 from spacy.tokens import Token
 
+from ._lookup import positions_where
+from .records import record
+
 NAMING_VERBS = {"call", "describe", "term", "label", "brand", "characterise", "characterize", "dub"}
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 
 
 def _named_wrongs(tok: Token) -> List[Token]:
@@ -118,3 +122,103 @@ def wanted(args, tok: Token) -> List[str]:
             out += [e for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
     return list(dict.fromkeys(out))
+
+
+def _governing_verb(v: Token) -> Token | None:
+    """The verb whose clause holds the free relative headed by ``v``: "protested [over
+    [what it called ...]]" -> protested, "brushed aside [what it called ...]" -> brushed."""
+    t = v
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
+    """ACCUSES by naming someone's act a wrong in a free relative, whatever verb governs it
+    (GUIDELINES: calling the object a wrongdoer): "recalled its envoy over what it called
+    Russia's aggression", "brushed aside what he called the taunts of X", "responded to what
+    Tokyo termed Chinese bullying" -> the namer ACCUSES the wrong's owner (its possessor,
+    demonym or "by X"; "of X" only for the nouns in ``agent_of``, since "the invasion of X"
+    names the victim). The noun must name a wrong (``wrongs``): "what it called X's offer"
+    accuses no one. The namer is the naming verb's subject; a pronoun ("what it called")
+    stands for the subject of the governing clause. An agentless passive ("what was
+    described as ...") names no namer; a negated naming verb names nothing."""
+    out: List[Dict] = []
+    for i in positions_where(doc, lambda w: w in NAMING_VERBS, attr="LEMMA"):
+        v = doc[i]
+        if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") and c.i < v.i for c in v.children):
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.pos_ == "PRON":
+            gov = _governing_verb(v)
+            namers = args.verb_subjects(gov) if gov is not None else []
+        else:
+            namers = args.verb_subjects(v)
+        namers = [e for e in namers if index.type_of(e) in ACTOR_TYPES]
+        if not namers:
+            continue
+        owners: List[str] = []
+        for n in v.children:
+            if n.dep_ not in ("oprd", "dobj") or n.lower_ in ("what", "whatever") or n.lemma_.lower() not in wrongs \
+                    and n.lower_ not in wrongs:
+                continue
+            for c in n.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod") and index.entity(c.i):
+                    owners += args.entities_of(c)
+                elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "of" and n.lemma_.lower() in agent_of):
+                    owners += [e for o in c.children if o.dep_ == "pobj" and index.entity(o.i)
+                               for e in args.entities_of(o)]
+        for o in dict.fromkeys(owners):
+            if index.type_of(o) not in ACTOR_TYPES:
+                continue
+            for s in namers:
+                if s != o:
+                    out.append(record(v, s, "ACCUSES", o, rule_id="ACCUSES:labelled-a-wrong"))
+    return out
+
+
+# verbs of speech beside the shared reporting verbs, on which a framing "attack" is verbal
+SPEECH_VERBS = {"speak", "post", "tweet", "call", "describe", "accuse", "charge", "complain", "respond", "reply",
+                "retort", "urge", "lash", "hit", "dismiss", "brand", "label", "demand", "ask", "appeal", "vow"}
+
+
+def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set, verbal_only: set) -> List[Dict]:
+    """ACCUSES by a clause framed as a reproach: "in a rare criticism of Washington, X said
+    ...", "in a swipe at Turkey, Greece said ...", "X, in a veiled attack on Russia, said
+    ..." -> the clause's subject ACCUSES the one the noun aims at (``nouns``: the reproach
+    noun and the prepositions that name its target; a position of the target counts:
+    "criticism of X's policy"). Nouns that also name blows (``verbal_only``: attack,
+    broadside, salvo) count only on a verb of speech (``speech``): "in an attack on Kyiv,
+    Russia fired missiles" accuses no one."""
+    out: List[Dict] = []
+    speech = set(speech) | SPEECH_VERBS
+    for i in positions_where(doc, lambda w: w in nouns, attr="LEMMA"):
+        n = doc[i]
+        if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.lower_ != "in" or n.head.dep_ != "prep":
+            continue
+        v = n.head.head
+        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("nsubj", "nsubjpass"):
+            v = v.head  # "X, in a rare criticism of Y, said": the phrase hung on the subject
+        if v.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in v.children):
+            continue
+        lemma = n.lemma_.lower()
+        if lemma in verbal_only and v.lemma_.lower() not in speech:
+            continue
+        targets = [e for p in n.children if p.dep_ == "prep" and p.lower_ in nouns[lemma]
+                   for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
+        subjects = [e for e in args.verb_subjects(v) if index.type_of(e) in ACTOR_TYPES]
+        for o in dict.fromkeys(targets):
+            if index.type_of(o) not in ACTOR_TYPES:
+                continue
+            for s in subjects:
+                if s != o:
+                    out.append(record(n, s, "ACCUSES", o, rule_id="ACCUSES:in-a-reproach-of"))
+    return out

@@ -12,6 +12,7 @@ from .argument_words import (
     NOUN_PREPS_TO_VERB,
     PACKAGE_NOUNS,
     BLOW_VERBS,
+    BEARING_VERBS,
     LED,
     _reduced_passive,
     SMALL_CLAUSE_VERBS,
@@ -404,6 +405,11 @@ class SubjectsMixin:
                 v = cur.head
                 if v.lemma_.lower() in self.support_verbs:
                     return self.verb_subjects(v, _depth + 1)
+                if cur.dep_ == "dobj" and v.lemma_.lower() in BEARING_VERBS:
+                    # "X drew a sharp rebuke from Y": the parser hangs "from Y" on the verb
+                    return [e for p in v.children if p.dep_ == "prep" and p.lower_ == "from"
+                            for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o)
+                            if self.index.type_of(e) != "EVENT"]
                 if cur.dep_ == "dobj" and self.modality.calls_off(v):
                     # "X scrapped a planned visit to Y" (negated by the verb): a person calling off
                     # goes himself; an administration or a state calling it off names no traveller
