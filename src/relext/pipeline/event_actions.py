@@ -44,6 +44,8 @@ PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon
 ACTORS = ("PERSON", "COUNTRY")
 # description kinds that name the passage's event (not "the meeting": often a bilateral one)
 DESCRIBED_KINDS = {"summit", "conference", "forum", "gathering", "assembly", "congress", "convention"}
+# more kinds that name the passage's event when it is chaired ("the meeting is chaired by A and B")
+CHAIRED_KINDS = {"meeting", "session", "talks"}
 
 
 def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
@@ -132,7 +134,7 @@ def _among_them_list(c: Token, index) -> bool:
         and c.i + 2 < len(c.doc) and c.doc[c.i + 1].lower_ == "among" and c.doc[c.i + 2].lower_ == "them"
 
 
-def _event_of_pobj(p: Token, index, args) -> Optional[str]:
+def _event_of_pobj(p: Token, index, args, kinds=DESCRIBED_KINDS) -> Optional[str]:
     e = index.entity(p.i)
     if e is not None:
         return e if index.type_of(e) == "EVENT" else None
@@ -146,7 +148,7 @@ def _event_of_pobj(p: Token, index, args) -> Optional[str]:
             if e is not None and index.type_of(e) == "EVENT":
                 return e
         return None
-    if lemma in DESCRIBED_KINDS and any(d.lower_ in ("the", "this") for d in p.children) \
+    if lemma in kinds and any(d.lower_ in ("the", "this") for d in p.children) \
             and not any(c.dep_ in ("poss", "compound", "amod") and index.entity(c.i) for c in p.children):
         return args.salient_event(p, window=3, ahead=False, head=lemma)
     return None
@@ -191,9 +193,21 @@ def _acted_at(prep: Token, index, args, modality) -> List[Dict]:
 
 
 def _chaired(verb: Token, index, args, modality) -> List[Dict]:
+    """"X chaired (presided over) the summit", and in the passive "the summit is co-chaired by
+    A and B", "the conference, chaired jointly by A and B": the chairs attend. A meeting that
+    is chaired is a gathering of many, so "the meeting" is the passage's event here too."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over" for p in c.children if p.dep_ == "pobj"]
-    ev = next((e for o in objs for e in [_event_of_pobj(o, index, args)] if e), None)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # "is co-chaired by": the split prefix leaves the subject on the auxiliary
+        auxes = [a for a in verb.children if a.dep_ == "auxpass"]
+        auxes += [b for a in auxes for b in a.children if b.dep_ == "auxpass"]
+        objs += [c for a in auxes for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        objs.append(verb.head)  # "the conference, chaired by A and B"
+    ev = next((e for o in objs for e in [_event_of_pobj(o, index, args, kinds=DESCRIBED_KINDS | CHAIRED_KINDS)]
+               if e), None)
     if ev is None:
         return []
     return _emit(verb, args.subjects(verb), ev, index, args, modality, "ATTENDS:chaired-event")

@@ -63,6 +63,8 @@ from .presence import BARRING_CUES, described_event, in_protest as _in_protest, 
 from .spectators import spectators
 from .event_actions import event_actions
 from .trip_events import trip_events
+from .guest_lists import guest_lists
+from .arrival_phrases import arrival_phrases
 from .delegations import delegations
 from .event_parts import attend_wholes
 from .records import record, record_key
@@ -104,6 +106,8 @@ retorts = guarded(retorts, list)
 first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
+guest_lists = guarded(guest_lists, list)
+arrival_phrases = guarded(arrival_phrases, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
@@ -271,6 +275,7 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
+                      + guest_lists(doc, index, args, self.modality) + arrival_phrases(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + grievances(doc, index, args, self.grievance_words, self.wrongdoing, self.reporting,
                                    self.wrong_adjectives)
