@@ -8,6 +8,8 @@ then list its guests in copular sentences that carry no attendance verb:
 - a subject naming the guests: "Guests included A and B", "The list of dignitaries included
   A and B", "Mourners included A and B", "The foreign guests were A and B";
 - a postposed presence word: "A and B were on hand", "A and B were among the guests";
+  membership of a state's delegation: "A and B were (also) in the Ukrainian delegation" (the
+  members and the state attend, and the members are AFFILIATED_WITH the state);
 - "They were A, B and C" right after a sentence in which an unnamed plural group gathers
   ("Leaders from abroad assembled at the hall. They were A, B and C.").
 
@@ -47,6 +49,8 @@ LISTING_VERBS = frozenset(_DATA["listing_verbs"])
 LEADING_WORDS = frozenset(_DATA["leading_words"])
 GATHERING_VERBS = frozenset(_DATA["gathering_verbs"])
 LIST_STOPS = frozenset(_DATA["list_stops"])
+DELEGATION_NOUNS = frozenset(_DATA["delegation_nouns"])
+MEMBERSHIP_WORDS = [w.split() for w in _DATA["delegation_membership"]]
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 ITEM_EDGES = {",", "and", ";", "as well as", "plus"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -64,7 +68,8 @@ def guest_lists(doc: Doc, index, args, modality) -> List[Dict]:
         found = _guest_sentence(sent, sents[n - 1] if n else None, index)
         if found is None:
             continue
-        verb, (start, end), flip, ev = found
+        verb, (start, end), flip, ev = found[:4]
+        state = found[4] if len(found) > 4 else None
         ev = ev or args.salient_event(verb, window=3, ahead=False, sole=True)
         guests = _items(doc, start, end, index)
         if not ev or not guests:
@@ -74,12 +79,16 @@ def guest_lists(doc: Doc, index, args, modality) -> List[Dict]:
             negated, cue = not negated, cue or verb.text
         mod, source = modality.modality(verb, args, "ATTENDS")
         out += [record(verb, g, "ATTENDS", ev, rule_id="ATTENDS:guest-list", negated=negated, modality=mod,
-                       source=source, cue=cue) for g in guests if g != ev]
+                       source=source, cue=cue) for g in guests + ([state] if state else []) if g != ev]
+        if state and not negated:
+            # "A and B were in the Ukrainian delegation": members of a state's delegation have a role in it
+            out += [record(verb, g, "AFFILIATED_WITH", state, rule_id="AFFILIATED_WITH:delegation-member")
+                    for g in guests if index.type_of(g) == "PERSON"]
     return out
 
 
 def _words(tokens: Sequence[Token]) -> List[str]:
-    return [t.lower_ for t in tokens if not t.is_punct]
+    return [t.lower_ for t in tokens if not (t.is_punct or t.is_space)]
 
 
 def _strip(words: List[str]) -> str:
@@ -111,7 +120,7 @@ def _cut_at_place(tokens: Sequence[Token]) -> Tuple[List[Token], List[Token]]:
 def _guest_sentence(sent: Span, prev: Optional[Span], index):
     """``(verb, (list start, list end), denies presence, event named in the head)`` of a
     guest-list sentence, or ``None``."""
-    toks = [t for t in sent]
+    toks = [t for t in sent if not t.is_space]
     verb_k = next((k for k, t in enumerate(toks) if t.lemma_.lower() in LISTING_VERBS
                    and t.pos_ in ("AUX", "VERB")), None)
     if verb_k is None or verb_k == 0:
@@ -149,10 +158,14 @@ def _additive_after(toks: List[Token], k: int) -> bool:
 def _postposed(toks: List[Token], verb_k: int, index):
     """"A and B were on hand (at EVENT)", "A and B were among the guests": the list before
     the copula; nothing but adverbs and an event after the presence words."""
-    rest = [t for t in toks[verb_k + 1:] if not t.is_punct]
+    rest = [t for t in toks[verb_k + 1:] if not (t.is_punct or t.is_space)]
     while rest and rest[0].lower_ in PRESENCE_ADVERBS - {"there"}:
         rest = rest[1:]
     words = [t.lower_ for t in rest]
+    start = _list_start(toks, verb_k)
+    state = _delegation_state(rest, words, index)
+    if state:
+        return toks[verb_k], (start, toks[verb_k].i), False, None, state
     for key in sorted(POSTPOSED, key=len, reverse=True):
         kw = key.split()
         if words[:len(kw)] == kw:
@@ -165,10 +178,36 @@ def _postposed(toks: List[Token], verb_k: int, index):
                 tail = [t for t in tail[1:] if index.entity(t.i) != ev and t.lower_ not in ("the",)]
             if any(t.lower_ not in PRESENCE_ADVERBS and t.ent_type_ not in ("DATE", "TIME") for t in tail):
                 return None
-            start = toks[0].i
-            while start < toks[verb_k].i and toks[start - toks[0].i].lower_ in ("also", "and", "but"):
-                start += 1
             return toks[verb_k], (start, toks[verb_k].i), POSTPOSED[key], ev
+    return None
+
+
+def _list_start(toks: List[Token], verb_k: int) -> int:
+    """Where the list before the copula starts: its subject's left edge ("An official said
+    A and B were in the delegation"), else the sentence's start; leading "also"/"and" skipped."""
+    verb = toks[verb_k]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    start = subj[0].left_edge.i if subj else toks[0].i
+    while start < verb.i and verb.doc[start].lower_ in ("also", "and", "but"):
+        start += 1
+    return start
+
+
+def _delegation_state(rest: List[Token], words: List[str], index) -> Optional[str]:
+    """The state of "(were) in (part of, members of) the Ukrainian delegation", with nothing
+    after the delegation noun; ``None`` otherwise."""
+    for kw in MEMBERSHIP_WORDS:
+        if words[:len(kw)] != kw:
+            continue
+        tail = rest[len(kw):]
+        if tail and tail[0].lower_ == "the":
+            tail = tail[1:]
+        nouns = [k for k, t in enumerate(tail) if t.lower_ in DELEGATION_NOUNS]
+        if not nouns or any(t.lower_ not in PRESENCE_ADVERBS for t in tail[nouns[0] + 1:]):
+            return None
+        states = {index.entity(t.i) for t in tail[:nouns[0]]} - {None}
+        states = [e for e in states if index.type_of(e) == "COUNTRY"]
+        return states[0] if len(states) == 1 else None
     return None
 
 
