@@ -51,6 +51,7 @@ GATHERING_VERBS = frozenset(_DATA["gathering_verbs"])
 LIST_STOPS = frozenset(_DATA["list_stops"])
 DELEGATION_NOUNS = frozenset(_DATA["delegation_nouns"])
 MEMBERSHIP_WORDS = [w.split() for w in _DATA["delegation_membership"]]
+TRAILING_MARKERS = frozenset(_DATA["trailing_markers"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 ITEM_EDGES = {",", "and", ";", "as well as", "plus"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -281,3 +282,68 @@ def _edge(doc: Doc, j: int, limit: int, *, before: bool) -> bool:
     if before and w in ("the",):
         return _edge(doc, j - 1, limit, before=True)
     return w in (",", "and", ";", "plus", ".", ")", "(")
+
+
+# relations a trailing list of guests shares as a whole
+TRAILING_SHARED = ("ATTENDS", "BOYCOTTS")
+
+
+def completed_lists(doc: Doc, index, records: List[Dict]) -> List[Dict]:
+    """The ATTENDS/BOYCOTTS of one item of a trailing "..., A and B, C and D included" list
+    given to every item of that list.
+
+    "Nearly all the region's leaders will be there, Kenya's President A and his predecessor B,
+    Ghanaian President C and D included": the parser reaches only some items of such a list
+    (those hung on the clause), so the items are read from the words, between the last comma
+    that no verb follows and the closing "included" (`TRAILING_MARKERS` in the YAML). A copy
+    keeps the record's trigger, polarity and modality; only people and states standing as items
+    of their own (`_items`) take it.
+    """
+    out: List[Dict] = []
+    recs_all = [r for r in records if r["predicate"] in TRAILING_SHARED]
+    if not recs_all:
+        return out
+    for sent in doc.sents:
+        recs = [r for r in recs_all if sent.start_char <= r["evidence"]["trigger_start"] < sent.end_char]
+        if not recs:
+            continue
+        span = _trailing_list(sent)
+        if span is None:
+            continue
+        items = _items(doc, span[0], span[1], index)
+        if len(items) < 2:
+            continue
+        seen = set()
+        for r in recs:
+            if r["subject"] not in items:
+                continue
+            key = (r["object"], r["predicate"], r["negated"])
+            if key in seen:
+                continue
+            seen.add(key)
+            trigger = next((t for t in sent if t.idx == r["evidence"]["trigger_start"]), None)
+            if trigger is None:
+                continue
+            out += [record(trigger, m, r["predicate"], r["object"], rule_id=f"{r['evidence']['rule']}+trailing-list",
+                           negated=r["negated"], modality=r["modality"], source=r["source"],
+                           cue=r["evidence"].get("cue"))
+                    for m in items if m != r["subject"] and m != r["object"]]
+    return out
+
+
+def _trailing_list(sent: Span) -> Optional[Tuple[int, int]]:
+    """``(start, end)`` of a list closed by "included" at the sentence's end, starting after the
+    earliest comma with no verb between it and the marker; ``None`` if there is none."""
+    toks = [t for t in sent if not (t.is_space or t.is_punct and t.text not in (",", ";"))]
+    if not toks or toks[-1].lower_ not in TRAILING_MARKERS:
+        return None
+    marker = toks[-1]
+    start = None
+    for t in reversed(toks[:-1]):
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.text == ",":
+            start = t.i + 1
+    if start is None or start >= marker.i:
+        return None
+    return start, marker.i

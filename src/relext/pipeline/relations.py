@@ -63,7 +63,7 @@ from .presence import BARRING_CUES, described_event, in_protest as _in_protest, 
 from .spectators import spectators
 from .event_actions import event_actions
 from .trip_events import trip_events
-from .guest_lists import guest_lists
+from .guest_lists import completed_lists, guest_lists
 from .arrival_phrases import arrival_phrases
 from .delegations import delegations
 from .event_parts import attend_wholes
@@ -106,7 +106,7 @@ retorts = guarded(retorts, list)
 first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
-guest_lists = guarded(guest_lists, list)
+guest_lists, completed_lists = guarded(guest_lists, list), guarded(completed_lists, list)
 arrival_phrases = guarded(arrival_phrases, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
@@ -328,6 +328,8 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in shared_by_the_list(doc, index, self.titles, list(found.values()), self.catalogue):
             found.setdefault(record_key(rec), rec)  # "the presidents of A, X; B, Y ..." as a whole
+        for rec in completed_lists(doc, index, list(found.values())):
+            found.setdefault(record_key(rec), rec)  # "..., A and B, C and D included" as a whole
         for rec in attend_wholes(list(found.values()), index):  # a summit's press conference: the summit
             found.setdefault(record_key(rec), rec)
         # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")
