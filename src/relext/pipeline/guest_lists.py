@@ -51,7 +51,8 @@ GATHERING_VERBS = frozenset(_DATA["gathering_verbs"])
 LIST_STOPS = frozenset(_DATA["list_stops"])
 DELEGATION_NOUNS = frozenset(_DATA["delegation_nouns"])
 MEMBERSHIP_WORDS = [w.split() for w in _DATA["delegation_membership"]]
-TRAILING_MARKERS = frozenset(_DATA["trailing_markers"])
+TRAILING_MARKERS = [tuple(m.split()) for m in _DATA["trailing_markers"]]
+BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 ITEM_EDGES = {",", "and", ";", "as well as", "plus"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -66,7 +67,7 @@ def guest_lists(doc: Doc, index, args, modality) -> List[Dict]:
     out: List[Dict] = []
     sents = list(doc.sents)
     for n, sent in enumerate(sents):
-        found = _guest_sentence(sent, sents[n - 1] if n else None, index)
+        found = _guest_sentence(sent, sents[n - 1] if n else None, index) or _bare_attendance(sent, index)
         if found is None:
             continue
         verb, (start, end), flip, ev = found[:4]
@@ -86,6 +87,22 @@ def guest_lists(doc: Doc, index, args, modality) -> List[Dict]:
             out += [record(verb, g, "AFFILIATED_WITH", state, rule_id="AFFILIATED_WITH:delegation-member")
                     for g in guests if index.type_of(g) == "PERSON"]
     return out
+
+
+def _bare_attendance(sent: Span, index):
+    """"Representatives of 90 countries attended, A and B among them": an unnamed plural group
+    attends with no object (the event in focus), and the trailing list names its members."""
+    span = _trailing_list(sent)
+    if span is None:
+        return None
+    verb = doc_verb = sent.root
+    if doc_verb.lemma_.lower() not in BARE_ATTENDANCE_VERBS or doc_verb.pos_ != "VERB" or any(
+            c.dep_ in ("dobj", "prep") and c.lower_ != "among" and c.i < span[0] for c in doc_verb.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].tag_ not in ("NNS", "NNPS") or index.entity(subj[0].i) is not None:
+        return None
+    return verb, span, False, None
 
 
 def _words(tokens: Sequence[Token]) -> List[str]:
@@ -243,6 +260,8 @@ def _gathered(prev: Span, index) -> bool:
     for t in prev:
         if t.lemma_.lower() in GATHERING_VERBS and t.pos_ == "VERB" and not any(c.dep_ == "neg" for c in t.children):
             subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if not subj and t.dep_ == "acl" and prev.root.pos_ in ("NOUN", "PROPN"):
+                subj = [prev.root]  # a verbless parse: "Presidents and monarchs ... assembled at" as one noun phrase
             if subj and subj[0].tag_ in ("NNS", "NNPS") and index.entity(subj[0].i) is None:
                 return True
     return False
@@ -332,11 +351,15 @@ def completed_lists(doc: Doc, index, records: List[Dict]) -> List[Dict]:
 
 
 def _trailing_list(sent: Span) -> Optional[Tuple[int, int]]:
-    """``(start, end)`` of a list closed by "included" at the sentence's end, starting after the
-    earliest comma with no verb between it and the marker; ``None`` if there is none."""
+    """``(start, end)`` of a list closed by "included" ("among them") at the sentence's end,
+    starting after the earliest comma with no verb between it and the marker; ``None`` if
+    there is none."""
     toks = [t for t in sent if not (t.is_space or t.is_punct and t.text not in (",", ";"))]
-    if not toks or toks[-1].lower_ not in TRAILING_MARKERS:
+    mark = next((m for m in TRAILING_MARKERS if len(toks) > len(m)
+                 and tuple(t.lower_ for t in toks[-len(m):]) == m), None)
+    if mark is None:
         return None
+    toks = toks[:len(toks) - len(mark) + 1]
     marker = toks[-1]
     start = None
     for t in reversed(toks[:-1]):

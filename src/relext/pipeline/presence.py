@@ -75,7 +75,8 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
         elif lemma in ("send", "dispatch") and tok.pos_ == "VERB":
             out += _sent_instead(tok, index, args, modality) + _staff_to_venue(tok, index, args, modality)
         elif lemma == "have" and tok.pos_ in ("VERB", "AUX"):
-            out += _had_staff_present(tok, index, args, modality) + _staff_to_venue(tok, index, args, modality)
+            out += _had_staff_present(tok, index, args, modality) + _staff_to_venue(tok, index, args, modality) \
+                + _had_represent(tok, index, args, modality)
         elif lemma == "boycott" and tok.pos_ == "VERB":
             out += _boycotted_holding(tok, index, args, modality)
         elif lemma == "join" and tok.pos_ == "VERB":
@@ -435,6 +436,28 @@ def _staff_to_venue(tok: Token, index, args, modality) -> List[Dict]:
         return []
     bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
     return _emit(tok, bodies, ev, index, args, modality, "ATTENDS:staff-to-venue")
+
+
+def _had_represent(tok: Token, index, args, modality) -> List[Dict]:
+    """"Mexico had its commercial attache in Caracas represent it": a state or body that has
+    someone represent it attends the event in focus (GUIDELINES: a country attends when it is
+    represented), and so does the representative when named."""
+    reps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.lemma_.lower() == "represent"
+            and any(o.dep_ == "dobj" and o.lower_ in ("it", "them", "itself", "themselves") for o in c.children)]
+    if not reps:
+        return []
+    agents = [c for c in tok.children if c.dep_ == "dobj"] + [n for r in reps for n in r.children if n.dep_ == "nsubj"]
+    if not agents or not all(index.entity(a.i) or a.lower_ in (args.staff | STAFF_PRESENT)
+                             or a.lemma_.lower() in args.staff or a.lemma_.lower() in EXTRA_ENVOYS for a in agents):
+        return []
+    bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    people = [e for a in agents for e in args.entities_of(a) if index.type_of(e) == "PERSON"]
+    ev = _event(reps[0], index, args, preps=("at",))
+    return _emit(tok, bodies + people, ev, index, args, modality, "ATTENDS:had-represent")
+
+
+# envoys named by rank that the staff list leaves out ("its commercial attache")
+EXTRA_ENVOYS = {"attache", "attaché", "consul", "ambassador", "charge", "chargé", "emissary", "deputy"}
 
 
 # -- boycotting what a state holds ------------------------------------------------------------
