@@ -16,6 +16,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from ._lookup import positions_of_words, positions_where
 from .records import record
 
@@ -56,6 +57,9 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
     for i in positions_of_words(doc, {"at", "over"}):
         if doc[i].dep_ == "prep":
             out += _acted_at(doc[i], index, args, modality)
+    for i in positions_of_words(doc, {"during"}):
+        if doc[i].dep_ == "prep":
+            out += _spoke_during(doc[i], index, args, modality)
     for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come" or w in ADDRESS_VERBS, attr="LEMMA"):
         if doc[i].pos_ != "VERB":
             continue
@@ -132,6 +136,37 @@ def _among_them_list(c: Token, index) -> bool:
         return any(p.lower_ == "them" for p in c.children)
     return c.dep_ in ("dep", "appos", "npadvmod") and index.entity(c.i) is not None \
         and c.i + 2 < len(c.doc) and c.doc[c.i + 1].lower_ == "among" and c.doc[c.i + 2].lower_ == "them"
+
+
+DURING_SPEECH_VERBS = frozenset(read_data("cues.yaml").get("during_event_speech_verbs", ()))
+# the arguments of a speech verb naming the one spoken to ("told Y", "voiced claims to Y", "raised it with Y")
+ADDRESSEE_PREPS = {"to", "with"}
+
+
+def _spoke_during(prep: Token, index, args, modality) -> List[Dict]:
+    """"X had voiced the same claims to Y during last week's G20 summit", "X told Y during the
+    summit": speaking to someone during a named event places both there (GUIDELINES: meeting
+    "during" a named summit means both attend it). People only; the event named on "during"
+    (not a description), the verb not negated."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DURING_SPEECH_VERBS:
+        return []
+    ev = next((e for p in prep.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+               if e and index.type_of(e) == "EVENT"), None)
+    if ev is None:
+        return []
+    people = [s for s in args.subjects(verb) if index.type_of(s) == "PERSON"]
+    if not people:
+        return []
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("tell", "warn", "urge",
+                                                                                                   "press", "assure", "brief",
+                                                                                                   "remind", "ask", "confront",
+                                                                                                   "lobby")]
+    heard += [p for h in [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "voiced claims to Y"
+              for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSEE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    people += [e for h in heard for e in args.entities_of(h) if index.type_of(e) == "PERSON"]
+    return _emit(verb, people, ev, index, args, modality, "ATTENDS:spoke-during-event")
 
 
 def _event_of_pobj(p: Token, index, args, kinds=DESCRIBED_KINDS) -> Optional[str]:
