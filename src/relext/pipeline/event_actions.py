@@ -16,6 +16,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from ._lookup import positions_of_words, positions_where
 from .records import record
 
@@ -44,6 +45,8 @@ PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon
 ACTORS = ("PERSON", "COUNTRY")
 # description kinds that name the passage's event (not "the meeting": often a bilateral one)
 DESCRIBED_KINDS = {"summit", "conference", "forum", "gathering", "assembly", "congress", "convention"}
+# more kinds that name the passage's event when it is chaired ("the meeting is chaired by A and B")
+CHAIRED_KINDS = {"meeting", "session", "talks"}
 
 
 def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
@@ -54,6 +57,9 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
     for i in positions_of_words(doc, {"at", "over"}):
         if doc[i].dep_ == "prep":
             out += _acted_at(doc[i], index, args, modality)
+    for i in positions_of_words(doc, {"during"}):
+        if doc[i].dep_ == "prep":
+            out += _spoke_during(doc[i], index, args, modality)
     for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come" or w in ADDRESS_VERBS, attr="LEMMA"):
         if doc[i].pos_ != "VERB":
             continue
@@ -132,7 +138,38 @@ def _among_them_list(c: Token, index) -> bool:
         and c.i + 2 < len(c.doc) and c.doc[c.i + 1].lower_ == "among" and c.doc[c.i + 2].lower_ == "them"
 
 
-def _event_of_pobj(p: Token, index, args) -> Optional[str]:
+DURING_SPEECH_VERBS = frozenset(read_data("cues.yaml").get("during_event_speech_verbs", ()))
+# the arguments of a speech verb naming the one spoken to ("told Y", "voiced claims to Y", "raised it with Y")
+ADDRESSEE_PREPS = {"to", "with"}
+
+
+def _spoke_during(prep: Token, index, args, modality) -> List[Dict]:
+    """"X had voiced the same claims to Y during last week's G20 summit", "X told Y during the
+    summit": speaking to someone during a named event places both there (GUIDELINES: meeting
+    "during" a named summit means both attend it). People only; the event named on "during"
+    (not a description), the verb not negated."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DURING_SPEECH_VERBS:
+        return []
+    ev = next((e for p in prep.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+               if e and index.type_of(e) == "EVENT"), None)
+    if ev is None:
+        return []
+    people = [s for s in args.subjects(verb) if index.type_of(s) == "PERSON"]
+    if not people:
+        return []
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("tell", "warn", "urge",
+                                                                                                   "press", "assure", "brief",
+                                                                                                   "remind", "ask", "confront",
+                                                                                                   "lobby")]
+    heard += [p for h in [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "voiced claims to Y"
+              for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSEE_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    people += [e for h in heard for e in args.entities_of(h) if index.type_of(e) == "PERSON"]
+    return _emit(verb, people, ev, index, args, modality, "ATTENDS:spoke-during-event")
+
+
+def _event_of_pobj(p: Token, index, args, kinds=DESCRIBED_KINDS) -> Optional[str]:
     e = index.entity(p.i)
     if e is not None:
         return e if index.type_of(e) == "EVENT" else None
@@ -146,7 +183,7 @@ def _event_of_pobj(p: Token, index, args) -> Optional[str]:
             if e is not None and index.type_of(e) == "EVENT":
                 return e
         return None
-    if lemma in DESCRIBED_KINDS and any(d.lower_ in ("the", "this") for d in p.children) \
+    if lemma in kinds and any(d.lower_ in ("the", "this") for d in p.children) \
             and not any(c.dep_ in ("poss", "compound", "amod") and index.entity(c.i) for c in p.children):
         return args.salient_event(p, window=3, ahead=False, head=lemma)
     return None
@@ -191,9 +228,21 @@ def _acted_at(prep: Token, index, args, modality) -> List[Dict]:
 
 
 def _chaired(verb: Token, index, args, modality) -> List[Dict]:
+    """"X chaired (presided over) the summit", and in the passive "the summit is co-chaired by
+    A and B", "the conference, chaired jointly by A and B": the chairs attend. A meeting that
+    is chaired is a gathering of many, so "the meeting" is the passage's event here too."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over" for p in c.children if p.dep_ == "pobj"]
-    ev = next((e for o in objs for e in [_event_of_pobj(o, index, args)] if e), None)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # "is co-chaired by": the split prefix leaves the subject on the auxiliary
+        auxes = [a for a in verb.children if a.dep_ == "auxpass"]
+        auxes += [b for a in auxes for b in a.children if b.dep_ == "auxpass"]
+        objs += [c for a in auxes for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        objs.append(verb.head)  # "the conference, chaired by A and B"
+    ev = next((e for o in objs for e in [_event_of_pobj(o, index, args, kinds=DESCRIBED_KINDS | CHAIRED_KINDS)]
+               if e), None)
     if ev is None:
         return []
     return _emit(verb, args.subjects(verb), ev, index, args, modality, "ATTENDS:chaired-event")

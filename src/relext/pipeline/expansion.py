@@ -325,8 +325,12 @@ class ExpansionMixin:
 
     def _previous_group(self, t: Token) -> List[str]:
         """"They" opening a sentence: the coordinated subject (two or more entities) of the
-        sentence before ("Mali, Niger and Burkina Faso left. They accused the bloc ...")."""
-        if t.dep_ not in ("nsubj", "nsubjpass"):
+        sentence before ("Mali, Niger and Burkina Faso left. They accused the bloc ..."); so
+        is "Their" owning a staff noun that is the subject ("... backed the plan. Their foreign
+        ministers attended the summit": the states, through their staff)."""
+        staff_owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ in self.staff \
+            and all(w.is_punct or w.is_space for w in t.doc[t.sent.start:t.i])  # "Their" opens the sentence
+        if t.dep_ not in ("nsubj", "nsubjpass") and not staff_owner:
             return []
         sents = list(t.doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)

@@ -138,7 +138,11 @@ class ObjectsMixin:
             elif slot.startswith("prep:"):
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):
-                    found = [e for o in p.children if o.dep_ == "pobj" for e in self.entities_of(o, positions=True)]
+                    found = [e for o in p.children if o.dep_ == "pobj"
+                             # "was in the Sudanese delegation (government)": a body one is in, no place
+                             if not (word == "in" and tok.lemma_.lower() == "be" and self.index.entity(o.i) is None
+                                     and self._is_staff(o))
+                             for e in self.entities_of(o, positions=True)]
                     if word == "from":  # "barred from entering X", "banned from travelling to X"
                         found += [e for v in p.children if v.dep_ == "pcomp" and v.lemma_.lower() in ENTRY_VERBS
                                   for o in [d for d in v.children if d.dep_ == "dobj"]

@@ -73,9 +73,10 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
         elif lemma in ("stay", "remain") and tok.pos_ in ("VERB", "AUX"):
             out += _stayed_away(tok, index, args, modality)
         elif lemma in ("send", "dispatch") and tok.pos_ == "VERB":
-            out += _sent_instead(tok, index, args, modality)
+            out += _sent_instead(tok, index, args, modality) + _staff_to_venue(tok, index, args, modality)
         elif lemma == "have" and tok.pos_ in ("VERB", "AUX"):
-            out += _had_staff_present(tok, index, args, modality)
+            out += _had_staff_present(tok, index, args, modality) + _staff_to_venue(tok, index, args, modality) \
+                + _had_represent(tok, index, args, modality)
         elif lemma == "boycott" and tok.pos_ == "VERB":
             out += _boycotted_holding(tok, index, args, modality)
         elif lemma == "join" and tok.pos_ == "VERB":
@@ -412,6 +413,54 @@ def _held_in(doc: Doc, index, ev: str, place: str) -> bool:
                 if c.dep_ == "prep" and c.lower_ == "in" and any(index.entity(p.i) == place for p in c.children):
                     return True
     return False
+
+
+# -- staff sent to the venue -------------------------------------------------------------------
+def _staff_to_venue(tok: Token, index, args, modality) -> List[Dict]:
+    """"A and B sent their foreign ministers to Lima", "A and B had their ministers travel to
+    Lima", where the passage's event is held in Lima: the sending states or bodies attend it
+    (GUIDELINES: a country attends when its delegation takes part). Only unnamed staff ("a
+    minister", "their envoys"; a named envoy is `_sent_instead`'s), only to the event's place."""
+    if tok.lemma_.lower() == "have":
+        # causative "had their ministers travel to X": the staff is the subject of the verb under "have"
+        moves = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in TRAVEL_VERBS]
+        staff = [n for m in moves for n in m.children if n.dep_ == "nsubj"]
+    else:
+        moves = [tok]
+        staff = [c for c in tok.children if c.dep_ == "dobj"]
+    staff = [n for n in staff if index.entity(n.i) is None and n.lower_ in (args.staff | STAFF_PRESENT)]
+    if not staff:
+        return []
+    places = [e for m in moves for c in m.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+              if e and index.type_of(e) == "LOCATION"]
+    ev = args.salient_event(tok, window=3)
+    if not places or not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
+        return []
+    bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    return _emit(tok, bodies, ev, index, args, modality, "ATTENDS:staff-to-venue")
+
+
+def _had_represent(tok: Token, index, args, modality) -> List[Dict]:
+    """"Mexico had its commercial attache in Caracas represent it": a state or body that has
+    someone represent it attends the event in focus (GUIDELINES: a country attends when it is
+    represented), and so does the representative when named."""
+    reps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.lemma_.lower() == "represent"
+            and any(o.dep_ == "dobj" and o.lower_ in ("it", "them", "itself", "themselves") for o in c.children)]
+    if not reps:
+        return []
+    agents = [c for c in tok.children if c.dep_ == "dobj"] + [n for r in reps for n in r.children if n.dep_ == "nsubj"]
+    if not agents or not all(index.entity(a.i) or a.lower_ in (args.staff | STAFF_PRESENT)
+                             or a.lemma_.lower() in args.staff or a.lemma_.lower() in EXTRA_ENVOYS for a in agents):
+        return []
+    bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
+    people = [e for a in agents for e in args.entities_of(a) if index.type_of(e) == "PERSON"]
+    ev = _event(reps[0], index, args, preps=("at",))
+    return _emit(tok, bodies + people, ev, index, args, modality, "ATTENDS:had-represent")
+
+
+# envoys named by rank that the staff list leaves out ("its commercial attache")
+EXTRA_ENVOYS = {"attache", "attaché", "consul", "ambassador", "charge", "chargé", "emissary", "deputy"}
 
 
 # -- boycotting what a state holds ------------------------------------------------------------

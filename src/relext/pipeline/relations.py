@@ -64,6 +64,8 @@ from .presence import BARRING_CUES, described_event, in_protest as _in_protest, 
 from .spectators import spectators
 from .event_actions import event_actions
 from .trip_events import trip_events
+from .guest_lists import completed_lists, guest_lists
+from .arrival_phrases import arrival_phrases
 from .delegations import delegations
 from .event_parts import attend_wholes
 from .records import record, record_key
@@ -109,6 +111,8 @@ retorts = guarded(retorts, list)
 first_steps = guarded(first_steps, list)
 penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guarded(hostile_idioms, list)
 visited_states = guarded(visited_states, list)
+guest_lists, completed_lists = guarded(guest_lists, list), guarded(completed_lists, list)
+arrival_phrases = guarded(arrival_phrases, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
@@ -285,6 +289,7 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
+                      + guest_lists(doc, index, args, self.modality) + arrival_phrases(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + labelled_wrongs(doc, index, args, self.labelled_wrongs, self.agent_of_wrongs)
                       + framed_reproaches(doc, index, args, self.framing_reproaches, self.reporting,
@@ -340,6 +345,8 @@ class RelationExtractor(RuleComponent):
             found.setdefault(record_key(rec), rec)
         for rec in shared_by_the_list(doc, index, self.titles, list(found.values()), self.catalogue):
             found.setdefault(record_key(rec), rec)  # "the presidents of A, X; B, Y ..." as a whole
+        for rec in completed_lists(doc, index, list(found.values())):
+            found.setdefault(record_key(rec), rec)  # "..., A and B, C and D included" as a whole
         for rec in attend_wholes(list(found.values()), index):  # a summit's press conference: the summit
             found.setdefault(record_key(rec), rec)
         # nobody attends or boycotts a war, an attack or a crisis ("the Cold War")
