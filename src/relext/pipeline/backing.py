@@ -5,7 +5,9 @@ legitimate.
   government": the compound adjective states that the first name backs the one it
   describes, whatever the clause around it says (like "X-led" for membership in
   `membership.led_members`). The described name is the first entity within a few words
-  after the participle.
+  after the participle; where that is a word for a government ("Colombia's US-backed
+  government", "the Saudi-backed government of Yemen"), the state whose government it
+  is, named as its possessor or after "of" / "in".
 - "sees X as the legitimate president", "regards X as the country's rightful leader",
   "recognised X as interim president", "accepts the claim of X to be president" (or
   "X's claim"): recognition of a claim to power is backing the claimant (CAMEO 051/057);
@@ -53,6 +55,8 @@ RELIED_ON_VERBS = frozenset(_CUES["relied_on_verbs"])
 ARMS_TRANSFER_NOUNS = frozenset(_CUES["arms_transfer_nouns"])
 ARMS_MODIFIERS = frozenset(_CUES["arms_modifiers"])
 GOING_ON_VERBS = frozenset(_CUES["going_on_verbs"])
+# a state's government described by the participle ("Colombia's US-backed government")
+GOVERNING_NOUNS = frozenset(_CUES["governing_nouns"])
 # shares of the support ("most of the backing for X came from Y")
 PORTION_WORDS = frozenset(_CUES["portion_words"])
 
@@ -86,9 +90,31 @@ def prefixed_backing(doc: Doc, index) -> List[Dict]:
             if e is not None:
                 backed = e
                 break
+            if t.lemma_.lower() in GOVERNING_NOUNS:
+                backed = _governed_state(t, index)
+                break
         if backed is not None and backed != backer and index.type_of(backed) in BACKER_TYPES:
             out.append(record(tok, backer, "SUPPORTS", backed, rule_id="SUPPORTS:prefixed-backer"))
     return out
+
+
+def _governed_state(noun: Token, index):
+    """The state whose government ``noun`` is: its possessor ("Colombia's ... government")
+    or the name after "of" / "in" ("the government of Yemen"); None if neither is a state
+    (a government building, a plan for a government: no state is named on the noun).
+    """
+    for child in noun.children:
+        if child.dep_ == "poss":
+            candidates = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            candidates = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
+        for c in candidates:
+            e = index.entity(c.i)
+            if e is not None and index.type_of(e) == "COUNTRY":
+                return e
+    return None
 
 
 # verbs of holding someone to be something: "sees X as", "regards X as", "recognised X as"
