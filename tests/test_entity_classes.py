@@ -546,6 +546,17 @@ def test_a_capital_travelled_to_or_worked_in_stays_a_place(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"
 
 
+@pytest.mark.parametrize("text,name,type_", [
+    ("The Washington-led coalition struck targets in Yemen.", "Washington", "COUNTRY"),
+    ("Moscow-backed separatists seized the airport on Sunday.", "Moscow", "COUNTRY"),
+    ("The Beijing-funded port opened in Hambantota.", "Beijing", "COUNTRY"),
+    ("The Moscow-based think tank published a report.", "Moscow", "LOCATION"),   # based: a place
+    ("He flew from Moscow - backed by his aides - to Minsk.", "Moscow", "LOCATION"),  # spaced dash
+])
+def test_a_capital_before_a_backing_or_leading_participle_is_its_state(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) == type_
+
+
 @pytest.mark.parametrize("text,expected", [
     ("In a post on X, Esra Vahidi said the talks were going on.", ["Esra Vahidi"]),
     ("Later, Tariq Belhadj told reporters the vote would be held in May.", ["Tariq Belhadj"]),

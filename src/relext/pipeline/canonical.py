@@ -40,7 +40,8 @@ from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
 from .compass_states import compass_states
 from .state_governments import retype_government
-from .capital_roles import for_a_state, from_a_state, in_a_state, of_a_state, possessor_of_state_body, to_a_state
+from .capital_roles import (before_state_participle, for_a_state, from_a_state, in_a_state, of_a_state,
+                           possessor_of_state_body, to_a_state)
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -193,6 +194,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
                 and root.head.i == m["end"]:
             acts = True  # "the Kyiv regime", "the Tehran government": the state
+        elif before_state_participle(doc, m["end"]):
+            acts = True  # "the Moscow-backed separatists" (relext/pipeline/capital_roles.py)
         elif root.dep_ in ACTOR_DEPS or root.dep_ == "npadvmod" and root.head.pos_ == "VERB" and root.i > root.head.i:
             # "governments that irritate Washington" (parsed as a modifier of the verb)
             acts = not (root.dep_ in ("dobj", "nsubjpass", "npadvmod") and root.head.lemma_ in TRAVEL_VERBS)
@@ -222,8 +225,9 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             # "ties to Moscow" (capital_roles.py); "flew to Moscow" stays a place
             acts = giving or to_a_state(root) or in_a_state(root)
         nxt = doc[m["end"]].text if m["end"] < len(doc) else ""
-        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (span_text(doc, m["start"], m["end"]).isupper() or nxt in (":", "(", "—", "–", "-")):
-            acts = False  # a dateline: "MOSCOW (Reuters) -"
+        if (m["start"] == 0 or "\n" in doc[m["start"] - 1].text) and (span_text(doc, m["start"], m["end"]).isupper() or nxt in (":", "(", "—", "–", "-")) \
+                and not before_state_participle(doc, m["end"]):
+            acts = False  # a dateline: "MOSCOW (Reuters) -"; not "Moscow-backed rebels ..."
         seat = seats().get(m["name"])
         if acts and seat:  # "warned Brussels": the EU, whose seat it is
             m.update(label="ORGANISATION", key=seat["key"], kind="METONYM", attrs={}, name=seat["name"])

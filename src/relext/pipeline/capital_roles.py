@@ -14,12 +14,19 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
 
 - the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing"),
   and the capital of the people who govern there ("the leaders in Warsaw and Prague").
+- the first part of a participle compound: "the Moscow-backed separatists", "a
+  Washington-led coalition", "Beijing-funded projects" (the participles are
+  ``state_compound_participles`` in ``relext/data/cues.yaml``).
 Near misses that stay places: "Ottawa's mayor", "Moscow's Red Square", "flew to Kyiv and
 Tbilisi", "left for Kyiv and Tbilisi".
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from ..gazetteer import read_data
+
+STATE_COMPOUND_PARTICIPLES = frozenset(read_data("cues.yaml")["state_compound_participles"])
 
 STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "envoy", "ambassador", "diplomats",
                "diplomat", "military", "army", "forces", "troops", "leadership", "regime", "authorities",
@@ -103,3 +110,14 @@ GOVERNING_NOUNS = {"leader", "leaders", "leadership", "government", "authorities
 def in_a_state(root: Token) -> bool:
     """"the leaders in Warsaw and Prague": the capital is the state those governing it lead."""
     return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in GOVERNING_NOUNS
+
+
+def before_state_participle(doc, end: int) -> bool:
+    """"the Moscow-backed separatists": the capital ending before ``end`` is joined by a
+    hyphen (no spaces) to a participle of backing or leading, so it stands for its state.
+    """
+    if end + 1 >= len(doc) or doc[end - 1].whitespace_:
+        return False
+    dash, part = doc[end], doc[end + 1]
+    return dash.text in ("-", "–") and not dash.whitespace_ and part.lower_ in STATE_COMPOUND_PARTICIPLES
+
