@@ -143,8 +143,11 @@ class ExpansionMixin:
                 preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in preps:
+                        # "the assets of three Iranian banks": whose holdings they are, read as the
+                        # assets' own holders are ("Iranian" banks are Iran's)
                         out.extend(e for p in c.children if p.dep_ == "pobj"
-                                   for e in self.entities_of(p, positions=lemma in QUALITY_OF, _depth=_depth + 1))
+                                   for e in self.entities_of(p, positions=lemma in QUALITY_OF or lemma in ("asset", "assets"),
+                                                             _depth=_depth + 1))
                     elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
                         out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                    for e in self.entities_of(p, _depth=_depth + 1))
