@@ -488,7 +488,7 @@ def test_a_body_named_centre_stays_a_body(nlp, text, name):
 
 
 @pytest.mark.parametrize("text", [
-    "The prime minister had been to the White House only days earlier.",
+    "The chancellor had already been to the White House twice that spring.",
     "She brought three farmers to the White House to meet the president.",
     "Hours later the chancellor left the White House without a deal.",
     "The envoy was summoned to the Kremlin on Tuesday.",
@@ -509,7 +509,7 @@ def test_a_building_that_acts_or_is_written_to_stays_a_body(nlp, text, name):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Paraguayan President Santiago Pena is also reported to be among the guests.", "Santiago Pena"),
+    ("Paraguayan President Santiago Pena was also expected among the invited guests.", "Santiago Pena"),
     ("Mayor London Breed greeted the delegates.", "London Breed"),
     ("President Florence Kibet opened the summit in Nairobi.", "Florence Kibet"),
 ])
@@ -526,10 +526,10 @@ def test_a_city_after_a_titled_surname_stays_a_place(nlp, text, name):
 
 
 @pytest.mark.parametrize("text,name,type_", [
-    ("The leaders in Warsaw and Prague have signalled that they will join the scheme.", "Warsaw", "COUNTRY"),
+    ("The leaders in Vienna and Budapest have hinted they may back the plan.", "Vienna", "COUNTRY"),
     ("The authorities in Tehran denied the report.", "Tehran", "COUNTRY"),
-    ("China called in Japan's envoy to Beijing.", "Beijing", "COUNTRY"),
-    ("The minister, in a rare criticism of Washington, said the objections had merit.", "Washington", "COUNTRY"),
+    ("Russia called in Norway's ambassador to Moscow.", "Moscow", "COUNTRY"),
+    ("The senator, in a blunt criticism of Moscow, said the claims were false.", "Moscow", "COUNTRY"),
     ("Cuba, Iran and Belarus are three governments that irritate Washington.", "Washington", "COUNTRY"),
 ])
 def test_a_capital_governed_criticised_or_sent_an_envoy_is_its_state(nlp, text, name, type_):
@@ -540,7 +540,7 @@ def test_a_capital_governed_criticised_or_sent_an_envoy_is_its_state(nlp, text, 
     ("The delegates arrived in Warsaw and Prague on Monday.", "Warsaw"),
     ("The new envoy flew to Beijing on Monday.", "Beijing"),
     ("Officials in Kyiv said the talks went well.", "Kyiv"),
-    ("The bloc agreed to send senior envoys to Bamako on Friday.", "Bamako"),
+    ("The bloc decided on Friday to send two envoys to Bamako.", "Bamako"),
 ])
 def test_a_capital_travelled_to_or_worked_in_stays_a_place(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"

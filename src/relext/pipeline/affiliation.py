@@ -343,7 +343,7 @@ def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
         if cur.dep_ in ("pobj",) and cur.head.lower_ in ("of", "at", "for", "in", "with"):
             cur = cur.head.head
             if cur.lemma_.lower() in REPROACH_NOUNS:
-                return False  # "X's minister, Y, in a rare criticism of Washington": its target
+                return False  # "X's minister, Y, in a pointed criticism of Beijing": its target
             continue
         if cur.dep_ in ("amod", "compound", "poss", "nmod", "case", "conj", "appos", "det"):
             cur = cur.head

@@ -1,6 +1,6 @@
 """VISITS of the subject of a clause that an arrival phrase sets in a place.
 
-"Speaking on arrival at the airport in Ankara, X said ...", "Upon arrival in Lima, X met Y",
+"Talking on arrival at the main airport in Rabat, X said ...", "Upon arrival in Lima, X met Y",
 "On her arrival in Accra, X laid a wreath": the arrival has no party of its own (no possessor
 that names someone, no "by X"), so the traveller is the subject of the clause the phrase
 modifies (GUIDELINES: VISITS needs travel wording; "arrive" is one). The place is the
@@ -67,7 +67,7 @@ def _place(noun: Token, prep: Token, index) -> Optional[str]:
                     e = index.entity(p.i) if p.dep_ == "pobj" else None
                     if e and index.type_of(e) in PLACE_TYPES:
                         return e
-    # "on arrival at the airport in Ankara" with "in Ankara" hung on the verb, right after the phrase
+    # "on arrival at the main airport in Rabat" with "in Rabat" hung on the verb, right after the phrase
     end = max(t.i for t in noun.subtree) + 1
     if end < len(noun.doc) and noun.doc[end].lower_ == "in" and noun.doc[end].head == prep.head:
         for p in noun.doc[end].children:

@@ -244,11 +244,11 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         root = doc[m["start"]:m["end"]].root
         prep = root.head
         while root.dep_ in ("appos", "conj") and root.head.pos_ == "PROPN" and root.head.i < m["start"]:
-            root = root.head  # "in the Oval Office, White House, Washington": where the first one is
+            root = root.head  # "in the Cabinet Room, White House, Washington": where the first one is
             prep = root.head
         place = root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS - {"from", "for", "to"} \
             and prep.head.lower_ != "according" and (prep.head.pos_ in ("VERB", "AUX") or prep.lower_ in ("in", "at", "inside", "outside"))
-        # "had been to the White House", "brought golfers to the White House", "left the White House"
+        # "had already been to the White House", "brought golfers to the White House", "left the White House"
         place = place or root.dep_ == "pobj" and prep.lower_ in ("to", "from") and prep.head.pos_ in ("VERB", "AUX") \
             and prep.head.lemma_.lower() in ARRIVAL_VERBS | DEPARTURE_VERBS
         place = place or root.dep_ == "dobj" and root.head.lemma_.lower() in DEPARTURE_VERBS

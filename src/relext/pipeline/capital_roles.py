@@ -8,12 +8,12 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
   Kyiv and Tbilisi" (the first by the rule for "support for X", the rest by this one).
 
 - the other end of a noun of alignment, of reproach or of a reaction: "a long-time friend
-  of Moscow", "in a rare criticism of Washington",
+  of Moscow", "in a pointed criticism of Beijing",
   "an adversary of Washington", "drawing a swift rebuke from Beijing" (the parser often hangs
   "from" on the verb).
 
 - the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing"),
-  and the capital of the people who govern there ("the leaders in Warsaw and Prague").
+  and the capital of the people who govern there ("the leaders in Vienna and Budapest").
 - the first part of a participle compound: "the Moscow-backed separatists", "a
   Washington-led coalition", "Beijing-funded projects" (the participles are
   ``state_compound_participles`` in ``relext/data/cues.yaml``).
@@ -38,7 +38,7 @@ STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "en
 # nouns of alignment whose "of" object is a state: "an ally of Moscow", "a foe of Washington"
 OF_STATE_NOUNS = {"ally", "partner", "side", "support", "position", "stance", "friend", "adversary", "enemy",
                   "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client",
-                  # and nouns of reproach: "in a rare criticism of Washington", "a rebuke of Beijing"
+                  # and nouns of reproach: "in a pointed criticism of Ottawa", "a rebuke of Beijing"
                   "criticism", "rebuke", "condemnation", "censure", "denunciation", "reproach"}
 # nouns of a reaction whose "from" object is the state reacting: "a rebuke from Beijing"
 FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "warning", "condemnation",
@@ -92,8 +92,8 @@ def to_a_state(root: Token) -> bool:
         prep = prep.head  # "to the court, to Kyiv"
     if prep.head.lower_ in RELATIONAL_NOUNS - ENVOY_NOUNS:
         return True
-    # a state's envoy: "called in Japan's envoy to Beijing" (the parser often hangs "to" on the
-    # verb); not envoys sent or travelling ("agreed to send senior envoys to Conakry")
+    # a state's envoy: "called in Norway's ambassador to Moscow" (the parser often hangs "to" on the
+    # verb); not envoys sent or travelling ("decided to send two envoys to Bamako")
     envoy = root.doc[prep.i - 1] if prep.i > 0 else None
     return envoy is not None and envoy.lower_ in ENVOY_NOUNS \
         and any(c.dep_ in ("poss", "compound", "amod") and c.pos_ != "ADJ" or c.dep_ == "amod" and c.text[:1].isupper()
@@ -108,7 +108,7 @@ GOVERNING_NOUNS = {"leader", "leaders", "leadership", "government", "authorities
 
 
 def in_a_state(root: Token) -> bool:
-    """"the leaders in Warsaw and Prague": the capital is the state those governing it lead."""
+    """"the leaders in Vienna and Budapest": the capital is the state those governing it lead."""
     return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in GOVERNING_NOUNS
 
 

@@ -144,7 +144,7 @@ ADDRESSEE_PREPS = {"to", "with"}
 
 
 def _spoke_during(prep: Token, index, args, modality) -> List[Dict]:
-    """"X had voiced the same claims to Y during last week's G20 summit", "X told Y during the
+    """"X had voiced similar concerns to Y during the Lisbon summit", "X told Y during the
     summit": speaking to someone during a named event places both there (GUIDELINES: meeting
     "during" a named summit means both attend it). People only; the event named on "during"
     (not a description), the verb not negated."""

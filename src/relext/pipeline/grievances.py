@@ -131,7 +131,7 @@ def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, ad
             payers = args.verb_subjects(tok)
             speaker = _speaker(tok, args, reporting)
             if payers and set(payers) <= set(speaker):
-                # "X called Y a killer and said he would pay a price": nobody foretells his own
+                # "X called Y a tyrant and warned he would pay a heavy price": nobody foretells his own
                 # price; the pronoun is the other one named before it in the sentence
                 payers = _other_referent(tok, index, set(speaker))
             for s in speaker:

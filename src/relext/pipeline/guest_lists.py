@@ -8,7 +8,7 @@ then list its guests in copular sentences that carry no attendance verb:
 - a subject naming the guests: "Guests included A and B", "The list of dignitaries included
   A and B", "Mourners included A and B", "The foreign guests were A and B";
 - a postposed presence word: "A and B were on hand", "A and B were among the guests";
-  membership of a state's delegation: "A and B were (also) in the Ukrainian delegation" (the
+  membership of a state's delegation: "A and B were (also) in the Sudanese delegation" (the
   members and the state attend, and the members are AFFILIATED_WITH the state);
 - "They were A, B and C" right after a sentence in which an unnamed plural group gathers
   ("Leaders from abroad assembled at the hall. They were A, B and C.").

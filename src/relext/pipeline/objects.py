@@ -279,7 +279,7 @@ class ObjectsMixin:
                     if c.dep_ == "acl":
                         objs.extend(e for d in c.children if d.dep_ == "dobj" for e in self.entities_of(d))
             elif slot == "purpose":
-                # "sanctions meant to freeze assets held by X": whom the penalty's purpose names
+                # "sanctions meant to freeze funds controlled by X": whom the penalty's purpose names
                 objs.extend(purpose_targets(self, tok))
             elif slot == "closed_place":
                 # "X was barred from Egyptian ports (Chinese airspace, Iran's waters)": the state

@@ -442,7 +442,7 @@ def _staff_to_venue(tok: Token, index, args, modality) -> List[Dict]:
 
 
 def _had_represent(tok: Token, index, args, modality) -> List[Dict]:
-    """"Mexico had its commercial attache in Caracas represent it": a state or body that has
+    """"Chile had its trade envoy in Quito represent it": a state or body that has
     someone represent it attends the event in focus (GUIDELINES: a country attends when it is
     represented), and so does the representative when named."""
     reps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.lemma_.lower() == "represent"

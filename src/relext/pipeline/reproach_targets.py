@@ -140,7 +140,7 @@ def _governing_verb(v: Token) -> Token | None:
 def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
     """ACCUSES by naming someone's act a wrong in a free relative, whatever verb governs it
     (GUIDELINES: calling the object a wrongdoer): "recalled its envoy over what it called
-    Russia's aggression", "brushed aside what he called the taunts of X", "responded to what
+    Russia's aggression", "waved off what she called the provocations of X", "responded to what
     Tokyo termed Chinese bullying" -> the namer ACCUSES the wrong's owner (its possessor,
     demonym or "by X"; "of X" only for the nouns in ``agent_of``, since "the invasion of X"
     names the victim). The noun must name a wrong (``wrongs``): "what it called X's offer"
@@ -191,7 +191,7 @@ SPEECH_VERBS = {"speak", "post", "tweet", "call", "describe", "accuse", "charge"
 
 
 def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set, verbal_only: set) -> List[Dict]:
-    """ACCUSES by a clause framed as a reproach: "in a rare criticism of Washington, X said
+    """ACCUSES by a clause framed as a reproach: "in a pointed criticism of Beijing, X said
     ...", "in a swipe at Turkey, Greece said ...", "X, in a veiled attack on Russia, said
     ..." -> the clause's subject ACCUSES the one the noun aims at (``nouns``: the reproach
     noun and the prepositions that name its target; a position of the target counts:

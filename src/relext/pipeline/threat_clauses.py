@@ -56,7 +56,7 @@ def promises(verb: Token) -> bool:
 
 def promised_governor(noun: Token) -> bool:
     """Whether the verb that takes the noun ``noun`` as its object is promised, directly or
-    through the infinitives and gerunds above it: "we will keep (pushing) up the pressure on
+    through the infinitives and gerunds above it: "they will keep (turning) up the pressure on
     X", "vowed to step up pressure on X". A noun said of the past ("stepped up pressure")
     is not."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "dobj":
