@@ -55,6 +55,8 @@ class Modality:
 
     def __init__(self, cues: Dict[str, Any]) -> None:
         self.negating = set(cues["negating_governors"])
+        # verbs of a trip whose "for" names its purpose ("would not travel to X for talks")
+        self.trip_verbs = set(cues.get("trip_purpose_verbs", ()))
         # verbs that negate a finite clause they govern ("denied that it backs X")
         self.denying = set(cues.get("denying_governors", ()))
         # verb lemma -> particles with which it negates its complement ("held back from")
@@ -94,6 +96,11 @@ class Modality:
                 nodes.append((cur, False))
             elif p.lower_ == "of" and p.head.lower_ == "one" and p.head.head.lemma_.lower() in ("be", "remain"):
                 cur = p.head.head
+                nodes.append((cur, False))
+            elif p.lower_ == "for" and p.head.pos_ == "VERB" and p.head.lemma_.lower() in self.trip_verbs:
+                # "would not travel to Suva for talks", "did not fly in for the summit": the
+                # purpose of a trip that is not made does not take place
+                cur = p.head
                 nodes.append((cur, False))
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "attr"):
             cur = cur.head
