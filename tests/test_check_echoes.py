@@ -14,7 +14,7 @@ _spec.loader.exec_module(check_echoes)
 
 # Lines of the project that still echo a set (older golden examples waiting to be reworded);
 # lower it when lines are reworded, never raise it.
-ECHO_CEILING = 609
+ECHO_CEILING = 296
 
 
 def _set(tmp_path: Path, *texts: str) -> Path:
