@@ -57,7 +57,7 @@ def extraction(doc_id: Optional[str], entities: Sequence[dict], relations: Seque
 S1 = "Amara Okafor attended the Harbour Forum in Valparaiso on Monday."
 S2 = "Kenya and Norway held talks on fisheries."
 S3 = "Norway did not attend the Harbour Forum, its foreign ministry said."
-S4 = "Okafor met Lena Varga on the sidelines of the forum."
+S4 = "Okafor met Lena Varga on the margins of the forum."
 S5 = "Chile will attend the Harbour Forum, officials said."
 S6 = "Okafor attended the Harbour Forum again on Tuesday."
 

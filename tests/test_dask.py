@@ -17,9 +17,9 @@ import relext  # noqa: E402
 from relext.distributed.dask import build_graph_distributed, extract_bag, extract_on_dask, load_count  # noqa: E402
 
 TEXTS = [
-    "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Friday.",
+    "Kenyan President William Ruto met Chinese leader Xi Jinping in Nairobi on Friday.",
     "Japan will not send government officials to the Winter Olympics, Fumio Kishida said.",
-    "Joe Biden said the United States would boycott the Games over human rights concerns.",
+    "Anthony Albanese said Australia would stay away from the Games because of rights concerns.",
     "Emmanuel Macron visited Berlin on Monday for talks with Olaf Scholz.",
     "NATO accused Russia of massing troops near the Ukrainian border.",
     "The European Union imposed sanctions on Belarus after the disputed election.",

@@ -82,7 +82,7 @@ def test_entities_disease_is_not_an_organisation(nlp):
 
 
 def test_entities_headline_verb_split_from_names(nlp):
-    ents, _ = _ents(nlp, "Vladimir Putin Assures Xi Jinping\n\nVladimir Putin met Xi Jinping in Beijing.")
+    ents, _ = _ents(nlp, "Vladimir Putin Assures Xi Jinping\n\nVladimir Putin greeted Xi Jinping at the Kremlin.")
     assert {"person:vladimir-putin", "person:xi-jinping"} <= set(ents)
     assert not any("assures" in k for k in ents)
 
@@ -114,16 +114,16 @@ def test_entities_user_gazetteer_entry(tmp_path):
 
 
 def test_entities_committees_named_by_place_or_event(nlp):
-    ents, ex = _ents(nlp, "Seiko Hashimoto, president of the Tokyo 2020 organizing committee, met the organizing "
+    ents, ex = _ents(nlp, "Ines Moreau, president of the Brisbane 2032 organizing committee, met the organizing "
                           "committee for the Paris 2024 Summer Olympics.")
     orgs = {e.name for e in ents.values() if e.type.value == "ORGANISATION"}
-    assert {"Tokyo 2020 organizing committee", "organizing committee for the Paris 2024 Summer Olympics"} <= orgs
+    assert {"Brisbane 2032 organizing committee", "organizing committee for the Paris 2024 Summer Olympics"} <= orgs
     assert "event:2024-summer-olympics" in ents
-    assert ("Seiko Hashimoto", "AFFILIATED_WITH", "Tokyo 2020 organizing committee", False) in set(ex.iter_triples())
+    assert ("Ines Moreau", "AFFILIATED_WITH", "Brisbane 2032 organizing committee", False) in set(ex.iter_triples())
 
 
 def test_entities_building_is_a_place_only_where_used_as_one(nlp):
-    ents, _ = _ents(nlp, "According to the White House, Biden met Xi. Biden told journalists at the White House "
+    ents, _ = _ents(nlp, "According to the White House, Harris met Xi. Biden told reporters at the White House "
                          "that he was pleased.")
     assert ents["organisation:white-house"].type.value == "ORGANISATION"
     assert ents["location:white-house"].type.value == "LOCATION"

@@ -8,7 +8,7 @@ from relext.errors import InputError
 from relext.models import Extraction
 
 TEXT = ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing. "
-        "Putin said he would attend the Winter Olympics.\n\nThe United States and the U.S. Congress "
+        "Putin said he planned to go to the Winter Olympics.\n\nThe United States and the U.S. Congress "
         "criticised Moscow.")
 
 
