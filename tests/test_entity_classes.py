@@ -48,7 +48,7 @@ def test_a_place_beside_a_treaty_word_stays_a_place(nlp, text, name):
 @pytest.mark.parametrize("text,name,type_", [
     ("Moscow accused the Kyiv regime of terrorism.", "Kyiv", "COUNTRY"),
     ("The Tehran government denied the report.", "Tehran", "COUNTRY"),
-    ("Xi greeted Macron at Beijing's Great Hall of the People.", "Beijing", "LOCATION"),
+    ("Li Qiang hosted Scholz at Beijing's Diaoyutai State Guesthouse.", "Beijing", "LOCATION"),
     ("Drones struck Moscow's outskirts overnight.", "Moscow", "LOCATION"),
     ("Beijing's envoy met the minister.", "Beijing", "COUNTRY"),
 ])
@@ -87,8 +87,8 @@ def test_a_state_before_a_noble_title_stays_a_state(nlp):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Critics said Modi's ever more authoritarian government had silenced dissent.",
-     "Modi's ever more authoritarian government"),
+    ("Critics said Kagame's ever more repressive government had muzzled the press.",
+     "Kagame's ever more repressive government"),
     ("Observers said Orban's increasingly isolated government vetoed the aid.", "Orban's increasingly isolated government"),
 ])
 def test_a_government_named_after_its_leader_with_qualifiers_is_an_organisation(nlp, text, name):
@@ -169,7 +169,7 @@ def test_a_capital_given_something_is_its_state_and_a_destination_a_place(nlp, t
 
 
 @pytest.mark.parametrize("text,name", [
-    ("The ruling Unity party, whose honorary chairman is billionaire Temur Lasha, claimed victory.", "Temur Lasha"),
+    ("The Unity party, whose founder is businessman Temur Lasha, won the vote.", "Temur Lasha"),
     ("Police detained activist Nino Beridze outside parliament.", "Nino Beridze"),
 ])
 def test_a_name_after_a_noun_for_a_person_is_a_person(nlp, text, name):
@@ -208,7 +208,7 @@ def test_the_billionaire_stays_a_person(nlp):
 
 @pytest.mark.parametrize("text,short", [
     ("Jean-Marc Le Gall, France's envoy, spoke first. Le Gall added that the deal was unacceptable.", "Le Gall"),
-    ("Foreign minister Shah Ahmed Qadri spoke. Qadri told lawmakers he would skip the conference.", "Qadri"),
+    ("Foreign minister Shah Ahmed Qadri spoke. Qadri told parliament that he would miss the meeting.", "Qadri"),
 ])
 def test_a_surname_named_again_is_the_person(nlp, text, short):
     typed = _typed(nlp, text)
@@ -397,8 +397,8 @@ def test_a_body_that_lands_something_stays_a_body(nlp, text, name):
 @pytest.mark.parametrize("text,name", [
     ("Most Gulf rulers will skip the summit in Washington.", "Gulf"),
     ("Riyadh accused the Gulf emirate of sponsoring terrorism.", "Gulf"),
-    ("China downgraded ties with Lithuania because the Baltic state let Taiwan open an office.", "Baltic"),
-    ("Ministers stayed away from matches in the ex-Soviet republic.", "Soviet"),
+    ("Russia expelled envoys from Latvia after the Baltic state closed a border crossing.", "Baltic"),
+    ("Officials boycotted the games hosted by the ex-Soviet republic.", "Soviet"),
 ])
 def test_a_region_qualifying_a_polity_noun_is_no_place(nlp, text, name):
     assert name not in _typed(nlp, text)

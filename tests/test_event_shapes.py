@@ -122,7 +122,7 @@ def _types(nlp, text):
     ("Officials said the premier would skip next year's G7.", "G7"),
     ("Trudeau and Meloni spoke on the sidelines of the G7 in Apulia.", "G7"),
     ("The prime minister will not attend the BRICS being held in Kazan.", "BRICS"),
-    ("Xi was at neither the ASEAN summit nor the APEC.", "APEC"),
+    ("Lula went to neither the BRICS summit nor the APEC.", "APEC"),
     ("The president missed the 2019 G20 and the COP25 summit.", "G20"),
 ])
 def test_a_body_named_for_its_meeting_is_the_event(nlp, text, name):
@@ -167,8 +167,8 @@ def test_a_name_beside_a_date_is_no_edition(nlp, text):
     ("Defence chiefs gathered for the Shangri-La Dialogue in Singapore.", "Shangri-La Dialogue"),
     ("Officials met at the annual Raisina Dialogue in New Delhi.", "Raisina Dialogue"),
     ("He attended the Summit for Democracy virtually.", "Summit for Democracy"),
-    ("Leaders met on the margins of the 37th Ordinary Session of the Assembly of the African Union.",
-     "37th Ordinary Session of the Assembly of the African Union"),
+    ("Ministers talked on the fringes of the 12th Ordinary Session of the Executive Council of the African Union.",
+     "12th Ordinary Session of the Executive Council of the African Union"),
 ])
 def test_a_capitalised_head_is_part_of_an_event_name(nlp, text, name):
     assert name in _events(nlp, text)
@@ -314,7 +314,7 @@ def test_the_tournament_is_not_its_opening_match(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The emperor arrived on Tuesday, and the opposition leader is to attend the state banquet.", True),
+    ("The queen landed on Monday, and the mayor will join the state banquet.", True),
     ("The king will host the state dinner at the palace on Wednesday.", True),
     ("He hosted a state dinner last year.", False),
 ])
@@ -329,8 +329,8 @@ def test_an_edition_number_does_not_split_one_event(nlp):
 
 
 def test_a_summit_of_two_named_parties_keeps_both(nlp):
-    assert "summit of the European Union and Africa" in _events(
-        nlp, "Leaders gathered for the summit of the European Union and Africa in Lisbon.")
+    assert "summit of the Arab League and South America" in _events(
+        nlp, "Leaders gathered for the summit of the Arab League and South America in Riyadh.")
 
 
 @pytest.mark.parametrize("text,name,expected", [
@@ -370,7 +370,7 @@ def test_unnamed_occasions_are_not_events(nlp, text):
 
 
 def test_a_session_of_a_named_summit_is_the_summit(nlp):
-    ev = _events(nlp, "Peru and Chile agreed at a virtual session of the Andes Summit to leave the bloc.")
+    ev = _events(nlp, "Peru and Chile agreed during an online session of the Andes Summit to leave the bloc.")
     assert set(ev) == {"Andes Summit"}
 
 
@@ -468,7 +468,7 @@ def test_unnamed_workshops_are_not_events(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "Delegates met at an extraordinary session of the UN General Assembly.",
-    "After a session of its Peace and Security Council, the AU suspended Mali.",
+    "The AU suspended Guinea after a session of the bloc's Peace and Security Council.",
     "The envoy addressed a special session of the OAS Permanent Council.",
 ])
 def test_an_unnumbered_session_of_a_body_is_a_sitting_not_an_event(nlp, text):
@@ -507,8 +507,8 @@ def test_a_bare_name_goes_to_the_edition_named_before_it(nlp):
 @pytest.mark.parametrize("text,first,second", [
     ("Kenya skipped the first Africa Climate Forum but will attend the second Africa Climate Forum in Nairobi.",
      "first Africa Climate Forum", "second Africa Climate Forum"),
-    ("Brazil boycotted the first Belt and Road Forum. Argentina joined the third Belt and Road Forum.",
-     "first Belt and Road Forum", "third Belt and Road Forum"),
+    ("Chile skipped the first Trade and Investment Forum. Peru went to the third Trade and Investment Forum.",
+     "first Trade and Investment Forum", "third Trade and Investment Forum"),
 ])
 def test_editions_told_apart_by_an_ordinal_word_are_two_events_named_with_it(nlp, text, first, second):
     ex = relext.extract(text, nlp=nlp)
