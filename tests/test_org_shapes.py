@@ -52,7 +52,7 @@ def test_news_outlets_from_credits_and_outlet_nouns(nlp, text, outlet):
 
 
 def test_outlet_near_misses(nlp):
-    typed, _ = _typed(nlp, "The African Union (AU) said the state news agency was closed.")
+    typed, _ = _typed(nlp, "The African Union (AU) noted that the state news agency had been shut.")
     assert ("ORGANISATION", "state news agency") not in typed
     assert ("ORGANISATION", "AU") not in typed or ("ORGANISATION", "African Union") in typed
     typed, _ = _typed(nlp, "A photo by Jane Roe / NEWSPIX shows the hall.")
@@ -68,7 +68,7 @@ def test_ambiguous_country_name_listed_with_countries_is_a_country(nlp):
 @pytest.mark.parametrize("text,iso3", [
     ("The Malian junta refused to step down. Mali said it would not hold elections.", "MLI"),
     ("Chadian troops crossed the border. Chad said the raid was over.", "TCD"),
-    ("ECOWAS suspended Mali from the bloc on Sunday.", "MLI"),
+    ("On Sunday ECOWAS suspended Mali from its ranks.", "MLI"),
     ("Togo was suspended from ECOWAS after the coup.", "TGO"),
 ])
 def test_ambiguous_country_name_is_a_country_where_its_demonym_or_a_suspension_tells(nlp, text, iso3):
@@ -141,7 +141,7 @@ def test_the_bloc_is_the_body_the_passage_is_about(nlp):
 
 
 def test_country_name_taken_once_is_a_country_throughout(nlp):
-    _, ex = _typed(nlp, "Three nations, Mali, Niger and Burkina Faso, left. The people of Mali, Burkina and Niger agreed.")
+    _, ex = _typed(nlp, "Three states, Niger, Burkina Faso and Mali, walked out. The people of Burkina, Mali and Niger agreed.")
     ids = [e.id for e in ex.entities if e.type.value != "COUNTRY"]
     assert not any(i.endswith(("niger", "burkina", "mali")) for i in ids)
 
@@ -224,7 +224,7 @@ def test_a_company_sharing_no_name_with_a_person_stays_a_company(nlp):
     ("Kenya hosted a summit of the Common Market for Eastern and Southern Africa.", "Common Market for Eastern and Southern Africa"),
     ("Ministers of the OPEC+ group agreed to cut output.", "OPEC+"),
     ("The Group of 77 issued a joint statement.", "Group of 77"),
-    ("The Union of South American Nations was revived last year.", "Union of South American Nations"),
+    ("Lula's plan for a revived Union of South American Nations stalled.", "Union of South American Nations"),
     ("The Visegrad Group met in Prague.", "Visegrad Group"),
     ("COMESA leaders gathered in Lusaka.", "COMESA"),
 ])
@@ -302,8 +302,8 @@ def test_a_name_cut_short_is_the_longer_name_it_begins(nlp, text, short, long):
 @pytest.mark.parametrize("text,name,acronym", [
     ("Envoys met the Ogaden National Liberation Front (ONLF) in Nairobi. The ONLF said talks went well.",
      "Ogaden National Liberation Front", "ONLF"),
-    ("Fighters of the Sudan People's Liberation Movement (SPLM) left the town. The SPLM denied it.",
-     "Sudan People's Liberation Movement", "SPLM"),
+    ("Fighters of the Cabinda People's Liberation Movement (CPLM) left the town. The CPLM denied it.",
+     "Cabinda People's Liberation Movement", "CPLM"),
 ])
 def test_a_name_its_bracketed_acronym_spells_is_a_body(nlp, text, name, acronym):
     _, ex = _typed(nlp, text)
@@ -357,7 +357,7 @@ def test_administration_after_no_named_person_is_no_leader_government(nlp, text)
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Families met the president at the Melia Habana Hotel in Havana.", "Melia Habana Hotel"),
+    ("The delegation stayed at the Melia Habana Hotel during the visit.", "Melia Habana Hotel"),
     ("Nobody greeted the visitors at Jose Marti International Airport.", "Jose Marti International Airport"),
     ("The talks were held at Buckingham Palace.", "Buckingham Palace"),
 ])
@@ -373,7 +373,7 @@ def test_a_palace_that_speaks_is_a_body(nlp):
 
 @pytest.mark.parametrize("text,name", [
     ("Republican presidential hopeful Dan Reed called the visit a snub.", "Republican"),
-    ("The Democratic party veteran had ignored the warnings.", "Democratic party"),
+    ("The Democratic party veteran brushed off the criticism.", "Democratic party"),
     ("Democratic Reps. Ana Ruiz and Carl Boyd will boycott the speech.", "Democratic"),
     ("Republican senators blocked the bill on Tuesday.", "Republican"),
 ])
@@ -400,8 +400,8 @@ def test_party_adjective_near_misses(nlp, text):
      "UN Relief and Works Agency for Palestine Refugees"),
     ("Ana Ruiz chairs the United Nations Educational, Scientific and Cultural Organization.",
      "United Nations Educational, Scientific and Cultural Organization"),
-    ("Mali has been suspended by the AU Peace and Security Council.", "AU Peace and Security Council"),
-    ("Kari Holm, chair of the AU's Peace and Security Council, spoke.", "Peace and Security Council"),
+    ("Guinea was suspended, an AU Peace and Security Council statement said.", "AU Peace and Security Council"),
+    ("Kari Holm, who heads ECOWAS's Peace and Security Council, spoke.", "Peace and Security Council"),
     ("The ECOWAS Mediation and Security Council met in Abuja.", "ECOWAS Mediation and Security Council"),
 ])
 def test_a_body_name_with_and_inside_stays_whole(nlp, text, name):
@@ -411,12 +411,12 @@ def test_a_body_name_with_and_inside_stays_whole(nlp, text, name):
 
 
 @pytest.mark.parametrize("text,part,body", [
-    ("Diplomats from the Political and Security Committee of the European Union met in Brussels.",
-     "Security Committee", "European Union"),
+    ("Diplomats from the Trade Policy Committee of the European Union met in Brussels.",
+     "Trade Policy Committee", "European Union"),
     ("The African Union Peace and Security Council of the African Union met in Addis Ababa.",
      "African Union Peace and Security Council", "African Union"),
-    ("Ana Ruiz chairs the World Heritage Committee of the United Nations Educational, Scientific and Cultural Organization.",
-     "World Heritage Committee", "United Nations Educational, Scientific and Cultural Organization"),
+    ("Ana Ruiz chairs the Safety Standards Committee of the International Atomic Energy Agency.",
+     "Safety Standards Committee", "International Atomic Energy Agency"),
 ])
 def test_a_named_committee_of_a_known_body_is_two_bodies(nlp, text, part, body):
     typed, _ = _typed(nlp, text)
