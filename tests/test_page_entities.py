@@ -19,10 +19,10 @@ def _events(nlp, text):
 
 # -- 1. prize ceremonies and named parts of an event ------------------------------------
 @pytest.mark.parametrize("text,name", [
-    ("Kenya and Peru will not be present at the Sakharov Prize ceremony in Strasbourg.", "Sakharov Prize ceremony"),
+    ("Chile and Ghana will stay away from the Sakharov Prize ceremony in Strasbourg.", "Sakharov Prize ceremony"),
     ("Seven states shunned the Nobel ceremony in Oslo.", "Nobel ceremony"),
     ("Envoys attended the 2019 Right Livelihood Award ceremony in Stockholm.", "2019 Right Livelihood Award ceremony"),
-    ("Delegates gathered for the Ukraine Peace Summit. Zelensky spoke at the summit's closing press conference.",
+    ("Delegates gathered for the Ukraine Peace Forum. Zelensky took questions at the forum's closing press conference.",
      "closing press conference"),
     ("The ministers met at the opening press conference of the Andes Trade Forum.",
      "opening press conference of the Andes Trade Forum"),
@@ -52,12 +52,12 @@ def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
 
 # -- 2. a capital standing for its state in a noun phrase --------------------------------
 @pytest.mark.parametrize("text,name", [
-    ("Ottawa's foreign ministry had rebuked Riyadh.", "Ottawa"),
+    ("Ottawa's foreign ministry criticised Caracas.", "Ottawa"),
     ("Canberra's government recalled its envoy.", "Canberra"),
     ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Tbilisi"),
     ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Kiev"),
     ("The bloc promised aid for Kyiv and Chisinau.", "Chisinau"),
-    ("Mongolia has close cultural ties to Moscow.", "Moscow"),
+    ("Armenia keeps close economic links with Moscow.", "Moscow"),
     ("The visit is a challenge to the court, to Kyiv and to the West.", "Kyiv"),
 ])
 def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):
@@ -79,7 +79,7 @@ def test_capitals_as_places_stay_locations(nlp, text, name):
 @pytest.mark.parametrize("text,name", [
     ("Rebels seize port city | The Daily Herald\n\nFighting went on.", "Daily Herald"),
     ("Bhutan follows Nepal out of the trade summit | Pakistan Today\n\nThe text.", "Pakistan Today"),
-    ("The Herald | 05 June 2017 | AFP | File photo\n\nMinisters met.", "AFP"),
+    ("The Courier | 12 March 2019 | AFP | File photo\n\nLeaders met.", "AFP"),
     ("Ministers met in Rome.\nPhoto: Metro Press Images\n\nMore text.", "Metro Press Images"),
     ("Lula arrives in Beijing. (Photo: Jane Roe/Agencia handout)", "Agencia"),
 ])
@@ -90,7 +90,7 @@ def test_outlets_in_bylines_and_photo_credits_are_organisations(nlp, text, name)
 @pytest.mark.parametrize("text,name", [
     ("Home | World | Politics\n\nMinisters met.", "World"),
     ("Kenya votes today | India\n\nThe text.", "India"),
-    ("The Herald | 05 June 2017 | AFP | File photo\n\nMinisters met.", "File"),
+    ("The Courier | 12 March 2019 | AFP | File photo\n\nLeaders met.", "File"),
 ])
 def test_section_words_countries_and_photo_words_are_no_outlets(nlp, text, name):
     assert _typed(nlp, text).get(name) != "ORGANISATION"

@@ -29,7 +29,7 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 RECORDS = [
     {"id": "n1", "date": "2022-01-05", "url": "https://news.example.org/a", "source": "Example Wire", "lang": "en",
-     "text": "Joe Biden met Olaf Scholz at the White House on Monday. Fumio Kishida will attend the Beijing "
+     "text": "Joe Biden met Olaf Scholz on Monday in Washington. Fumio Kishida will be attending the Beijing "
              "Winter Olympics next month."},
     {"id": "n2", "date": "2022-03-10", "url": "https://news.example.org/b", "source": "Daily Example",
      "text": "Joe Biden met Olaf Scholz in Brussels on Thursday."},
@@ -124,7 +124,7 @@ def test_filter_graph_by_confidence(graph):
 # -- dates ------------------------------------------------------------------------
 
 def test_document_dates():
-    assert document_date(" date 2021-12-15 Russian President ...") == dt.date(2021, 12, 15)
+    assert document_date(" date 2021-12-15 Kenyan President ...") == dt.date(2021, 12, 15)
     assert document_date("x", {"date": "15 December 2021"}) == dt.date(2021, 12, 15)
     assert document_date("x", {"date": "not a date"}, default="2020-02-02") == dt.date(2020, 2, 2)
     assert document_date("x") is None

@@ -32,7 +32,7 @@ def test_failing_structural_rule_keeps_the_trigger_relations(nlp, monkeypatch):
 
     monkeypatch.setattr(relations, "grievances", guarded(broken, list))
     with pytest.warns(RuleFailureWarning, match="broken"):
-        doc = nlp("Putin met Xi Jinping in Beijing on Tuesday.")
+        doc = nlp("Ruto met Xi Jinping in Nairobi on Tuesday.")
     assert any(r["predicate"] == "MEETS_WITH" for r in doc._.relext_relations)
 
 
@@ -71,8 +71,8 @@ def test_failing_component_leaves_the_document_without_its_annotations(monkeypat
 
     monkeypatch.setattr(component, "match", broken)
     with pytest.warns(RuleFailureWarning, match="component 'relext_relations'.*RuntimeError: odd parse"):
-        doc = nlp("Putin met Xi Jinping in Beijing.")
-        result = relext.extract("Putin met Xi Jinping in Beijing.", nlp=nlp)
+        doc = nlp("Ruto met Xi Jinping in Nairobi.")
+        result = relext.extract("Ruto met Xi Jinping in Nairobi.", nlp=nlp)
     assert doc._.relext_relations == [] and doc._.relext_entities
     assert result.relations == [] and "Xi Jinping" in {e.name for e in result.entities}
 
@@ -85,5 +85,5 @@ def test_error_handler_set_on_the_pipeline_still_decides(monkeypatch):
     monkeypatch.setattr(component, "match", lambda doc: 1 / 0)
     seen = []
     component.set_error_handler(lambda name, proc, docs, e: seen.append((name, type(e).__name__)) or docs[0])
-    nlp("Putin met Xi Jinping in Beijing.")
+    nlp("Ruto met Xi Jinping in Nairobi.")
     assert seen == [("relext_relations", "ZeroDivisionError")]

@@ -21,7 +21,7 @@ CUSTOM = textwrap.dedent("""\
     - {relation: SIGNS_AGREEMENT_WITH, lemma: agreement, pos: NOUN, object: ["prep:with", "prep:between", pair]}
     - {name: Mercosur, type: ORGANISATION, aliases: [Mercosur, Southern Common Market]}
     """)
-TEXT = "Mercosur signed a trade agreement with the European Union on Friday."
+TEXT = "Mercosur signed a free trade accord with Singapore on Friday."
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +37,8 @@ def _triples(ex):
 
 def test_patterns_add_custom_relation_type(custom_nlp):
     got = _triples(relext.extract(TEXT, nlp=custom_nlp))
-    assert ("European Union", "SIGNS_AGREEMENT_WITH", "Mercosur", False) in got or \
-        ("Mercosur", "SIGNS_AGREEMENT_WITH", "European Union", False) in got
+    assert ("Singapore", "SIGNS_AGREEMENT_WITH", "Mercosur", False) in got or \
+        ("Mercosur", "SIGNS_AGREEMENT_WITH", "Singapore", False) in got
 
 
 def test_serialization_to_disk_and_spacy_load_in_fresh_process(custom_nlp, tmp_path):
