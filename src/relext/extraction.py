@@ -156,7 +156,7 @@ def extract(text: str, doc_id: Optional[str] = None, *, nlp=None,
         relext.errors.InputError: if ``text`` is not a ``str``.
 
     Example:
-        >>> ex = extract("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
+        >>> ex = extract("Albanese will not attend the Paris Games.")  # doctest: +SKIP
         >>> [(r.predicate, r.negated) for r in ex.relations]                       # doctest: +SKIP
         [('ATTENDS', True)]
     """

@@ -32,7 +32,7 @@ def _initials_of(words: List[str]) -> Tuple[str, str]:
 
 
 def _bracketed_long_forms(doc: Doc, cands: List[Dict], marks: Iterable[int]) -> List[Dict]:
-    """"ECOWAS (Economic Community of West African States)": the words in brackets after an
+    """"SADC (Southern African Development Community)": the words in brackets after an
     all-caps word, when their initials spell it, are an organisation's full name, and the
     acronym is that organisation (with the key of ``cands``' match for it, if any).
     Near miss: "NATO (the alliance)" or "UN (in New York)" spell nothing."""
@@ -61,7 +61,7 @@ def _bracketed_long_forms(doc: Doc, cands: List[Dict], marks: Iterable[int]) -> 
 
 
 def _acronym_named_bodies(doc: Doc, cands: List[Dict]) -> List[Dict]:
-    """"the Tigray People's Liberation Front (TPLF)": a name of three or more words followed
+    """"the Ogaden National Liberation Front (ONLF)": a name of three or more words followed
     by an all-caps acronym in brackets that its initials spell is a body, even where the
     model typed it PERSON or LOCATION (people and places have no acronyms; the label is
     changed in place); returns the acronyms themselves as organisation mentions."""

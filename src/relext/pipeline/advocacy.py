@@ -1,14 +1,14 @@
 """Advocacy frames: backing, wanting or welcoming another's accession to a body.
 
 "France backs Ukraine's EU membership", "Germany supports Moldova joining the EU",
-"Biden voiced the hope that the AU would join the G20", "Modi wants the AU to join",
+"Lula voiced the hope that Chile would join the OECD", "Modi wants the AU to join",
 "called for Georgia to join NATO", "eager to welcome the AU as a permanent member",
-"the US has explicit support for India's membership of the Security Council": the
+"France gives firm support for Japan's membership of the Security Council": the
 guidelines (dev2 conventions) read backing, endorsing or welcoming another's bid or
 accession as SUPPORTS of the one who would join, and a hoped-for, backed or called-for
 membership as no membership. `advocacy` finds the frames; the relations component adds
 the SUPPORTS records, drops the MEMBER_OF triggered inside an advocated joining, and drops
-the advocate's SUPPORTS of the body joined ("support for India's membership of the
+the advocate's SUPPORTS of the body joined ("support for Japan's membership of the
 Council" supports India, not the Council).
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ The guidelines ask for the link in the wording, so a bare title ("President Bide
 links to nothing. Linked forms:
 
 - a country or organisation before the title: "Russian President Vladimir Putin",
-  "Kremlin spokesman Dmitry Peskov", "Saudi Arabia's heir apparent Mohammed bin Salman",
+  "Kremlin spokesman Dmitry Peskov", "Bahrain's heir apparent Salman bin Hamad",
   "his Indian counterpart S. Jaishankar";
 - an apposition with a title and a link: "Wang Wenbin, a spokesman at the Chinese
   foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
@@ -84,7 +84,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             title_tok = doc[start]  # a title the name's span holds: "Qatar Emir Tamim ...", "Bhutanese King X"
         if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
-            if a:  # "China's Xi Jinping", "Saudi Arabia's heir apparent Mohammed bin Salman"
+            if a:  # "China's Xi Jinping", "Bahrain's heir apparent Salman bin Hamad"
                 emit(title_tok or doc[i], pid, a, "affiliation:possessive")
         elif title_tok is not None and i >= 0:
             a = index.name_by_token.get(i)
@@ -117,7 +117,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         a = listed_under_title(doc, start, index, titles)
         if a is not None:
             emit(doc[start], pid, a, "affiliation:title-list")
-        # 2d. "X, who heads the Ukrainian presidential office", "X will lead the Chinese
+        # 2d. "X, who runs the Kenyan presidential office", "X will lead the Chinese
         # delegation": the state or body whose team or office the person leads
         for verb in _leading_verbs(root):
             for obj in verb.children:
@@ -125,7 +125,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     continue
                 anchors = _anchors_of(obj, index)
                 possessors = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-                if possessors:  # "chairs the Parliament's China delegation": the owner's, not China's
+                if possessors:  # "leads the Senate's Japan delegation": the owner's, not Japan's
                     owners = {a for c in possessors for a in _anchors_of(c, index) + [index.name_by_token.get(c.i)] if a}
                     anchors = [a for a in anchors if a in owners]
                 if sum(index.type_of(a) == "COUNTRY" for a in anchors) > 1 \
@@ -170,7 +170,7 @@ def _pronoun_owner(ap: Token, index) -> List[str]:
 def _the_country(doc: Doc, ap: Token, index) -> List[str]:
     """The country "the country's <title>" refers to: the only country named in the
     sentence before and in the apposition's own sentence up to it ("Protests swept
-    Ukraine. X, the country's president at the time, fled")."""
+    Ukraine. X, the country's leader back then, fled")."""
     if not any(c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")
                and any(d.lower_ == "the" for d in c.children) for c in ap.children):
         return []
@@ -195,8 +195,8 @@ def _title_word(t: Token, i: int, end: int) -> bool:
 
 def _names_another_person(doc: Doc, ap: Token, pid: str, index) -> bool:
     """Whether an apposed title phrase belongs to someone else: it names another person
-    ("Modi, the UK's Rishi Sunak and …", a list parsed as apposition), or another person's
-    name follows it ("Putin, the US security adviser, Jake Sullivan, said")."""
+    ("Lula, Canada's Justin Trudeau and …", a list parsed as apposition), or another person's
+    name follows it ("Erdogan, the French foreign minister, Claire Roux, said")."""
     for j in range(ap.left_edge.i, ap.right_edge.i + 1):
         e = index.entity(j)
         if e and e != pid and index.type_of(e) == "PERSON" and index.kind_by_token.get(j) == "NAME":
@@ -225,7 +225,7 @@ def _national(doc: Doc, index, org: str, i: int, emit) -> None:
 
 def title_before_comma(doc: Doc, start: int, titles: Set[str]) -> Optional[Token]:
     """The title heading the noun phrase that ends just before ", <Name>" at ``start``
-    ("US assistant secretary of state, Karen Donfried arrived")."""
+    ("UK junior minister of trade, Paul Grant arrived")."""
     if start < 2 or doc[start - 1].text != ",":
         return None
     for t in doc[max(0, start - 10):start - 1]:
@@ -332,7 +332,7 @@ REPROACH_NOUNS = {"criticism", "rebuke", "condemnation", "censure", "denunciatio
 
 def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
     """``t`` hangs off ``noun`` through modifiers and of/at/for/in prepositions only,
-    not through another entity ("chief of Russian oil major Rosneft" links Rosneft only)."""
+    not through another entity ("head of Brazilian oil major Petrobras" links Petrobras only)."""
     cur = t
     for _ in range(6):
         if cur.i == noun.i:

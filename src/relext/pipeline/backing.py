@@ -132,7 +132,7 @@ STATEHOOD_NOUNS = {"state", "country", "nation"}
 GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
 
 
-# "described the vote as a welcome step": approving of someone's step
+# "described the ruling as a welcome move": approving of someone's step
 WELCOME_WORDS = {"welcome", "positive", "encouraging", "constructive"}
 STEP_NOUNS = {"step", "development", "move", "decision", "sign", "signal", "gesture", "contribution"}
 DESCRIBE_VERBS = {"describe", "call", "see", "regard", "view", "consider", "hail", "characterise", "characterize"}
@@ -184,7 +184,7 @@ def legitimacy(doc: Doc, index, args) -> List[Dict]:
                 holders += [o for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                             for o in p.children if o.dep_ == "pobj"]
                 objects += [e for h in holders for e in args.entities_of(h)]
-            elif not (welcome and d.pos_ == "PRON"):  # "called it a positive sign that ...": a clause
+            elif not (welcome and d.pos_ == "PRON"):  # "called it an encouraging signal that ...": a clause
                 objects += args.entities_of(d, positions=welcome)
         objects = [o for o in objects if index.type_of(o) in BACKER_TYPES]
         if not objects:

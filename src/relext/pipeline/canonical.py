@@ -190,7 +190,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         if possessor_of_state_body(root):
             acts = True  # "Ottawa's foreign ministry" (relext/pipeline/capital_roles.py)
         elif root.dep_ == "poss" and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in CITY_PARTS):
-            acts = False  # "Beijing's Great Hall of the People", "Moscow's outskirts": the city
+            acts = False  # "Madrid's Royal Palace", "Moscow's outskirts": the city
         elif root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in GOVERNMENT_NOUNS \
                 and root.head.i == m["end"]:
             acts = True  # "the Kyiv regime", "the Tehran government": the state
@@ -347,7 +347,7 @@ def _clause_subjects(tok, ent_at, resolved) -> set:
     out = set()
     if tok.dep_ == "pobj":  # "on it" on the verb, or on its bare object ("imposed sanctions on it")
         a = a.head
-        # nor the possessor of its noun ("the UK's sanctions on it")
+        # nor the possessor of its noun ("Japan's sanctions on it")
         out.update(ent_at[c.i][0] for c in a.children if c.dep_ == "poss" and c.i in ent_at)
         if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj" and not any(c.dep_ == "poss" for c in a.children):
             a = a.head

@@ -9,7 +9,7 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
 
 - the other end of a noun of alignment, of reproach or of a reaction: "a long-time friend
   of Moscow", "in a pointed criticism of Beijing",
-  "an adversary of Washington", "drawing a swift rebuke from Beijing" (the parser often hangs
+  "an adversary of Washington", "drawing a sharp reproach from Tokyo" (the parser often hangs
   "from" on the verb).
 
 - the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing"),
@@ -47,12 +47,12 @@ FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "w
 
 
 def of_a_state(root: Token) -> bool:
-    """"a long-time friend of Moscow": the capital is the state a noun of alignment names."""
+    """"an old friend of Ankara": the capital is the state a noun of alignment names."""
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in OF_STATE_NOUNS
 
 
 def from_a_state(root: Token) -> bool:
-    """"drawing a swift rebuke from Beijing": a reaction noun right before "from", wherever
+    """"drawing a sharp reproach from Tokyo": a reaction noun right before "from", wherever
     the parser hangs the preposition; "flew from Beijing", "a flight from Beijing" stay places."""
     if root.dep_ != "pobj" or root.head.lower_ != "from" or root.head.i == 0:
         return False
@@ -83,7 +83,7 @@ ENVOY_SENDING_VERBS = {"send", "dispatch", "despatch", "fly", "rush"}
 
 
 def to_a_state(root: Token) -> bool:
-    """"close ties to Moscow", "a challenge to the court, to Kyiv": the capital is the
+    """"close ties to Moscow", "a message to the panel, to Kyiv": the capital is the
     state at the other end of a relation noun."""
     if root.dep_ != "pobj" or root.head.lower_ != "to":
         return False

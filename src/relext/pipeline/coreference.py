@@ -77,7 +77,7 @@ def antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
 
 def _subject_like(root) -> bool:
     """A subject, or a subject the parser folded into the opening place or time phrase
-    ("In Warsaw Biden was greeted by X": Biden, not X, is who "he" goes on to mean)."""
+    ("In Rome Macron was welcomed by X": Macron, not X, is who "he" goes on to mean)."""
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
     if root.dep_ != "pobj" or root.head.i != root.sent.start or root.head.dep_ != "prep":

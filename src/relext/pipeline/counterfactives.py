@@ -105,7 +105,7 @@ def blocking(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
             act = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "over", "amid") else None
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "face" \
                     and tok.head.head.head.lower_ == "in":
-                act = tok.head.head.head.head  # "X joined NATO in the face of Russian opposition"
+                act = tok.head.head.head.head  # "X entered the WTO in the face of Chinese opposition"
             if not blockers and act is not None:
                 # "despite the firm opposition of A and B": the "of" names who opposes the act
                 blockers = [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -1,4 +1,4 @@
-"""Aircraft and ships named like bodies: "Air Force One touched down in Nairobi".
+"""Aircraft and ships named like bodies: "Air Force One landed at Lagos".
 
 The model types a craft's name as an organisation, and the relation rules then make it
 the traveller. A name that lands, touches (sets) down or takes off, or that someone is

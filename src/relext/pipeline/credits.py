@@ -1,7 +1,7 @@
 """Outlets named in bylines, source lines and photo credits set off by "|" or "Photo:".
 
 Web pages print a headline or a dateline with the outlet after a bar ("Rebels seize port
-| The Daily Herald"; "The Herald | 05 June 2017 | AFP | File photo") and credit a photo on
+| The Daily Herald"; "The Herald | 12 March 2019 | Reuters | File photo") and credit a photo on
 a line of its own ("Photo: Metro Press Images") or after a slash ("(Photo: Jane Roe/Agency
 handout)"). The guidelines count news outlets as ORGANISATIONs.
 

@@ -6,7 +6,7 @@ its doer is the subject of the nearest earlier verb of that act ("expelled"), or
 possessor of the same noun ("Orban's trip to Moscow"), looking back a few sentences.
 Vague nouns ("the move", "the decision", "the step", "the measures") name a penalty
 only: their doer is the subject of the nearest earlier verb laying one ("The EU imposed
-sanctions on Iran. Tehran condemned the move as illegal" -> Iran ACCUSES the EU), and
+sanctions on Venezuela. Caracas denounced the step as unlawful" -> Venezuela ACCUSES the EU), and
 only where the penalty was laid on the one who reproaches it (its name, or the state of
 its demonym, among the penalty's objects); after any other act they are left alone.
 """

@@ -40,7 +40,7 @@ DESCRIPTION_HEADS = {"games": ("EVENT", "olympics"), "olympics": ("EVENT", "olym
                      "council": ("ORGANISATION", "council"), "federation": ("ORGANISATION", "federation"),
                      "league": ("ORGANISATION", "league"), "assembly": ("ORGANISATION", "assembly"),
                      "commission": ("ORGANISATION", "commission"),
-                     # "the group" after the Lima Group ("Mexico, the one member of the group")
+                     # "the group" after the Lima Group ("Peru, the sole member of the group")
                      "group": ("ORGANISATION", "group"),
                      # "the body": the body the passage is about
                      "body": ("ORGANISATION", None)}

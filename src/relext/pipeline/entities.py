@@ -287,7 +287,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 continue  # "U.S.-China relations", "Euro-Atlantic security"
 
             if label in ("ORGANISATION", "EVENT") and text not in self._by_alias and _treaty_name(doc, start, end):
-                continue  # "the Genocide Convention", "the Central America Free Trade Agreement": no entity
+                continue  # "the Genocide Convention", "the Comprehensive Nuclear-Test-Ban Treaty": no entity
             if label == "ORGANISATION" and text not in self._by_alias:
                 if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
                     continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words

@@ -2,8 +2,8 @@
 
 - An acronym in brackets right after a named event is that event ("the African Nations
   Championship (CHAN)"), and so are words before brackets whose initials spell the acronym
-  and that end in an event's head word ("the Commonwealth heads of government meeting
-  (Chogm)": the words become the event's name too).
+  and that end in an event's head word ("the Pacific Islands leaders meeting
+  (PILM)": the words become the event's name too).
 - A series name without its number is the numbered edition the text names ("COP" after
   "COP28").
 - Such a short name elsewhere in the text is the same event, where no other name covers it
@@ -74,12 +74,12 @@ def event_acronyms(doc: Doc, mentions: List[Dict], heads: Iterable[str]) -> List
             continue  # "(NAM)", "(AU)": a body's known acronym
         long = next(((s, e) for (s, e) in events if e == i), None)
         if long is not None and _spells_tail(doc, long, acronym):
-            continue  # "the 19th summit of the Non-Aligned Movement (NAM)": the body's acronym
+            continue  # "the 7th summit of the Organisation of Turkic States (OTS)": the body's acronym
         if long is None:
             start = _spelt_by(doc, i, acronym, heads)
             if start is None or any(j in at and (at[j]["label"] in ("PERSON", "EVENT") or at[j]["start"] <= start
                                                  and at[j]["end"] >= i) for j in range(start, i)):
-                continue  # "the Gas Exporting Countries Forum (GECF)": a body's whole name
+                continue  # "the International Energy Forum (IEF)": a body's whole name
             long = (start, i)
             new.append({"start": start, "end": i, "label": "EVENT", "key": None, "name": doc[start:i].text,
                         "kind": "NAME", "attrs": {"family": "summit"}, "source": "acronym"})

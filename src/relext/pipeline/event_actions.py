@@ -1,7 +1,7 @@
 """ATTENDS of whoever does something at a named event.
 
 "X called for free trade at the APEC summit", "At the summit, X signed the declaration",
-"A and B agreed at a virtual session of the summit", "X chaired the summit" → X attends
+"A and B agreed at an online sitting of the summit", "X chaired the summit" → X attends
 (GUIDELINES: the subject attends or takes part in the event). The verb's own "at" (or
 "during" for a meeting's programme) carries the event: the named EVENT itself, a part of its
 programme tied to it ("at a session of X", "at X's closing dinner"), or a definite

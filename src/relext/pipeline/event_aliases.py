@@ -16,7 +16,7 @@ edition and body keys of ``events.py``:
   summit".
 - *place of the body's summit*: a summit named by a place ("the Sochi summit") is the
   summit of the one body whose summit the same sentence places there
-  ("the G8 summit that had been scheduled for Sochi", "the G20 summit, held in Bali").
+  ("the G8 summit that was planned for Genoa", "the G20 summit, held in Bali").
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Bodies named inside the name of their own meeting.
 
-"the NATO summit", "the 15th BRICS summit", "the summit of the Non-Aligned Movement":
+"the NATO summit", "the 15th BRICS summit", "the summit of the Pacific Alliance":
 the organisation is named there too (the gold sets list it as an ORGANISATION beside the
 EVENT), and a passage that names it nowhere else still describes it later ("the bloc",
 "the alliance", "the movement", "a member since 1952"). The summit's key already says

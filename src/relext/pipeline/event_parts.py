@@ -24,7 +24,7 @@ def is_prize_ceremony(low: str) -> bool:
 
 
 def tied_to_event(doc: Doc, start: int, end: int) -> bool:
-    """The part is an event's: "the summit's closing press conference" or "... of the summit"."""
+    """The part is an event's: "the forum's closing press conference" or "... of the summit"."""
     if start >= 2 and doc[start - 1].text in ("'s", "’s", "'") and doc[start - 2].lower_ in EVENT_NOUNS:
         return True
     return end < len(doc) and doc[end].lower_ == "of"

@@ -117,7 +117,7 @@ class EventNamer:
             if part and not (nested or main_olympics or first_other):
                 out[k] = (f"event:{part}", part.replace("-", " "), {})
                 continue
-            if part:  # "the summit's closing press conference"
+            if part:  # "the forum's closing press conference"
                 out[k] = (f"{base_key}-{part}", f"{part.replace('-', ' ')} of the {strip_det(base_name)}", {"part_of": base_key})
                 continue
             out[k] = (f"{base_key}-{which}-ceremony", f"{which} ceremony of the {strip_det(base_name)}", {"part_of": base_key})
@@ -163,8 +163,8 @@ def strip_det(text: str) -> str:
 
 
 def nested_games(doc: Doc, mentions: List[Dict]) -> List[Dict]:
-    """"the opening of the Beijing Winter Olympics" and "the organizing committee for the
-    Tokyo Olympics" also mention the Games themselves."""
+    """"the opening of the Milan Winter Games" and "the organizing committee for the
+    2030 World Cup" also mention the events themselves."""
     out = []
     for m in mentions:
         if m["label"] == "EVENT":
@@ -264,7 +264,7 @@ def split_editions(doc: Doc, events: List[Dict], out: Dict) -> None:
         for k in spans:
             if marks[k]:
                 text = strip_det(span_text(doc, *k))
-                if k[0] >= 1 and doc[k[0] - 1].lower_ == marks[k]:  # "the second Belt and Road Forum"
+                if k[0] >= 1 and doc[k[0] - 1].lower_ == marks[k]:  # "the third Eastern Economic Forum"
                     text = f"{doc[k[0] - 1].text} {text}"
                 names.setdefault(marks[k], text)
         current = next(m for m in marks.values() if m)
@@ -317,7 +317,7 @@ def _merge_summit_variants(doc: Doc, events: List[Dict], out: Dict) -> None:
         if body not in long_names:
             continue
         body_summits[body] = out[k]
-        for ent in doc.ents:  # "the Quad summit planned for Sydney", "the G20 summit in India"
+        for ent in doc.ents:  # "the Quad summit due in Tokyo", "the G20 summit in India"
             if ent.label_ in ("LOCATION", "COUNTRY") and m["end"] <= ent.start <= m["end"] + 3 \
                     and doc[ent.start - 1].lower_ in ("in", "for", "at"):
                 held_at.setdefault(ent.text, set()).add(body)

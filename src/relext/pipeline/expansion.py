@@ -68,7 +68,7 @@ class ExpansionMixin:
                     # "Countries that joined the boycott include A and B": the members listed
                     out.extend(self._listed_members(t.head.head))
             elif low in ("those", "some", "many", "most", "all"):
-                # "among them those from the US and Britain"
+                # "among them those from Peru and Chile"
                 out.extend(e for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                            for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p, _depth=_depth + 1))
                 cop = t.head.head
@@ -175,7 +175,7 @@ class ExpansionMixin:
                     and t.head.dep_ == "ccomp" and t.head.head.lemma_.lower() in STAFF_OWNER_VERBS \
                     and (any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
                          or any(c.dep_ == "neg" for c in t.head.children)):
-                # "Britain said no ministers would go to X (ministers would not attend)": unowned
+                # "Canada said no officials would travel to X (officials would not attend)": unowned
                 # staff withheld in a state's (a body's) statement are its own
                 out.extend(x for c in t.head.head.children if c.dep_ == "nsubj"
                            for x in self.entities_of(c, _depth=_depth + 1)
@@ -189,7 +189,7 @@ class ExpansionMixin:
                        for x in self.entities_of(c, _depth=_depth + 1))
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in LIST_PREPS and (c.lower_ != "as" or any(x.lower_ == "such" for x in c.children)):
-                # "Western nations, including the US, Canada and the UK"; "guests such as X"
+                # "Nordic states, including Norway, Finland and Sweden"; "guests such as X"
                 # (not a list of another kind hung on a name: "boycotted X, including A and B")
                 out.extend(x for p in c.children if p.dep_ == "pobj" for x in self.entities_of(p, _depth=_depth + 1)
                            if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION")
@@ -206,18 +206,18 @@ class ExpansionMixin:
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth))
             elif c.dep_ in ("nmod", "compound") and e is not None and c.i + 1 < t.i and t.doc[c.i + 1].text == "," \
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
-                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.S., U.K., Canada ..."
+                out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.K., U.S., Norway ..."
             elif c.dep_ == "appos" and e is None and (_lower_case_plural(t) or t.pos_ == "NOUN"
                                                              and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"})):
                 # a plural noun and the list that names its members: "three nations, A, B and C",
-                # "55 states, among them A and B", "the bloc's other member states - A, B and C -"
+                # "55 states, among them A and B", "the group's other member states - A, B and C -"
                 # (the tagger may read a lower-case "states" there as a proper noun)
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "appos" and e is not None and self.index.entity(c.i) is not None \
                     and (self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e)
                          or self.index.type_of(e) == "LOCATION" and self.index.type_of(self.index.entity(c.i)) == "COUNTRY"):
                 # also "Sharm El Sheikh, Egypt": a place and the country it is in
-                # a list parsed as apposition: "the United States, Australia, Canada and ..."
+                # a list parsed as apposition: "the United Kingdom, Japan, Norway and ..."
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))
             elif c.dep_ == "npadvmod" and e is not None and c.i > t.i and t.doc[c.i - 1].text == "," \
                     and self.index.entity(c.i) is not None and c.conjuncts \

@@ -149,7 +149,7 @@ def _event_of_at(at, index, args) -> Optional[str]:
         return None
     own = index.entity(obj.i)
     if own is not None and index.type_of(own) == "EVENT":
-        return own  # "at the summit's closing press conference": the part (its summit follows)
+        return own  # "at the forum's closing press conference": the part (its forum follows)
     for t in obj.subtree:
         if t.lower_ == "in" and t.i > obj.i:
             break  # "at the talks in Geneva": the place is no event
@@ -276,7 +276,7 @@ def _on_the_sidelines(tok, index, args) -> List[Dict]:
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     event = _event_in(obj, index) if obj is not None else None
     if event is None and of is None:
-        # "said on the summit's sidelines": the event the possessor names, or the passage's
+        # "spoke on the forum's sidelines": the event the possessor names, or the passage's
         # event of that kind ("the summit's" = the summit the passage is about)
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -339,7 +339,7 @@ def _speech_at_event(tok, index, args) -> List[Dict]:
 
 
 def _talks_with_described(noun, index, args) -> List[Dict]:
-    """"held talks, one after the other, with A, the ... minister, and B, the ...": every
+    """"held talks, in turn, with A, the ... minister, and B, the ...": every
     person of the with-list, past the appositions and a parenthetical, meets the subject."""
     verb = noun.head
     if _negated(verb):
@@ -347,7 +347,7 @@ def _talks_with_described(noun, index, args) -> List[Dict]:
     holders = [noun, verb] + [c for c in verb.children if c.dep_ in ("npadvmod", "advmod") and c.i > noun.i]
     doc = noun.doc
     if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and doc[noun.i + 2].dep_ in ("npadvmod", "advmod"):
-        holders.append(doc[noun.i + 2])  # "talks, one after the other, with": the parser may hang it anywhere
+        holders.append(doc[noun.i + 2])  # "talks, in turn, with": the parser may hang it anywhere
     withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
     people: List[str] = []
     for w in withs:

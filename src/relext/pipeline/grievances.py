@@ -1,7 +1,7 @@
 """ACCUSES and THREATENS stated through what is said of the object, not through a verb of accusing.
 
 - wrongdoing named as the reason for an action: "boycott the Games over China's human
-  rights abuses", "signed on to the protest over abuses by China" -> the actor ACCUSES
+  rights abuses", "signed on to the complaint about abuses by Iran" -> the actor ACCUSES
   the wrongdoer;
 - wrongdoing in someone's words: "Zhao said the US used the Games for political
   manipulation", "'... the Chinese government's violations of human rights,' said
@@ -337,7 +337,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
         if clause is None:
             continue
         conditions = [c for c in clause.children if c.dep_ == "advcl" and _is_condition(c)]
-        if not conditions and clause.dep_ == "relcl":  # "consequences that would call for retaliatory steps"
+        if not conditions and clause.dep_ == "relcl":  # "outcomes that would demand counter-steps"
             outer = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), None)
             conditions = [c for c in outer.children if c.dep_ == "advcl" and _is_condition(c)] if outer is not None else []
         targets = [e for c in conditions for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
@@ -402,7 +402,7 @@ def _said_by(tok: Token, index, args, reporting: set):
     """``(speakers, wrongdoers)`` when the wrongdoing ``tok`` names is in someone's words:
     the complement of a reporting verb, or a quotation with a known speaker."""
     if _background(tok):
-        return None  # "prompted by X's sanctions in the wake of Y's invasion": a setting, not a charge
+        return None  # "prompted by X's penalties in the wake of Y's annexation": a setting, not a charge
     wrongdoers = _wrongdoers(tok, index, args)
     speakers: List[str] = []
     clause_verb = None

@@ -86,7 +86,7 @@ def _among_them(t: Token, entity, type_of: Optional[Callable[[str], str]] = None
 def _first_conjunct(doc, start: int, floor: int, end: int, entity, type_of) -> int:
     """Where a list "A, B and C among them" that ends at ``end`` begins, given its part after
     the last comma at ``start``: earlier comma-set parts that are each one name of the
-    kind listed ("Cuba, Iran and Belarus among them") belong to it; the clause's own words
+    kind listed ("Laos, Chad and Peru among them") belong to it; the clause's own words
     ("would come on Friday,") or a name of another kind (the event just attended) end it."""
     kinds = {type_of(e) for e in _named(doc, start, end, entity)}
     while True:

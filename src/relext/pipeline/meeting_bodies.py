@@ -1,5 +1,5 @@
 """A body whose meetings bear its name, used for the meeting: "heading to the G20 in
-India", "skipped this year's G7", "at the G-7 being held in Hiroshima".
+India", "skipped this year's G7", "at the G-20 being hosted in Rio".
 
 Some bodies exist mostly as their summits (the G7, the G20, APEC, BRICS: ``meets: true``
 in ``relext/data/organisations.yaml``), and news writes the body's name for its meeting.
@@ -7,12 +7,12 @@ Where the wording treats the name as an occasion, it is the EVENT (the body's su
 not the ORGANISATION:
 
 - a time before it ("this year's G20", "last week's G7", "the 2023 G20");
-- a place or a date of holding after it ("the G7 in Hiroshima", "the G-7 being held in
+- a place or a date of holding after it ("the G7 in Hiroshima", "the G-7 under way in
   Hiroshima", "the G20 hosted by India", "the G20 next week");
 - a verb of attending or missing it ("attend", "skip", "miss", "host", "snub", "boycott");
 - travel or presence ("heading to the G20", "at the G7", "during the G20", "ahead of the
   G20", "on the sidelines of the G7");
-- a list with a summit ("this year's G20 and COP26 summits").
+- a list with a summit ("next year's G7 and COP30 summits").
 
 Near misses stay the body: "the G20 warned", "join the G20", "a member of the G7",
 "G7 leaders", "the G20's presidency".
@@ -55,7 +55,7 @@ def meets_as_event(doc: Doc, start: int, end: int) -> bool:
         first = root
         while first.dep_ == "conj":
             first = first.head
-        # "this year's G20 and COP26 summits", "neither the ASEAN summit nor the G20"
+        # "next year's G7 and COP30 summits", "neither the Mercosur summit nor the G7"
         if first.lower_ in EVENT_HEADS or first.head.lower_ in EVENT_HEADS and first.head.i > end:
             return True
         return _occasion_governor(first)
@@ -68,7 +68,7 @@ def _time_word(tok: Token) -> bool:
 
 
 def _held_after(doc: Doc, end: int) -> bool:
-    """"the G7 in Hiroshima", "the G-7 being held in Hiroshima", "the G20 hosted by India",
+    """"the G7 in Hiroshima", "the G-7 under way in Apulia", "the G20 hosted by India",
     "the G20 next week"."""
     i = end
     while i < len(doc) and doc[i].lower_ in ("being", "to", "be", "which", "that", "is", "was", ","):

@@ -171,7 +171,7 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
             continue
         j = i + len(cue)
         if j + 1 < len(doc) and doc[j].lower_ == "those" and doc[j + 1].lower_ in ("of", "from"):
-            j += 2  # "leaders of EU member states, among them those of A, B and C"
+            j += 2  # "delegates of OAS states, among them those from A and B"
         members = _list_run(doc, index, j, group.sent.end, 1)
         out.extend(record(doc[i], m, "MEMBER_OF", org, rule_id="MEMBER_OF:named-after-group")
                    for m in members if m != org)

@@ -1,6 +1,6 @@
 """Members named beside a stated membership.
 
-"X was admitted as the eighth member of the bloc, joining A, B and C", "X became a member
+"X was admitted as the tenth member of the group, joining A, B and C", "X became a member
 of Y on Friday, joining A and B": a participle "joining" beside a stated membership names
 the members already there, so each of them is a member of the same body. "joining A in
 calling for ..." (joining someone in an action) names no member.
@@ -12,7 +12,7 @@ set beside the listed states, which are members too. The "other" clause must rep
 list's act (a shared verb) or say that the others follow, join or do the same; the list
 is the nearest one before it, in its own sentence or the two before.
 
-Also: "Five of the council's members are permanent: A, B, C, D and E" (a list after a
+Also: "Four of the panel's members are founders: A, B, C and D" (a list after a
 colon that closes a clause about the body's members), and "X is a member of A but not of
 B" (the contrasted body is a negated membership).
 """
@@ -66,7 +66,7 @@ def joined_members(doc: Doc, index, args, found: Iterable[Dict]) -> List[Dict]:
 
 def colon_members(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF for the states listed after a colon that ends a clause about a body's
-    members ("Five of the council's members are permanent: A, B and C"); the list must
+    members ("Four of the panel's members are founders: A, B and C"); the list must
     run to the end of the sentence with only states and glue words."""
     out: List[Dict] = []
     for tok in (doc[i] for i in positions_of_words(doc, [":"])):

@@ -5,14 +5,14 @@ naming it again:
 
 - a suspended or frozen membership (GUIDELINES: still a membership) whose body is not in
   the clause: "Guinea had its membership suspended in 2021", "X has seen its membership
-  suspended", "Syria's membership was frozen in 2011", "the suspension of Syria's membership
+  suspended", "Syria's membership was frozen in 2011", "the suspension of Mali's membership
   takes effect on Monday", and one that lasts: "X remains (is still) suspended", "A and B are
   still under suspension" (not "X was suspended in 2021", a penalty);
 - an admission in the passive without "to"/"into" the body: "A and B were admitted as full
   members last year", "X was accepted as the eleventh member", "X was readmitted in May"
   (a readmission needs no "as member"; an observer, associate or
   candidate is none; an invitation is no membership and is not read here);
-- "X came on board (a year later)" after the body is named.
+- "X came on board (in 2004)" after the body is named.
 
 The body is the one joinable organisation (see `member_frames.joinable_body`, or a body of
 ``organisations.yaml`` that belongs to no state) named in the
@@ -162,7 +162,7 @@ def focused_memberships(doc: Doc, index, args) -> List[Dict]:
         low = tok.lower_
         if low == "membership" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.lemma_.lower() in ACTING_NOUNS:
-            # "the suspension of Syria's membership would take effect": the body in focus
+            # "the suspension of Mali's membership would take effect": the body in focus
             members = _member_owner(tok, index, args)
             if members and not _named_body(tok, index, args):
                 out.extend(_focus_records(tok, members, index, "MEMBER_OF:focus-suspension-noun"))

@@ -308,7 +308,7 @@ def membership_dues(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF from membership dues a state owes, pays or withholds: "X owes the OAS
     millions in membership dues", "X has not paid its UN membership fees" (the membership
     is presupposed, whatever the clause's polarity). The body is the one organisation named
-    on the dues ("its UN membership fees", "the membership dues it owes UNESCO"), else the
+    on the dues ("its UN membership fees", "the member fees it owes the ILO"), else the
     one of the clause outside its subject ("owes the OAS ..."); none if there are two."""
     out: List[Dict] = []
     for i in positions_where(doc, lambda w: w == "membership"):

@@ -1,8 +1,8 @@
 """MEMBER_OF from the wording of groups and alliances.
 
 - group nouns tied to an organisation list their members: "the NATO countries,
-  including the U.S.", "the organization's members are Russia, China and India",
-  "the US as well as other NATO members";
+  including the U.S.", "the organization's members are Peru, Chile and Mexico",
+  "Norway as well as fellow NATO members";
 - alliance nouns name theirs: "the AUKUS security pact between Australia, the UK and
   the US".
 - verbs of composition state the members of a whole (in `compositions`): "the bloc is made up of A, B and
@@ -18,7 +18,7 @@
 - the one who addresses a body's other members: "Germany urged the bloc's other
   (remaining) members to follow" (not "warned Turkey and NATO's other members");
 - holding an organisation's presidency, chair or seat makes a state a member ("India,
-  which holds the bloc's rotating presidency", in `offices`), and "X-led"/"X-dominated" before an
+  which holds the union's rotating presidency", in `offices`), and "X-led"/"X-dominated" before an
   organisation makes X a member (GUIDELINES, dev2 conventions).
 (Verbs and nouns of joining and leaving, "Ukraine will not join NATO", "Iran's admission
 into the bloc", "Mali's exit from the bloc", are trigger rules in ``triggers.yaml``.)
@@ -138,7 +138,7 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" \
                     and head.head.head.lower_ == "as" and head.head.head.head.pos_ in ("VERB", "AUX") \
                     and (head.head.lower_ in ("one", "first", "last", "only") or head.head.pos_ == "NUM"):
-                # "X joined the alliance in 1949 as one of its 12 original members"
+                # "X entered the union in 1957 as one of its six original members"
                 members += args.verb_subjects(head.head.head.head)
             if tok.dep_ == "appos" and lemma in ("member", "state", "country", "nation", "ally"):
                 # "Mongolia, a member state of the court"; "A and B, two BRICS members"
@@ -313,7 +313,7 @@ def _organisation_of(tok: Token, index):
         if e and index.type_of(e) == "ORGANISATION" and c.dep_ in ("compound", "nmod", "amod", "poss"):
             return e
         if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
-            # "the three-sided Aukus security agreement": the name modifies a modifier
+            # "the trilateral Aukus defence pact": the name modifies a modifier
             for d in c.subtree:
                 e = index.entity(d.i)
                 if e and index.type_of(e) == "ORGANISATION" and d.dep_ in ("compound", "nmod", "amod"):
@@ -324,7 +324,7 @@ def _organisation_of(tok: Token, index):
                 if p.dep_ == "pobj" and e and index.type_of(e) == "ORGANISATION":
                     return e
     if tok.lemma_.lower() == "member" and tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("conj", "compound", "nmod"):
-        # "borders Ukraine and EU member Romania": the parser hangs the body on the other conjunct
+        # "borders Serbia and EU member Hungary": the parser hangs the body on the other conjunct
         e = index.entity(tok.i - 1)
         if e and index.type_of(e) == "ORGANISATION":
             return e
@@ -408,7 +408,7 @@ def _list_tail(t: Token) -> bool:
 
 def _org_before(doc: Doc, i: int, index):
     """The organisation that a list opened at token ``i`` belongs to: a name ending just
-    before it ("the G7 –"), or a member noun tied to one ("the council's members are permanent:")."""
+    before it ("the G7 –"), or a member noun tied to one ("the panel's members are founders:")."""
     if i == 0:
         return None
     if doc[i].text == ":" and any(t.dep_ == "neg" for t in doc[doc[i].sent.start:i]):
@@ -477,7 +477,7 @@ def _org_of_np(t: Token, index, args) -> List[str]:
         return []  # "the agenda of the League" names no organisation
     org = _organisation_of(t, index)
     if org is None and t.dep_ in ("appos", "nsubj") and t.left_edge.i >= 2 and t.doc[t.left_edge.i - 1].text == ",":
-        # "the lender of BRICS, the bloc made up of A and B": the name right before the
+        # "the bank of BRICS, the group made up of A and B": the name right before the
         # comma (the parser may hang the apposition on the noun that name depends on)
         e = index.entity(t.left_edge.i - 2)
         if e is not None and index.type_of(e) == "ORGANISATION":

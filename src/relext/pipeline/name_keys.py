@@ -155,8 +155,8 @@ class NameKeys:
                 # "Qods Aviation" after "Qods Aviation Industries": a name cut short after its
                 # first words is the one longer name it begins
                 longer = {v for v in out.values() if v[1].startswith(text + " ")}
-                # "the Peace and Security Council" after "the African Union Peace and Security
-                # Council": a name that ends exactly one longer name is that body named short
+                # "the Trade and Development Board" after "the UN Trade and Development
+                # Board": a name that ends exactly one longer name is that body named short
                 longer = longer or {v for v in out.values() if v[1].endswith(" " + text)}
                 if len(longer) == 1:
                     out[(m["start"], m["end"])] = longer.pop()

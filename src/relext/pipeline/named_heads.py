@@ -77,7 +77,7 @@ class EventShapes:
         if low in PLACE_WHEN_CAPITALISED and head.is_title:
             return None  # "Horse Guards Parade" is a square; "the Victory Day parade" an event
         if head.tag_ in ("NNS", "NNPS") and (head.is_lower or head.is_sent_start) and head.lower_ not in PLURAL_NAMES:
-            return None  # "all meetings of the Arctic Council", "G20 summits": a series, no one event
+            return None  # "all sessions of the Nordic Council", "G20 summits": a series, no one event
         # a weak head written as part of a name ("the Shangri-La Dialogue") is named like a strong one
         as_name = head.is_title and not head.is_sent_start and not _title_case_line(head)
         weak = low in self.weak and not (as_name and head.pos_ == "PROPN")
@@ -102,7 +102,7 @@ class EventShapes:
             return None  # "a virtual session of the Lima Summit": the summit itself is the event
         if as_name and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
                            for p in head.rights):
-            naming = []  # "the 36th Ordinary Session of the Assembly of ...": the name runs on after "of"
+            naming = []  # "the 41st Ordinary Session of the Council of ...": the name runs on after "of"
         if not naming and year:
             start = head.i
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
@@ -111,7 +111,7 @@ class EventShapes:
             return start, head.i + 2
         if naming:
             start = min(c.left_edge.i for c in naming)
-            for c in naming:  # "China's Belt and Road Forum": a possessive country stays outside
+            for c in naming:  # "Russia's Eastern Economic Forum": a possessive country stays outside
                 if c.dep_ == "poss" and ent_at.get(c.i) == "COUNTRY" and len(naming) > 1:
                     start = max(start, c.right_edge.i + 1)
             start = _skip_det(doc, start, head.i)
@@ -126,7 +126,7 @@ class EventShapes:
         if low == "session" and head.is_lower and not (head.i > 0 and (ORDINAL.match(doc[head.i - 1].text)
                                                                       or WORD_ORDINAL.match(doc[head.i - 1].text))) \
                 and not any(c.lower_ == "joint" for c in head.lefts):
-            # "an extraordinary session of the General Assembly": a sitting of the body, no
+            # "a special sitting of the General Assembly": a sitting of the body, no
             # named event; a numbered session and a joint session of two chambers (an
             # occasion such as a foreign leader's address) stay events
             return None
@@ -183,7 +183,7 @@ class EventShapes:
         return start, head.i + 1
 
     def _occasion_in_place(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
-        """"the (May) ceremonies in Moscow marking 60 years since ...": definite plural
+        """"the (June) ceremonies in Caen marking 80 years since ...": definite plural
         occasions held in a named place and marking something are named by that place
         (the same event as "the Moscow ceremonies")."""
         doc = head.doc
@@ -265,8 +265,8 @@ def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[
 
 
 def _of_chain_end(obj: Token) -> int:
-    """End of "the Assembly of the African Union": a noun and the "of" phrases it heads, and
-    a name joined to it by "and" ("summit of the European Union and Africa")."""
+    """End of "the Summit of the Andean Community": a noun and the "of" phrases it heads, and
+    a name joined to it by "and" ("summit of ASEAN and the Gulf states")."""
     end = obj.i + 1
     for c in obj.rights:
         if c.dep_ == "conj" and (c.pos_ == "PROPN" or c.text[:1].isupper()) \

@@ -33,7 +33,7 @@ SPEECH_NOUNS = {"speech", "address", "remarks", "statement", "presentation", "ta
 VENUE_PREPS = {"at", "to", "before", "in", "during"}
 
 
-# nouns of a time just before an event ("on the eve of the summit")
+# nouns of a time just before an event ("on the eve of the talks")
 EVE_NOUNS = {"eve"}
 
 # verbs of a blow whose object is its target ("warned it would strike X")
@@ -62,7 +62,7 @@ LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch",
 HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
                  "ruin", "wreck", "cripple", "devastate"}
 
-# verbs of arranging a meeting in a clause about it: "the meeting he had planned with X"
+# verbs of arranging a meeting in a clause about it: "the meeting she had arranged with X"
 ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
 # what an act "will have" when a warning says it will be answered
 OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
@@ -150,7 +150,7 @@ class ObjectsMixin:
                                      for x in q.children if x.dep_ == "pobj"]
                                   for e in self.entities_of(o)]
                     if word in ("to", "for"):
-                        # "heading to the G20 in India": the place the destination is in
+                        # "flying to the G20 in Brazil": the place the destination is in
                         found += [e for o in p.children if o.dep_ == "pobj" for q in o.children
                                   if q.dep_ == "prep" and q.lower_ == "in" for x in q.children if x.dep_ == "pobj"
                                   for e in self.entities_of(x)
@@ -529,7 +529,7 @@ class ObjectsMixin:
             holders.append(tok.head)  # "cancelled his stop [in X]": the place hangs on the verb
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and word == "with" and tok.head.pos_ == "VERB" \
                 and self.modality.calls_off(tok.head):
-            holders.append(tok.head)  # "cancelled a meeting on 8 May [with X]"
+            holders.append(tok.head)  # "cancelled a meeting on 3 June [with X]"
         if tok.pos_ in ("NOUN", "PROPN") and word == "with":
             # "the meeting he had planned (sought) with X": the clause about the noun carries it
             holders.extend(c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in ARRANGING_VERBS)
@@ -540,7 +540,7 @@ class ObjectsMixin:
             # "threats aimed at X", "a boycott directed against X"
             holders.extend(c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"))
         if tok.pos_ in ("NOUN", "PROPN"):
-            # "the blame for the conflict on X": the parser hangs "on X" on the inner noun
+            # "the blame for the crisis on X": the parser hangs "on X" on the inner noun
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("for", "over", "about", "on")
                            and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.index.entity(o.i))
@@ -550,7 +550,7 @@ class ObjectsMixin:
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "for") and p.lower_ != word
                            for o in p.children if o.dep_ == "pobj")
         if word == "of":
-            # "arrived on the eve of the summit": the time phrase carries the event
+            # "arrived on the eve of the talks": the time phrase carries the event
             holders.extend(o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "at")
                            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in EVE_NOUNS)
         for c in list(holders[1:]):

@@ -1,7 +1,7 @@
 """MEMBER_OF and AFFILIATED_WITH from an organisation's offices (part of `membership`).
 
 "India holds the G20 presidency", "which chairs the bloc", "X, who leads NATO", "Chile's
-presidency of the bloc", "while Russia holds its rotating chairmanship", "took over the
+presidency of the bloc", "while Chile holds its rotating chairmanship", "took over the
 chairmanship from B".
 """
 from __future__ import annotations

@@ -105,9 +105,9 @@ def join_inner_and(doc: Doc, model: List[Dict], heads: Set[str], known: Callable
     ``model`` is sorted by start; a candidate after "and" whose shape is that of a name's
     second half, right after an organisation the model ended at that "and", takes in the
     capitalised run before "and" and the model candidates inside it. Where the model found
-    no body before "and", the run is joined only when a known body leads it ("the AU Peace and
-    Security Council", "the AU's Peace and Security Council") or the joined name ends a longer
-    one joined before ("the Peace and Security Council" after "the African Union Peace and
+    no body before "and", the run is joined only when a known body leads it ("the UN Trade and
+    Development Board", "the UN's Trade and Development Board") or the joined name ends a longer
+    one joined before ("the Trade and Development Board" after "the United Nations Trade and
     Security Council"): on a check set, joining any bare capitalised word before "and" cost
     more than it gained. "The Arab League and the African Union", "Kenya and Uganda
     Revenue Authority" and "the Bank of England and the Council of Europe" stay apart (a
@@ -146,7 +146,7 @@ def split_part_of_body(doc: Doc, model: List[Dict], heads: Set[str], known_body:
     "the World Heritage Committee") and the body after "of (the)" is a known organisation or a
     name of two or more words ending in an organisation head ("... of the European Union",
     "... of the United Nations Educational, Scientific and Cultural Organization"). One-word
-    parts keep their "of" ("the Council of Europe", "the Bank of England"), and so do names
+    parts keep their "of" ("the Bank of England", "the Council of Europe"), and so do names
     whose "of" tail is no body ("the Supreme Court of Canada", "the International Court of
     Justice")."""
     out: List[Dict] = []

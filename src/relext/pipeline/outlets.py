@@ -64,7 +64,7 @@ def reporter_spans(doc: Doc, skip: Set[int]) -> List[Tuple[int, int]]:
             continue
         first = _name_run(doc, i - 1, -1, 4)
         while first < i - 1 and doc[first].lower_ in _DATE_WORDS:
-            first += 1  # "On Tuesday The Washington Post reported"
+            first += 1  # "On Friday The New York Times reported"
         if first <= i - 1 and not any(x in skip for x in range(first, i)) and not doc[first].is_sent_start:
             out.append((first, i))
     return out

@@ -20,7 +20,7 @@ def _leader_government(doc: Doc, end: int) -> Optional[int]:
     """A government named after its leader ("the Biden administration", "the Maduro regime",
     "Mugabe's regime"): the end of that name after a person's name ending at ``end``."""
     i = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
-    if i > end:  # "Modi's ever more authoritarian government": qualifiers after a possessive
+    if i > end:  # "Orban's increasingly illiberal government": qualifiers after a possessive
         j = i
         while j < len(doc) and j - i < 4 and doc[j].is_lower and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].tag_ == "VBN"):
             j += 1
@@ -66,7 +66,7 @@ def _named_head_span(head) -> Optional[Tuple[int, int]]:
 
 
 def _head_for_named_event(head, candidates: List[Dict]) -> Optional[Tuple[int, int]]:
-    """"the organizing committee for the Tokyo Olympics": a body named by the event it serves."""
+    """"the organizing committee for the 2030 World Cup": a body named by the event it serves."""
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
             for obj in prep.children:

@@ -4,7 +4,7 @@ A report names who imposes a penalty once, then goes on without naming them agai
 
 - listed targets: "The EU sanctioned eight Iranians. Those listed include A and B",
   "Among those targeted were A and B", "The sanctioned individuals include A",
-  "Among the figures on the banned list are A and B";
+  "Among the names on the sanctions list are A and B";
 - agentless passives: "ECOWAS slapped sanctions on Niger. Niger's assets in the regional
   bank were frozen", "The finance minister has been banned as well";
 - penalty nouns the parser read as verbs under a verb of imposing: "imposed asset freezes
@@ -146,7 +146,7 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
 
 
 def _misparsed_penalties(args, verb: Token) -> List[Dict]:
-    """"imposed asset freezes and travel bans on X" with "freezes" read as a verb."""
+    """"imposed asset freezes and visa bans on X" with "freezes" read as a verb."""
     inner = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.pos_ == "VERB"
              and c.lemma_.lower() in PENALTY_NOUNS and c.tag_ == "VBZ"]
     out: List[Dict] = []

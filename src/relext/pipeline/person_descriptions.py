@@ -15,8 +15,8 @@ conservatively, in two steps, and only when exactly one person fits:
    another country, nor titled with the same country under another title.
 
 A person named in the description's own clause is never the one it describes ("Macron
-charged the Brazilian leader": not Macron; "Bolsonaro mocked the French leader's wife": not
-Bolsonaro): when the nearest sentence with people names such a clause-mate, step 2 gives
+charged the Brazilian leader": not Macron; "Milei mocked the Spanish leader's wife": not
+Milei): when the nearest sentence with people names such a clause-mate, step 2 gives
 nothing (`clause_mates`) rather than looking past them; and with a personal pronoun in that
 clause ("He praised the Peruvian president") step 2 is not taken, the pronoun being most
 likely the person it would find. Two people, or none, leave the description unresolved.
@@ -141,7 +141,7 @@ def _clause_verb(tok):
 
 def clause_mates(doc, tok, people: Dict[str, Dict]) -> Set[str]:
     """People named in the description's own clause: never the one it describes ("Macron
-    charged the Brazilian leader", "Bolsonaro mocked the French leader's wife", "the
+    charged the Brazilian leader", "Milei mocked the Spanish leader's wife", "the
     Chilean leader accused Boluarte"). A name in a clause of its own (a relative or
     complement clause, an apposition) is not a clause-mate."""
     verb = _clause_verb(tok)

@@ -186,9 +186,9 @@ def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
 
 def _described_as_person(doc: Doc, start: int, end: int, titles, body_heads) -> bool:
     """A two- to four-word name the text describes as a person: a role noun in apposition
-    after it ("Shashi Tharoor, a leader of India's Congress Party"), a relative "who" after it
+    after it ("Anil Rao, a figure in Nepal's Congress party"), a relative "who" after it
     ("Alain Berset, who visited Baku"), or itself in apposition to a title before it ("the
-    Council's Secretary General, Alain Berset,"). Not a name with "the" before it, a plural
+    Assembly's Speaker General, Ivo Marek,"). Not a name with "the" before it, a plural
     ("the Houthis, who ...") or a body's head word ("the Wagner Group, whose ...")."""
     words = doc[start:end]
     if not 2 <= len(words) <= 4 or not all(t.is_title or t.text == "-" for t in words) \

@@ -96,7 +96,7 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
 
     Not: a negated label, a plain head without praise ("called X a dangerous man"), an ally
     or partner (an alliance is no support, GUIDELINES), a tie to another ("described India
-    as a long-time friend of Moscow"), the narrator's own label.
+    as an old friend of Ankara"), the narrator's own label.
 
     Args:
         doc: the parsed document.
@@ -123,7 +123,7 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
         if any(index.type_of(e) in BACKER_TYPES for w in (tok, label) for c in w.children
                if c.dep_ == "prep" and c.lower_ in ("of", "to")
                for p in c.children if p.dep_ == "pobj" for e in args.entities_of(p)):
-            continue  # "a long-time friend of Moscow": a tie between two, not praise
+            continue  # "an old friend of Ankara": a tie between two, not praise
         named: List[str] = []
         praisers: List[str] = []
         if label.dep_ in ("oprd", "dobj", "npadvmod", "appos", "ccomp", "xcomp") and head.lemma_.lower() in LABEL_VERBS:
@@ -166,7 +166,7 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
     """SUPPORTS records for a praising label given to an act of the object, the mirror of
     `judged_acts` (CAMEO 051):
 
-    - in someone's words, with a copula: "X's accession was good for stability, Y said",
+    - in someone's words, with a copula: "X's entry was good for security, Y said",
       "Y said X's decision was a brave and moral decision" -> Y SUPPORTS X;
     - as the complement of a verb of labelling: "Y called X's move brave (a wise step)",
       "described X's vote as courageous" -> the same.

@@ -7,7 +7,7 @@
   attends then;
 - hosts: "X, the host", "host X", "host country X", "X, host of the talks" → the host
   attends the event (not the verb: "X will host the next summit" is often another one);
-- staying away without naming the event: "they would stay away in protest" (BOYCOTTS of the
+- staying away without naming the event: "they would keep away as a protest" (BOYCOTTS of the
   event the passage is about), "X stayed away (stayed at home)" (a negated ATTENDS);
 - sending someone in one's place: "sent Foreign Minister Y instead (in his place, to the
   summit)" → Y attends;
@@ -287,7 +287,7 @@ def _host_noun(tok: Token, index, args, modality) -> List[Dict]:
 # -- staying away --------------------------------------------------------------------------
 def _stayed_away(tok: Token, index, args, modality) -> List[Dict]:
     if tok.dep_ in ("csubj", "nsubj", "nsubjpass", "amod"):
-        return []  # "X staying away is no great pity": an opinion, not a report
+        return []  # "X keeping away is no big loss": an opinion, not a report
     kids = list(tok.children)
     kids += [g for c in kids if c.lower_ in AWAY_WORDS for g in c.children]  # "away from X"
     away = any(c.lower_ in AWAY_WORDS and c.dep_ in ("advmod", "prt", "npadvmod", "dobj") for c in kids) or \

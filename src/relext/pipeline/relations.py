@@ -455,7 +455,7 @@ class RelationExtractor(RuleComponent):
             objects = [o for o in objects if index.type_of(o) == "COUNTRY" or (
                 index.names.get(o, "").lower() in cities and index.names.get(o, "").lower() not in WORLD_REGIONS)]
         if not pairs and rule.relation in ("ATTENDS", "BOYCOTTS") and not rule.governors:
-            # "stay away from the first matches of X", "skipped the group games at X": a part
+            # "stay away from the opening games of X", "skipped the group games at X": a part
             # of a named event stands for the event; a part named as an event of its own ("the
             # opening match of X") is attended with the whole (GUIDELINES: a part and its event)
             objects = objects + [e for e in _event_of_part(tok, rule.object, index, args) if e not in objects]
@@ -523,7 +523,7 @@ class RelationExtractor(RuleComponent):
             subjects = [s for s in subjects if s not in objects]
         candidates = [(s, o) for s in subjects for o in objects] + pairs
         if not objects and len(subjects) >= 2 and args.reciprocal(tok, rule.object):
-            # "they praised each other", "their support for one another's policy"
+            # "they praised each other", "the pair's support for one another's reforms"
             candidates += [(s, o) for s in subjects for o in subjects if s != o]
         for s, o in candidates:
             if s == o:
@@ -627,7 +627,7 @@ EVENT_PARTS = {"match", "game", "round", "stage", "leg", "day", "session", "sitt
 
 
 # parts of a tournament that stand for the event in focus with no event named on them:
-# "would stay away from the first matches", "will skip the group games"
+# "would stay away from the opening games", "will skip the group games"
 FIXTURE_PARTS = {"match", "game", "fixture"}
 FIXTURE_MODIFIERS = {"first", "opening", "early", "group", "final", "last", "knockout", "remaining"}
 

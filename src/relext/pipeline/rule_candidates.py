@@ -131,7 +131,7 @@ class RuleCandidates:
             if tok.pos_ != "NOUN" or not tok.is_lower or any(c.lower_ == "news" for c in tok.lefts):
                 continue  # "the Dawn news agency" is an outlet (relext/pipeline/outlets.py)
             span = _named_head_span(tok) or _head_for_named_event(tok, out)
-            if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the Tokyo Olympics"
+            if span is not None:  # "the Tokyo 2020 organizing committee", "the organizing committee for the 2030 World Cup"
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
                             "name": span_text(doc, span[0], span[1]), "kind": "NAME", "attrs": {}, "source": "parse"})
         # a one-word PERSON of the model alone ("the Francophonie summit") is too weak to

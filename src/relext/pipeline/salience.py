@@ -126,7 +126,7 @@ class SalienceMixin:
                 cur = cur.head if cur.dep_ != "pcomp" else cur.head.head
                 holders.append(cur)
         if tok.pos_ in ("NOUN", "PROPN"):
-            # "their meeting, held on the margins of X", "talks taking place during X"
+            # "their talks, held on the margins of X", "talks taking place during X"
             holders.extend(c for c in tok.children if c.dep_ == "acl")
         out: List[str] = []
         for h in holders:

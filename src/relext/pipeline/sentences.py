@@ -34,7 +34,7 @@ def _dateline_end(doc: Doc, start: int) -> int:
 
 def _wrapped(doc: Doc, start: int, nxt: int) -> bool:
     """Whether the line from ``start`` runs on into the line at ``nxt`` (hard-wrapped
-    prose: "... which is run by Supreme Leader\nAyatollah X, lashed out"): one line break,
+    prose: "... which is led by Supreme Leader\nAyatollah X, hit back"): one line break,
     a line of running prose (at least eight words, mostly lower case) that opened a sentence
     and ends on a word, not on the punctuation a sentence or a headline ends with."""
     prev = nxt - 1

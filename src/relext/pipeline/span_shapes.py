@@ -81,7 +81,7 @@ def _split_headline(doc: Doc, start: int, end: int, label: str = "PERSON") -> Li
     formal = label == "ORGANISATION" and any(doc[i].text in NAME_LINKS for i in range(start + 1, end - 1))
     for i in range(start, end):
         if label == "ORGANISATION" and (doc[i].text == "&" or formal and doc[i].text in NAME_LINKS | {"and", "in", "on"}):
-            continue  # "Procter & Gamble", "Bank of England", "Organisation for Security and Co-operation in Europe"
+            continue  # "Procter & Gamble", "Bank of England", "Organisation for Economic Co-operation and Development"
         if doc[i].lower_ in HEADLINE_VERBS and i > start and (doc[i].text != "/" or label == "PERSON"):
             if cur < i:
                 parts.append((cur, i))

@@ -1,11 +1,11 @@
 """SUPPORTS stated by a vote or a signature whose object is not named next to the verb.
 
 - votes on a motion ("A and B voted no" after "the body voted to suspend X", "voted in
-  favour of the motion to admit X", "Among the countries voting in favour were A and B"):
+  favour of the motion to admit X", "Among the states voting in favour were A and B"):
   see `votes.py`.
 - the signatories of a statement of support: where the text says that a joint statement
   (communiqué, declaration, final text) or those who made it affirm one state's sovereignty
-  or territorial integrity ("restated that Ukraine's territorial integrity must be
+  or territorial integrity ("restated that Georgia's territorial integrity must be
   respected"), each named signatory SUPPORTS that state: "The signatories included A, B
   and C", "A and B signed the communiqué", "A was among the signatories". Declining to
   sign states nothing.

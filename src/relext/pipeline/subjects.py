@@ -181,7 +181,7 @@ class SubjectsMixin:
                 if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
                         and any(c.dep_ == "auxpass" for c in head.children) \
                         and not any(c.dep_ == "agent" for c in head.children):
-                    # "X arrived in Delhi and is set to join the talks": the first conjunct's subject
+                    # "X arrived in Lima and is due to join the talks": the first conjunct's subject
                     return self.verb_subjects(head.head, _depth + 1)
                 if head.lemma_.lower() in OBJECT_CONTROL:
                     objs = [c for c in head.children if c.dep_ == "dobj"]
@@ -206,7 +206,7 @@ class SubjectsMixin:
                     found = self.verb_subjects(head.head, _depth + 1)
                 if not found and head.lemma_.lower() in CONTROL_NOUNS and head.dep_ == "pobj" \
                         and head.head.lower_ == "with" and head.head.head.lemma_ == "be":
-                    # "A and B are among the countries with no plans to attend X"
+                    # "A and B are among the states with no plan to attend X"
                     found = self.verb_subjects(head.head.head, _depth + 1)
                 return found
         if v.dep_ == "conj" and v.pos_ == "VERB" and v.tag_ == "VBG" and head.pos_ not in ("VERB", "AUX"):
@@ -223,12 +223,12 @@ class SubjectsMixin:
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
-                if done:  # "X was not invited and did not take part": X is the active conjunct's subject
+                if done:  # "X was not asked and did not take part": X is the active conjunct's subject
                     return self.entities_of(done[0])
             return self.verb_subjects(head, _depth + 1)
         if v.pos_ == "ADJ" and v.dep_ in ("acomp", "attr", "advcl") and head.pos_ in ("VERB", "AUX"):
             # "X was due (set, likely) to meet Y"; a depictive adjective on the verb shares
-            # its subject: "X slipped into Kyiv unannounced to see Y"
+            # its subject: "X flew into Juba unannounced to see Y"
             return self.verb_subjects(head, _depth + 1)
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prt") \
                 and head.head.pos_ in ("ADV", "ADP") and head.head.head.pos_ == "VERB":
@@ -288,7 +288,7 @@ class SubjectsMixin:
 
     def swallowed_subject(self, v: Token) -> List[str]:
         """The subject the parser folded into an opening phrase: "On Thursday A and B are to
-        meet X", "In Warsaw Biden was greeted by X" (the names run on from the time or place
+        meet X", "In Rome Macron was welcomed by X" (the names run on from the time or place
         straight up to the verb, which has no subject of its own)."""
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
             return []
@@ -449,7 +449,7 @@ class SubjectsMixin:
                 if prep.lower_ in ("in", "on") and cur.lemma_.lower() in TRIP_NOUNS | {"talk", "mission"} \
                         and prep.head.pos_ == "PROPN" and self.index.entity(prep.head.i) \
                         and self.index.type_of(self.index.entity(prep.head.i)) in ("PERSON", "COUNTRY", "ORGANISATION"):
-                    # "Biden in surprise trip to Ukraine" (a headline), "Macron, on a visit to
+                    # "Scholz in surprise trip to Moldova" (a headline), "Macron, on a visit to
                     # China, said": the one the phrase is hung on makes the trip
                     return self.entities_of(prep.head)
                 if prep.lower_ in NOUN_PREPS_TO_VERB and prep.head.pos_ in ("VERB", "AUX"):

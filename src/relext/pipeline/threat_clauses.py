@@ -2,12 +2,12 @@
 
 A warning whose clause promises a step against someone threatens that someone:
 
-- a measure aimed at them: "warned that it would respond with reciprocal measures against
+- a measure aimed at them: "warned it would reply with reciprocal measures against
   X";
 - removing or punishing them: "warned that Washington would consider expelling X from the
   pact", "... could ban X";
-- leaving a body: "warned that Moscow could withdraw from X (quit X)";
-- cutting what they get or share: "warned that it would review its aid to X", "... could
+- leaving a body: "warned that Ankara might withdraw from X (quit X)";
+- cutting what they get or share: "warned it might review its aid to X", "... could
   reconsider its membership of X", "... would cut ties with X";
 - the same steps as the infinitive of "threaten" ("threatened to withdraw from X");
 - an answer promised to someone's act after a plain verb of saying: "said X's move would

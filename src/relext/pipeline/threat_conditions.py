@@ -7,7 +7,7 @@ condition names as the one acting:
 - "X warned of a military response (of consequences) if Y crossed the line";
 - "X threatened (vowed) to retaliate if Y imposed tariffs", "X threatened fierce
   retaliation (sanctions) should Y meet Z" (the answer as the object of the threat);
-- "X warned that it would have no choice but to take countermeasures should Y join".
+- "X warned that it would be left no option but to take countermeasures should Y join".
 
 The condition's doer is its active subject ("if Y attacks"); a passive one ("if it is
 attacked") suffers the act, and the threatener itself is never its own target. The answer
@@ -52,7 +52,7 @@ def _hostile(verb: Token, warning: bool) -> bool:
     if any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children) and lemma in ("hit", "strike", "fight"):
         return True
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    # "would have no choice but to take countermeasures"
+    # "would be left no option but to take countermeasures"
     objs += [x for o in objs for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pcomp"
              for y in [x] + [d for d in x.children if d.dep_ == "dobj"] if y is not None]
     for o in objs:
@@ -94,7 +94,7 @@ def _doers(args, clause: Token) -> List[str]:
 # conditions that ask for the answer rather than provoke it ("would respond if X asked")
 FRIENDLY_CONDITIONS = {"ask", "request", "invite", "need", "want", "agree", "call", "seek", "approve", "accept",
                        "allow", "help", "offer", "consent", "wish", "like", "require"}
-# how far into the answer a condition may hang ("would have no choice but to take
+# how far into the answer a condition may hang ("would be left no option but to take
 # countermeasures if X joined": on "take")
 _INNER = {"xcomp", "pcomp", "dobj", "prep", "conj"}
 

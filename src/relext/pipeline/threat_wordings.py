@@ -63,7 +63,7 @@ def casus_belli(verb: Token) -> bool:
 
 def _as_objects(verb: Token) -> List[Token]:
     """Objects of "as" on ``verb`` or anywhere inside its direct object, where the parser
-    may hang it ("regard any move by Y to scrap the treaty as an act of war")."""
+    may hang it ("treat any step by Y to annul the accord as an act of war")."""
     holders = [verb] + [t for d in verb.children if d.dep_ == "dobj" for t in d.subtree]
     return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
             for o in p.children if o.dep_ == "pobj"]
@@ -101,7 +101,7 @@ def blow_targets(verb: Token, entities_of: Callable[[Token], List[str]], is_enti
 def threat_targets(tok: Token, slot: str, entities_of, is_entity) -> List[str]:
     """Objects of the ``ccomp:threat`` slot (a reported announced blow, or a conflict
     foretold as the target's end: "said a war would be the end of Y"), the ``ruin`` slot
-    ("vowed (pledged) to turn Y into a sea of fire": the ruin verb itself, promised or
+    ("vowed (pledged) to turn Y into ruins": the ruin verb itself, promised or
     announced, not "turned Y into rubble") and the ``casus_belli`` slot."""
     out: List[str] = []
     if slot == "ccomp:threat":

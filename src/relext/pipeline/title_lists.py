@@ -2,7 +2,7 @@
 
 News lists of guests often name each state through its leader, item by item:
 "the presidents of Chile, Gabriel Boric; Peru, Dina Boluarte; and Bolivia, Luis Arce,
-will attend", "Also attending are the President of Chile, Gabriel Boric; the Prime
+will attend", "Also present are the President of Chile, Gabriel Boric; the Prime
 Minister of Peru, Ana Ruiz, and the President of Bolivia, Luis Arce". The parser hangs
 such a list together in many wrong ways (a state conjoined to the previous item's name,
 a name in apposition to the next state), so a relation rule reaching the list through the

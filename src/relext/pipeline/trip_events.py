@@ -60,7 +60,7 @@ def _trip(trip: Token, index, args, modality) -> List[Dict]:
     if any(c.dep_ == "compound" and index.entity(c.i) for c in trip.children):
         return []  # "his Asia trip", "the Kenya visit": a destination of its own
     if not places and _other_trip_before(trip, index, ev):
-        return []  # "... the state visit to Washington. She cancelled the trip": that trip
+        return []  # "... the state visit to Ottawa. He called off the trip": that trip
     travellers = [e for c in trip.children if c.dep_ == "poss" for e in args.entities_of(c)]
     if not travellers and not passive:
         travellers = args.subjects(verb)

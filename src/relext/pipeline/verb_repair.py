@@ -5,7 +5,7 @@ Headlines and captions put verbs in the present tense ("Biden and Modi greet ...
 while the parser still gives it a subject and an object. A noun never has a subject: a
 noun token heading a clause, with a subject before it and no determiner, is a verb,
 and gets a verb's lemma (`relext.pipeline.lemmas.verb_lemma`); so is one that opens on
-coordinated names the parser hung on it as modifiers ("Charles and Camilla land in Rwanda").
+coordinated names the parser hung on it as modifiers ("William and Kate land in Belize").
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def repair_verbs(doc: Doc) -> None:
             continue
         if not any(c.dep_ in ("dobj", "prep", "prt", "npadvmod") and c.i > tok.i for c in kids):
             continue
-        # "Charles and Camilla land in Rwanda": the coordinated names were read as the
+        # "William and Kate land in Belize": the coordinated names were read as the
         # noun's modifier; they are its subject
         names = [c for c in kids if c.dep_ in ("nmod", "compound") and c.i < tok.i and c.pos_ == "PROPN"
                  and any(x.dep_ == "conj" and x.pos_ == "PROPN" for x in c.children)]

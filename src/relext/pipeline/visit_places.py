@@ -1,6 +1,6 @@
 """The state a visited place lies in, when the text names it with the place.
 
-"Kim reached the Russian Pacific port of Vladivostok", "Lula landed in the Chinese city of
+"Xi reached the Peruvian Pacific port of Chancay", "Lula landed in the Chinese city of
 Shanghai": a visit of the place described as "the <demonym> <place noun> of X" is also a
 visit of the demonym's state (the text says where the place is). Only positive visits, and
 only a demonym or state name modifying the place noun itself ("the port of Vladivostok"

@@ -18,7 +18,7 @@ explicit opposition to an entity or its step a negated SUPPORTS):
   nothing; a motion to suspend (expel, condemn) X: against opposes the body's decision (a
   negated SUPPORTS of the body), for states nothing;
 - the voters: the subjects of the vote (lists "A and B among them" and "Among them were A
-  and B" included), "Among the countries voting in favour were A and B", and the ones a
+  and B" included), "Among the states voting in favour were A and B", and the ones a
   voter "sided (stood) with" in voting ("A sided with B and C in voting no": all three);
 - "voted with X" (on X's side) is SUPPORTS of X.
 
@@ -156,7 +156,7 @@ def _voters(args, index, v: Token) -> List[str]:
     out = list(args.subjects(v))
     if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "among" \
             and v.head.head.head.lemma_.lower() == "be":
-        # "Among the countries voting in favour were A, B and C"
+        # "Among the states voting in favour were A, B and C"
         cop = v.head.head.head
         todo = [c for c in cop.children if c.dep_ in ("nsubj", "attr") and c.i > v.i]
         while todo:

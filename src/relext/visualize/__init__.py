@@ -13,7 +13,7 @@
 
 Example:
     >>> import relext
-    >>> html = relext.render("Kishida will not attend the Beijing Winter Olympics.")  # doctest: +SKIP
+    >>> html = relext.render("Albanese will not attend the Paris Games.")  # doctest: +SKIP
     >>> "¬ATTENDS" in html                                                            # doctest: +SKIP
     True
 """
