@@ -12,9 +12,10 @@ _spec = importlib.util.spec_from_file_location("check_echoes", ROOT / "scripts" 
 check_echoes = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(check_echoes)
 
-# Lines of the project that still echo a set (older golden examples waiting to be reworded);
-# lower it when lines are reworded, never raise it.
-ECHO_CEILING = 296
+# Lines of the project that share six words with a set: only official names of bodies (in
+# organisations.yaml, places_wordnet.yaml and the organisation-shape tests, e.g. "African
+# Union Peace and Security Council"), which are names, not copied sentences. Never raise it.
+ECHO_CEILING = 16
 
 
 def _set(tmp_path: Path, *texts: str) -> Path:

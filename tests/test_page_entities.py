@@ -58,7 +58,8 @@ def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
     ("Paris would oppose a membership plan for Kiev and Tbilisi.", "Kiev"),
     ("The bloc promised aid for Kyiv and Chisinau.", "Chisinau"),
     ("Armenia keeps close economic links with Moscow.", "Moscow"),
-    ("The visit is a challenge to the court, to Kyiv and to the West.", "Kyiv"),
+    ("The decision is a challenge to the tribunal, to Tbilisi and to the West.", "Tbilisi"),
+    ("The trip is a direct challenge to Kyiv.", "Kyiv"),
 ])
 def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):
     assert _typed(nlp, text).get(name) == "COUNTRY"
