@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
 from ._lookup import positions_where
-from .records import record
+from .records import pair_records, record
 
 _CUES = read_data("cues.yaml")
 SUPPORT_SOURCES = frozenset(_CUES["support_sources"])
@@ -63,6 +63,12 @@ PORTION_WORDS = frozenset(_CUES["portion_words"])
 BACKING_PARTICIPLES = ("backed", "supported", "sponsored", "funded", "financed", "armed")
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 WINDOW = 3  # words between the participle and the name ("the Iran-backed Houthi rebels")
+
+
+def _supports(tok, pairs, index, rule_id: str, negated: bool = False, cue=None) -> List[Dict]:
+    """SUPPORTS records for the ``(giver, backed)`` pairs whose ends differ and may back."""
+    return pair_records(tok, pairs, "SUPPORTS", rule_id=rule_id, type_of=index.type_of, types=BACKER_TYPES,
+                        negated=negated, cue=cue)
 
 
 def prefixed_backing(doc: Doc, index) -> List[Dict]:
@@ -247,11 +253,8 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
         if not givers:
             continue
         negated, cue = args.modality.negation(n.head)
-        for o in _holders(args, n.head):
-            for s in givers:
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:has-the-support-of", negated=negated,
-                                      cue=cue))
+        out += _supports(n, ((s, o) for o in _holders(args, n.head) for s in givers), index,
+                         "SUPPORTS:has-the-support-of", negated=negated, cue=cue)
     return out
 
 
@@ -299,10 +302,8 @@ def with_support(doc: Doc, index, args) -> List[Dict]:
         if not givers or any(c.dep_ == "neg" or c.lower_ in ("without", "no") for c in n.children):
             continue
         v = n.head.head
-        for o in args.cached(("subj", v.i), args.subjects, v):
-            for s in givers:
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:with-the-support-of"))
+        out += _supports(n, ((s, o) for o in args.cached(("subj", v.i), args.subjects, v) for s in givers), index,
+                         "SUPPORTS:with-the-support-of")
     return out
 
 
@@ -371,10 +372,8 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
         elif not any(t.lemma_.lower() in GIVEN_SUPPORT for c in v.children if c.dep_ == "dobj" for t in c.subtree):
             continue
         negated, cue = args.modality.negation(v)
-        for s in args.cached(("subj", v.i), args.subjects, v):
-            for o in recipients:
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(v, s, "SUPPORTS", o, rule_id="SUPPORTS:gave-aid", negated=negated, cue=cue))
+        out += _supports(v, ((s, o) for s in args.cached(("subj", v.i), args.subjects, v) for o in recipients), index,
+                         "SUPPORTS:gave-aid", negated=negated, cue=cue)
     return out
 
 
@@ -417,11 +416,8 @@ def support_sources(doc: Doc, index, args) -> List[Dict]:
         if not givers or not backed:
             continue
         negated, cue = args.modality.negation(v)
-        for s in givers:
-            for o in backed:
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:support-came-from", negated=negated,
-                                      cue=cue))
+        out += _supports(n, ((s, o) for s in givers for o in backed), index, "SUPPORTS:support-came-from",
+                         negated=negated, cue=cue)
     return out
 
 
@@ -446,11 +442,8 @@ def relied_on_support(doc: Doc, index, args) -> List[Dict]:
             who = speaker_of_quote(doc, v, ent_at)
             givers = [who] if who else []
         negated, cue = args.modality.negation(v)
-        for o in args.cached(("subj", v.i), args.subjects, v):
-            for s in dict.fromkeys(givers):
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(n, s, "SUPPORTS", o, rule_id="SUPPORTS:can-count-on-support", negated=negated,
-                                      cue=cue))
+        out += _supports(n, ((s, o) for o in args.cached(("subj", v.i), args.subjects, v) for s in dict.fromkeys(givers)),
+                         index, "SUPPORTS:can-count-on-support", negated=negated, cue=cue)
     return out
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..gazetteer import read_data
 from ._lookup import positions_where
 from .antecedents import last_actor, step_owner
-from .records import record
+from .records import pair_records, record
 
 WELCOMING_VERBS = frozenset(read_data("cues.yaml").get("welcoming_verbs", ()))
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
@@ -147,10 +147,8 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
             named = [e for c in label.children if c.dep_ in ("appos", "compound") and c.i > label.i
                      for e in args.entities_of(c)]
             praisers = [e for c in label.children if c.dep_ == "poss" for e in args.entities_of(c)]
-        for s in dict.fromkeys(praisers):
-            for o in dict.fromkeys(named):
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:praise-label"))
+        out += pair_records(tok, ((s, o) for s in dict.fromkeys(praisers) for o in dict.fromkeys(named)), "SUPPORTS",
+                            rule_id="SUPPORTS:praise-label", type_of=index.type_of, types=BACKER_TYPES)
     return out
 
 
@@ -243,10 +241,8 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
             owners = args.entities_of(act, positions=True)
         else:
             continue
-        for s in dict.fromkeys(speakers):
-            for o in dict.fromkeys(owners):
-                if s != o and index.type_of(s) in BACKER_TYPES and index.type_of(o) in BACKER_TYPES:
-                    out.append(record(tok, s, "SUPPORTS", o, rule_id="SUPPORTS:act-praised"))
+        out += pair_records(tok, ((s, o) for s in dict.fromkeys(speakers) for o in dict.fromkeys(owners)), "SUPPORTS",
+                            rule_id="SUPPORTS:act-praised", type_of=index.type_of, types=BACKER_TYPES)
     return out
 
 

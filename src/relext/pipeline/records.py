@@ -8,7 +8,7 @@ modules (`affiliation`, `membership`,
 """
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from ._lookup import doc_text, sentence_chars
 
@@ -38,6 +38,32 @@ def record(tok, s: str, predicate: str, o: str, *, rule_id: str, negated: bool =
             "evidence": {"sentence": doc_text(tok.doc)[start:end], "start_char": start, "end_char": end,
                          "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
                          "rule": rule_id, "cue": cue}}
+
+
+def pair_records(tok, pairs: Iterable[Tuple[str, str]], predicate: str, *, rule_id: str,
+                 type_of: Optional[Callable[[str], Optional[str]]] = None, types: Optional[Tuple[str, ...]] = None,
+                 negated: bool = False, cue: Optional[str] = None) -> List[Dict]:
+    """Records of ``predicate`` anchored on ``tok``, one per ``(subject, object)`` of ``pairs``
+    whose two ends differ and, when ``types`` is given, both have a type in ``types``.
+
+    Args:
+        tok: the trigger token; its sentence is the evidence.
+        pairs: ``(subject id, object id)`` pairs, in the order the records are wanted.
+        predicate: the relation type.
+        rule_id: the id of the rule that found them.
+        type_of: the entity type of an id (``EntityIndex.type_of``); needed with ``types``.
+        types: the entity types both ends must have; None accepts any.
+        negated: whether the text states that the relations do not hold.
+        cue: the word that negated them.
+
+    Returns:
+        The records, as `record` builds them.
+
+    "X and Y backed Z": ``pair_records(tok, [(x, z), (y, z)], "SUPPORTS", rule_id=...)`` gives
+    two records; a pair ``(z, z)`` gives none.
+    """
+    return [record(tok, s, predicate, o, rule_id=rule_id, negated=negated, cue=cue) for s, o in pairs
+            if s != o and (types is None or (type_of(s) in types and type_of(o) in types))]
 
 
 def record_key(rec: Dict) -> Tuple:
