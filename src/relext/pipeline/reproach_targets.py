@@ -11,7 +11,7 @@ from typing import Dict, List
 from spacy.tokens import Token
 
 from ._lookup import positions_where
-from .records import record
+from .records import pair_records
 
 NAMING_VERBS = {"call", "describe", "term", "label", "brand", "characterise", "characterize", "dub"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -176,12 +176,9 @@ def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
                 elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "of" and n.lemma_.lower() in agent_of):
                     owners += [e for o in c.children if o.dep_ == "pobj" and index.entity(o.i)
                                for e in args.entities_of(o)]
-        for o in dict.fromkeys(owners):
-            if index.type_of(o) not in ACTOR_TYPES:
-                continue
-            for s in namers:
-                if s != o:
-                    out.append(record(v, s, "ACCUSES", o, rule_id="ACCUSES:labelled-a-wrong"))
+        # the namers are actors already: one type check serves both ends
+        out += pair_records(v, ((s, o) for o in dict.fromkeys(owners) for s in namers), "ACCUSES",
+                            rule_id="ACCUSES:labelled-a-wrong", type_of=index.type_of, types=ACTOR_TYPES)
     return out
 
 
@@ -215,10 +212,6 @@ def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set
         targets = [e for p in n.children if p.dep_ == "prep" and p.lower_ in nouns[lemma]
                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
         subjects = [e for e in args.verb_subjects(v) if index.type_of(e) in ACTOR_TYPES]
-        for o in dict.fromkeys(targets):
-            if index.type_of(o) not in ACTOR_TYPES:
-                continue
-            for s in subjects:
-                if s != o:
-                    out.append(record(n, s, "ACCUSES", o, rule_id="ACCUSES:in-a-reproach-of"))
+        out += pair_records(n, ((s, o) for o in dict.fromkeys(targets) for s in subjects), "ACCUSES",
+                            rule_id="ACCUSES:in-a-reproach-of", type_of=index.type_of, types=ACTOR_TYPES)
     return out
