@@ -9,6 +9,8 @@ links to nothing. Linked forms:
 - an apposition with a title and a link: "Wang Wenbin, a spokesman at the Chinese
   foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
   player of China" (in either order);
+- a role predicated of the name: "X is (became) Bolivia's foreign minister", "X, who was
+  the bank's chief", "X served as envoy for the AU", "X was named Chile's ambassador";
 - "of X" after a titled name: "Prince Albert II of Monaco";
 - a description resolved to the person: "the Russian president";
 - a verb of leading a state's body or team: "X, who heads the Ukrainian presidential
@@ -28,9 +30,10 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
                    "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
-                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
+                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
+HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
 NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
                        "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
@@ -80,8 +83,10 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
             i -= 1
-        if title_tok is None and i == start - 1 and doc[start].lower_ in titles and end - start > 1:
-            title_tok = doc[start]  # a title the name's span holds: "Qatar Emir Tamim ...", "Bhutanese King X"
+        if title_tok is None and doc[start].lower_ in titles and end - start > 1:
+            # a title the name's span holds, perhaps after modifiers: "Qatar Emir Tamim ...",
+            # "Bhutanese King X", "Saudi Crown Prince X"
+            title_tok = doc[start]
         if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
             if a:  # "China's Xi Jinping", "Bahrain's heir apparent Salman bin Hamad"
@@ -95,14 +100,21 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         root = span.root
         # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
         roots = [t for t in span if t.head.i < start or t.head.i >= end or t.head.i == t.i]
-        for ap in dict.fromkeys(a for r in roots for a in _appositions(r)):
+        # a predicate nominal counts as an apposition: "X is (was, became) Bolivia's foreign
+        # minister", "X, who is the bloc's envoy", "X served as Chile's ambassador"
+        predicates = {a: extra for r in roots for a, extra in _predicates(r)}
+        for ap in dict.fromkeys([a for r in roots for a in _appositions(r)] + list(predicates)):
             if ap.i in range(start, end):
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
-            for a in _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index):
-                emit(t, pid, a, "affiliation:apposition")
+            anchors = _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index)
+            if not anchors and ap in predicates:  # "X served as spokeswoman for the WFP"
+                anchors = [a for x in predicates[ap] for a in [index.name_by_token.get(x.i)]
+                           if a and index.type_of(a) in ANCHOR_TYPES]
+            for a in anchors:
+                emit(t, pid, a, "affiliation:predicate" if ap in predicates else "affiliation:apposition")
                 for j in range(ap.left_edge.i, ap.right_edge.i + 1):
                     if index.name_by_token.get(j) == a:
                         _national(doc, index, a, j, lambda c: emit(t, pid, c, "affiliation:apposition"))
@@ -291,6 +303,50 @@ def _appositions(root: Token) -> Iterable[Token]:
             yield c
     if root.dep_ == "appos":
         yield root.head
+
+
+COPULAS = frozenset(read_data("roles.yaml").get("role_copulas", ()))
+ROLE_AS_VERBS = frozenset(read_data("roles.yaml").get("role_as_verbs", ()))
+ROLE_GIVING_VERBS = frozenset(read_data("roles.yaml").get("role_giving_verbs", ()))
+UNCERTAIN_AUX = frozenset(read_data("cues.yaml").get("speculative_modals", ())) | {"would", "should", "must"}
+
+
+def _predicates(root: Token) -> List:
+    """The nouns predicated of the name ``root``, each with the objects of the verb's
+    "for"/"of"/"at"/"with" (the owner when the parser hangs it on the verb: "X served as
+    spokeswoman for the WFP"): "X is (was, became, remains) Y's <title>" (``role_copulas``),
+    "X served (acts) as <title> of Y" (``role_as_verbs``), "X was named (appointed, elected)
+    Y's <title>" and "Z named X (as) Y's <title>" (``role_giving_verbs``: the role is the
+    passive subject's or the active object's, never the appointer's), the same in a
+    relative clause on the name ("X, who is Y's <title>"). A negated or speculative clause
+    ("is not", "could become") gives none."""
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append((root.head, root.dep_))
+    for c in root.children:
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that")), None)
+            if subj is not None:
+                verbs.append((c, subj.dep_))
+    out = []
+    for verb, dep in verbs:
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNCERTAIN_AUX) for c in verb.children):
+            continue
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            continue
+        given = lemma in ROLE_GIVING_VERBS and dep in ("nsubjpass", "dobj")
+        if dep == "dobj" and not given:
+            continue
+        extra = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "with")
+                 for o in p.children if o.dep_ == "pobj"]
+        if lemma in COPULAS or given:
+            out.extend((c, extra) for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN"))
+        if lemma in ROLE_AS_VERBS or given:
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "as":
+                    out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def _leading_verbs(root: Token) -> List[Token]:
