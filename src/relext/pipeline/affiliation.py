@@ -5,7 +5,8 @@ links to nothing. Linked forms:
 
 - a country or organisation before the title: "Russian President Vladimir Putin",
   "Kremlin spokesman Dmitry Peskov", "Bahrain's heir apparent Salman bin Hamad",
-  "his Indian counterpart S. Jaishankar";
+  "his Indian counterpart S. Jaishankar"; of an envoy's two, the sender only ("Germany's
+  UN ambassador X");
 - an apposition with a title and a link: "Wang Wenbin, a spokesman at the Chinese
   foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
   player of China" (in either order);
@@ -93,7 +94,10 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                 emit(title_tok or doc[i], pid, a, "affiliation:possessive")
         elif title_tok is not None and i >= 0:
             a = index.name_by_token.get(i)
-            if a:
+            sender = _envoy_sender(doc, index, a, i, title_tok) if a else None
+            if sender:  # "Germany's UN ambassador X", "the EU's Iran envoy X": the sender's only
+                emit(title_tok, pid, sender, "affiliation:envoy")
+            elif a:
                 emit(title_tok, pid, a, "affiliation:title")
                 _national(doc, index, a, i, lambda c: emit(title_tok, pid, c, "affiliation:title"))
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
@@ -156,6 +160,25 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+ENVOY_TITLES = frozenset(read_data("roles.yaml").get("envoy_titles", ()))
+
+
+def _envoy_sender(doc: Doc, index, a: str, i: int, title: Token) -> Optional[str]:
+    """The state or body that sends an envoy named as "<sender>('s) <destination> <envoy>
+    <Name>": "Germany's UN ambassador X", "French NATO envoy X", "the EU's Iran envoy X".
+    The guidelines tie "A's ambassador to B" to A only, and the name just before the title
+    (``a``, ending at token ``i``) is then the destination; None when no sender precedes it."""
+    if title.lower_ not in ENVOY_TITLES:
+        return None
+    k = index.mention_of.get(i, (i, i + 1))[0] - 1
+    if k > 0 and doc[k].text in ("'s", "’s"):
+        k -= 1
+    sender = index.name_by_token.get(k) if k >= 0 else None
+    if sender and sender != a and index.type_of(sender) in ANCHOR_TYPES:
+        return sender
+    return None
 
 
 def _pronoun_owner(ap: Token, index) -> List[str]:
