@@ -12,18 +12,20 @@ links to nothing. Linked forms:
   player of China" (in either order);
 - a role predicated of the name: "X is (became) Bolivia's foreign minister", "X, who was
   the bank's chief", "X served as envoy for the AU", "X was named Chile's ambassador";
-- "of X" after a titled name: "Prince Albert II of Monaco";
+- "of X" after a titled name: "Prince Albert II of Monaco"; a body right after any name:
+  "Richard Roe of the World Bank";
 - a description resolved to the person: "the Russian president";
 - a verb of leading a state's body or team: "X, who heads the Ukrainian presidential
   office", "X will lead the Chinese delegation" (``leading_verbs`` in ``roles.yaml``).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import read_data
+from ..gazetteer import organisation_entries, read_data
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
 
@@ -153,11 +155,14 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                # "Prince Albert II of Monaco"; set off by a comma also a body: "X, of the ruling party"
-                kinds = ("COUNTRY", "ORGANISATION") if c.i > 0 and doc[c.i - 1].text == "," else ("COUNTRY",)
+                # "Prince Albert II of Monaco"; a body set off by a comma ("X, of the ruling
+                # party") or right after the name ("Richard Roe of the World Bank")
+                comma = c.i > 0 and doc[c.i - 1].text == ","
+                kinds = ("COUNTRY", "ORGANISATION") if comma or c.i == end else ("COUNTRY",)
                 for p in c.children:
                     a = index.name_by_token.get(p.i)
-                    if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
+                    if p.dep_ == "pobj" and a and index.type_of(a) in kinds \
+                            and (comma or index.type_of(a) == "COUNTRY" or _plainly_a_body(doc, index, a, p.i)):
                         emit(c, pid, a, "affiliation:of")
     return out
 
@@ -179,6 +184,27 @@ def _envoy_sender(doc: Doc, index, a: str, i: int, title: Token) -> Optional[str
     if sender and sender != a and index.type_of(sender) in ANCHOR_TYPES:
         return sender
     return None
+
+
+_ORG_HEADS = read_data("organisations_heads.yaml")
+BODY_NAME_HEADS = frozenset(_ORG_HEADS.get("generic", ())) | frozenset(_ORG_HEADS.get("body_heads", ())) \
+    | frozenset(_ORG_HEADS.get("agency_heads", ()))
+
+
+@lru_cache(maxsize=1)
+def _catalogued_bodies() -> frozenset:
+    return frozenset(e["key"] for e in organisation_entries() if e["type"] == "ORGANISATION")
+
+
+def _plainly_a_body(doc: Doc, index, org: str, i: int) -> bool:
+    """Whether the organisation ending at token ``i`` is plainly a body: catalogued, or its
+    name ends in a body's head word ("the World Bank", "the Crisis Group"). "X of Y" right
+    after a name ties X to a body only then: a foreign state's name typed as a body ("Mr
+    Bush of the Etats-Unis") is not one."""
+    if org in _catalogued_bodies():
+        return True
+    _start, end = index.mention_of.get(i, (i, i + 1))
+    return doc[end - 1].lower_ in BODY_NAME_HEADS
 
 
 def _pronoun_owner(ap: Token, index) -> List[str]:

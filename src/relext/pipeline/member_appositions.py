@@ -21,7 +21,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 
 from ._lookup import positions_where
-from .membership import _organisation_of
+from .membership import _organisation_of, negating_non
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -151,7 +151,7 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
         if head.tag_ in ("NN", "NNP") and low not in ("non-members", "members"):
             members = members[:1]  # singular: the name right before the comma
         negated, cue = False, None
-        if low.startswith("non") or any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in prefix):
+        if low.startswith("non") or negating_non(doc, index, comma + 1, i):
             negated, cue = True, "non"
         elif any(t.lower_ in ENDED and all(index.entity(x.i) is not None or x.text == "-" for x in doc[t.i + 1:i])
                  for t in prefix):
