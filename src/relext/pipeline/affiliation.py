@@ -15,6 +15,8 @@ links to nothing. Linked forms:
 - "of X" after a titled name: "Prince Albert II of Monaco"; a body right after any name:
   "Richard Roe of the World Bank";
 - a description resolved to the person: "the Russian president";
+- names listed under one plural title: "A and B, both Kenyan ministers", "Kenya's foreign
+  and defence ministers, A and B", "Kenyan lawmakers including A";
 - a verb of leading a state's body or team: "X, who heads the Ukrainian presidential
   office", "X will lead the Chinese delegation" (``leading_verbs`` in ``roles.yaml``).
 """
@@ -135,6 +137,13 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         a = listed_under_title(doc, start, index, titles)
         if a is not None:
             emit(doc[start], pid, a, "affiliation:title-list")
+        # 2e. names listed under one plural title: "A and B, both Kenyan ministers",
+        # "Kenya's foreign and defence ministers, A and B", "Kenyan lawmakers including A"
+        t = _plural_title_over(root, titles)
+        if t is not None and not any(index.entity(j) not in (None, pid) and index.type_of(index.entity(j)) == "PERSON"
+                                     for j in range(t.left_edge.i, t.i + 1)):
+            for a in _anchors_of(t, index):
+                emit(t, pid, a, "affiliation:plural-title")
         # 2d. "X, who runs the Kenyan presidential office", "X will lead the Chinese
         # delegation": the state or body whose team or office the person leads
         for verb in _leading_verbs(root):
@@ -205,6 +214,27 @@ def _plainly_a_body(doc: Doc, index, org: str, i: int) -> bool:
         return True
     _start, end = index.mention_of.get(i, (i, i + 1))
     return doc[end - 1].lower_ in BODY_NAME_HEADS
+
+
+def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
+    """The plural title noun a list of names stands under: in apposition to the list's first
+    name ("A and B, both Kenyan ministers", "Kenya's foreign and defence ministers, A and
+    B") or introducing it with "including" / "such as" / "among them" ("Kenyan lawmakers
+    including A and B"). Only a plural: a singular title in apposition is the one name's."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    candidates = [c for c in first.children if c.dep_ == "appos"]
+    if first.dep_ == "appos":
+        candidates.append(first.head)
+    if first.dep_ == "pobj" and (first.head.lower_ in ("including", "like") or
+                                 first.head.lower_ == "as" and first.head.i > 0 and first.doc[first.head.i - 1].lower_ == "such"):
+        prep = first.head
+        candidates.append(prep.head.head if prep.head.lower_ == "such" else prep.head)
+    for c in candidates:
+        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles):
+            return c
+    return None
 
 
 def _pronoun_owner(ap: Token, index) -> List[str]:
