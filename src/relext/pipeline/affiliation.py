@@ -5,22 +5,29 @@ links to nothing. Linked forms:
 
 - a country or organisation before the title: "Russian President Vladimir Putin",
   "Kremlin spokesman Dmitry Peskov", "Bahrain's heir apparent Salman bin Hamad",
-  "his Indian counterpart S. Jaishankar";
+  "his Indian counterpart S. Jaishankar"; of an envoy's two, the sender only ("Germany's
+  UN ambassador X");
 - an apposition with a title and a link: "Wang Wenbin, a spokesman at the Chinese
   foreign ministry", "Igor Sechin, the chief of Rosneft", "Peng Shuai, the tennis
   player of China" (in either order);
-- "of X" after a titled name: "Prince Albert II of Monaco";
+- a role predicated of the name: "X is (became) Bolivia's foreign minister", "X, who was
+  the bank's chief", "X served as envoy for the AU", "X was named Chile's ambassador";
+- "of X" after a titled name: "Prince Albert II of Monaco"; a body right after any name:
+  "Richard Roe of the World Bank";
 - a description resolved to the person: "the Russian president";
+- names listed under one plural title: "A and B, both Kenyan ministers", "Kenya's foreign
+  and defence ministers, A and B", "Kenyan lawmakers including A";
 - a verb of leading a state's body or team: "X, who heads the Ukrainian presidential
   office", "X will lead the Chinese delegation" (``leading_verbs`` in ``roles.yaml``).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import read_data
+from ..gazetteer import organisation_entries, read_data
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
 
@@ -28,9 +35,10 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
                    "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
-                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major"}
+                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
+HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
 NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
                        "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
@@ -80,29 +88,41 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
             i -= 1
-        if title_tok is None and i == start - 1 and doc[start].lower_ in titles and end - start > 1:
-            title_tok = doc[start]  # a title the name's span holds: "Qatar Emir Tamim ...", "Bhutanese King X"
+        if title_tok is None and doc[start].lower_ in titles and end - start > 1:
+            # a title the name's span holds, perhaps after modifiers: "Qatar Emir Tamim ...",
+            # "Bhutanese King X", "Saudi Crown Prince X"
+            title_tok = doc[start]
         if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
             if a:  # "China's Xi Jinping", "Bahrain's heir apparent Salman bin Hamad"
                 emit(title_tok or doc[i], pid, a, "affiliation:possessive")
         elif title_tok is not None and i >= 0:
             a = index.name_by_token.get(i)
-            if a:
+            sender = _envoy_sender(doc, index, a, i, title_tok) if a else None
+            if sender:  # "Germany's UN ambassador X", "the EU's Iran envoy X": the sender's only
+                emit(title_tok, pid, sender, "affiliation:envoy")
+            elif a:
                 emit(title_tok, pid, a, "affiliation:title")
                 _national(doc, index, a, i, lambda c: emit(title_tok, pid, c, "affiliation:title"))
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
         # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
         roots = [t for t in span if t.head.i < start or t.head.i >= end or t.head.i == t.i]
-        for ap in dict.fromkeys(a for r in roots for a in _appositions(r)):
+        # a predicate nominal counts as an apposition: "X is (was, became) Bolivia's foreign
+        # minister", "X, who is the bloc's envoy", "X served as Chile's ambassador"
+        predicates = {a: extra for r in roots for a, extra in _predicates(r)}
+        for ap in dict.fromkeys([a for r in roots for a in _appositions(r)] + list(predicates)):
             if ap.i in range(start, end):
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
-            for a in _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index):
-                emit(t, pid, a, "affiliation:apposition")
+            anchors = _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index)
+            if not anchors and ap in predicates:  # "X served as spokeswoman for the WFP"
+                anchors = [a for x in predicates[ap] for a in [index.name_by_token.get(x.i)]
+                           if a and index.type_of(a) in ANCHOR_TYPES]
+            for a in anchors:
+                emit(t, pid, a, "affiliation:predicate" if ap in predicates else "affiliation:apposition")
                 for j in range(ap.left_edge.i, ap.right_edge.i + 1):
                     if index.name_by_token.get(j) == a:
                         _national(doc, index, a, j, lambda c: emit(t, pid, c, "affiliation:apposition"))
@@ -117,6 +137,13 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         a = listed_under_title(doc, start, index, titles)
         if a is not None:
             emit(doc[start], pid, a, "affiliation:title-list")
+        # 2e. names listed under one plural title: "A and B, both Kenyan ministers",
+        # "Kenya's foreign and defence ministers, A and B", "Kenyan lawmakers including A"
+        t = _plural_title_over(root, titles)
+        if t is not None and not any(index.entity(j) not in (None, pid) and index.type_of(index.entity(j)) == "PERSON"
+                                     for j in range(t.left_edge.i, t.i + 1)):
+            for a in _anchors_of(t, index):
+                emit(t, pid, a, "affiliation:plural-title")
         # 2d. "X, who runs the Kenyan presidential office", "X will lead the Chinese
         # delegation": the state or body whose team or office the person leads
         for verb in _leading_verbs(root):
@@ -137,13 +164,77 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                # "Prince Albert II of Monaco"; set off by a comma also a body: "X, of the ruling party"
-                kinds = ("COUNTRY", "ORGANISATION") if c.i > 0 and doc[c.i - 1].text == "," else ("COUNTRY",)
+                # "Prince Albert II of Monaco"; a body set off by a comma ("X, of the ruling
+                # party") or right after the name ("Richard Roe of the World Bank")
+                comma = c.i > 0 and doc[c.i - 1].text == ","
+                kinds = ("COUNTRY", "ORGANISATION") if comma or c.i == end else ("COUNTRY",)
                 for p in c.children:
                     a = index.name_by_token.get(p.i)
-                    if p.dep_ == "pobj" and a and index.type_of(a) in kinds:
+                    if p.dep_ == "pobj" and a and index.type_of(a) in kinds \
+                            and (comma or index.type_of(a) == "COUNTRY" or _plainly_a_body(doc, index, a, p.i)):
                         emit(c, pid, a, "affiliation:of")
     return out
+
+
+ENVOY_TITLES = frozenset(read_data("roles.yaml").get("envoy_titles", ()))
+
+
+def _envoy_sender(doc: Doc, index, a: str, i: int, title: Token) -> Optional[str]:
+    """The state or body that sends an envoy named as "<sender>('s) <destination> <envoy>
+    <Name>": "Germany's UN ambassador X", "French NATO envoy X", "the EU's Iran envoy X".
+    The guidelines tie "A's ambassador to B" to A only, and the name just before the title
+    (``a``, ending at token ``i``) is then the destination; None when no sender precedes it."""
+    if title.lower_ not in ENVOY_TITLES:
+        return None
+    k = index.mention_of.get(i, (i, i + 1))[0] - 1
+    if k > 0 and doc[k].text in ("'s", "’s"):
+        k -= 1
+    sender = index.name_by_token.get(k) if k >= 0 else None
+    if sender and sender != a and index.type_of(sender) in ANCHOR_TYPES:
+        return sender
+    return None
+
+
+_ORG_HEADS = read_data("organisations_heads.yaml")
+BODY_NAME_HEADS = frozenset(_ORG_HEADS.get("generic", ())) | frozenset(_ORG_HEADS.get("body_heads", ())) \
+    | frozenset(_ORG_HEADS.get("agency_heads", ()))
+
+
+@lru_cache(maxsize=1)
+def _catalogued_bodies() -> frozenset:
+    return frozenset(e["key"] for e in organisation_entries() if e["type"] == "ORGANISATION")
+
+
+def _plainly_a_body(doc: Doc, index, org: str, i: int) -> bool:
+    """Whether the organisation ending at token ``i`` is plainly a body: catalogued, or its
+    name ends in a body's head word ("the World Bank", "the Crisis Group"). "X of Y" right
+    after a name ties X to a body only then: a foreign state's name typed as a body ("Mr
+    Bush of the Etats-Unis") is not one."""
+    if org in _catalogued_bodies():
+        return True
+    _start, end = index.mention_of.get(i, (i, i + 1))
+    return doc[end - 1].lower_ in BODY_NAME_HEADS
+
+
+def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
+    """The plural title noun a list of names stands under: in apposition to the list's first
+    name ("A and B, both Kenyan ministers", "Kenya's foreign and defence ministers, A and
+    B") or introducing it with "including" / "such as" / "among them" ("Kenyan lawmakers
+    including A and B"). Only a plural: a singular title in apposition is the one name's."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    candidates = [c for c in first.children if c.dep_ == "appos"]
+    if first.dep_ == "appos":
+        candidates.append(first.head)
+    if first.dep_ == "pobj" and (first.head.lower_ in ("including", "like") or
+                                 first.head.lower_ == "as" and first.head.i > 0 and first.doc[first.head.i - 1].lower_ == "such"):
+        prep = first.head
+        candidates.append(prep.head.head if prep.head.lower_ == "such" else prep.head)
+    for c in candidates:
+        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles):
+            return c
+    return None
 
 
 def _pronoun_owner(ap: Token, index) -> List[str]:
@@ -291,6 +382,50 @@ def _appositions(root: Token) -> Iterable[Token]:
             yield c
     if root.dep_ == "appos":
         yield root.head
+
+
+COPULAS = frozenset(read_data("roles.yaml").get("role_copulas", ()))
+ROLE_AS_VERBS = frozenset(read_data("roles.yaml").get("role_as_verbs", ()))
+ROLE_GIVING_VERBS = frozenset(read_data("roles.yaml").get("role_giving_verbs", ()))
+UNCERTAIN_AUX = frozenset(read_data("cues.yaml").get("speculative_modals", ())) | {"would", "should", "must"}
+
+
+def _predicates(root: Token) -> List:
+    """The nouns predicated of the name ``root``, each with the objects of the verb's
+    "for"/"of"/"at"/"with" (the owner when the parser hangs it on the verb: "X served as
+    spokeswoman for the WFP"): "X is (was, became, remains) Y's <title>" (``role_copulas``),
+    "X served (acts) as <title> of Y" (``role_as_verbs``), "X was named (appointed, elected)
+    Y's <title>" and "Z named X (as) Y's <title>" (``role_giving_verbs``: the role is the
+    passive subject's or the active object's, never the appointer's), the same in a
+    relative clause on the name ("X, who is Y's <title>"). A negated or speculative clause
+    ("is not", "could become") gives none."""
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verbs.append((root.head, root.dep_))
+    for c in root.children:
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that")), None)
+            if subj is not None:
+                verbs.append((c, subj.dep_))
+    out = []
+    for verb, dep in verbs:
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNCERTAIN_AUX) for c in verb.children):
+            continue
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            continue
+        given = lemma in ROLE_GIVING_VERBS and dep in ("nsubjpass", "dobj")
+        if dep == "dobj" and not given:
+            continue
+        extra = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "with")
+                 for o in p.children if o.dep_ == "pobj"]
+        if lemma in COPULAS or given:
+            out.extend((c, extra) for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN"))
+        if lemma in ROLE_AS_VERBS or given:
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "as":
+                    out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def _leading_verbs(root: Token) -> List[Token]:

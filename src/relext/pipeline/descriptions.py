@@ -108,7 +108,10 @@ class Descriptions:
                 found = described_person(doc, tok, anchor, groups, titled, sent_of,
                                          lambda t: GENERIC_TITLES.get(t.lower_, {t.lower_}))
                 candidates = [found] if found else []
-                start = min([start] + [c.left_edge.i for c in tok.lefts if c.pos_ in ("DET", "ADJ", "NOUN")])
+                # the span takes a country possessor with it ("Mexico's president"), so the
+                # description carries its anchor for affiliation.py
+                start = min([start] + [c.left_edge.i for c in tok.lefts if c.pos_ in ("DET", "ADJ", "NOUN")
+                                       or c.dep_ == "poss" and c.pos_ == "PROPN" and anchor is not None])
             if len(candidates) != 1:
                 continue
             while start > 0 and doc[start - 1].head.i in (tok.i, start) and doc[start - 1].dep_ in ("amod", "compound", "nmod", "poss") \

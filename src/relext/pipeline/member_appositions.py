@@ -1,8 +1,9 @@
 """MEMBER_OF from a membership noun phrase set off by commas beside the states it describes.
 
-- an apposition after a list of states: "Qatar and Bahrain, both members of the Gulf
-  Cooperation Council, restored ties", "Hungary, an EU and NATO member, ...", "Poland and
-  Romania, NATO's eastern flank members, ..."; "Norway, a non-member of the EU" and "X, a
+- an apposition after a list of states, set off by commas or dashes: "Qatar and Bahrain,
+  both members of the Gulf Cooperation Council, restored ties", "A and B - both EU
+  members - objected", "Hungary, an EU and NATO member, ...", "Poland and Romania, NATO's
+  eastern flank members, ..."; "Norway, a non-member of the EU" and "X, a
   former EU member" are negated; candidates, applicants and observers are no members;
 - the members named after a group noun of a body by "among them", "notably", "in
   particular", "especially": "EU member states, among them Italy and Spain, ...";
@@ -20,7 +21,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 
 from ._lookup import positions_where
-from .membership import _organisation_of
+from .membership import _organisation_of, negating_non
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -35,7 +36,10 @@ PREFIX_TAGS = {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "RB", "POS", "HYPH", "NN",
 NOT_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "potential", "future", "observer",
                "associate", "partner", "hopeful"}
 ENDED = {"former", "ex", "ex-", "onetime", "one-time"}
-ENDERS = {",", ".", ";", ")", "—", "–", ":", "!", "?"}
+ENDERS = {",", ".", ";", ")", "—", "–", "-", ":", "!", "?"}
+# what sets the phrase off before it: a comma or a dash ("A and B - both members of X -";
+# a hyphen only with spaces around it, never inside a word)
+OPENERS = {",", "—", "–", "-"}
 LIST_GLUE = {",", "and", "the", "both", "&"}
 # words that introduce the named members after a group noun and a comma
 NAMING_CUES = {("among", "them"), ("notably",), ("in", "particular"), ("especially",), ("chiefly",),
@@ -45,6 +49,14 @@ NAMING_CUES = {("among", "them"), ("notably",), ("in", "particular"), ("especial
 def _entity(index, i: int) -> Tuple[Optional[str], Optional[str]]:
     e = index.entity(i)
     return (e, index.type_of(e)) if e is not None else (None, None)
+
+
+def _opens(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` sets off an apposition: a comma or a dash (a hyphen with spaces)."""
+    t = doc[j]
+    if t.text == "-":
+        return bool(t.whitespace_) and j > 0 and bool(doc[j - 1].whitespace_)
+    return t.text in OPENERS
 
 
 def _states_before(doc: Doc, index, comma: int, start: int) -> List[str]:
@@ -85,8 +97,8 @@ def _bodies_after_of(doc: Doc, index, k: int, end: int) -> Tuple[List[str], int]
                 return [], j
             if e not in bodies:
                 bodies.append(e)
-        elif doc[j].lower_ not in ("the", "both", "and", "&", "its", "-"):
-            break
+        elif doc[j].lower_ not in ("the", "both", "and", "&", "its", "-") or _opens(doc, j) and doc[j].text == "-":
+            break  # a spaced hyphen closes a dashed apposition ("- all members of the EAC -")
         j += 1
     return bodies, j
 
@@ -105,13 +117,13 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
         # the words between the opening comma and the head
         j = i - 1
         prefix = []
-        while j > sent.start and doc[j].text != ",":
+        while j > sent.start and not _opens(doc, j):
             t = doc[j]
             if t.tag_ not in PREFIX_TAGS and t.lower_ not in ("non", "non-", "fellow"):
                 break
             prefix.append(t)
             j -= 1
-        if j <= sent.start or doc[j].text != ",":
+        if j <= sent.start or not _opens(doc, j):
             continue
         comma = j
         prefix_orgs, ok = [], True
@@ -139,7 +151,7 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
         if head.tag_ in ("NN", "NNP") and low not in ("non-members", "members"):
             members = members[:1]  # singular: the name right before the comma
         negated, cue = False, None
-        if low.startswith("non") or any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in prefix):
+        if low.startswith("non") or negating_non(doc, index, comma + 1, i):
             negated, cue = True, "non"
         elif any(t.lower_ in ENDED and all(index.entity(x.i) is not None or x.text == "-" for x in doc[t.i + 1:i])
                  for t in prefix):

@@ -58,8 +58,7 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
             modality, source = args.cached(("mod", tok.i, True), args.modality.modality, tok, args, "MEMBER_OF")
         else:
             negated, cue, modality, source = False, None, "ASSERTED", None
-        if any(t.lower_ in ("non", "non-") or t.lower_.startswith("non-") for t in tok.doc[tok.left_edge.i:tok.i]) \
-                or tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "non":
+        if negating_non(tok.doc, index, tok.left_edge.i, tok.i):
             negated, cue = True, "non"  # "a non-NATO country", "non-EU members"
         elif ended(tok):
             negated, cue = True, "former"  # "Britain, a former EU member": the membership has ended
@@ -304,6 +303,26 @@ def _conjoined_orgs(tok: Token, org: str, index) -> List[str]:
             if e and e != org and index.type_of(e) == "ORGANISATION":
                 out.append(e)
     return list(dict.fromkeys(out))
+
+
+def negating_non(doc: Doc, index, start: int, head: int) -> bool:
+    """Whether a "non" prefix between ``start`` and the membership noun at ``head`` denies the
+    membership: it negates the noun itself ("a non-member", "non - members") or a body's name
+    ("a non-NATO country", "non-EU states"), not another modifier ("a non-permanent member
+    of the Security Council" is a member)."""
+    for j in range(min(start, max(head - 2, 0)), head + 1):  # the parser may hang "non" elsewhere
+        low = doc[j].lower_
+        if low in ("non", "non-"):
+            k = j + 1
+            while k < head and doc[k].text in ("-", "–"):
+                k += 1
+            if k == head or index.entity(k) is not None:
+                return True
+        elif low.startswith("non-") and len(low) > 4:
+            rest = low[4:]
+            if j == head or rest in ("member", "members") or index.entity(j) is not None:
+                return True
+    return False
 
 
 def _organisation_of(tok: Token, index):

@@ -5,7 +5,8 @@ for a politician; the adjective there is a mention of the party.
 
 Only "Democratic" and "Republican", capitalised, directly before "party" or a lower-case
 word for a politician or an office-seeker (senator, lawmaker, hopeful, nominee, veteran ...)
-or the abbreviations "Rep."/"Reps."/"Sen."; "the Democratic Republic of Congo", "Democratic
+or the abbreviations "Rep."/"Reps."/"Sen.", or a capitalised office word before a name
+("Republican Senator Jane Roe"); "the Democratic Republic of Congo", "Democratic
 values" and a party's own longer name ("the Democratic Party of Japan") are not.
 """
 from __future__ import annotations
@@ -43,11 +44,22 @@ def party_mentions(doc: Doc) -> Iterator[Dict]:
         end = span.end
         if nxt.lower_ == "party" and (nxt.is_lower or nxt.is_title and not _longer_name(doc, nxt.i)):
             end = nxt.i + 1
-        elif not (nxt.lower_ in POLITICIAN_WORDS and (nxt.is_lower or nxt.lower_.rstrip(".") in ABBREVIATIONS)):
+        elif not (nxt.lower_ in POLITICIAN_WORDS and (nxt.is_lower or nxt.lower_.rstrip(".") in ABBREVIATIONS)) \
+                and not _capitalised_title(doc, nxt.i):
             continue
         key, name = PARTIES[m.group(1)]
         yield {"start": span.start, "end": end, "label": "ORGANISATION", "key": key, "name": name, "kind": "NAME",
                "attrs": {"country": "USA"}, "source": "parse"}
+
+
+# offices written with a capital as a title before a name ("Republican Senator Jane Roe")
+TITLE_WORDS = {"senator", "congressman", "congresswoman", "representative", "governor", "speaker", "mayor"}
+
+
+def _capitalised_title(doc: Doc, i: int) -> bool:
+    """"Republican Senator Jane Roe": a capitalised office word right before a name."""
+    return doc[i].is_title and doc[i].lower_ in TITLE_WORDS and i + 1 < len(doc) \
+        and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
 
 
 def _longer_name(doc: Doc, i: int) -> bool:

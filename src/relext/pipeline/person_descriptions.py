@@ -26,7 +26,9 @@ and nouns that describe a person by stance or standing ("the veteran leftist", "
 strongman") take part; office heads that often introduce a new, unnamed person ("the
 foreign minister", "the spokesman", "his counterpart") do not, nor plurals ("the Cuban
 leaders"), indefinites, a description in apposition to a name, or a possessor without a
-demonym ("the president's envoy": who the envoy is matters, not whom the title names). Without any named
+demonym ("the president's envoy": who the envoy is matters, not whom the title names). A
+country's name as possessor counts as "the" and a demonym: "Mexico's president" is "the
+Mexican president". Without any named
 person before it, a description stays what it was (its demonym is the country).
 """
 from __future__ import annotations
@@ -42,6 +44,8 @@ PERSON_NOUNS = {"leftist", "rightist", "veteran", "populist", "nationalist", "so
 
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# modifiers that make a leader's title another, lower office ("the vice president")
+SECOND_RANK = {"vice", "deputy", "vice-", "assistant", "under"}
 
 
 def known_countries(group: Dict) -> Set[str]:
@@ -77,7 +81,10 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
         return None  # "the veteran" of "the veteran leftist": the description is headed by the next word
     dets = [c for c in tok.children if c.dep_ == "det"] or [
         c for left in tok.lefts if left.i == tok.i - 1 for c in left.children if c.dep_ == "det"]
-    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children):
+    # a country's name as possessor stands for "the" + demonym: "Mexico's president" is "the
+    # Mexican president" (the possessor is the description's anchor)
+    owned = not dets and anchor is not None and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.lefts)
+    if not owned and (not dets or dets[0].lower_ != "the") or any(c.dep_ == "appos" for c in tok.children):
         return None
     if any(c.dep_ == "nummod" or c.lower_ in ("other", "another", "new", "late") for c in tok.lefts):
         return None  # "the two leaders", "the other leader", "the new president": someone else
@@ -103,7 +110,9 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
         known = known_countries(people[pid])
         return bool(known) and iso not in known
 
-    if iso is not None:
+    # "the Chinese vice president": the actor table's leaders of the country are not it
+    second_rank = any(c.lower_ in SECOND_RANK for c in tok.lefts)
+    if iso is not None and not second_rank:
         known = [pid for pid in before if iso in known_countries(people[pid]) and not other_country(pid)]
         if len(known) == 1:
             return known[0]

@@ -67,6 +67,7 @@ from .trip_events import trip_events
 from .guest_lists import completed_lists, guest_lists
 from .arrival_phrases import arrival_phrases
 from .delegations import delegations
+from .delegation_members import delegation_members
 from .event_parts import attend_wholes
 from .records import record, record_key
 from .rule_guard import guarded, report_failure
@@ -101,6 +102,7 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
 event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
+delegation_members = guarded(delegation_members, list)
 support_sources, relied_on_support, continued_arms_transfers = (
     guarded(f, list) for f in (support_sources, relied_on_support, continued_arms_transfers))
 gatherings, held_memberships, helped_found, fellow_members, suspended_from_ranks = (
@@ -266,7 +268,8 @@ class RelationExtractor(RuleComponent):
             for rule in self.index.get((lemma, "NOUN"), ()):
                 for rec in self._apply(rule, doc[i], args, index):
                     found.setdefault(record_key(rec), rec)
-        structural = (affiliations(doc, index, self.titles) + memberships(doc, index, args, self.group_words)
+        structural = (affiliations(doc, index, self.titles) + delegation_members(doc, index, args, self.titles)
+                      + memberships(doc, index, args, self.group_words)
                       + compositions(doc, index, args, self.composition_words) + listed_members(doc, index)
                       + listed_group_members(doc, index, args)
                       + offices(doc, index, args, self.office_words) + led_members(doc, index) + suspended_memberships(doc, index)
