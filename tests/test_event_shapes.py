@@ -589,3 +589,69 @@ def test_an_occasion_of_a_title_one_person_holds_is_an_event(nlp, text, name):
 ])
 def test_an_occasion_of_an_unnamed_title_is_no_event(nlp, text):
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Macron will fly to the Andean Heads of Government Meeting in Quito.", "Andean Heads of Government Meeting"),
+    ("Ministers gathered for the Pacific Islands Leaders Meeting in Suva.", "Pacific Islands Leaders Meeting"),
+    ("Diplomats returned to the Six-Party Talks in Beijing.", "Six-Party Talks"),
+])
+def test_capitalised_meeting_ends_an_event_name(nlp, text, event):
+    ex = relext.extract(text, nlp=nlp)
+    assert ("EVENT", event) in {(e.type.value, m.text) for e in ex.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,body", [
+    ("The ruling Zambian National Congress (ZNC) lost its majority in the vote.", "Zambian National Congress"),
+    ("The World Tamil Congress condemned the arrests.", "World Tamil Congress"),
+    ("The Congress of Ghanaian Trade Unions called a strike.", "Congress of Ghanaian Trade Unions"),
+])
+def test_congress_without_edition_is_a_body(nlp, text, body):
+    ex = relext.extract(text, nlp=nlp)
+    typed = {(e.type.value, m.text) for e in ex.entities for m in e.mentions}
+    assert ("ORGANISATION", body) in typed
+    assert not any(t == "EVENT" for t, _ in typed)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Xi opened the 21st Party Congress in Beijing.", "21st Party Congress"),
+    ("Delegates attended the 2025 Congress of the International Press Union in Oslo.", None),
+])
+def test_congress_with_an_edition_stays_an_event(nlp, text, event):
+    ex = relext.extract(text, nlp=nlp)
+    events = [m.text for e in ex.entities if e.type.value == "EVENT" for m in e.mentions]
+    assert events
+    if event:
+        assert event in events
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Ministers attended the Third International Conference on Water Security in Dakar.",
+     "Third International Conference on Water Security"),
+    ("Delegates met at the International Conference on Sahel Refugees in Rabat.",
+     "International Conference on Sahel Refugees"),
+])
+def test_capitalised_conference_on_topic_is_an_event(nlp, text, event):
+    ex = relext.extract(text, nlp=nlp)
+    assert ("EVENT", event) in {(e.type.value, m.text) for e in ex.entities for m in e.mentions}
+
+
+def test_numbered_series_name_in_brackets_is_the_event(nlp):
+    ex = relext.extract("The UN Ocean Conference (COP41) opened in Lima. Ruto attended COP41 on Monday.", nlp=nlp)
+    events = [e for e in ex.entities if e.type.value == "EVENT"]
+    assert len(events) == 1
+    assert {"COP41", "UN Ocean Conference"} <= {m.text for m in events[0].mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "The Iran Nuclear Deal collapsed after the withdrawal.",
+    "Brussels defended the European Green Deal on Monday.",
+])
+def test_deal_named_in_capitals_is_no_entity(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    assert not any(e.type.value in ("EVENT", "ORGANISATION") and "Deal" in e.name for e in ex.entities)
+
+
+def test_joint_session_of_congress_stays_an_event(nlp):
+    ex = relext.extract("Modi addressed a joint session of Congress in June.", nlp=nlp)
+    assert ("EVENT", "joint session of Congress") in {(e.type.value, m.text) for e in ex.entities for m in e.mentions}

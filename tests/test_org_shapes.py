@@ -465,3 +465,54 @@ def test_a_known_body_ending_a_longer_name_stays_itself(nlp):
     names = {e.name for e in ex.entities if e.type.value == "ORGANISATION"}
     assert {"African Union Peace and Security Council", "UN Security Council"} <= names
 
+
+
+@pytest.mark.parametrize("text,country,mention", [
+    ("The Philippine Senate rejected the treaty on Tuesday.", "country:PHL", "Philippine Senate"),
+    ("Lawmakers in the Indian Parliament debated the border deal.", "country:IND", "Indian Parliament"),
+    ("The Mexican Senate confirmed the ambassador.", "country:MEX", "Mexican Senate"),
+    ("Officials of Guinea's military junta met the mediators.", "country:GIN", None),
+])
+def test_seat_of_power_named_by_its_state_is_the_state(nlp, text, country, mention):
+    typed, ex = _typed(nlp, text)
+    ents = {e.id: e for e in ex.entities}
+    assert country in ents
+    if mention:
+        assert mention in {m.text for m in ents[country].mentions}
+    assert not any(t == "ORGANISATION" for t, _ in typed)
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The Chilean navy intercepted the trawler near the coast.", "country:CHL"),
+    ("A South Korean spy agency said the launch had failed.", "country:KOR"),
+    ("The Argentine coast guard rescued the crew.", "country:ARG"),
+])
+def test_state_and_common_nouns_name_no_organisation(nlp, text, country):
+    typed, ex = _typed(nlp, text)
+    assert country in {e.id for e in ex.entities}
+    assert not any(t == "ORGANISATION" for t, _ in typed)
+
+
+@pytest.mark.parametrize("text,body", [
+    ("The Indian Space Research Organisation launched the probe.", "Indian Space Research Organisation"),
+    ("The British Council opened an office in Lagos.", "British Council"),
+    ("The Venezuelan National Intelligence Service detained him.", "Venezuelan National Intelligence Service"),
+])
+def test_body_with_a_name_of_its_own_after_a_demonym_stays(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("The Supreme Court of Kenya upheld the ruling on Friday.", "Supreme Court of Kenya"),
+    ("The Constitutional Court of South Africa ruled against the state.", "Constitutional Court of South Africa"),
+    ("The Central Bank of Nigeria raised interest rates again.", "Central Bank of Nigeria"),
+])
+def test_body_named_of_its_state_is_one_name(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+
+
+def test_parliament_of_a_state_is_not_joined_as_a_body(nlp):
+    typed, _ = _typed(nlp, "The Parliament of Ghana debated the bill.")
+    assert ("ORGANISATION", "Parliament of Ghana") not in typed

@@ -33,7 +33,7 @@ from ._base import RuleComponent
 from ._lookup import WordSet, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
-from .named_heads import EventShapes
+from .named_heads import EventShapes, standing_body
 from .person_occasions import PersonOccasions
 from .generic_parties import with_party_word
 from .nicknames import nickname_names
@@ -50,6 +50,7 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _named_as_body_joined, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
+from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
 from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun, qualifies_polities
 from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
@@ -101,6 +102,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.regions = wordnet_regions()
         events = read_data("events.yaml")
         self.event_heads = set(events["summits"]["heads"])
+        self.titled_weak_heads = frozenset(events["summits"].get("titled_weak_heads", ()))
+        self.body_event_heads = frozenset(events["summits"].get("body_when_named", ()))
+        self.tailed_event_heads = frozenset(events["summits"].get("tailed_heads", ()))
         occasions = events.get("occasions", {})
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"], occasions)
         self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
@@ -110,6 +114,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])
         self.org_heads = set(heads["heads"])
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
+        self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
@@ -299,10 +304,15 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "ORGANISATION" and text not in self._by_alias and self._state_prefix(doc, start, end):
                 start, text = start + 1, span_text(doc, start + 1, end)  # "the U.S. Justice Department"
             label = self.relabel.get(text, label)
+            if label == "ORGANISATION" and end - start > 2 and doc[end - 1].is_title and text not in self._by_alias \
+                    and doc[end - 1].lower_ in self.titled_weak_heads:
+                label = "EVENT"  # "the Andean Heads of Government Meeting": a capitalised meeting ends an event's name
             if label in ("ORGANISATION", "PERSON") and doc[end - 1].lemma_.lower() in self.event_heads and end - start > 1 \
                     and not any(t.pos_ in ("VERB", "DET") for t in doc[start:end]) \
                     and not (label == "ORGANISATION" and _named_as_body_joined(doc, start, end)):
                 label = "EVENT"  # "SCO Summit" typed ORG, "Durban Conference" typed PERSON by the model
+            if label != "EVENT" and end - start > 2 and text not in self._by_alias and _event_with_tail(doc, start, end, self.tailed_event_heads):
+                label = "EVENT"  # "the International Conference on Syrian Refugees" typed ORG or FAC
             if label == "LOCATION" and end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.body_heads \
                     and text not in self._by_alias:
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
@@ -382,6 +392,46 @@ class EntityRuler(RuleCandidates, RuleComponent):
         return any(e["type"] == "COUNTRY" for e in entries[:1]) and doc[end - 1].lower_ in self.agency_heads \
             and all(t.is_title or t.lower_ in ("of", "and", "for") for t in doc[start + 1:end])
 
+    def _state_bodies(self, doc: Doc, cands: List[Tuple[int, Dict]], gaz: List[Dict]) -> List[Tuple[int, Dict]]:
+        """Bodies named by their state alone (:mod:`relext.pipeline.state_bodies`): a seat of
+        power ("the Philippine Senate", "Mali's military junta") becomes a mention of the state
+        over the whole span; a lower-case description ("the Chilean navy") is dropped, so the
+        state's own mention stands, unless a word of it is in a body's name in the text ("a
+        Turkish defense agency" ... "the Presidency of Defense Industries"), which it describes."""
+        states = {c["start"]: c for c in gaz if c["label"] == "COUNTRY"}
+        named = {doc[i].lower_ for _, c in cands if c["label"] == "ORGANISATION"
+                 for i in range(c["start"], c["end"]) if doc[i].is_title}
+        state_ends = {c["end"]: c for c in gaz if c["label"] == "COUNTRY"}
+        out = []
+        for prio, c in cands:
+            state = state_ends.get(c["start"])
+            if c["label"] == "ORGANISATION" and state is not None and c["end"] - c["start"] == 1 \
+                    and span_text(doc, state["start"], c["end"]) not in self._by_alias \
+                    and state_named_body(doc, state["start"], c["end"], self._is_state) == "seat":
+                out.append((prio, {"start": state["start"], "end": c["end"], "label": "COUNTRY", "key": state["key"],
+                                   "name": state["name"], "kind": "DESCRIPTION", "attrs": dict(state["attrs"]),
+                                   "source": "parse"}))
+                continue  # "the Mexican Senate" where the model named only "Senate" (not "the US Senate")
+            if c["label"] == "ORGANISATION" and c["source"] in ("model", "parse") and c["name"] not in self._by_alias:
+                shape = state_named_body(doc, c["start"], c["end"], self._is_state)
+                if shape == "description" and any(doc[i].lower_ in named for i in range(c["start"], c["end"])
+                                                  if doc[i].is_lower):
+                    shape = None  # "a Turkish defense agency" describing "the Presidency of Defense Industries"
+                if shape is not None:
+                    state = states.get(c["start"])
+                    if shape == "seat" and state is not None:
+                        out.append((prio, {"start": c["start"], "end": c["end"], "label": "COUNTRY", "key": state["key"],
+                                           "name": state["name"], "kind": "DESCRIPTION", "attrs": dict(state["attrs"]),
+                                           "source": "parse"}))
+                    continue
+            out.append((prio, c))
+        return out
+
+    def _is_state(self, text: str) -> bool:
+        """Whether ``text`` is first of all a COUNTRY's name or demonym in the gazetteer."""
+        idx = self._by_alias.get(text)
+        return bool(idx) and self.entries[idx[0]]["type"] == "COUNTRY"
+
     def _unknown_place(self, text: str) -> bool:
         """Neither the gazetteer, nor geonames' cities, nor a subdivision or continent name."""
         return text not in self._by_alias and text not in city_names() and text not in region_names() \
@@ -453,6 +503,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
             cands.extend((4, {"start": s, "end": e, "label": label, "key": None, "name": name, "kind": "NAME",
                               "attrs": {"outlet": True} if label == "ORGANISATION" else {}, "source": "credit"})
                          for s, e, label, name in credited)
+        cands = self._state_bodies(doc, cands, gaz)
+        for _, c in cands:
+            if c["label"] == "EVENT" and standing_body(doc, c["start"], c["end"], self.body_event_heads):
+                c["label"] = "ORGANISATION"  # "the African National Congress": a body, not its congress
         spans = []
         by_span = {}
         for prio, c in sorted(cands, key=lambda pc: -pc[0]):
@@ -504,6 +558,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _event_with_tail(doc: Doc, start: int, end: int, heads) -> bool:
+    """The span's root is a capitalised event head (``tailed_heads`` in ``events.yaml``) that an
+    "on"/"for"/"of" phrase inside the span follows: "the Fourth International Conference on
+    Financing for Development", "the Summit on Peace in Ukraine", "the Africa Cup of Nations";
+    not "the International Conference on" before a lower-case word."""
+    root = doc[start:end].root
+    return root.is_title and root.lower_ in heads and root.i + 1 < end - 1 and doc[root.i + 1].lower_ in ("on", "for", "of") \
+        and doc[root.i + 2].text[:1].isupper()
 
 
 def _surnames_again(doc: Doc, surnames: set, gaz: List[Dict], unknown_place) -> List[Dict]:

@@ -1,7 +1,8 @@
 """Short names of events for :mod:`relext.pipeline.entities`.
 
 - An acronym in brackets right after a named event is that event ("the African Nations
-  Championship (CHAN)"), and so are words before brackets whose initials spell the acronym
+  Championship (CHAN)", "the UN Climate Change Conference (COP28)": a numbered series name
+  only there), and so are words before brackets whose initials spell the acronym
   and that end in an event's head word ("the Pacific Islands leaders meeting
   (PILM)": the words become the event's name too).
 - A series name without its number is the numbered edition the text names ("COP" after
@@ -67,9 +68,11 @@ def event_acronyms(doc: Doc, mentions: List[Dict], heads: Iterable[str]) -> List
     short: Dict[str, Tuple[int, int]] = {}  # short name -> long name's span
     new: List[Dict] = []
     for i in positions_of_words(doc, ["("]):  # the brackets, not every token
-        if not 1 <= i < len(doc) - 2 or doc[i].text != "(" or doc[i + 2].text != ")" or not _short_form(doc[i + 1].text):
+        if not 1 <= i < len(doc) - 2 or doc[i].text != "(" or doc[i + 2].text != ")":
             continue
         acronym = doc[i + 1].text
+        if not _short_form(acronym) and not (NUMBERED.match(acronym) and any(e == i for (_, e) in events)):
+            continue  # "(COP28)" only right after a named event: "the UN Climate Change Conference (COP28)"
         if i + 1 in at and at[i + 1]["source"] == "gazetteer":
             continue  # "(NAM)", "(AU)": a body's known acronym
         long = next(((s, e) for (s, e) in events if e == i), None)
@@ -96,8 +99,9 @@ def event_acronyms(doc: Doc, mentions: List[Dict], heads: Iterable[str]) -> List
             continue
         m = at.get(i)
         if m is not None and not (m["end"] - m["start"] == 1 and m["label"] in ("PERSON", "ORGANISATION")
-                                  and m["source"] in ("model", "acronym", "repeat")):
-            continue
+                                  and m["source"] in ("model", "acronym", "repeat")) \
+                and not (m["end"] - m["start"] == 1 and m["label"] == "EVENT" and m["source"] == "pattern"):
+            continue  # a numbered series name ("COP28") matched on its own is the long name's short one
         new.append({"start": i, "end": i + 1, "label": "EVENT", "key": None, "name": t.text, "kind": "NAME",
                     "attrs": {"long_start": long[0], "long_end": long[1]}, "source": "acronym"})
     if not new:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, Optional, Tuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -306,3 +306,35 @@ def _title_case_line(tok: Token) -> bool:
     a capitalised head word is no sign of a name."""
     words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and all(t.is_title or t.is_upper for t in words)
+
+
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def standing_body(doc: Doc, start: int, end: int, words: Iterable[str]) -> bool:
+    """Whether the event name ``doc[start:end]`` names a standing body instead.
+
+    A capitalised head among ``words`` (``body_when_named`` in ``events.yaml``: Congress), the
+    root of the name, at its end or before its "of" phrase, with no edition in the name (an ordinal, a
+    year, a Roman numeral, "Party" before the head), is a body: "the African National
+    Congress", "the World Uyghur Congress", "the Congress of South African Trade Unions".
+    Not: "the 20th Party Congress", "the 2023 Congress of the ITUC", "the party congress",
+    "a joint session of Congress".
+
+    Args:
+        doc: the parsed text.
+        start: first token of the EVENT span.
+        end: one past its last token.
+        words: lower-case head words that name bodies when capitalised.
+
+    Returns:
+        True where the span is a body's name.
+    """
+    words = set(words)
+    head = doc[start:end].root.i
+    if end - start < 2 or not (doc[head].is_title and doc[head].lower_ in words) \
+            or not (head == end - 1 or doc[head + 1].lower_ == "of"):
+        return False  # "a joint session of Congress": the session is the head
+    if head > start and doc[head - 1].lower_ == "party":
+        return False
+    return not any(ORDINAL.match(t.text) or ROMAN.match(t.text) or t.like_num for t in doc[start:end])

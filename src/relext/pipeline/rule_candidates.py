@@ -39,7 +39,8 @@ class RuleCandidates:
 
     def _joined_organisations(self, doc: Doc, model: List[Dict]) -> List[Dict]:
         """Organisation names the model cut at "of"/"for" ("Directorate General" + "Military
-        Counter-Intelligence", "Alliance" + "Sahel States") joined again; then one-word
+        Counter-Intelligence", "Alliance" + "Sahel States") and a body cut before "of <state>"
+        ("Supreme Court" + "Kenya", ``state_of_heads``) joined again; then one-word
         spans of a generic head or an adjective ("Council", "International") dropped. Names cut
         at an inner "and" are joined first, and a named part of a known body is cut from it
         last (:mod:`relext.pipeline.org_conjuncts`)."""
@@ -55,6 +56,12 @@ class RuleCandidates:
                         all(t.lower_ in ("of", "for", "on", "the", "a", "an") for t in between) and doc[c["start"]].text[:1].isupper():
                     prev.update(end=c["end"], name=span_text(doc, prev["start"], c["end"]), key=None)
                     continue
+            if prev is not None and prev["label"] == "ORGANISATION" and c["label"] == "LOCATION" \
+                    and c["start"] == prev["end"] + 1 and doc[prev["end"]].lower_ == "of" \
+                    and doc[prev["end"] - 1].is_title and doc[prev["end"] - 1].lower_ in self.state_of_heads \
+                    and self._is_state(c["name"]) and not (c["end"] < len(doc) and doc[c["end"]].is_title):
+                prev.update(end=c["end"], name=span_text(doc, prev["start"], c["end"]), key=None)
+                continue  # "the Supreme Court of Kenya", "the Electoral Commission of Zambia": one name
             out.append(dict(c))
         out = split_part_of_body(doc, out, heads, self._known_body)
         common = getattr(self, "common_words", frozenset())

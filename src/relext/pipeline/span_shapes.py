@@ -171,12 +171,13 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
 
 
 TREATY_HEADS = {"agreement", "agreements", "treaty", "treaties", "convention", "conventions", "accord", "accords",
-                "protocol", "charter", "act", "statute", "statutes", "covenant"}
+                "protocol", "charter", "act", "statute", "statutes", "covenant", "deal"}
 
 
 def _treaty_name(doc: Doc, start: int, end: int) -> bool:
     """A capitalised name ending in a treaty's head ("the Genocide Convention", "the Free Trade
-    Agreement", "the Inflation Reduction Act"): treaties, conventions and laws are no entities.
+    Agreement", "the Inflation Reduction Act", "the Iran Nuclear Deal"): treaties, conventions, deals
+    and laws are no entities.
     A party's convention ("the Democratic National Convention") is a meeting, and a pact that
     is an alliance ("the Warsaw Pact") is not listed here."""
     last = doc[end - 1]
