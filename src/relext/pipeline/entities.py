@@ -47,13 +47,13 @@ from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
-                              _named_as_body_joined, untagged_speakers)
+                              _named_as_body_joined, _place_in_apposition, _placed_by_verb, _shaped_as_person, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
 from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
-from .place_names import LANDMARKS, landmark_end, landmark_spans, place_by_noun, qualifies_polities
-from .span_shapes import EDITION_LEADS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
+from .place_names import LANDMARKS, SETTLEMENTS, SITES, landmark_end, landmark_spans, place_by_noun, qualifies_polities
+from .span_shapes import EDITION_LEADS, REGION_NOUNS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -117,6 +117,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
+        # words of bodies, sites and institutions: a name holding one is no person's
+        self.name_blockers = frozenset(self.generic_org_words | self.body_heads | self.agency_heads
+                                       | set(heads.get("institution_words", ())) | LANDMARKS | SITES | REGION_NOUNS
+                                       | OUTLET_NOUNS | self.event_words)
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
         person_occasions = events.get("person_occasions", {})
         self.person_occasions = PersonOccasions(person_occasions.get("heads", ()), person_occasions.get("tails", ()),
@@ -136,6 +140,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.noble_titles = frozenset(w for t in roles["noble_titles"] for w in t.split())
         self.title_words = {t.lower() for t in roles["titles"]} | {"general", "deputy", "vice", "foreign", "prime"}
         self.person_title_words = WordSet(nlp.vocab, self.person_titles, attr="LOWER")
+        # nouns of a place in apposition after a name ("X, the capital of Y", "X, a town in Y")
+        self.place_appositions = frozenset(SETTLEMENTS | REGION_NOUNS | {"capital", "city"})
+        # role words before a name that are no part of it (honorifics and nobility are)
+        self.role_titles = frozenset(t for t in self.title_words | self.person_titles if " " not in t) \
+            - {h.split()[0].rstrip(".").lower() for h in honorifics} - {t.lower() for t in roles["noble_titles"]}
         self.honorific_words = WordSet(nlp.vocab, [h.split()[0].rstrip(".") for h in honorifics], attr="LOWER")
         self.person_matcher = Matcher(nlp.vocab, validate=True)
         self.person_matcher.add("HONORIFIC", [[{"TEXT": {"IN": honorifics}},
@@ -264,6 +273,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             while label in ("LOCATION", "PERSON") and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
                     and not (doc[end - 2].text == "-" and not doc[end - 2].whitespace_):
                 end -= 1  # "Comoros archipelago", "Samarkand airport": the name, not the common noun ("Yoo-chul" stays)
+            while label == "PERSON" and end - start > 2 and doc[start].is_title and doc[start].lower_ in self.role_titles:
+                start += 1  # "Spokeswoman Maria Zakharova" opening a sentence: the title is no part of the name
             if end - start == 1 and doc[start].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr", "sir", "miss"):
                 continue  # an honorific alone names no one
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
@@ -341,6 +352,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if (text in self.cities or text in self.regions and text not in self._by_alias) and \
                     (label == "ORGANISATION" or label == "PERSON" and (_after_place_word(doc, start) or _bound_for(doc, start))):
                 label = "LOCATION"  # a city or region the model took for a body, or for a person where it is a place ("in Kyiv")
+            elif label in ("ORGANISATION", "PERSON") and text not in self._by_alias \
+                    and _place_in_apposition(doc, start, end, self.place_appositions):
+                label = "LOCATION"  # "Goma, the capital of North Kivu"
+            elif label in ("ORGANISATION", "PERSON") and text not in self._by_alias \
+                    and _placed_by_verb(doc, start, end) and self._unknown_person_word(doc, start, end):
+                label = "LOCATION"  # "fighting raged in Khan Younis", "troops pushed into Avdiivka"
             elif label in ("ORGANISATION", "PERSON") and _before_place_noun(doc, end):
                 label = "LOCATION"  # "the Karabakh region", "the Tigray province"
             if label in ("PERSON", "ORGANISATION"):
@@ -363,6 +380,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
             elif label in ("ORGANISATION", "LOCATION") and text not in self._by_alias \
                     and _described_as_person(doc, start, end, self.title_words, self.body_heads):
                 label = "PERSON"  # "Shashi Tharoor, a leader of ...", "Alain Berset, who visited ..."
+            elif label in ("ORGANISATION", "LOCATION") and text not in self._by_alias and text not in city_names() \
+                    and not any(t.text in self._by_alias for t in doc[start:end]) \
+                    and not _named_after_company_noun(doc, start) and not _after_place_word(doc, start) \
+                    and _shaped_as_person(doc, start, end, self.people.opens_name if label == "ORGANISATION" else None,
+                                          self.name_blockers, self.common_words):
+                label = "PERSON"  # "Gustavo Petro accused ...", "Adel Rahimi, 54,", "X said he would go"
             elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
                 label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
             if label in ("PERSON", "ORGANISATION"):
@@ -381,6 +404,18 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
                 c["label"] = "LOCATION"
         return out
+
+    def _unknown_person_word(self, doc: Doc, start: int, end: int) -> bool:
+        """Capitalised words with no given name of the actor table first, not one known
+        surname alone, no known place inside a longer span ("in Warsaw Biden" of a headline
+        is a place and a person), and no word of a body or an institution ("in Hamas" is a
+        gazetteer body)."""
+        words = doc[start:end]
+        return all(t.text == "-" or t.is_title and t.is_alpha for t in words) \
+            and not self.people.opens_name(words[0].text) \
+            and not (len(words) == 1 and normalise(words[0].text) in self.people.forms) \
+            and not (len(words) > 1 and any(not self._unknown_place(t.text) for t in words)) \
+            and not any(t.lower_ in self.name_blockers for t in words)
 
     def _state_prefix(self, doc: Doc, start: int, end: int) -> bool:
         """A state's abbreviation before an agency's own name of two or more capitalised

@@ -47,6 +47,8 @@ from .person_or_place import _acts_as_person
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
                        "du", "dos", "di", "ter"})
 MAX_TOKENS = 8
+#: how many of the table's people must share a given name that is also an English word
+OPENER_MIN_PEOPLE = 3
 
 
 def normalise(text: str) -> str:
@@ -117,6 +119,10 @@ class KnownPeople:
         self.forms = forms
         self.implicit = frozenset(implicit)
         self.given_names: FrozenSet[str] = frozenset(g for g, n in given.items() if len(g) > 2 and g not in exclude)
+        # given names sure enough to type a name by its first word: not also an English word
+        # ("Crown", "Sea", "Staff" open one name each in the table), unless several people have it
+        self.name_openers: FrozenSet[str] = frozenset(
+            g for g in self.given_names if g not in common or given[g] >= OPENER_MIN_PEOPLE)
         self.first_words = WordSet(vocab, {f.split()[0] for f in forms}, attr="LOWER")
         self._ascii_first = {f.split()[0] for f in forms}
 
@@ -128,6 +134,12 @@ class KnownPeople:
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` opens a name in the table ("Fumio", "Sergei")."""
         return normalise(word) in self.given_names
+
+    def opens_name(self, word: str) -> bool:
+        """Whether ``word`` is a given name that marks a personal name on its own: a given
+        name of the table that is no English word ("Gustavo", "Kaja"), or one that several
+        of its people bear ("Grace", "Peter"); "Crown" or "Sea" open only one name each."""
+        return normalise(word) in self.name_openers
 
     def find(self, doc: Doc) -> List[Tuple[int, int, int]]:
         """Known names in ``doc``: ``(start, end, row index)``, longest match at each start."""

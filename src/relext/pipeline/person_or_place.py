@@ -16,7 +16,8 @@ from .span_shapes import HEADLINE_VERBS
 def _after_place_word(doc: Doc, start: int) -> bool:
     """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
     A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere."""
-    return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across")
+    return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across",
+                                                   "around", "toward", "towards", "through", "throughout", "inside")
 
 
 def _bound_for(doc: Doc, start: int) -> bool:
@@ -69,7 +70,8 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
             out.append(dict(c, start=first["end"] + 1, name=span_text(doc, first["end"] + 1, c["end"])))
             continue
         inside = all(c["start"] <= k["start"] and k["end"] <= c["end"] for k in hits)
-        extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)]
+        extra = [i for i in range(c["start"], c["end"]) if not any(k["start"] <= i < k["end"] for k in hits)
+                 and not (doc[i].text == "-" or doc[i].lower_ in NAME_PARTICLES)]  # "Abdel Fattah" + "al-Burhan"
         if c["label"] == "PERSON" and inside and len(hits) == 1 and extra and \
                 not any(i in gaz_tokens or not doc[i].text[:1].isupper() or doc[i].lower_ in HEADLINE_VERBS for i in extra):
             out.append(c)
@@ -305,3 +307,111 @@ def untagged_speakers(doc, taken, common_words) -> list:
             continue
         out.append((start, tok.i + 1))
     return out
+
+
+#: lower-case words that may stand inside a personal name ("Faisal bin Farhan", "Ursula van der Berg")
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
+                            "du", "dos", "di", "ter", "abu", "ben"})
+#: pronouns a clause uses for a person, never for a body or a place
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, common_words=frozenset()) -> bool:
+    """A span the model typed a body or a place that is a personal name by its shape and its
+    context: two to five capitalised words (particles and joining hyphens allowed: "Faisal
+    bin Farhan", "Kassym-Jomart Tokayev") holding no word of a body, site or institution
+    (``blockers``: "Jomo Kenyatta University", "Simon Bolivar Airport"), and
+
+    - opening with a given name (``opens_name``, None for none: "Gustavo Petro", "Kaja
+      Kallas"; the caller passes it for spans the model typed a body only: a place that
+      opens with a given name is often named after a person), or
+    - with an age in apposition ("Adel Rahimi, 54,"), or
+    - the subject of a reporting verb whose clause goes on with "he" or "she" ("Tarek
+      Benali said he would resign": a body says "it", a place nothing).
+
+    The last two need names that are no English words (``common_words``).
+
+    Near misses: a name whose clause refers back to it with "its" or "it said" ("Morgan
+    Stanley raised its forecast", "Wells Fargo said it would pay"), an acronym, a word in lower case, "the" before the name ("the Carter
+    Center"), a company noun before it ("the carmaker Henry Ford Motors" is blocked by
+    "Motors")."""
+    words = doc[start:end]
+    names = [t for t in words if t.text != "-" and t.lower_ not in NAME_PARTICLES]
+    if not 2 <= len(names) <= 5 or not all(t.is_alpha and t.is_title for t in names):
+        return False
+    if any(t.lower_ in blockers for t in words) or start > 0 and doc[start - 1].lower_ == "the":
+        return False
+    if any(t.is_upper for t in names):
+        return False
+    root = words.root
+    if _speaks_as_body(root):
+        return False  # "Morgan Stanley raised its outlook": a company named after people
+    if opens_name is not None and opens_name(doc[start].text):
+        return True
+    if any(t.lower_ in common_words for t in names):
+        return False  # "Human Rights Watch said he was held": words of a body's name
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")"):
+        return True  # "Adel Rahimi, 54, was arrested"
+    if root.dep_ == "nsubj" and root.head.lemma_ in PERSON_SUBJECT_VERBS:
+        for c in root.head.children:
+            if c.dep_ in ("ccomp", "conj", "xcomp") and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in PERSON_PRONOUNS for g in c.children):
+                return True  # "X said he would go", "X arrived and she met ..."
+    return False
+
+
+def _speaks_as_body(root) -> bool:
+    """The clause of a subject ``root`` refers back to it as a thing: "its" in the verb's
+    clause ("Morgan Stanley raised its outlook") or "it" as the subject of the clause it
+    reports ("Wells Fargo said it would pay")."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    if any(t.lower_ == "its" for t in verb.subtree):
+        return True
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
+               for c in verb.children)
+
+
+#: prepositions of being or moving somewhere, after a verb: what follows is a place
+#: ("fighting raged in X", "troops pushed into X", "shelling around X")
+LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "outside", "inside", "around", "across", "throughout",
+                                   "through", "towards", "toward"})
+
+
+def _placed_by_verb(doc: Doc, start: int, end: int) -> bool:
+    """A one- or two-word name right after a locative preposition that hangs on a verb
+    ("fighting raged in Khan Younis", "troops pushed into Avdiivka"), with no possessive
+    after it: used as a place. Near misses: "confidence in Putin" (the preposition hangs
+    on a noun), "in Putin's speech" (a possessive), "believe in X" (not locative:
+    ``NON_PLACE_IN_VERBS``)."""
+    if start == 0 or sum(t.text != "-" for t in doc[start:end]) > 2:
+        return False
+    prep = doc[start - 1]
+    if prep.lower_ not in LOCATIVE_PREPOSITIONS or prep.head.pos_ not in ("VERB", "AUX") \
+            or prep.head.lemma_.lower() in NON_PLACE_IN_VERBS \
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in NON_PLACE_IN_NOUNS for c in prep.head.children):
+        return False  # "showed little confidence in X": the parser hung the noun's "in" on the verb
+    return not (end < len(doc) and doc[end].text in ("'s", "’s", "'"))
+
+
+#: verbs whose "in" takes people, bodies or languages, not places ("believe in X", "invest
+#: in X", "wrote in Farsi")
+NON_PLACE_IN_VERBS = frozenset({"believe", "invest", "trust", "confide", "participate", "engage", "interest",
+                                "involve", "join", "succeed", "result", "include", "lie", "rest", "vest",
+                                "say", "speak", "write", "post", "publish", "tweet", "sing", "read", "reply",
+                                "respond", "print", "broadcast", "air", "translate", "answer", "address", "declare"})
+#: nouns whose "in" takes people and bodies ("confidence in X", "a stake in X")
+NON_PLACE_IN_NOUNS = frozenset({"confidence", "faith", "trust", "interest", "stake", "belief", "hope", "role",
+                                "part", "say", "share", "investment", "support", "ally", "partner", "friend"})
+
+
+def _place_in_apposition(doc: Doc, start: int, end: int, place_nouns) -> bool:
+    """A name with a noun of a place in apposition after it ("Goma, the capital of North
+    Kivu", "Lunsar, a mining town in the north"): a place, whatever the model typed it.
+    Near miss: "Ruto, the country's leader" (no place noun)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > end and c.lemma_.lower() in place_nouns and c.pos_ == "NOUN"
+               for c in root.children)

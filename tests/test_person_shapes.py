@@ -1,0 +1,79 @@
+"""People and places typed by the shape of a name and by how the text uses it (issue 12):
+a given name, an age, "said he", a title, a place noun in apposition."""
+from __future__ import annotations
+
+import pytest
+
+import relext
+
+
+def _typed(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value in ("NAME", "METONYM")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Gustavo Petro accused Washington of hypocrisy.", "Gustavo Petro"),
+    ("Emmerson Mnangagwa blamed Western sanctions for the crisis.", "Emmerson Mnangagwa"),
+    ("Julius Maada Bio said he would not stand again.", "Julius Maada Bio"),
+    ("Kassym-Jomart Tokayev said he would attend the summit.", "Kassym-Jomart Tokayev"),
+    ("Tarek Benali said he would resign after the vote.", "Tarek Benali"),
+    ("Ouassim Kerrouche, 47, was detained at the border.", "Ouassim Kerrouche"),
+])
+def test_a_name_typed_a_body_is_a_person_by_its_given_name_age_or_pronoun(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name,type_", [
+    ("Morgan Stanley raised its outlook for the year.", "Morgan Stanley", "ORGANISATION"),
+    ("Jomo Kenyatta University hosted the conference.", "Jomo Kenyatta University", "ORGANISATION"),
+    ("Goldman Sachs cut its forecast.", "Goldman Sachs", "ORGANISATION"),
+    ("The Carter Center said the vote was credible.", "Carter Center", "ORGANISATION"),
+    ("Philip Morris International said profits rose.", "Philip Morris International", "ORGANISATION"),
+    ("Marcus Aurelius Street was closed.", "Marcus Aurelius Street", "ORGANISATION"),
+])
+def test_companies_and_sites_named_after_people_are_not_people(nlp, text, name, type_):
+    assert _typed(nlp, text).get(name) != "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("General Abdel Fattah al-Burhan met the delegation.", "Abdel Fattah al-Burhan"),
+    ("The talks were chaired by Ursula van der Berg, who flew in from Brussels.", "Ursula van der Berg"),
+])
+def test_a_persons_name_keeps_its_particles(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Spokeswoman Maria Zakharova dismissed the claims.", "Maria Zakharova"),
+    ("Spokesman Lin Jian said Beijing opposed the sanctions.", "Lin Jian"),
+    ("Envoy Tomas Berglund arrived on Monday.", "Tomas Berglund"),
+])
+def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(nlp, text, name):
+    typed = _typed(nlp, text)
+    assert typed.get(name) == "PERSON"
+    assert not any(k != name and name in k for k in typed)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The convoy reached Goma, the capital of North Kivu, on Friday.", "Goma"),
+    ("Fighting raged in Khan Younis.", "Khan Younis"),
+    ("Clashes erupted in Nagorno-Karabakh.", "Nagorno-Karabakh"),
+])
+def test_a_city_the_model_took_for_a_person_is_a_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "LOCATION"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Salva Kiir met Ruto, the country's leader, in Juba.", "Ruto"),
+    ("Grace Mugabe left Harare on Monday.", "Grace Mugabe"),
+])
+def test_people_with_place_words_near_them_stay_people(nlp, text, name):
+    assert _typed(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The minister wrote in Farsi that the talks had failed.", "Farsi"),
+])
+def test_a_name_after_in_that_is_no_place_of_the_verb_stays_no_place(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "LOCATION"
