@@ -295,6 +295,9 @@ class ExpansionMixin:
         if verb is not None:
             # "Russia accused them", "X imposed sanctions on them": never the clause's own
             # subject (that would be "themselves"), but the nearest group named before
+            if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                verb = verb.head  # "X responded, accusing them": the participle's doer is X
             own = {e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                    for e in self.entities_of(c, _depth=_depth + 1)}
             pair = self._recent_pair(t)
