@@ -295,13 +295,16 @@ class ExpansionMixin:
         if verb is not None:
             # "Russia accused them", "X imposed sanctions on them": never the clause's own
             # subject (that would be "themselves"), but the nearest group named before
-            if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                verb = verb.head  # "X responded, accusing them": the participle's doer is X
-            own = {e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                   for e in self.entities_of(c, _depth=_depth + 1)}
+            if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                    verb = verb.head  # "X responded, accusing them": the participle's doer is X
+                elif verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+                    verb = verb.head.head  # "X responded by calling them ..."
+            # the subject and whatever its words name ("Turkish President X": X and Turkey)
+            own = {e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+                   for e in ([self.index.entity(w.i)] if w.i != c.i else self.entities_of(c, _depth=_depth + 1)) if e}
             pair = self._recent_pair(t)
-            return self._other_group(t, own) or (pair if not own & set(pair) else [])
+            return self._nearest_group(t, own) or (pair if not own & set(pair) else [])
         cur = t.head
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX"):
@@ -323,6 +326,24 @@ class ExpansionMixin:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+        return []
+
+    def _nearest_group(self, t: Token, own: set) -> List[str]:
+        """The states and bodies of the nearest coordination named before ``t`` (its own
+        sentence or the two before) other than those in ``own``: "A and B quarrelled ...
+        A's leader called them fascists" -> B; "Washington and its allies ... he accused
+        them" -> the United States (the unnamed allies are not resolved)."""
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 2)].start
+        for i in range(t.i - 1, limit - 1, -1):
+            tok = t.doc[i]
+            if tok.dep_ in ("conj", "appos") or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            found = [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+            rest = [e for e in found if e not in own]
+            if rest:
+                return rest
         return []
 
     def _other_group(self, t: Token, own: set) -> List[str]:
