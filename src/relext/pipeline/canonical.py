@@ -355,8 +355,9 @@ def _clause_subjects(tok, ent_at, resolved) -> set:
     while a.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in a.children):
         out.update((ent_at.get(c.i) or resolved[c.i])[0] for s in a.children if s.dep_ == "nsubj"
                    for c in (s, *s.conjuncts) if c.i in ent_at or c.i in resolved)
-        if a.dep_ not in ("conj", "xcomp") or a.head.i == a.i:
-            break
+        participle = a.dep_ == "advcl" and a.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+        if a.dep_ not in ("conj", "xcomp") and not participle or a.head.i == a.i:
+            break  # ("X responded, accusing it of ...": the participle's doer is X)
         a = a.head
     return out
 

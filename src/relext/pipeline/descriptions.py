@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ._lookup import positions_where
 from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
-from .person_descriptions import LEADER_HEADS, PERSON_NOUNS, described_person, misparsed_noun
+from .person_descriptions import LEADER_HEADS, PERSON_NOUNS, described_person, misparsed_noun, office_holder
 
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
@@ -107,6 +107,8 @@ class Descriptions:
             if not candidates:  # nobody so titled: the one named person the description fits
                 found = described_person(doc, tok, anchor, groups, titled, sent_of,
                                          lambda t: GENERIC_TITLES.get(t.lower_, {t.lower_}))
+                if found is None and anchor is None:  # "the minister": the one so titled before
+                    found = office_holder(doc, tok, groups, sent_of)
                 candidates = [found] if found else []
                 # the span takes a country possessor with it ("Mexico's president"), so the
                 # description carries its anchor for affiliation.py

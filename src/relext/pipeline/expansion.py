@@ -61,7 +61,10 @@ class ExpansionMixin:
             out.extend(self._recent_pair(_of_them(t), ("PERSON", "COUNTRY")))
         elif t.pos_ == "PRON" or (low == "whose" and t.dep_ == "poss"):
             if low in PLURAL_PRONOUNS:
-                out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
+                if _object_them_verb(t) is not None:  # an object "them": a group named before only
+                    out.extend(self._plural(t, _depth))
+                else:
+                    out.extend(self._plural(t, _depth) or self._previous_group(t) or self._recent_pair(t))
             elif low in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out.extend(self.entities_of(t.head.head, positions=positions, _depth=_depth + 1))
                 if not out and t.dep_ == "nsubj" and t.head.head.pos_ == "NOUN":
@@ -288,6 +291,20 @@ class ExpansionMixin:
         """"their officials" -> the coordinated subject of the clause that contains them;
         "their bids" as an argument of that clause's verb ("France and Germany opposed their
         bids") -> another group named before it, since one backs or opposes others' bids."""
+        verb = _object_them_verb(t)
+        if verb is not None:
+            # "Russia accused them", "X imposed sanctions on them": never the clause's own
+            # subject (that would be "themselves"), but the nearest group named before
+            if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                    verb = verb.head  # "X responded, accusing them": the participle's doer is X
+                elif verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+                    verb = verb.head.head  # "X responded by calling them ..."
+            # the subject and whatever its words name ("Turkish President X": X and Turkey)
+            own = {e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree
+                   for e in ([self.index.entity(w.i)] if w.i != c.i else self.entities_of(c, _depth=_depth + 1)) if e}
+            pair = self._recent_pair(t)
+            return self._nearest_group(t, own) or (pair if not own & set(pair) else [])
         cur = t.head
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX"):
@@ -309,6 +326,24 @@ class ExpansionMixin:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+        return []
+
+    def _nearest_group(self, t: Token, own: set) -> List[str]:
+        """The states and bodies of the nearest coordination named before ``t`` (its own
+        sentence or the two before) other than those in ``own``: "A and B quarrelled ...
+        A's leader called them fascists" -> B; "Washington and its allies ... he accused
+        them" -> the United States (the unnamed allies are not resolved)."""
+        sents = list(t.doc.sents)
+        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        limit = sents[max(0, idx - 2)].start
+        for i in range(t.i - 1, limit - 1, -1):
+            tok = t.doc[i]
+            if tok.dep_ in ("conj", "appos") or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            found = [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+            rest = [e for e in found if e not in own]
+            if rest:
+                return rest
         return []
 
     def _other_group(self, t: Token, own: set) -> List[str]:
@@ -419,6 +454,24 @@ def _in_adverbial(t: Token, verb: Token) -> bool:
     clause = t.head
     return clause.dep_ == "advcl" and clause.head.i == verb.i \
         and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKERS for c in clause.children)
+
+
+def _object_them_verb(t: Token) -> Optional[Token]:
+    """The verb whose object "them" is: its direct object or dative ("accused them"), or
+    the object of a preposition on the verb or on the verb's direct object ("sanctions on
+    them", "warned them of"); None for any other "them" (a subject's "of them")."""
+    if t.lower_ != "them":
+        return None
+    if t.dep_ in ("dobj", "dative") and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    if t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return None
+    host = t.head.head
+    if host.pos_ in ("VERB", "AUX"):
+        return host
+    if host.pos_ == "NOUN" and host.dep_ == "dobj" and host.head.pos_ in ("VERB", "AUX"):
+        return host.head
+    return None
 
 
 def _stake_of_clause(t: Token, verb: Token) -> bool:

@@ -144,6 +144,53 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
     return None
 
 
+# words before an office title that make it another office or another holder ("the other
+# minister", "the new secretary", "the former envoy")
+OTHER_HOLDER_WORDS = {"other", "another", "new", "former", "late", "then", "next", "previous", "incoming",
+                      "outgoing", "acting", "interim"}
+# how many sentences back the holder may have been named last
+OFFICE_WINDOW = 3
+
+
+def office_holder(doc, tok, groups: Dict[str, Dict], sent_of: List[int]) -> Optional[str]:
+    """"Foreign Minister Penny Wong flew to Jakarta. The minister met ...": a bare office
+    title ("the minister", "the secretary", "the general", "the foreign minister") is the
+    one person named before it (within `OFFICE_WINDOW` sentences) whose own title, right
+    before the name or in apposition to it, has the head word and every modifier of the
+    description. Two such people, none, a person named in the description's own clause, a
+    title naming its state or body ("the minister of X": `_description_anchor`), a plural,
+    a possessor, or "the other (new, former) minister" leave it unresolved."""
+    if _fits_head(tok) or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("compound", "appos", "poss"):
+        return None
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the" or any(
+            c.dep_ in ("appos", "nummod", "poss") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to"))
+            or c.lower_ in OTHER_HOLDER_WORDS for c in tok.children):
+        return None
+    mods = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")}
+    wanted = mods | {tok.lower_}
+    here = sent_of[tok.i]
+    holders = set()
+    for g in groups.values():
+        if g["type"] != "PERSON":
+            continue
+        for mm in g["mentions"]:
+            if mm.get("kind") not in (None, "NAME") or mm["start"] >= tok.i or here - mm["sentence"] > OFFICE_WINDOW:
+                continue
+            words = {t.lower_ for t in doc[max(0, mm["start"] - 3):mm["end"] - 1]}
+            root = doc[mm["start"]:mm["end"]].root
+            for ap in root.children:
+                if ap.dep_ == "appos":
+                    words.update(t.lower_ for t in ap.subtree if t.i <= ap.i)
+            if wanted <= words:
+                holders.add(g["id"])
+    if len(holders) != 1:
+        return None
+    holder = holders.pop()
+    people = {g["id"]: g for g in groups.values() if g["type"] == "PERSON"}
+    return None if holder in clause_mates(doc, tok, people) else holder
+
+
 def _clause_verb(tok):
     return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 

@@ -224,10 +224,16 @@ def _own_subject_tokens(tok) -> set:
     """Token positions of the active subject of the verb whose object (or prepositional
     object) ``tok`` is: "A and B threatened the country" means a third state, never A or B,
     so those positions are passed over when the country named last is looked for (a
-    passive subject, "X was barred from the country", is left to the usual choice)."""
+    passive subject, "X was barred from the country", is left to the usual choice); a
+    participle with no subject of its own takes the subject of the verb it hangs on."""
     verb = tok.head if tok.dep_ in ("dobj", "dative") else tok.head.head if tok.dep_ == "pobj" else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return set()
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.tag_ == "VBG" \
+            and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        # "X said ..., accusing the country of ...": the participle's doer is the subject of
+        # the verb it hangs on (with its possessor: "Iran's leader said, accusing the country")
+        verb = verb.head
     return {w.i for c in verb.children if c.dep_ == "nsubj" for w in c.subtree}
 
 
