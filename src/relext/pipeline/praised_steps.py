@@ -7,7 +7,8 @@
   doer of the last act told before it, in its sentence or the one before ("Kenya expelled
   the envoy on Monday. Ghana welcomed the move" -> Ghana SUPPORTS Kenya). Where a verb of
   the noun's own ("decided", "moved") names the step, the trigger rules already find its
-  owner (`antecedents.step_owner`) and this rule stays out.
+  owner (`antecedents.step_owner`) and this rule stays out. The passive is the same act
+  ("The move was welcomed by Ghana": the agent welcomes; without an agent, nobody).
 
 "The decision" is left to `antecedents.step_owner` alone: after an act that is no
 decision it often means another's step told further back.
@@ -46,7 +47,9 @@ def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
     for v in (doc[i] for i in positions_where(doc, lambda w: w in WELCOMING_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in WELCOMING_VERBS:
             continue
-        objs = [c for c in v.children if c.dep_ == "dobj"]
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        # "welcomed the move", or in the passive "the move was welcomed by Ghana"
+        objs = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         objs += [x for o in objs for x in o.conjuncts]
         doers: List[str] = []
         for o in objs:

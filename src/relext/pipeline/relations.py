@@ -35,7 +35,7 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import (continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
+from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
                       prefixed_backing, relied_on_support, support_sources,
                       thanked_for_support, with_support)
 from .gatherings import gatherings
@@ -97,6 +97,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     thanked_for_support = (
         guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
+assured_support = guarded(assured_support, list)
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
@@ -279,7 +280,8 @@ class RelationExtractor(RuleComponent):
                       + included_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
-                      + given_support(doc, index, args) + aligned(doc, index, args)
+                      + given_support(doc, index, args) + assured_support(doc, index, args)
+                      + aligned(doc, index, args)
                       + support_sources(doc, index, args) + relied_on_support(doc, index, args)
                       + continued_arms_transfers(doc, index, args)
                       + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
