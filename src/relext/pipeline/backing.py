@@ -54,6 +54,8 @@ SUPPORT_SOURCES = frozenset(_CUES["support_sources"])
 SUPPORT_SOURCE_VERBS = frozenset(_CUES["support_source_verbs"])
 RELIED_ON_VERBS = frozenset(_CUES["relied_on_verbs"])
 ARMS_TRANSFER_NOUNS = frozenset(_CUES["arms_transfer_nouns"])
+# "X hopes (tries, seeks) to win Y's backing": support sought, not had
+SOUGHT_SUPPORT_GOVERNORS = frozenset(_CUES["sought_support_governors"])
 ARMS_MODIFIERS = frozenset(_CUES["arms_modifiers"])
 GOING_ON_VERBS = frozenset(_CUES["going_on_verbs"])
 # a state's government described by the participle ("Colombia's US-backed government")
@@ -253,6 +255,9 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
         if not givers:
             continue
+        if n.head.dep_ == "xcomp" and n.head.head.lemma_.lower() in SOUGHT_SUPPORT_GOVERNORS \
+                or args.modality.modality(n.head, args, "SUPPORTS")[0] == "HYPOTHETICAL":
+            continue  # "X hopes (tries) to win the support of Y": support sought, not had
         negated, cue = args.modality.negation(n.head)
         out += _supports(n, ((s, o) for o in _holders(args, n.head) for s in givers), index,
                          "SUPPORTS:has-the-support-of", negated=negated, cue=cue)

@@ -98,6 +98,8 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
         guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
 assured_support = guarded(assured_support, list)
+# verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
+STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
@@ -412,6 +414,8 @@ class RelationExtractor(RuleComponent):
                 gov = tok.head.head  # "the Council voted for sanctions on X"
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.pos_ == "VERB":
                 gov = tok.head.head  # "aligned itself with the EU sanctions", "signed up to them", "came to the defence of X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in STANCE_COPULAS:
+                gov = tok.head.head  # "Germany is (remains) on Ukraine's side"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)
