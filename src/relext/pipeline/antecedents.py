@@ -24,6 +24,12 @@ ACTION_VERBS: Dict[str, Set[str]] = {
     "accession": {"accede", "admit", "join"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
     "proposal": {"propose"}, "ruling": {"rule"}, "lawsuit": {"file", "bring"}, "complaint": {"file", "lodge"},
     "request": {"request"}, "offer": {"offer"}, "ban": {"ban"}, "step": {"decide"}, "verdict": {"rule"},
+    # a bid or application is made by applying ("Sweden applied to join NATO. Finland backed
+    # the bid"); a resolution by the body that adopts (passes, sponsors) it; a measure or plan
+    # by the one who imposes (adopts, proposes, unveils) it
+    "bid": {"apply", "bid"}, "application": {"apply"},
+    "resolution": {"adopt", "pass", "sponsor", "draft", "table", "introduce"},
+    "plan": {"propose", "unveil", "present"}, "initiative": {"propose", "launch"},
 }
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")

@@ -26,6 +26,7 @@ legitimate.
   "the support (backing) Moscow lends (gives) X": the support noun with its giver in a
   relative clause;
 - "X thanked Y for its support (help, solidarity)": Y supports X;
+- "Y assured X (him) of its (Poland's) support": Y (and Poland) SUPPORTS X (`assured_support`);
 - "(most of the) backing for X's return came from A and B": support whose source is named
   by "come (flow) from": A and B SUPPORTS X (the one the support is for, or the owner of the
   step it is for);
@@ -53,6 +54,8 @@ SUPPORT_SOURCES = frozenset(_CUES["support_sources"])
 SUPPORT_SOURCE_VERBS = frozenset(_CUES["support_source_verbs"])
 RELIED_ON_VERBS = frozenset(_CUES["relied_on_verbs"])
 ARMS_TRANSFER_NOUNS = frozenset(_CUES["arms_transfer_nouns"])
+# "X hopes (tries, seeks) to win Y's backing": support sought, not had
+SOUGHT_SUPPORT_GOVERNORS = frozenset(_CUES["sought_support_governors"])
 ARMS_MODIFIERS = frozenset(_CUES["arms_modifiers"])
 GOING_ON_VERBS = frozenset(_CUES["going_on_verbs"])
 # a state's government described by the participle ("Colombia's US-backed government")
@@ -252,6 +255,9 @@ def had_support(doc: Doc, index, args) -> List[Dict]:
                    for o in p.children if o.dep_ == "pobj" for e in args.entities_of(o)]
         if not givers:
             continue
+        if n.head.dep_ == "xcomp" and n.head.head.lemma_.lower() in SOUGHT_SUPPORT_GOVERNORS \
+                or args.modality.modality(n.head, args, "SUPPORTS")[0] == "HYPOTHETICAL":
+            continue  # "X hopes (tries) to win the support of Y": support sought, not had
         negated, cue = args.modality.negation(n.head)
         out += _supports(n, ((s, o) for o in _holders(args, n.head) for s in givers), index,
                          "SUPPORTS:has-the-support-of", negated=negated, cue=cue)
@@ -374,6 +380,48 @@ def given_support(doc: Doc, index, args) -> List[Dict]:
         negated, cue = args.modality.negation(v)
         out += _supports(v, ((s, o) for s in args.cached(("subj", v.i), args.subjects, v) for o in recipients), index,
                          "SUPPORTS:gave-aid", negated=negated, cue=cue)
+    return out
+
+
+ASSURING_VERBS = frozenset(_CUES["assuring_verbs"])
+ASSURED_SUPPORT = GIVEN_SUPPORT | frozenset(_CUES["assured_support_nouns"])
+
+
+def assured_support(doc: Doc, index, args) -> List[Dict]:
+    """SUPPORTS records for support promised to the object of a verb of assuring:
+    "Duda assured him of Poland's full support", "reassured Kyiv of its solidarity" ->
+    the subject (and the support noun's possessor, "Poland's") SUPPORTS the one assured,
+    whether named or referred to by a pronoun or description (``assuring_verbs`` and
+    ``assured_support_nouns`` in cues.yaml). Not: an assurance of something else ("assured
+    him of a fair trial"), a negated one ("did not assure X of support") gives a negated
+    record.
+
+    Args:
+        doc: the parsed document.
+        index: its `EntityIndex`.
+        args: its `Arguments`.
+
+    Returns:
+        The records, one per supporter and one assured.
+    """
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in ASSURING_VERBS, attr="LEMMA")):
+        if v.pos_ != "VERB" or v.lemma_.lower() not in ASSURING_VERBS:
+            continue
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        # "assured X of its support": the "of" on the verb, or parsed onto its object
+        gifts = [o for h in [v] + objects for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in ASSURED_SUPPORT]
+        gifts += [x for g in gifts for x in g.conjuncts if x.lemma_.lower() in ASSURED_SUPPORT]
+        if not gifts:
+            continue
+        assured = [e for c in objects for e in args.entities_of(c)]
+        givers = list(args.cached(("subj", v.i), args.subjects, v))
+        givers += [e for g in gifts for c in g.children if c.dep_ in ("poss", "amod", "compound")
+                   and index.entity(c.i) for e in args.entities_of(c)]
+        negated, cue = args.modality.negation(v)
+        out += _supports(v, ((s, o) for s in dict.fromkeys(givers) for o in dict.fromkeys(assured)), index,
+                         "SUPPORTS:assured-of-support", negated=negated, cue=cue)
     return out
 
 

@@ -9,6 +9,7 @@ from typing import List, Optional, Sequence
 
 from spacy.tokens import Token
 
+from ..gazetteer import read_data
 from .antecedents import step_owner
 from .group_lists import group_members
 from .argument_words import (
@@ -36,6 +37,9 @@ from .argument_words import (
 
 # "a delegation led by X": the verbs that make X part of the group
 LEADING_VERBS = {"lead", "head"}
+# verbs whose subject (or agent) authors a step named in a relative clause on it: "the
+# resolution, which was sponsored by Kenya", "the plan that Egypt proposed" (cues.yaml)
+AUTHORING_VERBS = frozenset(read_data("cues.yaml").get("authoring_verbs", ()))
 
 
 # verbs of a statement whose unowned staff subject is the speaker's ("said no ministers would go")
@@ -154,6 +158,20 @@ class ExpansionMixin:
                     elif c.dep_ == "acl" and c.tag_ == "VBN":  # "the plan put forward (proposed) by X"
                         out.extend(e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                                    for e in self.entities_of(p, _depth=_depth + 1))
+                    elif c.dep_ == "relcl" and c.lemma_.lower() in AUTHORING_VERBS \
+                            and not any(x.dep_ == "neg" for x in c.children):
+                        # "the resolution, which was sponsored by Kenya", "the plan that Egypt
+                        # proposed": the author named in a relative clause on the step
+                        agents = [e for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                                  for e in self.entities_of(p, _depth=_depth + 1)]
+                        if not agents and any(x.dep_ == "dobj" and x.lower_ in RELATIVE_PRONOUNS for x in c.children) \
+                                or not agents and not any(x.dep_ == "dobj" for x in c.children) \
+                                and not any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ in RELATIVE_PRONOUNS
+                                            for x in c.children):
+                            # a named author only: "the terms they proposed" is too loose a pointer
+                            agents = [e for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON"
+                                      for e in self.entities_of(x, _depth=_depth + 1)]
+                        out.extend(agents)
             if not out:  # "welcomed the decision": whoever took the step named before
                 out.extend(step_owner(self, t))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):

@@ -94,6 +94,11 @@ class Modality:
             if p.lower_ == "among" and p.head.lemma_.lower() in ("be", "remain"):
                 cur = p.head
                 nodes.append((cur, False))
+            elif p.lower_ == "on" and p.head.lemma_.lower() in ("be", "stand", "remain", "stay") \
+                    and cur.lemma_.lower() == "side":
+                # "X is not on Y's side": the copula's negation is the stance's
+                cur = p.head
+                nodes.append((cur, False))
             elif p.lower_ == "of" and p.head.lower_ == "one" and p.head.head.lemma_.lower() in ("be", "remain"):
                 cur = p.head.head
                 nodes.append((cur, False))

@@ -135,6 +135,8 @@ class ObjectsMixin:
                             # object is never its own clause's subject
                             found = [e for e in found if e not in subjects]
                         objs.extend(found)
+                if not passive:
+                    objs.extend(e for e in self._raised_object(tok) if e not in subjects)
             elif slot.startswith("prep:"):
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):
@@ -485,6 +487,21 @@ class ObjectsMixin:
             if rel:
                 objs.extend(self.entities_of(tok.head))
         return list(dict.fromkeys(objs)), pairs
+
+    def _raised_object(self, tok: Token) -> List[str]:
+        """"Kenya armed and funded Somalia", "condemned and sanctioned X": a verb with no
+        complement of its own shares the object of the next verb it is coordinated with,
+        when that verb has no subject of its own ("A criticised and B sanctioned X" does not
+        share)."""
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp", "nsubjpass")
+               or c.dep_ == "prep" and any(p.dep_ == "pobj" for p in c.children) for c in tok.children):
+            return []
+        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i), None)
+        if nxt is None or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in nxt.children) \
+                or not any(c.dep_ == "cc" and c.i < nxt.i for c in tok.children) \
+                or nxt.i - tok.i > 3:
+            return []  # only "V1 and V2 X" / "V1 or V2 X", the two verbs side by side
+        return [e for c in nxt.children if c.dep_ == "dobj" for e in self.entities_of(c, positions=True)]
 
     def _state_named_before(self, pron: Token, excluded: set) -> List[str]:
         """The country named last before ``pron`` in its sentence or the one before it,

@@ -7,7 +7,11 @@
   doer of the last act told before it, in its sentence or the one before ("Kenya expelled
   the envoy on Monday. Ghana welcomed the move" -> Ghana SUPPORTS Kenya). Where a verb of
   the noun's own ("decided", "moved") names the step, the trigger rules already find its
-  owner (`antecedents.step_owner`) and this rule stays out.
+  owner (`antecedents.step_owner`) and this rule stays out. The passive is the same act
+  ("The move was welcomed by Ghana": the agent welcomes; without an agent, nobody). A
+  verb of opposing ("opposed (rejected) the move"; ``opposing_step_verbs``) gives the
+  negated SUPPORTS, and a support noun ("voiced support for the move"; ``welcoming_nouns``)
+  the positive one from its giver.
 
 "The decision" is left to `antecedents.step_owner` alone: after an act that is no
 decision it often means another's step told further back.
@@ -28,6 +32,10 @@ from .antecedents import last_actor, step_owner
 from .records import pair_records, record
 
 WELCOMING_VERBS = frozenset(read_data("cues.yaml").get("welcoming_verbs", ()))
+# verbs of opposing the step ("Ghana opposed the move": a negated SUPPORTS of its doer)
+OPPOSING_VERBS = frozenset(read_data("cues.yaml").get("opposing_step_verbs", ()))
+# nouns of backing the step ("voiced support for the move")
+WELCOMING_NOUNS = frozenset(read_data("cues.yaml").get("welcoming_nouns", ()))
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 
 
@@ -43,10 +51,17 @@ def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
         The records, one per welcomer and doer.
     """
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in WELCOMING_VERBS, attr="LEMMA")):
-        if v.pos_ != "VERB" or v.lemma_.lower() not in WELCOMING_VERBS:
+    words = WELCOMING_VERBS | OPPOSING_VERBS | WELCOMING_NOUNS
+    for v in (doc[i] for i in positions_where(doc, lambda w: w in words, attr="LEMMA")):
+        lemma = v.lemma_.lower()
+        if v.pos_ == "NOUN" and lemma in WELCOMING_NOUNS:
+            out += _welcomed_by_noun(v, index, args)
             continue
-        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if v.pos_ != "VERB" or lemma not in WELCOMING_VERBS and lemma not in OPPOSING_VERBS:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        # "welcomed the move", or in the passive "the move was welcomed by Ghana"
+        objs = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         objs += [x for o in objs for x in o.conjuncts]
         doers: List[str] = []
         for o in objs:
@@ -55,12 +70,35 @@ def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
         if not doers:
             continue
         negated, cue = args.modality.negation(v)
+        if lemma in OPPOSING_VERBS:  # "Ghana opposed the move": a negated SUPPORTS of the doer
+            if negated:
+                continue  # "did not oppose the move" states no backing either
+            negated, cue = True, v.text
         for s in args.cached(("subj", v.i), args.subjects, v):
             for d in dict.fromkeys(doers):
                 if s != d and index.type_of(s) in BACKER_TYPES and index.type_of(d) in BACKER_TYPES:
                     out.append(record(v, s, "SUPPORTS", d, rule_id="SUPPORTS:welcomed-the-last-act",
                                       negated=negated, cue=cue))
     return out
+
+
+def _welcomed_by_noun(n, index, args) -> List[Dict]:
+    """"Ghana voiced support for the move", "Togo's backing of the step": a support noun
+    whose "for"/"of" names the last act by "the move" alone; the noun's giver (possessor,
+    or the subject of the verb that governs it) SUPPORTS the act's doer."""
+    doers: List[str] = []
+    for p in n.children:
+        if p.dep_ == "prep" and p.lower_ in ("for", "of"):
+            for o in p.children:
+                if o.dep_ == "pobj" and index.entity(o.i) is None and not step_owner(args, o):
+                    doers += last_actor(args, o)
+    if not doers:
+        return []
+    negated, cue = args.modality.negation(n)
+    givers = args.cached(("subj", n.i), args.subjects, n)
+    return [record(n, s, "SUPPORTS", d, rule_id="SUPPORTS:welcomed-the-last-act", negated=negated, cue=cue)
+            for s in dict.fromkeys(givers) for d in dict.fromkeys(doers)
+            if s != d and index.type_of(s) in BACKER_TYPES and index.type_of(d) in BACKER_TYPES]
 
 
 _CUES = read_data("cues.yaml")

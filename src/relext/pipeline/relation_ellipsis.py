@@ -1,7 +1,7 @@
 """Relations told again with their predicate or object left out (`elided_relations`).
 
 News tells one step once and then gives its followers in short: "A imposed sanctions on C.
-B followed suit", "B did the same", "So did B", "B took similar steps", "B also pulled out",
+B followed suit", "B did the same", "So did B", "A backed C, as did B", "B took similar steps", "B also pulled out",
 "B joined A in boycotting the summit", "B joined A's boycott". The follower gets the antecedent's relations: those
 of the nearest earlier relation's subject in that sentence (the same sentence before the cue
 or the two before it, else the headline), of the deed types only (no affiliation). The copy
@@ -46,8 +46,10 @@ COPYABLE = set(_LEX["copyable"])
 LEAD_NOUNS = set(_LEX["lead_nouns"])
 JOIN_VERBS = set(_LEX["join_verbs"])
 BEHIND_VERBS = set(_LEX["behind_verbs"])
+# "A backed C, as did B": the auxiliaries that stand for the main verb after "as"
+AS_DID_VERBS = set(_LEX["as_did_verbs"])
 CUES = set().union(*PRO_VERBS.values()) | LEAD_NOUNS | JOIN_VERBS | BEHIND_VERBS | DO_OBJECTS | DO_ADVERBS | LIKENESS | ADDITIVE \
-    | set(PRESENCE_VERBS) | {"well", "join", "follow"}
+    | set(PRESENCE_VERBS) | {"well", "join", "follow", "as"}
 WINDOW = 2  # sentences before the cue's own
 ACTORS = ("PERSON", "COUNTRY", "ORGANISATION")
 GUESS_AUX = set(_LEX["guess_auxiliaries"])
@@ -115,6 +117,13 @@ def _cues(tok: Token, index, args, predicates_of) -> List[Cue]:
             and (lemma != "so" or _inverted(head) or any(c.lower_ in ADDITIVE for c in head.children)):
         # ("it will keep doing so" goes on with its own deed: only "So did B", "B did so too")
         out.append((head, "did-likewise", None, None, None, None))  # "B did likewise", "So did B", "B did so"
+    elif lemma == "as" and tok.dep_ == "mark" and head.dep_ == "advcl" and head.lemma_.lower() in AS_DID_VERBS \
+            and head.i == tok.i + 1 and any(c.dep_ == "nsubj" and c.i > head.i for c in head.children) \
+            and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "neg") for c in head.children):
+        # "A backed C, as did B", "A has left, as have B and C": the main clause's deeds,
+        # before the cue, go to the inverted subject
+        sent = tok.sent
+        out.append((head, "as-did", None, None, None, (sent.start_char, tok.idx)))
     elif lemma == "so" and tok.dep_ == "advmod" and head.lower_ in ("too", "well") and head.head.lemma_.lower() == "do" \
             and head.head.pos_ == "VERB":
         out.append((head.head, "did-likewise", None, None, None, None))  # "B did so too" ("so" read under "too")

@@ -35,7 +35,7 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .advocacy import advocacy, advocacy_words
-from .backing import (continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
+from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
                       prefixed_backing, relied_on_support, support_sources,
                       thanked_for_support, with_support)
 from .gatherings import gatherings
@@ -98,6 +98,9 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
     thanked_for_support = (
         guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
+assured_support = guarded(assured_support, list)
+# verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
+STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
@@ -282,7 +285,8 @@ class RelationExtractor(RuleComponent):
                       + included_after_group(doc, index, args)
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
-                      + given_support(doc, index, args) + aligned(doc, index, args)
+                      + given_support(doc, index, args) + assured_support(doc, index, args)
+                      + aligned(doc, index, args)
                       + support_sources(doc, index, args) + relied_on_support(doc, index, args)
                       + continued_arms_transfers(doc, index, args)
                       + welcomed_acts(doc, index, args) + praise_labels(doc, index, args, self.reporting)
@@ -413,6 +417,8 @@ class RelationExtractor(RuleComponent):
                 gov = tok.head.head  # "the Council voted for sanctions on X"
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to") and tok.head.head.pos_ == "VERB":
                 gov = tok.head.head  # "aligned itself with the EU sanctions", "signed up to them", "came to the defence of X"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in STANCE_COPULAS:
+                gov = tok.head.head  # "Germany is (remains) on Ukraine's side"
             if gov.lemma_.lower() not in rule.governors or not (tok.dep_ in ("dobj", "nsubjpass") or gov is not tok.head):
                 return []  # "aid" alone is no sanction; "cut off aid to X" is
             subjects = args.cached(("subj", gov.i), args.subjects, gov)
