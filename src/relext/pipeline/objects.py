@@ -594,8 +594,8 @@ class ObjectsMixin:
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             kids += [c for c in tok.head.children if c.dep_ == "prep"]
         for c in kids:
-            if c.dep_ == "prt":
-                return True
+            if c.dep_ == "prt" and c.lower_ != particle:
+                return True  # (the rule's own particle is none: "pulled out", "will sit out")
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
                 return True  # ("take part": the particle is no object)
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i and any(

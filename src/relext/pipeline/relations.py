@@ -385,7 +385,7 @@ class RelationExtractor(RuleComponent):
             return []
         if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp" or promised_governor(tok)):
             return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
-        if rule.bare_only and not _bare_verb(tok):
+        if rule.bare_only and not _bare_verb(tok, rule.particle):
             return []  # "will come under fire (back, to power)": not coming to the event
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
@@ -696,16 +696,24 @@ _DIRECTION_ADVERBS = {"back", "close", "near", "together", "forward", "out", "up
                       "away", "true", "short", "clean", "alive", "loose", "undone", "into"}
 
 
-def _bare_verb(tok) -> bool:
+# days and months the tagger may not read as dates ("pulled out on Friday")
+_TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _bare_verb(tok, particle: Optional[str] = None) -> bool:
     """Whether the verb (or noun) has no complement of its own (`Rule.bare_only`): no particle,
     object, clause or adjective, no preposition but one of time ("will come on Monday"), no
     adverb of direction ("declined the invitation", not "declined an invitation to visit
-    Moscow")."""
+    Moscow"). The rule's own particle ("pulled out") is no complement."""
     for c in tok.children:
+        if c.dep_ == "prt" and c.lower_ == particle:
+            continue
         if c.dep_ in ("prt", "dobj", "xcomp", "ccomp", "acomp", "oprd", "attr", "dative", "agent", "advcl", "acl",
                       "relcl"):
             return False
-        if c.dep_ == "prep" and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj"):
+        if c.dep_ == "prep" and not any(p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_NAMES
+                                        for p in c.children if p.dep_ == "pobj"):
             return False
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _DIRECTION_ADVERBS:
             return False
