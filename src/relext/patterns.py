@@ -78,6 +78,10 @@ class TriggerRule(BaseModel):
             future or modal auxiliary on the trigger, or the trigger as the infinitive of
             another verb ("will hit back at X", "vowed to hit back at X"; "hit back at X"
             is a retort, no threat).
+        bare_only: the rule holds only for the verb with no complement of its own: no
+            particle, object, clause, adjective or preposition (one of time aside) and no
+            adverb of direction ("Lula will come", not "came under fire", "came back",
+            "came to power" or "came close").
         id: a stable rule id recorded as evidence (default ``RELATION:pos:lemma``).
     """
 
@@ -100,6 +104,7 @@ class TriggerRule(BaseModel):
     modifiers: Tuple[str, ...] = ()
     passive_only: bool = False
     promised_only: bool = False
+    bare_only: bool = False
     id: str = ""
 
     @field_validator("relation")

@@ -291,12 +291,17 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 wanted = ("PERSON",)
             elif low == "it" and (tok.head.pos_ != "VERB" or tok.head.lemma_ in EXPLETIVE_HEADS) \
                     and not (tok.dep_ == "pobj" and tok.head.pos_ == "ADP") \
+                    and not (tok.dep_ == "nsubj" and tok.head.lemma_ == "take"
+                             and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.head.children)) \
                     and not (tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in AGENT_ADJECTIVES
                                                          for c in tok.head.children)):
-                # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend"
+                # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend",
+                # nor "it will take part" (an agent, unlike "it takes time")
                 continue
             elif low in NEUTER:
                 wanted = ("COUNTRY", "ORGANISATION")
+                if _bound_by_quantifier(tok):
+                    continue  # "every country in the boycott will let its athletes compete": no one state
             else:
                 continue
             # an object pronoun never stands for the subject of its own clause ("X slapped
@@ -317,6 +322,21 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
 
 
 # ---------------------------------------------------------------------------------------
+_QUANTIFIERS = {"every", "each", "any", "no"}
+
+
+def _bound_by_quantifier(tok) -> bool:
+    """Whether "it"/"its" sits under a clause whose subject is a quantified noun ("every
+    country", "each member", "no state"): the pronoun is bound by it and names no one entity."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and any(d.dep_ == "det" and d.lower_ in _QUANTIFIERS
+                                                                      for d in c.children) for c in cur.children):
+            return True
+    return False
+
+
 def _body_of_head(tok, pool, sent_of) -> Optional[str]:
     """"X sanctioned the agency and froze the assets of its head, Y": "its" before a title
     that heads a body, with a name in apposition, is the one organisation named before it

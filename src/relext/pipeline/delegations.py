@@ -4,7 +4,9 @@ In a passage about an event, "the Chinese delegation walked out", "security staf
 Israeli delegation to leave", "Hu, head of the Chinese delegation, spoke", "the Chinese
 delegation's leader, Hu" → China (and Hu) attend the event in focus (GUIDELINES: a country
 attends when its delegation takes part). The event is the one named on the delegation ("to
-(at) EVENT"), else the one the passage is about (named in the last two sentences). Not a
+(at) EVENT"), else the one the passage is about (named in the last two sentences: the
+passage's event further back was tried and cost precision). Its named members ("the delegation will include A and B") attend
+with its heads. Not a
 delegation with another destination ("a delegation to Berlin"), a trade or business
 delegation, a visiting one ("a Chinese delegation visited Kenya"), "no delegation", nor a
 negated or unrealised clause ("did not send a delegation" is the trigger rules').
@@ -94,4 +96,11 @@ def _heads(tok: Token, index, args) -> List[str]:
         if noun.dep_ == "appos":
             out += args.entities_of(noun.head)
         out += [e for a in noun.children if a.dep_ == "appos" for e in args.entities_of(a)]
+    # "the Chinese delegation will include (comprises, features) A and B": its named members
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in MEMBER_VERBS:
+        out += [e for o in tok.head.children if o.dep_ == "dobj" for e in args.entities_of(o)]
     return [e for e in dict.fromkeys(out) if index.type_of(e) == "PERSON"]
+
+
+# verbs whose object lists a delegation's members
+MEMBER_VERBS = {"include", "comprise", "feature"}

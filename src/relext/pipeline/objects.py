@@ -611,17 +611,18 @@ class ObjectsMixin:
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             kids += [c for c in tok.head.children if c.dep_ == "prep"]
         for c in kids:
-            if c.dep_ == "prt":
-                return True
+            if c.dep_ == "prt" and c.lower_ != particle:
+                return True  # (the rule's own particle is none: "pulled out", "will sit out")
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
                 return True  # ("take part": the particle is no object)
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i and any(
                     s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in kids):
                 continue  # a fronted partitive: "Of the invited states, only A and B sent leaders"
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
-                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead")
+                    any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead", "person", "absentia")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num and p.lower_ not in MONTHS
-                        for p in c.children):  # ("joined in May": the tagger may not read a month as a date)
+                        for p in c.children):  # ("joined in May": the tagger may not read a month as a
+                # date; "will be there in person": a manner, no place)
                 return True
         return False
 

@@ -11,13 +11,16 @@
   event the passage is about), "X stayed away (stayed at home)" (a negated ATTENDS);
 - sending someone in one's place: "sent Foreign Minister Y instead (in his place, to the
   summit)" → Y attends;
+- presence at the venue: "X will be present (is expected) in Lima", where the event in focus is
+  held in Lima → X attends it;
 - joining remotely ("joined by video link"), not travelling to the event's city (a negated
   ATTENDS, `settle_attendance` drops it where attendance is stated another way), joining
   people for talks (MEETS_WITH), staff present ("had no representative present"), and
   boycotting what a state holds ("Hungary's presidency").
 
 The event is the one named in the phrase, else the one the passage is about
-(`SalienceMixin.salient_event`, named in the last three sentences).
+(`SalienceMixin.focus_event`: named in the last three sentences, else the passage's event in
+focus, `SalienceMixin.passage_event`).
 """
 from __future__ import annotations
 
@@ -62,7 +65,7 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
     AFFILIATED_WITH of a state delegation's head)."""
     out: List[Dict] = []
     words = {"represent", "join", "boycott", "have", "lead"} | HOST_NOUNS | TRAVEL_VERBS \
-        | {"stay", "remain", "send", "dispatch"} | set(PRESENCE_ADJECTIVES)
+        | {"stay", "remain", "send", "dispatch"} | set(PRESENCE_ADJECTIVES) | VENUE_PRESENCE
     for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -87,6 +90,8 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
             out += _delegation_head(tok, index, args)
         elif lemma in PRESENCE_ADJECTIVES and tok.pos_ == "NOUN" and among_those(tok):
             out += _among_those_present(tok, index, args, modality)
+        elif lemma in VENUE_PRESENCE and tok.pos_ in ("ADJ", "VERB"):
+            out += _present_at_venue(tok, index, args, modality)
     return out
 
 
@@ -98,7 +103,7 @@ PRESENCE_ADJECTIVES = {"present": False, "absent": True}
 def _among_those_present(tok: Token, index, args, modality) -> List[Dict]:
     """"Among those absent were A and B", "A and B were among those present", with the
     adjective read as a noun: the ones listed attend (do not attend) the event in focus."""
-    ev = args.salient_event(tok, window=3, ahead=False)
+    ev = args.focus_event(tok, ahead=False)
     return _emit(tok, args.subjects(tok), ev, index, args, modality, "ATTENDS:among-those-present",
                  flip=PRESENCE_ADJECTIVES[tok.lemma_.lower()])
 
@@ -189,8 +194,9 @@ def _event(tok: Token, index, args, preps=("at", "to", "for", "of", "in"), windo
                 return e
             if e is None and p.lemma_.lower() in EVENT_NOUNS and any(d.lower_ in ("the", "this") for d in p.children):
                 # "to the conference": the passage's event (of that kind, where one is)
-                return args.salient_event(tok, window=window, head=described_event(tok))
-    return args.salient_event(tok, window=window)
+                return args.salient_event(tok, window=window, head=described_event(tok)) if window is None \
+                    else args.focus_event(tok, window=window, head=described_event(tok))
+    return args.salient_event(tok, window=window) if window is None else args.focus_event(tok, window=window)
 
 
 def _emit(tok: Token, subjects: List[str], ev: Optional[str], index, args, modality, rule_id: str, *,
@@ -296,7 +302,7 @@ def _stayed_away(tok: Token, index, args, modality) -> List[Dict]:
             or any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(p.pos_ == "PROPN" for p in c.children)
                    for c in kids):
         return []  # "stayed away from X" is a trigger rule; "stayed at home in Kent" is a place
-    ev = args.salient_event(tok, window=3, parts=False)
+    ev = args.focus_event(tok, parts=False)
     subjects = args.subjects(tok)
     if in_protest(tok):
         return _emit(tok, subjects, ev, index, args, modality, "BOYCOTTS:stayed-away-in-protest", predicate="BOYCOTTS")
@@ -323,7 +329,7 @@ def _sent_instead(tok: Token, index, args, modality) -> List[Dict]:
             and any(index.type_of(e) in BODY_TYPES for e in args.subjects(tok))):
         # "Russia decided to send senior official X", "Chile will send its foreign minister,
         # X": a state's titled envoy with no destination goes to the event in focus
-        ev = args.salient_event(tok, window=3)
+        ev = args.focus_event(tok)
     else:
         return []
     # the state or body that sends its minister takes part too (not a leader sending a deputy)
@@ -380,7 +386,32 @@ def _joined_remotely(tok: Token, index, args, modality) -> List[Dict]:
         return []
     # "X, who stayed home, joined by video link" is parsed as a participle on X
     subjects = args.entities_of(tok.head) if tok.dep_ == "acl" else args.subjects(tok)
-    return _emit(tok, subjects, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:joined-remotely")
+    return _emit(tok, subjects, args.focus_event(tok), index, args, modality, "ATTENDS:joined-remotely")
+
+
+# -- present where the event is held ----------------------------------------------------------
+# words of being at a place that, at the place the event in focus is held, are being at the event
+VENUE_PRESENCE = {"present", "expect"}
+
+
+def _present_at_venue(tok: Token, index, args, modality) -> List[Dict]:
+    """"X will be present in Brasilia", "X is expected in Brasilia", where the passage's event
+    in focus is held in Brasilia: X attends it (a stated presence, not travel: no VISITS is
+    inferred from it; "expected to ..." and "present in person" name no place)."""
+    if tok.lemma_.lower() == "expect" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return []  # "analysts expect X in Lima": not the subject's presence
+    holders = [tok] + ([tok.head] if tok.dep_ == "acomp" else [])  # "will be present in X": on "be"
+    places = [e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
+              if e and index.type_of(e) in ("LOCATION", "COUNTRY")]
+    if not places:
+        return []
+    ev = args.focus_event(tok)
+    if not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
+        return []
+    subjects = args.subjects(tok) if tok.lemma_.lower() != "expect" else \
+        [e for c in tok.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
+    return _emit(tok, subjects, ev, index, args, modality, "ATTENDS:present-at-venue")
 
 
 # -- not travelling to where the event is held -------------------------------------------------
@@ -392,7 +423,7 @@ def _not_travelling(tok: Token, index, args, modality) -> List[Dict]:
     places = [index.entity(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
               for p in c.children if p.dep_ == "pobj"]
     places = [p for p in places if p and index.type_of(p) == "LOCATION"]
-    ev = args.salient_event(tok, window=3)
+    ev = args.focus_event(tok)
     if not places or not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
         return []
     subjects = [s for s in args.subjects(tok) if index.type_of(s) == "PERSON"]
@@ -434,7 +465,7 @@ def _staff_to_venue(tok: Token, index, args, modality) -> List[Dict]:
     places = [e for m in moves for c in m.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
               for p in c.children if p.dep_ == "pobj" for e in [index.entity(p.i)]
               if e and index.type_of(e) == "LOCATION"]
-    ev = args.salient_event(tok, window=3)
+    ev = args.focus_event(tok)
     if not places or not ev or not any(_held_in(tok.doc, index, ev, p) for p in places):
         return []
     bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
@@ -493,4 +524,4 @@ def _had_staff_present(tok: Token, index, args, modality) -> List[Dict]:
         return []
     bodies = [e for e in args.subjects(tok) if index.type_of(e) in BODY_TYPES]
     # "no representative", "nobody": the clause's negation already says so
-    return _emit(tok, bodies, args.salient_event(tok, window=3), index, args, modality, "ATTENDS:had-staff-present")
+    return _emit(tok, bodies, args.focus_event(tok), index, args, modality, "ATTENDS:had-staff-present")

@@ -392,6 +392,8 @@ class RelationExtractor(RuleComponent):
             return []
         if rule.promised_only and not (promises(tok) or tok.dep_ == "xcomp" or promised_governor(tok)):
             return []  # "hit back at X" told as done is a retort; "will hit back at X" a threat
+        if rule.bare_only and not _bare_verb(tok, rule.particle):
+            return []  # "will come under fire (back, to power)": not coming to the event
         if rule.wrongdoer and not args.has_wrongdoer_complement(tok):
             return []
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -481,6 +483,8 @@ class RelationExtractor(RuleComponent):
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
                 ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=described_event(tok))
+                if ev and args.dated_elsewhere(tok, ev):
+                    ev = None  # "Estonia took part in 2019": an earlier edition, not this one
             objects = [ev] if ev else []
         if not pairs and (not subjects or not objects and len(subjects) < 2):
             # no (subject, object) pair can come of it (nothing below adds arguments): skip
@@ -692,3 +696,34 @@ def _event_in_place(index, event_id: str, place_id: str) -> bool:
     names = [index.names.get(event_id, "")]
     names += [index.names.get(e, "") for e in index.types if event_id.startswith(e + "-")]
     return any(place in n for n in names)
+
+
+# adverbs that give a bare verb of coming a direction or a sense of its own ("came back",
+# "came close", "came first"); "too", "also", "personally" leave it bare
+_DIRECTION_ADVERBS = {"back", "close", "near", "together", "forward", "out", "up", "down", "in", "apart", "first",
+                      "second", "last", "home", "here", "along", "across", "around", "round", "over", "off",
+                      "away", "true", "short", "clean", "alive", "loose", "undone", "into"}
+
+
+# days and months the tagger may not read as dates ("pulled out on Friday")
+_TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _bare_verb(tok, particle: Optional[str] = None) -> bool:
+    """Whether the verb (or noun) has no complement of its own (`Rule.bare_only`): no particle,
+    object, clause or adjective, no preposition but one of time ("will come on Monday"), no
+    adverb of direction ("declined the invitation", not "declined an invitation to visit
+    Moscow"). The rule's own particle ("pulled out") is no complement."""
+    for c in tok.children:
+        if c.dep_ == "prt" and c.lower_ == particle:
+            continue
+        if c.dep_ in ("prt", "dobj", "xcomp", "ccomp", "acomp", "oprd", "attr", "dative", "agent", "advcl", "acl",
+                      "relcl"):
+            return False
+        if c.dep_ == "prep" and not any(p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_NAMES
+                                        for p in c.children if p.dep_ == "pobj"):
+            return False
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _DIRECTION_ADVERBS:
+            return False
+    return True

@@ -60,7 +60,7 @@ class SalienceMixin:
         event (an opening ceremony) gives way to the whole event (a boycott is of the Games).
         With ``head`` ("summit" of "to the summit") a nearer event of another kind ("the
         ASEAN-China meeting") gives way to the nearest one so named. With ``sole``, nothing in
-        the ``window`` falls back to the passage's one event (`sole_event`)."""
+        the ``window`` falls back to the passage's event in focus (`passage_event`)."""
         def ok(e: Optional[str]) -> bool:
             return bool(e) and self.index.type_of(e) == "EVENT" and (parts or "-ceremony" not in e) \
                 and not unattendable(self.index.names.get(e, ""))
@@ -90,7 +90,7 @@ class SalienceMixin:
         if window is not None and sole:
             # a guest list running on for paragraphs ("They were A and B. Present as well were
             # C. D came too."): past the window, the passage's one event is still the one
-            return self.sole_event(tok, ok)
+            return self.passage_event(tok, parts=parts)
         return None
 
     def sole_event(self, tok: Token, ok) -> Optional[str]:
@@ -103,6 +103,86 @@ class SalienceMixin:
             return None
         first = min(i for i, e in self.index.by_token.items() if e == events[0])
         return events[0] if first < tok.i else None
+
+    def focus_event(self, tok: Token, *, parts: bool = True, window: int = 3, ahead: bool = True,
+                    head: Optional[str] = None) -> Optional[str]:
+        """The event a presence stated without naming one is about ("X sent its foreign
+        minister", "Y stayed at home", "Z will be there"): the nearest attendable event named in
+        the last ``window`` sentences (`salient_event`); past them, the passage's event in focus
+        (`passage_event`), so that a guest list running on for paragraphs after the lead keeps
+        its event."""
+        ev = self.salient_event(tok, parts=parts, window=window, ahead=ahead, head=head)
+        focus = self.passage_event(tok, parts=parts)
+        if ev and focus and ev != focus and not head and self._background_event(tok, ev):
+            # "The Danube Forum last month discussed rivers. ... Fiji dispatched its minister":
+            # an event told as past background is not the one a later presence is about
+            return focus
+        ev = ev or focus
+        return None if ev and self.dated_elsewhere(tok, ev) else ev
+
+    def dated_elsewhere(self, tok: Token, ev: str) -> bool:
+        """Whether ``tok``'s sentence is set in the past by a time phrase ("took part in 2019",
+        "came last year") that neither the event's name nor any sentence naming it carries: the
+        clause tells an earlier edition, not the event the passage is about."""
+        own = _past_markers(tok.sent)
+        if not own:
+            return False
+        name = self.index.names.get(ev, "").lower()
+        if any(m in name for m in own):
+            return False
+        sents = {tok.doc[i].sent.start: tok.doc[i].sent for i, e in self.index.by_token.items() if e == ev}
+        return not any(_past_markers(s) & own for s in sents.values())
+
+    def _background_event(self, tok: Token, ev: str) -> bool:
+        """Whether every mention of ``ev`` before ``tok`` sits in a sentence set in the past by
+        a time phrase ("last month", "in 2019", "two years ago", "previous") that ``tok``'s
+        own sentence does not share, and the event's name carries no such year."""
+        name = self.index.names.get(ev, "")
+        sents = [t.sent for i, e in self.index.by_token.items() if e == ev and i < tok.i for t in [tok.doc[i]]]
+        if not sents:
+            return False
+        own = _past_markers(tok.sent)
+        for sent in sents:
+            marks = _past_markers(sent)
+            if not marks or marks & own or any(m in name for m in marks):
+                return False
+        return True
+
+    def passage_event(self, tok: Token, *, parts: bool = True) -> Optional[str]:
+        """The event the passage is about, among the attendable events named before ``tok``:
+        the only one; else the one mentioned most often; on a tie, the one of them named in the
+        passage's first two sentences (headline and lead); still two: none (two events compete,
+        nothing is guessed). With ``parts=False`` a part of an event (its opening ceremony)
+        counts as the whole."""
+        counts = self.cached(("passage-event-mentions", parts), lambda: self._event_mentions(tok.doc, parts))
+        before = {e: [i for i in starts if i < tok.i] for e, starts in counts.items()}
+        before = {e: len(v) for e, v in before.items() if v}
+        if not before:
+            return None
+        top = max(before.values())
+        best = [e for e, n in before.items() if n == top]
+        if len(best) > 1:
+            sents = list(tok.doc.sents)
+            lead_end = sents[min(1, len(sents) - 1)].end
+            best = [e for e in best if min(counts[e]) < lead_end]
+        return best[0] if len(best) == 1 else None
+
+    def _event_mentions(self, doc, parts: bool):
+        """Start tokens of each attendable event's mentions (a part folded into its event
+        where ``parts`` is False)."""
+        out = {}
+        prev = None
+        for i in sorted(self.index.by_token):
+            e = self.index.entity(i)
+            if not e or self.index.type_of(e) != "EVENT" or unattendable(self.index.names.get(e, "")):
+                prev = None
+                continue
+            if not parts and "-ceremony" in e and e.rsplit("-", 2)[0] in self.index.types:
+                e = e.rsplit("-", 2)[0]
+            if e != prev or self.index.entity(i - 1) is None:
+                out.setdefault(e, []).append(i)
+            prev = e
+        return out
 
     def _salient_named(self, tok: Token, head: str, ok) -> Optional[str]:
         """The nearest event before ``tok`` (in its sentence and the three before) whose name
@@ -182,6 +262,15 @@ class SalienceMixin:
         return any(t.lemma_.lower() in WRONGDOERS and not _under_verb(t, tok) for c in tok.children
                    if not (c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX"))
                    for t in c.subtree if t.i > tok.i)
+
+
+_PAST_TIME = re.compile(r"\blast (week|month|year|summer|winter|spring|autumn|time|edition)\b|\b\w+ (years?|months?) ago\b"
+                        r"|\bprevious\b|\bpreviously\b|\bin the past\b|\b(19|20)\d\d\b", re.I)
+
+
+def _past_markers(sent) -> set:
+    """The time phrases of a sentence that set it in the past ("last year", "in 2019")."""
+    return {m.group(0).lower() for m in _PAST_TIME.finditer(sent.text)}
 
 
 def _under_verb(tok: Token, top: Token) -> bool:
