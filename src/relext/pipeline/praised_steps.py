@@ -23,7 +23,7 @@ from typing import Dict, List
 from spacy.tokens import Doc
 
 from ..gazetteer import read_data
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .antecedents import last_actor, step_owner
 from .records import pair_records, record
 
@@ -43,7 +43,7 @@ def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
         The records, one per welcomer and doer.
     """
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in WELCOMING_VERBS, attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, WELCOMING_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in WELCOMING_VERBS:
             continue
         objs = [c for c in v.children if c.dep_ == "dobj"]
@@ -111,7 +111,7 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
 
     out: List[Dict] = []
     words = PRAISE_NOUNS | PRAISE_HEADS
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w in words, attr="LEMMA")):
+    for tok in (doc[i] for i in positions_in(doc, words, attr="LEMMA")):
         if tok.pos_ not in ("NOUN", "PROPN") or not _is_praise(tok):
             continue
         label = tok
@@ -189,7 +189,7 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
     from .judged_acts import _reporters
 
     out: List[Dict] = []
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w in ACT_PRAISE or w in STANCE_PRAISE)):
+    for tok in (doc[i] for i in positions_in(doc, ACT_PRAISE, STANCE_PRAISE)):
         label = tok
         stance_only = tok.lower_ not in ACT_PRAISE  # "legitimate", "have merit": said of a stance
         if tok.lower_ == "merit" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "have":
@@ -272,7 +272,7 @@ def defended_parties(doc: Doc, index, args, reporting: set) -> List[Dict]:
     from .judged_acts import _reporters
 
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in ("treat", "deserve", "merit"), attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, {"treat", "deserve", "merit"}, attr="LEMMA")):
         if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
             continue
         lemma = v.lemma_.lower()
