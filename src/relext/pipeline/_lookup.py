@@ -252,17 +252,23 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     return _tokens_of(word_of, len(words), kept)
 
 
-def _word_ranks(doc: Doc, attr: int) -> Tuple[Dict[str, List[int]], frozenset]:
+def _word_ranks(doc: Doc, attr: int) -> Tuple[Dict[str, int], Dict[str, List[int]], frozenset]:
     """Each distinct word of `_distinct_words` (lower-cased unless ``ORTH``) mapped to the
-    indices of the distinct values that give it (two lemmas "Attend" and "attend" give one
-    word), and those words as a set; computed once per Doc and attribute."""
+    index of the distinct value that gives it; the words that more than one value gives
+    (two lemmas "Attend" and "attend") mapped to all of theirs; and the words as a set.
+    Computed once per Doc and attribute, as three containers (a list per word would leave
+    hundreds of objects per Doc for the garbage collector to walk)."""
     cache = _doc_cache(doc)
     key = ("ranks", attr)
     if key not in cache:
-        ranks: Dict[str, List[int]] = {}
+        ranks: Dict[str, int] = {}
+        shared: Dict[str, List[int]] = {}
         for k, w in enumerate(_distinct_words(doc, attr)[0]):
-            ranks.setdefault(w, []).append(k)
-        cache[key] = (ranks, frozenset(ranks))
+            if w in ranks:
+                shared.setdefault(w, [ranks[w]]).append(k)
+            else:
+                ranks[w] = k
+        cache[key] = (ranks, shared, frozenset(ranks))
     return cache[key]
 
 
@@ -279,12 +285,15 @@ def positions_in(doc: Doc, *word_sets: Iterable[str], attr: str = "LOWER") -> Li
     words, word_of = _distinct_words(doc, _ATTRS[attr])
     if not words:
         return []
-    ranks, present = _word_ranks(doc, _ATTRS[attr])
+    ranks, shared, present = _word_ranks(doc, _ATTRS[attr])
     kept: List[int] = []
     for ws in word_sets:
         # (the set operation walks the smaller of the two sets)
         for w in present.intersection(ws) if isinstance(ws, (set, frozenset)) else present.intersection(set(ws)):
-            kept += ranks[w]
+            if w in shared:
+                kept += shared[w]
+            else:
+                kept.append(ranks[w])
     if not kept:
         return []
     return _tokens_of(word_of, len(words), kept)
