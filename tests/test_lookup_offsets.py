@@ -1,5 +1,6 @@
 """The cached offsets of `relext.pipeline._lookup` give what spaCy's Spans give."""
-from relext.pipeline._lookup import sentence_bounds, sentence_chars, span_chars, span_text
+from relext.pipeline._lookup import (positions_in, positions_where, sentence_bounds, sentence_chars, span_chars,
+                                     span_text)
 
 TEXT = ("Home | World\n\nLeaders met in Geneva (Switzerland) on Monday. “We agree,” the envoy said.\n"
         "A short line\nand the talks — which ran late — ended.")
@@ -22,3 +23,15 @@ def test_sentence_bounds_match_token_sent(nlp):
         sent = tok.sent
         assert sentence_bounds(doc, tok.i) == (sent.start, sent.end)
         assert sentence_chars(doc, tok.i) == (sent.start_char, sent.end_char)
+
+
+def test_positions_in_finds_what_the_membership_predicate_finds(nlp):
+    doc = nlp("Kenya and Peru met; KENYA's envoy Met the Peruvian envoys. They meet again in Lima.")
+    word_sets = [{"met", "envoy"}, {"kenya"}, {"meet", "lima", "absent"}, set(), {"Kenya", "KENYA"}]
+    for attr in ("LOWER", "LEMMA", "ORTH"):
+        for a in word_sets:
+            for b in word_sets:
+                expected = positions_where(doc, lambda w: w in a or w in b, attr=attr)
+                assert positions_in(doc, a, b, attr=attr) == expected
+                assert positions_in(doc, a, attr=attr) == positions_where(doc, lambda w: w in a, attr=attr)
+    assert positions_in(doc, ["meet"], attr="LEMMA") == [t.i for t in doc if t.lemma_.lower() == "meet"] != []

@@ -78,6 +78,7 @@ def forget_attribute(doc: Doc, attr: int) -> None:
     cache.pop(("distinct", attr), None)
     cache.pop(("values", attr), None)
     cache.pop(("words", attr), None)
+    cache.pop(("ranks", attr), None)
 
 
 def _char_bounds(doc: Doc) -> Tuple[List[int], List[int]]:
@@ -246,6 +247,53 @@ def positions_where(doc: Doc, keep: Callable[[str], bool], *, attr: str = "LOWER
     """
     words, word_of = _distinct_words(doc, _ATTRS[attr])
     kept = list(compress(range(len(words)), map(keep, words)))  # (no Python loop of its own)
+    if not kept:
+        return []
+    return _tokens_of(word_of, len(words), kept)
+
+
+def _word_ranks(doc: Doc, attr: int) -> Tuple[Dict[str, int], Dict[str, List[int]], frozenset]:
+    """Each distinct word of `_distinct_words` (lower-cased unless ``ORTH``) mapped to the
+    index of the distinct value that gives it; the words that more than one value gives
+    (two lemmas "Attend" and "attend") mapped to all of theirs; and the words as a set.
+    Computed once per Doc and attribute, as three containers (a list per word would leave
+    hundreds of objects per Doc for the garbage collector to walk)."""
+    cache = _doc_cache(doc)
+    key = ("ranks", attr)
+    if key not in cache:
+        ranks: Dict[str, int] = {}
+        shared: Dict[str, List[int]] = {}
+        for k, w in enumerate(_distinct_words(doc, attr)[0]):
+            if w in ranks:
+                shared.setdefault(w, [ranks[w]]).append(k)
+            else:
+                ranks[w] = k
+        cache[key] = (ranks, shared, frozenset(ranks))
+    return cache[key]
+
+
+def positions_in(doc: Doc, *word_sets: Iterable[str], attr: str = "LOWER") -> List[int]:
+    """``positions_where(doc, lambda w: w in A or w in B ..., attr=attr)`` for the sets of
+    words ``A``, ``B`` ... (lower-case, or as written with ``attr="ORTH"``), without calling
+    a predicate on each distinct word of the Doc: each set is intersected with the Doc's
+    distinct words (a C-level set operation).
+
+    >>> import spacy
+    >>> positions_in(spacy.blank("en")("The US led, then Saudi Arabia led."), {"led"}, {"then"})
+    [2, 4, 7]
+    """
+    words, word_of = _distinct_words(doc, _ATTRS[attr])
+    if not words:
+        return []
+    ranks, shared, present = _word_ranks(doc, _ATTRS[attr])
+    kept: List[int] = []
+    for ws in word_sets:
+        # (the set operation walks the smaller of the two sets)
+        for w in present.intersection(ws) if isinstance(ws, (set, frozenset)) else present.intersection(set(ws)):
+            if w in shared:
+                kept += shared[w]
+            else:
+                kept.append(ranks[w])
     if not kept:
         return []
     return _tokens_of(word_of, len(words), kept)

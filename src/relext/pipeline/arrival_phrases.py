@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 ARRIVAL_NOUNS = {"arrival"}
@@ -28,7 +28,7 @@ TRAVELLER_TYPES = ("PERSON", "ORGANISATION")
 def arrival_phrases(doc: Doc, index, args, modality) -> List[Dict]:
     """VISITS records of the clause subjects that an "on (upon) arrival in X" phrase places."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in ARRIVAL_NOUNS, attr="LEMMA"):
+    for i in positions_in(doc, ARRIVAL_NOUNS, attr="LEMMA"):
         noun = doc[i]
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in ARRIVAL_PREPS or prep.head.pos_ not in ("VERB", "AUX"):

@@ -46,7 +46,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
-from ._lookup import positions_where
+from ._lookup import positions_in, positions_where
 from .records import pair_records, record
 
 _CUES = read_data("cues.yaml")
@@ -174,7 +174,7 @@ def _legitimacy_complement(v: Token) -> bool:
 def legitimacy(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for recognising someone's claim to power (module docstring)."""
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in REGARD_VERBS, attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, REGARD_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in REGARD_VERBS:
             continue
         dobjs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
@@ -238,7 +238,7 @@ HAD_SUPPORT = {"support", "backing", "endorsement", "blessing", "praise"}
 def had_support(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for support had by the subject of a verb of having (module docstring)."""
     out: List[Dict] = []
-    for n in (doc[i] for i in positions_where(doc, lambda w: w in HAD_SUPPORT, attr="LEMMA")):
+    for n in (doc[i] for i in positions_in(doc, HAD_SUPPORT, attr="LEMMA")):
         if n.pos_ != "NOUN" or n.lemma_.lower() not in HAD_SUPPORT or n.dep_ != "dobj" \
                 or n.head.lemma_.lower() not in HAVING_VERBS:
             continue
@@ -297,7 +297,7 @@ def with_support(doc: Doc, index, args) -> List[Dict]:
     """"X seized Y with the backing (support, blessing) of Z", "with Z's (U.S.) backing": Z
     SUPPORTS the subject of the clause the phrase hangs on."""
     out: List[Dict] = []
-    for n in (doc[i] for i in positions_where(doc, lambda w: w in HAD_SUPPORT, attr="LEMMA")):
+    for n in (doc[i] for i in positions_in(doc, HAD_SUPPORT, attr="LEMMA")):
         if not held_support_noun(n) or n.dep_ != "pobj":
             continue
         givers = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
@@ -321,7 +321,7 @@ def thanked_for_support(doc: Doc, index, args) -> List[Dict]:
     support given; the thanks themselves are no SUPPORTS of Y). A support noun with an object
     of its own ("for its support for Z") is left to the trigger rules."""
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w == "thank", attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, {"thank"}, attr="LEMMA")):
         if v.pos_ != "VERB":
             continue
         nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
@@ -347,7 +347,7 @@ GIVEN_SUPPORT = {"aid", "assistance", "support", "backing", "weapon", "weapons",
 def given_support(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for support given to an indirect object (module docstring)."""
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in GIVING_VERBS, attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, GIVING_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in GIVING_VERBS:
             continue
         recipients = [e for c in v.children if c.dep_ == "dative" for e in args.entities_of(c)]
@@ -445,8 +445,8 @@ def _supported(args, noun: Token) -> List[str]:
 def support_sources(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for support said to come from its givers (module docstring)."""
     out: List[Dict] = []
-    found = set(positions_where(doc, lambda w: w in SUPPORT_SOURCES, attr="LEMMA"))
-    found |= set(positions_where(doc, lambda w: w == "backing", attr="LOWER"))  # a gerund "Backing for X"
+    found = set(positions_in(doc, SUPPORT_SOURCES, attr="LEMMA"))
+    found |= set(positions_in(doc, {"backing"}, attr="LOWER"))  # a gerund "Backing for X"
     for n in (doc[i] for i in sorted(found)):
         if not (n.pos_ == "NOUN" or n.lower_ == "backing"):
             continue
@@ -472,7 +472,7 @@ def support_sources(doc: Doc, index, args) -> List[Dict]:
 def relied_on_support(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for "X can count (rely) on Y's support" (module docstring)."""
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in RELIED_ON_VERBS, attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, RELIED_ON_VERBS, attr="LEMMA")):
         if v.pos_ != "VERB" or v.lemma_.lower() not in RELIED_ON_VERBS:
             continue
         nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "on"
@@ -498,7 +498,7 @@ def relied_on_support(doc: Doc, index, args) -> List[Dict]:
 def continued_arms_transfers(doc: Doc, index, args) -> List[Dict]:
     """SUPPORTS records for an arms transfer told as going on (module docstring)."""
     out: List[Dict] = []
-    for n in (doc[i] for i in positions_where(doc, lambda w: w in ARMS_TRANSFER_NOUNS, attr="LEMMA")):
+    for n in (doc[i] for i in positions_in(doc, ARMS_TRANSFER_NOUNS, attr="LEMMA")):
         v = n.head
         if n.pos_ != "NOUN" or n.dep_ != "nsubj" or v.pos_ != "VERB" or v.lemma_.lower() not in GOING_ON_VERBS:
             continue

@@ -13,7 +13,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 # verbs of breaking a rule, and the rules they break
@@ -65,7 +65,7 @@ def breaches(doc: Doc, index, args, reporting) -> List[Dict]:
     """ACCUSES records for reported breaches and meddling (see the module docstring)."""
     out: List[Dict] = []
     verbs = set(reporting) | CHARGING_VERBS
-    for i in positions_where(doc, lambda w: w in BREACH_VERBS or w in MEDDLE_VERBS):
+    for i in positions_in(doc, BREACH_VERBS, MEDDLE_VERBS):
         v = doc[i]
         if v.pos_ not in ("VERB", "AUX") or not _breach(v):
             continue

@@ -10,7 +10,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .presence import by_agents
 from .records import record
 
@@ -24,7 +24,7 @@ def companions(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
     or X's attendance of the passage's event)."""
     out: List[Dict] = []
     positive = [r for r in records if r["predicate"] in ("ATTENDS", "VISITS") and not r["negated"]]
-    for i in positions_where(doc, lambda w: w == "accompany" or w in COMPANION_TRAVEL, attr="LEMMA"):
+    for i in positions_in(doc, {"accompany"}, COMPANION_TRAVEL, attr="LEMMA"):
         tok = doc[i]
         if tok.pos_ != "VERB":
             continue

@@ -21,7 +21,7 @@ from typing import Dict, List, Optional
 from spacy.tokens import Doc
 
 from ..gazetteer import country_names
-from ._lookup import positions_where
+from ._lookup import positions_in
 
 COMPASS = {"North": "north", "South": "south"}
 
@@ -50,7 +50,7 @@ def _pairs() -> Dict[str, Dict[str, str]]:
 def compass_states(doc: Doc, mentions: List[Dict]) -> List[Dict]:
     """Retype (or add) the mentions of "the North"/"the South" that stand for a state of a
     divided country the passage names; returns the mentions to add."""
-    where = positions_where(doc, lambda w: w in COMPASS, attr="ORTH")
+    where = positions_in(doc, COMPASS, attr="ORTH")
     if not where:
         return []
     pairs = _pairs()

@@ -17,7 +17,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .argument_words import OTHER_PURPOSES
 from .records import record
 
@@ -33,7 +33,7 @@ def delegations(doc: Doc, index, args, modality) -> List[Dict]:
     out: List[Dict] = []
     if not any(t == "EVENT" for t in index.types.values()):
         return out
-    for i in positions_where(doc, lambda w: w == "delegation", attr="LEMMA"):
+    for i in positions_in(doc, {"delegation"}, attr="LEMMA"):
         tok = doc[i]
         if tok.pos_ == "NOUN":
             out += _delegation(tok, index, args, modality)

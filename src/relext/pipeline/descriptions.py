@@ -7,7 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
 from .person_descriptions import LEADER_HEADS, PERSON_NOUNS, described_person, misparsed_noun, office_holder
@@ -85,7 +85,7 @@ class Descriptions:
         taken = _taken_tokens(groups)
         titled = self._titled_people(doc, groups)
         person_heads = self.titles | LEADER_HEADS | PERSON_NOUNS
-        for i in positions_where(doc, person_heads.__contains__):
+        for i in positions_in(doc, person_heads):
             tok = doc[i]
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") and not misparsed_noun(tok):
                 continue

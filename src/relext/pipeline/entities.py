@@ -30,7 +30,7 @@ from spacy.util import ensure_path, filter_spans
 from .. import extensions  # noqa: F401  (registers doc._ extensions)
 from ..gazetteer import city_names, language_names, region_names, wordnet_regions, default_entries, large_cities, one_edit_apart, read_data, validate_entries
 from ._base import RuleComponent
-from ._lookup import WordSet, span_text
+from ._lookup import WordSet, positions_in, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .named_heads import EventShapes, standing_body
@@ -616,7 +616,7 @@ def _surnames_again(doc: Doc, surnames: set, gaz: List[Dict], unknown_place) -> 
         return []
     places = {i for c in gaz for i in range(c["start"], c["end"])}
     out = []
-    for tok in doc:
+    for tok in (doc[i] for i in positions_in(doc, surnames, attr="ORTH")):  # the words as written
         if tok.text not in surnames or tok.i in places or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None

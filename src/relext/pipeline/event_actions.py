@@ -17,7 +17,7 @@ from typing import Dict, List, Optional
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
-from ._lookup import positions_of_words, positions_where
+from ._lookup import positions_in, positions_of_words
 from .records import record
 
 # verbs whose "at" is an argument or a target, not the place the subject is in
@@ -60,7 +60,7 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
     for i in positions_of_words(doc, {"during"}):
         if doc[i].dep_ == "prep":
             out += _spoke_during(doc[i], index, args, modality)
-    for i in positions_where(doc, lambda w: w in CHAIR_VERBS or w == "come" or w in ADDRESS_VERBS, attr="LEMMA"):
+    for i in positions_in(doc, CHAIR_VERBS, {"come"}, ADDRESS_VERBS, attr="LEMMA"):
         if doc[i].pos_ != "VERB":
             continue
         lemma = doc[i].lemma_.lower()

@@ -18,7 +18,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Span
 
-from ._lookup import positions_of_words, positions_where, sentence_bounds
+from ._lookup import positions_in, positions_of_words, sentence_bounds
 from .records import record
 
 #: words of the bracketed position note in a caption: "(left to right)", "(L-R)", "(centre)"
@@ -66,7 +66,7 @@ def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:
     # only sentences with an "at" can be captions, only those with a leader noun addresses
     # (the prefilters read the same words as the rules)
     ats = positions_of_words(doc, ["at"])
-    leaders = positions_where(doc, LEADER_NOUNS.__contains__, attr="LEMMA")
+    leaders = positions_in(doc, LEADER_NOUNS, attr="LEMMA")
     for start, end in sorted({sentence_bounds(doc, i) for i in ats + leaders}):  # those sentences, in order
         sent = doc[start:end]
         if any(start <= i < end for i in ats):
@@ -75,7 +75,7 @@ def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:
             out.extend(_addressed_leaders(sent, index, args, states))
     # the tokens that can open one of the rules below: their words and lemmas
     starts = sorted(set(positions_of_words(doc, SIDELINES))
-                    | set(positions_where(doc, lambda w: w in SPEECH_NOUNS or w == "follow" or w in TALK_NOUNS,
+                    | set(positions_in(doc, SPEECH_NOUNS, {"follow"}, TALK_NOUNS,
                                           attr="LEMMA")))
     for tok in (doc[i] for i in starts):
         if tok.lower_ in SIDELINES and tok.head.lower_ in ("on", "at", "along"):

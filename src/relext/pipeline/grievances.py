@@ -26,7 +26,7 @@ from typing import Dict, List
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
-from ._lookup import positions_of_words, positions_where
+from ._lookup import positions_in, positions_of_words
 from .records import record
 from .threat_clauses import answered
 
@@ -152,7 +152,7 @@ def _promised_consequences(doc: Doc, index, args, reporting: set) -> List[Dict]:
     out: List[Dict] = []
     # only these words can fire the tests below: the verbs' lemmas ("play" for "playing with
     # fire") and "sorry"
-    starts = positions_where(doc, lambda w: w in FACING_VERBS or w in REGRET_VERBS or w in ("answer", "play"), attr="LEMMA")
+    starts = positions_in(doc, FACING_VERBS, REGRET_VERBS, {"answer", "play"}, attr="LEMMA")
     starts += positions_of_words(doc, ["sorry"])
     for i in sorted(set(starts)):
         tok = doc[i]
@@ -227,8 +227,8 @@ def _reported_blame(doc: Doc, index, args, reporting: set) -> List[Dict]:
     someone's words the narrator states it, and the narrator is nobody."""
     out: List[Dict] = []
     # only these words can fire the tests below: the adjectives, "behind" and the lemma "blame"
-    starts = positions_where(doc, lambda w: w in GUILT_ADJECTIVES or w in BLAME_ADJECTIVES or w == "behind")
-    starts += positions_where(doc, lambda w: w == "blame" or w in FAULT_NOUNS, attr="LEMMA")
+    starts = positions_in(doc, GUILT_ADJECTIVES, BLAME_ADJECTIVES, {"behind"})
+    starts += positions_in(doc, {"blame"}, FAULT_NOUNS, attr="LEMMA")
     for i in sorted(set(starts)):
         tok = doc[i]
         low = tok.lower_
@@ -284,7 +284,7 @@ def _reported_incitement(doc: Doc, index, args, reporting: set) -> List[Dict]:
     in a quotation with a known speaker: the speaker ACCUSES the inciter. The narrator's own
     "Uganda fuelled the unrest" accuses no one; a denied one ("had not incited") clears."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in INCITING_VERBS, attr="LEMMA"):
+    for i in positions_in(doc, INCITING_VERBS, attr="LEMMA"):
         verb = doc[i]
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -322,7 +322,7 @@ def _conditional_warnings(doc: Doc, index, args, reporting: set) -> List[Dict]:
     someone's words: the speaker THREATENS X (GUIDELINES: conditional warnings are threats)."""
     out: List[Dict] = []
     # the words that can head such a warning (the tests below say which of them do)
-    starts = positions_where(doc, lambda w: w in RETALIATION_NOUNS or w in PENALTY_NOUNS or w in WARNING_VERBS,
+    starts = positions_in(doc, RETALIATION_NOUNS, PENALTY_NOUNS, WARNING_VERBS,
                              attr="LEMMA")
     starts += positions_of_words(doc, ["retaliatory"])
     for i in sorted(set(starts)):

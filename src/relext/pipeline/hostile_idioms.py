@@ -21,7 +21,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 from .argument_words import SUFFER_VERBS
 
@@ -92,7 +92,7 @@ def _blow_targets(args, v: Token) -> List[str]:
 
 def hostile_idioms(doc: Doc, index, args) -> List[Dict]:
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in PERMIT_VERBS or w in NOTICE_VERBS or w == "rule" or w == "tell",
+    for i in positions_in(doc, PERMIT_VERBS, NOTICE_VERBS, {"rule"}, {"tell"},
                              attr="LEMMA"):
         v = doc[i]
         if v.pos_ != "VERB":

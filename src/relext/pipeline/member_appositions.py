@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .membership import _organisation_of, negating_non
 from .records import record
 
@@ -106,7 +106,7 @@ def _bodies_after_of(doc: Doc, index, k: int, end: int) -> Tuple[List[str], int]
 def apposed_members(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "A and B, both members of X," and "A, an X and Y member,"."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in MEMBER_HEADS or w in BODY_HEADS):
+    for i in positions_in(doc, MEMBER_HEADS, BODY_HEADS):
         head = doc[i]
         low = head.lower_
         sent = head.sent
@@ -169,7 +169,7 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
     after the leaders of the member states)."""
     out: List[Dict] = []
     firsts = {c[0] for c in NAMING_CUES}
-    for i in positions_where(doc, firsts.__contains__):
+    for i in positions_in(doc, firsts):
         cue = next((c for c in NAMING_CUES if tuple(t.lower_ for t in doc[i:i + len(c)]) == c), None)
         if cue is None or i < 2 or doc[i - 1].text != ",":
             continue
@@ -238,7 +238,7 @@ def included_after_group(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "<group of a body>, X (and Y) included," and "<group of a
     body>, with X (and Y) among them": the states named are members of the body."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in ("included", "among")):
+    for i in positions_in(doc, {"included", "among"}):
         tok = doc[i]
         if tok.lower_ == "among":
             if i + 1 >= len(doc) or doc[i + 1].lower_ != "them":

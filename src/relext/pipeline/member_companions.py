@@ -22,7 +22,7 @@ from typing import Dict, Iterable, List
 
 from spacy.tokens import Doc
 
-from ._lookup import positions_of_words, positions_where
+from ._lookup import positions_in, positions_of_words
 from .membership import _org_of_np, _organisation_of, _states_members
 from .records import record
 
@@ -153,7 +153,7 @@ def others_after_list(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for the listed states that "other <body> members" are set beside
     (module docstring)."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "other"):
+    for i in positions_in(doc, {"other"}):
         other = doc[i]
         group = other.head
         if other.dep_ != "amod" or group.lower_ not in OTHER_GROUPS or group.dep_ == "conj" \

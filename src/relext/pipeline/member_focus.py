@@ -29,7 +29,7 @@ from typing import Dict, FrozenSet, List, Optional
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import organisation_entries
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .member_frames import NOT_YET, joinable_body
 from .named_heads import MONTHS
 from .records import record
@@ -157,7 +157,7 @@ def _focus_records(tok: Token, members: List[str], index, rule_id: str, args=Non
 def focused_memberships(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for the constructions of the module docstring."""
     out: List[Dict] = []
-    for i in positions_where(doc, WORDS.__contains__):
+    for i in positions_in(doc, WORDS):
         tok = doc[i]
         low = tok.lower_
         if low == "membership" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \

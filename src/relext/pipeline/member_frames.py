@@ -19,7 +19,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
@@ -86,7 +86,7 @@ def held_memberships(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF from "X regained membership of Y" (positive) and "X gave up its seat in
     Y" (negated)."""
     out: List[Dict] = []
-    for i in positions_where(doc, MEMBERSHIP_NOUNS.__contains__):
+    for i in positions_in(doc, MEMBERSHIP_NOUNS):
         tok = doc[i]
         verb = tok.head
         if tok.dep_ != "dobj" or verb.pos_ != "VERB":
@@ -122,7 +122,7 @@ def helped_found(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF from "X helped (to) found Y", where the tagger reads "found" as the past
     of "find": helping to found a body makes a state one of its founding members."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "found"):
+    for i in positions_in(doc, {"found"}):
         tok = doc[i]
         before = [t for t in doc[max(tok.sent.start, i - 2):i] if t.lower_ != "to"]
         helper = next((t for t in reversed(before) if t.lemma_.lower() == "help"), None)
@@ -153,7 +153,7 @@ def fellow_members(doc: Doc, index, args) -> List[Dict]:
     title) is one of the body's members; so is a state itself ("Spain joined fellow EU
     members in condemning X")."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "fellow"):
+    for i in positions_in(doc, {"fellow"}):
         tok = doc[i]
         noun = tok.head
         if tok.dep_ not in ("amod", "compound") or noun.lemma_.lower() not in FELLOW_NOUNS:
@@ -206,7 +206,7 @@ def sole_leaders(doc: Doc, index, args) -> List[Dict]:
     title. "X, the NATO leader" (the body's own head) and "the only African leader" (no
     body) give nothing."""
     out: List[Dict] = []
-    for i in positions_where(doc, SINGLING_WORDS.__contains__):
+    for i in positions_in(doc, SINGLING_WORDS):
         tok = doc[i]
         noun = tok.head
         if tok.dep_ != "amod" or noun.lemma_.lower() not in LEADER_NOUNS or noun.tag_ != "NN":
@@ -235,7 +235,7 @@ def made_members(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF from "the body voted to make X a full member" ("made X a member of Y"):
     the one made a member joins the body named on the noun, else the body making it."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "member"):
+    for i in positions_in(doc, {"member"}):
         tok = doc[i]
         verb = tok.head
         if tok.dep_ not in ("ccomp", "oprd", "xcomp") or verb.lemma_.lower() != "make" or tok.tag_ != "NN":
@@ -311,7 +311,7 @@ def membership_dues(doc: Doc, index, args) -> List[Dict]:
     on the dues ("its UN membership fees", "the member fees it owes the ILO"), else the
     one of the clause outside its subject ("owes the OAS ..."); none if there are two."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w == "membership"):
+    for i in positions_in(doc, {"membership"}):
         tok = doc[i]
         noun = tok.head
         if tok.dep_ != "compound" or noun.lower_ not in DUES_NOUNS:

@@ -29,7 +29,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in, positions_where
 from .member_frames import bare_member_body, ended
 from .records import record
 
@@ -357,7 +357,7 @@ def listed_members(doc: Doc, index) -> List[Dict]:
     Only a list made of two or more states and glue words (commas, "and", "the") counts.
     """
     out: List[Dict] = []
-    if not positions_where(doc, LIST_OPENERS.__contains__):
+    if not positions_in(doc, LIST_OPENERS):
         return out
     for sent in doc.sents:
         i = sent.start

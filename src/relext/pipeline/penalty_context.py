@@ -20,7 +20,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 # participles that mark a group as penalised ("those listed", "the sanctioned individuals")
@@ -107,8 +107,7 @@ def _named(args, tok: Token) -> List[str]:
 def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
     """SANCTIONS whose author is named only before (see the module docstring)."""
     out: List[Dict] = []
-    cands = positions_where(doc, lambda w: w in PENALISED or w in PASSIVE_PENALTIES or w in LAYING
-                            or w == "include" or w == "list", attr="LEMMA")
+    cands = positions_in(doc, PENALISED, PASSIVE_PENALTIES, LAYING, {"include"}, {"list"}, attr="LEMMA")
     if not cands:
         return out
     sents = list(doc.sents)

@@ -40,7 +40,7 @@ from typing import Dict, FrozenSet, Iterable, List, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ._lookup import WordSet, doc_text, positions_where, span_text
+from ._lookup import WordSet, doc_text, positions_in, positions_where, span_text
 from .person_or_place import _acts_as_person
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
@@ -240,7 +240,7 @@ def noble_appositions(doc: Doc, nobles: FrozenSet[str]) -> List[Tuple[int, int]]
     "Britain, Prince of Wales" needs a person's name, not a state (the caller's gazetteer
     spans are kept)."""
     out = []
-    for i in positions_where(doc, lambda w: w in nobles, attr="ORTH"):
+    for i in positions_in(doc, nobles, attr="ORTH"):
         tok = doc[i]
         if tok.text not in nobles or tok.i < 2 or doc[tok.i - 1].text != ",":
             continue

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Dict, List
 
+import numpy
+from spacy.attrs import DEP, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ._lookup import span_text
@@ -294,7 +297,12 @@ def untagged_speakers(doc, taken, common_words) -> list:
     actor table does not know. Not where a word is an English word ("Human Rights Watch
     said", "Foreign Ministry said"), a known name (``taken``) or lower case."""
     out = []
-    for tok in doc:
+    if not len(doc):
+        return out
+    # only proper-noun subjects can start one: found from the arrays, no Token for the others
+    pos, dep = doc.to_array([POS, DEP]).T
+    nsubj = doc.vocab.strings.add("nsubj")
+    for tok in (doc[i] for i in numpy.flatnonzero((pos == PROPN) & (dep == nsubj)).tolist()):
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in PERSON_SUBJECT_VERBS:
             continue
         start = tok.i

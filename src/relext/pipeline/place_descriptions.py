@@ -13,7 +13,7 @@ from typing import Dict, FrozenSet, List
 from spacy.tokens import Doc
 
 from ..gazetteer import _geonames_countries, read_data
-from ._lookup import positions_where
+from ._lookup import positions_in
 
 # head nouns of a description of a state
 STATE_HEADS = {"nation", "country", "state", "kingdom", "republic", "monarchy", "emirate"}
@@ -78,7 +78,7 @@ class PlaceDescriptions:
     def _place_descriptions(self, doc: Doc, groups: Dict[str, Dict], sent_of: List[int]) -> None:
         regions = _regions()
         taken = {i: g["type"] for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
-        for tok in (doc[i] for i in positions_where(doc, lambda w: w in CITY_HEADS or w in STATE_HEADS)):
+        for tok in (doc[i] for i in positions_in(doc, CITY_HEADS, STATE_HEADS)):
             if tok.lower_ in CITY_HEADS and tok.tag_ == "NN" and tok.i not in taken:
                 if tok.lower_ == "capital" and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.lefts):
                     self._bare_capital(doc, tok, groups, sent_of)
@@ -183,7 +183,7 @@ class PlaceDescriptions:
         if not mentions:
             return
         ent_at = {i: g["id"] for s, e, g in mentions for i in range(s, e)}
-        for tok in (doc[i] for i in positions_where(doc, lambda w: w in BARE_STATE_HEADS)):
+        for tok in (doc[i] for i in positions_in(doc, BARE_STATE_HEADS)):
             if tok.lower_ not in BARE_STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
                 continue
             dets = [c for c in tok.children if c.dep_ == "det"]

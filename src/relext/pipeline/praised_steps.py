@@ -27,7 +27,7 @@ from typing import Dict, List
 from spacy.tokens import Doc
 
 from ..gazetteer import read_data
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .antecedents import last_actor, step_owner
 from .records import pair_records, record
 
@@ -52,7 +52,7 @@ def welcomed_acts(doc: Doc, index, args) -> List[Dict]:
     """
     out: List[Dict] = []
     words = WELCOMING_VERBS | OPPOSING_VERBS | WELCOMING_NOUNS
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in words, attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, words, attr="LEMMA")):
         lemma = v.lemma_.lower()
         if v.pos_ == "NOUN" and lemma in WELCOMING_NOUNS:
             out += _welcomed_by_noun(v, index, args)
@@ -149,7 +149,7 @@ def praise_labels(doc: Doc, index, args, reporting: set) -> List[Dict]:
 
     out: List[Dict] = []
     words = PRAISE_NOUNS | PRAISE_HEADS
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w in words, attr="LEMMA")):
+    for tok in (doc[i] for i in positions_in(doc, words, attr="LEMMA")):
         if tok.pos_ not in ("NOUN", "PROPN") or not _is_praise(tok):
             continue
         label = tok
@@ -227,7 +227,7 @@ def praised_acts(doc: Doc, index, args, reporting: set, acts: set) -> List[Dict]
     from .judged_acts import _reporters
 
     out: List[Dict] = []
-    for tok in (doc[i] for i in positions_where(doc, lambda w: w in ACT_PRAISE or w in STANCE_PRAISE)):
+    for tok in (doc[i] for i in positions_in(doc, ACT_PRAISE, STANCE_PRAISE)):
         label = tok
         stance_only = tok.lower_ not in ACT_PRAISE  # "legitimate", "have merit": said of a stance
         if tok.lower_ == "merit" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "have":
@@ -310,7 +310,7 @@ def defended_parties(doc: Doc, index, args, reporting: set) -> List[Dict]:
     from .judged_acts import _reporters
 
     out: List[Dict] = []
-    for v in (doc[i] for i in positions_where(doc, lambda w: w in ("treat", "deserve", "merit"), attr="LEMMA")):
+    for v in (doc[i] for i in positions_in(doc, {"treat", "deserve", "merit"}, attr="LEMMA")):
         if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
             continue
         lemma = v.lemma_.lower()

@@ -28,7 +28,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .argument_words import EVENT_NOUNS
 from .records import record
 from .subjects import among_those
@@ -66,7 +66,7 @@ def presences(doc: Doc, index, args, modality) -> List[Dict]:
     out: List[Dict] = []
     words = {"represent", "join", "boycott", "have", "lead"} | HOST_NOUNS | TRAVEL_VERBS \
         | {"stay", "remain", "send", "dispatch"} | set(PRESENCE_ADJECTIVES) | VENUE_PRESENCE
-    for i in positions_where(doc, lambda w: w in words, attr="LEMMA"):
+    for i in positions_in(doc, words, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
         if lemma == "represent" and tok.pos_ == "VERB":

@@ -26,7 +26,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .group_lists import GROUP_MEMBER_RULE
 from .presence import in_protest
 from .records import record
@@ -90,7 +90,7 @@ def elided_relations(doc: Doc, index, args, modality, catalogue, predicates_of: 
     """
     out: List[Dict] = []
     seen: Set[Tuple[int, str]] = set()
-    for i in positions_where(doc, lambda w: w in CUES, attr="LEMMA"):
+    for i in positions_in(doc, CUES, attr="LEMMA"):
         tok = doc[i]
         for cue in _cues(tok, index, args, predicates_of):
             if (cue[0].i, cue[1]) in seen:

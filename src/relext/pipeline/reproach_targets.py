@@ -10,7 +10,7 @@ from typing import Dict, List
 
 from spacy.tokens import Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import pair_records
 
 NAMING_VERBS = {"call", "describe", "term", "label", "brand", "characterise", "characterize", "dub"}
@@ -148,7 +148,7 @@ def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
     stands for the subject of the governing clause. An agentless passive ("what was
     described as ...") names no namer; a negated naming verb names nothing."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in NAMING_VERBS, attr="LEMMA"):
+    for i in positions_in(doc, NAMING_VERBS, attr="LEMMA"):
         v = doc[i]
         if v.pos_ != "VERB" or any(c.dep_ == "neg" for c in v.children):
             continue
@@ -197,7 +197,7 @@ def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set
     Russia fired missiles" accuses no one."""
     out: List[Dict] = []
     speech = set(speech) | SPEECH_VERBS
-    for i in positions_where(doc, lambda w: w in nouns, attr="LEMMA"):
+    for i in positions_in(doc, nouns, attr="LEMMA"):
         n = doc[i]
         if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.lower_ != "in" or n.head.dep_ != "prep":
             continue

@@ -33,7 +33,7 @@ from typing import Dict, List, Set
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 from .threat_clauses import PROMISE_AUX
 
@@ -109,7 +109,7 @@ def retorts(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
     """THREATENS from a speaker's untargeted retort to the one who reproached-by or penalised
     them (see the module docstring)."""
     out: List[Dict] = []
-    cands = positions_where(doc, lambda w: w in RETORT_VERBS or w in RETORT_NOUNS, attr="LEMMA")
+    cands = positions_in(doc, RETORT_VERBS, RETORT_NOUNS, attr="LEMMA")
     if not cands:
         return out
     sents = list(doc.sents)
@@ -186,7 +186,7 @@ def first_steps(doc: Doc, index, args, records: List[Dict], reporting: Set[str])
     only a first step (just the beginning)" -> X THREATENS Y."""
     from .judged_acts import _reporters  # the speaker of a copular clause (also preposed)
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in BEGINNINGS, attr="LEMMA"):
+    for i in positions_in(doc, BEGINNINGS, attr="LEMMA"):
         tok = doc[i]
         cop = tok.head
         if tok.dep_ != "attr" or cop.lemma_.lower() != "be" or _neg(cop):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ._lookup import line_breaks
 
 DASHES = {"-", "—", "―", "–", "--", ":"}
 
@@ -53,12 +54,17 @@ def set_line_break_starts(doc: Doc) -> Doc:
     starts (see the module docstring)."""
     line_starts = [0]
     after_break = False
-    for i, tok in enumerate(doc):
-        if i > 0 and after_break and not tok.is_space:
-            if not tok.is_lower and not _wrapped(doc, line_starts[-2] if len(line_starts) > 1 else 0, i):
-                tok.is_sent_start = True
-            after_break = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    # whether each token's text, or the space after it, holds a line break: read from the
+    # text once (no Token is built for the words of a line, only for those after a break)
+    in_text, after = line_breaks(doc)
+    for i in range(len(doc)):
+        if i > 0 and after_break:
+            tok = doc[i]
+            if not tok.is_space:
+                if not tok.is_lower and not _wrapped(doc, line_starts[-2] if len(line_starts) > 1 else 0, i):
+                    tok.is_sent_start = True
+                after_break = False
+        if in_text[i] or after[i]:
             after_break = True
             line_starts.append(i + 1)
     for start in line_starts:

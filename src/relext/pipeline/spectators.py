@@ -14,7 +14,7 @@ from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 SPECTATOR_VERBS = {"watch", "witness"}
@@ -30,7 +30,7 @@ BODY_TYPES = ("COUNTRY", "ORGANISATION")
 def spectators(doc: Doc, index, args, modality) -> List[Dict]:
     """ATTENDS records of spectators at a named event and of a state's seat at it."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in SPECTATOR_VERBS or w in SEAT_NOUNS, attr="LEMMA"):
+    for i in positions_in(doc, SPECTATOR_VERBS, SEAT_NOUNS, attr="LEMMA"):
         tok = doc[i]
         lemma = tok.lemma_.lower()
         if lemma in SPECTATOR_VERBS and tok.pos_ == "VERB":

@@ -16,7 +16,7 @@ from typing import Dict, List, Set
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import doc_text, positions_where
+from ._lookup import doc_text, positions_in
 from .records import record
 from .votes import body_rejections, votes
 
@@ -49,7 +49,7 @@ BACKER_NOUNS = {"supporter", "supporters", "backer", "backers"}
 def _listed_backers(doc: Doc, index, args) -> List[Dict]:
     """"X's (other) supporters were A, B and C", "the backers of X include A and B"."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in BACKER_NOUNS):
+    for i in positions_in(doc, BACKER_NOUNS):
         n = doc[i]
         if n.dep_ not in ("nsubj", "nsubjpass") or n.head.lemma_.lower() not in LIST_VERBS \
                 or args.modality.negation(n.head)[0]:
@@ -85,7 +85,7 @@ def _held_by(args, n: Token, _way: str = "") -> List[str]:
 def _affirmed_states(doc: Doc, args) -> Set[str]:
     """States whose sovereignty or integrity the text says is affirmed."""
     found: Set[str] = set()
-    for i in positions_where(doc, lambda w: w in HELD_NOUNS):
+    for i in positions_in(doc, HELD_NOUNS):
         n = doc[i]
         lemmas = [a.lemma_.lower() for a in n.ancestors if a.pos_ in ("VERB", "AUX", "NOUN")]
         if not any(l in AFFIRMING for l in lemmas) or any(l in ATTACKING for l in lemmas):
@@ -108,7 +108,7 @@ def _listed(args, t: Token) -> List[str]:
 def _signers(doc: Doc, index, args) -> Dict[str, Token]:
     """Named signatories of a statement, each with the token that says so."""
     out: Dict[str, Token] = {}
-    for i in positions_where(doc, lambda w: w in SIGNER_NOUNS):
+    for i in positions_in(doc, SIGNER_NOUNS):
         n = doc[i]
         names: List[str] = []
         if n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in LIST_VERBS:
@@ -123,7 +123,7 @@ def _signers(doc: Doc, index, args) -> Dict[str, Token]:
         for e in names:
             out.setdefault(e, n)
     sents = list(doc.sents)
-    for i in positions_where(doc, lambda w: w in ("sign", "signed", "signs", "signing")):
+    for i in positions_in(doc, {"sign", "signed", "signs", "signing"}):
         v = doc[i]
         if v.pos_ != "VERB" or args.modality.negation(v)[0]:
             continue

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 ACTORS = ("PERSON", "COUNTRY", "ORGANISATION")
@@ -38,7 +38,7 @@ def substitutes(doc: Doc, index, args, records: List[Dict]) -> Tuple[List[Dict],
     """
     out: List[Dict] = []
     drop: List[Tuple[str, int, int]] = []
-    for i in positions_where(doc, lambda w: w in ("instead", "place", "not"), attr="LOWER"):
+    for i in positions_in(doc, {"instead", "place", "not"}, attr="LOWER"):
         tok = doc[i]
         replaced, verb = _replacement(tok)
         if verb is None:

@@ -13,7 +13,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .presence import _held_in
 from .records import record
 
@@ -28,7 +28,7 @@ def trip_events(doc: Doc, index, args, modality) -> List[Dict]:
     out: List[Dict] = []
     if not any(t == "EVENT" for t in index.types.values()):
         return out
-    for i in positions_where(doc, lambda w: w in TRIP_NOUNS, attr="LEMMA"):
+    for i in positions_in(doc, TRIP_NOUNS, attr="LEMMA"):
         tok = doc[i]
         if tok.pos_ == "NOUN":
             out += _trip(tok, index, args, modality)

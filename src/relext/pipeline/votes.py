@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
-from ._lookup import positions_where
+from ._lookup import positions_in
 from .records import record
 
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
@@ -176,7 +176,7 @@ def votes(doc: Doc, index, args) -> List[Dict]:
     """(Negated) SUPPORTS of the party a vote on a motion backs or opposes."""
     out: List[Dict] = []
     words = {"vote", "voted", "votes", "voting"}
-    for i in positions_where(doc, lambda w: w in words or w in MOTION_NOUNS):
+    for i in positions_in(doc, words, MOTION_NOUNS):
         t = doc[i]
         v = t if t.lemma_.lower() == "vote" and t.pos_ == "VERB" else \
             t.head if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.lower_ in MOTION_NOUNS else None
@@ -239,7 +239,7 @@ def votes(doc: Doc, index, args) -> List[Dict]:
 def body_rejections(doc: Doc, index, args) -> List[Dict]:
     """"The assembly voted to reject (overturn) X's decision": the body opposes X."""
     out: List[Dict] = []
-    for i in positions_where(doc, lambda w: w in ("vote", "voted", "votes", "voting")):
+    for i in positions_in(doc, {"vote", "voted", "votes", "voting"}):
         v = doc[i]
         if v.pos_ != "VERB" or args.modality.negation(v)[0]:
             continue
