@@ -19,8 +19,8 @@
   boycotting what a state holds ("Hungary's presidency").
 
 The event is the one named in the phrase, else the one the passage is about
-(`SalienceMixin.focus_event`: named in the last three sentences, else the passage's event in
-focus, `SalienceMixin.passage_event`).
+(`SalienceMixin.focus_event`: named in the last three sentences, the passage's event in focus
+where that one is past background, `SalienceMixin.passage_event`).
 """
 from __future__ import annotations
 
