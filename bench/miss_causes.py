@@ -20,7 +20,8 @@ class that applies:
 
 Entity misses and false positives are grouped the same way: ``typed-as-X`` (the words are
 found under type X), ``span-differs`` (an overlapping span is found), ``not-found`` /
-``not-in-gold``.
+``not-in-gold``, and ``duplicate`` (a second node for one gold entity, which the scorer
+counts as a false positive).
 
 Counts only by default, so the script can run on sets whose errors are kept unseen::
 
@@ -94,11 +95,12 @@ def relation_misses(gold_doc: Dict, result, scorer) -> List[Tuple[Dict, str]]:
             predicted.add(scorer.rel_key(gs, p, go, neg))
     by_pair = {frozenset((k[0], k[2])): k for k in predicted}
     entities = {g["id"]: g for g in gold_doc["entities"]}
-    misses = []
+    misses, seen = [], set()
     for rel in gold_doc["relations"]:
         key = scorer.rel_key(rel["subject"], rel["relation"].upper(), rel["object"], bool(rel.get("negated", False)))
-        if key in predicted:
-            continue
+        if key in predicted or key in seen:
+            continue  # a tuple listed twice (a symmetric one both ways) is one miss, as the scorer counts
+        seen.add(key)
         if rel["subject"] not in found or rel["object"] not in found:
             cause = "entity-missed"
         elif scorer.rel_key(key[0], key[1], key[2], not key[3]) in predicted:
@@ -143,9 +145,14 @@ def entity_errors(gold_doc: Dict, result, scorer) -> Tuple[List[Tuple[Dict, str]
             misses.append((g, "span-differs"))
         else:
             misses.append((g, "not-found"))
-    false_positives = []
+    false_positives, claimed = [], set()
     for p in pred_ents:
-        if mapping[p["id"]] is not None:
+        gid = mapping[p["id"]]
+        if gid is not None and gid in claimed:
+            false_positives.append((p, "duplicate"))  # a second node for one gold entity
+            continue
+        if gid is not None:
+            claimed.add(gid)
             continue
         if p["forms"] & all_gold:
             false_positives.append((p, "gold-has-other-type"))

@@ -88,3 +88,16 @@ def test_report_gives_counts_and_no_text_unless_asked(mc, scorer):
     assert "relation misses: 3" in text
     assert "Ruritania of spying" not in text
     assert "Ruritania of spying" in mc.report(counts, examples=5, only_type="ACCUSES")
+
+
+def test_a_symmetric_tuple_listed_both_ways_is_one_miss(mc, scorer):
+    gold = dict(GOLD, relations=[
+        {"subject": "p", "relation": "MEETS_WITH", "object": "r", "evidence": "Ana Lima ... Ruritania"},
+        {"subject": "r", "relation": "MEETS_WITH", "object": "p", "evidence": "Ana Lima ... Ruritania"}])
+    assert len(mc.relation_misses(gold, _result(ALL_ENTITIES, []), scorer)) == 1
+
+
+def test_a_second_node_for_one_entity_is_a_duplicate(mc, scorer):
+    result = _result(ALL_ENTITIES + [("9", "Lima", "PERSON")], [])
+    _, fps = mc.entity_errors(GOLD, result, scorer)
+    assert [(p["name"], c) for p, c in fps] == [("Lima", "duplicate")]
