@@ -346,11 +346,9 @@ class ExpansionMixin:
             cur = cur.head
         return []
 
-    def _nearest_group(self, t: Token, own: set) -> List[str]:
-        """The states and bodies of the nearest coordination named before ``t`` (its own
-        sentence or the two before) other than those in ``own``: "A and B quarrelled ...
-        A's leader called them fascists" -> B; "Washington and its allies ... he accused
-        them" -> the United States (the unnamed allies are not resolved)."""
+    def _groups_before(self, t: Token):
+        """The states and bodies of each coordination named before ``t`` (its own sentence or
+        the two before), nearest first: one list per coordination head."""
         sents = list(t.doc.sents)
         idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
         limit = sents[max(0, idx - 2)].start
@@ -358,7 +356,14 @@ class ExpansionMixin:
             tok = t.doc[i]
             if tok.dep_ in ("conj", "appos") or not any(c.dep_ == "conj" for c in tok.children):
                 continue
-            found = [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+            yield [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+
+    def _nearest_group(self, t: Token, own: set) -> List[str]:
+        """The states and bodies of the nearest coordination named before ``t`` (its own
+        sentence or the two before) other than those in ``own``: "A and B quarrelled ...
+        A's leader called them fascists" -> B; "Washington and its allies ... he accused
+        them" -> the United States (the unnamed allies are not resolved)."""
+        for found in self._groups_before(t):
             rest = [e for e in found if e not in own]
             if rest:
                 return rest
@@ -367,14 +372,7 @@ class ExpansionMixin:
     def _other_group(self, t: Token, own: set) -> List[str]:
         """The nearest coordination of two or more states or bodies named before ``t`` (its
         own sentence or the two before) that shares none of ``own``."""
-        sents = list(t.doc.sents)
-        idx = next((n for n, s in enumerate(sents) if s.start <= t.i < s.end), 0)
-        limit = sents[max(0, idx - 2)].start
-        for i in range(t.i - 1, limit - 1, -1):
-            tok = t.doc[i]
-            if tok.dep_ in ("conj", "appos") or not any(c.dep_ == "conj" for c in tok.children):
-                continue
-            found = [e for e in self.entities_of(tok) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+        for found in self._groups_before(t):
             if len(found) >= 2 and not own & set(found):
                 return found
         return []
