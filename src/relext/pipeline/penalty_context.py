@@ -66,6 +66,29 @@ def _author(sents, records: List[Dict], tok: Token, index, victims: List[str]) -
     return list(dict.fromkeys(r["subject"] for r in prior if _sent_no(sents, r["evidence"]["trigger_start"]) == last_sent))
 
 
+def _unnamed_penalty_author(args, sents, tok: Token) -> List[str]:
+    """The one state or body that penalised an unnamed group in the sentence just before
+    ``tok`` ("Britain sanctioned eight officials. Those listed include A and B": no SANCTIONS
+    relation was stated there, for want of a named target): the subject of an active,
+    asserted verb of penalising (`PASSIVE_PENALTIES`) or of imposing penalty nouns
+    (`LAYING` with a `PENALTY_NOUNS` object); none if two authors are named."""
+    here = _sent_no(sents, tok.idx)
+    if here == 0:
+        return []
+    authors: List[str] = []
+    for v in sents[here - 1]:
+        if v.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in v.children) or args.modality.negation(v)[0]:
+            continue
+        lemma = v.lemma_.lower()
+        if lemma not in PASSIVE_PENALTIES and not (lemma in LAYING and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_NOUNS for c in v.children)):
+            continue
+        authors += [e for c in v.children if c.dep_ == "nsubj" for e in _named(args, c)
+                    if args.index.type_of(e) in ("COUNTRY", "ORGANISATION")]
+    authors = list(dict.fromkeys(authors))
+    return authors if len(authors) == 1 else []
+
+
 def _marked(phrase: Token) -> bool:
     """Whether ``phrase`` names a penalised group ("those listed", "the sanctioned
     individuals", "the figures on the banned list")."""
@@ -118,7 +141,7 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
         if not members:
             continue
         negated, cue = args.modality.negation(root)
-        for s in _author(sents, records, root, index, members):
+        for s in _author(sents, records, root, index, members) or _unnamed_penalty_author(args, sents, root):
             for m in members:
                 if m != s:
                     out.append(record(root, s, "SANCTIONS", m, rule_id="SANCTIONS:listed-after", negated=negated, cue=cue))
