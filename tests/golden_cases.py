@@ -41,3 +41,9 @@ def check_case(nlp, case: Dict) -> None:
         assert variants(triple) & got, f"missing {triple} in {sorted(got)}"
     for triple in case.get("absent", []):
         assert not (variants(triple) & got), f"unwanted {triple} in {sorted(got)}"
+
+
+def name_types(nlp, text: str) -> Dict[str, str]:
+    """The type relext gives each name (or metonym) mention of ``text``: ``{mention: TYPE}``."""
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value in ("NAME", "METONYM")}

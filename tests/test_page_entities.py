@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 import relext
-
-
-def _typed(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return {m.text: e.type.value for e in ex.entities for m in e.mentions if m.kind.value in ("NAME", "METONYM")}
+from golden_cases import name_types as _typed
 
 
 def _events(nlp, text):
