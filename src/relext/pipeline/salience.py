@@ -113,11 +113,12 @@ class SalienceMixin:
         window nothing is taken: falling back to the passage's event there raised three
         development sets but added a false positive on a check set, so it was dropped."""
         ev = self.salient_event(tok, parts=parts, window=window, ahead=ahead, head=head)
-        focus = self.passage_event(tok, parts=parts)
-        if ev and focus and ev != focus and not head and self._background_event(tok, ev):
+        if ev and not head and self._background_event(tok, ev):
             # "The Danube Forum last month discussed rivers. ... Fiji dispatched its minister":
             # an event told as past background is not the one a later presence is about
-            return focus
+            focus = self.passage_event(tok, parts=parts)
+            if focus and focus != ev:
+                return focus
         return None if ev and self.dated_elsewhere(tok, ev) else ev
 
     def dated_elsewhere(self, tok: Token, ev: str) -> bool:
