@@ -172,9 +172,8 @@ def _distinct_values(doc: Doc, attr: int) -> Tuple[Dict[int, int], numpy.ndarray
         if len(array) <= SHORT_DOC:
             # on a short Doc plain Python is faster than numpy's sort (ranks in order of
             # first occurrence; no caller depends on the order of the ranks)
-            values = array.tolist()
-            rank: Dict[int, int] = {v: k for k, v in enumerate(dict.fromkeys(values))}
-            cache[key] = (rank, list(map(rank.__getitem__, values)))
+            rank: Dict[int, int] = {}
+            cache[key] = (rank, [rank.setdefault(v, len(rank)) for v in array.tolist()])
         else:
             values, word_of = numpy.unique(array, return_inverse=True)
             cache[key] = ({v: k for k, v in enumerate(values.tolist())}, word_of)
