@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import load_catalogue
@@ -138,6 +138,8 @@ class DocContext:
         self._sentences: Dict[Tuple[int, int], Optional[Span]] = {}
         self._arguments: Dict[Tuple, Tuple[Optional[Mapping], bool]] = {}
         self._heads: Optional[List[int]] = None
+        # first character of each token -> (its index, the offset after it), built on first use
+        self._token_bounds: Optional[Dict[int, Tuple[int, int]]] = None
 
     @property
     def heads(self) -> List[int]:
@@ -157,8 +159,17 @@ class DocContext:
         """The head token of the characters ``start:end`` (cached)."""
         key = (start, end)
         if key not in self._tokens:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._tokens[key] = span.root if span is not None and len(span) else None
+            if self._token_bounds is None:
+                bounds = self.doc.to_array([IDX, LENGTH]).tolist()
+                self._token_bounds = {s: (i, s + n) for i, (s, n) in enumerate(bounds) if n}
+            at = self._token_bounds.get(start)
+            if at is not None and at[1] == end:
+                # the characters of exactly one token (most triggers and one-word names): it
+                # is its own head, with no Span built
+                self._tokens[key] = self.doc[at[0]]
+            else:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                self._tokens[key] = span.root if span is not None and len(span) else None
         return self._tokens[key]
 
     def argument(self, entity_id: str, rec: Mapping) -> Tuple[Optional[Mapping], bool]:
