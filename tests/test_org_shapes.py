@@ -516,3 +516,46 @@ def test_body_named_of_its_state_is_one_name(nlp, text, body):
 def test_parliament_of_a_state_is_not_joined_as_a_body(nlp):
     typed, _ = _typed(nlp, "The Parliament of Ghana debated the bill.")
     assert ("ORGANISATION", "Parliament of Ghana") not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Kenya's ruling Jubilee Party backed the bill on Tuesday.", "Jubilee Party"),
+    ("Delegates of the Mwangaza Party walked out of the chamber.", "Mwangaza Party"),
+    ("Thousands marched behind the Azure Liberation Front in the capital.", "Azure Liberation Front"),
+    ("The Kivu Farmers Movement rejected the deal, its leaders said.", "Kivu Farmers Movement"),
+])
+def test_a_name_ending_in_a_body_noun_is_no_person(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert ("PERSON", body) not in typed
+
+
+@pytest.mark.parametrize("text,person", [
+    ("The Jubilee Party met, and its chairman Amos Kariuki spoke.", "Amos Kariuki"),
+    ("Tennis great Margaret Court criticised the decision.", "Margaret Court"),
+])
+def test_a_body_noun_near_a_person_leaves_the_person(nlp, text, person):
+    typed, _ = _typed(nlp, text)
+    assert ("PERSON", person) in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Gazprom cut supplies to Poland, Gazprom spokesman Sergei Kupriyanov said.", "Gazprom"),
+    ("The plant was shut, Rosatom chief Alexei Likhachev said.", "Rosatom"),
+    ("Talks stalled, Vantorex spokeswoman Maria Ellis told reporters.", "Vantorex"),
+    ("Norvexa CEO Daniel Stroud said the plant would close.", "Norvexa"),
+])
+def test_a_name_before_a_spokesperson_or_chief_is_a_body(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert not any(m == body and t in ("LOCATION", "PERSON") for t, m in typed)
+
+
+@pytest.mark.parametrize("text,mention,type_", [
+    ("Kremlin spokesman Dmitry Peskov said the talks were over.", "Kremlin", "ORGANISATION"),
+    ("Moscow mayor Sergei Sobyanin opened the station.", "Moscow", "LOCATION"),
+    ("Kyiv mayor Vitali Klitschko said two people died.", "Kyiv", "LOCATION"),
+])
+def test_places_and_known_bodies_before_a_title_keep_their_type(nlp, text, mention, type_):
+    typed, _ = _typed(nlp, text)
+    assert (type_, mention) in typed
