@@ -78,6 +78,8 @@ def test_a_name_after_in_that_is_no_place_of_the_verb_stays_no_place(nlp, text, 
 @pytest.mark.parametrize("text,person,surname", [
     ("Ukraine's Zelenskyy heads to Turkey\n\nUkrainian President Volodymyr Zelenskyy arrived in Ankara on Thursday.",
      "Volodymyr Zelenskyy", "Zelenskyy"),
+    ("Ukraine's Zelenskyy lands in Turkey for ceasefire talks\n\nUkrainian President Volodymyr Zelenskyy arrived in Ankara.",
+     "Volodymyr Zelenskyy", "Zelenskyy"),
     ("Colombia's Petro slams Washington\n\nColombian President Gustavo Petro criticised the United States.",
      "Gustavo Petro", "Petro"),
     ("Ghana's Mahama lands in Abuja\n\nGhanaian President John Mahama arrived in Abuja for talks.",
