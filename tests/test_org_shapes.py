@@ -516,3 +516,97 @@ def test_body_named_of_its_state_is_one_name(nlp, text, body):
 def test_parliament_of_a_state_is_not_joined_as_a_body(nlp):
     typed, _ = _typed(nlp, "The Parliament of Ghana debated the bill.")
     assert ("ORGANISATION", "Parliament of Ghana") not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Kenya's ruling Jubilee Party backed the bill on Tuesday.", "Jubilee Party"),
+    ("Delegates of the Mwangaza Party walked out of the chamber.", "Mwangaza Party"),
+    ("Thousands marched behind the Azure Liberation Front in the capital.", "Azure Liberation Front"),
+    ("The Kivu Farmers Movement rejected the deal, its leaders said.", "Kivu Farmers Movement"),
+])
+def test_a_name_ending_in_a_body_noun_is_no_person(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert ("PERSON", body) not in typed
+
+
+@pytest.mark.parametrize("text,person", [
+    ("The Jubilee Party met, and its chairman Amos Kariuki spoke.", "Amos Kariuki"),
+    ("Tennis great Margaret Court criticised the decision.", "Margaret Court"),
+])
+def test_a_body_noun_near_a_person_leaves_the_person(nlp, text, person):
+    typed, _ = _typed(nlp, text)
+    assert ("PERSON", person) in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Gazprom cut supplies to Poland, Gazprom spokesman Sergei Kupriyanov said.", "Gazprom"),
+    ("The plant was shut, Rosatom chief Alexei Likhachev said.", "Rosatom"),
+    ("Talks stalled, Vantorex spokeswoman Maria Ellis told reporters.", "Vantorex"),
+    ("Norvexa CEO Daniel Stroud said the plant would close.", "Norvexa"),
+])
+def test_a_name_before_a_spokesperson_or_chief_is_a_body(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert not any(m == body and t in ("LOCATION", "PERSON") for t, m in typed)
+
+
+@pytest.mark.parametrize("text,mention,type_", [
+    ("The talks were over, Kremlin spokesman Dmitry Peskov told state television.", "Kremlin", "ORGANISATION"),
+    ("Moscow mayor Sergei Sobyanin opened the station.", "Moscow", "LOCATION"),
+    ("Kyiv mayor Vitali Klitschko said two people died.", "Kyiv", "LOCATION"),
+])
+def test_places_and_known_bodies_before_a_title_keep_their_type(nlp, text, mention, type_):
+    typed, _ = _typed(nlp, text)
+    assert (type_, mention) in typed
+
+
+@pytest.mark.parametrize("text,body,whole", [
+    ("Lula's Workers' Party won the vote in Brazil.", "Workers' Party", "Lula's Workers' Party"),
+    ("Mwangi's Freedom Alliance won the county vote.", "Freedom Alliance", "Mwangi's Freedom Alliance"),
+])
+def test_a_leaders_possessive_is_not_part_of_the_bodys_name(nlp, text, body, whole):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert ("ORGANISATION", whole) not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("The People's Liberation Army held drills near the strait.", "People's Liberation Army"),
+    ("Russia's Foreign Ministry summoned the envoy.", None),
+])
+def test_a_possessive_inside_a_name_or_of_a_state_stays(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    if body:
+        assert ("ORGANISATION", body) in typed
+    assert ("ORGANISATION", "Foreign Ministry") not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Dr. Amina Yusuf, director of Sahel Watch, said the vote was flawed.", "Sahel Watch"),
+    ("The rebels, he told Lakeside Courier, were ready to talk.", "Lakeside Courier"),
+    ("The talks collapsed, Maya Stern reports in Harbor Ledger this week.", "Harbor Ledger"),
+    ("Kenya blamed the M23 rebels for the attack on the camp.", "M23"),
+    ("Uganda sanctioned two ADF commanders on Friday.", "ADF"),
+])
+def test_a_name_used_as_an_outlet_or_a_group_is_a_body(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+    assert not any(m == body and t in ("LOCATION", "PERSON") for t, m in typed)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The minister wrote in Geneva last week that talks failed.", "Geneva"),
+    ("Syrian rebels clashed with the army near Aleppo.", "Aleppo"),
+])
+def test_a_known_place_near_a_writing_verb_or_group_stays_a_place(nlp, text, place):
+    typed, _ = _typed(nlp, text)
+    assert ("LOCATION", place) in typed
+    assert not any(t == "ORGANISATION" for t, _ in typed)
+
+
+def test_a_credit_line_ending_in_an_outlet_word_keeps_its_person(nlp):
+    typed, _ = _typed(nlp, "Ministers met in the capital on Monday.\nJane Roe / Harbor Press\nThe talks ended late.")
+    assert ("PERSON", "Jane Roe") in typed
+    assert ("ORGANISATION", "Harbor Press") in typed
+    assert not any("/" in m for _, m in typed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import relext
 from golden_cases import name_types as _typed
 
 
@@ -72,3 +73,21 @@ def test_people_with_place_words_near_them_stay_people(nlp, text, name):
 ])
 def test_a_name_after_in_that_is_no_place_of_the_verb_stays_no_place(nlp, text, name):
     assert _typed(nlp, text).get(name) != "LOCATION"
+
+
+@pytest.mark.parametrize("text,person,surname", [
+    ("Ukraine's Zelenskyy heads to Turkey\n\nUkrainian President Volodymyr Zelenskyy arrived in Ankara on Thursday.",
+     "Volodymyr Zelenskyy", "Zelenskyy"),
+    ("Ukraine's Zelenskyy lands in Turkey for ceasefire talks\n\nUkrainian President Volodymyr Zelenskyy arrived in Ankara.",
+     "Volodymyr Zelenskyy", "Zelenskyy"),
+    ("Colombia's Petro slams Washington\n\nColombian President Gustavo Petro criticised the United States.",
+     "Gustavo Petro", "Petro"),
+    ("Ghana's Mahama lands in Abuja\n\nGhanaian President John Mahama arrived in Abuja for talks.",
+     "John Mahama", "Mahama"),
+])
+def test_a_headline_surname_of_a_person_named_later_is_that_person(nlp, text, person, surname):
+    ex = relext.extract(text, nlp=nlp)
+    people = [e for e in ex.entities if e.type.value == "PERSON" and surname in {m.text for m in e.mentions}]
+    assert people and people[0].name == person
+    assert not any(e.type.value != "PERSON" and surname in {m.text for m in e.mentions} for e in ex.entities)
+

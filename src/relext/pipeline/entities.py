@@ -50,10 +50,11 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _named_as_body_joined, _place_in_apposition, _placed_by_verb, _shaped_as_person, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
+from .body_roles import bodies_before_roles
 from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
 from .place_names import LANDMARKS, SETTLEMENTS, SITES, landmark_end, landmark_spans, place_by_noun, qualifies_polities
-from .span_shapes import EDITION_LEADS, REGION_NOUNS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
+from .span_shapes import body_after_possessor, EDITION_LEADS, REGION_NOUNS, _portfolio_before_title, _before_place_noun, _is_dateline, _name_with_year, _names_a_treaty, _paired_names_modifier, _treaty_name, _split_headline, _trim, _trim_leading_words, _venue_name, e_kind_skip
 
 _OUTLET_OR_NEWS = OUTLET_NOUNS | {"news"}
 DESIGNATOR = re.compile(r"[A-Z][A-Za-z]{0,2}-\d+[A-Z0-9]*")
@@ -117,6 +118,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
+        # last words that end bodies' and outlets' names, never a person's or a place's
+        self.body_name_tails = frozenset(heads.get("never_person_heads", ())) | frozenset(heads.get("outlet_name_tails", ()))
         # words of bodies, sites and institutions: a name holding one is no person's
         self.name_blockers = frozenset(self.generic_org_words | self.body_heads | self.agency_heads
                                        | set(heads.get("institution_words", ())) | LANDMARKS | SITES | REGION_NOUNS
@@ -312,6 +315,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
                                 "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
                     continue
+            if label == "ORGANISATION" and text not in self._by_alias:
+                body_start = body_after_possessor(doc, start, end, self.common_words)
+                if body_start is not None and self._unknown_place(doc[start].text):  # "Lula's Workers' Party"
+                    start, text = body_start, span_text(doc, body_start, end)
             if label == "ORGANISATION" and text not in self._by_alias and self._state_prefix(doc, start, end):
                 start, text = start + 1, span_text(doc, start + 1, end)  # "the U.S. Justice Department"
             label = self.relabel.get(text, label)
@@ -388,6 +395,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "PERSON"  # "Gustavo Petro accused ...", "Adel Rahimi, 54,", "X said he would go"
             elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
                 label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
+            if label in ("PERSON", "LOCATION") and end - start > 1 and doc[end - 1].is_title and text not in self._by_alias \
+                    and doc[end - 1].lower_ in self.body_name_tails and (label == "PERSON" or self._unknown_place(text)) \
+                    and not any(t.is_punct and t.text not in ("'", "’", "-", ".") for t in doc[start:end]):
+                label = "ORGANISATION"  # "Kenya's ruling Jubilee Party", "he told the Lakeside Courier" (not "Jane Roe / AP Press")
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
@@ -476,9 +487,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
         """Return the typed mentions of ``doc`` (token offsets), without changing it."""
         gaz = self._gazetteer_candidates(doc)
         known = self._known_person_candidates(doc)
-        model = drop_crafts(doc, _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz))
+        model = drop_crafts(doc, _defer_to_people(doc, self._joined_organisations(doc, self._model_candidates(doc)), known, gaz,
+                                                    self._unknown_place))
         all_titles = self.title_words | self.person_titles  # once per Doc, not per candidate
         model = [c for c in model if not _gazetteer_name_with_titles(doc, c, gaz, all_titles)]
+        role_bodies = bodies_before_roles(doc, model, known, {i for c in gaz + known + model for i in range(c["start"], c["end"])},
+                                          self._unknown_place, self.common_words)  # "Gazprom spokesman X"
         spelt = _acronym_named_bodies(doc, model)
         events = self._event_candidates(doc, gaz + known + model)
         gaz_spans = {(c["start"], c["end"]) for c in gaz}
@@ -499,6 +513,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         marks = self.mark_words.positions(doc)
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
         cands.extend((1, c) for c in spelt)
+        cands.extend((1, c) for c in role_bodies)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
                           "kind": "NAME", "attrs": {"outlet": True}, "source": "outlet"})

@@ -3,7 +3,7 @@ person, as a place, with titles only, or is a plain English word.
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Callable, Dict, List, Optional
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -47,11 +47,13 @@ def _english_words(nlp: Language) -> set:
     return {w for words in lookups.get_table("lemma_index").values() for w in words}
 
 
-def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[Dict]) -> List[Dict]:
+def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[Dict],
+                     unknown_place: Optional[Callable[[str], bool]] = None) -> List[Dict]:
     """Model spans that overlap a known person give way to it ("Lavrov" typed ORG,
     "Warsaw Biden", "Biden Greets"), except a longer PERSON span that only adds name
-    words to it ("Jill Biden", "Vladimir Vladimirovich Putin")."""
-    _persons_named_again(doc, model, known)
+    words to it ("Jill Biden", "Vladimir Vladimirovich Putin"). ``unknown_place(text)``
+    says a text is no place any list knows (see :func:`_persons_named_again`)."""
+    _persons_named_again(doc, model, known, unknown_place)
     places = {c["start"]: c["end"] for c in gaz if c["label"] in ("COUNTRY", "LOCATION") and c["kind"] == "NAME"}
     for c in model:
         if c["label"] == "PERSON" and places.get(c["start"], c["end"]) < c["end"] and doc[places[c["start"]]].text[:1].isupper():
@@ -81,13 +83,17 @@ def _defer_to_people(doc: Doc, model: List[Dict], known: List[Dict], gaz: List[D
     return out
 
 
-def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None:
+def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict],
+                         unknown_place: Optional[Callable[[str], bool]] = None) -> None:
     """A name the document uses for a person is that person where the model types it an
     organisation ("senior Trump advisers" after "Trump will fly"; "Wang" after "Wang Yi"):
     an organisation span of the model equal to a person's name, to the last two words of a
     longer one ("Le Drian", also where typed a place), or one word of a person's name of two or more words, becomes
-    PERSON. Acronyms and words in lower case do not."""
-    full, parts, tails = set(), set(), set()
+    PERSON. So does a model place of one word that is the last word (the surname) of a
+    person's name of two or more words and that no place list knows (``unknown_place``):
+    "Ukraine's Zelenskyy lands in ..." in a headline above "Volodymyr Zelenskyy". Acronyms
+    and words in lower case do not."""
+    full, parts, tails, surnames = set(), set(), set(), set()
     for c in list(model) + list(known):
         if c["label"] != "PERSON":
             continue
@@ -95,6 +101,8 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None
         full.add(" ".join(words))
         if len(words) > 1:
             parts.update(w for w in words if w[:1].isupper() and len(w) > 2)
+            if words[-1][:1].isupper() and len(words[-1]) > 2:
+                surnames.add(words[-1])
         if len(words) > 2 and all(w[:1].isupper() for w in words[-2:]):
             tails.add(" ".join(words[-2:]))  # "Le Drian" after "Jean-Yves Le Drian"
     if not full:
@@ -108,6 +116,9 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict]) -> None
         if " ".join(words) in tails or c["label"] == "ORGANISATION" and (
                 " ".join(words) in full or len(words) == 1 and words[0] in parts):
             c["label"] = "PERSON"
+        elif c["label"] == "LOCATION" and unknown_place is not None and len(words) == 1 and words[0] in surnames \
+                and unknown_place(words[0]):
+            c["label"] = "PERSON"  # a surname the model took for a place
 
 
 def _split_surname(doc: Doc, out: List[Dict], unknown_place) -> None:

@@ -244,3 +244,21 @@ def _venue_name(doc: Doc, start: int, end: int) -> bool:
         return False
     root = doc[start:end].root
     return not (last.lower_ in SPEAKING_VENUES and root.dep_ in ("nsubj", "nsubjpass"))
+
+
+def body_after_possessor(doc: Doc, start: int, end: int, common_words) -> Optional[int]:
+    """Where a body's own name starts inside a span that opens with a one-word possessor the
+    model swallowed ("Lula's Workers' Party", "Mwangi's Freedom Alliance"): the token after
+    the "'s" of a capitalised possessor that is no common English word, when two or more
+    words follow it with a capitalised first. None otherwise: a possessor that is an English
+    word ("the People's Liberation Army", "King's College") or a saint ("St. Mary's"), and
+    a short tail ("McDonald's Corporation"), keep the whole name."""
+    if end - start < 4 or doc[start + 1].text not in ("'s", "’s"):
+        return None
+    owner = doc[start]
+    if not (owner.is_title and owner.is_alpha) or owner.lower_ in common_words \
+            or start > 0 and doc[start - 1].lower_ in ("st", "st."):
+        return None
+    if not doc[start + 2].text[:1].isupper():
+        return None
+    return start + 2
