@@ -1,11 +1,11 @@
 """The written forms of an event's name: the whole noun phrase news uses to name it.
 
 An event's mention is the part of a noun phrase that names it ("G20 summit",
-"inauguration", "Belt and Road Forum"), but news writes the name with what makes it one
-occasion: its owner or its date before it ("Maduro's inauguration", "this year's BRICS
-summit", "the second Belt and Road Forum", "last year's G7 meeting") and its place or its
-subject after it ("the G20 summit in St. Petersburg", "a conference against racism", "the
-memorial service for Nelson Mandela"). Those longer phrases are the same event written out
+"inauguration", "Bled Strategic Forum"), but news writes the name with what makes it one
+occasion: its owner or its date before it ("Mugabe's inauguration", "this year's CELAC
+summit", "the fourth Bled Strategic Forum", "last year's Mercosur meeting") and its place or
+its subject after it ("the SADC summit in Windhoek", "a conference on ocean plastics", "the
+memorial service for Jimmy Carter"). Those longer phrases are the same event written out
 in full, so each is recorded as one more surface form (a ``NAME`` mention over the longer
 span) of the event it extends; the event and its other mentions do not change.
 
@@ -15,20 +15,19 @@ What extends a mention:
   words ("Hugo Chavez's", "this year's"), a number, an ordinal, an adjective or a compound
   ("2023", "second", "informal", "21-member"); not the article, not a word across a comma;
 - after it, one or two prepositional phrases hung on the head (``EXTENDING_PREPOSITIONS``):
-  "in" or "at" a place, a year or a named thing ("in Johannesburg", "in Paris in 2024"),
+  "in" or "at" a place, a year or a named thing ("in Windhoek", "at Apia"),
   and, after a lower-case head, "on", "for", "against" or "of" a short object with no verb,
-  comma or quote in it ("on a two-state solution", "against racism", "for Nelson Mandela").
+  comma or quote in it ("on ocean plastics", "against hunger", "for Jimmy Carter").
 
 The forms are added after relations are found (`RelationExtractor.set_annotations`), so
 they change no relation: they are how the entity is written, for whoever reads the output.
 
 Example
 -------
->>> from relext.loading import resolve_model
->>> nlp = resolve_model()
->>> doc = nlp("Obama attended the G20 summit in St. Petersburg.")
->>> [e["mentions"][-1]["text"] for e in doc._.relext_entities if e["type"] == "EVENT"]
-['G20 summit in St. Petersburg']
+>>> import relext
+>>> ex = relext.extract("Lula flew home after the Mercosur summit in Asuncion.")
+>>> [m.text for e in ex.entities if e.type.value == "EVENT" for m in e.mentions]
+['Mercosur summit', 'Mercosur summit in Asuncion']
 """
 from __future__ import annotations
 
@@ -77,7 +76,7 @@ def _phrase_end(doc: Doc, prep: Token, types: Dict[int, str]) -> Optional[int]:
         return None
     obj = objs[0]
     if prep.lower_ not in PLACE_PREPOSITIONS and prep.head.is_title:
-        # "the World Conference Against Racism": a capitalised head's tail is part of the
+        # "the World Conference Against Hunger": a capitalised head's tail is part of the
         # name itself (the name recogniser's, `tailed_heads`), not a written-out form
         return None
     if prep.lower_ in PLACE_PREPOSITIONS:
@@ -90,7 +89,7 @@ def _phrase_end(doc: Doc, prep: Token, types: Dict[int, str]) -> Optional[int]:
 
 def _right_ends(doc: Doc, root: Token, end: int, types: Dict[int, str]) -> List[int]:
     """The ends of one or two prepositional phrases hung on ``root`` right after ``end``
-    ("the conference against racism | in Geneva |")."""
+    ("the conference on hunger | in Rome |")."""
     k, ends = end, []
     for child in root.rights:
         if child.i < k:
