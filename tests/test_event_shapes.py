@@ -655,3 +655,43 @@ def test_deal_named_in_capitals_is_no_entity(nlp, text):
 def test_joint_session_of_congress_stays_an_event(nlp):
     ex = relext.extract("Modi addressed a joint session of Congress in June.", nlp=nlp)
     assert ("EVENT", "joint session of Congress") in {(e.type.value, m.text) for e in ex.entities for m in e.mentions}
+
+
+def _forms(nlp, text):
+    """Every surface form of every EVENT of ``text``."""
+    ex = relext.extract(text, nlp=nlp)
+    return {m.text for e in ex.entities if e.type.value == "EVENT" for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,form", [
+    ("Ramaphosa flew home after the SADC summit in Windhoek ended.", "SADC summit in Windhoek"),
+    ("Lula attended the Mercosur summit in Asuncion on Tuesday.", "Mercosur summit in Asuncion"),
+    ("Petro skipped last year's CELAC summit.", "last year's CELAC summit"),
+    ("Envoys gathered for this year's Raisina Dialogue.", "this year's Raisina Dialogue"),
+    ("Dozens of heads of state came to Mugabe's funeral.", "Mugabe's funeral"),
+    ("Modi will not attend the third Belt and Road Forum.", "third Belt and Road Forum"),
+    ("Ministers met at the informal NATO meeting in Oslo.", "informal NATO meeting in Oslo"),
+])
+def test_an_event_is_also_written_with_its_owner_date_or_place(nlp, text, form):
+    assert form in _forms(nlp, text)
+
+
+@pytest.mark.parametrize("text,form", [
+    ("Sanchez attended the NATO summit in the morning.", "NATO summit in the morning"),   # a time, not a place
+    ("Scholz spoke at the G20 summit in a long speech.", "G20 summit in a long speech"),  # no name after "in"
+    ("Albanese said the APEC summit, in his view, went well.", "APEC summit, in his view"),  # across a comma
+])
+def test_an_event_is_not_written_out_over_a_time_a_manner_or_a_comma(nlp, text, form):
+    assert form not in _forms(nlp, text)
+
+
+def test_an_attendee_attaches_to_the_event_written_out(nlp):
+    ex = relext.extract("Ruto attended the Commonwealth summit in Apia on Friday.", nlp=nlp)
+    ents = {e.id: e for e in ex.entities}
+    attended = [ents[r.object] for r in ex.relations if r.predicate == "ATTENDS" and not r.negated]
+    assert any("Commonwealth summit in Apia" in {m.text for m in e.mentions} for e in attended)
+
+
+def test_a_lower_case_heads_topic_phrase_writes_it_out(nlp):
+    forms = _forms(nlp, "Delegates walked out of the UN conference against racism.")
+    assert "UN conference against racism" in forms

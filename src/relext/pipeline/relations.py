@@ -62,6 +62,7 @@ from .substitutes import substitutes
 from .place_descriptions import _city_countries
 from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
 from .spectators import spectators
+from .event_forms import add_written_forms
 from .event_actions import event_actions
 from .trip_events import trip_events
 from .guest_lists import completed_lists, guest_lists
@@ -585,8 +586,10 @@ class RelationExtractor(RuleComponent):
         return out
 
     def set_annotations(self, doc: Doc, relations: List[Dict]) -> None:
-        """Write ``doc._.relext_relations``."""
+        """Write ``doc._.relext_relations``, then give each event its written-out forms
+        (`event_forms`: more surface forms, no relation changes)."""
         doc._.relext_relations = relations
+        add_written_forms(doc, doc._.relext_entities or [])
 
 
     # -- serialisation ---------------------------------------------------------------
