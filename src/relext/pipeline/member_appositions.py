@@ -29,6 +29,11 @@ MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # named before them ("an EU country", "a NATO ally") or after "member" ("member states")
 MEMBER_HEADS = {"member", "members", "non-member", "non-members"}
 BODY_HEADS = {"state", "states", "country", "countries", "nation", "nations", "ally", "allies"}
+# heads that rank a member within its body, only with a superlative and the body before them
+# ("Germany, the bloc's largest economy", "Saudi Arabia, OPEC's biggest producer", "Malta,
+# the EU's smallest state"): the ranking presupposes membership
+RANKED_HEADS = {"economy", "economies", "producer", "producers", "exporter", "exporters", "contributor",
+                "contributors", "military", "army", "power", "powers", "market"}
 # tags of words that may stand between the comma and the head ("both", "an", "the
 # alliance's eastern flank", "27", "founding")
 PREFIX_TAGS = {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "RB", "POS", "HYPH", "NN", "NNP", "NNPS", "CC", "VBN"}
@@ -106,7 +111,7 @@ def _bodies_after_of(doc: Doc, index, k: int, end: int) -> Tuple[List[str], int]
 def apposed_members(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "A and B, both members of X," and "A, an X and Y member,"."""
     out: List[Dict] = []
-    for i in positions_in(doc, MEMBER_HEADS, BODY_HEADS):
+    for i in positions_in(doc, MEMBER_HEADS, BODY_HEADS, RANKED_HEADS):
         head = doc[i]
         low = head.lower_
         sent = head.sent
@@ -139,7 +144,10 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
         words = {t.lower_ for t in prefix} | {low}
         if words & NOT_MEMBERS:
             continue
-        if not is_member and (not prefix_orgs or index.entity(i - 1) is None):
+        ranked = bool(prefix_orgs) and any(t.tag_ == "JJS" or t.lower_ == "most" for t in prefix)
+        if low in RANKED_HEADS and not ranked:
+            continue  # "Germany, an EU economy": no ranking, no membership read
+        if not is_member and low not in RANKED_HEADS and (not prefix_orgs or index.entity(i - 1) is None):
             continue  # "an EU country", "a NATO ally": the body right before the noun
         bodies: List[str] = list(prefix_orgs)
         if end < sent.end and doc[end].lower_ == "of":
