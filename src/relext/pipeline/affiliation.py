@@ -193,6 +193,37 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                         emit(c, pid, a, "affiliation:of")
     for tok, person, anchor in _behalf_of(doc, index):
         emit(tok, person, anchor, "affiliation:on-behalf")
+    for tok, person, anchor in _fronted_as_roles(doc, index, titles):
+        emit(tok, person, anchor, "affiliation:fronted-as")
+    return out
+
+
+def _fronted_as_roles(doc: Doc, index, titles: Set[str]) -> List:
+    """(title, person, anchor) for a fronted predicative "as" phrase with a title: "As
+    Kenya's foreign minister, X signed ...", "As the bloc's chief negotiator, X ...", "As
+    head of the AU commission, X ...": the person named right after the comma holds it.
+    Not a clause ("As the minister spoke, X ..."), nor a phrase naming another person."""
+    out = []
+    for sent in doc.sents:
+        s = sent.start
+        if doc[s].lower_ != "as" or s + 3 >= sent.end:
+            continue
+        comma = next((j for j in range(s + 2, min(s + 14, sent.end - 1)) if doc[j].text == ","), None)
+        if comma is None:
+            continue
+        phrase = doc[s + 1:comma]
+        if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            continue
+        title = next((t for t in phrase if t.lower_ in titles and t.tag_ in ("NN", "NNP")), None)
+        person = index.entity(comma + 1)
+        if title is None or not person or index.type_of(person) != "PERSON" \
+                or index.kind_by_token.get(comma + 1) != "NAME":
+            continue
+        if any(index.type_of(index.entity(t.i) or "") == "PERSON" for t in phrase):
+            continue  # "As Putin's envoy, X": the title is the envoy's, tied to no state here
+        anchors = list(dict.fromkeys(e for t in phrase for e in [index.name_by_token.get(t.i)]
+                                     if e and index.type_of(e) in ANCHOR_TYPES))
+        out.extend((title, person, a) for a in anchors[:2])
     return out
 
 

@@ -269,3 +269,38 @@ def included_after_group(doc: Doc, index, args) -> List[Dict]:
         out.extend(record(tok, m, "MEMBER_OF", org, rule_id="MEMBER_OF:included-after-group")
                    for m in members if m != org)
     return out
+
+
+# heads of a fronted "As a <body> member, X ..." that make X a member
+AS_MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "ally",
+                   "allies"}
+
+
+def fronted_as_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from a fronted predicative "as" phrase: "As a NATO member, Poland is
+    bound by ...", "As EU members, Austria and Ireland must ...", "As one of the bloc's
+    founding states, X ...": the names right after the comma are what the phrase says.
+    Not a clause ("As NATO members met, Russia ..."), nor candidates, observers, partners
+    or former members (`NOT_MEMBERS`, `ENDED`)."""
+    out: List[Dict] = []
+    for sent in doc.sents:
+        s = sent.start
+        if doc[s].lower_ != "as" or s + 3 >= sent.end:
+            continue
+        comma = next((j for j in range(s + 2, min(s + 12, sent.end - 1)) if doc[j].text == ","), None)
+        if comma is None or doc[comma - 1].lower_ not in AS_MEMBER_HEADS:
+            continue
+        phrase = doc[s + 1:comma]
+        if any(t.pos_ in ("VERB", "AUX") for t in phrase) or any(t.lower_ in NOT_MEMBERS or t.lower_ in ENDED
+                                                                    for t in phrase):
+            continue
+        bodies = list(dict.fromkeys(e for t in phrase for e in [index.entity(t.i)]
+                                    if e and index.type_of(e) == "ORGANISATION"))
+        if len(bodies) != 1:
+            continue
+        members = _list_run(doc, index, comma + 1, sent.end, 1)
+        if doc[comma - 1].tag_ in ("NN", "NNP"):
+            members = members[:1]
+        out.extend(record(doc[comma - 1], m, "MEMBER_OF", bodies[0], rule_id="MEMBER_OF:fronted-as")
+                   for m in members if m != bodies[0])
+    return out
