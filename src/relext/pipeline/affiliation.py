@@ -35,7 +35,8 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
                    "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
                    "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
-                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate"}
+                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate",
+                   "second", "third"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
@@ -92,6 +93,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             # a title the name's span holds, perhaps after modifiers: "Qatar Emir Tamim ...",
             # "Bhutanese King X", "Saudi Crown Prince X"
             title_tok = doc[start]
+        if title_tok is None and i == start - 1 and _is_party(index.name_by_token.get(i)):
+            emit(doc[i], pid, index.name_by_token[i], "affiliation:party")  # "Democrat Jane Roe"
         if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
             if a:  # "China's Xi Jinping", "Bahrain's heir apparent Salman bin Hamad"
@@ -104,6 +107,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             elif a:
                 emit(title_tok, pid, a, "affiliation:title")
                 _national(doc, index, a, i, lambda c: emit(title_tok, pid, c, "affiliation:title"))
+        if title_tok is not None and i >= 0:
+            # "Nigerian president and ECOWAS chairman X", "Kenya's president and AU chair X":
+            # each title of the coordination takes the anchor before it
+            for tok, a in _coordinated_title_anchors(doc, index, i, titles):
+                emit(tok, pid, a, "affiliation:title")
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
         # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
@@ -113,6 +121,10 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         predicates = {a: extra for r in roots for a, extra in _predicates(r)}
         for ap in dict.fromkeys([a for r in roots for a in _appositions(r)] + list(predicates)):
             if ap.i in range(start, end):
+                continue
+            if _is_party(index.name_by_token.get(ap.i)) and index.mention_of.get(ap.i, (0, 0))[1] == ap.i + 1:
+                # "X, a Democrat, said", "X is a Republican": the member noun is the party
+                emit(ap, pid, index.name_by_token[ap.i], "affiliation:party")
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
             if t is None or _names_another_person(doc, ap, pid, index):
@@ -127,11 +139,12 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if index.name_by_token.get(j) == a:
                         _national(doc, index, a, j, lambda c: emit(t, pid, c, "affiliation:apposition"))
                         break
-        # 2b. "<title NP>, <Name> ..." that the parser did not attach as an apposition
-        t = title_before_comma(doc, start, titles)
-        if t is not None:
-            for a in _anchors_of(t, index):
-                emit(t, pid, a, "affiliation:apposition")
+        # 2b. "<title NP>, <Name> ..." that the parser did not attach as an apposition, also
+        # before a name with a title of its own ("The AU's envoy, former Nigerian President X")
+        for t in (title_before_comma(doc, start, titles), title_before_comma(doc, _title_run_start(doc, index, start, titles), titles)):
+            if t is not None:
+                for a in _anchors_of(t, index):
+                    emit(t, pid, a, "affiliation:apposition")
         # 2c. "the presidents of A, X; B, Y; and C, Z", "the President of A, X; the Prime
         # Minister of B, Y": a list of "<state>, <name>" items under a title
         a = listed_under_title(doc, start, index, titles)
@@ -161,6 +174,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     continue  # "a joint Spanish and Italian delegation" is no one state's
                 for a in anchors:
                     emit(verb, pid, a, "affiliation:leads")
+        # 2f. "<Name> (<state or body>)": "X (Labour)", "Sen. X (D-Ore.)", "X (Austria) and Y
+        # (Sweden)"; not a credit line ("By X (Agency)")
+        a = _bracketed_anchor(doc, index, start, end)
+        if a is not None:
+            emit(doc[end + 1], pid, a, "affiliation:bracketed")
         # 3. "<titled Name> of <X>"
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -173,7 +191,154 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds \
                             and (comma or index.type_of(a) == "COUNTRY" or _plainly_a_body(doc, index, a, p.i)):
                         emit(c, pid, a, "affiliation:of")
+    for tok, person, anchor in _behalf_of(doc, index):
+        emit(tok, person, anchor, "affiliation:on-behalf")
+    for tok, person, anchor in _fronted_as_roles(doc, index, titles):
+        emit(tok, person, anchor, "affiliation:fronted-as")
     return out
+
+
+def _fronted_as_roles(doc: Doc, index, titles: Set[str]) -> List:
+    """(title, person, anchor) for a fronted predicative "as" phrase with a title: "As
+    Kenya's foreign minister, X signed ...", "As the bloc's chief negotiator, X ...", "As
+    head of the AU commission, X ...": the person named right after the comma holds it.
+    Not a clause ("As the minister spoke, X ..."), nor a phrase naming another person."""
+    out = []
+    for sent in doc.sents:
+        s = sent.start
+        if doc[s].lower_ != "as" or s + 3 >= sent.end:
+            continue
+        comma = next((j for j in range(s + 2, min(s + 14, sent.end - 1)) if doc[j].text == ","), None)
+        if comma is None:
+            continue
+        phrase = doc[s + 1:comma]
+        if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            continue
+        title = next((t for t in phrase if t.lower_ in titles and t.tag_ in ("NN", "NNP")), None)
+        person = index.entity(comma + 1)
+        if title is None or not person or index.type_of(person) != "PERSON" \
+                or index.kind_by_token.get(comma + 1) != "NAME":
+            continue
+        if any(index.type_of(index.entity(t.i) or "") == "PERSON" for t in phrase):
+            continue  # "As Putin's envoy, X": the title is the envoy's, tied to no state here
+        anchors = list(dict.fromkeys(e for t in phrase for e in [index.name_by_token.get(t.i)]
+                                     if e and index.type_of(e) in ANCHOR_TYPES))
+        out.extend((title, person, a) for a in anchors[:2])
+    return out
+
+
+def _title_run_start(doc: Doc, index, start: int, titles: Set[str]) -> int:
+    """Where the titled name starting at ``start`` begins with its own title run ("former
+    Nigerian President X" → the index of "former"); ``start`` when no title precedes it."""
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or _is_title(doc[i], titles)
+                      or (index.name_by_token.get(i) and index.type_of(index.name_by_token[i]) in ANCHOR_TYPES
+                          and doc[i].text[:1].isupper())):
+        i -= 1
+    return i + 1 if i + 1 < start and any(_is_title(t, titles) for t in doc[i + 1:start]) else start
+
+
+def _bracketed_anchor(doc: Doc, index, start: int, end: int) -> Optional[str]:
+    """The state or body in brackets right after a name: the bracket holds just its name
+    ("X (Labour)", "X (Austria)"), or a party letter and a state ("X (D-Ore.)"); not a
+    name opening a line or after "By" (a byline's outlet), nor a bracket that goes on."""
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return None
+    a = index.name_by_token.get(end + 1)
+    if not a or index.type_of(a) not in ANCHOR_TYPES:
+        return None
+    j = index.mention_of.get(end + 1, (end + 1, end + 2))[1]
+    if j >= len(doc) or not (doc[j].text == ")" or _is_party(a) and doc[j].text == "-"):
+        return None
+    if start == 0 or doc[start - 1].lower_ == "by" or "\n" in doc[start - 1].text or doc[start - 1].is_space:
+        return None
+    return a
+
+
+def _is_party(a: Optional[str]) -> bool:
+    """Whether the entity id ``a`` is a political party (its key ends in "party")."""
+    return bool(a) and a.startswith("organisation:") and a.endswith("party")
+
+
+def _coordinated_title_anchors(doc: Doc, index, i: int, titles: Set[str]) -> List:
+    """(title token, anchor) pairs of the titles coordinated before the one whose anchor
+    ends at token ``i``: in "Nigerian president and ECOWAS chairman X" the walk stopped at
+    ECOWAS; "and" with a title before it opens another "<anchor>('s) <title>" run, whose
+    anchor (Nigeria) the name holds too. Runs without an anchor ("President and ECOWAS
+    chairman X") give nothing."""
+    out = []
+    a = index.name_by_token.get(i)
+    if not a or index.type_of(a) not in ANCHOR_TYPES:
+        return out
+    for _ in range(3):
+        j = index.mention_of.get(i, (i, i + 1))[0] - 1
+        if j < 2 or doc[j].lower_ not in ("and", "&") or doc[j - 1].lower_ not in titles \
+                or doc[j - 1].tag_ not in ("NN", "NNP"):
+            return out  # a singular title only: "US officials and Kremlin spokesman X" is two people
+        k, title_tok = j - 1, doc[j - 1]
+        while k >= 0 and (doc[k].lower_ in titles or doc[k].lower_ in TITLE_MODIFIERS or _is_title(doc[k], titles)):
+            k -= 1
+        if k > 0 and doc[k].text in ("'s", "’s"):
+            k -= 1
+        b = index.name_by_token.get(k) if k >= 0 else None
+        if not b or index.type_of(b) not in ANCHOR_TYPES or index.type_of(a) == index.type_of(b) == "COUNTRY":
+            return out  # "the French president and German Chancellor X": two people of two states
+        first = index.mention_of.get(k, (k, k + 1))[0]
+        if first > 0 and doc[first - 1].lower_ in ("the", "a", "an", "his", "her", "their", "its", "our", "both"):
+            return out  # "met the French president and NATO chief X": another person's title
+        out.append((title_tok, b))
+        i, a = k, b
+    return out
+
+
+BEHALF_EXCLUDED = frozenset(read_data("roles.yaml").get("behalf_advocacy_verbs", ()))
+
+
+def _behalf_of(doc: Doc, index) -> List:
+    """(token, person, anchor) for a person who acts "on behalf of" (or "on X's behalf") a
+    state or body: "X, speaking on behalf of the AU, urged calm",
+    "On behalf of Kenya, X signed the accord", "X accepted the prize on Chile's behalf":
+    acting as its voice or agent is a role in it, like "represents X" (GUIDELINES). Not
+    verbs of pleading for others ("lobbied (campaigned, intervened) on behalf of X",
+    ``behalf_advocacy_verbs`` in roles.yaml), nor a negated or hypothetical verb."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "behalf" or tok.dep_ != "pobj" or tok.head.lower_ != "on":
+            continue
+        anchors = [index.name_by_token.get(o.i) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+        anchors += [index.name_by_token.get(c.i) for c in tok.children if c.dep_ == "poss"]
+        anchors = [a for a in anchors if a and index.type_of(a) in ANCHOR_TYPES]
+        if not anchors:
+            continue
+        verb = tok.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head  # "accepted the prize on Chile's behalf"
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in BEHALF_EXCLUDED \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for doer in _doers(verb):
+            person = index.entity(doer.i)
+            if person and index.type_of(person) == "PERSON" and index.kind_by_token.get(doer.i) == "NAME":
+                out.extend((tok, person, a) for a in anchors)
+    return out
+
+
+def _doers(verb: Token) -> List[Token]:
+    """Who does ``verb``: its subject (and the subject's conjuncts), or, for a participle or
+    adverbial clause without one ("X, speaking on behalf of ...", "On behalf of Y, X
+    signed ..."), the noun it modifies or the main verb's subject."""
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if subj:
+            return subj + [c for s in subj for c in s.conjuncts]
+        if verb.dep_ == "acl":
+            return [verb.head]
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return []
+    return []
 
 
 ENVOY_TITLES = frozenset(read_data("roles.yaml").get("envoy_titles", ()))

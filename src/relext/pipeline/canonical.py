@@ -33,7 +33,7 @@ from ._lookup import WordSet, span_chars, span_text
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
 from .descriptions import DESCRIPTION_HEADS, HYPHENATED_HEADS, Descriptions
-from .event_bodies import bodies_in_events
+from .event_bodies import bodies_in_events, drop_undescribed
 from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
 from .events import EventNamer, nested_games, strip_det
@@ -166,10 +166,12 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 g["name"] = max((mm["text"] for mm in g["mentions"]), key=len) if not g["name"] else g["name"]
             g["name"] = _usual_spelling(g["name"], g["mentions"])
         self._propagate_surnames(doc, groups, order, sent_of)
-        bodies_in_events(doc, groups, order, sent_of)  # "the NATO summit" names NATO too
+        lazy = bodies_in_events(doc, groups, order, sent_of)  # "the NATO summit" names NATO too
         if self.resolve_descriptions:
             self._descriptions(doc, groups, sent_of)
             self._event_descriptions(doc, groups, sent_of)
+        drop_undescribed(groups, order, lazy)
+        if self.resolve_descriptions:
             self._place_descriptions(doc, groups, sent_of)
             self._bare_state_descriptions(doc, groups, sent_of)
         if self.resolve_pronouns:

@@ -29,6 +29,11 @@ MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # named before them ("an EU country", "a NATO ally") or after "member" ("member states")
 MEMBER_HEADS = {"member", "members", "non-member", "non-members"}
 BODY_HEADS = {"state", "states", "country", "countries", "nation", "nations", "ally", "allies"}
+# heads that rank a member within its body, only with a superlative and the body before them
+# ("Germany, the bloc's largest economy", "Saudi Arabia, OPEC's biggest producer", "Malta,
+# the EU's smallest state"): the ranking presupposes membership
+RANKED_HEADS = {"economy", "economies", "producer", "producers", "exporter", "exporters", "contributor",
+                "contributors", "military", "army", "power", "powers", "market"}
 # tags of words that may stand between the comma and the head ("both", "an", "the
 # alliance's eastern flank", "27", "founding")
 PREFIX_TAGS = {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "RB", "POS", "HYPH", "NN", "NNP", "NNPS", "CC", "VBN"}
@@ -106,7 +111,7 @@ def _bodies_after_of(doc: Doc, index, k: int, end: int) -> Tuple[List[str], int]
 def apposed_members(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "A and B, both members of X," and "A, an X and Y member,"."""
     out: List[Dict] = []
-    for i in positions_in(doc, MEMBER_HEADS, BODY_HEADS):
+    for i in positions_in(doc, MEMBER_HEADS, BODY_HEADS, RANKED_HEADS):
         head = doc[i]
         low = head.lower_
         sent = head.sent
@@ -139,7 +144,10 @@ def apposed_members(doc: Doc, index, args) -> List[Dict]:
         words = {t.lower_ for t in prefix} | {low}
         if words & NOT_MEMBERS:
             continue
-        if not is_member and (not prefix_orgs or index.entity(i - 1) is None):
+        ranked = bool(prefix_orgs) and any(t.tag_ == "JJS" or t.lower_ == "most" for t in prefix)
+        if low in RANKED_HEADS and not ranked:
+            continue  # "Germany, an EU economy": no ranking, no membership read
+        if not is_member and low not in RANKED_HEADS and (not prefix_orgs or index.entity(i - 1) is None):
             continue  # "an EU country", "a NATO ally": the body right before the noun
         bodies: List[str] = list(prefix_orgs)
         if end < sent.end and doc[end].lower_ == "of":
@@ -260,4 +268,39 @@ def included_after_group(doc: Doc, index, args) -> List[Dict]:
             continue
         out.extend(record(tok, m, "MEMBER_OF", org, rule_id="MEMBER_OF:included-after-group")
                    for m in members if m != org)
+    return out
+
+
+# heads of a fronted "As a <body> member, X ..." that make X a member
+AS_MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "ally",
+                   "allies"}
+
+
+def fronted_as_members(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from a fronted predicative "as" phrase: "As a NATO member, Poland is
+    bound by ...", "As EU members, Austria and Ireland must ...", "As one of the bloc's
+    founding states, X ...": the names right after the comma are what the phrase says.
+    Not a clause ("As NATO members met, Russia ..."), nor candidates, observers, partners
+    or former members (`NOT_MEMBERS`, `ENDED`)."""
+    out: List[Dict] = []
+    for sent in doc.sents:
+        s = sent.start
+        if doc[s].lower_ != "as" or s + 3 >= sent.end:
+            continue
+        comma = next((j for j in range(s + 2, min(s + 12, sent.end - 1)) if doc[j].text == ","), None)
+        if comma is None or doc[comma - 1].lower_ not in AS_MEMBER_HEADS:
+            continue
+        phrase = doc[s + 1:comma]
+        if any(t.pos_ in ("VERB", "AUX") for t in phrase) or any(t.lower_ in NOT_MEMBERS or t.lower_ in ENDED
+                                                                    for t in phrase):
+            continue
+        bodies = list(dict.fromkeys(e for t in phrase for e in [index.entity(t.i)]
+                                    if e and index.type_of(e) == "ORGANISATION"))
+        if len(bodies) != 1:
+            continue
+        members = _list_run(doc, index, comma + 1, sent.end, 1)
+        if doc[comma - 1].tag_ in ("NN", "NNP"):
+            members = members[:1]
+        out.extend(record(doc[comma - 1], m, "MEMBER_OF", bodies[0], rule_id="MEMBER_OF:fronted-as")
+                   for m in members if m != bodies[0])
     return out

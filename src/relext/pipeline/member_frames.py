@@ -332,3 +332,60 @@ def membership_dues(doc: Doc, index, args) -> List[Dict]:
             continue
         out.extend(record(tok, m, "MEMBER_OF", bodies[0], rule_id="MEMBER_OF:membership-dues") for m in members)
     return out
+
+
+# verbs of giving a membership to a state: "the League granted X full membership"
+GRANTING_VERBS = {"grant", "give", "award", "confer", "extend"}
+# verbs of taking a state in "as" a member: "the AU welcomed X as its 55th member"
+# ("welcomed X as a member" is read as the welcomer's backing, `advocacy.py`)
+TAKING_AS_VERBS = {"accept", "admit", "induct", "add", "readmit", "receive", "enlist"}
+# modifiers of "member(ship)" that make it no full membership
+NO_FULL_MEMBERSHIP = NOT_YET | {"associate", "observer", "partner", "honorary", "guest", "dialogue"}
+
+
+def granted_memberships(doc: Doc, index, args) -> List[Dict]:
+    """MEMBER_OF from a body giving a state its membership: "the Arab League granted
+    Somalia full membership in 1974", "the Commonwealth's members gave X membership", "granted
+    membership to X", "the AU accepted (inducted) X as its newest member". The
+    body is the one named on the noun ("membership of (in) Y"), else the verb's subject or
+    the body its subject's members belong to ("the Commonwealth's members"); the member is the
+    recipient (indirect object, "to X") or the one taken in "as" a member. Not a negated
+    or hypothetical verb, nor observer, associate or candidate status."""
+    out: List[Dict] = []
+    for i in positions_in(doc, {"membership", "member"}):
+        tok = doc[i]
+        if any(c.lower_ in NO_FULL_MEMBERSHIP for c in tok.children if c.i < tok.i):
+            continue
+        verb, members = None, []
+        if tok.lower_ == "membership" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in GRANTING_VERBS:
+            verb = tok.head
+            members = [e for c in verb.children if c.dep_ == "dative" for e in args.entities_of(c)]
+            # "granted Somalia full membership": the parser may hang the recipient on the noun
+            members += [e for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
+                        for e in args.entities_of(c) if index.type_of(e) == "COUNTRY"]
+            members += [e for p in list(verb.children) + list(tok.children) if p.dep_ in ("prep", "dative")
+                        and p.lower_ == "to" for c in p.children if c.dep_ == "pobj" for e in args.entities_of(c)]
+        elif tok.lower_ == "member" and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+                and tok.head.head.lemma_.lower() in TAKING_AS_VERBS:
+            verb = tok.head.head
+            members = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in args.entities_of(c)]
+        if verb is None or not members:
+            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should"))
+               for c in verb.children):
+            continue
+        bodies = [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "to")
+                  for c in p.children if c.dep_ == "pobj" for e in args.entities_of(c)
+                  if index.type_of(e) == "ORGANISATION"]
+        if not bodies:
+            for s in verb.children:
+                if s.dep_ != "nsubj":
+                    continue
+                bodies += [e for e in args.entities_of(s) if index.type_of(e) == "ORGANISATION"]
+                if not bodies and s.lemma_.lower() == "member":  # "the bloc's members gave X ..."
+                    bodies += [e for c in s.children if c.dep_ in ("compound", "poss")
+                               for e in args.entities_of(c) if index.type_of(e) == "ORGANISATION"]
+        for b in dict.fromkeys(bodies):
+            out.extend(record(tok, m, "MEMBER_OF", b, rule_id="MEMBER_OF:granted")
+                       for m in dict.fromkeys(members) if m != b and index.type_of(m) in MEMBER_TYPES)
+    return out

@@ -273,6 +273,17 @@ def _juxtaposed_names(tok: Token, index, args) -> List[str]:
     if tok.i + 1 >= len(tok.doc):
         return []
     nxt = tok.doc[tok.i + 1]
+    if tok.lower_ == "member" and nxt.lower_ in ("states", "countries", "nations") and nxt.pos_ in ("VERB", "AUX") \
+            and tok.i + 2 < len(tok.doc):
+        # "EU member states Austria and Ireland opposed it": the tagger took "states" for a
+        # verb, and the names after it for its clause
+        e = index.entity(tok.i + 2)
+        if e is None or index.type_of(e) not in MEMBER_TYPES:
+            return []
+        name = tok.doc[tok.i + 2]
+        while name.head.i > name.i and index.entity(name.head.i) == e:
+            name = name.head
+        return args.entities_of(name)
     e = index.entity(nxt.i)
     if e is None or index.type_of(e) not in MEMBER_TYPES:
         return []

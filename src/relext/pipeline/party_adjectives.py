@@ -31,9 +31,42 @@ ABBREVIATIONS = {"rep", "reps", "sen", "sens"}
 _ADJ = re.compile(r"(?<![\w-])(Democratic|Republican)(?![\w-])")
 
 
+_NOUN = re.compile(r"(?<![\w-])(Democrat|Republican)(?![\w-])")
+NOUN_PARTIES = {"Democrat": PARTIES["Democratic"], "Republican": PARTIES["Republican"]}
+
+
 def party_mentions(doc: Doc) -> Iterator[Dict]:
-    """Mentions (token offsets) of the US parties named by their adjective."""
+    """Mentions (token offsets) of the US parties named by their adjective, or by the noun
+    for a member ("X, a Democrat, said", "X is a Republican", "Democrat Jane Roe"): the
+    noun in apposition, as a predicate, or right before a person's name; not "Republican
+    Guard" or "the Republican" in other functions."""
     text = doc_text(doc)
+    if "(D-" in text or "(R-" in text:
+        # "Sen. Jane Roe (D-Ore.)", "Rep. John Doe (R-Texas)": the party letter after a name
+        for i, t in enumerate(doc):
+            if t.text in ("D", "R") and 0 < i and i + 2 < len(doc) and doc[i - 1].text == "(" \
+                    and doc[i + 1].text == "-" and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].isupper() \
+                    and i >= 2 and doc[i - 2].ent_type_ == "PERSON":
+                key, name = PARTIES["Democratic" if t.text == "D" else "Republican"]
+                yield {"start": i, "end": i + 1, "label": "ORGANISATION", "key": key, "name": name, "kind": "NAME",
+                       "attrs": {"country": "USA"}, "source": "parse"}
+    if "Democrat" not in text and "Republican" not in text:
+        return
+    for m in _NOUN.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.tag_ not in ("NN", "NNP") or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        member = tok.dep_ in ("appos", "attr") and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") \
+            or nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" and nxt.is_title
+        if not member:
+            continue
+        key, name = NOUN_PARTIES[m.group(1)]
+        yield {"start": tok.i, "end": tok.i + 1, "label": "ORGANISATION", "key": key, "name": name, "kind": "NAME",
+               "attrs": {"country": "USA"}, "source": "parse"}
     if "Democratic" not in text and "Republican" not in text:
         return
     for m in _ADJ.finditer(text):

@@ -259,9 +259,15 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
         # "X was barred from sending envoys and was represented by an official": X
         represented, _ = args.objects(tok.head, ["dobj"], [])
     bodies = [r for r in represented if index.type_of(r) in BODY_TYPES]
+    # the representative holds a role in the state or body ("Kenya will be represented at
+    # the summit by Foreign Minister X": X AFFILIATED_WITH Kenya; GUIDELINES: "represents X")
+    roles = [] if any(c.dep_ == "neg" for c in tok.children) else \
+        [record(tok, a, "AFFILIATED_WITH", b, rule_id="AFFILIATED_WITH:represented-by")
+         for a in dict.fromkeys(agents) if index.type_of(a) == "PERSON"
+         for b in bodies if index.type_of(b) in ("COUNTRY", "ORGANISATION")]
     # a construction this specific is about the passage's event, however far back it was named
     ev = _event(tok, index, args, preps=("at", "in", "during"), window=None)
-    return _emit(tok, bodies + agents, ev, index, args, modality, "ATTENDS:represented-by")
+    return _emit(tok, bodies + agents, ev, index, args, modality, "ATTENDS:represented-by") + roles
 
 
 # -- hosts -------------------------------------------------------------------------------

@@ -44,9 +44,9 @@ from .judged_acts import judged_acts
 from .threat_clauses import promised_governor, promises
 from .alignment import aligned
 from .member_companions import colon_members, contrasted_memberships, joined_members, others_after_list
-from .member_appositions import apposed_members, included_after_group, named_after_group
+from .member_appositions import apposed_members, included_after_group, named_after_group, fronted_as_members
 from .member_focus import focused_memberships
-from .member_frames import fellow_members, membership_dues, sole_leaders, held_memberships, helped_found, made_members, member_polarity
+from .member_frames import fellow_members, granted_memberships, membership_dues, sole_leaders, held_memberships, helped_found, made_members, member_polarity
 from .compositions import PART_VERBS, WHOLE_VERBS, compositions
 from .membership import ALLIANCE_NOUNS, GROUP_NOUNS, led_members, listed_members, memberships
 from .group_lists import listed_group_members
@@ -128,6 +128,7 @@ listed_group_members = guarded(listed_group_members, list)
 substitutes = guarded(substitutes, lambda: ([], []))
 made_members = guarded(made_members, list)
 sole_leaders, membership_dues = guarded(sole_leaders, list), guarded(membership_dues, list)
+granted_memberships, fronted_as_members = guarded(granted_memberships, list), guarded(fronted_as_members, list)
 others_after_list = guarded(others_after_list, list)
 focused_memberships = guarded(focused_memberships, list)
 apposed_members, named_after_group = guarded(apposed_members, list), guarded(named_after_group, list)
@@ -281,6 +282,7 @@ class RelationExtractor(RuleComponent):
                       + fellow_members(doc, index, args) + suspended_from_ranks(doc, index, args)
                       + made_members(doc, index, args) + focused_memberships(doc, index, args)
                       + sole_leaders(doc, index, args) + membership_dues(doc, index, args)
+                      + granted_memberships(doc, index, args) + fronted_as_members(doc, index, args)
                       + others_after_list(doc, index, args)
                       + apposed_members(doc, index, args) + named_after_group(doc, index, args)
                       + included_after_group(doc, index, args)
