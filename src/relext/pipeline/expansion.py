@@ -128,8 +128,12 @@ class ExpansionMixin:
             out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
-        elif positions and lemma in self.position_nouns and lemma not in self.staff:
-            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+        elif positions and (lemma in self.position_nouns or low in self.position_nouns) and lemma not in self.staff:
+            # a noun listed only as written counts too ("threats", "remarks", "measures" are
+            # listed plural and lemmatised to the singular), by its possessor only: "condemned
+            # Iran's threats" -> Iran ("any AU activities" names no holder)
+            holder_deps = ("poss", "compound", "amod", "nmod") if lemma in self.position_nouns else ("poss",)
+            holders = [c for c in t.children if c.dep_ in holder_deps
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
