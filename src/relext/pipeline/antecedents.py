@@ -34,7 +34,10 @@ ACTION_VERBS: Dict[str, Set[str]] = {
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
 LIGHT_VERBS = {"impose", "make", "take", "file", "bring", "lodge", "give", "deliver", "announce", "cast", "issue",
-               "submit", "hand"}
+               "submit", "hand",
+               # and the verbs of laying a penalty or keeping it ("X slapped (levied,
+               # unveiled, renewed, tightened) sanctions on Y. The sanctions target Z")
+               "slap", "levy", "unveil", "adopt", "approve", "reimpose", "renew", "extend", "expand", "tighten"}
 # the modifiers a bare re-mention may carry ("the latest decision", "the landmark case")
 BARE_MODIFIERS = {"latest", "new", "recent", "landmark", "unanimous", "historic", "controversial", "surprise",
                   "unprecedented", "final", "same"}

@@ -308,8 +308,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 continue
             # an object pronoun never stands for the subject of its own clause ("X slapped
             # sanctions on it": not X; that would be "itself")
+            # ("warned it would": a subject; "warned (urged, told) it to stop": an object)
             own = _clause_subjects(tok, ent_at, resolved) if tok.dep_ == "pobj" or tok.dep_ == "dobj" and not (
-                tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("AUX", "VERB", "PART")) else set()  # "warned it would": a subject
+                tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("AUX", "VERB", "PART")
+                and doc[tok.i + 1].lower_ != "to") else set()
             pool = [h for h in heads if h[1] not in own and not groups[h[1]]["attributes"].get("platform")]
             if low == "it" and tok.head.pos_ == "ADP" and not _one_candidate(tok, pool, wanted, sent_of):
                 continue  # "sanctions on it": only where one state or body can be meant

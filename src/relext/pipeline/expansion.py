@@ -45,10 +45,19 @@ AUTHORING_VERBS = frozenset(read_data("cues.yaml").get("authoring_verbs", ()))
 # verbs of a statement whose unowned staff subject is the speaker's ("said no ministers would go")
 STAFF_OWNER_VERBS = {"say", "announce", "declare", "confirm", "state", "decide", "tell"}
 
+# nouns of a state's government that "in <capital>" names ("the government in Tehran")
+GOVERNED_BY_PLACE = {"government", "authorities", "regime", "junta"}
+
 class ExpansionMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
 
     # -- expansion ---------------------------------------------------------------------
+    def _governed_state(self, t: Token) -> List[str]:
+        """The COUNTRY named by "in X" on a governing noun ("the regime in Minsk")."""
+        return [e for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" and self.index.entity(p.i)
+                and self.index.type_of(self.index.entity(p.i)) == "COUNTRY" for e in [self.index.entity(p.i)]]
+
     def entities_of(self, t: Token, *, positions: bool = False, _depth: int = 0) -> List[str]:
         """The entities a noun phrase headed by ``t`` denotes (coordination expanded)."""
         if _depth > 6:
@@ -128,8 +137,12 @@ class ExpansionMixin:
             out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
-        elif positions and lemma in self.position_nouns and lemma not in self.staff:
-            holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+        elif positions and (lemma in self.position_nouns or low in self.position_nouns) and lemma not in self.staff:
+            # a noun listed only as written counts too ("threats", "remarks", "measures" are
+            # listed plural and lemmatised to the singular), by its possessor only: "condemned
+            # Iran's threats" -> Iran ("any AU activities" names no holder)
+            holder_deps = ("poss", "compound", "amod", "nmod") if lemma in self.position_nouns else ("poss",)
+            holders = [c for c in t.children if c.dep_ in holder_deps
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
@@ -174,6 +187,11 @@ class ExpansionMixin:
                         out.extend(agents)
             if not out:  # "welcomed the decision": whoever took the step named before
                 out.extend(step_owner(self, t))
+        elif low in GOVERNED_BY_PLACE and not any(c.dep_ in ("poss", "compound", "amod", "nmod", "appos")
+                                                  for c in t.children) and self._governed_state(t):
+            # "the government in Tehran", "the authorities in Kabul": the state whose capital
+            # (or name) follows "in" (capital_roles.in_a_state)
+            out.extend(self._governed_state(t))
         elif lemma in self.staff or low in self.staff or lemma in self.titles or (positions and lemma in self.position_nouns):
             for c in t.children:
                 if c.dep_ == "amod" and c.lower_ == "fellow":

@@ -6,7 +6,8 @@ A report names who imposes a penalty once, then goes on without naming them agai
   "Among those targeted were A and B", "The sanctioned individuals include A",
   "Among the names on the sanctions list are A and B";
 - agentless passives: "ECOWAS slapped sanctions on Niger. Niger's assets in the regional
-  bank were frozen", "The finance minister has been banned as well";
+  bank were frozen", "The finance minister has been banned as well", inverted ones "Also
+  sanctioned were A and B";
 - penalty nouns the parser read as verbs under a verb of imposing: "imposed asset freezes
   and travel bans on X" ("freezes" parsed as a verb).
 
@@ -154,10 +155,16 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
                 and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
                     index.entity(o.i) for o in c.children) for c in tok.children):
             victims = [e for c in tok.children if c.dep_ == "nsubjpass" for e in _named(args, c)]
+            inverted = not victims
+            if inverted:
+                victims = _inverted_victims(args, tok)
             if not victims:
                 continue
             negated, cue = args.modality.negation(tok)
-            for s in _author(sents, records, tok, index, victims):
+            authors = _author(sents, records, tok, index, victims)
+            if not authors and inverted:
+                authors = _unnamed_penalty_author(args, sents, tok)
+            for s in authors:
                 for v in victims:
                     if v != s:
                         out.append(record(tok, s, "SANCTIONS", v, rule_id="SANCTIONS:agentless-passive",
@@ -165,6 +172,18 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
         elif lemma in LAYING and tok.pos_ == "VERB":
             out += _misparsed_penalties(args, tok)
     return out
+
+
+def _inverted_victims(args, tok: Token) -> List[str]:
+    """"Also sanctioned were A and B", "Also targeted was X": a passive participle put before
+    its auxiliary, with the penalised ones after them (parsed as its object or the
+    auxiliary's attribute)."""
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i > tok.i]
+    if not aux:
+        return []
+    after = [c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > aux[0].i]
+    after += [c for c in aux[0].children if c.dep_ in ("attr", "nsubj") and c.i > aux[0].i]
+    return [e for c in after for e in _named(args, c)]
 
 
 def _misparsed_penalties(args, verb: Token) -> List[Dict]:

@@ -24,6 +24,12 @@ BARE_STATE_HEADS = {"nation", "country", "kingdom", "republic", "emirate"}
 FORM_HEADS = {"kingdom": "kingdom", "republic": "republic", "emirate": "emirate"}
 # how far back the country named last may stand: this sentence and the two before it
 BARE_WINDOW = 2
+# heads of a state's government named with no state ("the government", "the foreign ministry",
+# "the junta", "the authorities"): only as a subject, for the passage's subject state
+GOVERNMENT_HEADS = frozenset(read_data("organisations_heads.yaml").get("government_heads", ()))
+# what may follow such a head and name another government ("the government of Yemen",
+# "the authorities in Kabul")
+GOVERNMENT_PLACE_PREPS = {"of", "in", "at", "for"}
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +173,15 @@ class PlaceDescriptions:
         minister" is passed over). "kingdom", "republic" and "emirate" only fit a state whose
         official name has that word ("Kingdom of Saudi Arabia").
 
+        A bare government head ("the government", "the foreign ministry", "the junta",
+        "the authorities"; ``government_heads`` in ``organisations_heads.yaml``) is read the
+        same way, but only as a subject (or a subject's possessor: "the ministry's
+        statement"), only for a country that was itself a subject within the window ("Kenya
+        recalled its envoy. The foreign ministry accused Somalia of ..." -> Kenya), and not
+        with a phrase naming whose it is ("the government of Yemen", "the authorities in
+        Kabul"), nor after another country named earlier in its own sentence ("The rebels
+        accused Addis Ababa ..., and the government ...": whose government is not said).
+
         It stays unresolved (no guess) when it has a name of its own (a proper-noun, region or
         entity modifier: "the Chinese state", "the Asian nation" are handled elsewhere), is not
         singular and definite, names its state ("the nation of Israel"), when no fitting
@@ -183,8 +198,15 @@ class PlaceDescriptions:
         if not mentions:
             return
         ent_at = {i: g["id"] for s, e, g in mentions for i in range(s, e)}
-        for tok in (doc[i] for i in positions_in(doc, BARE_STATE_HEADS)):
-            if tok.lower_ not in BARE_STATE_HEADS or tok.tag_ != "NN" or tok.i in taken:
+        # every mention of a country by name, demonym or description (for the government heads)
+        country_starts = [(mm["start"], g) for g in groups.values() if g["type"] == "COUNTRY"
+                          for mm in g["mentions"] if mm["kind"] != "PRONOUN"]
+        for tok in (doc[i] for i in positions_in(doc, BARE_STATE_HEADS, GOVERNMENT_HEADS)):
+            governing = tok.lower_ in GOVERNMENT_HEADS
+            if tok.tag_ != ("NNS" if governing and tok.lower_.endswith("s") else "NN") or tok.i in taken:
+                continue
+            if governing and (not _is_subject(tok) or any(c.dep_ == "prep" and c.lower_ in GOVERNMENT_PLACE_PREPS
+                                                          for c in tok.rights)):
                 continue
             dets = [c for c in tok.children if c.dep_ == "det"]
             if len(dets) != 1 or dets[0].lower_ != "the" or tok.dep_ == "compound":
@@ -205,10 +227,17 @@ class PlaceDescriptions:
             if not fitting:
                 continue
             chosen = fitting[-1]
-            if tok.dep_ in ("nsubj", "nsubjpass"):
+            if tok.dep_ in ("nsubj", "nsubjpass") or governing:
                 subjects = [m for m in fitting if _is_subject(doc[m[0]:m[1]].root)]
+                if governing:  # the state whose clause the sentence is, not one in a reported clause
+                    subjects = [m for m in subjects if _is_main_subject(doc[m[0]:m[1]].root)]
                 if subjects:
                     chosen = subjects[-1]
+                elif governing:
+                    continue  # no state was the subject just before: whose government is not said
+            if governing and any(g["id"] != chosen[2]["id"] and tok.sent.start <= st < tok.i
+                                 for st, g in country_starts):
+                continue  # "B accused Y of ..., and the government ...": Y's or the subject's, no telling
             root = doc[chosen[0]:chosen[1]].root
             partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
             if any(p.i in ent_at and ent_at[p.i] != chosen[2]["id"] for p in partners):
@@ -242,3 +271,16 @@ def _is_subject(tok) -> bool:
     while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_main_subject(tok) -> bool:
+    """A subject (or a subject's possessor) of its sentence's main verb, or of a verb
+    coordinated with it ("Colombia said that Venezuela ...": Colombia, not Venezuela)."""
+    while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -6,6 +6,7 @@ from typing import List
 from spacy.tokens import Token
 
 from ._lookup import positions_of_words
+from .antecedents import step_owner
 from .argument_words import (
     ORDER_WORDS,
     OBJECT_CONTROL, PREP_OBJECT_CONTROL,
@@ -486,7 +487,10 @@ class SubjectsMixin:
                 # "a boycott of X was announced by Y", "new sanctions were imposed by Y"
                 return self.verb_subjects(cur.head, _depth + 1)
             if cur.dep_ in ("nsubj", "nsubjpass"):
-                return []
+                # "X imposed sanctions on Y. The sanctions target Z": a step named again
+                # without its owner, as the subject of its clause, was taken by its owner at
+                # the nearest mention before (`antecedents.step_owner`)
+                return step_owner(self, n) if cur.i == n.i else []
             break
         return []
 
