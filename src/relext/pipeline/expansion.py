@@ -35,6 +35,8 @@ from .argument_words import (
 )
 
 
+# possessive pronouns that may point back at the doer of the clause ("backed its bid")
+OWN_POSSESSIVES = {"its", "his", "her", "their"}
 # "a delegation led by X": the verbs that make X part of the group
 LEADING_VERBS = {"lead", "head"}
 # verbs whose subject (or agent) authors a step named in a relative clause on it: "the
@@ -145,7 +147,12 @@ class ExpansionMixin:
                 elif c.dep_ == "amod" and c.lower_ in ("led", "backed", "sponsored"):
                     out.extend(self.index.entity(x.i) for x in c.children if self.index.entity(x.i))
             for c in holders:
-                out.extend(self.entities_of(c, _depth=_depth + 1))
+                found = self.entities_of(c, _depth=_depth + 1)
+                if c.dep_ == "poss" and found:
+                    # "Georgia applied to join. Lithuania backed its bid": a possessor that
+                    # is the backer itself stands for the other one who took the step before
+                    found = self._other_step_owner(t, c, found) or found
+                out.extend(found)
             if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
                 preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
                 for c in t.children:
@@ -270,6 +277,42 @@ class ExpansionMixin:
         if e is not None and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children):
             out = self._list_head_misparsed(t, e) + out
         return list(dict.fromkeys(out))
+
+    def _other_step_owner(self, t: Token, poss: Token, found: List[str]) -> List[str]:
+        """The one who took the step ``t`` names, when its possessor ``poss`` ("its", "his",
+        "the country's") points back at the doer of the verb ``t`` is the object of.
+
+        "Georgia applied to join the bloc. Lithuania backed its bid": backing one's own bid
+        says nothing, so "its" is read as the owner of the step at its nearest mention
+        before (`antecedents.step_owner`: "applied" for a bid, "offered" for an offer,
+        "proposed" for a proposal), provided that owner is someone else. Where the nearest
+        mention is the doer's own ("Chile proposed a plan. Chile defended its plan"), or
+        the possessor is a name, nothing changes.
+
+        Args:
+            t: the step noun ("bid", "offer", "proposal").
+            poss: its possessor token.
+            found: the entities the possessor was resolved to.
+
+        Returns:
+            The other owners, or an empty list (keep ``found``).
+        """
+        if not (poss.pos_ == "PRON" and poss.lower_ in OWN_POSSESSIVES
+                or poss.tag_ == "NN" and poss.lemma_.lower() in STATE_NOUNS
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in poss.children)):
+            return []
+        if any(c.dep_ == "amod" and c.lower_ == "own" for c in t.children):
+            return []  # "backed its own bid"
+        verb = t.head  # up through "support for" to the verb: "voiced support for its bid"
+        while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+            verb = verb.head
+        if t.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or verb.i == t.i:
+            return []
+        doers = set(self.verb_subjects(verb))
+        if not doers or not set(found) <= doers:
+            return []
+        owners = step_owner(self, t, owned=True)
+        return [] if not owners or set(owners) & doers else owners
 
     def _list_head_misparsed(self, t: Token, e: str) -> List[str]:
         """"Chile, Bolivia and Ecuador attended": the parser may take the first member of a
