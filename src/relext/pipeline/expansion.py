@@ -35,6 +35,8 @@ from .argument_words import (
 )
 
 
+# a partner named by a possessive pronoun ("stands by its neighbour"): the other one named
+OWN_PARTNER_NOUNS = {"ally", "neighbour", "neighbor", "partner"}
 # possessive pronouns that may point back at the doer of the clause ("backed its bid")
 OWN_POSSESSIVES = {"its", "his", "her", "their"}
 # "a delegation led by X": the verbs that make X part of the group
@@ -91,6 +93,9 @@ class ExpansionMixin:
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
                 if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
+        elif t.tag_ == "NN" and lemma in OWN_PARTNER_NOUNS and _own_partner_noun(t):
+            # "Poland says it stands by its neighbour": the one other state named just before
+            out.extend(self._other_partner(t))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and _group_size(t) > 2 \
                 and any(c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(c.dep_ in ("amod", "compound", "relcl", "acl") and c.tag_ != "VBN" for c in t.children):
@@ -132,7 +137,8 @@ class ExpansionMixin:
             pass  # "a top Chinese official" is some official, not the state
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
             holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")
+                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's right"
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
                 holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
@@ -236,7 +242,8 @@ class ExpansionMixin:
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.K., U.S., Norway ..."
             elif c.dep_ == "appos" and e is None and (_lower_case_plural(t) or t.pos_ == "NOUN"
-                                                             and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"})):
+                                                             and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"}
+                                                                  or lemma in OWN_PARTNER_NOUNS)):
                 # a plural noun and the list that names its members: "three nations, A, B and C",
                 # "55 states, among them A and B", "the group's other member states - A, B and C -"
                 # (the tagger may read a lower-case "states" there as a proper noun)
@@ -277,6 +284,28 @@ class ExpansionMixin:
         if e is not None and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children):
             out = self._list_head_misparsed(t, e) + out
         return list(dict.fromkeys(out))
+
+    def _other_partner(self, t: Token) -> List[str]:
+        """The partner "its (his, her) ally (neighbour, partner)" ``t`` names: the one entity
+        of the possessor's type, other than the possessor, named in the sentence before or
+        in this one up to ``t``; with none or several, nothing.
+
+        "Ukraine is seeking more aid. Poland says it stands by its neighbour" -> Ukraine;
+        "Russia said it supported its ally's right to respond" after Belarus is named ->
+        Belarus. "Its neighbour Chile" carries its own name and never comes here.
+        """
+        poss = next(c for c in t.children if c.dep_ == "poss")
+        own = self.index.entity(poss.i)
+        if own is None:
+            return []
+        kind = self.index.type_of(own)
+        doc = t.doc
+        sents = list(doc.sents)
+        k = next(i for i, x in enumerate(sents) if x.start <= t.i < x.end)
+        others = {e for i in range(sents[max(0, k - 1)].start, t.i)
+                  for e in [self.index.name_by_token.get(i)] if e is not None and e != own
+                  and self.index.type_of(e) == kind}
+        return list(others) if len(others) == 1 else []
 
     def _other_step_owner(self, t: Token, poss: Token, found: List[str]) -> List[str]:
         """The one who took the step ``t`` names, when its possessor ``poss`` ("its", "his",
@@ -570,6 +599,14 @@ def _lower_case_plural(tok) -> bool:
     """Whether ``tok`` is a lower-case plural the tagger read as a proper noun ("the bloc's
     other member states - A, B and C -": "states" as NNP); a name is capitalised."""
     return tok.pos_ == "PROPN" and tok.text.islower() and tok.lower_.endswith("s")
+
+
+def _own_partner_noun(t: Token) -> bool:
+    """"its neighbour", "his ally": a partner noun with a possessive pronoun and no name or
+    modifier of its own ("its closest ally" still counts; "its ally Belarus" does not)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in OWN_POSSESSIVES - {"their"}
+               for c in t.children) \
+        and not any(c.dep_ in ("appos", "compound", "nmod", "prep", "relcl", "acl") for c in t.children)
 
 
 def _pair_kinds(lemma: str) -> tuple:
