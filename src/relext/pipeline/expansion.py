@@ -138,7 +138,7 @@ class ExpansionMixin:
         elif positions and lemma in self.position_nouns and lemma not in self.staff:
             holders = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")
-                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's right"
+                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's claim"
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
                 holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
@@ -291,8 +291,8 @@ class ExpansionMixin:
         in this one up to ``t``; with none or several, nothing.
 
         "Ukraine is seeking more aid. Poland says it stands by its neighbour" -> Ukraine;
-        "Russia said it supported its ally's right to respond" after Belarus is named ->
-        Belarus. "Its neighbour Chile" carries its own name and never comes here.
+        "Serbia said it defended its ally's claim to the region" after Hungary is named ->
+        Hungary. "Its neighbour Chile" carries its own name and never comes here.
         """
         poss = next(c for c in t.children if c.dep_ == "poss")
         own = self.index.entity(poss.i)
