@@ -53,18 +53,20 @@ CLAUSE_DEPS = {"ROOT", "conj", "xcomp", "advcl"}
 EMBEDDING_DEPS = {"ccomp", "relcl", "acl", "parataxis", "pcomp", "csubj"}
 
 
-def step_owner(args, t: Token) -> List[str]:
+def step_owner(args, t: Token, owned: bool = False) -> List[str]:
     """The entities that took the step a bare definite action noun ``t`` names again.
 
     Args:
         args: the document's `Arguments` (entity lookup, verb subjects).
         t: the action noun ("decision" in "welcomed the decision").
+        owned: look back even though the noun has a possessor ("its bid" whose "its" is
+            the backer itself: `ExpansionMixin._other_step_owner`).
 
     Returns:
         The owners found at the nearest earlier mention, or an empty list.
     """
     lemma = t.lower_ if t.lower_ == "sanctions" else t.lemma_.lower()
-    if lemma not in ACTION_VERBS or not _bare_definite(t):
+    if lemma not in ACTION_VERBS or not (owned or _bare_definite(t)):
         return []
     doc = t.doc
     sents = list(doc.sents)

@@ -35,6 +35,10 @@ from .argument_words import (
 )
 
 
+# a partner named by a possessive pronoun ("stands by its neighbour"): the other one named
+OWN_PARTNER_NOUNS = {"ally", "neighbour", "neighbor", "partner"}
+# possessive pronouns that may point back at the doer of the clause ("backed its bid")
+OWN_POSSESSIVES = {"its", "his", "her", "their"}
 # "a delegation led by X": the verbs that make X part of the group
 LEADING_VERBS = {"lead", "head"}
 # verbs whose subject (or agent) authors a step named in a relative clause on it: "the
@@ -98,6 +102,9 @@ class ExpansionMixin:
                 rel = next((a for a in t.ancestors if a.dep_ in ("relcl", "acl")), None)
                 if rel is not None and rel.head.pos_ in ("NOUN", "PROPN"):
                     out.extend(self.entities_of(rel.head, positions=positions, _depth=_depth + 1))
+        elif t.tag_ == "NN" and lemma in OWN_PARTNER_NOUNS and _own_partner_noun(t):
+            # "Poland says it stands by its neighbour": the one other state named just before
+            out.extend(self._other_partner(t))
         elif t.tag_ == "NNS" and lemma in PAIR_NOUNS and _group_size(t) > 2 \
                 and any(c.lower_ in ("the", "these", "those") for c in t.children) \
                 and not any(c.dep_ in ("amod", "compound", "relcl", "acl") and c.tag_ != "VBN" for c in t.children):
@@ -143,7 +150,8 @@ class ExpansionMixin:
             # Iran's threats" -> Iran ("any AU activities" names no holder)
             holder_deps = ("poss", "compound", "amod", "nmod") if lemma in self.position_nouns else ("poss",)
             holders = [c for c in t.children if c.dep_ in holder_deps
-                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss"))]
+                       and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")
+                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's claim"
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
                 holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
@@ -158,7 +166,12 @@ class ExpansionMixin:
                 elif c.dep_ == "amod" and c.lower_ in ("led", "backed", "sponsored"):
                     out.extend(self.index.entity(x.i) for x in c.children if self.index.entity(x.i))
             for c in holders:
-                out.extend(self.entities_of(c, _depth=_depth + 1))
+                found = self.entities_of(c, _depth=_depth + 1)
+                if c.dep_ == "poss" and found:
+                    # "Georgia applied to join. Lithuania backed its bid": a possessor that
+                    # is the backer itself stands for the other one who took the step before
+                    found = self._other_step_owner(t, c, found) or found
+                out.extend(found)
             if not holders and lemma not in VICTIM_OF:  # "the demands of Putin"; with a possessor, "of X" is what it is about
                 preps = ("of", "by", "for") if lemma in SEAT_NOUNS else ("of", "by")  # "a seat for Brazil"
                 for c in t.children:
@@ -247,7 +260,8 @@ class ExpansionMixin:
                     and self.index.entity(c.i) is not None and self.index.type_of(self.index.entity(c.i)) == self.index.type_of(e):
                 out.extend(self.entities_of(c, positions=positions, _depth=_depth + 1))  # "The U.K., U.S., Norway ..."
             elif c.dep_ == "appos" and e is None and (_lower_case_plural(t) or t.pos_ == "NOUN"
-                                                             and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"})):
+                                                             and (t.tag_ in ("NNS", "NNPS") or lemma in STATE_NOUNS | {"nation"}
+                                                                  or lemma in OWN_PARTNER_NOUNS)):
                 # a plural noun and the list that names its members: "three nations, A, B and C",
                 # "55 states, among them A and B", "the group's other member states - A, B and C -"
                 # (the tagger may read a lower-case "states" there as a proper noun)
@@ -288,6 +302,64 @@ class ExpansionMixin:
         if e is not None and t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in t.children):
             out = self._list_head_misparsed(t, e) + out
         return list(dict.fromkeys(out))
+
+    def _other_partner(self, t: Token) -> List[str]:
+        """The partner "its (his, her) ally (neighbour, partner)" ``t`` names: the one entity
+        of the possessor's type, other than the possessor, named in the sentence before or
+        in this one up to ``t``; with none or several, nothing.
+
+        "Ukraine is seeking more aid. Poland says it stands by its neighbour" -> Ukraine;
+        "Serbia said it defended its ally's claim to the region" after Hungary is named ->
+        Hungary. "Its neighbour Chile" carries its own name and never comes here.
+        """
+        poss = next(c for c in t.children if c.dep_ == "poss")
+        own = self.index.entity(poss.i)
+        if own is None:
+            return []
+        kind = self.index.type_of(own)
+        doc = t.doc
+        sents = list(doc.sents)
+        k = next(i for i, x in enumerate(sents) if x.start <= t.i < x.end)
+        others = {e for i in range(sents[max(0, k - 1)].start, t.i)
+                  for e in [self.index.name_by_token.get(i)] if e is not None and e != own
+                  and self.index.type_of(e) == kind}
+        return list(others) if len(others) == 1 else []
+
+    def _other_step_owner(self, t: Token, poss: Token, found: List[str]) -> List[str]:
+        """The one who took the step ``t`` names, when its possessor ``poss`` ("its", "his",
+        "the country's") points back at the doer of the verb ``t`` is the object of.
+
+        "Georgia applied to join the bloc. Lithuania backed its bid": backing one's own bid
+        says nothing, so "its" is read as the owner of the step at its nearest mention
+        before (`antecedents.step_owner`: "applied" for a bid, "offered" for an offer,
+        "proposed" for a proposal), provided that owner is someone else. Where the nearest
+        mention is the doer's own ("Chile proposed a plan. Chile defended its plan"), or
+        the possessor is a name, nothing changes.
+
+        Args:
+            t: the step noun ("bid", "offer", "proposal").
+            poss: its possessor token.
+            found: the entities the possessor was resolved to.
+
+        Returns:
+            The other owners, or an empty list (keep ``found``).
+        """
+        if not (poss.pos_ == "PRON" and poss.lower_ in OWN_POSSESSIVES
+                or poss.tag_ == "NN" and poss.lemma_.lower() in STATE_NOUNS
+                and any(d.dep_ == "det" and d.lower_ == "the" for d in poss.children)):
+            return []
+        if any(c.dep_ == "amod" and c.lower_ == "own" for c in t.children):
+            return []  # "backed its own bid"
+        verb = t.head  # up through "support for" to the verb: "voiced support for its bid"
+        while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+            verb = verb.head
+        if t.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or verb.i == t.i:
+            return []
+        doers = set(self.verb_subjects(verb))
+        if not doers or not set(found) <= doers:
+            return []
+        owners = step_owner(self, t, owned=True)
+        return [] if not owners or set(owners) & doers else owners
 
     def _list_head_misparsed(self, t: Token, e: str) -> List[str]:
         """"Chile, Bolivia and Ecuador attended": the parser may take the first member of a
@@ -545,6 +617,14 @@ def _lower_case_plural(tok) -> bool:
     """Whether ``tok`` is a lower-case plural the tagger read as a proper noun ("the bloc's
     other member states - A, B and C -": "states" as NNP); a name is capitalised."""
     return tok.pos_ == "PROPN" and tok.text.islower() and tok.lower_.endswith("s")
+
+
+def _own_partner_noun(t: Token) -> bool:
+    """"its neighbour", "his ally": a partner noun with a possessive pronoun and no name or
+    modifier of its own ("its closest ally" still counts; "its ally Belarus" does not)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in OWN_POSSESSIVES - {"their"}
+               for c in t.children) \
+        and not any(c.dep_ in ("appos", "compound", "nmod", "prep", "relcl", "acl") for c in t.children)
 
 
 def _pair_kinds(lemma: str) -> tuple:

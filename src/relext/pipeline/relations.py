@@ -34,6 +34,7 @@ from ..schema import load_catalogue, parse_catalogue
 from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
+from .urged_backing import urged_backing
 from .advocacy import advocacy, advocacy_words
 from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
                       prefixed_backing, relied_on_support, support_sources,
@@ -100,6 +101,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
         guarded(f, list) for f in (suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
 assured_support = guarded(assured_support, list)
+urged_backing = guarded(urged_backing, list)
 # verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
 STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
@@ -289,6 +291,7 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + assured_support(doc, index, args)
+                      + urged_backing(doc, index, args)
                       + aligned(doc, index, args)
                       + support_sources(doc, index, args) + relied_on_support(doc, index, args)
                       + continued_arms_transfers(doc, index, args)
