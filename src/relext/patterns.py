@@ -37,9 +37,20 @@ POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "A
 
 
 class WhenNegated(BaseModel):
+    """The relation a negated trigger states instead.
+
+    Fields:
+        relation: that relation, e.g. ``"BOYCOTTS"``.
+        negated: its polarity.
+        withheld: when given, the switch needs one of these nouns (lemmas) as the verb's
+            direct object, or a protest stated in the clause: "will not send *officials*"
+            is the declared diplomatic boycott, "would send no team (nobody)" is plain
+            not going (GUIDELINES: a negated ATTENDS).
+    """
     model_config = ConfigDict(extra="forbid", frozen=True)
     relation: str
     negated: bool = False
+    withheld: Tuple[str, ...] = ()
 
 
 class TriggerRule(BaseModel):

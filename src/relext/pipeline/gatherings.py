@@ -49,7 +49,14 @@ FACE_VERBS = {"press": None, "urge": None, "tell": None, "ask": None, "brief": N
 #: nouns of a request made to a person ("made an appeal to X")
 APPEAL_NOUNS = {"appeal", "plea", "request", "pitch", "case", "demand", "offer", "proposal"}
 #: a speech given at or to an event
-SPEECH_NOUNS = {"address", "speech", "keynote", "remark"}
+SPEECH_NOUNS = {"address", "speech", "keynote", "remark", "eulogy"}
+#: a speech that names where it was given or how it was carried: not one at the event
+PLACED_SPEECH = {"televised", "radio", "television", "video", "online", "national", "nationwide"}
+#: days and times a speech is given on (no place)
+SPEECH_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+               "evening", "night", "day", "today", "tonight", "time"}
+#: verbs that give a speech ("delivered the eulogy", "gave the opening address")
+GIVING_VERBS = {"give", "deliver"}
 TALK_NOUNS = {"talk", "meeting", "conversation", "discussion", "consultation", "audience"}
 LIGHT_VERBS = {"hold", "have", "conduct"}
 GATHER_VERBS = {"gather", "assemble", "meet", "convene", "attend", "sit", "seat"}
@@ -327,7 +334,7 @@ def _speech_at_event(tok, index, args) -> List[Dict]:
             if event:
                 break
     if event is None:
-        return []
+        return _speech_in_focus(tok, index, args)
     speakers = _present([index.entity(c.i) for c in tok.children if c.dep_ == "poss"], index)
     if not speakers and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
             and tok.head.head.pos_ in ("VERB", "AUX") and not _negated(tok.head.head):
@@ -336,6 +343,36 @@ def _speech_at_event(tok, index, args) -> List[Dict]:
         except Exception:  # pragma: no cover
             speakers = []
     return [record(tok, s, "ATTENDS", event, rule_id="ATTENDS:speech-at-event") for s in speakers]
+
+
+def _speech_in_focus(tok, index, args) -> List[Dict]:
+    """"X gave the opening address", "Y delivered the eulogy": a definite speech given with
+    no place or event named is a speech at the event the passage is about (`focus_event`),
+    and its speaker (a person) is there. An indefinite one ("gave a speech") or one placed
+    elsewhere ("a speech in Nairobi", "a televised address") is none."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in GIVING_VERBS or tok.lemma_.lower() == "remark" \
+            or _negated(verb):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return []
+    if any(c.dep_ in ("prep", "amod", "compound") and c.lower_ in PLACED_SPEECH for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "on", "before")
+            and not any(p.lower_ in SPEECH_DAYS or p.like_num for p in c.children)  # "on Tuesday"
+            for c in list(tok.children) + list(verb.children)):
+        return []  # "the address to parliament", "the televised address", "the speech in Nairobi"
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return []  # "the State of the Union address", "the Gettysburg Address": a named speech
+    try:
+        speakers = [s for s in args.subjects(verb) if index.type_of(s) == "PERSON"]
+    except Exception:  # pragma: no cover
+        return []
+    if not speakers:
+        return []
+    event = args.focus_event(verb)
+    if not event:
+        return []
+    return [record(tok, s, "ATTENDS", event, rule_id="ATTENDS:speech-in-focus") for s in speakers]
 
 
 def _talks_with_described(noun, index, args) -> List[Dict]:

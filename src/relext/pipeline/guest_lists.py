@@ -54,6 +54,8 @@ MEMBERSHIP_WORDS = [w.split() for w in _DATA["delegation_membership"]]
 TRAILING_MARKERS = [tuple(m.split()) for m in _DATA["trailing_markers"]]
 BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
+PRESENCE_GROUP_NOUNS = frozenset(_DATA["presence_group_nouns"])
+GUEST_LIST_NOUNS = frozenset(_DATA["guest_list_nouns"])
 ITEM_EDGES = {",", "and", ";", "as well as", "plus"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRESENCE_ADVERBS = {"also", "too", "as", "well", "all", "both", "again", "likewise", "there", "personally"}
@@ -160,12 +162,38 @@ def _guest_sentence(sent: Span, prev: Optional[Span], index):
         if _starts_with_name(toks, verb_k + 1, index):
             return verb, (toks[verb_k + 1].i, end), False, ev
         return None
+    denies = _presence_subject(head_words)
+    if denies is not None and not any(index.entity(t.i) for t in head):
+        if place and ev is None:
+            return None  # "Those present at the dinner in Porto": somewhere else
+        if _starts_with_name(toks, verb_k + 1, index):
+            return verb, (toks[verb_k + 1].i, end), denies, ev
+        return None
     if head_words == ["they"] and verb.lower_ in ("were", "are") and prev is not None and _gathered(prev, index):
         if _starts_with_name(toks, verb_k + 1, index) and _count_people(toks[verb_k + 1].i, end, index) >= 2:
             return verb, (toks[verb_k + 1].i, end), False, None
         return None
     if verb.lemma_.lower() == "be":
         return _postposed(toks, verb_k, index)
+    return None
+
+
+def _presence_subject(words: List[str]) -> Optional[bool]:
+    """Whether a subject that names the guests by their presence denies it: "those
+    attending", "leaders in attendance", "the heads of state present" (False), "those absent"
+    (True); "the guest list" (False); ``None`` for any other subject."""
+    words = [w for w in words if w not in ("also", "and", "but", "the", "too")]
+    if len(words) >= 2 and words[-1] in GUEST_LIST_NOUNS and words[-2] in GUEST_NOUNS \
+            and all(w in LEADING_WORDS for w in words[:-2]):
+        return False  # "the guest list"
+    for key in sorted(FRONTED, key=len, reverse=True):
+        kw = key.split()
+        if kw[0] == "among" or len(words) <= len(kw) or words[-len(kw):] != kw:
+            continue
+        before = words[:-len(kw)]
+        if any(w in PRESENCE_GROUP_NOUNS - {"of", "state", "government"} for w in before) \
+                and all(w in PRESENCE_GROUP_NOUNS or w in LEADING_WORDS for w in before):
+            return FRONTED[key]
     return None
 
 

@@ -613,6 +613,11 @@ class ObjectsMixin:
         for c in kids:
             if c.dep_ == "prt" and c.lower_ != particle:
                 return True  # (the rule's own particle is none: "pulled out", "will sit out")
+            if (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == particle) and any(
+                    g.dep_ == "prep" and g.lower_ in ("of", "from") and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() not in EVENT_ROOMS for p in g.children) for g in c.children):
+                return True  # "walked out of the hotel (the deal)": the particle's own object; not
+                # a room of the event ("walked out of the hall": the event in focus)
             if c.dep_ in ("dobj", "nsubjpass") and not self._is_staff(c) and c.lower_ != particle:
                 return True  # ("take part": the particle is no object)
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i and any(
@@ -631,6 +636,8 @@ class ObjectsMixin:
         return any(n.lemma_.lower() in self.staff or n.lower_ in self.staff for n in nouns)
 
 
+# rooms an event is held in: leaving one is leaving the event ("walked out of the hall")
+EVENT_ROOMS = {"hall", "chamber", "auditorium", "venue", "plenary", "stage", "podium"}
 # where a threatened one is aimed at: "X could find itself (would be) in the sights
 # (crosshairs, firing line) of our missiles"
 AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}

@@ -53,7 +53,7 @@ TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "a
 # negation cues imposed by others: "was barred from sending officials" is no boycott
 BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
 # displeasure voiced alongside staying away makes it a protest ("voicing regret that ...")
-VOICING_VERBS = {"voice", "express", "register", "lodge"}
+VOICING_VERBS = {"voice", "express", "register", "lodge", "cite"}
 DISPLEASURE = {"regret", "anger", "displeasure", "objection", "outrage", "disapproval", "indignation", "dismay",
                "protest", "opposition"}
 # event words that say nothing of the kind of event
@@ -167,6 +167,22 @@ def in_protest(tok) -> bool:
     return False
 
 
+def withholds(tok: Token, nouns) -> bool:
+    """Whether the direct object of ``tok`` is one of ``nouns`` (lemmas), alone, in a
+    coordination or after "any of" ("will not send any ministers or senior officials",
+    "no diplomats"): the staff whose withholding is a declared diplomatic boycott."""
+    wanted = set(nouns)
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        heads = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]
+        heads += [x for h in list(heads) for x in h.conjuncts]
+        if any(h.lemma_.lower() in wanted or h.lower_ in wanted for h in heads):
+            return True
+    return False
+
+
 def described_event(tok: Token) -> Optional[str]:
     """The kind word of a definite event description the trigger goes to ("sent leaders to
     the summit" → "summit"), for picking the passage's event of that kind."""
@@ -247,6 +263,10 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
                         and p.lower_ not in TIME_WORDS and not p.like_num:
                     return []  # "represented in parliament (in court)": not at an event
     agents = by_agents(tok, args)
+    if agents:
+        # "X was represented by his deputy": "his" is X, who is not his own representative
+        subject_side, _ = args.objects(tok, ["dobj"], [])
+        agents = [a for a in agents if a not in subject_side]
     if not agents:
         represented = []
     else:
@@ -267,6 +287,8 @@ def _represented(tok: Token, index, args, modality) -> List[Dict]:
          for b in bodies if index.type_of(b) in ("COUNTRY", "ORGANISATION")]
     # a construction this specific is about the passage's event, however far back it was named
     ev = _event(tok, index, args, preps=("at", "in", "during"), window=None)
+    # (a represented person gets nothing: a negated ATTENDS of him cost a check set a false
+    # positive, attend10)
     return _emit(tok, bodies + agents, ev, index, args, modality, "ATTENDS:represented-by") + roles
 
 

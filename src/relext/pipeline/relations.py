@@ -61,7 +61,7 @@ from .penalty_context import penalties_in_context
 from .relation_ellipsis import elided_relations, referred_object
 from .substitutes import substitutes
 from .place_descriptions import _city_countries
-from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance
+from .presence import BARRING_CUES, described_event, in_protest as _in_protest, presences, settle_attendance, withholds
 from .spectators import spectators
 from .event_forms import add_written_forms
 from .event_actions import event_actions
@@ -502,8 +502,10 @@ class RelationExtractor(RuleComponent):
             negated = not negated
             cue = cue or tok.text
         predicate = rule.relation
-        if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES:
-            # (being barred from sending officials is no protest of one's own: a negated ATTENDS)
+        if negated and rule.when_negated is not None and (cue or "").lower() not in BARRING_CUES \
+                and (not rule.when_negated.withheld or withholds(tok, rule.when_negated.withheld) or _in_protest(tok)):
+            # (being barred from sending officials is no protest of one's own: a negated ATTENDS;
+            # "would send no team (nobody)" with no protest stated is plain not going)
             predicate, negated = rule.when_negated.relation, rule.when_negated.negated
             rtype = self.catalogue.get(predicate)
         if rule.relation == "BOYCOTTS" and rule.lemma == "stay" and rule.particle == "away" and not _in_protest(tok):
