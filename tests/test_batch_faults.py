@@ -235,13 +235,16 @@ def test_resume_repairs_a_half_written_last_line(tmp_path, fake):
 
 
 _KILL_SCRIPT = """
-import sys, time, relext.extraction, relext.loading
+import signal, sys, time, relext.extraction, relext.loading
+# a test run started in the background of a non-interactive shell inherits SIGINT ignored;
+# a user's Ctrl-C is not ignored, so the script restores Python's own handler
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
 from test_batch_faults import fake_extraction
 
 def slow_extract_many(inputs, **kwargs):
-    # quick for the first documents, then slow enough that the signal always comes first,
-    # however loaded the machine (a run that finished before the signal exited 0)
+    # quick for the first documents, then slow enough that the signal always comes before
+    # the run's end, however loaded the machine
     for n, rec in enumerate(inputs):
         time.sleep(0.15 if n < 6 else 5.0)
         yield fake_extraction(rec["id"], rec["text"])
