@@ -16,6 +16,17 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
 # control verbs whose controller is a prepositional object ("called on Y to", "appealed to Y to")
 PREP_OBJECT_CONTROL = {"call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon")}
+# craft that carries a traveller: "X's plane landed in Y", "the jet carrying X touched down"
+VEHICLE_NOUNS = {"plane", "jet", "aircraft", "airplane", "aeroplane", "helicopter", "motorcade", "convoy", "train",
+                 "ship", "flight", "airliner"}
+# the verbs of a craft's arrival and of its carrying its passenger
+VEHICLE_ARRIVAL_VERBS = {"land", "touch", "arrive", "set", "reach", "fly", "pull", "dock"}
+CARRY_VERBS = {"carry", "bring", "transport", "ferry"}
+# prepositions of time heading a participle ("after arriving in X", "upon landing", "before
+# flying on to Y"): the adjunct's understood subject is the governing verb's subject, never its
+# object ("After arriving in Tokyo, A met B": A arrived). Not "on", "for", "over" or "by":
+# "congratulated Y on hosting", "praised Y for attending" are the object's deeds
+ADJUNCT_PARTICIPLE_PREPS = {"after", "before", "upon", "since", "following", "while", "when"}
 NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
                       "among", "as", "to"}
 # nouns that measure out a trigger noun ("a new package of sanctions", "a wave of threats")

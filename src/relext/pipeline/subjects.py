@@ -9,7 +9,7 @@ from ._lookup import positions_of_words
 from .antecedents import step_owner
 from .argument_words import (
     ORDER_WORDS,
-    OBJECT_CONTROL, PREP_OBJECT_CONTROL,
+    ADJUNCT_PARTICIPLE_PREPS, OBJECT_CONTROL, PREP_OBJECT_CONTROL, VEHICLE_NOUNS, VEHICLE_ARRIVAL_VERBS, CARRY_VERBS,
     NOUN_PREPS_TO_VERB,
     PACKAGE_NOUNS,
     BLOW_VERBS,
@@ -152,6 +152,10 @@ class SubjectsMixin:
             found = self.swallowed_subject(v)
             if found:
                 return found
+        if subs and v.lemma_.lower() in VEHICLE_ARRIVAL_VERBS:
+            riders = self._vehicle_riders(v, subs)
+            if riders:
+                return riders
         if subs:
             out = [e for s in subs for e in self.entities_of(s)]
             if not out:  # "a Kremlin statement accused X", "a joint communique by A and B condemned X"
@@ -235,8 +239,10 @@ class SubjectsMixin:
                 and head.head.pos_ in ("ADV", "ADP") and head.head.head.pos_ == "VERB":
             return self.verb_subjects(head.head.head, _depth + 1)  # "held back [from imposing]"
         if v.dep_ == "pcomp" and head.dep_ in ("prep", "mark") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
-            objs = [c for c in head.head.children if c.dep_ == "dobj"]
-            if objs:  # "barring athletes from attending": the object does it
+            objs = [c for c in head.head.children if c.dep_ == "dobj"] \
+                if head.lower_ not in ADJUNCT_PARTICIPLE_PREPS else []
+            if objs:  # "barring athletes from attending": the object does it (not in a time or
+                # manner adjunct: "after arriving in X, A met B" is A's arrival)
                 return self.entities_of(objs[0])
             gov = head.head
             if gov.pos_ in ("VERB", "AUX") and not any(c.dep_ == "agent" for c in gov.children):
@@ -276,6 +282,25 @@ class SubjectsMixin:
                     found = self.verb_subjects(head.head, _depth + 1)
             return found
         return []
+
+    def _vehicle_riders(self, v: Token, subs: List[Token]) -> List[str]:
+        """The people a craft brings when the craft is the subject of an arrival verb: those
+        it carries ("the jet with X aboard ... carrying X", as an ``acl`` of the craft or an
+        ``-ing`` adjunct of the verb), else the craft's owner when the craft names no one
+        itself ("X's jet touched down in Y"). Returns [] when nothing is found."""
+        carried = [c for s in subs for c in s.children if c.dep_ == "acl"] \
+            + [c for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        out = [e for c in carried if c.lemma_.lower() in CARRY_VERBS
+               for o in c.children if o.dep_ == "dobj" for e in self.entities_of(o)
+               if self.index.type_of(e) == "PERSON"]
+        if out:
+            return list(dict.fromkeys(out))
+        for s in subs:
+            if s.lemma_.lower() not in VEHICLE_NOUNS or self.entities_of(s):
+                continue
+            out.extend(e for c in s.children if c.dep_ == "poss" for e in self.entities_of(c)
+                       if self.index.type_of(e) == "PERSON")
+        return list(dict.fromkeys(out))
 
     def _other_named_before(self, pron: Token, excluded: set) -> List[str]:
         """The person (for he/she/him/her) or state named last before ``pron`` in its
