@@ -296,6 +296,24 @@ def test_a_real_verb_after_the_people_is_no_event(nlp, text):
     assert not _events(nlp, text)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Obama attended the US presidential inauguration in January.", "US presidential inauguration"),
+    ("Several African leaders attended Kenya's presidential inauguration in Nairobi.",
+     "Kenya's presidential inauguration"),
+    ("Xi sent his deputy to the Brazilian presidential inauguration.", "Brazilian presidential inauguration"),
+])
+def test_an_inauguration_named_by_a_state_and_its_office_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters covered the presidential inauguration all day.",   # no state
+    "Chile's inauguration of the new bridge was delayed.",         # no office
+])
+def test_an_inauguration_without_state_or_office_is_no_event(nlp, text):
+    assert not _events(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
     "Blinken spoke at a State Department news conference on Tuesday.",
     "Stoltenberg told the NATO press conference that allies agreed.",

@@ -53,13 +53,19 @@ class EventShapes:
             ("the Geneva talks", "the Bonn climate talks", "the Doha negotiations").
         briefing_words: words that make a head a body's or a person's briefing, no named
             event ("a Kremlin press conference", "the NATO photo session").
+        office_occasions: ``heads`` and ``offices`` of occasions named by a state's office
+            ("the US presidential inauguration", "Kenya's presidential inauguration").
     """
 
     def __init__(self, heads: Iterable[str], weak_heads: Iterable[str], occasions: Optional[Dict] = None,
-                 place_heads: Iterable[str] = ("talks",), briefing_words: Iterable[str] = ()) -> None:
+                 place_heads: Iterable[str] = ("talks",), briefing_words: Iterable[str] = (),
+                 office_occasions: Optional[Dict] = None) -> None:
         self.heads = {h.lower() for h in heads}
         self.place_heads = {h.lower() for h in place_heads}
         self.briefing = {w.lower() for w in briefing_words}
+        office_occasions = office_occasions or {}
+        self.office_heads = {h.lower() for h in office_occasions.get("heads", ())}
+        self.office_words = {w.lower() for w in office_occasions.get("offices", ())}
         self.weak = {h.lower() for h in weak_heads}
         occasions = occasions or {}
         self.occasion_heads = {h.lower() for h in occasions.get("heads", ())}
@@ -77,6 +83,8 @@ class EventShapes:
         occasion = self._occasion(head, ent_at)
         if occasion is not None:
             return occasion
+        if head.lower_ in self.office_heads:
+            return _office_occasion(head, ent_at, self.office_words)
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.briefing for c in head.lefts):
             return None  # "told a Kremlin press conference": a briefing; "the closing press
             # conference" of an event is a part of it (events.yaml event_parts)
@@ -283,6 +291,21 @@ def _plain_modifiers(head: Token):
     talks", "the ASEAN leaders summit"); participles ("staged") are none."""
     return [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.is_lower
             and c.pos_ in ("NOUN", "ADJ") and c.tag_ not in ("VBN", "VBG")]
+
+
+def _office_occasion(head: Token, ent_at: Dict[int, str], offices) -> Optional[Tuple[int, int]]:
+    """An inauguration named by a state and its office: "the US presidential inauguration",
+    "Kenya's presidential inauguration", "the Brazilian presidential inauguration" (the
+    occasion of whoever holds the office then); "the presidential inauguration" (no state)
+    and "Kenya's inauguration" (no office) name none. Occasions of a named person are
+    :mod:`relext.pipeline.person_occasions`."""
+    if not any(c.dep_ == "amod" and c.lower_ in offices for c in head.lefts):
+        return None
+    state = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")
+             and ent_at.get(c.i) in ("COUNTRY", "LOCATION")]  # "US" may still be a place here
+    if not state:
+        return None
+    return min(c.left_edge.i for c in state), head.i + 1
 
 
 def _place_named(head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
