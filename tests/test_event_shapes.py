@@ -254,9 +254,83 @@ def test_plural_names_of_one_event_stay(nlp, text, name):
 @pytest.mark.parametrize("text,name", [
     ("Rebel and government envoys resumed the Nairobi peace talks on Monday.", "Nairobi peace talks"),
     ("Both delegations walked out of the Geneva talks on Syria.", "Geneva talks"),
+    # the place may name the talks through their topic, and negotiations are named alike
+    ("Ministers from forty nations arrived for the Bonn climate talks on Monday.", "Bonn climate talks"),
+    ("Egyptian officials took part in the Cairo ceasefire talks in March.", "Cairo ceasefire talks"),
+    ("The Norwegian envoy joined the Oslo peace negotiations last spring.", "Oslo peace negotiations"),
+    ("Qatar hosted the Doha negotiations between the two factions.", "Doha negotiations"),
 ])
 def test_talks_named_by_their_place_are_an_event(nlp, text, name):
     assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Macron flew to Brussels for the EU leaders summit.", "EU leaders summit"),
+    ("Albanese joined the ASEAN leaders summit in Jakarta.", "ASEAN leaders summit"),
+    ("Sweden sent its trade minister to the Nordic energy summit in Oslo.", "Nordic energy summit"),
+])
+def test_a_name_reaches_the_head_through_a_lower_case_modifier(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+def test_attending_topic_talks_named_by_a_place_is_attends(nlp):
+    ex = relext.extract("Ghana's foreign minister took part in the Accra security talks last week.", nlp=nlp)
+    assert any(r.predicate == "ATTENDS" and r.object.startswith("event:") and not r.negated for r in ex.relations)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Scholz attended the NATO leaders meeting in Vilnius.", "NATO leaders meeting"),
+    ("Biden will skip the G7 leaders meeting next month.", "G7 leaders meeting"),
+    ("Ramaphosa will attend the SADC leaders meeting in Harare.", "SADC leaders meeting"),
+    ("Marcos attended the ASEAN leaders meeting in Laos.", "ASEAN leaders meeting"),
+])
+def test_a_meeting_read_as_a_verb_after_the_people_who_meet_is_the_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Macron greeted the EU leaders meeting Xi in Paris.",       # the verb has its own object
+    "Police watched the protesters gathering outside.",         # nobody names the people
+])
+def test_a_real_verb_after_the_people_is_no_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Obama attended the US presidential inauguration in January.", "US presidential inauguration"),
+    ("Several African leaders attended Kenya's presidential inauguration in Nairobi.",
+     "Kenya's presidential inauguration"),
+    ("Xi sent his deputy to the Brazilian presidential inauguration.", "Brazilian presidential inauguration"),
+])
+def test_an_inauguration_named_by_a_state_and_its_office_is_an_event(nlp, text, name):
+    assert name in _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters covered the presidential inauguration all day.",   # no state
+    "Chile's inauguration of the new bridge was delayed.",         # no office
+])
+def test_an_inauguration_without_state_or_office_is_no_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Blinken spoke at a State Department news conference on Tuesday.",
+    "Stoltenberg told the NATO press conference that allies agreed.",
+    "Leaders posed at the G20 photo session in Osaka.",
+])
+def test_a_bodys_press_conference_is_a_briefing_not_an_event(nlp, text):
+    assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump left the Thursday leaders summit early.",            # a weekday names no summit
+    "Kenya's climate talks with donors stalled.",               # a possessive state names no talks
+    "Ministers praised the peace negotiations in general.",     # no place
+    "The Canadian delegation held climate talks in Bonn.",      # the place after the head
+])
+def test_names_through_a_modifier_near_misses(nlp, text):
+    assert not _events(nlp, text)
 
 
 @pytest.mark.parametrize("text", [

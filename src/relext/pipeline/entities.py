@@ -107,9 +107,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.body_event_heads = frozenset(events["summits"].get("body_when_named", ()))
         self.tailed_event_heads = frozenset(events["summits"].get("tailed_heads", ()))
         occasions = events.get("occasions", {})
-        self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"], occasions)
+        place_heads = events["summits"].get("place_named_heads", ["talks"])
+        self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"], occasions, place_heads,
+                                        events["summits"].get("briefing_words", ()), events.get("office_occasions"))
         self.event_words = frozenset(self.event_heads | set(events["summits"]["weak_heads"]))
-        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"]) | {"talk"}
+        # "meeting", "gathering": weak heads the parser may read as a verb after "leaders"
+        self.gerund_heads = WordSet(nlp.vocab, [h for h in events["summits"]["weak_heads"] if h.endswith("ing")],
+                                    attr="LOWER")
+        self.head_words = WordSet(nlp.vocab, self.event_heads | set(events["summits"]["weak_heads"])
+                                  | {h[:-1] for h in place_heads}
+                                  | set(events.get("office_occasions", {}).get("heads", ()))
                                   | set(occasions.get("heads", ())))
         heads = read_data("organisations_heads.yaml")
         self.org_head_words = WordSet(nlp.vocab, heads["heads"])

@@ -48,10 +48,24 @@ class EventShapes:
     Args:
         heads: head lemmas that make an event with any naming modifier.
         weak_heads: head lemmas that need an organisation or an acronym to name them.
+        occasions: the ``occasions`` family of ``events.yaml`` (heads, place_named, naming_words).
+        place_heads: plural heads named only by the place they are held in, after "the"
+            ("the Geneva talks", "the Bonn climate talks", "the Doha negotiations").
+        briefing_words: words that make a head a body's or a person's briefing, no named
+            event ("a Kremlin press conference", "the NATO photo session").
+        office_occasions: ``heads`` and ``offices`` of occasions named by a state's office
+            ("the US presidential inauguration", "Kenya's presidential inauguration").
     """
 
-    def __init__(self, heads: Iterable[str], weak_heads: Iterable[str], occasions: Optional[Dict] = None) -> None:
+    def __init__(self, heads: Iterable[str], weak_heads: Iterable[str], occasions: Optional[Dict] = None,
+                 place_heads: Iterable[str] = ("talks",), briefing_words: Iterable[str] = (),
+                 office_occasions: Optional[Dict] = None) -> None:
         self.heads = {h.lower() for h in heads}
+        self.place_heads = {h.lower() for h in place_heads}
+        self.briefing = {w.lower() for w in briefing_words}
+        office_occasions = office_occasions or {}
+        self.office_heads = {h.lower() for h in office_occasions.get("heads", ())}
+        self.office_words = {w.lower() for w in office_occasions.get("offices", ())}
         self.weak = {h.lower() for h in weak_heads}
         occasions = occasions or {}
         self.occasion_heads = {h.lower() for h in occasions.get("heads", ())}
@@ -69,6 +83,13 @@ class EventShapes:
         occasion = self._occasion(head, ent_at)
         if occasion is not None:
             return occasion
+        if head.lower_ in self.office_heads:
+            return _office_occasion(head, ent_at, self.office_words)
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.briefing for c in head.lefts):
+            return None  # "told a Kremlin press conference": a briefing; "the closing press
+            # conference" of an event is a part of it (events.yaml event_parts)
+        if head.lower_ in self.place_heads and head.lemma_.lower() != head.lower_ and head.pos_ in ("NOUN", "PROPN"):
+            return _place_named(head, ent_at)
         low = head.lower_ if head.lower_ in self.heads or head.lower_ in self.weak else head.lemma_.lower()
         if low not in self.heads and low not in self.weak:
             return None
@@ -85,17 +106,12 @@ class EventShapes:
         # "the Summit 2025", "World Peace Forum 2023": an edition year after a capitalised head
         year = 1 if head.is_title and head.i + 1 < len(doc) and ORDINAL.match(doc[head.i + 1].text) \
             and doc[head.i + 1].shape_ == "dddd" else 0
-        if low == "talks" and head.lemma_.lower() == "talk":
-            # lower-case "talks" is named only by the place they are held in, after "the"
-            # ("the Pretoria peace talks", "the Geneva talks"); not "U.S.-China talks"
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
-                return None
-            naming = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and ent_at.get(c.i) == "LOCATION"
-                      and c.pos_ == "PROPN"]
-            if not naming:
-                return None
-            return _skip_det(doc, min(c.i for c in naming), head.i), head.i + 1
         naming = [c for c in head.lefts if c.dep_ in NAMING_DEPS and self._names(c, ent_at, weak)]
+        if not naming:
+            # the name may modify a lower-case word between it and the head: a topic or the
+            # people who meet ("the ASEAN leaders summit", "an EU finance ministers meeting")
+            naming = [g for c in _plain_modifiers(head) for g in c.lefts
+                      if g.dep_ in ("compound", "nmod", "poss") and self._names(g, ent_at, weak)]
         if any(c.dep_ == "poss" and c.lemma_.lower() in self.heads | self.weak for c in naming):
             return None  # "the Lima Summit's closing session": a part of the summit, not a name
         if weak and not naming and self._session_of_event(head, ent_at):
@@ -146,6 +162,35 @@ class EventShapes:
                     start = min([c.i for c in lefts] + [head.i])
                     return _with_ordinal(doc, _skip_det(doc, start, head.i)), _of_chain_end(obj)
         return None
+
+    def gerund_span(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+        """A weak head the parser read as a verb after the people who meet, in an object:
+        "attended the NATO leaders meeting in Vilnius", "will skip the G7 leaders meeting"
+        (``meeting`` an ``acl`` of ``leaders``, or a second object of "attended"). The people must be a lower-case plural
+        after an article, named by an organisation or an acronym, and the verb take no
+        object of its own ("the EU leaders meeting Xi" is a meeting of people, no event).
+
+        Args:
+            head: a lower-case ``-ing`` weak head tagged VBG.
+            ent_at: token index -> entity type of the mentions found so far.
+        """
+        if head.i == 0 or head.lower_ not in self.weak:
+            return None
+        people = head.doc[head.i - 1]
+        if people.tag_ != "NNS" or not people.is_lower or people.dep_ not in ("dobj", "pobj"):
+            return None
+        # "meeting" an acl of the people, or a second object of their verb ("attended the
+        # ASEAN leaders meeting" read as two objects)
+        if not (head.dep_ == "acl" and head.head.i == people.i or head.dep_ == people.dep_ and head.head.i == people.head.i):
+            return None
+        if any(c.dep_ in ("dobj", "dative", "attr", "ccomp", "xcomp", "nsubj") for c in head.children):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "next", "last") for c in people.lefts):
+            return None
+        naming = [c for c in people.lefts if c.dep_ in ("compound", "nmod") and self._names(c, ent_at, True)]
+        if not naming:
+            return None
+        return _skip_det(head.doc, min(c.left_edge.i for c in naming), head.i), head.i + 1
 
     def _occasion(self, head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
         """An occasion named by a holiday or an anniversary ("the Victory Day parade", "the
@@ -238,6 +283,43 @@ class EventShapes:
         if ent_at.get(tok.i) in NAMING_TYPES or acronym:
             return True
         return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _plain_modifiers(head: Token):
+    """The head's one-word lower-case noun or adjective modifiers ("climate", "leaders",
+    "nuclear"): words a name before them may reach the head through ("the Bonn climate
+    talks", "the ASEAN leaders summit"); participles ("staged") are none."""
+    return [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.is_lower
+            and c.pos_ in ("NOUN", "ADJ") and c.tag_ not in ("VBN", "VBG")]
+
+
+def _office_occasion(head: Token, ent_at: Dict[int, str], offices) -> Optional[Tuple[int, int]]:
+    """An inauguration named by a state and its office: "the US presidential inauguration",
+    "Kenya's presidential inauguration", "the Brazilian presidential inauguration" (the
+    occasion of whoever holds the office then); "the presidential inauguration" (no state)
+    and "Kenya's inauguration" (no office) name none. Occasions of a named person are
+    :mod:`relext.pipeline.person_occasions`."""
+    if not any(c.dep_ == "amod" and c.lower_ in offices for c in head.lefts):
+        return None
+    state = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "amod", "poss")
+             and ent_at.get(c.i) in ("COUNTRY", "LOCATION")]  # "US" may still be a place here
+    if not state:
+        return None
+    return min(c.left_edge.i for c in state), head.i + 1
+
+
+def _place_named(head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+    """Lower-case plural talks named by the place they are held in, after "the": "the
+    Pretoria peace talks", "the Geneva talks", "the Bonn climate talks", "the Doha
+    negotiations"; not "U.S.-China talks" (states, not a place) nor "peace talks"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts):
+        return None
+    near = [c for c in head.lefts if c.dep_ in ("compound", "nmod")]
+    near += [g for c in _plain_modifiers(head) for g in c.lefts if g.dep_ in ("compound", "nmod")]
+    naming = [c for c in near if ent_at.get(c.i) == "LOCATION" and c.pos_ == "PROPN"]
+    if not naming:
+        return None
+    return _skip_det(head.doc, min(c.left_edge.i for c in naming), head.i), head.i + 1
 
 
 WORD_ORDINAL = re.compile(r"^(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"

@@ -148,11 +148,12 @@ class RuleCandidates:
         for s, e in _edition_spans(doc, ent_at, MONTHS):
             out.append({"start": s, "end": e, "label": "EVENT", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
                         "attrs": {"family": "summit"}, "source": "parse"})
-        for i in self.head_words.positions(doc):
+        gerunds = [i for i in self.gerund_heads.positions(doc) if doc[i].tag_ == "VBG"]
+        for i in self.head_words.positions(doc) + gerunds:
             tok = doc[i]
             if not tok.is_lower and not tok.is_title:
                 continue
-            span = self.event_shapes.span(tok, ent_at)
+            span = self.event_shapes.span(tok, ent_at) if tok.tag_ != "VBG" else self.event_shapes.gerund_span(tok, ent_at)
             if span is not None and _named_as_body_joined(doc, *span):
                 out.append({"start": span[0], "end": span[1], "label": "ORGANISATION", "key": None,
                             "name": span_text(doc, span[0], span[1]), "kind": "NAME", "attrs": {}, "source": "parse"})
