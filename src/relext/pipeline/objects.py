@@ -481,7 +481,7 @@ class ObjectsMixin:
                 for c in tok.children:
                     if c.dep_ == "dative":
                         objs.extend(self.entities_of(c))
-        if tok.dep_ in ("relcl",) and not objs:
+        if tok.dep_ in ("relcl",) and not objs and _relative_fills(tok, slots):
             # "the Games, which Putin will attend"
             rel = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS]
             if rel:
@@ -644,6 +644,19 @@ AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
 # what has someone in its sights when that is a threat ("of Russian missiles")
 WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
                 "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+
+
+def _relative_fills(verb: Token, slots: Sequence[str]) -> bool:
+    """Whether the noun a relative clause modifies can fill one of ``slots`` of ``verb``: a
+    slot other than a preposition ("the Games, which Putin will attend"), or a preposition
+    left stranded on the verb ("the summit that Putin would go to"). A verb asked only for
+    prepositions it does not strand takes nothing from the noun ("told a conference that X
+    would not go" is no "go after" of the conference)."""
+    if not all(s.startswith("prep:") for s in slots):
+        return True
+    stranded = {p.lower_ for p in verb.children
+                if p.dep_ == "prep" and not any(o.dep_ in ("pobj", "pcomp") for o in p.children)}
+    return any(s.split(">")[0][5:] in stranded for s in slots)
 
 
 def _fronted_clauses(verb: Token) -> List[Token]:
