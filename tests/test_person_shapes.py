@@ -91,3 +91,32 @@ def test_a_headline_surname_of_a_person_named_later_is_that_person(nlp, text, pe
     assert people and people[0].name == person
     assert not any(e.type.value != "PERSON" and surname in {m.text for m in e.mentions} for e in ex.entities)
 
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("Peru spurns aid for forest fires amid row with Boric\n\nPeru has turned down the aid, in the middle of a "
+     "quarrel between President Boluarte and President Boric. Mr Boric said the offer stood.", "Boric"),
+    ("Peru spurns aid for forest fires amid row with Sharif\n\nPeru has turned down the aid, in the middle of a "
+     "quarrel between President Boluarte and Prime Minister Sharif. Mr Sharif said the offer stood.", "Sharif"),
+])
+def test_a_one_word_name_used_for_a_person_elsewhere_is_no_place(nlp, text, surname):
+    ex = relext.extract(text, nlp=nlp)
+    assert not any(e.type.value == "LOCATION" and surname in {m.text for m in e.mentions} for e in ex.entities)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The president travelled with his wife and their daughters, Malia, 17, and Sasha, 14, on the trip.", ["Malia", "Sasha"]),
+    ("Also sanctioned are the deputies Hanna Voss, Peter Lund, Ilhan Kyuchyuk and Mira Holt.", ["Ilhan Kyuchyuk"]),
+])
+def test_a_name_with_an_age_or_listed_among_people_is_a_person(nlp, text, names):
+    types = _typed(nlp, text)
+    assert all(types.get(n) == "PERSON" for n in names), types
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Also sanctioned are the deputies Hanna Voss, Peter Lund, Lake Tana and Mira Holt.", "Lake Tana"),
+    ("Fighting spread to Geneva, 2009, and then to Bern.", "Geneva"),
+    ("Delegates from Port Harcourt, Peter Lund and Mira Holt arrived.", "Port Harcourt"),
+])
+def test_places_beside_ages_years_or_people_stay_places(nlp, text, name):
+    assert _typed(nlp, text).get(name) != "PERSON"

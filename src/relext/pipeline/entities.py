@@ -47,7 +47,8 @@ from .portfolios import person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
-                              _named_as_body_joined, _place_in_apposition, _placed_by_verb, _shaped_as_person, untagged_speakers)
+                              _listed_with_people, _named_as_body_joined, _place_in_apposition, _placed_by_verb,
+                              _shaped_as_person, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
 from .body_roles import bodies_before_roles
@@ -387,6 +388,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "LOCATION" and ent.label_ == "GPE" and end - start == 1 and self._unknown_place(text) \
                     and _acts_as_person(doc[start]):
                 label = "PERSON"  # "Lavrov met Blinken": a name no place list knows, met or speaking
+            if label == "LOCATION" and self._unknown_place(text) \
+                    and _listed_with_people(doc, start, end, self._unknown_place, self.name_blockers):
+                label = "PERSON"  # "with A, B, Ivo Marek and D": a name listed among people
             if label in ("ORGANISATION", "PERSON") and _is_dateline(doc, start, end):
                 label = "LOCATION"
             if label in ("ORGANISATION", "LOCATION") and _introduced_as_person(doc, start, end, self.person_titles):

@@ -90,8 +90,9 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict],
     an organisation span of the model equal to a person's name, to the last two words of a
     longer one ("Le Drian", also where typed a place), or one word of a person's name of two or more words, becomes
     PERSON. So does a model place of one word that is the last word (the surname) of a
-    person's name of two or more words and that no place list knows (``unknown_place``):
-    "Ukraine's Zelenskyy lands in ..." in a headline above "Volodymyr Zelenskyy". Acronyms
+    person's name of two or more words, or the whole of a one-word person's name, and that
+    no place list knows (``unknown_place``): "Ukraine's Zelenskyy lands in ..." in a
+    headline above "Volodymyr Zelenskyy"; "row with Boric" above "President Boric". Acronyms
     and words in lower case do not."""
     full, parts, tails, surnames = set(), set(), set(), set()
     for c in list(model) + list(known):
@@ -116,8 +117,8 @@ def _persons_named_again(doc: Doc, model: List[Dict], known: List[Dict],
         if " ".join(words) in tails or c["label"] == "ORGANISATION" and (
                 " ".join(words) in full or len(words) == 1 and words[0] in parts):
             c["label"] = "PERSON"
-        elif c["label"] == "LOCATION" and unknown_place is not None and len(words) == 1 and words[0] in surnames \
-                and unknown_place(words[0]):
+        elif c["label"] == "LOCATION" and unknown_place is not None and len(words) == 1 \
+                and (words[0] in surnames or words[0] in full) and unknown_place(words[0]):
             c["label"] = "PERSON"  # a surname the model took for a place
 
 
@@ -356,6 +357,9 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
     "Motors")."""
     words = doc[start:end]
     names = [t for t in words if t.text != "-" and t.lower_ not in NAME_PARTICLES]
+    if len(names) == 1 and names[0].is_alpha and names[0].is_title and names[0].lower_ not in common_words \
+            and start > 0 and doc[start - 1].text not in (".", ":") and _age_after(doc, end):
+        return True  # "their daughters, Malia, 17, and Sasha, 14,": a given name with an age
     if not 2 <= len(names) <= 5 or not all(t.is_alpha and t.is_title for t in names):
         return False
     if any(t.lower_ in blockers for t in words) or start > 0 and doc[start - 1].lower_ == "the":
@@ -369,7 +373,7 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
         return True
     if any(t.lower_ in common_words for t in names):
         return False  # "Human Rights Watch said he was held": words of a body's name
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")"):
+    if _age_after(doc, end):
         return True  # "Adel Rahimi, 54, was arrested"
     if root.dep_ == "nsubj" and root.head.lemma_ in PERSON_SUBJECT_VERBS:
         for c in root.head.children:
@@ -377,6 +381,42 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in PERSON_PRONOUNS for g in c.children):
                 return True  # "X said he would go", "X arrived and she met ..."
     return False
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """An age in apposition right after a name: ", 54," or ", 54)" (a whole number of
+    one to three digits up to 120, not a year or a date: "Geneva, 2009," and "Kyiv, 5 May"
+    do not count)."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")"):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and not age.startswith("0") and 0 < int(age) <= 120
+
+
+def _listed_with_people(doc: Doc, start: int, end: int, unknown_place: Callable[[str], bool], blockers) -> bool:
+    """A name of two to four capitalised words coordinated with two or more names the
+    model typed as people, and with no known place or body ("together with Anna Berg,
+    Tomas Lind, Ivo Marek and Sara Holm": "Ivo Marek" typed a place is a person too).
+    Near misses: a list that holds a place some list knows ("Anna Berg, Tomas Lind and
+    Lake Tana") or a body, a demonym or a building the model found, and a name holding a
+    word of a place, site or body (``blockers``: "Lake", "Mount", "Airport")."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words) \
+            or any(t.lower_ in blockers for t in words):
+        return False
+    first = words.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
+    others = [m for m in members if not start <= m.i < end]
+    for m in others:
+        if m.ent_type_ in ("FAC", "ORG", "NORP"):
+            return False
+        if m.ent_type_ in ("GPE", "LOC"):
+            ent = next((e for e in doc.ents if e.start <= m.i < e.end), None)
+            if ent is None or not unknown_place(ent.text):
+                return False
+    return sum(1 for m in others if m.ent_type_ == "PERSON") >= 2
 
 
 def _speaks_as_body(root) -> bool:
