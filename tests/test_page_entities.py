@@ -56,6 +56,8 @@ def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
     ("Armenia keeps close economic links with Moscow.", "Moscow"),
     ("The decision is a challenge to the tribunal, to Tbilisi and to the West.", "Tbilisi"),
     ("The trip is a direct challenge to Kyiv.", "Kyiv"),
+    ("Many see the visit as a challenge to the court, to Kyiv, to the West and to rights groups.", "Kyiv"),
+    ("The envoy said the prime minister spoke only for Budapest.", "Budapest"),
 ])
 def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):
     assert _typed(nlp, text).get(name) == "COUNTRY"
@@ -67,6 +69,9 @@ def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text,
     ("He left for Kiev and Tbilisi on Monday.", "Tbilisi"),
     ("Tourists crowded Moscow's Red Square.", "Moscow"),
     ("She made a trip to Moscow in May.", "Moscow"),
+    ("Many saw the trip as a detour to the coast, to Kyiv and to Lviv.", "Kyiv"),
+    ("She flew to Rome, to Kyiv and then to Warsaw.", "Kyiv"),
+    ("The minister left for Budapest on Monday.", "Budapest"),
 ])
 def test_capitals_as_places_stay_locations(nlp, text, name):
     assert _typed(nlp, text).get(name) == "LOCATION"

@@ -40,8 +40,8 @@ from .events import EventNamer, nested_games, strip_det
 from .meeting_bodies import retype_meeting
 from .compass_states import compass_states
 from .state_governments import retype_government
-from .capital_roles import (before_state_participle, for_a_state, from_a_state, in_a_state, of_a_state,
-                           possessor_of_state_body, to_a_state)
+from .capital_roles import (before_state_participle, for_a_state, for_whom_spoken, from_a_state, in_a_state,
+                           of_a_state, possessor_of_state_body, to_a_state)
 from .name_keys import NameKeys, _usual_spelling
 
 LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
@@ -207,7 +207,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
             acts = of_a_state(root)  # "an ally of Moscow", "a foe of Washington"
         elif root.dep_ == "pobj" and root.head.lower_ in ("from", "for"):
             # "a rebuke from Beijing", "support for Minsk"; not "flew from Beijing", "left for Minsk"
-            acts = root.head.head.pos_ in ("NOUN", "PROPN") or from_a_state(root)
+            acts = root.head.head.pos_ in ("NOUN", "PROPN") or from_a_state(root) or for_whom_spoken(root)
         elif root.dep_ == "pobj":
             acts = root.head.lower_ not in LOCATIVE_PREPS  # "behind Washington", "pressure on Moscow"
         elif root.dep_ == "conj":

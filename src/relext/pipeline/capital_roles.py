@@ -12,7 +12,8 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
   "an adversary of Washington", "drawing a sharp reproach from Tokyo" (the parser often hangs
   "from" on the verb).
 
-- the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing"),
+- the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing",
+  "a challenge to the court, to Kyiv"), the one a person speaks for ("spoke only for Rome"),
   and the capital of the people who govern there ("the leaders in Vienna and Budapest").
 - the first part of a participle compound: "the Moscow-backed separatists", "a
   Washington-led coalition", "Beijing-funded projects" (the participles are
@@ -92,6 +93,8 @@ def to_a_state(root: Token) -> bool:
         prep = prep.head  # "to the court, to Kyiv"
     if prep.head.lower_ in RELATIONAL_NOUNS - ENVOY_NOUNS:
         return True
+    if _repeats_relational_to(prep):
+        return True  # "a challenge to the court, to Kyiv" where the parser hangs the second "to" on the verb
     # a state's envoy: "called in Norway's ambassador to Moscow" (the parser often hangs "to" on the
     # verb); not envoys sent or travelling ("decided to send two envoys to Bamako")
     envoy = root.doc[prep.i - 1] if prep.i > 0 else None
@@ -99,6 +102,34 @@ def to_a_state(root: Token) -> bool:
         and any(c.dep_ in ("poss", "compound", "amod") and c.pos_ != "ADJ" or c.dep_ == "amod" and c.text[:1].isupper()
                 for c in envoy.children) \
         and not (envoy.dep_ == "dobj" and envoy.head.lemma_.lower() in ENVOY_SENDING_VERBS)
+
+
+def _repeats_relational_to(prep: Token) -> bool:
+    """``prep`` ("to") repeats, after a comma, a "to" phrase of a relation noun in the same
+    sentence: "a challenge to the court, to Kyiv, to the West" (each "to" names the other
+    end of the challenge); not "a trip to Rome, to Kyiv" (a trip is no relation noun)."""
+    doc = prep.doc
+    k = prep.i - 1
+    while k > prep.sent.start and doc[k].text == ",":
+        # step back over the previous "to" phrase: ", to X ," chains
+        j = k - 1
+        while j > prep.sent.start and doc[j].lower_ != "to" and doc[j].text != "," and k - j <= 6:
+            j -= 1
+        if doc[j].lower_ != "to":
+            return False
+        if doc[j].head.lower_ in RELATIONAL_NOUNS - ENVOY_NOUNS and doc[j].head.i == j - 1:
+            return True
+        k = j - 1
+    return False
+
+
+# verbs whose "for" object is the one spoken for: "Orban spoke only for Budapest"
+REPRESENTING_VERBS = {"speak", "negotiate"}
+
+
+def for_whom_spoken(root: Token) -> bool:
+    """"spoke only for Budapest": the capital is the state represented; "left for Minsk" is a place."""
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.lemma_.lower() in REPRESENTING_VERBS
 
 
 # people who govern a state, whose "in" object is that state's capital: "the leaders in Warsaw
