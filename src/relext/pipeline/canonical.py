@@ -32,7 +32,7 @@ from ..gazetteer import read_data, seats, slug
 from ._lookup import WordSet, span_chars, span_text
 from .coreference import (EXPLETIVE_HEADS, FEMALE, FIRST_PERSON, FIRST_PLURAL, MALE, NEUTER, antecedent,
                           speaker_of_quote)
-from .descriptions import DESCRIPTION_HEADS, HYPHENATED_HEADS, Descriptions
+from .descriptions import DESCRIPTION_HEADS, HYPHENATED_HEADS, PLURAL_LEMMAS, Descriptions
 from .event_bodies import bodies_in_events, drop_undescribed
 from .place_descriptions import PlaceDescriptions
 from .entity_groups import _country_name, _entity_at, _sentence_index
@@ -103,7 +103,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         events = read_data("events.yaml")
         self.editions = events["olympic_editions"]
         self.events = EventNamer(self.editions)
-        self.description_words = WordSet(nlp.vocab, list(DESCRIPTION_HEADS) + ["talk"]  # "talks" has lemma "talk"
+        self.description_words = WordSet(nlp.vocab, list(DESCRIPTION_HEADS) + ["talk"] + sorted(PLURAL_LEMMAS)  # "talks" has lemma "talk"
                                          + [w for w, _ in HYPHENATED_HEADS] + ["swear"])  # its lemma as a verb
         self.pronoun_words = WordSet(nlp.vocab, MALE | FEMALE | NEUTER | FIRST_PERSON | FIRST_PLURAL, attr="LOWER")
         if resolve_descriptions:

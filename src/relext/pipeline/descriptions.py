@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from ..gazetteer import read_data
 from ._lookup import positions_in
 from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
@@ -73,6 +74,27 @@ GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
 # possessors that date a description rather than name it ("Thursday's meeting", "this year's event")
 DATING_WORDS = {"year", "week", "weekend", "day", "month", "today", "yesterday", "monday", "tuesday", "wednesday",
                 "thursday", "friday", "saturday", "sunday"}
+
+# families of event descriptions (relext/data/event_descriptions.yaml): "the service" after
+# "the funeral of X", "the negotiations" after "the Istanbul talks", "the ceremony" after an
+# inauguration; the hint is then a tuple of words, any of which the event must have
+_FAMILIES = read_data("event_descriptions.yaml")
+for _head, _words in _FAMILIES["families"].items():
+    DESCRIPTION_HEADS[_head] = ("EVENT", tuple(_words))
+# lemmas of plural heads ("games" tagged as the noun "game")
+PLURAL_LEMMAS = set(_FAMILIES["plural_lemmas"])
+# heads that need exactly one fitting event named before them
+ONE_ONLY_HEADS = set(_FAMILIES["one_only"])
+# modifiers a family description may carry; with another, the head's own hint (or nothing)
+FAMILY_MODIFIERS = set(_FAMILIES["family_modifiers"])
+MODIFIED_HINT = dict(_FAMILIES["modified_hint"])
+
+
+def _hinted(hint, text: str) -> bool:
+    """Whether ``text`` (an id or a name) has the hint word, or one of a family's words."""
+    if isinstance(hint, tuple):
+        return any(h in text for h in hint)
+    return hint in text
 
 
 class Descriptions:
@@ -198,7 +220,7 @@ class Descriptions:
             if tok.lower_ in {w for w, _ in HYPHENATED_HEADS}:
                 self._hyphenated_description(doc, tok, taken, starts, sent_of)
                 continue
-            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks") else tok.lower_
+            head = tok.lemma_.lower() if tok.lower_ not in ("games", "olympics", "talks", "negotiations") else tok.lower_
             kind = DESCRIPTION_HEADS.get(head)
             if kind is None or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -215,6 +237,11 @@ class Descriptions:
                                     or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
                 continue  # "the Group of Seven", "the rebel group", "the group of states": no description
             wanted_type, id_hint = kind
+            if isinstance(id_hint, tuple) and any(m.lower_ not in FAMILY_MODIFIERS for m in mods):
+                # "the signing ceremony", "the civil service": not the funeral of the passage
+                id_hint = MODIFIED_HINT.get(head)
+                if id_hint is None:
+                    continue
             target = None
             if head in GENERIC_EVENT_HEADS:
                 named = {g["id"] for start, g in starts.get("EVENT", []) if start < tok.i and "ceremony" not in g["id"]}
@@ -226,6 +253,8 @@ class Descriptions:
                 fitting = _fitting(starts, tok.i, head, wanted_type, id_hint)
             if head == "group":  # a body whose name ends in "Group" (the Lima Group, not the Group of 77)
                 fitting = [g for g in fitting if str(g.get("name", "")).lower().endswith(" group")]
+            if head in ONE_ONLY_HEADS and len({g["id"] for g in fitting}) != 1:
+                continue  # "the negotiations" after two talks: which one is not said
             if head in NAMED_BY_HEAD and len({g["id"] for g in fitting}) != 1:
                 continue  # "the council" after two councils: which one is not said
             if head in BARE_HEADS and any(
@@ -238,7 +267,7 @@ class Descriptions:
                 literal = [g for g in fitting if any(head in mm["text"].lower() for mm in g["mentions"]
                                                      if mm["kind"] == "NAME")]
                 fitting = literal or fitting
-            so_named = [g for g in fitting if id_hint and id_hint in str(g.get("name", "")).lower()]
+            so_named = [g for g in fitting if id_hint and _hinted(id_hint, str(g.get("name", "")).lower())]
             if so_named and len(so_named) < len(fitting):
                 # "the summit" is a summit so named, not a forum whose id was normalised to one:
                 # of those, the one the passage is about (named most often so far)
@@ -288,7 +317,7 @@ class Descriptions:
 def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]:
     """The entities named before token ``i`` that a description with this head can mean."""
     return [g for start, g in starts.get(wanted_type, [])
-            if start < i and (id_hint is None or id_hint in g["id"] or id_hint in str(g.get("name", "")).lower())
+            if start < i and (id_hint is None or _hinted(id_hint, g["id"]) or _hinted(id_hint, str(g.get("name", "")).lower()))
             and (head == "ceremony" or not g["id"].endswith("-ceremony"))
             and (not g["attributes"].get("part_of") or g["id"].endswith("-" + head))  # "the tournament" is no opening match
             and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))

@@ -66,6 +66,7 @@ from .spectators import spectators
 from .event_forms import add_written_forms
 from .event_actions import event_actions
 from .trip_events import trip_events
+from .venue_arrivals import venue_arrivals
 from .guest_lists import completed_lists, guest_lists
 from .arrival_phrases import arrival_phrases
 from .delegations import delegations
@@ -108,6 +109,7 @@ aligned, colon_members, contrasted_memberships, joined_members, companions, pres
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
 event_actions, trip_events, delegations = (guarded(f, list) for f in (event_actions, trip_events, delegations))
+venue_arrivals = guarded(venue_arrivals, list)
 delegation_members = guarded(delegation_members, list)
 support_sources, relied_on_support, continued_arms_transfers = (
     guarded(f, list) for f in (support_sources, relied_on_support, continued_arms_transfers))
@@ -302,6 +304,7 @@ class RelationExtractor(RuleComponent):
                       + presences(doc, index, args, self.modality) + statements(doc, index, args)
                       + spectators(doc, index, args, self.modality) + event_actions(doc, index, args, self.modality)
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
+                      + venue_arrivals(doc, index, args, self.modality)
                       + guest_lists(doc, index, args, self.modality) + arrival_phrases(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + labelled_wrongs(doc, index, args, self.labelled_wrongs, self.agent_of_wrongs)
