@@ -41,6 +41,8 @@ WELCOMED_INTO_PREPS = frozenset(_CUES.get("welcomed_into_preps", ()))
 WELCOMED_INTO = frozenset(_CUES.get("welcomed_into_nouns", ()))
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 WELCOMED_TYPES = ("COUNTRY", "ORGANISATION")
+# verbs of being in a stance ("is (remains) opposed to X", "is against X's bid")
+STANCE_COPULAS = frozenset(_CUES.get("stance_copulas", ()))
 
 
 def _stance_verb(n: Token):
@@ -111,6 +113,7 @@ def met_stances(doc: Doc, index, args) -> List[Dict]:
         out += pair_records(n, ((s, o) for s in givers for o in met if s not in met), "SUPPORTS",
                             rule_id="SUPPORTS:met-opposition" if negated else "SUPPORTS:drew-support",
                             type_of=index.type_of, types=BACKER_TYPES, negated=negated, cue=n.text)
+    out += _stated_opposition(doc, index, args)
     for v in (doc[i] for i in positions_in(doc, ("welcome",), attr="LEMMA")):
         if v.pos_ != "VERB" or args.modality.negation(v)[0]:
             continue
@@ -137,3 +140,50 @@ def _welcomed_in(v: Token, index) -> bool:
                                                      or index.type_of(index.entity(o.i) or "") == "ORGANISATION"):
                 return True
     return False
+
+
+def _owned_targets(args, o: Token) -> List[str]:
+    """What a stance is against: a name, or the owner named on a step ("Russia's return",
+    "the Turkish bid"); a step named again without its owner is left alone."""
+    if args.index.entity(o.i):
+        return args.entities_of(o)
+    named = [e for d in o.children if d.dep_ in ("poss", "compound", "amod", "nmod") and args.index.entity(d.i)
+             for e in args.entities_of(d)]
+    return (args.entities_of(o, positions=True) or named) if named else []
+
+
+def _stated_opposition(doc: Doc, index, args) -> List[Dict]:
+    """"Poland is (remains, stays firmly) opposed to Russia's return", "Canada is against
+    Turkey's accession": a stance of opposition stated with a verb of being gives the
+    negated SUPPORTS of the one opposed (or the owner named on the step opposed); "is not
+    opposed to" states no stance and gives nothing (``stance_copulas`` in cues.yaml)."""
+    out: List[Dict] = []
+    for v in (doc[i] for i in positions_in(doc, STANCE_COPULAS, attr="LEMMA")):
+        if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in STANCE_COPULAS:
+            continue
+        preps = [p for p in v.children if p.dep_ == "prep" and p.lower_ == "against"]
+        preps += [p for a in v.children if a.dep_ == "acomp" and a.lower_ == "opposed"
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "to"]
+        if not preps or args.modality.negation(v)[0] or any(
+                c.dep_ == "neg" for a in v.children if a.dep_ == "acomp" for c in a.children):
+            continue
+        holders = args.verb_subjects(v)
+        out += _opposed_records(args, index, v, preps, holders)
+    # "Poland is opposed to X", parsed as a passive: the one "opposed" is the holder
+    for v in (doc[i] for i in positions_in(doc, ("opposed",))):
+        if v.pos_ != "VERB" or not any(c.dep_ == "auxpass" and c.lemma_.lower() in STANCE_COPULAS for c in v.children) \
+                or any(c.dep_ in ("agent", "neg") for c in v.children) or args.modality.negation(v)[0]:
+            continue
+        preps = [p for p in v.children if p.dep_ == "prep" and p.lower_ == "to"]
+        holders = [e for c in v.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
+        if preps and holders:
+            out += _opposed_records(args, index, v, preps, holders)
+    return out
+
+
+def _opposed_records(args, index, v: Token, preps: List[Token], holders: List[str]) -> List[Dict]:
+    """The negated SUPPORTS of each holder of the stance towards what ``preps`` name."""
+    targets = [e for p in preps for o in p.children if o.dep_ == "pobj" for e in _owned_targets(args, o)]
+    return pair_records(v, ((s, o) for s in dict.fromkeys(holders) for o in dict.fromkeys(targets)), "SUPPORTS",
+                        rule_id="SUPPORTS:stated-opposition", type_of=index.type_of, types=BACKER_TYPES,
+                        negated=True, cue="against" if preps[0].lower_ == "against" else "opposed")
