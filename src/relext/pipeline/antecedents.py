@@ -21,15 +21,18 @@ from ..gazetteer import read_data
 ACTION_VERBS: Dict[str, Set[str]] = {
     "decision": {"decide", "vote"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
     "vote": {"vote"}, "sanction": {"sanction"}, "sanctions": {"sanction", "impose"},
-    "accession": {"accede", "admit", "join"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
+    "accession": {"accede", "admit", "join", "become"}, "speech": {"speak", "deliver"}, "announcement": {"announce"},
     "proposal": {"propose"}, "ruling": {"rule"}, "lawsuit": {"file", "bring"}, "complaint": {"file", "lodge"},
-    "request": {"request"}, "offer": {"offer"}, "ban": {"ban"}, "step": {"decide"}, "verdict": {"rule"},
+    "request": {"request", "ask"}, "offer": {"offer"}, "ban": {"ban"}, "step": {"decide"}, "verdict": {"rule"},
     # a bid or application is made by applying ("Sweden applied to join NATO. Finland backed
     # the bid"); a resolution by the body that adopts (passes, sponsors) it; a measure or plan
     # by the one who imposes (adopts, proposes, unveils) it
-    "bid": {"apply", "bid"}, "application": {"apply"},
+    "bid": {"apply", "bid", "seek"}, "application": {"apply"},
     "resolution": {"adopt", "pass", "sponsor", "draft", "table", "introduce"},
     "plan": {"propose", "unveil", "present"}, "initiative": {"propose", "launch"},
+    # a candidacy by the one who runs, a membership by the one who applies, a demand or an appeal by the one who
+    # makes it (support12: "Serbia asked to join. Greece backed the request")
+    "candidacy": {"run"}, "demand": {"demand"}, "appeal": {"appeal"}, "membership": {"apply", "seek", "accede"},
 }
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")

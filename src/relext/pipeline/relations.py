@@ -35,6 +35,7 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .urged_backing import urged_backing
+from .met_stances import met_stances
 from .advocacy import advocacy, advocacy_words
 from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
                       prefixed_backing, relied_on_support, support_sources,
@@ -103,6 +104,7 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
 assured_support = guarded(assured_support, list)
 urged_backing = guarded(urged_backing, list)
+met_stances = guarded(met_stances, list)
 # verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
 STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
@@ -294,6 +296,7 @@ class RelationExtractor(RuleComponent):
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + assured_support(doc, index, args)
                       + urged_backing(doc, index, args)
+                      + met_stances(doc, index, args)
                       + aligned(doc, index, args)
                       + support_sources(doc, index, args) + relied_on_support(doc, index, args)
                       + continued_arms_transfers(doc, index, args)
