@@ -33,6 +33,7 @@ from ._base import RuleComponent
 from ._lookup import WordSet, positions_in, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
+from .numbered_sessions import numbered_sessions
 from .named_heads import EventShapes, standing_body
 from .person_occasions import PersonOccasions
 from .generic_parties import with_party_word
@@ -107,6 +108,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.titled_weak_heads = frozenset(events["summits"].get("titled_weak_heads", ()))
         self.body_event_heads = frozenset(events["summits"].get("body_when_named", ()))
         self.tailed_event_heads = frozenset(events["summits"].get("tailed_heads", ()))
+        self.numbered_body_heads = frozenset(events["summits"].get("numbered_body_heads", ()))
         occasions = events.get("occasions", {})
         place_heads = events["summits"].get("place_named_heads", ["talks"])
         self.event_shapes = EventShapes(self.event_heads, events["summits"]["weak_heads"], occasions, place_heads,
@@ -565,6 +567,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                               "attrs": {"outlet": True} if label == "ORGANISATION" else {}, "source": "credit"})
                          for s, e, label, name in credited)
         cands = self._state_bodies(doc, cands, gaz)
+        cands.extend(numbered_sessions(doc, cands, self.numbered_body_heads))  # "the 39th General Assembly of the OAS"
         for _, c in cands:
             if c["label"] == "EVENT" and standing_body(doc, c["start"], c["end"], self.body_event_heads):
                 c["label"] = "ORGANISATION"  # "the African National Congress": a body, not its congress

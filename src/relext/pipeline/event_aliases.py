@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 PLACE_PREPS = {"in", "for", "at", "to"}
 HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeting", "forum": "meeting",
                  "gathering": "meeting", "session": "meeting", "talks": "meeting",
+                 "assembly": "meeting", "plenum": "meeting",
                  "championship": "championship", "championships": "championship", "tournament": "championship",
                  "cup": "cup", "expo": "expo", "exposition": "expo"}
 EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
@@ -75,6 +76,19 @@ def _states_and_bodies() -> Tuple[frozenset, frozenset]:
             frozenset(e["alias"] for e in organisation_entries()))
 
 
+def _adds_only_owner(doc: Doc, k2: Tuple[int, int], extra: List) -> bool:
+    """The longer name adds only its owner, a body named after "of" at its end: "the 39th
+    General Assembly | of the Organization of American States |" / "the 39th General Assembly"."""
+    ofs = [t.i for t in doc[k2[0]:k2[1]] if t.lower_ == "of"]
+    if not ofs or not extra:
+        return False
+    start = ofs[0] + 1 + (doc[ofs[0] + 1].lower_ == "the")
+    if any(t.i < start for t in extra):
+        return False
+    return doc[start:k2[1]].text in _party_aliases() and \
+        _party_aliases()[doc[start:k2[1]].text].startswith("organisation:")
+
+
 def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
     """A short event name takes the key of the one longer name of the same event."""
     spans = {}
@@ -93,7 +107,8 @@ def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
         for k2, (head2, words2) in spans.items():
             if out[k2][0] == out[k][0] or head2 != head or not set(words) < set(words2):
                 continue
-            if _adds_only_name_words([words2[w] for w in set(words2) - set(words)]):
+            extra = [words2[w] for w in set(words2) - set(words)]
+            if _adds_only_name_words(extra) or _adds_only_owner(doc, k2, extra):
                 targets.add(out[k2][0])
         if len(targets) == 1:
             key = next(iter(targets))
@@ -142,3 +157,76 @@ def merge_place_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
             for k3, v in list(out.items()):
                 if v[0] == old:
                     out[k3] = (key, name, v[2])
+
+
+# words between the named parties of a meeting's name ("the EU-Africa summit", "the summit
+# of the European Union and Africa", "talks between China and Japan")
+_PARTY_SEPARATORS = {"the", "of", "and", "between", "with", "-", "–", "&", "'s", "’s", ","}
+_PLACE_OR_TIME = {"in", "at", "on", "for", "next", "last", "this"}
+
+
+def _parties(span: Span) -> Optional[frozenset]:
+    """The parties a meeting's name is made of, as state and body keys (a name no gazetteer
+    knows stands for itself): {EU, Africa} for both "the EU-Africa summit" and "the summit
+    of the European Union and Africa"; None when the name has any other word (a topic, an
+    edition, a place after "in") or fewer than two parties."""
+    aliases = _party_aliases()
+    chunks: List[List[str]] = [[]]
+    for t in span:
+        low = t.lower_
+        if low in HEAD_FAMILIES:
+            chunks.append([])
+            continue
+        if low in _PLACE_OR_TIME:
+            break
+        for piece in re.split(r"([-–])", t.text):
+            if not piece:
+                continue
+            if piece.lower() in _PARTY_SEPARATORS:
+                chunks.append([])
+            elif piece[:1].isupper() and not any(c.isdigit() for c in piece):
+                chunks[-1].append(piece)
+            else:
+                return None  # "the EU-Africa trade summit", "the 2007 summit"
+    names = [" ".join(c) for c in chunks if c]
+    if len(names) < 2 or len(set(names)) != len(names):
+        return None
+    keys = [aliases.get(n, "name:" + n.lower()) for n in names]
+    if not any(k.startswith(("country:", "organisation:")) for k in keys):
+        return None
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _party_aliases() -> Dict[str, str]:
+    from ..gazetteer import country_entries, organisation_entries
+
+    out = {}
+    for e in list(country_entries()) + list(organisation_entries()):
+        if e["type"] in ("COUNTRY", "ORGANISATION"):
+            out.setdefault(e["alias"], e["key"])
+    return out
+
+
+def merge_party_names(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """"the EU-Africa summit" and "the summit of the European Union and Africa" are one event:
+    two meeting names of the same head family whose parties are the same states and bodies,
+    however written (a hyphenated pair, "of A and B", "between A and B")."""
+    first: Dict[Tuple[str, frozenset], str] = {}
+    for m in sorted(events, key=lambda m: m["start"]):
+        k = (m["start"], m["end"])
+        if k not in out or out[k][2].get("part_of"):
+            continue
+        span = doc[m["start"]:m["end"]]
+        head = _head(span)
+        parties = _parties(span) if head == "meeting" else None
+        if not parties:
+            continue
+        key = first.setdefault((head, parties), out[k][0])
+        if key == out[k][0]:
+            continue
+        name = next(v[1] for v in out.values() if v[0] == key)
+        old = out[k][0]
+        for k3, v in list(out.items()):
+            if v[0] == old:
+                out[k3] = (key, name, v[2])

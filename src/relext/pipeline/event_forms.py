@@ -87,11 +87,22 @@ def _phrase_end(doc: Doc, prep: Token, types: Dict[int, str]) -> Optional[int]:
     return end
 
 
+def _tail_anchor(doc: Doc, root: Token, end: int) -> Token:
+    """The token a phrase right after the mention hangs on: the root, or the last word of a
+    capitalised tail inside the mention ("the Summit on Peace | in Ukraine |")."""
+    last = doc[end - 1]
+    if last.i != root.i and last.dep_ == "pobj" and last.head.head.i == root.i and root.is_title \
+            and any(c.i == end and c.dep_ == "prep" for c in last.rights):
+        return last
+    return root
+
+
 def _right_ends(doc: Doc, root: Token, end: int, types: Dict[int, str]) -> List[int]:
     """The ends of one or two prepositional phrases hung on ``root`` right after ``end``
     ("the conference on hunger | in Rome |")."""
     k, ends = end, []
-    for child in root.rights:
+    anchor = _tail_anchor(doc, root, end)
+    for child in anchor.rights:
         if child.i < k:
             continue
         if child.i != k or child.dep_ != "prep" or child.lower_ not in EXTENDING_PREPOSITIONS or len(ends) == 2:

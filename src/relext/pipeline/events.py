@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug
 from ._lookup import span_text
-from .event_aliases import merge_place_summits, merge_shorter_names
+from .event_aliases import merge_party_names, merge_place_summits, merge_shorter_names
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 from .named_heads import WORD_ORDINAL
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "LOCATION"})  # a host city written after the Games
 
 
 def _is_part(low: str) -> bool:
@@ -93,6 +95,7 @@ class EventNamer:
         _merge_summit_variants(doc, events, out)
         merge_place_summits(doc, events, out)
         merge_shorter_names(doc, events, out)
+        merge_party_names(doc, events, out)
         for m in events:  # "CHAN", "Chogm", "COP": a short name takes its long name's key
             long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
             if long in out and (m["start"], m["end"]) in out:
@@ -126,8 +129,7 @@ class EventNamer:
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
         f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
         doc = span.doc
-        if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" and doc[span.end + 1].shape_ == "dddd":
-            f["year"] = int(doc[span.end + 1].text)  # "the Olympics in 1980"
+        f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Paris in 2024"
         for t in span:
             low = t.lower_
             if low in ("winter", "summer"):
@@ -137,6 +139,28 @@ class EventNamer:
             elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
                 f["city"] = _fix_city(t.text, self.editions)
         return f
+
+    def _placed_after(self, span: Span) -> Dict[str, object]:
+        """The host city and the year written after the Games' name, in one or two "in"
+        phrases: "the Summer Olympics in Paris in 2024", "the Games in Sochi", "the Olympics
+        in 1980"; a city is a place the model tags or an edition's city (not "in February")."""
+        doc, i, out = span.doc, span.end, {}
+        cities = {e["city"] for e in self.editions}
+        for _ in range(2):
+            if i + 1 >= len(doc) or doc[i].lower_ != "in":
+                break
+            if doc[i + 1].shape_ == "dddd" and "year" not in out:
+                out["year"], i = int(doc[i + 1].text), i + 2
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].is_title and doc[j].ent_type_ in PLACE_ENTS | {""} and doc[j].pos_ == "PROPN" \
+                    or j < len(doc) and j > i + 1 and doc[j].lower_ == "de" and j + 1 < len(doc) and doc[j + 1].is_title:
+                j += 1
+            name = doc[i + 1:j].text
+            if j == i + 1 or "city" in out or not (doc[i + 1].ent_type_ in PLACE_ENTS or name in cities):
+                break
+            out["city"], i = _fix_city(name, self.editions), j
+        return out
 
     def _complete_edition(self, f: Dict) -> Dict:
         matches = [e for e in self.editions
@@ -206,6 +230,10 @@ def _olympics_id(f: Dict) -> Tuple[str, str]:
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))$", re.I)
 
 
+# words that, between "the" and a summit's name, mark another edition than the one in focus
+_RELATIVE_EDITIONS = frozenset({"last", "next", "previous"})
+
+
 def _edition_mark(doc: Doc, start: int, end: int) -> Optional[str]:
     """The edition a summit mention names: a year or an ordinal inside it ("the 2023 BRICS
     summit", "the 16th BRICS summit"), an ordinal word between "the" and the name ("the
@@ -220,6 +248,8 @@ def _edition_mark(doc: Doc, start: int, end: int) -> Optional[str]:
     if start >= 3 and doc[start - 1].text in ("'s", "’s") and doc[start - 2].lower_ == "year" \
             and doc[start - 3].lower_ in ("last", "this", "next"):
         return f"{doc[start - 3].lower_}-year"
+    if start >= 2 and doc[start - 2].lower_ == "the" and doc[start - 1].lower_ in _RELATIVE_EDITIONS:
+        return f"{doc[start - 1].lower_}-edition"  # "the last BRICS summit" beside "this year's BRICS summit"
     return None
 
 
@@ -264,7 +294,8 @@ def split_editions(doc: Doc, events: List[Dict], out: Dict) -> None:
         for k in spans:
             if marks[k]:
                 text = strip_det(span_text(doc, *k))
-                if k[0] >= 1 and doc[k[0] - 1].lower_ == marks[k]:  # "the third Eastern Economic Forum"
+                if k[0] >= 1 and (doc[k[0] - 1].lower_ == marks[k] or marks[k] == f"{doc[k[0] - 1].lower_}-edition"):
+                    # "the third Eastern Economic Forum", "the last BRICS summit"
                     text = f"{doc[k[0] - 1].text} {text}"
                 names.setdefault(marks[k], text)
         current = next(m for m in marks.values() if m)
