@@ -50,6 +50,8 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _named_as_body_joined, _place_in_apposition, _placed_by_verb, _shaped_as_person, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
+from .building_venues import building_venue
+from .surname_people import people_by_surname
 from .body_roles import bodies_before_roles
 from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
@@ -343,6 +345,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
+            elif label == "ORGANISATION" and text not in self._by_alias and building_venue(doc, start, end):
+                label = "LOCATION"  # "the talks took place at Lancaster House" (building_venues.py)
             if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
                     and text not in city_names() and text not in self.regions:
                 landmark = landmark_end(doc, start, end)
@@ -586,6 +590,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
                              "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
                              "source": c["source"]})
+        mentions = people_by_surname(doc, mentions, self.common_words, self.name_blockers)  # "Maia Sandu ... Sandu said"
         return _repeat_acronyms(doc, event_acronyms(doc, mentions, self.event_words))
 
     def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
