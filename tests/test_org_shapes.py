@@ -654,3 +654,22 @@ def test_bodies_named_again_by_last_word_stay_bodies(nlp):
     typed, _ = _typed(nlp, "Goldman Sachs raised its forecast. Sachs said it expected growth.")
     assert ("PERSON", "Goldman Sachs") not in typed
 
+
+@pytest.mark.parametrize("text,body", [
+    ("Schroeder now works for the Russian company Gazprom.", "Gazprom"),
+    ("The mining company Glencore paid a fine.", "Glencore"),
+    ("The Turkish drone maker Baykar delivered the drones.", "Baykar"),
+])
+def test_names_after_company_nouns_are_bodies(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The company Friday announced a merger.", "Friday"),
+    ("The company CEO Tim Cook met the minister.", "CEO Tim Cook"),
+    ("The company Russia used to evade sanctions was shut.", "Russia"),
+])
+def test_company_noun_near_misses(nlp, text, word):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", word) not in typed

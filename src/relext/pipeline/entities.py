@@ -52,6 +52,7 @@ from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
 from .building_venues import building_venue
 from .surname_people import people_by_surname
+from .company_names import names_after_company_nouns
 from .body_roles import bodies_before_roles
 from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
@@ -524,6 +525,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         marks = self.mark_words.positions(doc)
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
         cands.extend((1, c) for c in spelt)
+        known_at = {i for c in gaz + known for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
+                          "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in names_after_company_nouns(doc, known_at, all_titles, self.common_words))  # "the company Gazprom"
         cands.extend((1, c) for c in role_bodies)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
