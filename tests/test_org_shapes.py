@@ -673,3 +673,17 @@ def test_names_after_company_nouns_are_bodies(nlp, text, body):
 def test_company_noun_near_misses(nlp, text, word):
     typed, _ = _typed(nlp, text)
     assert ("ORGANISATION", word) not in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia launched Kinzhal hypersonic missiles at Kyiv.", "Kinzhal"),
+    ("The deal will supply Patriot missiles to Poland.", "Patriot"),
+])
+def test_product_names_before_product_nouns_are_no_entities(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert not any(t in ("ORGANISATION", "PERSON") and m == name for t, m in typed)
+
+
+def test_body_named_alone_elsewhere_keeps_its_rockets(nlp):
+    typed, _ = _typed(nlp, "Hezbollah rockets hit northern Israel. Hezbollah said the strikes were retaliation.")
+    assert ("ORGANISATION", "Hezbollah") in typed

@@ -128,6 +128,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
+        self.product_nouns = frozenset(heads.get("product_nouns", ()))
         # last words that end bodies' and outlets' names, never a person's or a place's
         self.body_name_tails = frozenset(heads.get("never_person_heads", ())) | frozenset(heads.get("outlet_name_tails", ()))
         # words of bodies, sites and institutions: a name holding one is no person's
@@ -295,6 +296,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if end - start == 1 and label == "ORGANISATION" and DESIGNATOR.fullmatch(doc[start].text) \
                     and doc[start].text not in self._by_alias:
                 continue  # "S-400", "Tu-22M3", "F-16": a weapon's designation names no body
+            if label in ("ORGANISATION", "PERSON") and end - start <= 2 and doc[start:end].root.dep_ in ("compound", "nmod", "amod") \
+                    and doc[start:end].root.head.is_lower and doc[start:end].root.head.lemma_.lower() in self.product_nouns \
+                    and doc[start:end].root.head.i >= end and span_text(doc, *_trim(doc, start, end)) not in self._by_alias \
+                    and _only_before_products(doc, start, end, self.product_nouns):
+                continue  # "Kinzhal hypersonic missiles", "Patriot missiles": a product's name, no body
             if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") and start > 0 \
                     and doc[start - 1].lower_ in ("two", "both") and doc[start].text[:-1] in self._country_words:
                 continue  # "the two Koreas", "both Congos": a pair of states is no place ("the Americas" is one)
@@ -625,6 +631,20 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _only_before_products(doc: Doc, start: int, end: int, nouns) -> bool:
+    """Every use of the words ``doc[start:end]`` in the text qualifies a lower-case product noun
+    within two words ("Kinzhal hypersonic missiles"); a name used on its own elsewhere
+    ("Hezbollah rockets ... Hezbollah said") is a body's."""
+    n, words = end - start, [t.text for t in doc[start:end]]
+    for i in range(len(doc) - n + 1):
+        if [t.text for t in doc[i:i + n]] == words:
+            after = [t for t in doc[i + n:i + n + 3] if t.is_alpha]
+            if not any(t.is_lower and t.lemma_.lower() in nouns for t in after[:3]) \
+                    or any(not t.is_lower for t in after[:1]):
+                return False
+    return True
 
 
 def _event_with_tail(doc: Doc, start: int, end: int, heads) -> bool:
