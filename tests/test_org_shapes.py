@@ -610,3 +610,80 @@ def test_a_credit_line_ending_in_an_outlet_word_keeps_its_person(nlp):
     assert ("PERSON", "Jane Roe") in typed
     assert ("ORGANISATION", "Harbor Press") in typed
     assert not any("/" in m for _, m in typed)
+
+
+# -- buildings and people the model types as bodies (building_venues.py, surname_people.py) --
+
+@pytest.mark.parametrize("text,place", [
+    ("The ceremony took place at Lancaster House in London.", "Lancaster House"),
+    ("The leaders spoke at the Union Buildings in Pretoria.", "Union Buildings"),
+    ("The talks took place at Schloss Elmau.", "Schloss Elmau"),
+    ("The meeting was held at Government House in Nairobi.", "Government House"),
+    ("The leaders met in the Oval Office on Monday.", "Oval Office"),
+])
+def test_buildings_used_as_places_are_locations(nlp, text, place):
+    typed, _ = _typed(nlp, text)
+    assert ("LOCATION", place) in typed
+    assert ("ORGANISATION", place) not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Freedom House said the election was flawed.", "Freedom House"),
+    ("A report by Chatham House criticised the policy.", "Chatham House"),
+    ("Researchers at Chatham House said the plan would fail.", "Chatham House"),
+    ("The White House said the president would travel.", "White House"),
+])
+def test_bodies_named_like_buildings_stay_bodies(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("LOCATION", body) not in typed
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Maia Sandu accused Moscow of meddling in the vote. Sandu told reporters that voters had been paid.",
+     "Maia Sandu"),
+    ("Kassym-Jomart Tokayev hosted the summit in Astana. Tokayev said the talks were useful.",
+     "Kassym-Jomart Tokayev"),
+])
+def test_people_named_again_by_surname_are_people(nlp, text, person):
+    typed, _ = _typed(nlp, text)
+    assert ("PERSON", person) in typed
+    assert ("ORGANISATION", person) not in typed
+
+
+def test_bodies_named_again_by_last_word_stay_bodies(nlp):
+    typed, _ = _typed(nlp, "Goldman Sachs raised its forecast. Sachs said it expected growth.")
+    assert ("PERSON", "Goldman Sachs") not in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Schroeder now works for the Russian company Gazprom.", "Gazprom"),
+    ("The mining company Glencore paid a fine.", "Glencore"),
+    ("The Turkish drone maker Baykar delivered the drones.", "Baykar"),
+])
+def test_names_after_company_nouns_are_bodies(nlp, text, body):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", body) in typed
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The company Friday announced a merger.", "Friday"),
+    ("The company CEO Tim Cook met the minister.", "CEO Tim Cook"),
+    ("The company Russia used to evade sanctions was shut.", "Russia"),
+])
+def test_company_noun_near_misses(nlp, text, word):
+    typed, _ = _typed(nlp, text)
+    assert ("ORGANISATION", word) not in typed
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia launched Kinzhal hypersonic missiles at Kyiv.", "Kinzhal"),
+    ("The deal will supply Patriot missiles to Poland.", "Patriot"),
+])
+def test_product_names_before_product_nouns_are_no_entities(nlp, text, name):
+    typed, _ = _typed(nlp, text)
+    assert not any(t in ("ORGANISATION", "PERSON") and m == name for t, m in typed)
+
+
+def test_body_named_alone_elsewhere_keeps_its_rockets(nlp):
+    typed, _ = _typed(nlp, "Hezbollah rockets hit northern Israel. Hezbollah said the strikes were retaliation.")
+    assert ("ORGANISATION", "Hezbollah") in typed

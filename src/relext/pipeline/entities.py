@@ -52,6 +52,9 @@ from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _d
                               _shaped_as_person, untagged_speakers)
 from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
+from .building_venues import building_venue
+from .surname_people import people_by_surname
+from .company_names import names_after_company_nouns
 from .body_roles import bodies_before_roles
 from .state_bodies import state_named_body
 from .credit_lines import credit_line_spans
@@ -128,6 +131,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
+        self.product_nouns = frozenset(heads.get("product_nouns", ()))
         # last words that end bodies' and outlets' names, never a person's or a place's
         self.body_name_tails = frozenset(heads.get("never_person_heads", ())) | frozenset(heads.get("outlet_name_tails", ()))
         # words of bodies, sites and institutions: a name holding one is no person's
@@ -295,6 +299,11 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if end - start == 1 and label == "ORGANISATION" and DESIGNATOR.fullmatch(doc[start].text) \
                     and doc[start].text not in self._by_alias:
                 continue  # "S-400", "Tu-22M3", "F-16": a weapon's designation names no body
+            if label in ("ORGANISATION", "PERSON") and end - start <= 2 and doc[start:end].root.dep_ in ("compound", "nmod", "amod") \
+                    and doc[start:end].root.head.is_lower and doc[start:end].root.head.lemma_.lower() in self.product_nouns \
+                    and doc[start:end].root.head.i >= end and span_text(doc, *_trim(doc, start, end)) not in self._by_alias \
+                    and _only_before_products(doc, start, end, self.product_nouns):
+                continue  # "Kinzhal hypersonic missiles", "Patriot missiles": a product's name, no body
             if end - start == 1 and label == "LOCATION" and doc[start].text.endswith("s") and start > 0 \
                     and doc[start - 1].lower_ in ("two", "both") and doc[start].text[:-1] in self._country_words:
                 continue  # "the two Koreas", "both Congos": a pair of states is no place ("the Americas" is one)
@@ -346,6 +355,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "ORGANISATION"  # "the Lake Chad Basin Commission": a place name heading a body's name
             if label in ("ORGANISATION", "PERSON") and text not in self._by_alias and _venue_name(doc, start, end):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
+            elif label == "ORGANISATION" and text not in self._by_alias and building_venue(doc, start, end):
+                label = "LOCATION"  # "the talks took place at Lancaster House" (building_venues.py)
             if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
                     and text not in city_names() and text not in self.regions:
                 landmark = landmark_end(doc, start, end)
@@ -526,6 +537,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         marks = self.mark_words.positions(doc)
         cands.extend((2, c) for c in _bracketed_long_forms(doc, gaz + model, marks))
         cands.extend((1, c) for c in spelt)
+        known_at = {i for c in gaz + known for i in range(c["start"], c["end"])}
+        cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
+                          "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in names_after_company_nouns(doc, known_at, all_titles, self.common_words))  # "the company Gazprom"
         cands.extend((1, c) for c in role_bodies)
         not_outlets = [i for c in gaz + known if c["label"] in ("COUNTRY", "PERSON") for i in range(c["start"], c["end"])]
         cands.extend((2, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
@@ -593,6 +608,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
             mentions.append({"start": c["start"], "end": c["end"], "label": c["label"], "key": c["key"],
                              "name": c["name"], "kind": c["kind"], "attrs": dict(c["attrs"]),
                              "source": c["source"]})
+        mentions = people_by_surname(doc, mentions, self.common_words, self.name_blockers)  # "Maia Sandu ... Sandu said"
         return _repeat_acronyms(doc, event_acronyms(doc, mentions, self.event_words))
 
     def set_annotations(self, doc: Doc, mentions: List[Dict]) -> None:
@@ -622,6 +638,20 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _only_before_products(doc: Doc, start: int, end: int, nouns) -> bool:
+    """Every use of the words ``doc[start:end]`` in the text qualifies a lower-case product noun
+    within two words ("Kinzhal hypersonic missiles"); a name used on its own elsewhere
+    ("Hezbollah rockets ... Hezbollah said") is a body's."""
+    n, words = end - start, [t.text for t in doc[start:end]]
+    for i in range(len(doc) - n + 1):
+        if [t.text for t in doc[i:i + n]] == words:
+            after = [t for t in doc[i + n:i + n + 3] if t.is_alpha]
+            if not any(t.is_lower and t.lemma_.lower() in nouns for t in after[:3]) \
+                    or any(not t.is_lower for t in after[:1]):
+                return False
+    return True
 
 
 def _event_with_tail(doc: Doc, start: int, end: int, heads) -> bool:
