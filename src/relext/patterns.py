@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .errors import Errors, PatternFileError
 from .gazetteer import read_data
 
-OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "acl:target", "closed_place", "purpose", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "answered_act", "meetings_of", "itinerary", "summoned", "wanted", "small_clause", "taken_before")
+OBJECT_SLOTS = ("dobj", "pair", "ccomp:nsubj", "ccomp:outcome", "ccomp:doer", "ccomp:target", "bearer", "acl:dobj", "acl:target", "closed_place", "purpose", "compound", "dative", "poss", "governor", "governor_object", "patient", "position", "subject", "xcomp", "xcomp:blow", "listed", "aimed", "origin", "laid_by", "laid_on", "called_what", "dismissed_as", "denier", "deed", "ccomp:threat", "ruin", "casus_belli", "in_protest", "provoker", "answered_act", "meetings_of", "itinerary", "summoned", "wanted", "small_clause", "taken_before", "that_clause:doer")
 POS_GROUPS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "ADV": "ADV"}
 
 

@@ -71,8 +71,22 @@ def antecedent(doc: Doc, tok, heads, wanted, sent_of) -> Optional[str]:
     same = [c for c in cands if sent_of[c[0]] == sent]
     pool = same or [c for c in cands if sent_of[c[0]] == max(sent_of[x[0]] for x in cands)]
     subjects = [c for c in pool if _subject_like(doc[c[0]:c[2]["end"]].root)]
+    if subjects and not same and _main_clause_subject(tok):
+        # a pronoun opening a main clause carries on the main clause before it, not a clause
+        # reported there ("X said Y had lied. It also accused Z": X)
+        subjects = [c for c in subjects if _main_clause_subject(doc[c[0]:c[2]["end"]].root)] or subjects
     best = (subjects or pool)[-1]
     return best[1]
+
+
+def _main_clause_subject(t) -> bool:
+    """Whether ``t`` is the subject of its sentence's main verb (or of a verb joined to it)."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _subject_like(root) -> bool:

@@ -13,6 +13,7 @@ from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
+from .charge_clauses import reported_doers
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
     BEARING_VERBS,
@@ -256,6 +257,10 @@ class ObjectsMixin:
                             if len(joint) > 1:
                                 doers = [e for e in doers if e not in joint]
                         objs.extend(doers)
+            elif slot == "that_clause:doer":
+                # "X's accusation (charges by X) that Y had armed the rebels": the active subject
+                # of the clause the noun reports (a passive one suffers)
+                objs.extend(reported_doers(self, tok))
             elif slot in ("laid_by", "laid_on"):
                 # "the sanctions imposed by X on Y"
                 objs.extend((laid_by if slot == "laid_by" else laid_on)(self, tok))
