@@ -12,15 +12,19 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ._lookup import span_text
+from .place_names import after_settlement_noun
 from ..gazetteer import city_names, read_data
 from .span_shapes import HEADLINE_VERBS
 
 
 def _after_place_word(doc: Doc, start: int) -> bool:
     """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
-    A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere."""
+    A person's name that is also a city ("Kennedy", a district of Bogota) stays a person elsewhere.
+    A name after a settlement noun and "of" is a place as well ("the Pacific port of X",
+    :func:`relext.pipeline.place_names.after_settlement_noun`)."""
     return start > 0 and doc[start - 1].lower_ in ("in", "to", "at", "from", "near", "into", "outside", "via", "across",
-                                                   "around", "toward", "towards", "through", "throughout", "inside")
+                                                   "around", "toward", "towards", "through", "throughout", "inside") \
+        or after_settlement_noun(doc, start)
 
 
 def _bound_for(doc: Doc, start: int) -> bool:

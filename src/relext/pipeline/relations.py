@@ -70,6 +70,7 @@ from .trip_events import trip_events
 from .venue_arrivals import venue_arrivals
 from .guest_lists import completed_lists, guest_lists
 from .arrival_phrases import arrival_phrases
+from .travel_sites import travel_sites
 from .delegations import delegations
 from .delegation_members import delegation_members
 from .event_parts import attend_wholes
@@ -125,6 +126,7 @@ penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guar
 visited_states = guarded(visited_states, list)
 guest_lists, completed_lists = guarded(guest_lists, list), guarded(completed_lists, list)
 arrival_phrases = guarded(arrival_phrases, list)
+travel_sites = guarded(travel_sites, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
 welcomed_acts, praise_labels = guarded(welcomed_acts, list), guarded(praise_labels, list)
@@ -309,6 +311,7 @@ class RelationExtractor(RuleComponent):
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
                       + venue_arrivals(doc, index, args, self.modality)
                       + guest_lists(doc, index, args, self.modality) + arrival_phrases(doc, index, args, self.modality)
+                      + travel_sites(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + labelled_wrongs(doc, index, args, self.labelled_wrongs, self.agent_of_wrongs)
                       + framed_reproaches(doc, index, args, self.framing_reproaches, self.reporting,

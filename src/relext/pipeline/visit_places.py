@@ -34,7 +34,10 @@ def visited_states(doc: Doc, index, records: List[Dict]) -> List[Dict]:
             noun = tok.head.head
             if noun.lemma_.lower() not in PLACE_NOUNS:
                 continue
-            states = {index.entity(c.i) for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")} - {None}
+            mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            # "the Russian Pacific port of X": the demonym may hang on a modifier of the noun
+            mods += [g for c in mods for g in c.lefts if g.dep_ in ("amod", "compound", "nmod")]
+            states = {index.entity(c.i) for c in mods} - {None}
             states = [s for s in states if index.type_of(s) == "COUNTRY" and s != r["subject"]]
             trigger = next((t for t in span if t.idx == r["evidence"]["trigger_start"]), noun)
             for s in states:
