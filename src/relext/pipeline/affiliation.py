@@ -28,6 +28,7 @@ from typing import Dict, Iterable, List, Optional, Set
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import organisation_entries, read_data
+from .fellow_roles import fellow_roles
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
 
@@ -38,6 +39,9 @@ TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "
                    "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate",
                    "second", "third"}
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
+BODY_OF_TITLED = frozenset(read_data("roles.yaml").get("bodies_of_titled", ()))
+ROLE_GIVING_NOUNS = frozenset(read_data("roles.yaml").get("role_giving_nouns", ()))
+STAFF_WORDS = frozenset(read_data("roles.yaml").get("staff", ()))
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
@@ -47,7 +51,8 @@ NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", 
                        "mission", "delegation", "legislature", "presidency", "commission", "military"}
 # what a person leads for a state: its bodies, or the teams it sends (`led_teams` in
 # roles.yaml: "led the Chinese delegation", "headed the US team")
-LED_HEADS = frozenset(NATIONAL_BODY_HEADS) | frozenset(read_data("roles.yaml").get("led_teams", ()))
+LED_HEADS = frozenset(NATIONAL_BODY_HEADS) | frozenset(read_data("roles.yaml").get("led_teams", ())) \
+    | frozenset(read_data("roles.yaml").get("led_units", ()))
 
 
 def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
@@ -65,9 +70,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         seen.add((person, anchor))
         out.append(record(tok, person, "AFFILIATED_WITH", anchor, rule_id=rule))
 
-    for ent_id, etype in index.types.items():
-        if etype != "PERSON":
-            continue
+    base_emit = emit
     mentions = _person_mentions(index)
     for start, end, pid, kind in mentions:
         if kind == "DESCRIPTION":
@@ -85,20 +88,40 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         title_tok: Optional[Token] = None
         while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or
                           (doc[i].is_title and doc[i].lower_ in PORTFOLIO_WORDS and i < start - 1) or
-                          (doc[i].is_title and doc[i].lower_.rstrip("s") in titles) or _title_word(doc[i], i, end)):
+                          (doc[i].is_title and doc[i].lower_.rstrip("s") in titles) or _title_word(doc[i], i, end)
+                          or _abbreviated_title(doc, i, titles)):
             if doc[i].lower_ in titles or doc[i].lower_.rstrip("s") in titles:
                 title_tok = doc[i]
+            elif _abbreviated_title(doc, i, titles):  # "Democratic Reps. X": "Reps" "." split
+                title_tok = doc[i - 1]
+                i -= 1
             i -= 1
         if title_tok is None and doc[start].lower_ in titles and end - start > 1:
             # a title the name's span holds, perhaps after modifiers: "Qatar Emir Tamim ...",
             # "Bhutanese King X", "Saudi Crown Prince X"
             title_tok = doc[start]
+        if title_tok is not None and title_tok.i < start:
+            # "Kenyan ministers A and B", "Democratic Reps. A and B": a plural title before
+            # coordinated names is each name's
+            sharers = _plural_title_sharers(doc, index, span, title_tok)
+            if sharers:
+                emit = _sharing(emit, sharers)
         if title_tok is None and i == start - 1 and _is_party(index.name_by_token.get(i)):
             emit(doc[i], pid, index.name_by_token[i], "affiliation:party")  # "Democrat Jane Roe"
         if i > 0 and (doc[i].text in ("'s", "’s") or (doc[i].text in ("'", "’") and doc[i - 1].lower_.endswith("s"))):
             a = index.name_by_token.get(i - 1)
             if a:  # "China's Xi Jinping", "Bahrain's heir apparent Salman bin Hamad"
                 emit(title_tok or doc[i], pid, a, "affiliation:possessive")
+        elif title_tok is not None and i >= 0 and i + 1 < start and doc[i + 1].lower_ == "of" \
+                and not index.name_by_token.get(i):
+            # "the ruling Fidesz party of premier X": the body whose head noun the titled
+            # name's "of" hangs on
+            owner = doc[i]
+            if owner.lower_ in BODY_OF_TITLED and doc[i + 1].head.i == i:
+                for c in owner.children:
+                    a = index.name_by_token.get(c.i)
+                    if c.dep_ == "compound" and a and index.type_of(a) == "ORGANISATION":
+                        emit(title_tok, pid, a, "affiliation:body-of-titled")
         elif title_tok is not None and i >= 0:
             a = index.name_by_token.get(i)
             sender = _envoy_sender(doc, index, a, i, title_tok) if a else None
@@ -112,6 +135,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             # each title of the coordination takes the anchor before it
             for tok, a in _coordinated_title_anchors(doc, index, i, titles):
                 emit(tok, pid, a, "affiliation:title")
+        emit = base_emit
         # 2. apposition "<Name>, the <title> of|at|for <X>" or "<title> ..., <Name>"
         root = span.root
         # a name the parser split ("Moon Jae-in": "in" heads the apposition) has several roots
@@ -127,6 +151,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                 emit(ap, pid, index.name_by_token[ap.i], "affiliation:party")
                 continue
             t = ap if ap.lower_ in titles else next((x for x in ap.children if x.lower_ in titles and x.dep_ == "compound"), None)
+            if t is None and ap not in predicates:
+                # "X, a Fijian lawyer and diplomat": a title coordinated with the head noun
+                # (a bare word for a state's staff: not "a Turkish writer and civil society leader")
+                t = next((x for x in ap.children if x.dep_ == "conj" and x.lower_ in STAFF_WORDS and x.tag_ == "NN"
+                          and not any(True for _ in x.children)), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
             anchors = _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index)
@@ -191,6 +220,11 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     if p.dep_ == "pobj" and a and index.type_of(a) in kinds \
                             and (comma or index.type_of(a) == "COUNTRY" or _plainly_a_body(doc, index, a, p.i)):
                         emit(c, pid, a, "affiliation:of")
+    emit = base_emit
+    for tok, person, anchor in _appointed_as(doc, index, titles):
+        emit(tok, person, anchor, "affiliation:appointment-as")
+    for tok, person, anchor in fellow_roles(doc, index, titles):
+        emit(tok, person, anchor, "affiliation:fellow")
     for tok, person, anchor in _behalf_of(doc, index):
         emit(tok, person, anchor, "affiliation:on-behalf")
     for tok, person, anchor in _fronted_as_roles(doc, index, titles):
@@ -253,6 +287,68 @@ def _bracketed_anchor(doc: Doc, index, start: int, end: int) -> Optional[str]:
     if start == 0 or doc[start - 1].lower_ == "by" or "\n" in doc[start - 1].text or doc[start - 1].is_space:
         return None
     return a
+
+
+def _appointed_as(doc: Doc, index, titles: Set[str]) -> List:
+    """(title, person, anchor) for "the appointment (election, nomination) of X as Y's
+    <title>" (``role_giving_nouns`` in roles.yaml): the role the noun gives is the named
+    person's. The anchor is the title's possessor, demonym or "of" object; not a negated
+    or hoped-for appointment (the noun's verb negated: "blocked" is left to the reader)."""
+    out = []
+    for noun in doc:
+        if noun.lower_ not in ROLE_GIVING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            continue
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        person = index.entity(obj.i) if obj is not None else None
+        if not person or index.type_of(person) != "PERSON" or index.kind_by_token.get(obj.i) != "NAME":
+            continue
+        as_preps = [c for c in list(noun.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+        for as_prep in as_preps:
+            title = next((c for c in as_prep.children if c.dep_ == "pobj"), None)
+            if title is None or title.lower_ not in titles or _names_another_person(doc, title, person, index):
+                continue
+            for a in _anchors_of(title, index):
+                out.append((title, person, a))
+    return out
+
+
+def _plural_title_sharers(doc: Doc, index, span, title_tok: Token) -> List[str]:
+    """The people named in coordination after ``span`` whose title run is ``title_tok``,
+    a plural title ("ministers", "Reps."): "Kenyan ministers A and B" → [B]."""
+    low = title_tok.lower_
+    plural = title_tok.tag_ in ("NNS", "NNPS") or low in ("reps", "sens") \
+        or (low.endswith("s") and title_tok.i + 1 < len(doc) and doc[title_tok.i + 1].text == "." and low in ("reps", "sens"))
+    if not plural:
+        return []
+    pid = index.entity(span.start)
+    out = []
+    for c in span.root.children:
+        if c.dep_ != "conj" or c.i < span.end:
+            continue
+        other = index.entity(c.i)
+        if other and other != pid and index.type_of(other) == "PERSON" and index.kind_by_token.get(c.i) == "NAME" \
+                and not (c.i > 0 and index.mention_of.get(c.i, (c.i, c.i))[0] > 0
+                         and doc[index.mention_of[c.i][0] - 1].lower_ not in ("and", ",")):
+            out.append(other)
+    return out
+
+
+def _sharing(emit, sharers: List[str]):
+    """``emit`` that also gives each of ``sharers`` what it gives the titled person."""
+    def both(tok, person, anchor, rule):
+        emit(tok, person, anchor, rule)
+        for other in sharers:
+            emit(tok, other, anchor, rule + "-shared")
+    return both
+
+
+def _abbreviated_title(doc: Doc, i: int, titles: Set[str]) -> bool:
+    """Whether ``doc[i]`` is the full stop of an abbreviated title the tokenizer split off
+    ("Reps" "." in "Democratic Reps. X"), the abbreviation with its stop being in ``titles``."""
+    return doc[i].text == "." and i > 0 and doc[i - 1].text[:1].isupper() and (doc[i - 1].lower_ + ".") in titles
 
 
 def _is_party(a: Optional[str]) -> bool:
@@ -410,6 +506,13 @@ def _pronoun_owner(ap: Token, index) -> List[str]:
             a = index.entity(c.i)
             if not a or index.kind_by_token.get(c.i) != "PRONOUN" or index.type_of(a) not in ANCHOR_TYPES:
                 return []
+            # the subject of the clause the pronoun is in: "Spain dispatched its culture
+            # minister, X" (whatever other state the sentence names)
+            verb = ap.head if ap.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+                    s.dep_ == "nsubj" and index.entity(s.i) == a and index.kind_by_token.get(s.i) == "NAME"
+                    for s in verb.children):
+                return [a]
             # only where no other state or body could be meant: the one named before it in
             # its sentence (of its type, for a body), else in the sentence before
             doc = ap.doc

@@ -17,6 +17,8 @@ from .records import record
 MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
 # verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
 OFFICE_VERBS = {"chair", "head", "lead"}
+# verbs of gaining a seat on a body: "Japan won a seat on the Human Rights Council"
+SEAT_WINNING_VERBS = {"win", "secure", "gain", "retain", "keep", "get", "obtain", "regain"}
 
 def offices(doc: Doc, index, args, words) -> List[Dict]:
     """MEMBER_OF (a state) or AFFILIATED_WITH (a person) from holding an organisation's
@@ -29,7 +31,8 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
             orgs = [e for c in tok.children if c.dep_ == "dobj" for e in _org_of_np(c, index, args)]
             v = tok
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and tok.dep_ == "dobj" \
-                and tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy"):
+                and (tok.head.lemma_.lower() in ("hold", "have", "take", "assume", "occupy")
+                     or lemma == "seat" and tok.head.lemma_.lower() in SEAT_WINNING_VERBS and _plain(tok.head)):
             orgs = _office_orgs(tok, index, args)
             v = tok.head
             # "took over the bloc's chairmanship from X": the one handing over held it too
@@ -38,6 +41,16 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
                        if index.type_of(e) == "COUNTRY"] if v.lemma_.lower() in ("take", "assume") else []
             for h in holders:
                 out.extend(record(tok, h, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}") for org in orgs if org != h)
+        elif tok.pos_ == "NOUN" and lemma == "seat" and not any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "a", "an") for c in tok.children):
+            # "Estonia's seat on the UN Security Council": a state's own seat on a body
+            on_orgs = [e for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at")
+                       for o in p.children if o.dep_ == "pobj" for e in _org_of_np(o, index, args)]
+            holders = [e for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                       for e in [index.entity(c.i)] if e and index.type_of(e) == "COUNTRY"]
+            for h in holders:
+                out.extend(record(tok, h, "MEMBER_OF", org, rule_id="MEMBER_OF:office:own-seat")
+                           for org in on_orgs if org != h)
+            continue
         elif tok.pos_ == "NOUN" and lemma in MEMBER_OFFICES and lemma != "seat":
             # "Chile's presidency of the bloc", "the Chilean chairmanship of the bloc": the
             # holder named on the office noun itself
@@ -70,6 +83,14 @@ def offices(doc: Doc, index, args, words) -> List[Dict]:
                 elif st in MEMBER_TYPES:
                     out.append(record(tok, s, "MEMBER_OF", org, rule_id=f"MEMBER_OF:office:{lemma}"))
     return out
+
+
+def _plain(verb: Token) -> bool:
+    """Whether ``verb`` is asserted as it stands: not negated, not under another verb
+    ("failed to win", "hopes to win"), without a modal ("could win")."""
+    return verb.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp") and not any(
+        c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would", "should", "can")
+        for c in verb.children)
 
 
 def _office_orgs(tok: Token, index, args) -> List[str]:
