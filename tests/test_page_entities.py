@@ -56,7 +56,7 @@ def test_a_prize_ceremony_is_not_an_opening_ceremony_of_another_event(nlp):
     ("Armenia keeps close economic links with Moscow.", "Moscow"),
     ("The decision is a challenge to the tribunal, to Tbilisi and to the West.", "Tbilisi"),
     ("The trip is a direct challenge to Kyiv.", "Kyiv"),
-    ("Many see the visit as a challenge to the court, to Kyiv, to the West and to rights groups.", "Kyiv"),
+    ("Critics read the ruling as an affront to the panel, to Tbilisi, to Brussels and to campaigners.", "Tbilisi"),
     ("The envoy said the prime minister spoke only for Budapest.", "Budapest"),
 ])
 def test_capitals_owning_a_state_body_or_given_a_policy_are_countries(nlp, text, name):

@@ -13,7 +13,7 @@ state are COUNTRY aliases; used as a place they stay LOCATIONs).
   "from" on the verb).
 
 - the other end of a relation noun or an envoy ("ties to Moscow", "Japan's envoy to Beijing",
-  "a challenge to the court, to Kyiv"), the one a person speaks for ("spoke only for Rome"),
+  "an affront to the panel, to Tbilisi"), the one a person speaks for ("spoke only for Rome"),
   and the capital of the people who govern there ("the leaders in Vienna and Budapest").
 - the first part of a participle compound: "the Moscow-backed separatists", "a
   Washington-led coalition", "Beijing-funded projects" (the participles are
@@ -94,7 +94,7 @@ def to_a_state(root: Token) -> bool:
     if prep.head.lower_ in RELATIONAL_NOUNS - ENVOY_NOUNS:
         return True
     if _repeats_relational_to(prep):
-        return True  # "a challenge to the court, to Kyiv" where the parser hangs the second "to" on the verb
+        return True  # "an affront to the panel, to Tbilisi" where the parser hangs the second "to" on the verb
     # a state's envoy: "called in Norway's ambassador to Moscow" (the parser often hangs "to" on the
     # verb); not envoys sent or travelling ("decided to send two envoys to Bamako")
     envoy = root.doc[prep.i - 1] if prep.i > 0 else None
@@ -106,7 +106,7 @@ def to_a_state(root: Token) -> bool:
 
 def _repeats_relational_to(prep: Token) -> bool:
     """``prep`` ("to") repeats, after a comma, a "to" phrase of a relation noun in the same
-    sentence: "a challenge to the court, to Kyiv, to the West" (each "to" names the other
+    sentence: "an affront to the panel, to Tbilisi, to Brussels" (each "to" names the other
     end of the challenge); not "a trip to Rome, to Kyiv" (a trip is no relation noun)."""
     doc = prep.doc
     k = prep.i - 1

@@ -582,7 +582,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
                               "attrs": {"outlet": True} if label == "ORGANISATION" else {}, "source": "credit"})
                          for s, e, label, name in credited)
         cands = self._state_bodies(doc, cands, gaz)
-        cands.extend(numbered_sessions(doc, cands, self.numbered_body_heads))  # "the 39th General Assembly of the OAS"
+        cands.extend(numbered_sessions(doc, cands, self.numbered_body_heads))  # "the 61st General Assembly of the Andean Parliament"
         for _, c in cands:
             if c["label"] == "EVENT" and standing_body(doc, c["start"], c["end"], self.body_event_heads):
                 c["label"] = "ORGANISATION"  # "the African National Congress": a body, not its congress

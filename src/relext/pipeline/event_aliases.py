@@ -77,8 +77,8 @@ def _states_and_bodies() -> Tuple[frozenset, frozenset]:
 
 
 def _adds_only_owner(doc: Doc, k2: Tuple[int, int], extra: List) -> bool:
-    """The longer name adds only its owner, a body named after "of" at its end: "the 39th
-    General Assembly | of the Organization of American States |" / "the 39th General Assembly"."""
+    """The longer name adds only its owner, a body named after "of" at its end: "the 61st
+    General Assembly | of the Andean Parliament |" / "the 61st General Assembly"."""
     ofs = [t.i for t in doc[k2[0]:k2[1]] if t.lower_ == "of"]
     if not ofs or not extra:
         return False
@@ -159,16 +159,16 @@ def merge_place_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
                     out[k3] = (key, name, v[2])
 
 
-# words between the named parties of a meeting's name ("the EU-Africa summit", "the summit
-# of the European Union and Africa", "talks between China and Japan")
+# words between the named parties of a meeting's name ("the AU-EU summit", "the summit
+# of the African Union and the EU", "talks between China and Japan")
 _PARTY_SEPARATORS = {"the", "of", "and", "between", "with", "-", "–", "&", "'s", "’s", ","}
 _PLACE_OR_TIME = {"in", "at", "on", "for", "next", "last", "this"}
 
 
 def _parties(span: Span) -> Optional[frozenset]:
     """The parties a meeting's name is made of, as state and body keys (a name no gazetteer
-    knows stands for itself): {EU, Africa} for both "the EU-Africa summit" and "the summit
-    of the European Union and Africa"; None when the name has any other word (a topic, an
+    knows stands for itself): {AU, EU} for both "the AU-EU summit" and "the summit
+    of the African Union and the EU"; None when the name has any other word (a topic, an
     edition, a place after "in") or fewer than two parties."""
     aliases = _party_aliases()
     chunks: List[List[str]] = [[]]
@@ -209,7 +209,7 @@ def _party_aliases() -> Dict[str, str]:
 
 
 def merge_party_names(doc: Doc, events: List[Dict], out: Dict) -> None:
-    """"the EU-Africa summit" and "the summit of the European Union and Africa" are one event:
+    """"the AU-EU summit" and "the summit of the African Union and the EU" are one event:
     two meeting names of the same head family whose parties are the same states and bodies,
     however written (a hyphenated pair, "of A and B", "between A and B")."""
     first: Dict[Tuple[str, frozenset], str] = {}

@@ -129,7 +129,7 @@ class EventNamer:
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
         f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
         doc = span.doc
-        f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Paris in 2024"
+        f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Sydney in 2000"
         for t in span:
             low = t.lower_
             if low in ("winter", "summer"):
@@ -142,7 +142,7 @@ class EventNamer:
 
     def _placed_after(self, span: Span) -> Dict[str, object]:
         """The host city and the year written after the Games' name, in one or two "in"
-        phrases: "the Summer Olympics in Paris in 2024", "the Games in Sochi", "the Olympics
+        phrases: "the Summer Olympics in Sydney in 2000", "the Games in Sochi", "the Olympics
         in 1980"; a city is a place the model tags or an edition's city (not "in February")."""
         doc, i, out = span.doc, span.end, {}
         cities = {e["city"] for e in self.editions}

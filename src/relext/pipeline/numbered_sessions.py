@@ -1,5 +1,5 @@
-"""A body's numbered session is an event: "the 39th General Assembly of the Organization of
-American States", "the 52nd General Assembly", "the Third Plenum".
+"""A body's numbered session is an event: "the 61st General Assembly of the Andean
+Parliament", "the 52nd General Assembly", "the Third Plenum".
 
 The model and the gazetteer name the body ("General Assembly of the ...", "General Assembly");
 an ordinal before it makes the phrase one sitting of that body, a named EVENT whose name

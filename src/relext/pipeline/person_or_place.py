@@ -363,7 +363,7 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
     names = [t for t in words if t.text != "-" and t.lower_ not in NAME_PARTICLES]
     if len(names) == 1 and names[0].is_alpha and names[0].is_title and names[0].lower_ not in common_words \
             and start > 0 and doc[start - 1].text not in (".", ":") and _age_after(doc, end):
-        return True  # "their daughters, Malia, 17, and Sasha, 14,": a given name with an age
+        return True  # "her sons, Luca, 12, and Teodor, 9,": a given name with an age
     if not 2 <= len(names) <= 5 or not all(t.is_alpha and t.is_title for t in names):
         return False
     if any(t.lower_ in blockers for t in words) or start > 0 and doc[start - 1].lower_ == "the":
