@@ -52,7 +52,9 @@ LIST_PREPS = {"including", "like", "as"}
 # rebuke from Y"): the "from" phrase, on the verb or on the noun, names the noun's doer
 BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
                  # one who defies a ban (warrant, warning) is the one it is laid on
-                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge"}
+                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge",
+                 # and one who brushes it aside or heeds it ("ignored (dismissed, heeded) warnings from X")
+                 "ignore", "dismiss", "disregard", "heed"}
 # positions given to someone: "a permanent seat for Brazil"
 # a party's own pursuit, which others back or oppose: "France and Germany opposed their bids"
 # is someone else's bid, never the opposers' own

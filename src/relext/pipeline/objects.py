@@ -399,7 +399,10 @@ class ObjectsMixin:
                     objs.extend(self.verb_subjects(tok.head))
             elif slot == "patient":
                 # "X was hit with sanctions by Y", "X is under US sanctions": who suffers the noun
-                if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_.lower() in BLOW_VERBS:
+                    # "X was hit by sanctions from Y": the passive's subject suffers the noun
+                    objs.extend(e for c in tok.head.head.children if c.dep_ == "nsubjpass" for e in self.entities_of(c))
+                elif tok.dep_ == "pobj" and tok.head.lower_ == "with":
                     objs.extend(e for c in tok.head.head.children if c.dep_ == "nsubjpass" for e in self.entities_of(c))
                     if tok.head.head.lemma_.lower() in BLOW_VERBS:  # "hit X with new sanctions"
                         objs.extend(e for c in tok.head.head.children if c.dep_ == "dobj" for e in self.entities_of(c))

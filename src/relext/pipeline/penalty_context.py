@@ -21,6 +21,7 @@ from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
+from ..gazetteer import read_data
 from ._lookup import positions_in
 from .records import record
 
@@ -36,6 +37,16 @@ PASSIVE_PENALTIES = {"ban", "bar", "sanction", "blacklist", "freeze", "penalise"
 LAYING = {"impose", "slap", "place", "put", "level", "announce", "unveil", "introduce"}
 PENALTY_NOUNS = {"freeze", "ban", "sanction", "embargo", "restriction", "curb"}
 LOOK_BACK = 3
+_AGAIN = read_data("penalty_remention.yaml")
+# a penalty named again as the subject of a verb naming whom it hits ("the measures target A")
+AGAIN_NOUNS = frozenset(_AGAIN["penalty_nouns"])
+AGAIN_VERBS = frozenset(_AGAIN["naming_verbs"])
+REACHING_VERBS = frozenset(_AGAIN["reaching_verbs"])
+AGAIN_DETS = frozenset(_AGAIN["remention_dets"])
+# a suspension told without its body ("X was suspended", "X had its membership suspended")
+SUSPENDING = frozenset(_AGAIN["suspension_verbs"])
+SUSPENSION_NOUNS = frozenset(_AGAIN["suspension_nouns"])
+STATE_VERBS = frozenset(_AGAIN["state_verbs"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 
 
@@ -81,7 +92,7 @@ def _unnamed_penalty_author(args, sents, tok: Token) -> List[str]:
         if v.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in v.children) or args.modality.negation(v)[0]:
             continue
         lemma = v.lemma_.lower()
-        if lemma not in PASSIVE_PENALTIES and not (lemma in LAYING and any(
+        if lemma not in PASSIVE_PENALTIES | SUSPENDING and not (lemma in LAYING and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_NOUNS for c in v.children)):
             continue
         authors += [e for c in v.children if c.dep_ == "nsubj" for e in _named(args, c)
@@ -112,6 +123,9 @@ def _listed(args, root: Token) -> List[Token]:
         subj = [c for c in kids if c.dep_ == "nsubj"]
         if subj and _marked(subj[0]):
             return [c for c in kids if c.dep_ == "dobj"]
+        return _named_again(args, root)
+    elif lemma in AGAIN_VERBS | REACHING_VERBS:
+        return _named_again(args, root)
     elif lemma == "be":
         among = [c for c in kids if c.dep_ == "prep" and c.lower_ == "among"]
         subj = [c for c in kids if c.dep_ in ("nsubj", "attr")]
@@ -123,6 +137,27 @@ def _listed(args, root: Token) -> List[Token]:
     return []
 
 
+def _named_again(args, verb: Token) -> List[Token]:
+    """"The measures target A", "The new listings include A", "The asset freeze applies to
+    A": a penalty noun named again (definite, no owner named on it) as the active subject of
+    a verb naming whom it hits; the phrases naming them."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or args.modality.negation(verb)[0]:
+        return []
+    noun = subj[0]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AGAIN_NOUNS and noun.lower_ not in AGAIN_NOUNS:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in AGAIN_DETS for c in noun.children):
+        return []
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and args.index.entity(c.i) for c in noun.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
+        return []  # "Japan's measures", "the EU sanctions", "the measures by X": an author of their own
+    if verb.lemma_.lower() in REACHING_VERBS:
+        return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                if o.dep_ == "pobj"]
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
 def _named(args, tok: Token) -> List[str]:
     index = args.index
     return [e for e in args.entities_of(tok, positions=True) if index.type_of(e) in ACTOR_TYPES]
@@ -131,7 +166,8 @@ def _named(args, tok: Token) -> List[str]:
 def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:
     """SANCTIONS whose author is named only before (see the module docstring)."""
     out: List[Dict] = []
-    cands = positions_in(doc, PENALISED, PASSIVE_PENALTIES, LAYING, {"include"}, {"list"}, attr="LEMMA")
+    cands = positions_in(doc, PENALISED, PASSIVE_PENALTIES, LAYING, {"include"}, {"list"}, AGAIN_VERBS,
+                         REACHING_VERBS, SUSPENDING, SUSPENSION_NOUNS, attr="LEMMA")
     if not cands:
         return out
     sents = list(doc.sents)
@@ -150,7 +186,9 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
     for i in cands:
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        if lemma in PASSIVE_PENALTIES and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+        if lemma in SUSPENDING | SUSPENSION_NOUNS:
+            out += _suspended_in_context(args, sents, records, tok)
+        elif lemma in PASSIVE_PENALTIES and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children) \
                 and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
                     index.entity(o.i) for o in c.children) for c in tok.children):
@@ -172,6 +210,46 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
         elif lemma in LAYING and tok.pos_ == "VERB":
             out += _misparsed_penalties(args, tok)
     return out
+
+
+def _suspended_in_context(args, sents, records: List[Dict], tok: Token) -> List[Dict]:
+    """"X was suspended", "X had its membership suspended (by Y)", "X is (remains) under
+    suspension": the organisation named as agent, else the organisation that authored the
+    nearest SANCTIONS relation before (`_author`); a "from" body of its own is left to the
+    trigger rules."""
+    index = args.index
+    victims: List[str] = []
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if tok.pos_ == "VERB":
+        if any(c.dep_ == "prep" and c.lower_ == "from" and any(index.entity(o.i) for o in c.children)
+               for c in tok.children):
+            return []
+        held = [c for c in tok.children if c.dep_ == "nsubj"] if tok.dep_ in ("ccomp", "xcomp", "oprd") else \
+            [tok.head] if tok.dep_ == "acl" else []
+        if any(c.dep_ == "auxpass" for c in tok.children) and not held:
+            if agents:
+                return []  # "X was suspended by Y": the trigger rules
+            victims = [e for c in tok.children if c.dep_ == "nsubjpass" for e in _named(args, c)]
+        elif held and held[0].lemma_.lower() == "membership" and held[0].head.lemma_.lower() == "have" or \
+                held and held[0].lemma_.lower() == "membership" and tok.head.lemma_.lower() == "have":
+            # "X had its membership suspended (by Y)"
+            have = held[0].head if held[0].head.lemma_.lower() == "have" else tok.head
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in held[0].children):
+                victims = [e for c in have.children if c.dep_ == "nsubj" for e in _named(args, c)]
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in STATE_VERBS:
+        victims = [e for c in tok.head.head.children if c.dep_ == "nsubj" for e in _named(args, c)]  # "X is under suspension"
+    victims = [v for v in victims if index.type_of(v) in ("COUNTRY", "ORGANISATION")]
+    if not victims:
+        return []
+    host = tok.head.head if tok.pos_ != "VERB" else tok
+    negated, cue = args.modality.negation(host)
+    if agents:
+        authors = [e for o in agents for e in _named(args, o) if index.type_of(e) == "ORGANISATION"]
+    else:
+        authors = [a for a in _author(sents, records, tok, index, victims) if index.type_of(a) == "ORGANISATION"]
+        authors = authors or [a for a in _unnamed_penalty_author(args, sents, tok) if index.type_of(a) == "ORGANISATION"]
+    return [record(tok, s, "SANCTIONS", v, rule_id="SANCTIONS:suspended-in-context", negated=negated, cue=cue)
+            for s in authors for v in victims if v != s]
 
 
 def _inverted_victims(args, tok: Token) -> List[str]:
