@@ -334,6 +334,15 @@ class SubjectsMixin:
                 found = [e for e in found if self.index.type_of(e) == "PERSON"]
             # the opening word itself (a weekday, a place) is no subject
             return [e for e in found if self.index.entity(c.i + 1) != e or self.index.type_of(e) == "PERSON"]
+        for c in v.children:
+            # "FIFA banned Russia": a name opening the sentence right before its verb that the
+            # parser hung on the verb as a modifier ("npadvmod") instead of its subject
+            if c.dep_ not in ("npadvmod", "nmod", "dep") or c.pos_ != "PROPN" or c.i > v.i \
+                    or c.left_edge.i != v.sent.start or c.ent_type_ in ("DATE", "TIME"):
+                continue
+            if any(t.dep_ not in ("aux", "neg", "advmod") for t in v.doc[c.right_edge.i + 1:v.i]):
+                continue
+            return [e for e in self.entities_of(c) if self.index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
         return []
 
     def _listed_members(self, group: Token) -> List[str]:
