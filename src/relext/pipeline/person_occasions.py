@@ -51,14 +51,18 @@ class PersonOccasions:
             the others.
         titles: titles one person holds at a time, which name the holder after "the"
             ("the Pope's funeral" -> "funeral of the Pope").
+        title_synonyms: title -> the title words written before a holder's name for it
+            ("pontiff" -> ["pope"]: "the funeral of the pontiff" after "Pope Benedict").
     """
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str],
-                 titles: Iterable[str] = ()) -> None:
+                 titles: Iterable[str] = (), title_synonyms: Optional[Mapping[str, Iterable[str]]] = None) -> None:
         self.heads = {h.lower() for h in heads}
         self.tails = {t.lower() for t in tails}
         self.prepositions = {k.lower(): v for k, v in prepositions.items()}
         self.titles = {t.lower() for t in titles}
+        # a title and the words written before a holder's name for it ("the pontiff" is "Pope X")
+        self.title_synonyms = {k.lower(): {w.lower() for w in v} for k, v in (title_synonyms or {}).items()}
 
     def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str, str]]:
         """``(start, end, name, person)`` of each occasion named by a person.
@@ -82,6 +86,8 @@ class PersonOccasions:
             person = self._titled(last, start) or self._possessor(last, start, ent_at)
             if person is None:
                 person, prep = self._of_object(last, ent_at)
+            if person is None:
+                person, prep = self._of_title(last, ent_at)
             else:
                 prep = self.prepositions.get(doc[end - 1].lower_) or self.prepositions.get(head.lower_, "of")
             if person is None:
@@ -138,6 +144,30 @@ class PersonOccasions:
                         name = _person_name(doc, obj, ent_at)
                         if name is not None:
                             return name, prep.lower_
+        return None, None
+
+
+    def _of_title(self, last: Token, ent_at: Dict[int, str]) -> Tuple[Optional[str], Optional[str]]:
+        """"the funeral of the pontiff", "the coronation of the king": the "of" object is a
+        title one person holds at a time, after "the". The occasion is named by the holder
+        where the text names exactly one person with that title before the name ("Pope
+        Benedict died ... the funeral of the pontiff" is the funeral of Pope Benedict), else
+        by the title ("funeral of the pontiff")."""
+        doc = last.doc
+        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+            return None, None
+        for prep in last.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in self.titles and obj.tag_ == "NN" \
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.lefts) \
+                        and not any(c.dep_ in ("amod", "compound", "poss") for c in obj.lefts):
+                    words = {obj.lower_} | self.title_synonyms.get(obj.lower_, set())
+                    holders = {_person_name(doc, doc[t.i + 1], ent_at) for t in doc
+                               if t.lower_ in words and t.is_title and t.i + 1 < len(doc) and ent_at.get(t.i + 1) == "PERSON"}
+                    holders.discard(None)
+                    return (holders.pop() if len(holders) == 1 else f"the {obj.lower_}"), prep.lower_
         return None, None
 
 
