@@ -53,16 +53,22 @@ class PersonOccasions:
             ("the Pope's funeral" -> "funeral of the Pope").
         title_synonyms: title -> the title words written before a holder's name for it
             ("pontiff" -> ["pope"]: "the funeral of the pontiff" after "Pope Benedict").
+        death_heads: occasions held for the dead ("funeral", "burial"): a definite one with no
+            person of its own is the occasion of the only person the text says died.
+        death_verbs: lemmas whose subject died ("die", "assassinate").
     """
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str],
-                 titles: Iterable[str] = (), title_synonyms: Optional[Mapping[str, Iterable[str]]] = None) -> None:
+                 titles: Iterable[str] = (), title_synonyms: Optional[Mapping[str, Iterable[str]]] = None,
+                 death_heads: Iterable[str] = (), death_verbs: Iterable[str] = ()) -> None:
         self.heads = {h.lower() for h in heads}
         self.tails = {t.lower() for t in tails}
         self.prepositions = {k.lower(): v for k, v in prepositions.items()}
         self.titles = {t.lower() for t in titles}
         # a title and the words written before a holder's name for it ("the pontiff" is "Pope X")
         self.title_synonyms = {k.lower(): {w.lower() for w in v} for k, v in (title_synonyms or {}).items()}
+        self.death_heads = {h.lower() for h in death_heads}
+        self.death_verbs = {v.lower() for v in death_verbs}
 
     def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str, str]]:
         """``(start, end, name, person)`` of each occasion named by a person.
@@ -88,6 +94,8 @@ class PersonOccasions:
                 person, prep = self._of_object(last, ent_at)
             if person is None:
                 person, prep = self._of_title(last, ent_at)
+            if person is None and head.lower_ in self.death_heads:
+                person, prep = self._of_the_dead(last, ent_at)
             else:
                 prep = self.prepositions.get(doc[end - 1].lower_) or self.prepositions.get(head.lower_, "of")
             if person is None:
@@ -169,6 +177,34 @@ class PersonOccasions:
                     holders.discard(None)
                     return (holders.pop() if len(holders) == 1 else f"the {obj.lower_}"), prep.lower_
         return None, None
+
+
+    def _of_the_dead(self, last: Token, ent_at: Dict[int, str]) -> Tuple[Optional[str], Optional[str]]:
+        """"Pope Benedict died on Saturday ... the funeral on Thursday": a definite funeral,
+        burial or memorial with no person of its own is the one of the only person the text
+        says died (the subject of ``death_verbs``, or named after "the late"). Not where two
+        people died, nor an occasion with its own "of"/"for" object or possessor."""
+        doc = last.doc
+        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+            return None, None
+        if any(c.dep_ in ("poss",) or c.dep_ == "prep" and c.lower_ in ("of", "for") for c in last.children):
+            return None, None
+        dead = set()
+        for t in doc:
+            if ent_at.get(t.i) != "PERSON" or ent_at.get(t.i + 1) == "PERSON":
+                continue  # the last word of a name heads it
+            verb = t.head
+            died = t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in self.death_verbs \
+                and not any(c.dep_ == "neg" for c in verb.children)
+            late = t.i > 1 and any(doc[k].lower_ == "late" and doc[k - 1].lower_ == "the"
+                                   for k in range(max(1, t.i - 3), t.i) if ent_at.get(k) != "PERSON")
+            if died or late:
+                start = t.i
+                while start > 0 and ent_at.get(start - 1) == "PERSON":
+                    start -= 1  # the person's own words, without the titles before them
+                dead.add(doc[start:t.i + 1].text)
+        dead.discard(None)
+        return (dead.pop(), "of") if len(dead) == 1 else (None, None)
 
 
 def _person_name(doc: Doc, tok: Token, ent_at: Dict[int, str]) -> Optional[str]:
