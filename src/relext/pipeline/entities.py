@@ -34,6 +34,7 @@ from ._lookup import WordSet, positions_in, span_text
 from .acronyms import _acronym_named_bodies, _bracketed_long_forms, _repeat_acronyms
 from .event_acronyms import event_acronyms
 from .numbered_sessions import numbered_sessions
+from .owned_meetings import owned_meetings
 from .named_heads import EventShapes, standing_body
 from .person_occasions import PersonOccasions
 from .generic_parties import with_party_word
@@ -139,6 +140,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                        | set(heads.get("institution_words", ())) | LANDMARKS | SITES | REGION_NOUNS
                                        | OUTLET_NOUNS | self.event_words)
         self.event_keywords = WordSet(nlp.vocab, events["keywords"], attr="LOWER")
+        owned = events.get("owned_meetings", {})
+        self.owned_meeting_heads = frozenset(owned.get("heads", ()))
+        self.owned_meeting_bodies = frozenset(owned.get("body_words", ()))
         person_occasions = events.get("person_occasions", {})
         self.person_occasions = PersonOccasions(person_occasions.get("heads", ()), person_occasions.get("tails", ()),
                                                 person_occasions.get("prepositions", {}),
@@ -585,7 +589,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                               "attrs": {"outlet": True} if label == "ORGANISATION" else {}, "source": "credit"})
                          for s, e, label, name in credited)
         cands = self._state_bodies(doc, cands, gaz)
-        cands.extend(numbered_sessions(doc, cands, self.numbered_body_heads))  # "the 61st General Assembly of the Andean Parliament"
+        cands.extend(numbered_sessions(doc, cands, self.numbered_body_heads))
+        cands.extend(owned_meetings(doc, cands, self.owned_meeting_heads, self.owned_meeting_bodies))  # "the group's gathering"  # "the 61st General Assembly of the Andean Parliament"
         for _, c in cands:
             if c["label"] == "EVENT" and standing_body(doc, c["start"], c["end"], self.body_event_heads):
                 c["label"] = "ORGANISATION"  # "the African National Congress": a body, not its congress
