@@ -179,13 +179,20 @@ def _acts_as_person(tok) -> bool:
     return tok.dep_ == "conj" and head.ent_type_ == "PERSON" and head.dep_ in ("nsubj", "dobj", "pobj")
 
 
-def _listed_with(tok, sure: set) -> bool:
-    """``tok`` is coordinated with a token of ``sure`` ("Mali" in "Mali, Niger and Burkina Faso")."""
+def _list_members(tok) -> list:
+    """The heads of the coordinated list ``tok`` belongs to, ``tok`` included: its first
+    member and every conjunct under it ("Mali", "Niger", "Faso" in "Mali, Niger and Burkina
+    Faso")."""
     first = tok
     while first.dep_ == "conj":
         first = first.head
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
-    return any(m.i in sure or any(c.i in sure for c in m.children if c.dep_ == "compound") for m in members if m.i != tok.i)
+    return [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
+
+
+def _listed_with(tok, sure: set) -> bool:
+    """``tok`` is coordinated with a token of ``sure`` ("Mali" in "Mali, Niger and Burkina Faso")."""
+    return any(m.i in sure or any(c.i in sure for c in m.children if c.dep_ == "compound")
+               for m in _list_members(tok) if m.i != tok.i)
 
 
 # lower-case nouns for a person that come right before a name ("billionaire Bidzina
@@ -408,11 +415,7 @@ def _listed_with_people(doc: Doc, start: int, end: int, unknown_place: Callable[
     if not 2 <= len(words) <= 4 or not all(t.is_alpha and t.is_title for t in words) \
             or any(t.lower_ in blockers for t in words):
         return False
-    first = words.root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in {first.i} | {c.i for c in first.subtree}]
-    others = [m for m in members if not start <= m.i < end]
+    others = [m for m in _list_members(words.root) if not start <= m.i < end]
     for m in others:
         if m.ent_type_ in ("FAC", "ORG", "NORP"):
             return False
