@@ -143,7 +143,7 @@ class PersonOccasions:
         """"the funeral of Queen Elizabeth II", "the memorial service for Desmond Tutu": the
         definite occasion's "of" or "for" object is a named person."""
         doc = last.doc
-        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+        if not _definite(last):
             return None, None  # "a funeral for X" is no one named occasion
         for prep in last.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
@@ -162,7 +162,7 @@ class PersonOccasions:
         Benedict died ... the funeral of the pontiff" is the funeral of Pope Benedict), else
         by the title ("funeral of the pontiff")."""
         doc = last.doc
-        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+        if not _definite(last):
             return None, None
         for prep in last.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
@@ -185,7 +185,7 @@ class PersonOccasions:
         says died (the subject of ``death_verbs``, or named after "the late"). Not where two
         people died, nor an occasion with its own "of"/"for" object or possessor."""
         doc = last.doc
-        if not any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts):
+        if not _definite(last):
             return None, None
         if any(c.dep_ in ("poss",) or c.dep_ == "prep" and c.lower_ in ("of", "for") for c in last.children):
             return None, None
@@ -205,6 +205,13 @@ class PersonOccasions:
                 dead.add(doc[start:t.i + 1].text)
         dead.discard(None)
         return (dead.pop(), "of") if len(dead) == 1 else (None, None)
+
+
+def _definite(last: Token) -> bool:
+    """The occasion ending in ``last`` has "the" before it ("the funeral", "the funeral
+    Mass"): "a funeral for X" is no one named occasion."""
+    doc = last.doc
+    return any(c.dep_ == "det" and c.lower_ == "the" for t in {last, doc[max(0, last.i - 1)]} for c in t.lefts)
 
 
 def _person_name(doc: Doc, tok: Token, ent_at: Dict[int, str]) -> Optional[str]:
