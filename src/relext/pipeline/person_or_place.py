@@ -237,11 +237,9 @@ def _described_as_person(doc: Doc, start: int, end: int, titles, body_heads) -> 
 
 
 # lower-case nouns for a company or body just before its name ("the defence contractor
-# Lockheed Martin", "the state carrier Saudia", "chipmaker TSMC"; a "bombmaker" is a person)
-COMPANY_NOUNS = {"contractor", "company", "firm", "carrier", "airline", "manufacturer", "giant", "conglomerate",
-                 "lender", "insurer", "retailer", "operator", "producer", "supplier", "startup", "start-up",
-                 "broadcaster", "miner", "shipbuilder", "developer", "subsidiary", "exporter", "refiner",
-                 "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker"}  # not "playmaker"
+# Lockheed Martin", "the state carrier Saudia", "chipmaker TSMC"; a "bombmaker" is a person):
+# ``company_nouns`` in organisations_heads.yaml, shared with relext/pipeline/company_names.py
+COMPANY_NOUNS = frozenset(read_data("organisations_heads.yaml")["company_nouns"])
 
 
 def _named_after_company_noun(doc: Doc, start: int) -> bool:
