@@ -128,7 +128,6 @@ class EventNamer:
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
         f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
-        doc = span.doc
         f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Sydney in 2000"
         for t in span:
             low = t.lower_
