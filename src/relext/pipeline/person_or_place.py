@@ -369,11 +369,8 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
     if len(names) == 1 and names[0].is_alpha and names[0].is_title and names[0].lower_ not in common_words \
             and start > 0 and doc[start - 1].text not in (".", ":") and _age_after(doc, end):
         return True  # "her sons, Luca, 12, and Teodor, 9,": a given name with an age
-    if not 2 <= len(names) <= 5 or not all(t.is_alpha and t.is_title for t in names):
-        return False
-    if any(t.lower_ in blockers for t in words) or start > 0 and doc[start - 1].lower_ == "the":
-        return False
-    if any(t.is_upper for t in names):
+    names = name_words(doc, start, end, blockers, most=5)
+    if names is None:
         return False
     root = words.root
     if _speaks_as_body(root):
@@ -390,6 +387,22 @@ def _shaped_as_person(doc: Doc, start: int, end: int, opens_name, blockers, comm
                     g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in PERSON_PRONOUNS for g in c.children):
                 return True  # "X said he would go", "X arrived and she met ..."
     return False
+
+
+def name_words(doc: Doc, start: int, end: int, blockers, most: int = 5) -> Optional[list]:
+    """The words of a span shaped as a personal name, or None: two to ``most`` capitalised
+    words, particles and joining hyphens aside ("Faisal bin Farhan", "Kassym-Jomart
+    Tokayev"), no acronym, no word of a body, site or institution (``blockers``), and no
+    "the" before the span."""
+    words = doc[start:end]
+    names = [t for t in words if t.text != "-" and t.lower_ not in NAME_PARTICLES]
+    if not 2 <= len(names) <= most or not all(t.is_alpha and t.is_title for t in names):
+        return None
+    if any(t.lower_ in blockers for t in words) or start > 0 and doc[start - 1].lower_ == "the":
+        return None
+    if any(t.is_upper for t in names):
+        return None
+    return names
 
 
 def _age_after(doc: Doc, end: int) -> bool:

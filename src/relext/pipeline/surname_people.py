@@ -19,17 +19,13 @@ from typing import Dict, List
 
 from spacy.tokens import Doc
 
-from .person_or_place import NAME_PARTICLES, PERSON_SUBJECT_VERBS, _speaks_as_body
+from .person_or_place import PERSON_SUBJECT_VERBS, _speaks_as_body, name_words
 
 
 def _shaped(doc: Doc, m: Dict, common_words, blockers) -> bool:
-    words = doc[m["start"]:m["end"]]
-    names = [t for t in words if t.text != "-" and t.lower_ not in NAME_PARTICLES]
-    if not 2 <= len(names) <= 4 or not all(t.is_alpha and t.is_title and not t.is_upper for t in names):
-        return False
-    if any(t.lower_ in blockers for t in words) or m["start"] > 0 and doc[m["start"] - 1].lower_ == "the":
-        return False
-    return names[-1].lower_ not in common_words and not _speaks_as_body(words.root)
+    names = name_words(doc, m["start"], m["end"], blockers, most=4)
+    return names is not None and names[-1].lower_ not in common_words \
+        and not _speaks_as_body(doc[m["start"]:m["end"]].root)
 
 
 def people_by_surname(doc: Doc, mentions: List[Dict], common_words, blockers) -> List[Dict]:
