@@ -300,6 +300,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                 # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend",
                 # nor "it will take part" (an agent, unlike "it takes time")
                 continue
+            elif low == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in EVENT_OBJECT_VERBS:
+                continue  # "X will not attend it", "Y will skip it": the event, never a state or body
             elif low in NEUTER:
                 wanted = ("COUNTRY", "ORGANISATION")
                 if _bound_by_quantifier(tok):
@@ -327,6 +329,8 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
 
 # ---------------------------------------------------------------------------------------
 _QUANTIFIERS = {"every", "each", "any", "no"}
+# verbs whose object "it" can only be an event (`referred_object` then takes the event in focus)
+EVENT_OBJECT_VERBS = {"attend", "skip"}
 
 
 def _bound_by_quantifier(tok) -> bool:

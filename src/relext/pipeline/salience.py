@@ -113,6 +113,10 @@ class SalienceMixin:
         window nothing is taken: falling back to the passage's event there raised three
         development sets but added a false positive on a check set, so it was dropped."""
         ev = self.salient_event(tok, parts=parts, window=window, ahead=ahead, head=head)
+        if ev is None:
+            # past the window, only a passage about one event in all: that one ("The Lusaka
+            # summit opens ... [six sentences] ... Chile is sending its foreign minister")
+            ev = self.sole_event(tok, lambda e: parts or "-ceremony" not in e)
         if ev and not head and self._background_event(tok, ev):
             # "The Danube Forum last month discussed rivers. ... Fiji dispatched its minister":
             # an event told as past background is not the one a later presence is about

@@ -107,18 +107,27 @@ class SubjectsMixin:
                                   for e in self.entities_of(c)))
 
     def _alongside(self, v: Token) -> List[str]:
-        """The actors named by "alongside" on the verb ``v`` ("boycotted X alongside B"), or
-        on the event or place it acts on, where the parser hangs it ("walked out of the
-        summit alongside B": no one is alongside a summit)."""
-        found = positions_of_words(v.doc, ("alongside",))  # (an index built once per doc)
+        """The actors named by "alongside" ("along with", "together with") on the verb ``v``
+        ("boycotted X alongside B"), or on the event or place it acts on, where the parser
+        hangs it ("walked out of the summit alongside B", "attended the summit along with B":
+        no one is alongside a summit)."""
+        found = positions_of_words(v.doc, ("alongside", "along", "together"))  # (an index built once per doc)
         if not found:
             return []
         lo, hi = v.left_edge.i, v.right_edge.i
-        preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "alongside"]
+        preps = []
         for t in (v.doc[i] for i in found if lo <= i <= hi):
-            if t.dep_ != "prep" or t.head.i == v.i:
+            if t.dep_ != "prep":
                 continue
-            n = t.head
+            if t.lower_ != "alongside":
+                # "along with B" parsed as two prepositions: B is the object of the second
+                t = next((w for w in t.children if w.dep_ == "prep" and w.lower_ == "with"), None)
+                if t is None:
+                    continue
+            if t.head.i == v.i or t.lower_ == "with" and t.head.head.i == v.i:
+                preps.append(t)
+                continue
+            n = t.head if t.lower_ == "alongside" else t.head.head
             e = self.index.entity(n.i)
             if e is None or self.index.type_of(e) not in ("EVENT", "LOCATION"):
                 continue
