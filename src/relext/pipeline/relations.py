@@ -497,7 +497,12 @@ class RelationExtractor(RuleComponent):
             if rule.relation == "MEMBER_OF":  # "In 2001 Uzbekistan joined": the body just named
                 ev = args.salient_of_type(tok, "ORGANISATION")
             else:
-                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=described_event(tok))
+                head = described_event(tok)
+                ev = args.salient_event(tok, parts=rule.relation != "BOYCOTTS", head=head)
+                if ev and not head and args._background_event(tok, ev):
+                    # "The forum ended last week. ... Chile is sending its minister": not the
+                    # event told as past background, the one the passage is about
+                    ev = args.passage_event(tok, parts=rule.relation != "BOYCOTTS") or ev
                 if ev and args.dated_elsewhere(tok, ev):
                     ev = None  # "Estonia took part in 2019": an earlier edition, not this one
             objects = [ev] if ev else []

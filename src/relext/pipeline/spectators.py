@@ -58,6 +58,8 @@ def _watched(tok: Token, index, args, modality) -> List[Dict]:
     if not events:
         return []
     remote = [t for c in tok.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree]
+    # ("watched the summit on television": the parser may hang the phrase on the event)
+    remote += [t for o in objs for c in o.children if c.dep_ == "prep" and c.i > o.i for t in c.subtree]
     if any(t.lower_ in REMOTE_WATCH for t in remote) \
             or any(c.dep_ == "prep" and c.lower_ == "from" and any(index.type_of(e) in ("COUNTRY", "LOCATION")
                                                                    for p in c.children for e in [index.entity(p.i)] if e)
