@@ -110,8 +110,9 @@ class SalienceMixin:
         minister", "Y stayed at home", "Z will be there"): the nearest attendable event named in
         the last ``window`` sentences (`salient_event`), unless that one is told as past
         background, when the passage's event in focus (`passage_event`) is meant. Past the
-        window nothing is taken: falling back to the passage's event there raised three
-        development sets but added a false positive on a check set, so it was dropped."""
+        window only a passage's one event is taken (`sole_event`): falling back to the
+        passage's most named event there raised three development sets but added a false
+        positive on a check set, so it was dropped."""
         ev = self.salient_event(tok, parts=parts, window=window, ahead=ahead, head=head)
         if ev is None:
             # past the window, only a passage about one event in all: that one ("The Lusaka
