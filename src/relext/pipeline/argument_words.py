@@ -78,6 +78,9 @@ SUFFER_VERBS = {"pay", "face", "suffer", "regret", "bear", "answer", "rue", "inc
 KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "club", "forum", "union",
               "body", "community", "summit", "meeting", "conference", "gathering", "talks", "session", "games"}
 # nouns that, made definite, refer to the named event of the passage ("the summit")
+# nouns of (not) being at an event whose "of" names who is (not) there ("the participation of
+# Ghana", "the presence of X at the summit"), not what is attended
+PRESENCE_NOUNS = {"participation", "attendance", "presence", "absence"}
 EVENT_NOUNS = {"summit", "meeting", "gathering", "conference", "event", "talks", "session", "games", "ceremony",
                "forum", "assembly", "congress", "convention", "olympics", "tournament", "championship"}
 

@@ -16,6 +16,7 @@ from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .charge_clauses import reported_doers
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
+    PRESENCE_NOUNS,
     BEARING_VERBS,
     RELATIVE_PRONOUNS,
     BLOW_VERBS,
@@ -631,6 +632,10 @@ class ObjectsMixin:
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i and any(
                     s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in kids):
                 continue  # a fronted partitive: "Of the invited states, only A and B sent leaders"
+            if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in PRESENCE_NOUNS and all(
+                    self.index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p) or [None]):
+                continue  # "the presence of X": who is there, not where
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
                     any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead", "person", "absentia")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num and p.lower_ not in MONTHS

@@ -20,11 +20,15 @@ from .argument_words import (
     CONTROL_NOUNS,
     _misparsed_small_clause,
     MESSAGE_NOUNS,
+    PRESENCE_NOUNS,
 )
 
 # verbs whose subject is a group and whose object names its members
 MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
 LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
+# participles of a step expected of a group ("the leaders expected (due, set) to attend"): the
+# group's listed members take the step; not those asked or invited to, who may decline
+EXPECTATION_PARTICIPLES = {"expect", "schedule", "set", "slate", "due", "confirm", "poise"}
 
 
 # verbs of putting out a message: "A issued (filed, signed) a statement backing X"
@@ -211,6 +215,14 @@ class SubjectsMixin:
                         for o in c.children if o.dep_ == "pobj"]
                 if objs:  # "X called on Y to boycott", "appealed to Y to attend": Y would do it
                     return self.entities_of(objs[0])
+                if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") \
+                        and head.lemma_.lower() in EXPECTATION_PARTICIPLES \
+                        and not any(c.dep_ == "agent" for c in head.children):
+                    # "Leaders expected (invited, due) to attend include A and B", "A and B are among
+                    # the states set to boycott X": the members of the group the participle modifies
+                    listed = self._listed_members(head.head)
+                    if listed:
+                        return listed
                 return self.verb_subjects(head, _depth + 1)
             if head.pos_ in ("NOUN", "PROPN"):
                 found = self.noun_subjects(head, _depth + 1)
@@ -404,6 +416,12 @@ class SubjectsMixin:
                 # "a rebuke from Beijing"; not "a walkout from the summit" (an event does nothing)
                 out.extend(e for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p)
                            if c.lower_ == "by" or self.index.type_of(e) != "EVENT")
+            elif c.dep_ == "prep" and c.lower_ == "of" and n.lemma_.lower() in PRESENCE_NOUNS:
+                # "the participation of Ghana (in the summit)": who is there
+                # (a name itself, or in apposition: "the presence of Kenyan troops" is no state's)
+                out.extend(e for p in c.children if p.dep_ == "pobj" and (self.index.entity(p.i) or any(
+                    a.dep_ == "appos" and self.index.entity(a.i) for a in p.children))
+                           for e in self.entities_of(p) if self.index.type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION"))
             elif c.dep_ == "prep" and c.lower_ == "of":
                 # "the boycott of the forum by X": the parser hangs "by X" on the object
                 out.extend(e for p in c.children if p.dep_ == "pobj" for b in p.children
