@@ -687,3 +687,24 @@ def test_product_names_before_product_nouns_are_no_entities(nlp, text, name):
 def test_body_named_alone_elsewhere_keeps_its_rockets(nlp):
     typed, _ = _typed(nlp, "Hezbollah rockets hit northern Israel. Hezbollah said the strikes were retaliation.")
     assert ("ORGANISATION", "Hezbollah") in typed
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Human Rights Watch urged the court to act before the vote.", "Human Rights Watch"),
+    ("The Houthis fired two drones at a tanker, officials said.", "Houthis"),
+    ("The minister spoke to Yonhap after the ceremony.", "Yonhap"),
+    ("Fighting resumed on Monday, dpa reported.", "dpa"),
+    ("Anadolu Agency said the talks would resume in spring.", "Anadolu Agency"),
+    ("Negotiators from Hamas arrived in the capital.", "Hamas"),
+])
+def test_well_known_bodies_and_outlets_are_organisations(nlp, text, body):
+    # news agencies, NGOs and armed movements the small model misses or types as people
+    _, ex = _typed(nlp, text)
+    assert any(e.type.value == "ORGANISATION" and e.name == body for e in ex.entities)
+    assert not any(e.type.value in ("PERSON", "LOCATION") and e.name == body for e in ex.entities)
+
+
+def test_well_known_body_near_misses(nlp):
+    # a person named like a body word and an outlet word inside another name stay apart
+    _, ex = _typed(nlp, "Jane Watch met Erik Hamasson in Oslo on Monday.")
+    assert not any(e.type.value == "ORGANISATION" for e in ex.entities)
