@@ -120,3 +120,19 @@ def test_a_name_with_an_age_or_listed_among_people_is_a_person(nlp, text, names)
 ])
 def test_places_beside_ages_years_or_people_stay_places(nlp, text, name):
     assert _typed(nlp, text).get(name) != "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    # the model ends the name after its second word
+    ("Mediators were barred from meeting the detained former leader Aung Thein Suu Myint, the group said.",
+     "Aung Thein Suu Myint"),
+])
+def test_person_name_cut_inside_a_run_of_proper_nouns(nlp, text, name):
+    ex = relext.extract(text, nlp=nlp)
+    assert any(e.type.value == "PERSON" and e.name == name for e in ex.entities)
+
+
+def test_person_name_stops_at_titles_and_states(nlp):
+    ex = relext.extract("Chinese Foreign Minister Wang Yi met Japanese Prime Minister Fumio Kishida.", nlp=nlp)
+    people = {e.name for e in ex.entities if e.type.value == "PERSON"}
+    assert people == {"Wang Yi", "Fumio Kishida"}

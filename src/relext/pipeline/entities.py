@@ -55,6 +55,7 @@ from .rule_candidates import RuleCandidates
 from .crafts import drop_crafts
 from .building_venues import building_venue
 from .surname_people import people_by_surname
+from .untagged_bodies import untagged_bodies, whole_person_name
 from .company_names import names_after_company_nouns
 from .body_roles import bodies_before_roles
 from .state_bodies import state_named_body
@@ -131,6 +132,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
+        self.untagged_heads = frozenset(heads.get("untagged_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
         self.product_nouns = frozenset(heads.get("product_nouns", ()))
         # last words that end bodies' and outlets' names, never a person's or a place's
@@ -299,6 +301,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 end -= 1  # "Comoros archipelago", "Samarkand airport": the name, not the common noun ("Yoo-chul" stays)
             while label == "PERSON" and end - start > 2 and doc[start].is_title and doc[start].lower_ in self.role_titles:
                 start += 1  # "Spokeswoman Maria Zakharova" opening a sentence: the title is no part of the name
+            if label == "PERSON" and ent.label_ == "PERSON":  # "Aung San" of "Aung San Suu Kyi"
+                start, end = whole_person_name(doc, start, end, lambda w: w.lower() in all_titles or w in self._by_alias
+                                               or w.lower() in self.common_words)
             if end - start == 1 and doc[start].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr", "sir", "miss"):
                 continue  # an honorific alone names no one
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:
@@ -445,6 +450,16 @@ class EntityRuler(RuleCandidates, RuleComponent):
         for c in out:
             if c["name"] in regions and c["label"] in ("PERSON", "ORGANISATION"):
                 c["label"] = "LOCATION"
+        # and a one-word name the model took for a place in one spot and a person in another
+        # ("producers in Saskatchewan ... Saskatchewan Premier X") is that place, unless it is
+        # a word of a longer personal name ("Lincoln" of "Abraham Lincoln")
+        places = {c["name"] for c in out if c["label"] == "LOCATION" and c["end"] - c["start"] == 1
+                  and (_after_place_word(doc, c["start"]) or c["name"] in city_names() or c["name"] in self.regions)}
+        name_words = {doc[i].text for c in out if c["label"] == "PERSON" and c["end"] - c["start"] > 1
+                      for i in range(c["start"], c["end"])}
+        for c in out:
+            if c["label"] == "PERSON" and c["end"] - c["start"] == 1 and c["name"] in places and c["name"] not in name_words:
+                c["label"] = "LOCATION"
         return out
 
     def _unknown_person_word(self, doc: Doc, start: int, end: int) -> bool:
@@ -579,6 +594,12 @@ class EntityRuler(RuleCandidates, RuleComponent):
         cands.extend((0, {"start": s, "end": e, "label": "PERSON", "key": None, "name": span_text(doc, s, e), "kind": "NAME",
                           "attrs": {}, "source": "parse"})
                      for s, e in untagged_speakers(doc, named, self.common_words))  # "Amir Tavakoli said"
+        held = {i for _, c in cands if c.get("kind") != "DEMONYM" for i in range(c["start"], c["end"])}
+        cands.extend((0, {"start": s, "end": e, "label": "ORGANISATION", "key": None, "name": span_text(doc, s, e),
+                          "kind": "NAME", "attrs": {}, "source": "parse"})
+                     for s, e in untagged_bodies(doc, held, self.untagged_heads,
+                                                 lambda w: w.lower() in all_titles,
+                                                 [(c["start"], c["end"]) for _, c in cands if c["label"] == "ORGANISATION"]))  # "the Subcommittee on Water Rights"
         credited = credit_line_spans(doc, {i: c["label"] for c in gaz if c["label"] != "PERSON"
                                            for i in range(c["start"], c["end"])})
         if credited:  # "Jane Roe/Metro Images", "By Jane Roe": these parts replace what overlaps them
