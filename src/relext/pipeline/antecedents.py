@@ -33,14 +33,31 @@ ACTION_VERBS: Dict[str, Set[str]] = {
     # a candidacy by the one who runs, a membership by the one who applies, a demand or an appeal by the one who
     # makes it (support12: "Serbia asked to join. Greece backed the request")
     "candidacy": {"run"}, "demand": {"demand"}, "appeal": {"appeal"}, "membership": {"apply", "seek", "accede"},
+    # support13: an idea or suggestion by the one who suggests (floats, proposes) it, a call
+    # by the one who calls for (urges) something, a push by the one who pushes, a motion by
+    # the one who tables it, an ambition by the one who seeks it
+    "idea": {"suggest", "propose", "float", "moot"}, "suggestion": {"suggest", "propose"},
+    "call": {"call", "urge"}, "push": {"push"}, "motion": {"table", "propose", "submit", "introduce", "file"},
+    "ambition": {"seek", "aspire"},
 }
+# support13: more verbs naming the same step ("X launched a plan", "X opted to
+# leave ... the decision", "X urged a truce ... the appeal")
+for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit"},
+                      "proposal": {"suggest", "table", "submit", "float"},
+                      "resolution": {"propose", "submit", "present"},
+                      "initiative": {"announce", "unveil"},
+                      "decision": {"opt"},
+                      "appeal": {"call", "urge"}}.items():
+    ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
 LIGHT_VERBS = {"impose", "make", "take", "file", "bring", "lodge", "give", "deliver", "announce", "cast", "issue",
                "submit", "hand",
                # and the verbs of laying a penalty or keeping it ("X slapped (levied,
                # unveiled, renewed, tightened) sanctions on Y. The sanctions target Z")
-               "slap", "levy", "unveil", "adopt", "approve", "reimpose", "renew", "extend", "expand", "tighten"}
+               "slap", "levy", "unveil", "adopt", "approve", "reimpose", "renew", "extend", "expand", "tighten",
+               # and of putting a step forward ("X launched (tabled, floated, put forward) a plan")
+               "launch", "table", "float", "outline", "present", "introduce", "draft", "propose", "put"}
 # the modifiers a bare re-mention may carry ("the latest decision", "the landmark case")
 BARE_MODIFIERS = {"latest", "new", "recent", "landmark", "unanimous", "historic", "controversial", "surprise",
                   "unprecedented", "final", "same"}

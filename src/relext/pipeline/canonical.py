@@ -296,7 +296,10 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                     and not (tok.dep_ == "nsubj" and tok.head.lemma_ == "take"
                              and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.head.children)) \
                     and not (tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in AGENT_ADJECTIVES
-                                                         for c in tok.head.children)):
+                                                         for c in tok.head.children)) \
+                    and not (tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "remain")
+                             and any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.head.children)):
+                # ("it is firmly behind X": an agent standing behind someone, `joined_steps`)
                 # "sanctions on it" is never expletive, nor "it would be unable (ready) to attend",
                 # nor "it will take part" (an agent, unlike "it takes time")
                 continue

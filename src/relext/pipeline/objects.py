@@ -139,6 +139,11 @@ class ObjectsMixin:
                         objs.extend(found)
                 if not passive:
                     objs.extend(e for e in self._raised_object(tok) if e not in subjects)
+                    if not any(c.dep_ == "dobj" for c in tok.children):
+                        # "it fully supported Azerbaijan": the parser may take a bare name
+                        # right after the verb for an adverbial noun ("npadvmod")
+                        objs.extend(e for c in tok.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                                    and c.i == tok.i + 1 for e in self.entities_of(c) if e not in subjects)
             elif slot.startswith("prep:"):
                 word = slot.split(">")[0][5:]
                 for p in self._preps(tok, word):

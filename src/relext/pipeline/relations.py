@@ -35,6 +35,7 @@ from ._lookup import WordSet, hyphenated
 from .affiliation import affiliations
 from .arguments import Arguments, EntityIndex
 from .urged_backing import urged_backing
+from .joined_steps import joined_steps, supported_interlocutors
 from .met_stances import met_stances
 from .advocacy import advocacy, advocacy_words
 from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
@@ -105,6 +106,8 @@ suspended_memberships, prefixed_backing, legitimacy, had_support, given_support,
                                    grievances, with_support, thanked_for_support))
 assured_support = guarded(assured_support, list)
 urged_backing = guarded(urged_backing, list)
+joined_steps = guarded(joined_steps, list)
+supported_interlocutors = guarded(supported_interlocutors, list)
 met_stances = guarded(met_stances, list)
 # verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
 STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
@@ -297,7 +300,8 @@ class RelationExtractor(RuleComponent):
                       + prefixed_backing(doc, index) + legitimacy(doc, index, args) + had_support(doc, index, args)
                       + with_support(doc, index, args) + thanked_for_support(doc, index, args)
                       + given_support(doc, index, args) + assured_support(doc, index, args)
-                      + urged_backing(doc, index, args)
+                      + urged_backing(doc, index, args) + joined_steps(doc, index, args)
+                      + supported_interlocutors(doc, index, args)
                       + met_stances(doc, index, args)
                       + aligned(doc, index, args)
                       + support_sources(doc, index, args) + relied_on_support(doc, index, args)

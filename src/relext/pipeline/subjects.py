@@ -459,6 +459,9 @@ class SubjectsMixin:
             return out
         if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN") and self.index.entity(n.head.i):
             return self.entities_of(n.head)  # "X, a fierce critic of Y"
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "among") \
+                and n.head.head.dep_ == "appos" and self.index.entity(n.head.head.head.i):
+            return self.entities_of(n.head.head.head)  # "X, one of Y's staunchest backers"
         cur = n
         if n.dep_ == "xcomp" and n.head.pos_ in ("VERB", "AUX"):
             return self.verb_subjects(n.head, _depth + 1)  # "spent two hours meeting with X" (tagged a noun)
