@@ -55,3 +55,47 @@ def test_full_name_place_name_and_demonym_name_are_one_summit(nlp):
 def test_a_demonym_summit_on_another_topic_stays_apart(nlp):
     ev = _events(nlp, "The Summit on Climate Finance in Kenya drew forty states. Peru joined the Brazilian trade summit.")
     assert len(ev) == 2
+
+
+def _orgs(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    return [e for e in ex.entities if e.type.value == "ORGANISATION"]
+
+
+def test_a_body_set_up_in_a_year_is_the_body_not_its_meeting(nlp):
+    text = "BRICS was set up in 2009 by four emerging economies."
+    assert not _events(nlp, text) and any(e.name == "BRICS" for e in _orgs(nlp, text))
+
+
+def test_a_body_set_for_a_date_is_still_its_meeting(nlp):
+    assert _events(nlp, "The G20 scheduled for next week in Rio will test the host.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Gustavo Petro was sworn in on Sunday. Hundreds of guests attended the inauguration in Bogota.",
+     "inauguration of Gustavo Petro"),
+    ("Colombia's new president, Gustavo Petro, was sworn in on Sunday. A dozen leaders attended the inauguration.",
+     "inauguration of Gustavo Petro"),
+    ("Emperor Naruhito was enthroned in 2019. Many dignitaries attended the enthronement.", "enthronement of Naruhito"),
+    ("Tina Turner passed away in Zurich. Thousands attended the funeral.", "funeral of Tina Turner"),
+])
+def test_occasion_of_the_one_person_who_took_office_or_died(nlp, text, name):
+    assert any(e.name == name for e in _events(nlp, text))
+
+
+def test_inauguration_after_two_people_sworn_in_names_nobody(nlp):
+    ev = _events(nlp, "Gustavo Petro was sworn in on Sunday. Francia Marquez was sworn in too. "
+                      "Guests attended the inauguration.")
+    assert not any(e.name.startswith("inauguration of") for e in ev)
+
+
+@pytest.mark.parametrize("text,form", [
+    ("The leader opened the 19th party congress in the capital.", "19th party congress"),
+    ("Delegates gathered for the party's 13th congress in the capital.", "party's 13th congress"),
+])
+def test_numbered_party_congress_is_an_event(nlp, text, form):
+    assert any(form in _forms(e) for e in _events(nlp, text))
+
+
+def test_unnumbered_party_congress_is_no_event(nlp):
+    assert not _events(nlp, "A party congress will be held next year.")

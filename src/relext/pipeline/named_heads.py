@@ -136,7 +136,7 @@ class EventShapes:
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
             return _with_ordinal(doc, start), head.i + 1 + year
-        owned = _owned_edition(head, ent_at, weak)
+        owned = _owned_edition(head, ent_at, weak) or _numbered_party_congress(head)
         if owned is not None:
             return owned
         if low == "session" and head.is_lower and not (head.i > 0 and (ORDINAL.match(doc[head.i - 1].text)
@@ -370,6 +370,24 @@ def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[
     if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)):
         return None
     return ordinal.i, head.i + 1
+
+
+def _numbered_party_congress(head: Token) -> Optional[Tuple[int, int]]:
+    """"the 20th party congress", "the party's 21st congress": a numbered congress of a
+    party is one sitting, an event; "a party congress", "the party congress" (no number)
+    name none."""
+    if head.lower_ != "congress" or not head.is_lower:
+        return None
+    party = next((c for c in head.lefts if c.lower_ == "party" and c.dep_ in ("compound", "nmod", "poss")), None)
+    if party is None:
+        return None
+    ordinal = next((c for c in list(head.lefts) + list(party.lefts) if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and c.shape_ != "dddd")), None)
+    if ordinal is None:
+        return None
+    if party.dep_ == "poss":  # "the party's 21st congress"
+        return party.i, head.i + 1
+    return min(ordinal.i, party.i), head.i + 1
 
 
 def _of_chain_end(obj: Token) -> int:
