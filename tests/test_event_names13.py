@@ -99,3 +99,22 @@ def test_numbered_party_congress_is_an_event(nlp, text, form):
 
 def test_unnumbered_party_congress_is_no_event(nlp):
     assert not _events(nlp, "A party congress will be held next year.")
+
+
+def test_a_described_body_s_year_edition_is_an_event(nlp):
+    ev = _events(nlp, "Egypt joined the SCO in 2021. Cairo said the bloc had approved the request at its 2019 summit in Bishkek.")
+    assert any("2019 summit" in _forms(e) for e in ev)
+
+
+def test_a_year_edition_owned_by_a_pronoun_needs_a_body(nlp):
+    assert not _events(nlp, "The company said its 2019 summit for retailers was cancelled.")
+
+
+def test_a_summit_named_by_its_host_state_is_the_passage_s_one_summit(nlp):
+    ev = _events(nlp, "Gulf rulers shun US summit. Most Gulf leaders will skip the Camp David summit on Thursday.")
+    assert len(ev) == 1 and "US summit" in _forms(ev[0])
+
+
+def test_a_host_named_summit_stays_apart_among_two_others(nlp):
+    ev = _events(nlp, "Leaders shun US summit. They went to the Camp David summit and later to the G20 summit in Osaka.")
+    assert len(ev) == 3

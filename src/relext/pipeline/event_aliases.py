@@ -263,3 +263,40 @@ def merge_party_names(doc: Doc, events: List[Dict], out: Dict) -> None:
         for k3, v in list(out.items()):
             if v[0] == old:
                 out[k3] = (key, name, v[2])
+
+
+def merge_host_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """"the US summit" (a meeting named by one state alone, its host) is the one other
+    meeting the passage names ("the Camp David summit"); with two or more others it stays
+    apart, and "the US-Russia summit" (two parties) is no host's name."""
+    states = {e["alias"] for e in _country_aliases()}
+    meetings = {}
+    for m in events:
+        k = (m["start"], m["end"])
+        if k in out and not out[k][2].get("part_of") and _head(doc[m["start"]:m["end"]]) == "meeting":
+            meetings.setdefault(out[k][0], []).append(k)
+    for key, ks in list(meetings.items()):
+        hosted = all(_host_only(doc[s:e], states) for s, e in ks)
+        others = [k2 for k2 in meetings if k2 != key]
+        if not hosted or len(others) != 1:
+            continue
+        target = others[0]
+        if all(_host_only(doc[s:e], states) for s, e in meetings[target]):
+            continue
+        name = next(v[1] for v in out.values() if v[0] == target)
+        for k3, v in list(out.items()):
+            if v[0] == key:
+                out[k3] = (target, name, v[2])
+        break
+
+
+def _host_only(span: Span, states) -> bool:
+    words = [t for t in span if t.lower_ not in _SKIP and not t.is_punct and t.lower_ not in HEAD_FAMILIES]
+    return len(words) == 1 and words[0].text in states
+
+
+@lru_cache(maxsize=1)
+def _country_aliases():
+    from ..gazetteer import country_entries
+
+    return tuple(e for e in country_entries() if e["type"] == "COUNTRY")

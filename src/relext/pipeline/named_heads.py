@@ -360,14 +360,22 @@ def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[
     when the sentence names an organisation before it ("seventh summit")."""
     if weak:
         return None
-    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
-                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and not c.shape_ == "dddd")), None)
     owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text)
+                         and (c.shape_ != "dddd" or owner is not None and owner.lower_ in ("its", "their")))), None)
     if ordinal is None or owner is None or owner.i > ordinal.i:
-        return None
+        return None  # a year edition only after "its"/"their" ("its 2023 summit"), not "the bloc's 2023 ..." 
     if not (owner.lower_ in ("its", "their") or owner.lemma_.lower() in OWNER_NOUNS):
         return None
-    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)):
+    doc = head.doc
+    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)) and not (
+            # "said the group had approved the bid at its 2023 summit": a body described in
+            # the sentence, named before it
+            owner.lower_ in ("its", "their") and any(ent_at.get(i) == "ORGANISATION" for i in range(0, head.sent.start))
+            and any(doc[i].lower_ in OWNER_NOUNS and doc[i].is_lower and doc[i].tag_ in ("NN", "NNP")
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children)
+                    for i in range(head.sent.start, owner.i))):
         return None
     return ordinal.i, head.i + 1
 
