@@ -118,3 +118,10 @@ def test_a_summit_named_by_its_host_state_is_the_passage_s_one_summit(nlp):
 def test_a_host_named_summit_stays_apart_among_two_others(nlp):
     ev = _events(nlp, "Leaders shun US summit. They went to the Camp David summit and later to the G20 summit in Osaka.")
     assert len(ev) == 3
+
+
+def test_the_event_is_no_war_named_before_it(nlp):
+    ev = _events(nlp, "The Liberation Day parade honoured the veterans of World War II. "
+                      "Foreign guests attended the yearly event.")
+    war = [e for e in ev if "War" in e.name]
+    assert war and not any("yearly event" in _forms(e) for e in war)
