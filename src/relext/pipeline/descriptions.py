@@ -3,6 +3,7 @@ president", "the summit") resolved to the entity they describe.
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
@@ -321,7 +322,14 @@ def _fitting(starts, i: int, head: str, wanted_type: str, id_hint) -> List[Dict]
             and (head == "ceremony" or not g["id"].endswith("-ceremony"))
             and (not g["attributes"].get("part_of") or g["id"].endswith("-" + head))  # "the tournament" is no opening match
             and not (wanted_type == "ORGANISATION" and g["attributes"].get("country"))
+            and not (wanted_type == "EVENT" and id_hint is None and _NOT_HELD.search(str(g.get("name", "")).lower()))
             and not _only_body_named(g)]
+
+
+# events that are no gathering: "the event", "the meeting", "the session" never mean a war,
+# an attack or an election named before them ("the yearly event" after "World War II")
+_NOT_HELD = re.compile(r"\b(?:wars?|clash(?:es)?|attacks?|invasion|holocaust|genocide|massacres?|revolution|"
+                       r"uprising|crisis|elections?|famine|pandemic)\b")
 
 
 def _only_body_named(g: Dict) -> bool:

@@ -151,7 +151,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
                                                 person_occasions.get("titles", ()),
                                                 person_occasions.get("title_synonyms", {}),
                                                 person_occasions.get("death_heads", ()),
-                                                person_occasions.get("death_verbs", ()))
+                                                person_occasions.get("death_verbs", ()),
+                                                person_occasions.get("accession_verbs", {}))
         self.person_occasion_words = WordSet(nlp.vocab, person_occasions.get("heads", ()), attr="LOWER")
         self.ministry_words = WordSet(nlp.vocab, ["ministry", "government", "cabinet", "embassy", "authority", "office"])
         self.mark_words = WordSet(nlp.vocab, ["(", "/"], attr="LOWER")

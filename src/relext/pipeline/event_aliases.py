@@ -50,8 +50,23 @@ def _words(span: Span) -> Dict[str, object]:
     for t in span:
         if t.lower_ in _SKIP or t.is_punct or t.lower_ in HEAD_FAMILIES:
             continue
+        if t.is_lower and t.pos_ in ("ADP", "CCONJ", "DET") and t.i > span.start:
+            continue  # "the Summit on Peace in Ukraine": the joints of a capitalised name
         out[t.lower_] = t
     return out
+
+
+def _demonyms(words: Dict[str, object]) -> Set[str]:
+    """Words of a short name that say only whose country hosts it ("the Swiss peace
+    summit"): a country's demonym."""
+    return {w for w, t in words.items() if t.is_title and t.text in _demonym_words()}
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset:
+    from ..gazetteer import country_entries
+
+    return frozenset(e["alias"] for e in country_entries() if e["kind"] == "DEMONYM")
 
 
 def _adds_only_name_words(extra: List) -> bool:
@@ -89,6 +104,19 @@ def _adds_only_owner(doc: Doc, k2: Tuple[int, int], extra: List) -> bool:
         _party_aliases()[doc[start:k2[1]].text].startswith("organisation:")
 
 
+def _with_place_tail(doc: Doc, span: Span) -> Span:
+    """A capitalised name with the place written after it: "the Summit on Peace | in
+    Ukraine |" (the place is one of its naming words, "the Ukraine summit")."""
+    end = span.end
+    if not span[-1].is_title or span[-1].lower_ not in HEAD_FAMILIES and span[0].is_lower \
+            or end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return span
+    j = end + 1
+    while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN":
+        j += 1
+    return doc[span.start:j] if j > end + 1 else span
+
+
 def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
     """A short event name takes the key of the one longer name of the same event."""
     spans = {}
@@ -99,16 +127,21 @@ def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
         span = doc[m["start"]:m["end"]]
         head = _head(span)
         if head:
-            spans[k] = (head, _words(span))
+            spans[k] = (head, _words(_with_place_tail(doc, span)))
     for k, (head, words) in spans.items():
         if not words:
             continue
         targets = set()
+        own = set(words)
+        if len(own - _demonyms(words)) >= 1:
+            own -= {w for w in _demonyms(words) if not any(w in spans[k2][1] for k2 in spans if k2 != k)}
         for k2, (head2, words2) in spans.items():
-            if out[k2][0] == out[k][0] or head2 != head or not set(words) < set(words2):
+            if out[k2][0] == out[k][0] or head2 != head or not (
+                    own < set(words2) or own == set(words2) and own != set(words)):
                 continue
-            extra = [words2[w] for w in set(words2) - set(words)]
-            if _adds_only_name_words(extra) or _adds_only_owner(doc, k2, extra):
+            extra = [words2[w] for w in set(words2) - own]
+            hosted = own != set(words) and all(t.is_title and not t.like_num for t in extra)
+            if _adds_only_name_words(extra) or _adds_only_owner(doc, k2, extra) or hosted:
                 targets.add(out[k2][0])
         if len(targets) == 1:
             key = next(iter(targets))
@@ -230,3 +263,40 @@ def merge_party_names(doc: Doc, events: List[Dict], out: Dict) -> None:
         for k3, v in list(out.items()):
             if v[0] == old:
                 out[k3] = (key, name, v[2])
+
+
+def merge_host_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """"the US summit" (a meeting named by one state alone, its host) is the one other
+    meeting the passage names ("the Camp David summit"); with two or more others it stays
+    apart, and "the US-Russia summit" (two parties) is no host's name."""
+    states = {e["alias"] for e in _country_aliases()}
+    meetings = {}
+    for m in events:
+        k = (m["start"], m["end"])
+        if k in out and not out[k][2].get("part_of") and _head(doc[m["start"]:m["end"]]) == "meeting":
+            meetings.setdefault(out[k][0], []).append(k)
+    for key, ks in list(meetings.items()):
+        hosted = all(_host_only(doc[s:e], states) for s, e in ks)
+        others = [k2 for k2 in meetings if k2 != key]
+        if not hosted or len(others) != 1:
+            continue
+        target = others[0]
+        if all(_host_only(doc[s:e], states) for s, e in meetings[target]):
+            continue
+        name = next(v[1] for v in out.values() if v[0] == target)
+        for k3, v in list(out.items()):
+            if v[0] == key:
+                out[k3] = (target, name, v[2])
+        break
+
+
+def _host_only(span: Span, states) -> bool:
+    words = [t for t in span if t.lower_ not in _SKIP and not t.is_punct and t.lower_ not in HEAD_FAMILIES]
+    return len(words) == 1 and words[0].text in states
+
+
+@lru_cache(maxsize=1)
+def _country_aliases():
+    from ..gazetteer import country_entries
+
+    return tuple(e for e in country_entries() if e["type"] == "COUNTRY")

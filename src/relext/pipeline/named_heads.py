@@ -136,7 +136,7 @@ class EventShapes:
             while start < head.i and doc[start].text in (")", "("):
                 start += 1
             return _with_ordinal(doc, start), head.i + 1 + year
-        owned = _owned_edition(head, ent_at, weak)
+        owned = _owned_edition(head, ent_at, weak) or _numbered_party_congress(head)
         if owned is not None:
             return owned
         if low == "session" and head.is_lower and not (head.i > 0 and (ORDINAL.match(doc[head.i - 1].text)
@@ -273,6 +273,10 @@ class EventShapes:
         if tok.lower_ in MONTHS or tok.ent_type_ in ("DATE", "TIME") or ent_at.get(tok.i) == "PERSON":
             return False
         body_inside = any(ent_at.get(t.i) in ("ORGANISATION", "EVENT") for t in tok.subtree if t.i <= tok.i)
+        if tok.dep_ == "poss" and tok.tag_ == "NNS" and tok.is_lower and any(
+                c.dep_ in ("compound", "nmod") and (ent_at.get(c.i) == "ORGANISATION" or _acronym(c.text))
+                for c in tok.lefts):
+            return True  # "the G7 leaders' summit": the people who meet, named by their body
         if tok.dep_ == "poss" and not body_inside:
             return False  # "Russia's war", "Thursday's meeting": a possessor is no name ("EU leaders'" is)
         if any(ent_at.get(t.i) == "PERSON" for t in tok.subtree):
@@ -283,6 +287,10 @@ class EventShapes:
         if ent_at.get(tok.i) in NAMING_TYPES or acronym:
             return True
         return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text) > 1 or bool(re.fullmatch(r"[A-Z][A-Za-z]*-?\d+", text))
 
 
 def _plain_modifiers(head: Token):
@@ -318,8 +326,26 @@ def _place_named(head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int
     near += [g for c in _plain_modifiers(head) for g in c.lefts if g.dep_ in ("compound", "nmod")]
     naming = [c for c in near if ent_at.get(c.i) == "LOCATION" and c.pos_ == "PROPN"]
     if not naming:
-        return None
+        return _placed_after(head, ent_at)
     return _skip_det(head.doc, min(c.left_edge.i for c in naming), head.i), head.i + 1
+
+
+def _placed_after(head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, int]]:
+    """The same talks with their place written after them: "the climate talks in Glasgow",
+    "the peace talks in Doha" (a topic word before the head, then "in" and a city or
+    region); not "the talks in Geneva" (no topic: any meeting held there) nor "the peace
+    talks in March"."""
+    doc = head.doc
+    topics = [c for c in _plain_modifiers(head) if c.pos_ == "NOUN"]
+    if not topics or any(c.dep_ in ("compound", "nmod", "amod", "poss") and c not in topics for c in head.lefts):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.i == head.i + 1 and c.lower_ == "in"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or ent_at.get(obj.i) != "LOCATION" or obj.pos_ != "PROPN" or obj.right_edge.i != obj.i:
+        return None
+    if any(t.pos_ != "PROPN" or ent_at.get(t.i) != "LOCATION" for t in doc[prep.i + 1:obj.i + 1]):
+        return None
+    return min(c.left_edge.i for c in topics), obj.i + 1
 
 
 WORD_ORDINAL = re.compile(r"^(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -334,16 +360,42 @@ def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[
     when the sentence names an organisation before it ("seventh summit")."""
     if weak:
         return None
-    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
-                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and not c.shape_ == "dddd")), None)
     owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    ordinal = next((c for c in head.lefts if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text)
+                         and (c.shape_ != "dddd" or owner is not None and owner.lower_ in ("its", "their")))), None)
     if ordinal is None or owner is None or owner.i > ordinal.i:
-        return None
+        return None  # a year edition only after "its"/"their" ("its 2023 summit"), not "the bloc's 2023 ..." 
     if not (owner.lower_ in ("its", "their") or owner.lemma_.lower() in OWNER_NOUNS):
         return None
-    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)):
+    doc = head.doc
+    if not any(ent_at.get(i) == "ORGANISATION" for i in range(head.sent.start, owner.i)) and not (
+            # "said the group had approved the bid at its 2023 summit": a body described in
+            # the sentence, named before it
+            owner.lower_ in ("its", "their") and any(ent_at.get(i) == "ORGANISATION" for i in range(0, head.sent.start))
+            and any(doc[i].lower_ in OWNER_NOUNS and doc[i].is_lower and doc[i].tag_ in ("NN", "NNP")
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children)
+                    for i in range(head.sent.start, owner.i))):
         return None
     return ordinal.i, head.i + 1
+
+
+def _numbered_party_congress(head: Token) -> Optional[Tuple[int, int]]:
+    """"the 20th party congress", "the party's 21st congress": a numbered congress of a
+    party is one sitting, an event; "a party congress", "the party congress" (no number)
+    name none."""
+    if head.lower_ != "congress" or not head.is_lower:
+        return None
+    party = next((c for c in head.lefts if c.lower_ == "party" and c.dep_ in ("compound", "nmod", "poss")), None)
+    if party is None:
+        return None
+    ordinal = next((c for c in list(head.lefts) + list(party.lefts) if c.dep_ in ("amod", "nummod", "compound")
+                    and (WORD_ORDINAL.match(c.text) or ORDINAL.match(c.text) and c.shape_ != "dddd")), None)
+    if ordinal is None:
+        return None
+    if party.dep_ == "poss":  # "the party's 21st congress"
+        return party.i, head.i + 1
+    return min(ordinal.i, party.i), head.i + 1
 
 
 def _of_chain_end(obj: Token) -> int:

@@ -30,7 +30,7 @@ Example
 """
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -56,11 +56,16 @@ class PersonOccasions:
         death_heads: occasions held for the dead ("funeral", "burial"): a definite one with no
             person of its own is the occasion of the only person the text says died.
         death_verbs: lemmas whose subject died ("die", "assassinate").
+        accession_verbs: occasion head -> lemmas of the passive verbs whose subject takes the
+            office the occasion is held for ("inauguration": "swear" (in), "inaugurate";
+            "coronation": "crown"): a definite one with no person of its own is the occasion
+            of the only person the text says was sworn in, crowned.
     """
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str], prepositions: Mapping[str, str],
                  titles: Iterable[str] = (), title_synonyms: Optional[Mapping[str, Iterable[str]]] = None,
-                 death_heads: Iterable[str] = (), death_verbs: Iterable[str] = ()) -> None:
+                 death_heads: Iterable[str] = (), death_verbs: Iterable[str] = (),
+                 accession_verbs: Optional[Mapping[str, Iterable[str]]] = None) -> None:
         self.heads = {h.lower() for h in heads}
         self.tails = {t.lower() for t in tails}
         self.prepositions = {k.lower(): v for k, v in prepositions.items()}
@@ -69,6 +74,7 @@ class PersonOccasions:
         self.title_synonyms = {k.lower(): {w.lower() for w in v} for k, v in (title_synonyms or {}).items()}
         self.death_heads = {h.lower() for h in death_heads}
         self.death_verbs = {v.lower() for v in death_verbs}
+        self.accession_verbs = {k.lower(): {v.lower() for v in vs} for k, vs in (accession_verbs or {}).items()}
 
     def spans(self, doc: Doc, positions: Iterable[int], ent_at: Dict[int, str]) -> List[Tuple[int, int, str, str]]:
         """``(start, end, name, person)`` of each occasion named by a person.
@@ -96,6 +102,8 @@ class PersonOccasions:
                 person, prep = self._of_title(last, ent_at)
             if person is None and head.lower_ in self.death_heads:
                 person, prep = self._of_the_dead(last, ent_at)
+            elif person is None and head.lower_ in self.accession_verbs:
+                person, prep = self._of_the_dead(last, ent_at, self.accession_verbs[head.lower_])
             else:
                 prep = self.prepositions.get(doc[end - 1].lower_) or self.prepositions.get(head.lower_, "of")
             if person is None:
@@ -179,11 +187,15 @@ class PersonOccasions:
         return None, None
 
 
-    def _of_the_dead(self, last: Token, ent_at: Dict[int, str]) -> Tuple[Optional[str], Optional[str]]:
+    def _of_the_dead(self, last: Token, ent_at: Dict[int, str],
+                     taking: Optional[Set[str]] = None) -> Tuple[Optional[str], Optional[str]]:
         """"Pope Benedict died on Saturday ... the funeral on Thursday": a definite funeral,
         burial or memorial with no person of its own is the one of the only person the text
-        says died (the subject of ``death_verbs``, or named after "the late"). Not where two
-        people died, nor an occasion with its own "of"/"for" object or possessor."""
+        says died (the subject of ``death_verbs``, of "passed away", or named after "the
+        late"). Not where two people died, nor an occasion with its own "of"/"for" object or
+        possessor. With ``taking`` (lemmas of taking an office), the same for the only person
+        the text says took it: "Lula was sworn in ... the inauguration", "Charles was
+        crowned ... the coronation"."""
         doc = last.doc
         if not _definite(last):
             return None, None
@@ -193,11 +205,18 @@ class PersonOccasions:
         for t in doc:
             if ent_at.get(t.i) != "PERSON" or ent_at.get(t.i + 1) == "PERSON":
                 continue  # the last word of a name heads it
-            verb = t.head
-            died = t.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in self.death_verbs \
-                and not any(c.dep_ == "neg" for c in verb.children)
-            late = t.i > 1 and any(doc[k].lower_ == "late" and doc[k - 1].lower_ == "the"
-                                   for k in range(max(1, t.i - 3), t.i) if ent_at.get(k) != "PERSON")
+            subj = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t
+            verb = subj.head  # "Brazil's new president, Lula, was sworn in"
+            if taking is not None:
+                died = subj.dep_ == "nsubjpass" and verb.lemma_.lower() in taking \
+                    and not any(c.dep_ == "neg" for c in verb.children)
+                late = False
+            else:
+                died = subj.dep_ in ("nsubj", "nsubjpass") and (verb.lemma_.lower() in self.death_verbs or verb.lemma_.lower() == "pass"
+                                                             and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children)) \
+                    and not any(c.dep_ == "neg" for c in verb.children)
+                late = t.i > 1 and any(doc[k].lower_ == "late" and doc[k - 1].lower_ == "the"
+                                       for k in range(max(1, t.i - 3), t.i) if ent_at.get(k) != "PERSON")
             if died or late:
                 start = t.i
                 while start > 0 and ent_at.get(start - 1) == "PERSON":
