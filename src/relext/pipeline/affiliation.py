@@ -208,6 +208,19 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     continue  # "a joint Spanish and Italian delegation" is no one state's
                 for a in anchors:
                     emit(verb, pid, a, "affiliation:leads")
+        # 2g. "X was elected (appointed, named) to the assembly", "X, who was appointed to the
+        # bank's board": a seat in the body
+        for verb in _seated_verbs(root):
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for o in prep.children:
+                        if o.dep_ != "pobj":
+                            continue
+                        a = index.name_by_token.get(o.i)
+                        for b in ([a] if a and index.type_of(a) == "ORGANISATION" else []) + \
+                                ([x for x in _anchors_of(o, index) if index.type_of(x) == "ORGANISATION"]
+                                 if o.lower_ in SEAT_NOUNS else []):
+                            emit(verb, pid, b, "affiliation:seated")
         # 2f. "<Name> (<state or body>)": "X (Labour)", "Sen. X (D-Ore.)", "X (Austria) and Y
         # (Sweden)"; not a credit line ("By X (Agency)")
         a = _bracketed_anchor(doc, index, start, end)
@@ -548,6 +561,15 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
+    w, counted = first.head, False
+    if first.dep_ == "pobj" and w.lower_ == "with" and w.i > 0 and first.doc[w.i - 1].lower_ in ("together", "along") \
+            and w.head.pos_ == "PROPN" and w.head.i < w.i:
+        # "four members of the assembly: A, who ..., together with B, C and D": the rest of the
+        # list, under a counted title only (not "Kenyan ministers A and B, together with C")
+        counted = True
+        first = w.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
     candidates = [c for c in first.children if c.dep_ == "appos"]
     if first.dep_ == "appos":
         candidates.append(first.head)
@@ -556,7 +578,8 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
         prep = first.head
         candidates.append(prep.head.head if prep.head.lower_ == "such" else prep.head)
     for c in candidates:
-        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles):
+        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles) \
+                and (not counted or any(n.dep_ == "nummod" for n in c.children)):
             return c
     return None
 
@@ -762,6 +785,21 @@ def _predicates(root: Token) -> List:
                 if p.dep_ == "prep" and p.lower_ == "as":
                     out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+SEATING_VERBS = frozenset(read_data("roles.yaml").get("seating_verbs", ()))
+SEAT_NOUNS = frozenset(read_data("roles.yaml").get("seat_nouns", ()))
+
+
+def _seated_verbs(root: Token) -> List[Token]:
+    """The passive verbs of seating whose subject is the name ``root`` ("X was elected to
+    ...", "X, who was appointed to ..."), not negated or speculative."""
+    verbs = [root.head] if root.dep_ == "nsubjpass" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(s.dep_ == "nsubjpass" and s.lower_ in ("who", "that") for s in c.children)]
+    return [v for v in verbs if v.lemma_.lower() in SEATING_VERBS
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNCERTAIN_AUX) for c in v.children)
+            and not (v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS)]
 
 
 def _leading_verbs(root: Token) -> List[Token]:
