@@ -42,6 +42,7 @@ ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 BODY_OF_TITLED = frozenset(read_data("roles.yaml").get("bodies_of_titled", ()))
 ROLE_GIVING_NOUNS = frozenset(read_data("roles.yaml").get("role_giving_nouns", ()))
 STAFF_WORDS = frozenset(read_data("roles.yaml").get("staff", ()))
+PARTY_ONLY_TITLES = frozenset(read_data("roles.yaml").get("party_only_titles", ()))
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
@@ -65,6 +66,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             return
         if (person, anchor) in seen:
             return
+        if tok.lower_ in PARTY_ONLY_TITLES and not _is_party(anchor):
+            return  # "a Senate hopeful" holds no seat: a hopeful or nominee is its party's only
         if index.type_of(anchor) == "COUNTRY" and any(x.lower_ in NON_STATE_WORDS for x in doc[max(tok.i - 3, 0):tok.i + 1]):
             return  # "the Haitian gang leader X" holds no role in the state
         seen.add((person, anchor))
@@ -83,8 +86,9 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         if kind != "NAME":
             continue
         span = doc[start:end]
-        # 1. "<Country|Org>('s) <title words> <Name>"
-        i = start - 1
+        # 1. "<Country|Org>('s) <title words> <Name>"; "French envoy to the UN <Name>": the
+        # destination after an envoy's "to" is not the envoy's (GUIDELINES: "A's envoy to B")
+        i = _before_envoy_destination(doc, index, start)
         title_tok: Optional[Token] = None
         while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ in TITLE_MODIFIERS or
                           (doc[i].is_title and doc[i].lower_ in PORTFOLIO_WORDS and i < start - 1) or
@@ -181,7 +185,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
             emit(doc[start], pid, a, "affiliation:title-list")
         # 2e. names listed under one plural title: "A and B, both Kenyan ministers",
         # "Kenya's foreign and defence ministers, A and B", "Kenyan lawmakers including A"
-        t = _plural_title_over(root, titles)
+        # (not an item of a "<state>, <name>" list, whose state is its own)
+        t = _plural_title_over(root, titles) if a is None else None
         if t is not None and not any(index.entity(j) not in (None, pid) and index.type_of(index.entity(j)) == "PERSON"
                                      for j in range(t.left_edge.i, t.i + 1)):
             for a in _anchors_of(t, index):
@@ -203,6 +208,19 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     continue  # "a joint Spanish and Italian delegation" is no one state's
                 for a in anchors:
                     emit(verb, pid, a, "affiliation:leads")
+        # 2g. "X was elected (appointed, named) to the assembly", "X, who was appointed to the
+        # bank's board": a seat in the body
+        for verb in _seated_verbs(root):
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for o in prep.children:
+                        if o.dep_ != "pobj":
+                            continue
+                        a = index.name_by_token.get(o.i)
+                        for b in ([a] if a and index.type_of(a) == "ORGANISATION" else []) + \
+                                ([x for x in _anchors_of(o, index) if index.type_of(x) == "ORGANISATION"]
+                                 if o.lower_ in SEAT_NOUNS else []):
+                            emit(verb, pid, b, "affiliation:seated")
         # 2f. "<Name> (<state or body>)": "X (Labour)", "Sen. X (D-Ore.)", "X (Austria) and Y
         # (Sweden)"; not a credit line ("By X (Agency)")
         a = _bracketed_anchor(doc, index, start, end)
@@ -229,6 +247,49 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         emit(tok, person, anchor, "affiliation:on-behalf")
     for tok, person, anchor in _fronted_as_roles(doc, index, titles):
         emit(tok, person, anchor, "affiliation:fronted-as")
+    for tok, person, holder in _successions(doc, index, mentions):
+        # "Brazil's President X and her predecessor Y", "X's successor Y", "Y, X's
+        # predecessor": the holder's office, so the holder's states and bodies there
+        for r in list(out):
+            ev = r["evidence"]
+            if r["subject"] == holder and ev["start_char"] <= tok.idx < ev["end_char"]:
+                emit(tok, person, r["object"], "affiliation:succession")
+    return out
+
+
+SUCCESSION_WORDS = frozenset(read_data("roles.yaml").get("succession_words", ()))
+
+
+def _successions(doc: Doc, index, mentions) -> List:
+    """(token, person, holder) for a person named as another titled person's predecessor
+    or successor: "<holder> and her predecessor <Name>", "<holder>'s successor <Name>",
+    "<Name>, <holder>'s predecessor". A pronoun's holder is the nearest person named
+    before it in the sentence."""
+    names = [(s, e, pid) for s, e, pid, kind in mentions if kind == "NAME"]
+    out = []
+
+    def holder_of(word: Token, pid: str) -> Optional[str]:
+        for c in word.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in ("his", "her", "their"):
+                before = [p for s, e, p in names if e <= c.i and s >= c.sent.start and p != pid]
+                return before[-1] if before else None
+            h = index.entity(c.i)
+            if h and h != pid and index.type_of(h) == "PERSON":
+                return h
+        return None
+
+    for start, end, pid in names:
+        words = []
+        if start > 0 and doc[start - 1].lower_ in SUCCESSION_WORDS:
+            words.append(doc[start - 1])  # "her predecessor Y"
+        root = doc[start:end].root
+        words += [ap for ap in _appositions(root) if ap.lower_ in SUCCESSION_WORDS]  # "Y, X's predecessor"
+        for w in words:
+            h = holder_of(w, pid)
+            if h:
+                out.append((w, pid, h))
     return out
 
 
@@ -313,6 +374,21 @@ def _appointed_as(doc: Doc, index, titles: Set[str]) -> List:
             for a in _anchors_of(title, index):
                 out.append((title, person, a))
     return out
+
+
+def _before_envoy_destination(doc: Doc, index, start: int) -> int:
+    """Where the title run before the name at ``start`` ends: right before the name, or,
+    after "<envoy title> to (the) <destination>", right before "to"."""
+    j = start - 1
+    dest = index.name_by_token.get(j) if j >= 0 else None
+    if dest is None or index.type_of(dest) not in ANCHOR_TYPES:
+        return start - 1
+    j = index.mention_of.get(j, (j, j + 1))[0] - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "to" and doc[j - 1].lower_ in ENVOY_TITLES:
+        return j - 1
+    return start - 1
 
 
 def _plural_title_sharers(doc: Doc, index, span, title_tok: Token) -> List[str]:
@@ -485,6 +561,15 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
+    w, counted = first.head, False
+    if first.dep_ == "pobj" and w.lower_ == "with" and w.i > 0 and first.doc[w.i - 1].lower_ in ("together", "along") \
+            and w.head.pos_ == "PROPN" and w.head.i < w.i:
+        # "four members of the assembly: A, who ..., together with B, C and D": the rest of the
+        # list, under a counted title only (not "Kenyan ministers A and B, together with C")
+        counted = True
+        first = w.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
     candidates = [c for c in first.children if c.dep_ == "appos"]
     if first.dep_ == "appos":
         candidates.append(first.head)
@@ -493,7 +578,8 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
         prep = first.head
         candidates.append(prep.head.head if prep.head.lower_ == "such" else prep.head)
     for c in candidates:
-        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles):
+        if c.tag_ in ("NNS", "NNPS") and (c.lemma_.lower() in titles or c.lower_.rstrip("s") in titles) \
+                and (not counted or any(n.dep_ == "nummod" for n in c.children)):
             return c
     return None
 
@@ -559,6 +645,9 @@ def _names_another_person(doc: Doc, ap: Token, pid: str, index) -> bool:
     for j in range(ap.left_edge.i, ap.right_edge.i + 1):
         e = index.entity(j)
         if e and e != pid and index.type_of(e) == "PERSON" and index.kind_by_token.get(j) == "NAME":
+            if doc[j].dep_ == "poss" and doc[j].head.dep_ == "conj" and doc[j].head.head.i == ap.i \
+                    and doc[j].head.pos_ == "NOUN":
+                continue  # "X, an ex-Chilean minister and Boric's friend": the other's friend is X
             return True
     nxt = ap.right_edge.i + 1
     if nxt + 1 < len(doc) and doc[nxt].text == ",":
@@ -620,11 +709,13 @@ def listed_under_title(doc: Doc, start: int, index, titles: Set[str]) -> Optiona
         return None
     if doc[i].lower_ == "of" and _is_title(doc[i - 1], titles):
         return state
+    sent = doc[start].sent
     if doc[i].lower_ == "and" and i > 0 and doc[i - 1].text in (",", ";"):
         i -= 1
+        if doc[i].text == "," and any(t.text == ";" for t in doc[sent.start:i]):
+            i = next(t.i for t in doc[sent.start:i] if t.text == ";")  # "...; B, Y, and C, Z": items set off by ";"
     if doc[i].text != ";" and not (doc[i].lower_ == "and" and doc[i - 1].text == ","):
         return None
-    sent = doc[start].sent
     if not any(t.lower_ == "of" and t.i > sent.start and _is_title(doc[t.i - 1], titles)
                for t in doc[sent.start:i]):
         return None
@@ -694,6 +785,21 @@ def _predicates(root: Token) -> List:
                 if p.dep_ == "prep" and p.lower_ == "as":
                     out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+SEATING_VERBS = frozenset(read_data("roles.yaml").get("seating_verbs", ()))
+SEAT_NOUNS = frozenset(read_data("roles.yaml").get("seat_nouns", ()))
+
+
+def _seated_verbs(root: Token) -> List[Token]:
+    """The passive verbs of seating whose subject is the name ``root`` ("X was elected to
+    ...", "X, who was appointed to ..."), not negated or speculative."""
+    verbs = [root.head] if root.dep_ == "nsubjpass" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(s.dep_ == "nsubjpass" and s.lower_ in ("who", "that") for s in c.children)]
+    return [v for v in verbs if v.lemma_.lower() in SEATING_VERBS
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNCERTAIN_AUX) for c in v.children)
+            and not (v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS)]
 
 
 def _leading_verbs(root: Token) -> List[Token]:

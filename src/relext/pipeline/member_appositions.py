@@ -244,7 +244,8 @@ def _states_leftwards(doc: Doc, index, j: int, stop: int) -> Tuple[List[str], in
 
 def included_after_group(doc: Doc, index, args) -> List[Dict]:
     """MEMBER_OF records for "<group of a body>, X (and Y) included," and "<group of a
-    body>, with X (and Y) among them": the states named are members of the body."""
+    body>, (with) X (and Y) among them" ("X's among them"): the states named are members
+    of the body."""
     out: List[Dict] = []
     for i in positions_in(doc, {"included", "among"}):
         tok = doc[i]
@@ -253,13 +254,14 @@ def included_after_group(doc: Doc, index, args) -> List[Dict]:
                 continue
         elif i + 1 < len(doc) and doc[i + 1].text not in ENDERS:
             continue  # "X included the plan": a verb with an object
-        members, first = _states_leftwards(doc, index, i - 1, tok.sent.start)
+        last = i - 1
+        if tok.lower_ == "among" and doc[last].text in ("'s", "’s"):
+            last -= 1  # "the union's members, Malta's among them": that state's flag or envoy
+        members, first = _states_leftwards(doc, index, last, tok.sent.start)
         if not members:
             continue
-        if tok.lower_ == "among":
-            if doc[first - 1].lower_ != "with":
-                continue
-            first -= 1
+        if tok.lower_ == "among" and doc[first - 1].lower_ == "with":
+            first -= 1  # "with X among them"; also plain "X among them"
         comma = first - 1
         if comma < tok.sent.start + 1 or doc[comma].text != ",":
             continue

@@ -173,6 +173,12 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
                 members += args.entities_of(tok)
             if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
                 members += [e for e in args.entities_of(head) if e is not None]
+            j = tok.left_edge.i
+            if j >= 4 and [t.lower_ for t in doc[j - 3:j]] == ["as", "well", "as"] \
+                    and any(c.lower_ == "other" for c in tok.children) and index.entity(j - 4) \
+                    and index.type_of(index.entity(j - 4)) in ("COUNTRY", "ORGANISATION"):
+                # "Chile as well as other OAS states" (the parser may hang the group elsewhere)
+                members.append(index.entity(j - 4))
             emit(tok, list(dict.fromkeys(members)), org, "MEMBER_OF:group")
             for extra in _conjoined_orgs(tok, org, index):
                 emit(tok, list(dict.fromkeys(members)), extra, "MEMBER_OF:group")  # "an EU and NATO member"
