@@ -160,6 +160,14 @@ class SubjectsMixin:
             out = [e for s in subs for e in self.entities_of(s)]
             if not out:  # "a Kremlin statement accused X", "a joint communique by A and B condemned X"
                 out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self.noun_internal_subjects(s)]
+            if not out:  # "A issued a statement on Monday. The statement accused X": A
+                out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self._issuer_before(s)]
+            if not out and v.dep_ == "relcl" and v.head.lemma_.lower() in MESSAGE_NOUNS \
+                    and any(s.lower_ in ("which", "that") for s in subs):
+                # "A issued a statement which accused X": the message's own author, else its issuer
+                out = self.noun_internal_subjects(v.head)
+                if not out and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in ISSUE_VERBS:
+                    out = self.verb_subjects(v.head.head, _depth + 1)
             for c in v.children:  # "X will be there, together with Y and Z"
                 if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
                     for p in c.children:
@@ -281,6 +289,29 @@ class SubjectsMixin:
                 if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
                     found = self.verb_subjects(head.head, _depth + 1)
             return found
+        return []
+
+    def _issuer_before(self, msg: Token) -> List[str]:
+        """Who issued the message a bare definite message noun names again: "Kenya's
+        ministry issued a statement on Monday. The statement accused X" -> Kenya. The
+        message must be "the"/"this" with nothing naming its own author, and the nearest
+        issuing of a message of the same kind ("issued (released, published) a statement")
+        stands in this sentence or the one before; none such, or two issuers apart, gives
+        nothing."""
+        dets = [c for c in msg.children if c.dep_ == "det"]
+        if len(dets) != 1 or dets[0].lower_ not in ("the", "this") \
+                or any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl") for c in msg.children
+                       if c.lower_ not in ("joint", "latest", "same", "written", "official")):
+            return []
+        doc = msg.doc
+        sent = msg.sent
+        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lemma = msg.lemma_.lower()
+        for j in range(msg.i - 1, lo - 1, -1):
+            t = doc[j]
+            if t.lemma_.lower() != lemma or t.dep_ != "dobj" or t.head.lemma_.lower() not in ISSUE_VERBS:
+                continue
+            return [e for e in self.verb_subjects(t.head) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION", "PERSON")]
         return []
 
     def _vehicle_riders(self, v: Token, subs: List[Token]) -> List[str]:
