@@ -13,7 +13,7 @@ from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
-from .charge_clauses import reported_doers
+from .charge_clauses import misattached_author, reported_doers
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
     BEARING_VERBS,
@@ -560,6 +560,10 @@ class ObjectsMixin:
             holders.extend(c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in ARRANGING_VERBS)
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
+        if word in ("by", "from") and tok.pos_ == "NOUN":
+            misplaced = misattached_author(tok)  # "rejected the allegation [by X] that Y ..."
+            if misplaced is not None and misplaced[0].lower_ == word:
+                holders.append(tok.head)
         if tok.pos_ in ("NOUN", "PROPN"):
             # a participle after the noun carries its object: "sanctions imposed on X",
             # "threats aimed at X", "a boycott directed against X"
