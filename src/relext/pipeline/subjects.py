@@ -45,6 +45,11 @@ RETURN_VERBS = {"return", "come", "get", "fly", "be", "arrive", "head"}
 ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
 
+# acts a reporter goes on to do, conjoined by the parser to the clause reported ("X said Y
+# was a troublemaker and warned it ...") and the verbs of reporting that clause hangs on
+REPORTER_ACTS = {"warn", "accuse", "urge", "threaten", "blame", "tell", "caution", "call", "condemn", "criticise",
+                 "criticize", "ask", "demand", "press"}
+REPORTING_HEADS = {"say", "tell", "insist", "declare", "state", "charge", "claim", "allege", "argue", "write", "add"}
 # "X is one of (A and B are two of) the nations doing Y"
 # participles of warning whose subject is the one demanding, when the parser hangs them on a
 # demanded clause ("X demanded that Y withdraw, warning that ..."), and those demand verbs
@@ -233,6 +238,16 @@ class SubjectsMixin:
             # "X said Y would do A, and praised Z": a past verb cannot share the modal of the
             # reported clause; it is the reporter's second act
             return self.verb_subjects(head.head, _depth + 1)
+        if v.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+                and v.lemma_.lower() in REPORTER_ACTS and head.head.lemma_.lower() in REPORTING_HEADS:
+            # "X said Y was a troublemaker and warned it not to ...": an object pronoun that
+            # means the reported clause's own subject cannot be its own subject's object, so
+            # the second act is the reporter's
+            inner = [e for c in head.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+            pron = [c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PRON"
+                    and not c.lower_.endswith(("self", "selves"))]
+            if inner and pron and set(self.entities_of(pron[0])) & set(inner):
+                return self.verb_subjects(head.head, _depth + 1)
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
