@@ -246,8 +246,15 @@ class SubjectsMixin:
             inner = [e for c in head.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
             pron = [c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PRON"
                     and not c.lower_.endswith(("self", "selves"))]
-            if inner and pron and set(self.entities_of(pron[0])) & set(inner):
-                return self.verb_subjects(head.head, _depth + 1)
+            if inner and pron:
+                meant = set(self.entities_of(pron[0]))
+                reporters = self.verb_subjects(head.head, _depth + 1)
+                # the reporter's side: the reporter, or whom the reporter's phrase names
+                # ("Peru's minister said Chile ... and accused it": "it" read as Peru)
+                side = set(reporters) | {self.index.entity(x.i) for c in head.head.children if c.dep_ == "nsubj"
+                                         for x in c.subtree if self.index.entity(x.i)}
+                if meant & set(inner) or (meant & side and not meant & set(inner)):
+                    return reporters
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
