@@ -83,6 +83,8 @@ _CUES = read_data("cues.yaml")
 # verbs of stirring up harm and the harms they stir ("said X had incited violence")
 INCITING_VERBS = frozenset(_CUES["inciting_verbs"])
 INCITED_HARMS = frozenset(_CUES["incited_harms"])
+WEAPONISING_VERBS = frozenset(_CUES["weaponising_verbs"])
+WEAPON_NOUNS = frozenset(_CUES["weapon_nouns"])
 # prepositions that set a scene rather than charge someone ("after Russia's invasion")
 SETTING_PREPS = {"after", "since", "amid", "following", "during", "before", "despite"}
 
@@ -284,11 +286,16 @@ def _reported_incitement(doc: Doc, index, args, reporting: set) -> List[Dict]:
     in a quotation with a known speaker: the speaker ACCUSES the inciter. The narrator's own
     "Uganda fuelled the unrest" accuses no one; a denied one ("had not incited") clears."""
     out: List[Dict] = []
-    for i in positions_in(doc, INCITING_VERBS, attr="LEMMA"):
+    for i in sorted(set(positions_in(doc, INCITING_VERBS, WEAPONISING_VERBS, {"use"}, attr="LEMMA"))):
         verb = doc[i]
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INCITED_HARMS for c in verb.children):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and verb.lemma_.lower() not in INCITING_VERBS:
+            continue  # "food was weaponised": by whom is not said here
+        if not (verb.lemma_.lower() in INCITING_VERBS
+                and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INCITED_HARMS for c in verb.children)
+                or verb.lemma_.lower() in WEAPONISING_VERBS or verb.lower_ in WEAPONISING_VERBS
+                or verb.lemma_.lower() == "use" and _used_as_weapon(verb)):
             continue
         inciters = [e for e in args.verb_subjects(verb) if index.type_of(e) in ACTOR_TYPES]
         if not inciters:
@@ -307,6 +314,14 @@ def _reported_incitement(doc: Doc, index, args, reporting: set) -> List[Dict]:
             speakers = _quote_speakers(verb, index) if quoted else []
         out += _pairs(verb, speakers, "ACCUSES", inciters, "ACCUSES:incitement-in-words", "REPORTED")
     return out
+
+
+def _used_as_weapon(verb: Token) -> bool:
+    """"using migrants as a weapon": "as" with a weapon noun on the verb or on its object."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.dep_ == "prep" and p.lower_ == "as" and any(o.lemma_.lower() in WEAPON_NOUNS or o.lower_ in WEAPON_NOUNS
+                                                             for o in p.children if o.dep_ == "pobj")
+               for h in holders for p in h.children)
 
 
 def _harm_after(tok: Token, preps) -> bool:

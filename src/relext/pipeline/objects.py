@@ -13,7 +13,8 @@ from .threat_wordings import by_force, owners_ruined, threat_targets
 from .threat_conditions import answered_doers, provokers
 from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
-from .charge_clauses import reported_doers
+from .charge_clauses import misattached_author, reported_doers
+from .subjects import REPORTER_ACTS
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
 from .argument_words import (
     PRESENCE_NOUNS,
@@ -135,7 +136,19 @@ class ObjectsMixin:
                         if c.pos_ == "PRON" and not c.lower_.endswith(("self", "selves")):
                             # "A, B and C cut ties with X and accused it": a plain pronoun
                             # object is never its own clause's subject
-                            found = [e for e in found if e not in subjects]
+                            kept = [e for e in found if e not in subjects]
+                            if found and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" \
+                                    and tok.lemma_.lower() in REPORTER_ACTS:
+                                # "X's minister said Y had lied and accused it": the reporter's
+                                # act on the reported clause's subject, "it" read as the
+                                # reporter's side (subjects.py)
+                                side = {self.index.entity(x.i) for n in tok.head.head.children if n.dep_ == "nsubj"
+                                        for x in n.subtree if self.index.entity(x.i)}
+                                inner = [e for n in tok.head.children if n.dep_ == "nsubj"
+                                         for e in self.entities_of(n) if e not in subjects]
+                                if inner and set(found) <= side | set(subjects):
+                                    kept = inner
+                            found = kept
                         objs.extend(found)
                 if not passive:
                     objs.extend(e for e in self._raised_object(tok) if e not in subjects)
@@ -566,6 +579,10 @@ class ObjectsMixin:
             holders.extend(c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in ARRANGING_VERBS)
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
             holders.append(tok.head)  # "will be present on Friday at the ceremony"
+        if word in ("by", "from") and tok.pos_ == "NOUN":
+            misplaced = misattached_author(tok)  # "rejected the allegation [by X] that Y ..."
+            if misplaced is not None and misplaced[0].lower_ == word:
+                holders.append(tok.head)
         if tok.pos_ in ("NOUN", "PROPN"):
             # a participle after the noun carries its object: "sanctions imposed on X",
             # "threats aimed at X", "a boycott directed against X"

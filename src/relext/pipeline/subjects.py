@@ -49,6 +49,11 @@ RETURN_VERBS = {"return", "come", "get", "fly", "be", "arrive", "head"}
 ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
 
 
+# acts a reporter goes on to do, conjoined by the parser to the clause reported ("X said Y
+# was a troublemaker and warned it ...") and the verbs of reporting that clause hangs on
+REPORTER_ACTS = {"warn", "accuse", "urge", "threaten", "blame", "tell", "caution", "call", "condemn", "criticise",
+                 "criticize", "ask", "demand", "press"}
+REPORTING_HEADS = {"say", "tell", "insist", "declare", "state", "charge", "claim", "allege", "argue", "write", "add"}
 # "X is one of (A and B are two of) the nations doing Y"
 # participles of warning whose subject is the one demanding, when the parser hangs them on a
 # demanded clause ("X demanded that Y withdraw, warning that ..."), and those demand verbs
@@ -173,6 +178,14 @@ class SubjectsMixin:
             out = [e for s in subs for e in self.entities_of(s)]
             if not out:  # "a Kremlin statement accused X", "a joint communique by A and B condemned X"
                 out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self.noun_internal_subjects(s)]
+            if not out:  # "A issued a statement on Monday. The statement accused X": A
+                out = [e for s in subs if s.lemma_.lower() in MESSAGE_NOUNS for e in self._issuer_before(s)]
+            if not out and v.dep_ == "relcl" and v.head.lemma_.lower() in MESSAGE_NOUNS \
+                    and any(s.lower_ in ("which", "that") for s in subs):
+                # "A issued a statement which accused X": the message's own author, else its issuer
+                out = self.noun_internal_subjects(v.head)
+                if not out and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in ISSUE_VERBS:
+                    out = self.verb_subjects(v.head.head, _depth + 1)
             for c in v.children:  # "X will be there, together with Y and Z"
                 if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
                     for p in c.children:
@@ -246,6 +259,23 @@ class SubjectsMixin:
             # "X said Y would do A, and praised Z": a past verb cannot share the modal of the
             # reported clause; it is the reporter's second act
             return self.verb_subjects(head.head, _depth + 1)
+        if v.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+                and v.lemma_.lower() in REPORTER_ACTS and head.head.lemma_.lower() in REPORTING_HEADS:
+            # "X said Y was a troublemaker and warned it not to ...": an object pronoun that
+            # means the reported clause's own subject cannot be its own subject's object, so
+            # the second act is the reporter's
+            inner = [e for c in head.children if c.dep_ == "nsubj" for e in self.entities_of(c)]
+            pron = [c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PRON"
+                    and not c.lower_.endswith(("self", "selves"))]
+            if inner and pron:
+                meant = set(self.entities_of(pron[0]))
+                reporters = self.verb_subjects(head.head, _depth + 1)
+                # the reporter's side: the reporter, or whom the reporter's phrase names
+                # ("Peru's minister said Chile ... and accused it": "it" read as Peru)
+                side = set(reporters) | {self.index.entity(x.i) for c in head.head.children if c.dep_ == "nsubj"
+                                         for x in c.subtree if self.index.entity(x.i)}
+                if meant & set(inner) or (meant & side and not meant & set(inner)):
+                    return reporters
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             if not any(c.dep_ == "agent" for c in head.children):
                 done = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -302,6 +332,29 @@ class SubjectsMixin:
                 if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
                     found = self.verb_subjects(head.head, _depth + 1)
             return found
+        return []
+
+    def _issuer_before(self, msg: Token) -> List[str]:
+        """Who issued the message a bare definite message noun names again: "Kenya's
+        ministry issued a statement on Monday. The statement accused X" -> Kenya. The
+        message must be "the"/"this" with nothing naming its own author, and the nearest
+        issuing of a message of the same kind ("issued (released, published) a statement")
+        stands in this sentence or the one before; none such, or two issuers apart, gives
+        nothing."""
+        dets = [c for c in msg.children if c.dep_ == "det"]
+        if len(dets) != 1 or dets[0].lower_ not in ("the", "this") \
+                or any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep", "acl", "relcl") for c in msg.children
+                       if c.lower_ not in ("joint", "latest", "same", "written", "official")):
+            return []
+        doc = msg.doc
+        sent = msg.sent
+        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lemma = msg.lemma_.lower()
+        for j in range(msg.i - 1, lo - 1, -1):
+            t = doc[j]
+            if t.lemma_.lower() != lemma or t.dep_ != "dobj" or t.head.lemma_.lower() not in ISSUE_VERBS:
+                continue
+            return [e for e in self.verb_subjects(t.head) if self.index.type_of(e) in ("COUNTRY", "ORGANISATION", "PERSON")]
         return []
 
     def _vehicle_riders(self, v: Token, subs: List[Token]) -> List[str]:

@@ -37,6 +37,10 @@ TIE_NOUNS = {"aid", "assistance", "support", "funding", "fund", "tie", "ties", "
              "participation", "supply", "delivery", "loan", "investment", "trade", "import", "export", "engagement",
              "partnership", "contribution", "financing", "presence", "agreement", "deal", "commitment"}
 TIE_PREPS = {"to", "with", "in", "of", "for", "from"}
+# ties that are a place in a body: "could review its membership" without naming the body
+MEMBERSHIP_NOUNS = {"membership", "participation", "seat"}
+# nouns that name the body a membership is in ("a member of X", "its membership in X")
+MEMBER_WORDS = {"member", "membership", "seat", "participation"}
 # clauses inside the step that are not the step ("if X stays", "which ...")
 _OTHER_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis"}
 
@@ -108,6 +112,26 @@ def _against(step: Token) -> List[Token]:
     return out
 
 
+def _body_of_membership(args, tie: Token) -> List[Token]:
+    """The body a membership named without it is in: "A remains a member of X, but its leader
+    warned that A could review its membership" -> X. The last body named after a word of
+    membership ("a member of X", "its seat in X") in this sentence before the tie, else in
+    the one before; none such gives nothing."""
+    doc = tie.doc
+    sent = tie.sent
+    spans = [(sent.start, tie.i)]
+    if sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        spans.append((prev.start, prev.end))
+    for lo, hi in spans:
+        found = [o for w in doc[lo:hi] if w.lemma_.lower() in MEMBER_WORDS
+                 for o in _pobjs(w, ("of", "in"))
+                 if any(args.index.type_of(e) == "ORGANISATION" for e in args.entities_of(o))]
+        if found:
+            return found[-1:]
+    return []
+
+
 def blow_targets(args, clause: Token) -> List[str]:
     """Entities the step promised in ``clause`` (a warning's complement) is aimed at."""
     if not promises(clause):
@@ -141,6 +165,8 @@ def step_targets(args, clause: Token) -> List[str]:
             heads += [o for d in ties for o in _pobjs(d, TIE_PREPS)]
             if ties:
                 heads += _pobjs(step, ("to", "with"))
+            heads += [b for d in ties if d.lemma_.lower() in MEMBERSHIP_NOUNS and not _pobjs(d, TIE_PREPS)
+                      for b in _body_of_membership(args, d)]
     subjects = set(args.verb_subjects(clause))
     out = [e for h in heads for e in args.entities_of(h) if e not in subjects]
     return list(dict.fromkeys(out))
