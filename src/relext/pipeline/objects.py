@@ -15,6 +15,7 @@ from .deed_antecedents import deed_doers
 from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .charge_clauses import reported_doers
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
+from .argument_words import protest_phrase
 from .argument_words import (
     BEARING_VERBS,
     RELATIVE_PRONOUNS,
@@ -632,10 +633,12 @@ class ObjectsMixin:
                     s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in kids):
                 continue  # a fronted partitive: "Of the invited states, only A and B sent leaders"
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
+                    not protest_phrase(c) and \
                     any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead", "person", "absentia")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num and p.lower_ not in MONTHS
                         for p in c.children):  # ("joined in May": the tagger may not read a month as a
-                # date; "will be there in person": a manner, no place)
+                # date; "will be there in person": a manner, no place; "will stay away in protest
+                # (at X)": a reason, no place)
                 return True
         return False
 
