@@ -150,3 +150,19 @@ def _misparsed_small_clause(tok: Token) -> bool:
     verb as its modifier ("held the US responsible": "responsible" an amod of "US")."""
     return (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.dep_ == "dobj"
             and tok.head.head.lemma_.lower() in SMALL_CLAUSE_VERBS)
+
+
+# nouns of the reason in "in protest (at X)", "in solidarity (with X)", "in opposition (to X)"
+REASON_NOUNS = ("protest", "solidarity", "opposition")
+
+
+def protest_phrase(prep) -> bool:
+    """Whether the preposition ``prep`` (a child of a verb) gives a reason, not a place or
+    an object: "in protest", "in solidarity", and the "at X" / "over X" / "with X" the
+    parser often hangs on the verb after them ("stayed away in protest at X")."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "in":
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in REASON_NOUNS for p in prep.children)
+    return prep.lower_ in ("at", "over", "against", "with", "to") and prep.i > 0 \
+        and prep.doc[prep.i - 1].lemma_.lower() in REASON_NOUNS and prep.doc[prep.i - 1].dep_ == "pobj"

@@ -16,6 +16,7 @@ from .reproach_targets import called_what, denier, dismissed_as, wanted
 from .charge_clauses import misattached_author, reported_doers
 from .subjects import REPORTER_ACTS
 from .penalty_targets import goods_origin, laid_by, laid_on, purpose_targets
+from .argument_words import protest_phrase
 from .argument_words import (
     PRESENCE_NOUNS,
     BEARING_VERBS,
@@ -659,10 +660,12 @@ class ObjectsMixin:
                     for p in c.children if p.dep_ == "pobj" for e in self.entities_of(p) or [None]):
                 continue  # "the presence of X": who is there, not where
             if c.dep_ in ("prep",) and c.lower_ in ("to", "at", "in", "for", "of") and \
+                    not protest_phrase(c) and \
                     any(p.dep_ == "pobj" and not p.lemma_.lower() in ("point", "time", "moment", "place", "stead", "person", "absentia")
                         and p.ent_type_ not in ("DATE", "TIME") and not p.like_num and p.lower_ not in MONTHS
                         for p in c.children):  # ("joined in May": the tagger may not read a month as a
-                # date; "will be there in person": a manner, no place)
+                # date; "will be there in person": a manner, no place; "will stay away in protest
+                # (at X)": a reason, no place)
                 return True
         return False
 

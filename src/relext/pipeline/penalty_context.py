@@ -36,6 +36,12 @@ PASSIVE_PENALTIES = {"ban", "bar", "sanction", "blacklist", "freeze", "penalise"
 # verbs of imposing whose misparsed object is a list of penalty nouns
 LAYING = {"impose", "slap", "place", "put", "level", "announce", "unveil", "introduce"}
 PENALTY_NOUNS = {"freeze", "ban", "sanction", "embargo", "restriction", "curb"}
+# verbs whose agentless passive with "with" a penalty noun states a penalty ("X has been
+# hit with travel bans", "X was slapped with sanctions")
+STRIKING = {"hit", "slap", "target", "punish", "saddle"}
+WITH_PENALTIES = PENALTY_NOUNS | {"tariff", "penalty", "measure", "duty", "fine"}
+# "X was (also) added to the (sanctions) list": a listing told without its author
+ADDING = {"add"}
 LOOK_BACK = 3
 _AGAIN = read_data("penalty_remention.yaml")
 # a penalty named again as the subject of a verb naming whom it hits ("the measures target A")
@@ -65,7 +71,7 @@ def _author(sents, records: List[Dict], tok: Token, index, victims: List[str]) -
     make the UK the author of a ban on British ministers)."""
     here = _sent_no(sents, tok.idx)
     own = {r["object"] for r in records if r["predicate"] == "AFFILIATED_WITH" and r["subject"] in victims}
-    prior = [r for r in records if r["predicate"] == "SANCTIONS" and not r["negated"]
+    prior = [r for r in records if r["predicate"] == "SANCTIONS" and not r["negated"] and r["modality"] != "HYPOTHETICAL"
              and r["evidence"]["trigger_start"] < tok.idx and r["subject"] not in own and r["subject"] not in victims
              and here - LOOK_BACK <= _sent_no(sents, r["evidence"]["trigger_start"])]
     kinds = {index.type_of(v) for v in victims}
@@ -155,7 +161,11 @@ def _named_again(args, verb: Token) -> List[Token]:
     if verb.lemma_.lower() in REACHING_VERBS:
         return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
                 if o.dep_ == "pobj"]
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    # "the package freezes the assets of A and bans B": a coordinated verb of the same kind
+    # shares the penalty as its subject
+    verbs = [verb] + [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                      and v.lemma_.lower() in AGAIN_VERBS and not any(c.dep_ == "nsubj" for c in v.children)]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj"]
 
 
 def _named(args, tok: Token) -> List[str]:
@@ -167,7 +177,7 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
     """SANCTIONS whose author is named only before (see the module docstring)."""
     out: List[Dict] = []
     cands = positions_in(doc, PENALISED, PASSIVE_PENALTIES, LAYING, {"include"}, {"list"}, AGAIN_VERBS,
-                         REACHING_VERBS, SUSPENDING, SUSPENSION_NOUNS, attr="LEMMA")
+                         REACHING_VERBS, SUSPENDING, SUSPENSION_NOUNS, STRIKING, ADDING, attr="LEMMA")
     if not cands:
         return out
     sents = list(doc.sents)
@@ -188,7 +198,8 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
         lemma = tok.lemma_.lower()
         if lemma in SUSPENDING | SUSPENSION_NOUNS:
             out += _suspended_in_context(args, sents, records, tok)
-        elif lemma in PASSIVE_PENALTIES and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+        elif (lemma in PASSIVE_PENALTIES or _struck_with_penalty(tok) or _added_to_list(tok)) and tok.pos_ == "VERB" \
+                and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children) \
                 and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
                     index.entity(o.i) for o in c.children) for c in tok.children):
@@ -283,3 +294,31 @@ def _misparsed_penalties(args, verb: Token) -> List[Dict]:
                     out.append(record(verb, s, "SANCTIONS", t, rule_id="SANCTIONS:misparsed-penalty-list",
                                       negated=negated, modality=modality, source=source, cue=cue))
     return out
+
+
+def _struck_with_penalty(tok: Token) -> bool:
+    """"X has been hit (slapped) with travel bans": a verb of striking whose "with" names a
+    penalty noun."""
+    return tok.lemma_.lower() in STRIKING and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in WITH_PENALTIES for o in c.children) for c in tok.children)
+
+
+def _added_to_list(tok: Token) -> bool:
+    """"X was (also) added to the list (the sanctions list, the blacklist)": a penalised
+    list, named again (definite) or marked as one of penalties."""
+    if tok.lemma_.lower() not in ADDING:
+        return False
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "to":
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in ("list", "blacklist"):
+                continue
+            kinds = [m for m in o.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
+            if any(not (m.lower_ in LIST_MARKS or m.lemma_.lower() in LIST_MARKS) for m in kinds):
+                continue  # "the guest list", "its export list": a list of something else
+            if o.lemma_.lower() == "blacklist" or kinds or any(m.dep_ == "det" and m.lower_ in AGAIN_DETS
+                                                               for m in o.children):
+                return True
+    return False

@@ -145,6 +145,13 @@ def settle_attendance(records: List[Dict]) -> List[Dict]:
 
 
 # -- helpers ---------------------------------------------------------------------------
+# nouns of a protest stated as the reason for staying away ("in opposition to X", "in
+# solidarity with X"), and the nouns that carry them ("as a sign of protest", "in a show of
+# solidarity")
+PROTEST_NOUNS = ("protest", "opposition", "solidarity")
+PROTEST_TOKENS = ("sign", "mark", "gesture", "show", "token", "act", "expression", "demonstration")
+
+
 def in_protest(tok) -> bool:
     """Whether the clause of ``tok`` gives protest as its reason: "in protest", "as a
     protest", "to protest X", "protesting X", or declares its absence a boycott ("as a
@@ -153,6 +160,9 @@ def in_protest(tok) -> bool:
     for c in clause.subtree:
         if c.lemma_.lower() == "protest" and (c.head.lower_ in ("in", "as") or c.dep_ in ("advcl", "xcomp")):
             return True
+        if c.lemma_.lower() in PROTEST_NOUNS and c.head.lower_ in ("in", "of") and c.head.dep_ == "prep" and (
+                c.head.lower_ == "in" or c.head.head.lemma_.lower() in PROTEST_TOKENS):
+            return True  # "in opposition to X", "in (a show of) solidarity with X", "as a sign of protest"
         if c.lemma_.lower() == "boycott" and c.pos_ == "NOUN" and (c.head.lower_ in ("in", "as") or c.dep_ == "appos"):
             return True  # "will not attend, as a (diplomatic) boycott", "..., a diplomatic boycott": declared
     while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:

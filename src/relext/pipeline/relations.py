@@ -83,10 +83,11 @@ from .breaches import breaches
 from .reproach_targets import framed_reproaches, labelled_wrongs
 from .suspensions import suspended_from_ranks, suspended_memberships
 from .verb_repair import repair_verbs
+from .acronym_verbs import repair_acronyms
 from .visit_places import visited_states
 from .title_lists import shared_by_the_list
 from .salience import unattendable
-from .argument_words import WRONGDOERS, _reduced_passive
+from .argument_words import WRONGDOERS, _reduced_passive, protest_phrase
 
 # a charge rejected still names its author: not undone by the rejecting verb
 DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
@@ -268,6 +269,7 @@ class RelationExtractor(RuleComponent):
         correcting verbs the tagger read as nouns, see `verb_repair`)."""
         repair_verbs(doc)
         index = EntityIndex(doc, doc._.relext_entities or [])
+        repair_acronyms(doc, index)
         args = Arguments(index, staff=self.staff, titles=self.titles, position_nouns=self.position_nouns,
                          support_verbs=self.support_verbs, modality=self.modality)
         found: Dict[Tuple, Dict] = {}
@@ -749,6 +751,8 @@ def _bare_verb(tok, particle: Optional[str] = None) -> bool:
         if c.dep_ in ("prt", "dobj", "xcomp", "ccomp", "acomp", "oprd", "attr", "dative", "agent", "advcl", "acl",
                       "relcl"):
             return False
+        if protest_phrase(c):
+            continue  # a reason, no complement: "pulled out in protest (at X)"
         if c.dep_ == "prep" and not any(p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_NAMES
                                         for p in c.children if p.dep_ == "pobj"):
             return False
