@@ -22,7 +22,7 @@ from ..gazetteer import read_data
 _WORDS = read_data("words/credits.yaml")
 
 SECTION_WORDS = frozenset(_WORDS["section_words"])
-CREDIT_TAILS = {"handout", "images", "pool"}
+CREDIT_TAILS = frozenset(_WORDS["credit_tails"])
 
 
 def _segment_name(doc: Doc, start: int, end: int, skip: set) -> Tuple[int, int]:

@@ -25,7 +25,7 @@ _WORDS = read_data("words/party_adjectives.yaml")
 PARTIES = {"Democratic": ("organisation:democratic-party", "Democratic Party"),
            "Republican": ("organisation:republican-party", "Republican Party")}
 POLITICIAN_WORDS = frozenset(_WORDS["politician_words"])
-ABBREVIATIONS = {"rep", "reps", "sen", "sens"}
+ABBREVIATIONS = frozenset(_WORDS["abbreviations"])
 _ADJ = re.compile(r"(?<![\w-])(Democratic|Republican)(?![\w-])")
 
 
