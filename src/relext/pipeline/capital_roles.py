@@ -28,8 +28,8 @@ from spacy.tokens import Token
 from ..gazetteer import read_data
 
 STATE_COMPOUND_PARTICIPLES = frozenset(read_data("cues.yaml")["state_compound_participles"])
-# the word lists, with their examples and near misses: relext/data/capital_roles.yaml
-_WORDS = read_data("capital_roles.yaml")
+# the word lists, with their examples and near misses: relext/data/words/capital_roles.yaml
+_WORDS = read_data("words/capital_roles.yaml")
 
 STATE_NOUNS = frozenset(_WORDS["state_nouns"])
 OF_STATE_NOUNS = frozenset(_WORDS["of_state_nouns"])
