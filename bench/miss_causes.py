@@ -18,6 +18,12 @@ class that applies:
     both ends are named in the evidence and nothing links them (a construction or a word
     the rules lack).
 
+Relation false positives (what relext outputs and gold does not hold) fall in the first
+class that applies: ``end-not-in-gold`` (an end is no gold entity: an entity false
+positive under it), ``polarity`` (gold holds the tuple with the other polarity),
+``gold-other-pred/dir:X`` (gold links the pair by ``X`` or in the other direction) and
+``pair-not-in-gold`` (gold links the two entities by nothing).
+
 Entity misses and false positives are grouped the same way: ``typed-as-X`` (the words are
 found under type X), ``span-differs`` (an overlapping span is found), ``not-found`` /
 ``not-in-gold``, and ``duplicate`` (a second node for one gold entity, which the scorer
@@ -117,6 +123,46 @@ def relation_misses(gold_doc: Dict, result, scorer) -> List[Tuple[Dict, str]]:
     return misses
 
 
+def relation_false_positives(gold_doc: Dict, result, scorer) -> List[Tuple[Tuple[str, str, str, bool], str]]:
+    """The relations ``result`` outputs that gold does not hold, each with its cause.
+
+    Counted as the scorer counts them: one per output relation whose end is no gold entity,
+    one per distinct gold-aligned tuple otherwise.
+
+    Returns:
+        ``((subject name, predicate, object name, negated), cause)`` pairs, in output order.
+
+    Example:
+        >>> relation_false_positives(doc, relext.extract(doc["text"]), scorer)  # doctest: +SKIP
+        [(('Jane Roe', 'MEETS_WITH', 'Paris', False), 'end-not-in-gold')]
+    """
+    pred_ents, pred_rels = scorer.predicted(result)
+    mapping = scorer.align(gold_doc["entities"], pred_ents)
+    gold = {scorer.rel_key(r["subject"], r["relation"].upper(), r["object"], bool(r.get("negated", False)))
+            for r in gold_doc["relations"]}
+    gold_pairs = {frozenset((k[0], k[2])): k for k in gold}
+    names = {p["id"]: p["name"] for p in pred_ents}
+    gold_names = {g["id"]: g["name"] for g in gold_doc["entities"]}
+    out, seen = [], set()
+    for s, p, o, neg in pred_rels:
+        gs, go = mapping.get(s), mapping.get(o)
+        if gs is None or go is None:
+            out.append(((names.get(s, s), p, names.get(o, o), neg), "end-not-in-gold"))
+            continue
+        key = scorer.rel_key(gs, p, go, neg)
+        if key in gold or key in seen:
+            continue
+        seen.add(key)
+        if scorer.rel_key(key[0], key[1], key[2], not key[3]) in gold:
+            cause = "polarity"
+        elif frozenset((key[0], key[2])) in gold_pairs:
+            cause = "gold-other-pred/dir:" + gold_pairs[frozenset((key[0], key[2]))][1]
+        else:
+            cause = "pair-not-in-gold"
+        out.append(((gold_names[key[0]], key[1], gold_names[key[2]], key[3]), cause))
+    return out
+
+
 def entity_errors(gold_doc: Dict, result, scorer) -> Tuple[List[Tuple[Dict, str]], List[Tuple[Dict, str]]]:
     """Gold entities missed and predicted entities not in gold, each with its cause.
 
@@ -165,9 +211,12 @@ def entity_errors(gold_doc: Dict, result, scorer) -> Tuple[List[Tuple[Dict, str]
 
 def causes(gold_docs: Iterable[Dict], extract: Callable, scorer) -> Dict[str, Counter]:
     """Counts of every cause over a set: ``relations`` by (type, cause), ``entity_misses``
-    and ``entity_false_positives`` by (type, cause), and ``examples`` (one line per miss)."""
-    rel, miss, fp = Counter(), Counter(), Counter()
+    and ``entity_false_positives`` by (type, cause), ``relation_false_positives`` by
+    (type, cause), ``examples`` (one line per miss) and ``fp_examples`` (one per false
+    positive)."""
+    rel, rel_fp, miss, fp = Counter(), Counter(), Counter(), Counter()
     examples: List[str] = []
+    fp_examples: List[str] = []
     for doc in gold_docs:
         result = extract(doc["text"])
         names = {g["id"]: g["name"] for g in doc["entities"]}
@@ -175,30 +224,37 @@ def causes(gold_docs: Iterable[Dict], extract: Callable, scorer) -> Dict[str, Co
             rel[(r["relation"].upper(), cause)] += 1
             examples.append(f"{doc['id']} {r['relation'].upper()}{' (negated)' if r.get('negated') else ''} "
                             f"[{cause}] {names[r['subject']]} -> {names[r['object']]} :: {r.get('evidence')}")
+        for (subj, pred, obj, neg), cause in relation_false_positives(doc, result, scorer):
+            rel_fp[(pred, cause)] += 1
+            fp_examples.append(f"{doc['id']} FP {pred}{' (negated)' if neg else ''} [{cause}] {subj} -> {obj}")
         ms, fps = entity_errors(doc, result, scorer)
         for g, cause in ms:
             miss[(g["type"].upper(), cause)] += 1
         for p, cause in fps:
             fp[(p["type"], cause)] += 1
-    return {"relations": rel, "entity_misses": miss, "entity_false_positives": fp, "examples": examples}
+    return {"relations": rel, "relation_false_positives": rel_fp, "entity_misses": miss,
+            "entity_false_positives": fp, "examples": examples, "fp_examples": fp_examples}
 
 
-def report(counts: Dict, *, examples: int = 0, only_type: str = "") -> str:
-    """The counts as text: totals by cause, then per type; ``examples`` lines if asked."""
+def report(counts: Dict, *, examples: int = 0, only_type: str = "", false_positives: bool = False) -> str:
+    """The counts as text: totals by cause, then per type; ``examples`` lines if asked
+    (of false positives instead of misses with ``false_positives``)."""
     lines = []
-    rel = counts["relations"]
-    by_cause = Counter()
-    for (_, cause), n in rel.items():
-        by_cause[cause] += n
-    lines.append(f"relation misses: {sum(rel.values())}")
-    lines += [f"{n:5d}  {cause}" for cause, n in by_cause.most_common()]
-    for typ in sorted({t for t, _ in rel}):
-        row = sorted(((c, n) for (t, c), n in rel.items() if t == typ), key=lambda x: -x[1])
-        lines.append(f"{typ}: " + ", ".join(f"{c} {n}" for c, n in row))
+    for part, title in (("relations", "relation misses"), ("relation_false_positives", "relation false positives")):
+        rel = counts.get(part, Counter())
+        by_cause = Counter()
+        for (_, cause), n in rel.items():
+            by_cause[cause] += n
+        lines.append(f"{title}: {sum(rel.values())}")
+        lines += [f"{n:5d}  {cause}" for cause, n in by_cause.most_common()]
+        for typ in sorted({t for t, _ in rel}):
+            row = sorted(((c, n) for (t, c), n in rel.items() if t == typ), key=lambda x: -x[1])
+            lines.append(f"{typ}: " + ", ".join(f"{c} {n}" for c, n in row))
     for part in ("entity_misses", "entity_false_positives"):
         lines.append(f"{part.replace('_', ' ')}: {sum(counts[part].values())}")
         lines += [f"{n:5d}  {t} {c}" for (t, c), n in sorted(counts[part].items())]
-    shown = [e for e in counts["examples"] if not only_type or f" {only_type.upper()}" in e][:examples]
+    pool = counts.get("fp_examples", []) if false_positives else counts["examples"]
+    shown = [e for e in pool if not only_type or f" {only_type.upper()}" in e][:examples]
     return "\n".join(lines + shown)
 
 
@@ -207,12 +263,15 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", action="append", required=True, help="gold JSONL file (repeatable)")
     ap.add_argument("--examples", type=int, default=0, help="print this many misses with their evidence")
     ap.add_argument("--type", default="", help="examples of this relation type only")
+    ap.add_argument("--false-positives", action="store_true",
+                    help="print examples of relation false positives instead of misses")
     args = ap.parse_args(argv)
     import relext
 
     scorer = load_scorer()
     docs = [json.loads(line) for g in args.gold for line in Path(g).read_text(encoding="utf-8").splitlines() if line.strip()]
-    print(report(causes(docs, relext.extract, scorer), examples=args.examples, only_type=args.type))
+    print(report(causes(docs, relext.extract, scorer), examples=args.examples, only_type=args.type,
+                 false_positives=args.false_positives))
     return 0
 
 

@@ -101,3 +101,31 @@ def test_a_second_node_for_one_entity_is_a_duplicate(mc, scorer):
     result = _result(ALL_ENTITIES + [("9", "Lima", "PERSON")], [])
     _, fps = mc.entity_errors(GOLD, result, scorer)
     assert [(p["name"], c) for p, c in fps] == [("Lima", "duplicate")]
+
+
+def test_found_relations_are_not_false_positives(mc, scorer):
+    result = _result(ALL_ENTITIES, [("1", "VISITS", "2", False), ("1", "ACCUSES", "4", False)])
+    assert mc.relation_false_positives(GOLD, result, scorer) == []
+
+
+def test_each_false_positive_gets_the_first_cause_that_applies(mc, scorer):
+    entities = ALL_ENTITIES + [("5", "Spying Office", "ORGANISATION")]
+    result = _result(entities, [
+        ("1", "AFFILIATED_WITH", "5", False),  # the office is no gold entity
+        ("1", "VISITS", "2", True),            # gold: a visit that happened
+        ("1", "THREATENS", "4", False),        # gold: an accusation of that pair
+        ("4", "ACCUSES", "1", False),          # gold: the other direction
+        ("2", "MEMBER_OF", "3", False),        # gold: nothing between them
+    ])
+    causes = [(rel[1], c) for rel, c in mc.relation_false_positives(GOLD, result, scorer)]
+    assert causes == [("AFFILIATED_WITH", "end-not-in-gold"), ("VISITS", "polarity"),
+                      ("THREATENS", "gold-other-pred/dir:ACCUSES"), ("ACCUSES", "gold-other-pred/dir:ACCUSES"),
+                      ("MEMBER_OF", "pair-not-in-gold")]
+
+
+def test_false_positives_are_counted_and_shown_only_when_asked(mc, scorer):
+    counts = mc.causes([GOLD], lambda text: _result(ALL_ENTITIES, [("2", "MEMBER_OF", "3", False)]), scorer)
+    text = mc.report(counts, examples=5)
+    assert "relation false positives: 1" in text and "pair-not-in-gold" in text
+    assert "FP MEMBER_OF" not in text
+    assert "FP MEMBER_OF [pair-not-in-gold] Lisbon -> Ocean Forum" in mc.report(counts, examples=5, false_positives=True)

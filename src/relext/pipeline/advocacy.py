@@ -18,24 +18,23 @@ from typing import Dict, List, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/advocacy.yaml
+_WORDS = read_data("words/advocacy.yaml")
 
 # words of advocating: verbs, nouns ("support for", "the hope that", "a push for") and
 # adjectives ("eager to welcome")
-ADVOCACY_WORDS = {"support", "back", "endorse", "champion", "favour", "favor", "want", "hope", "wish", "urge",
-                  "push", "advocate", "welcome", "call", "press", "lobby", "backing", "endorsement", "eager",
-                  "keen", "advocacy", "campaign", "let", "allow", "enable", "permit",
-                  # approving another's bid is backing it ("ratified Sweden's NATO bid")
-                  "approve", "ratify", "approval", "ratification"}
+ADVOCACY_WORDS = frozenset(_WORDS["advocacy_words"])
 # "called (pressed, pushed, lobbied) for X to join": only with "for"
-NEEDS_FOR = {"call", "press", "push", "lobby", "campaign"}
+NEEDS_FOR = frozenset(_WORDS["needs_for"])
 # words of joining a body
-JOIN_VERBS = {"join", "accede", "rejoin"}
-JOIN_NOUNS = {"membership", "accession", "admission", "entry", "seat", "seats", "bid", "candidacy", "inclusion",
-              "member"}
+JOIN_VERBS = frozenset(_WORDS["join_verbs"])
+JOIN_NOUNS = frozenset(_WORDS["join_nouns"])
 # advocating something already done keeps it stated ("welcomed Iran's accession")
 FACT_WORDS = {"welcome"}
 # letting someone join makes the joining happen: the membership stays stated
-ENABLING_WORDS = {"let", "allow", "enable", "permit"}
+ENABLING_WORDS = frozenset(_WORDS["enabling_words"])
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 HOPS = 4  # from the joining word up to the advocating word
 

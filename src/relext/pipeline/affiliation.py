@@ -32,12 +32,10 @@ from .fellow_roles import fellow_roles
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
 
-TITLE_MODIFIERS = {"deputy", "foreign", "prime", "vice", "state", "assistant", "senior", "top", "chief", "defence",
-                   "defense", "finance", "interior", "general", "former", "acting", "heir", "apparent", "crown",
-                   "high-level", "-", "of", "supreme", "national", "security", "trade", "press", "first", "high",
-                   "special", "head", "house", "the", "a", "an", "its", "their", "his", "her", "then", "new",
-                   "outgoing", "incoming", "lead", "principal", "permanent", "oil", "major", "elect", "designate",
-                   "second", "third"}
+# word lists: relext/data/words/affiliation.yaml
+_WORDS = read_data("words/affiliation.yaml")
+
+TITLE_MODIFIERS = frozenset(_WORDS["title_modifiers"])
 ANCHOR_TYPES = ("COUNTRY", "ORGANISATION")
 BODY_OF_TITLED = frozenset(read_data("roles.yaml").get("bodies_of_titled", ()))
 ROLE_GIVING_NOUNS = frozenset(read_data("roles.yaml").get("role_giving_nouns", ()))
@@ -46,10 +44,7 @@ PARTY_ONLY_TITLES = frozenset(read_data("roles.yaml").get("party_only_titles", (
 ROLE_LEADING_VERBS = frozenset(read_data("roles.yaml").get("leading_verbs", ()))
 HYPOTHETICAL_GOVERNORS = frozenset(read_data("cues.yaml").get("hypothetical_governors", ()))
 # heads of the bodies of a state ("the US House", "the Russian Foreign Ministry")
-NATIONAL_BODY_HEADS = {"house", "senate", "parliament", "congress", "ministry", "department", "army", "navy",
-                       "force", "forces", "government", "cabinet", "embassy", "administration", "office", "agency",
-                       "service", "guard", "council", "assembly", "court", "bank", "treasury", "police", "command",
-                       "mission", "delegation", "legislature", "presidency", "commission", "military"}
+NATIONAL_BODY_HEADS = frozenset(_WORDS["national_body_heads"])
 # what a person leads for a state: its bodies, or the teams it sends (`led_teams` in
 # roles.yaml: "led the Chinese delegation", "headed the US team")
 LED_HEADS = frozenset(NATIONAL_BODY_HEADS) | frozenset(read_data("roles.yaml").get("led_teams", ())) \
@@ -627,8 +622,7 @@ def _the_country(doc: Doc, ap: Token, index) -> List[str]:
 
 # words inside a title that make it a role outside the state ("the Haitian gang leader X",
 # "a Colombian rebel commander X")
-NON_STATE_WORDS = {"gang", "rebel", "militia", "cartel", "insurgent", "separatist", "terrorist", "jihadist",
-                   "drug", "mafia", "crime", "guerrilla", "warlord", "pirate", "smuggling"}
+NON_STATE_WORDS = frozenset(_WORDS["non_state_words"])
 
 
 def _title_word(t: Token, i: int, end: int) -> bool:
@@ -835,8 +829,7 @@ def _anchors_of(noun: Token, index) -> List[str]:
 
 
 # nouns of reproach whose "of"/"on"/"at" object is the one reproached, never the title's body
-REPROACH_NOUNS = {"criticism", "rebuke", "condemnation", "censure", "denunciation", "reproach", "attack", "swipe",
-                  "dig", "jab", "broadside", "tirade", "diatribe", "salvo"}
+REPROACH_NOUNS = frozenset(_WORDS["reproach_nouns"])
 
 
 def _linked(t: Token, noun: Token, index, anchor: str) -> bool:

@@ -16,12 +16,16 @@ from spacy.tokens import Doc
 
 from ._lookup import positions_where
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/alignment.yaml
+_WORDS = read_data("words/alignment.yaml")
 
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 AGREE_WORDS = {"agree", "concur"}
-COSPONSOR_WORDS = {"co-sponsor", "cosponsor", "co-author", "coauthor", "co-draft", "co-table"}
+COSPONSOR_WORDS = frozenset(_WORDS["cosponsor_words"])
 # "agreed with Y on a deal": the things two sides agree on together
-DEAL_PREPS = {"on", "over", "about", "to"}
+DEAL_PREPS = frozenset(_WORDS["deal_preps"])
 
 
 def aligned(doc: Doc, index, args) -> List[Dict]:

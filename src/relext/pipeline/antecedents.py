@@ -17,6 +17,9 @@ from spacy.tokens import Token
 
 from ..gazetteer import read_data
 
+# word lists: relext/data/words/antecedents.yaml
+_WORDS = read_data("words/antecedents.yaml")
+
 # action noun -> the verbs that name the same step (their subject took it)
 ACTION_VERBS: Dict[str, Set[str]] = {
     "decision": {"decide", "vote"}, "move": {"move", "decide"}, "filing": {"file"}, "case": {"file", "bring", "lodge"},
@@ -51,16 +54,9 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
     ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
-LIGHT_VERBS = {"impose", "make", "take", "file", "bring", "lodge", "give", "deliver", "announce", "cast", "issue",
-               "submit", "hand",
-               # and the verbs of laying a penalty or keeping it ("X slapped (levied,
-               # unveiled, renewed, tightened) sanctions on Y. The sanctions target Z")
-               "slap", "levy", "unveil", "adopt", "approve", "reimpose", "renew", "extend", "expand", "tighten",
-               # and of putting a step forward ("X launched (tabled, floated, put forward) a plan")
-               "launch", "table", "float", "outline", "present", "introduce", "draft", "propose", "put"}
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 # the modifiers a bare re-mention may carry ("the latest decision", "the landmark case")
-BARE_MODIFIERS = {"latest", "new", "recent", "landmark", "unanimous", "historic", "controversial", "surprise",
-                  "unprecedented", "final", "same"}
+BARE_MODIFIERS = frozenset(_WORDS["bare_modifiers"])
 WINDOW = 2  # sentences before the one of the re-mention
 OWNER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 _CUES = read_data("cues.yaml")

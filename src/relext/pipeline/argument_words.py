@@ -8,90 +8,78 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Token
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/argument_words.yaml
+_WORDS = read_data("words/argument_words.yaml")
 
 
 KIND_RANK = {"NAME": 0, "DEMONYM": 0, "METONYM": 0, "DESCRIPTION": 1, "PRONOUN": 2}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-OBJECT_CONTROL = {"urge", "ask", "invite", "persuade", "force", "press", "encourage", "allow", "order", "tell", "call"}
+PLURAL_PRONOUNS = frozenset(_WORDS["plural_pronouns"])
+RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
+OBJECT_CONTROL = frozenset(_WORDS["object_control"])
 # control verbs whose controller is a prepositional object ("called on Y to", "appealed to Y to")
 PREP_OBJECT_CONTROL = {"call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon")}
 # craft that carries a traveller: "X's plane landed in Y", "the jet carrying X touched down"
-VEHICLE_NOUNS = {"plane", "jet", "aircraft", "airplane", "aeroplane", "helicopter", "motorcade", "convoy", "train",
-                 "ship", "flight", "airliner"}
+VEHICLE_NOUNS = frozenset(_WORDS["vehicle_nouns"])
 # the verbs of a craft's arrival and of its carrying its passenger
-VEHICLE_ARRIVAL_VERBS = {"land", "touch", "arrive", "set", "reach", "fly", "pull", "dock"}
-CARRY_VERBS = {"carry", "bring", "transport", "ferry"}
+VEHICLE_ARRIVAL_VERBS = frozenset(_WORDS["vehicle_arrival_verbs"])
+CARRY_VERBS = frozenset(_WORDS["carry_verbs"])
 # prepositions of time heading a participle ("after arriving in X", "upon landing", "before
 # flying on to Y"): the adjunct's understood subject is the governing verb's subject, never its
 # object ("After arriving in Tokyo, A met B": A arrived). Not "on", "for", "over" or "by":
 # "congratulated Y on hosting", "praised Y for attending" are the object's deeds
-ADJUNCT_PARTICIPLE_PREPS = {"after", "before", "upon", "since", "following", "while", "when"}
-NOUN_PREPS_TO_VERB = {"in", "during", "at", "after", "before", "following", "on", "over", "through", "via", "into", "amid",
-                      "among", "as", "to"}
+ADJUNCT_PARTICIPLE_PREPS = frozenset(_WORDS["adjunct_participle_preps"])
+NOUN_PREPS_TO_VERB = frozenset(_WORDS["noun_preps_to_verb"])
 # nouns that measure out a trigger noun ("a new package of sanctions", "a wave of threats")
-PACKAGE_NOUNS = {"package", "round", "raft", "wave", "batch", "set", "series", "slew", "tranche", "barrage", "spate",
-                 # and durations ("held three hours of talks", "after two days of meetings")
-                 "hour", "minute", "day", "week"}
+PACKAGE_NOUNS = frozenset(_WORDS["package_nouns"])
 # verbs whose "with" phrase is the instrument of the subject's blow ("hit X with sanctions",
 # "retaliated with sanctions against X")
-BLOW_VERBS = {"hit", "slap", "target", "retaliate", "respond", "punish", "threaten", "menace", "strike"}
-QUANTITY_NOUNS = {"number", "group", "handful", "majority", "some", "most", "many", "several", "all", "both",
-                  "each", "coalition", "host", "dozen", "dozens", "list", "pair", "trio"}
-PLACE_NOUNS = {"city", "town", "capital", "region", "province", "island", "village", "port", "resort", "state"}
+BLOW_VERBS = frozenset(_WORDS["blow_verbs"])
+QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 LED = re.compile(r"^(.+)-(?:led|backed|brokered|sponsored)$", re.I)
-PAIR_NOUNS = {"leader", "president", "premier", "side", "man", "woman", "minister", "head", "counterpart", "country",
-              "nation", "leadership", "government", "state"}
+PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # nouns for one side of a pair by how the two stand to each other: "the two allies",
 # "the two neighbours", "the two rivals" (states first, else people)
-RELATION_NOUNS = {"ally", "neighbour", "neighbor", "rival", "partner", "adversary", "foe", "power", "member"}
+RELATION_NOUNS = frozenset(_WORDS["relation_nouns"])
 PAIR_NOUNS |= RELATION_NOUNS
-STATE_NOUNS = {"country", "nation", "government", "state", "side", "leadership"}
-LIST_PREPS = {"including", "like", "as"}
+STATE_NOUNS = frozenset(_WORDS["state_nouns"])
+LIST_PREPS = frozenset(_WORDS["list_preps"])
 # verbs whose subject bears what their object names ("faced sanctions from Y", "drew a
 # rebuke from Y"): the "from" phrase, on the verb or on the noun, names the noun's doer
-BEARING_VERBS = {"face", "draw", "incur", "suffer", "earn", "attract", "provoke", "receive", "trigger", "prompt",
-                 # one who defies a ban (warrant, warning) is the one it is laid on
-                 "defy", "flout", "breach", "violate", "evade", "circumvent", "dodge",
-                 # and one who brushes it aside or heeds it ("ignored (dismissed, heeded) warnings from X")
-                 "ignore", "dismiss", "disregard", "heed"}
+BEARING_VERBS = frozenset(_WORDS["bearing_verbs"])
 # positions given to someone: "a permanent seat for Brazil"
 # a party's own pursuit, which others back or oppose: "France and Germany opposed their bids"
 # is someone else's bid, never the opposers' own
 # ("their membership", "their independence" are most often the owners' own: not here)
-STAKE_NOUNS = {"bid", "request", "application", "candidacy", "candidature", "case", "cause", "claim", "quest",
-               "aspiration", "ambition"}
-SEAT_NOUNS = {"seat", "seats", "membership", "place", "role", "representation", "status"}
+STAKE_NOUNS = frozenset(_WORDS["stake_nouns"])
+SEAT_NOUNS = frozenset(_WORDS["seat_nouns"])
 # "The latest (first) to withdraw were A and B": who is meant follows the copula
-ORDER_WORDS = {"latest", "first", "last", "next", "only", "second", "third"}
+ORDER_WORDS = frozenset(_WORDS["order_words"])
 # qualities of a position whose "of" is itself a position ("withheld recognition of the
 # legitimacy of X's new term" -> X): its object is read as a position too
-QUALITY_OF = {"legitimacy", "validity", "lawfulness", "legality"}
+QUALITY_OF = frozenset(_WORDS["quality_of"])
 # particles the parser may attach as prepositions ("walked out of", "pulled out of")
-PARTICLES = {"out", "away", "off", "down", "up", "back"}
+PARTICLES = frozenset(_WORDS["particles"])
 # position nouns whose "of X" names the one they are done to ("protest the invasion of Ukraine")
-VICTIM_OF = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "treatment",
-             "crackdown", "interference", "meddling", "violation", "violations"}
+VICTIM_OF = frozenset(_WORDS["victim_of"])
 # what the threatened one does in a warning's clause ("warned that X would pay")
-SUFFER_VERBS = {"pay", "face", "suffer", "regret", "bear", "answer", "rue", "incur", "feel", "get", "receive"}
+SUFFER_VERBS = frozenset(_WORDS["suffer_verbs"])
 # generic heads that a name before them identifies ("the BRICS bloc")
-KIND_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "club", "forum", "union",
-              "body", "community", "summit", "meeting", "conference", "gathering", "talks", "session", "games"}
+KIND_NOUNS = frozenset(_WORDS["kind_nouns"])
 # nouns that, made definite, refer to the named event of the passage ("the summit")
 # nouns of (not) being at an event whose "of" names who is (not) there ("the participation of
 # Ghana", "the presence of X at the summit"), not what is attended
-PRESENCE_NOUNS = {"participation", "attendance", "presence", "absence"}
-EVENT_NOUNS = {"summit", "meeting", "gathering", "conference", "event", "talks", "session", "games", "ceremony",
-               "forum", "assembly", "congress", "convention", "olympics", "tournament", "championship"}
+PRESENCE_NOUNS = frozenset(_WORDS["presence_nouns"])
+EVENT_NOUNS = frozenset(_WORDS["event_nouns"])
 
 # what a delegation is for when it is no state's presence at a gathering ("a trade delegation")
-OTHER_PURPOSES = {"trade", "business", "economic", "commercial", "investment", "parliamentary", "congressional",
-                  "military", "cultural"}
+OTHER_PURPOSES = frozenset(_WORDS["other_purposes"])
 
 
 # modifiers that leave "the summit" the passage's summit ("the annual summit", "this week's")
-GENERIC_EVENT_MODIFIERS = {"annual", "upcoming", "recent", "latest", "next", "last", "first", "entire", "whole",
-                           "main", "full", "weekend", "two-day", "three-day", "virtual", "same"}
+GENERIC_EVENT_MODIFIERS = frozenset(_WORDS["generic_event_modifiers"])
 
 
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -124,25 +112,14 @@ def _definite(t: Token) -> bool:
 
 
 # verbs with a predicate complement about their object: "held X responsible"
-SMALL_CLAUSE_VERBS = {"hold", "deem", "find"}
+SMALL_CLAUSE_VERBS = frozenset(_WORDS["small_clause_verbs"])
 # nouns whose infinitive is done by the subject of the verb that governs them
-CONTROL_NOUNS = {"invitation", "offer", "plan", "bid", "promise", "pledge", "intention", "chance", "opportunity",
-                 "request", "attempt", "effort", "commitment", "vow", "refusal"}
+CONTROL_NOUNS = frozenset(_WORDS["control_nouns"])
 # documents that speak for whoever issued them ("the North Korean statement accused X")
-MESSAGE_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "editorial", "readout",
-                 "resolution", "note", "memo", "commentary"}
+MESSAGE_NOUNS = frozenset(_WORDS["message_nouns"])
 # verbs of entering a place, whose object is where someone is barred from ("barred from entering X")
-ENTRY_VERBS = {"enter", "visit", "travel"}
-WRONGDOERS = {"dictator", "criminal", "murderer", "liar", "thug", "aggressor", "terrorist", "killer", "tyrant",
-              "butcher", "autocrat", "despot", "warmonger", "bully", "provocateur", "fascist", "nazi", "gangster",
-              "invader", "occupier", "oppressor", "hypocrite", "traitor", "saboteur", "bandit", "pirate", "racist",
-              "extremist", "war-monger", "fraudster", "thief", "crook", "aggressors", "torturer",
-              "terror",  # "designated X a terror group"
-              # wrongdoing named by its kind ("called X's actions an affront")
-              "affront", "insult", "provocation", "disgrace", "outrage",
-              # a standing danger or nuisance the labelled one is made ("called X a troublemaker",
-              # "sees X as a threat to its security")
-              "troublemaker", "menace", "abuser", "violator", "threat", "danger"}
+ENTRY_VERBS = frozenset(_WORDS["entry_verbs"])
+WRONGDOERS = frozenset(_WORDS["wrongdoers"])
 
 
 def _misparsed_small_clause(tok: Token) -> bool:
@@ -153,7 +130,7 @@ def _misparsed_small_clause(tok: Token) -> bool:
 
 
 # nouns of the reason in "in protest (at X)", "in solidarity (with X)", "in opposition (to X)"
-REASON_NOUNS = ("protest", "solidarity", "opposition")
+REASON_NOUNS = tuple(_WORDS["reason_nouns"])
 
 
 def protest_phrase(prep) -> bool:

@@ -17,10 +17,14 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_in
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/arrival_phrases.yaml
+_WORDS = read_data("words/arrival_phrases.yaml")
 
 ARRIVAL_NOUNS = {"arrival"}
 # prepositions that put the clause at or after the arrival
-ARRIVAL_PREPS = {"on", "upon", "after", "since", "following"}
+ARRIVAL_PREPS = frozenset(_WORDS["arrival_preps"])
 PLACE_TYPES = ("LOCATION", "COUNTRY")
 TRAVELLER_TYPES = ("PERSON", "ORGANISATION")
 

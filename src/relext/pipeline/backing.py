@@ -49,6 +49,9 @@ from ..gazetteer import read_data
 from ._lookup import positions_in, positions_where
 from .records import pair_records, record
 
+# word lists: relext/data/words/backing.yaml
+_WORDS = read_data("words/backing.yaml")
+
 _CUES = read_data("cues.yaml")
 SUPPORT_SOURCES = frozenset(_CUES["support_sources"])
 SUPPORT_SOURCE_VERBS = frozenset(_CUES["support_source_verbs"])
@@ -63,7 +66,7 @@ GOVERNING_NOUNS = frozenset(_CUES["governing_nouns"])
 # shares of the support ("most of the backing for X came from Y")
 PORTION_WORDS = frozenset(_CUES["portion_words"])
 
-BACKING_PARTICIPLES = ("backed", "supported", "sponsored", "funded", "financed", "armed")
+BACKING_PARTICIPLES = tuple(_WORDS["backing_participles"])
 BACKER_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 WINDOW = 3  # words between the participle and the name ("the Iran-backed Houthi rebels")
 
@@ -127,24 +130,22 @@ def _governed_state(noun: Token, index):
 
 
 # verbs of holding someone to be something: "sees X as", "regards X as", "recognised X as"
-REGARD_VERBS = {"see", "regard", "consider", "view", "recognise", "recognize", "acknowledge", "accept", "treat",
-                "deem", "hail", "back", "endorse", "support", "declare", "describe", "call", "characterise",
-                "characterize"}
+REGARD_VERBS = frozenset(_WORDS["regard_verbs"])
 # verbs whose complement needs no "as": "considers X the legitimate president"
-BARE_COMPLEMENT_VERBS = {"consider", "deem", "declare"}
+BARE_COMPLEMENT_VERBS = frozenset(_WORDS["bare_complement_verbs"])
 # what makes the "as" complement a claim to power
-LEGITIMATE_WORDS = {"legitimate", "rightful", "lawful", "legal", "constitutional", "interim", "acting", "elected"}
-CLAIM_NOUNS = {"claim", "claims", "legitimacy", "mandate"}
+LEGITIMATE_WORDS = frozenset(_WORDS["legitimate_words"])
+CLAIM_NOUNS = frozenset(_WORDS["claim_nouns"])
 # "regards X as a state (an independent country)": recognising statehood
-STATEHOOD_NOUNS = {"state", "country", "nation"}
+STATEHOOD_NOUNS = frozenset(_WORDS["statehood_nouns"])
 # verbs that grant a claim rather than weigh it ("considered X's claim" grants nothing)
-GRANT_VERBS = {"recognise", "recognize", "acknowledge", "accept", "back", "endorse", "support"}
+GRANT_VERBS = frozenset(_WORDS["grant_verbs"])
 
 
 # "described the ruling as a welcome move": approving of someone's step
-WELCOME_WORDS = {"welcome", "positive", "encouraging", "constructive"}
-STEP_NOUNS = {"step", "development", "move", "decision", "sign", "signal", "gesture", "contribution"}
-DESCRIBE_VERBS = {"describe", "call", "see", "regard", "view", "consider", "hail", "characterise", "characterize"}
+WELCOME_WORDS = frozenset(_WORDS["welcome_words"])
+STEP_NOUNS = frozenset(_WORDS["step_nouns"])
+DESCRIBE_VERBS = frozenset(_WORDS["describe_verbs"])
 
 
 def _welcome_complement(v: Token) -> bool:
@@ -231,8 +232,8 @@ def _office_of_the_recognised(v: Token, people: List[str], index, args) -> List[
     return out
 
 
-HAVING_VERBS = {"have", "enjoy", "win", "receive", "get", "gain", "secure", "garner", "retain", "earn"}
-HAD_SUPPORT = {"support", "backing", "endorsement", "blessing", "praise"}
+HAVING_VERBS = frozenset(_WORDS["having_verbs"])
+HAD_SUPPORT = frozenset(_WORDS["had_support"])
 
 
 def had_support(doc: Doc, index, args) -> List[Dict]:
@@ -277,8 +278,7 @@ def _holders(args, v: Token) -> List[str]:
 
 
 # steps whose support is their owner's ("X's bid has the backing of Y")
-OWNED_STEPS = {"bid", "plan", "proposal", "candidacy", "application", "request", "campaign", "effort", "push",
-              "initiative", "nomination", "position", "stance", "claim", "case", "demand", "demands", "call"}
+OWNED_STEPS = frozenset(_WORDS["owned_steps"])
 
 
 def held_support_noun(tok: Token) -> bool:
@@ -313,7 +313,7 @@ def with_support(doc: Doc, index, args) -> List[Dict]:
     return out
 
 
-THANKED_FOR = {"support", "backing", "help", "assistance", "aid", "solidarity", "endorsement", "blessing"}
+THANKED_FOR = frozenset(_WORDS["thanked_for"])
 
 
 def thanked_for_support(doc: Doc, index, args) -> List[Dict]:
@@ -338,10 +338,8 @@ def thanked_for_support(doc: Doc, index, args) -> List[Dict]:
     return out
 
 
-GIVING_VERBS = {"give", "grant", "offer", "send", "pledge", "promise", "provide", "supply", "lend", "extend"}
-GIVEN_SUPPORT = {"aid", "assistance", "support", "backing", "weapon", "weapons", "arm", "arms", "loan", "loans",
-                 "funding", "fund", "funds", "ammunition", "missile", "missiles", "tank", "tanks", "equipment",
-                 "grant", "grants", "credit", "money"}
+GIVING_VERBS = frozenset(_WORDS["giving_verbs"])
+GIVEN_SUPPORT = frozenset(_WORDS["given_support"])
 
 
 def given_support(doc: Doc, index, args) -> List[Dict]:

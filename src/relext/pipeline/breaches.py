@@ -15,25 +15,20 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_in
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/breaches.yaml
+_WORDS = read_data("words/breaches.yaml")
 
 # verbs of breaking a rule, and the rules they break
-BREACH_VERBS = {"violate", "breach", "break", "flout", "contravene", "infringe", "trample", "violated", "breached",
-                "broke", "broken", "breaking", "violating", "breaching", "flouted", "flouting", "violates",
-                "breaches", "breaks", "flouts", "contravened", "infringed", "trampled"}
-RULE_NOUNS = {"law", "laws", "agreement", "agreements", "ceasefire", "cease-fire", "truce", "charter", "deal",
-              "accord", "accords", "treaty", "treaties", "rule", "rules", "resolution", "resolutions", "sovereignty",
-              "airspace", "commitment", "commitments", "obligation", "obligations", "norm", "norms", "principle",
-              "principles", "constitution", "convention", "conventions", "embargo", "sanctions", "promise",
-              "promises", "pledge", "armistice", "protocol", "integrity", "waters", "border", "borders", "terms",
-              "understanding", "memorandum"}
+BREACH_VERBS = frozenset(_WORDS["breach_verbs"])
+RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
 # meddling: "meddled (interfered) in X's internal affairs (elections)"
-MEDDLE_VERBS = {"meddle", "meddled", "meddling", "interfere", "interfered", "interfering", "meddles", "interferes"}
-AFFAIR_NOUNS = {"affair", "affairs", "election", "elections", "politics", "matters", "matter", "vote"}
+MEDDLE_VERBS = frozenset(_WORDS["meddle_verbs"])
+AFFAIR_NOUNS = frozenset(_WORDS["affair_nouns"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 # reporting verbs beyond the shared list: the charge made in the report
-CHARGING_VERBS = {"charge", "complain", "contend", "maintain", "tweet", "post", "warn", "protest", "assert", "accuse",
-                  "insist", "argue", "allege", "say", "tell", "state", "claim", "declare", "write", "add", "stress",
-                  "note"}
+CHARGING_VERBS = frozenset(_WORDS["charging_verbs"])
 
 
 def _breach(v: Token) -> bool:

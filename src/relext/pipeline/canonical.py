@@ -44,25 +44,22 @@ from .capital_roles import (before_state_participle, for_a_state, for_whom_spoke
                            of_a_state, possessor_of_state_body, to_a_state)
 from .name_keys import NameKeys, _usual_spelling
 
-LOCATIVE_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across",
-                  "toward", "towards", "through", "via", "over", "within", "for"}
+# word lists: relext/data/words/canonical.yaml
+_WORDS = read_data("words/canonical.yaml")
+
+LOCATIVE_PREPS = frozenset(_WORDS["locative_preps"])
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "appos", "attr"}
 # nouns of a government that a capital names ("the Kyiv regime" is Ukraine, per the guidelines)
-GOVERNMENT_NOUNS = {"regime", "government", "junta", "authorities", "leadership", "administration", "cabinet"}
+GOVERNMENT_NOUNS = frozenset(_WORDS["government_nouns"])
 # parts of a city that its possessive names ("Beijing's Great Hall", "Moscow's outskirts")
-CITY_PARTS = {"outskirts", "outskirt", "suburb", "street", "square", "centre", "center", "district", "airport", "skyline",
-              "downtown", "mayor", "port", "harbour", "harbor", "neighbourhood", "neighborhood", "metro", "subway"}
+CITY_PARTS = frozenset(_WORDS["city_parts"])
 # what one state gives or sends another ("arms deliveries to Kyiv", "aid to Addis Ababa")
-GIVEN_NOUNS = {"delivery", "aid", "support", "assistance", "funding", "loan", "credit", "supply", "shipment",
-               "transfer", "export", "sale", "payment", "subsidy", "grant", "concession", "ultimatum", "message",
-               "note", "letter", "offer", "demand", "threat", "warning", "appeal", "overture", "olive"}
+GIVEN_NOUNS = frozenset(_WORDS["given_nouns"])
 # adjectives whose subject must be an agent: "it" before them is never expletive
-AGENT_ADJECTIVES = {"unable", "able", "unwilling", "willing", "ready", "eager", "keen", "reluctant", "determined",
-                    "prepared", "poised"}
+AGENT_ADJECTIVES = frozenset(_WORDS["agent_adjectives"])
 # titles of whoever runs a body: "its head, X" is the body's, not the subject state's
-BODY_HEAD_TITLES = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "boss", "founder",
-                    "director-general", "secretary-general", "commander", "president"}
-TRAVEL_VERBS = {"visit", "tour", "leave", "reach", "enter", "depart", "fly", "travel", "arrive", "return"}
+BODY_HEAD_TITLES = frozenset(_WORDS["body_head_titles"])
+TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"])
 _PLACE_WORDS = read_data("place_names.yaml")
 # verbs after which "to/from <building>" is a destination or an origin, and verbs whose object
 # is a building gone to or left ("brought ... to the White House", "left the White House")
@@ -331,7 +328,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
 
 
 # ---------------------------------------------------------------------------------------
-_QUANTIFIERS = {"every", "each", "any", "no"}
+_QUANTIFIERS = frozenset(_WORDS["_quantifiers"])
 # verbs whose object "it" can only be an event (`referred_object` then takes the event in focus)
 EVENT_OBJECT_VERBS = {"attend", "skip"}
 

@@ -28,23 +28,12 @@ from spacy.tokens import Token
 from ..gazetteer import read_data
 
 STATE_COMPOUND_PARTICIPLES = frozenset(read_data("cues.yaml")["state_compound_participles"])
+# the word lists, with their examples and near misses: relext/data/words/capital_roles.yaml
+_WORDS = read_data("words/capital_roles.yaml")
 
-STATE_NOUNS = {"ministry", "ministries", "government", "cabinet", "embassy", "envoy", "ambassador", "diplomats",
-               "diplomat", "military", "army", "forces", "troops", "leadership", "regime", "authorities",
-               "response", "decision", "position", "stance", "policy", "demands", "reaction", "move", "refusal",
-               "officials", "spokesman", "spokeswoman", "spokesperson", "delegation", "president", "allies",
-               "ally", "bid", "membership", "accession"}
-
-
-# nouns of alignment whose "of" object is a state: "an ally of Moscow", "a foe of Washington"
-OF_STATE_NOUNS = {"ally", "partner", "side", "support", "position", "stance", "friend", "adversary", "enemy",
-                  "foe", "rival", "critic", "backer", "supporter", "opponent", "proxy", "patron", "client",
-                  # and nouns of reproach: "in a pointed criticism of Ottawa", "a rebuke of Beijing"
-                  "criticism", "rebuke", "condemnation", "censure", "denunciation", "reproach"}
-# nouns of a reaction whose "from" object is the state reacting: "a rebuke from Beijing"
-FROM_STATE_NOUNS = {"rebuke", "criticism", "response", "reaction", "protest", "warning", "condemnation",
-                    "pressure", "backing", "objection", "complaint", "retort", "reprimand", "denial", "demand",
-                    "request", "invitation", "offer", "pledge", "statement"}
+STATE_NOUNS = frozenset(_WORDS["state_nouns"])
+OF_STATE_NOUNS = frozenset(_WORDS["of_state_nouns"])
+FROM_STATE_NOUNS = frozenset(_WORDS["from_state_nouns"])
 
 
 def of_a_state(root: Token) -> bool:
@@ -72,15 +61,9 @@ def for_a_state(first: Token) -> bool:
     return first.dep_ == "pobj" and first.head.lower_ in ("from", "for") and first.head.head.pos_ in ("NOUN", "PROPN")
 
 
-# nouns of a relation between states whose "to" object is the other state: "close ties to
-# Moscow", "a challenge to Kyiv", "a threat to Washington"; not travel ("a trip to Moscow")
-RELATIONAL_NOUNS = {"tie", "ties", "relation", "relations", "link", "links", "challenge", "threat", "loyalty",
-                    "message", "letter", "appeal", "overture", "concession", "concessions", "ultimatum", "warning",
-                    "rebuke", "snub", "affront", "insult", "closeness", "allegiance", "opposition", "defiance",
-                    "debt", "debts", "obligation", "obligations", "note", "protest",
-                    "envoy", "envoys", "ambassador", "ambassadors", "emissary"}
-ENVOY_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "emissary"}  # "Japan's envoy to Beijing"
-ENVOY_SENDING_VERBS = {"send", "dispatch", "despatch", "fly", "rush"}
+ENVOY_NOUNS = frozenset(_WORDS["envoy_nouns"])
+RELATIONAL_NOUNS = frozenset(_WORDS["relational_nouns"]) | ENVOY_NOUNS  # the YAML lists them apart
+ENVOY_SENDING_VERBS = frozenset(_WORDS["envoy_sending_verbs"])
 
 
 def to_a_state(root: Token) -> bool:
@@ -123,8 +106,7 @@ def _repeats_relational_to(prep: Token) -> bool:
     return False
 
 
-# verbs whose "for" object is the one spoken for: "Orban spoke only for Budapest"
-REPRESENTING_VERBS = {"speak", "negotiate"}
+REPRESENTING_VERBS = frozenset(_WORDS["representing_verbs"])
 
 
 def for_whom_spoken(root: Token) -> bool:
@@ -132,10 +114,7 @@ def for_whom_spoken(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.lemma_.lower() in REPRESENTING_VERBS
 
 
-# people who govern a state, whose "in" object is that state's capital: "the leaders in Warsaw
-# and Prague", "the authorities in Tehran"; not "officials in Kyiv" (visitors may be meant)
-GOVERNING_NOUNS = {"leader", "leaders", "leadership", "government", "authorities", "rulers", "regime", "policymakers",
-                   "junta"}
+GOVERNING_NOUNS = frozenset(_WORDS["governing_nouns"])
 
 
 def in_a_state(root: Token) -> bool:

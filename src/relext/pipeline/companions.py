@@ -13,8 +13,12 @@ from spacy.tokens import Doc
 from ._lookup import positions_in
 from .presence import by_agents
 from .records import record
+from ..gazetteer import read_data
 
-COMPANION_TRAVEL = {"travel", "fly", "arrive", "visit", "tour", "go", "come", "land", "attend", "head"}
+# word lists: relext/data/words/companions.yaml
+_WORDS = read_data("words/companions.yaml")
+
+COMPANION_TRAVEL = frozenset(_WORDS["companion_travel"])
 
 
 def companions(doc: Doc, index, args, records: List[Dict]) -> List[Dict]:

@@ -14,20 +14,24 @@ from spacy.tokens import Doc, Token
 from .membership import LIST_GLUE, MEMBER_TYPES, _members_of, _org_of_np
 from .member_frames import member_polarity
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/compositions.yaml
+_WORDS = read_data("words/compositions.yaml")
 
 # the parts: "X consists of A and B", "X is made up of A", "X comprises A", "X includes A"
 WHOLE_VERBS = {"consist": "of", "compose": "of", "make": "of", "comprise": "dobj", "include": "dobj",
                "group": "dobj", "unite": "dobj", "encompass": "dobj", "gather": "dobj", "count": "dobj"}
 # "X counts A and B among its (founding) members": "count" needs "among" a member noun
-COUNT_NOUNS = {"member", "founder", "signatory", "participant"}
+COUNT_NOUNS = frozenset(_WORDS["count_nouns"])
 # present-tense composition verbs the tagger reads as plural nouns ("The bloc groups A, B
 # and C", "the forum, founded in 2001, unites A and B")
-NOUN_LOOKING_VERBS = {"groups", "unites", "gathers", "comprises", "includes", "encompasses"}
+NOUN_LOOKING_VERBS = frozenset(_WORDS["noun_looking_verbs"])
 # verbs whose subject lists the parts and whose object is the whole: "A and B make up X",
 # "A, B and C founded X"; founding needs a coalition (two or more founders)
 PART_VERBS = {"make": "up", "constitute": None, "form": None, "found": None, "co-found": None, "cofound": None,
               "establish": None, "set": "up", "create": None, "launch": None}
-COALITION_VERBS = {"form", "found", "establish", "set", "create", "launch"}
+COALITION_VERBS = frozenset(_WORDS["coalition_verbs"])
 
 
 def compositions(doc: Doc, index, args, words) -> List[Dict]:

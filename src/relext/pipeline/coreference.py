@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Optional
 
 from spacy.tokens import Doc
+from ..gazetteer import read_data
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-FIRST_PERSON = {"i", "me", "my"}
-FIRST_PLURAL = {"we", "us", "our"}
+# word lists: relext/data/words/coreference.yaml
+_WORDS = read_data("words/coreference.yaml")
+
+MALE = frozenset(_WORDS["male"])
+FEMALE = frozenset(_WORDS["female"])
+FIRST_PERSON = frozenset(_WORDS["first_person"])
+FIRST_PLURAL = frozenset(_WORDS["first_plural"])
 QUOTES = set('"“”')
-SPEECH_VERBS = {"say", "tell", "add", "declare", "reply", "insist", "stress", "write", "state", "note", "explain"}
-EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "mean", "remain", "matter", "note", "say", "report"}
-NEUTER = {"it", "its", "itself"}
+SPEECH_VERBS = frozenset(_WORDS["speech_verbs"])
+EXPLETIVE_HEADS = frozenset(_WORDS["expletive_heads"])
+NEUTER = frozenset(_WORDS["neuter"])
 
 
 def speaker_of_quote(doc: Doc, tok, ent_at) -> Optional[str]:

@@ -18,6 +18,9 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import read_data
 from .records import record
 
+# word lists: relext/data/words/counterfactives.yaml
+_WORDS = read_data("words/counterfactives.yaml")
+
 # verbs whose object (or passive subject) is what they block, with the particle some need
 BLOCK_VERBS = {"block": None, "veto": None, "oppose": None, "reject": None, "thwart": None, "obstruct": None,
                "stall": None, "stymie": None, "torpedo": None, "derail": None, "scupper": None, "resist": None,
@@ -32,10 +35,10 @@ BLOCK_NOUNS = {"objection": ("to", "against"), "objections": ("to", "against"), 
 
 
 # what one refuses rather than blocks
-REFUSED_NOUNS = {"invitation", "offer", "call", "summons", "request"}
+REFUSED_NOUNS = frozenset(_WORDS["refused_nouns"])
 # positions someone holds: "a status to which A objected" opposes the one who holds it
-HELD_NOUNS = {"status", "seat", "role", "membership", "place", "presidency", "chairmanship"}
-HOLD_VERBS = {"hold", "have", "enjoy", "gain", "obtain", "win", "get", "keep", "retain"}
+HELD_NOUNS = frozenset(_WORDS["held_nouns"])
+HOLD_VERBS = frozenset(_WORDS["hold_verbs"])
 
 
 def _holders(args, b: Token) -> List[str]:

@@ -16,11 +16,13 @@ from typing import Iterable, List, Tuple
 from spacy.tokens import Doc
 
 from ._lookup import doc_text
+from ..gazetteer import read_data
 
-SECTION_WORDS = {"world", "news", "politics", "business", "opinion", "home", "sport", "sports", "video", "live",
-                 "analysis", "features", "latest", "asia", "europe", "africa", "americas", "middle", "east",
-                 "update", "updated", "breaking", "exclusive", "watch", "photos", "gallery", "the"}
-CREDIT_TAILS = {"handout", "images", "pool"}
+# word lists: relext/data/words/credits.yaml
+_WORDS = read_data("words/credits.yaml")
+
+SECTION_WORDS = frozenset(_WORDS["section_words"])
+CREDIT_TAILS = frozenset(_WORDS["credit_tails"])
 
 
 def _segment_name(doc: Doc, start: int, end: int, skip: set) -> Tuple[int, int]:

@@ -15,6 +15,10 @@ from __future__ import annotations
 from typing import Dict, List, Tuple
 
 from spacy.tokens import Token
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/deed_antecedents.yaml
+_WORDS = read_data("words/deed_antecedents.yaml")
 
 # the noun of an act and the verbs that tell it
 DEED_VERBS: Dict[str, Tuple[str, ...]] = {
@@ -26,15 +30,13 @@ DEED_VERBS: Dict[str, Tuple[str, ...]] = {
     "tariff": ("impose", "slap", "put"), "duty": ("impose", "slap", "put"),
 }
 # verbs that lay a penalty, the act a vague noun names again (CAMEO 163/172/174)
-PENALTY_VERBS = ("impose", "sanction", "slap", "ban", "bar", "expel", "suspend", "freeze", "blacklist", "levy",
-                 "embargo", "penalise", "penalize", "exclude", "downgrade")
+PENALTY_VERBS = tuple(_WORDS["penalty_verbs"])
 # light verbs that lay a penalty only with a penalty noun as object ("put sanctions on X",
 # "approved (ordered, announced) sanctions on X")
-LIGHT_PENALTY_VERBS = ("put", "place", "lay", "order", "approve", "authorise", "authorize", "announce", "adopt",
-                       "unveil", "reimpose")
-PENALTY_OBJECTS = ("sanction", "penalty", "restriction", "ban", "embargo", "tariff", "curb", "freeze")
+LIGHT_PENALTY_VERBS = tuple(_WORDS["light_penalty_verbs"])
+PENALTY_OBJECTS = tuple(_WORDS["penalty_objects"])
 # ("the measures" is left out: as often security or policy measures as penalties)
-VAGUE_NOUNS = ("move", "step", "decision", "action", "sanction", "penalty", "restriction")
+VAGUE_NOUNS = tuple(_WORDS["vague_nouns"])
 for _noun in VAGUE_NOUNS:
     DEED_VERBS.setdefault(_noun, PENALTY_VERBS)
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")

@@ -28,6 +28,9 @@ from ..gazetteer import read_data
 from ._lookup import positions_where
 from .records import record
 
+# word lists: relext/data/words/delegation_members.yaml
+_WORDS = read_data("words/delegation_members.yaml")
+
 _ROLES = read_data("roles.yaml")
 TEAM_NOUNS = frozenset(_ROLES.get("led_teams", ())) & {"delegation", "team", "mission", "contingent", "side",
                                                        "negotiators"}
@@ -36,8 +39,7 @@ SENDING_VERBS = frozenset(_ROLES.get("sending_verbs", ()))
 INCLUDING_VERBS = frozenset(_ROLES.get("including_verbs", ()))
 OWNER_TYPES = ("COUNTRY", "ORGANISATION")
 # destinations that make a sending no mission ("sent X to prison")
-SENT_AWAY = {"prison", "jail", "gaol", "colony", "camp", "exile", "court", "trial", "hospital", "death", "gulag",
-             "detention", "custody", "cell"}
+SENT_AWAY = frozenset(_WORDS["sent_away"])
 
 
 def delegation_members(doc: Doc, index, args, titles: Set[str]) -> List[Dict]:

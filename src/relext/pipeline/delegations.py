@@ -20,12 +20,15 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_in
 from .argument_words import OTHER_PURPOSES
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/delegations.yaml
+_WORDS = read_data("words/delegations.yaml")
 
 DELEGATION_NOUNS = {"delegation", "delegations"}
-HEAD_NOUNS = {"head", "leader", "chief", "chair", "chairman", "chairwoman"}
+HEAD_NOUNS = frozenset(_WORDS["head_nouns"])
 HEAD_VERBS = {"head", "lead"}
-VISIT_VERBS = {"visit", "tour", "travel", "fly", "arrive", "land", "send", "dispatch", "host", "receive", "welcome",
-               "meet", "plan", "lead", "head"}
+VISIT_VERBS = frozenset(_WORDS["visit_verbs"])
 
 
 def delegations(doc: Doc, index, args, modality) -> List[Dict]:
@@ -103,4 +106,4 @@ def _heads(tok: Token, index, args) -> List[str]:
 
 
 # verbs whose object lists a delegation's members
-MEMBER_VERBS = {"include", "comprise", "feature"}
+MEMBER_VERBS = frozenset(_WORDS["member_verbs"])

@@ -14,6 +14,9 @@ from .affiliation import title_before_comma
 from .entity_groups import _anchor_tokens, _entity_at, _taken_tokens
 from .person_descriptions import LEADER_HEADS, PERSON_NOUNS, described_person, misparsed_noun, office_holder
 
+# word lists: relext/data/words/descriptions.yaml
+_WORDS = read_data("words/descriptions.yaml")
+
 GENERIC_TITLES = {"leader": {"president", "prime", "minister", "premier", "chancellor", "king", "emir", "leader"},
                   "official": {"secretary", "minister", "official", "spokesman", "spokesperson", "envoy", "ambassador",
                                "aide", "adviser", "advisor", "diplomat", "deputy"},
@@ -60,7 +63,7 @@ DESCRIPTION_HEADS["commemoration"] = ("EVENT", "commemoration")
 DESCRIPTION_HEADS["festivity"] = ("EVENT", "festivit")
 # "the union" after the European Union, "the court" after the International Criminal
 # Court: bare (no modifier: "the Kenyan court" is another one), and one such body only
-BARE_HEADS = {"union", "court", "tribunal"}
+BARE_HEADS = frozenset(_WORDS["bare_heads"])
 for _head in BARE_HEADS:
     DESCRIPTION_HEADS[_head] = ("ORGANISATION", _head)
 # heads that name a body by the head word of its own name: only one such body may fit
@@ -71,10 +74,9 @@ NAMED_BY_HEAD = {"movement", "community", "council", "federation", "forum", "lea
 SECOND_KIND = {"forum": ("ORGANISATION", "forum")}
 # heads that say nothing of the kind of event: they resolve only when the passage has named
 # exactly one event (ceremonies aside) before them; with two or more, they stay unresolved
-GENERIC_EVENT_HEADS = {"talks", "meeting", "gathering", "session"}
+GENERIC_EVENT_HEADS = frozenset(_WORDS["generic_event_heads"])
 # possessors that date a description rather than name it ("Thursday's meeting", "this year's event")
-DATING_WORDS = {"year", "week", "weekend", "day", "month", "today", "yesterday", "monday", "tuesday", "wednesday",
-                "thursday", "friday", "saturday", "sunday"}
+DATING_WORDS = frozenset(_WORDS["dating_words"])
 
 # families of event descriptions (relext/data/event_descriptions.yaml): "the service" after
 # "the funeral of X", "the negotiations" after "the Istanbul talks", "the ceremony" after an

@@ -20,33 +20,25 @@ from ..gazetteer import read_data
 from ._lookup import positions_in, positions_of_words
 from .records import record
 
+# word lists: relext/data/words/event_actions.yaml
+_WORDS = read_data("words/event_actions.yaml")
+
 # verbs whose "at" is an argument or a target, not the place the subject is in
-AT_ARGUMENT_VERBS = {"aim", "look", "laugh", "scoff", "sneer", "hint", "point", "glance", "stare", "marvel", "balk",
-                     "bristle", "rail", "lash", "hit", "fire", "strike", "swipe", "jab", "poke", "snipe", "shout", "yell",
-                     "arrive", "gaze", "wink", "smile", "nod", "grab", "clutch", "guess", "get", "be", "become",
-                     "remain", "stay", "direct", "target", "level", "throw", "hurl", "fling", "grasp", "rage",
-                     "protest", "object", "complain", "worry", "fret", "rejoice", "expect", "estimate", "put", "set",
-                     "cap", "price", "value", "peg", "watch", "represent", "invite", "miss", "boycott", "skip",
-                     "schedule", "plan",
-                     # topics, not actors: "Ukraine dominated the talks at the summit"
-                     "dominate", "overshadow", "top", "feature", "loom", "hang", "figure", "headline"}
+AT_ARGUMENT_VERBS = frozenset(_WORDS["at_argument_verbs"])
 # nouns of a verbal blow whose "at" is the target ("took a swipe at the summit")
-AT_TARGET_NOUNS = {"aim", "swipe", "jab", "shot", "dig", "potshot", "look", "glance", "stab", "fun", "umbrage"}
+AT_TARGET_NOUNS = frozenset(_WORDS["at_target_nouns"])
 # the light verbs whose object noun may carry the "at" ("signed the declaration at X",
 # "held a news conference at X", "gave a speech at X")
-LIGHT_VERBS = {"sign", "give", "deliver", "make", "hold", "host", "issue", "read", "present", "pose", "chair",
-               "lead", "co-chair", "cochair", "moderate"}
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 # verbs that put the subject in the chair of the event itself ("chaired the summit")
-CHAIR_VERBS = {"chair", "co-chair", "cochair", "preside", "moderate"}
+CHAIR_VERBS = frozenset(_WORDS["chair_verbs"])
 # parts of a programme whose event is named after them ("at a session of X")
-PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon", "breakfast", "banquet",
-                   "reception", "gala", "ceremony", "retreat", "panel", "opening", "closing", "stage", "podium",
-                   "rostrum", "table", "sidelines"}
+PROGRAMME_PARTS = frozenset(_WORDS["programme_parts"])
 ACTORS = ("PERSON", "COUNTRY")
 # description kinds that name the passage's event (not "the meeting": often a bilateral one)
-DESCRIBED_KINDS = {"summit", "conference", "forum", "gathering", "assembly", "congress", "convention"}
+DESCRIBED_KINDS = frozenset(_WORDS["described_kinds"])
 # more kinds that name the passage's event when it is chaired ("the meeting is chaired by A and B")
-CHAIRED_KINDS = {"meeting", "session", "talks"}
+CHAIRED_KINDS = frozenset(_WORDS["chaired_kinds"])
 
 
 def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
@@ -75,7 +67,7 @@ def event_actions(doc: Doc, index, args, modality) -> List[Dict]:
 ADDRESS_VERBS = {"address": None, "brief": None, "lecture": None, "tell": None, "speak": ("to", "before"),
                  "talk": ("to",)}
 # an indefinite gathering stands for the event in focus ("addressing a mostly leftist gathering")
-GATHERING_NOUNS = {"gathering", "forum", "summit", "conference", "assembly", "congress", "convention"}
+GATHERING_NOUNS = frozenset(_WORDS["gathering_nouns"])
 
 
 def _addressed_gathering(verb: Token, index, args, modality) -> List[Dict]:
@@ -100,8 +92,7 @@ def _addressed_gathering(verb: Token, index, args, modality) -> List[Dict]:
 
 
 # words that may stand beside a bare "came" ("came too", "came anyway", "did not come")
-CAME_ADVERBS = {"too", "also", "anyway", "nonetheless", "nevertheless", "regardless", "later", "earlier", "again",
-                "finally", "eventually", "personally", "only", "even", "well", "along", "all"}
+CAME_ADVERBS = frozenset(_WORDS["came_adverbs"])
 CAME_DEPS = {"nsubj", "aux", "neg", "punct", "cc", "npadvmod", "prep"}
 
 

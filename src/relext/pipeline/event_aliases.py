@@ -25,15 +25,19 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span
+from ..gazetteer import read_data
 
-PLACE_PREPS = {"in", "for", "at", "to"}
+# word lists: relext/data/words/event_aliases.yaml
+_WORDS = read_data("words/event_aliases.yaml")
+
+PLACE_PREPS = frozenset(_WORDS["place_preps"])
 HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeting", "forum": "meeting",
                  "gathering": "meeting", "session": "meeting", "talks": "meeting",
                  "assembly": "meeting", "plenum": "meeting",
                  "championship": "championship", "championships": "championship", "tournament": "championship",
                  "cup": "cup", "expo": "expo", "exposition": "expo"}
 EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
-_SKIP = {"the", "a", "an", "of", "'s", "’s", "'", "-", "–"}
+_SKIP = frozenset(_WORDS["_skip"])
 
 
 def _head(span: Span) -> Optional[str]:
@@ -194,8 +198,8 @@ def merge_place_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
 
 # words between the named parties of a meeting's name ("the AU-EU summit", "the summit
 # of the African Union and the EU", "talks between China and Japan")
-_PARTY_SEPARATORS = {"the", "of", "and", "between", "with", "-", "–", "&", "'s", "’s", ","}
-_PLACE_OR_TIME = {"in", "at", "on", "for", "next", "last", "this"}
+_PARTY_SEPARATORS = frozenset(_WORDS["_party_separators"])
+_PLACE_OR_TIME = frozenset(_WORDS["_place_or_time"])
 
 
 def _parties(span: Span) -> Optional[frozenset]:

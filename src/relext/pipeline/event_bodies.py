@@ -17,8 +17,11 @@ from typing import Dict, List, Set
 
 from spacy.tokens import Doc
 
-from ..gazetteer import organisation_entries
+from ..gazetteer import organisation_entries, read_data
 from .events import _aliases_by_body
+
+# word lists: relext/data/words/event_bodies.yaml
+_WORDS = read_data("words/event_bodies.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,7 @@ def _body_names() -> Dict[str, str]:
 
 # heads of the descriptions that can refer back to a body named only by its acronym inside
 # its meeting's name ("The NATO summit opened. Finland joined the alliance in 2023.")
-BODY_DESCRIPTION_HEADS = {"bloc", "alliance", "grouping", "organisation", "organization", "union", "pact"}
+BODY_DESCRIPTION_HEADS = frozenset(_WORDS["body_description_heads"])
 
 
 def _described_later(doc: Doc, end: int) -> bool:

@@ -15,11 +15,14 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import one_edit_apart, organisation_entries, slug
+from ..gazetteer import one_edit_apart, organisation_entries, slug, read_data
 from ._lookup import span_text
 from .event_aliases import merge_host_summits, merge_party_names, merge_place_summits, merge_shorter_names
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 from .named_heads import WORD_ORDINAL
+
+# word lists: relext/data/words/events.yaml
+_WORDS = read_data("words/events.yaml")
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "LOCATION"})  # a host city written after the Games
 
@@ -231,7 +234,7 @@ _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th))$", re.I)
 
 
 # words that, between "the" and a summit's name, mark another edition than the one in focus
-_RELATIVE_EDITIONS = frozenset({"last", "next", "previous"})
+_RELATIVE_EDITIONS = frozenset(_WORDS["_relative_editions"])
 
 
 def _edition_mark(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -403,9 +406,8 @@ def _place_names() -> frozenset:
 
 
 _OCCASION_IN_PLACE = re.compile(r"^(?:[A-Z][a-z]+ )?(ceremonies|celebrations|commemorations|festivities) in (.+)$")
-PREFIXES = {"anti", "pro", "ex", "post", "pre", "non"}
-MEETING_WORDS = {"summit", "forum", "conference", "meeting", "meetings", "talks", "gathering", "session", "debate",
-                 "dialogue", "leaders", "heads", "of", "ordinary", "extraordinary", "annual", "online", "virtual"}
+PREFIXES = frozenset(_WORDS["prefixes"])
+MEETING_WORDS = frozenset(_WORDS["meeting_words"])
 _HEAD = re.compile(r"\b(summit|forum|conference|meetings?|talks|gathering|session|debate|dialogue)\b")
 
 

@@ -34,11 +34,14 @@ from .argument_words import (
     _definite,
 )
 
+# word lists: relext/data/words/expansion.yaml
+_WORDS = read_data("words/expansion.yaml")
+
 
 # a partner named by a possessive pronoun ("stands by its neighbour"): the other one named
-OWN_PARTNER_NOUNS = {"ally", "neighbour", "neighbor", "partner"}
+OWN_PARTNER_NOUNS = frozenset(_WORDS["own_partner_nouns"])
 # possessive pronouns that may point back at the doer of the clause ("backed its bid")
-OWN_POSSESSIVES = {"its", "his", "her", "their"}
+OWN_POSSESSIVES = frozenset(_WORDS["own_possessives"])
 # "a delegation led by X": the verbs that make X part of the group
 LEADING_VERBS = {"lead", "head"}
 # verbs whose subject (or agent) authors a step named in a relative clause on it: "the
@@ -47,10 +50,10 @@ AUTHORING_VERBS = frozenset(read_data("cues.yaml").get("authoring_verbs", ()))
 
 
 # verbs of a statement whose unowned staff subject is the speaker's ("said no ministers would go")
-STAFF_OWNER_VERBS = {"say", "announce", "declare", "confirm", "state", "decide", "tell"}
+STAFF_OWNER_VERBS = frozenset(_WORDS["staff_owner_verbs"])
 
 # nouns of a state's government that "in <capital>" names ("the government in Tehran")
-GOVERNED_BY_PLACE = {"government", "authorities", "regime", "junta"}
+GOVERNED_BY_PLACE = frozenset(_WORDS["governed_by_place"])
 
 class ExpansionMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -552,7 +555,7 @@ class ExpansionMixin:
         return []
 
 
-ADVERBIAL_MARKERS = {"when", "as", "after", "before", "while", "once", "until"}
+ADVERBIAL_MARKERS = frozenset(_WORDS["adverbial_markers"])
 
 
 def _in_adverbial(t: Token, verb: Token) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import Dict, List, Set, Tuple
 
 from spacy.tokens import Doc
+from ..gazetteer import read_data
 
-FAMILY_TITLES = {"lady", "mrs", "wife", "husband", "daughter", "son", "daughters", "sons", "brother", "sister",
-                 "mother", "father", "widow", "spouse", "stepson", "stepdaughter"}
-OFFICE_TITLES = {"president", "mr", "senator", "sen", "governor", "king", "chancellor", "minister", "premier",
-                 "secretary", "general", "prime", "vice", "leader", "ambassador", "mayor"}
+# word lists: relext/data/words/families.yaml
+_WORDS = read_data("words/families.yaml")
+
+FAMILY_TITLES = frozenset(_WORDS["family_titles"])
+OFFICE_TITLES = frozenset(_WORDS["office_titles"])
 
 
 def _words_before(doc: Doc, start: int, end: int, name_len: int) -> Set[str]:

@@ -20,46 +20,44 @@ from spacy.tokens import Doc, Span
 
 from ._lookup import positions_in, positions_of_words, sentence_bounds
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/gatherings.yaml
+_WORDS = read_data("words/gatherings.yaml")
 
 #: words of the bracketed position note in a caption: "(left to right)", "(L-R)", "(centre)"
-POSITION_WORDS = {"left", "right", "to", "from", "centre", "center", "l", "r", "-", "second", "third", "front",
-                  "back", "row", "top", "bottom", "middle", "clockwise", "l-r", "and", "the", "in", ","}
+POSITION_WORDS = frozenset(_WORDS["position_words"])
 #: small words allowed between the names of a caption's list
-LIST_WORDS = {"and", "the", "'s", "’s", "&", "his", "her", "their", "counterpart", "counterparts", "wife",
-              "husband", "first", "lady"}
+LIST_WORDS = frozenset(_WORDS["list_words"])
 #: nouns whose "the <noun>'s X" / "the <noun>" in a caption points to the event in focus
-EVENT_NOUNS = {"summit", "conference", "forum", "ceremony", "meeting", "talks", "games", "olympics", "session",
-               "assembly", "congress", "convention", "gathering", "inauguration", "funeral", "opening", "closing",
-               "gala", "parade", "cup", "championship", "tournament", "festival", "rally"}
+EVENT_NOUNS = frozenset(_WORDS["event_nouns"])
 #: plural nouns naming the leaders of listed states
-LEADER_NOUNS = {"leader", "president", "head", "premier", "counterpart", "minister", "chancellor", "monarch",
-                "king", "delegate", "envoy"}
+LEADER_NOUNS = frozenset(_WORDS["leader_nouns"])
 #: verbs of speaking to or before an audience (with the preposition they take, or None for an object)
 ADDRESS_VERBS = {"address": None, "brief": None, "tell": None, "lecture": None, "urge": None, "host": None,
                  "receive": None, "welcome": None, "join": None, "speak": ("before", "to", "with"),
                  "talk": ("to", "with"), "appear": ("before",), "plead": ("with", "before"),
                  "appeal": ("to",), "report": ("to",)}
 #: participles that make the listed leaders a gathering ("gathered to discuss", "assembled in")
-SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+SIDELINES = frozenset(_WORDS["sidelines"])
 #: verbs of addressing a person face to face (the preposition they take, or None for an object)
 FACE_VERBS = {"press": None, "urge": None, "tell": None, "ask": None, "brief": None, "assure": None,
               "thank": None, "congratulate": None, "greet": None, "embrace": None, "hug": None, "lobby": None,
               "appeal": ("to",), "plead": ("with",), "raise": ("with",), "talk": ("to", "with"),
               "speak": ("to", "with"), "chat": ("with",)}
 #: nouns of a request made to a person ("made an appeal to X")
-APPEAL_NOUNS = {"appeal", "plea", "request", "pitch", "case", "demand", "offer", "proposal"}
+APPEAL_NOUNS = frozenset(_WORDS["appeal_nouns"])
 #: a speech given at or to an event
-SPEECH_NOUNS = {"address", "speech", "keynote", "remark", "eulogy"}
+SPEECH_NOUNS = frozenset(_WORDS["speech_nouns"])
 #: a speech that names where it was given or how it was carried: not one at the event
-PLACED_SPEECH = {"televised", "radio", "television", "video", "online", "national", "nationwide"}
+PLACED_SPEECH = frozenset(_WORDS["placed_speech"])
 #: days and times a speech is given on (no place)
-SPEECH_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
-               "evening", "night", "day", "today", "tonight", "time"}
+SPEECH_DAYS = frozenset(_WORDS["speech_days"])
 #: verbs that give a speech ("delivered the eulogy", "gave the opening address")
 GIVING_VERBS = {"give", "deliver"}
-TALK_NOUNS = {"talk", "meeting", "conversation", "discussion", "consultation", "audience"}
-LIGHT_VERBS = {"hold", "have", "conduct"}
-GATHER_VERBS = {"gather", "assemble", "meet", "convene", "attend", "sit", "seat"}
+TALK_NOUNS = frozenset(_WORDS["talk_nouns"])
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
+GATHER_VERBS = frozenset(_WORDS["gather_verbs"])
 
 
 def gatherings(doc: Doc, index, args, titles, found: List[Dict]) -> List[Dict]:

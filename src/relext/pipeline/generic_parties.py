@@ -8,10 +8,12 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from spacy.tokens import Doc
+from ..gazetteer import read_data
 
-PARTY_ADJECTIVES = {"democratic", "republican", "labour", "labor", "conservative", "liberal", "socialist",
-                    "communist", "green", "greens", "national", "nationalist", "progressive", "unionist",
-                    "christian", "social", "free", "people's", "workers", "reform", "independence"}
+# word lists: relext/data/words/generic_parties.yaml
+_WORDS = read_data("words/generic_parties.yaml")
+
+PARTY_ADJECTIVES = frozenset(_WORDS["party_adjectives"])
 
 
 def with_party_word(doc: Doc, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:

@@ -30,48 +30,34 @@ from ._lookup import positions_in, positions_of_words
 from .records import record
 from .threat_clauses import answered
 
-REASON_PREPS = {"over", "for", "against", "at"}
+# word lists: relext/data/words/grievances.yaml
+_WORDS = read_data("words/grievances.yaml")
+
+REASON_PREPS = frozenset(_WORDS["reason_preps"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 # wrongs whose "of X" is the one wronged ("the invasion of Ukraine")
-VICTIM_OF_NOUNS = {"invasion", "aggression", "occupation", "annexation", "suppression", "repression", "oppression",
-                   "intimidation", "bullying", "coercion", "persecution", "crackdown", "manipulation", "smear",
-                   "smears", "espionage", "sabotage", "interference", "meddling"}
+VICTIM_OF_NOUNS = frozenset(_WORDS["victim_of_nouns"])
 # nouns of reproach or penalty whose reason is a wrong their holder blames on someone
-REPROACH_NOUNS = {"criticism", "condemnation", "sanction", "sanctions", "boycott", "protest", "protests", "rebuke",
-                  "anger", "outrage", "punishment", "penalty", "penalties", "measures", "complaint", "complaints",
-                  "accusation", "accusations", "censure", "fury", "ire", "retaliation"}
+REPROACH_NOUNS = frozenset(_WORDS["reproach_nouns"])
 # verbs whose subject does the wrong their object names ("committed atrocities")
-DOING_VERBS = {"commit", "carry", "conduct", "perpetrate", "wage", "launch", "stage", "engage", "use", "practise",
-               "practice", "continue", "escalate", "orchestrate", "issue", "make", "spread", "pursue", "hurl"}
+DOING_VERBS = frozenset(_WORDS["doing_verbs"])
 # what a warning says will follow ("there will be consequences", "countermeasures")
-RETALIATION_NOUNS = {"consequence", "retaliation", "countermeasure", "reprisal", "reprisals", "countermeasures",
-                     "consequences"}
-PRICE_NOUNS = {"price", "cost", "costs", "consequence", "consequences"}
+RETALIATION_NOUNS = frozenset(_WORDS["retaliation_nouns"])
+PRICE_NOUNS = frozenset(_WORDS["price_nouns"])
 # harm whose author a copula names ("was behind the attack", "responsible for the deaths")
-HARM_NOUNS = {"attack", "attacks", "bombing", "bombings", "killing", "killings", "death", "deaths", "assassination",
-              "murder", "downing", "shelling", "strike", "strikes", "massacre", "explosion", "explosions", "blast",
-              "poisoning", "hack", "hacking", "cyberattack", "cyberattacks", "coup", "plot", "violence", "sabotage",
-              "war", "escalation", "incursion", "raid", "raids", "abduction", "kidnapping", "shootdown", "unrest",
-              "riots", "destruction", "famine", "suffering", "crisis", "bloodshed", "casualties",
-              "blackout", "blackouts", "outage", "outages", "crash", "fire", "fires", "sinking", "hijacking",
-              "leak", "leaks", "spill", "disaster", "collapse", "crackdown", "genocide", "atrocities", "crimes",
-              "chaos", "shortages", "disappearance", "detention", "deaths", "invasion", "aggression", "occupation"}
+HARM_NOUNS = frozenset(_WORDS["harm_nouns"])
 # what someone "will face (suffer, incur)" when threatened
-CONSEQUENCE_NOUNS = {"consequence", "consequences", "retaliation", "response", "punishment", "reprisal", "reprisals",
-                     "countermeasure", "countermeasures", "wrath", "fury", "repercussion", "repercussions", "price",
-                     "cost", "costs", "retribution"}
-FACING_VERBS = {"face", "suffer", "incur", "bear", "meet"}
+CONSEQUENCE_NOUNS = frozenset(_WORDS["consequence_nouns"])
+FACING_VERBS = frozenset(_WORDS["facing_verbs"])
 REGRET_VERBS = {"regret", "rue"}
-PROMISING_AUX = {"will", "would", "'ll", "must", "shall", "wo"}
+PROMISING_AUX = frozenset(_WORDS["promising_aux"])
 # penalties a condition makes a warning ("if X attacks, we will impose sanctions")
-PENALTY_NOUNS = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs", "embargo"}
+PENALTY_NOUNS = frozenset(_WORDS["penalty_nouns"])
 # verbs (and their nouns) that can carry a conditional warning: retaliating, punishing,
 # hitting back, responding
-WARNING_VERBS = {"retaliate", "punish", "sanction", "hit", "strike", "respond", "react", "answer", "response", "reaction"}
+WARNING_VERBS = frozenset(_WORDS["warning_verbs"])
 # how a threatened answer is given ("respond firmly", "a decisive response")
-FIRM_WORDS = {"firmly", "decisively", "forcefully", "resolutely", "strongly", "harshly", "militarily", "accordingly",
-              "swiftly", "firm", "decisive", "forceful", "resolute", "strong", "harsh", "military", "swift", "robust",
-              "severe", "crushing", "devastating", "appropriate", "proportionate", "appropriately", "proportionately"}
+FIRM_WORDS = frozenset(_WORDS["firm_words"])
 # adjectives of guilt that need no harm noun after them ("is guilty of", "is to blame")
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 BLAME_ADJECTIVES = {"responsible", "accountable"}
@@ -86,7 +72,7 @@ INCITED_HARMS = frozenset(_CUES["incited_harms"])
 WEAPONISING_VERBS = frozenset(_CUES["weaponising_verbs"])
 WEAPON_NOUNS = frozenset(_CUES["weapon_nouns"])
 # prepositions that set a scene rather than charge someone ("after Russia's invasion")
-SETTING_PREPS = {"after", "since", "amid", "following", "during", "before", "despite"}
+SETTING_PREPS = frozenset(_WORDS["setting_preps"])
 
 
 def grievances(doc: Doc, index, args, words, wrongdoing: set, reporting: set, adjectives=None) -> List[Dict]:

@@ -21,6 +21,10 @@ from spacy.tokens import Doc, Token
 from ._lookup import doc_text
 from .membership import _organisation_of  # shared with the other membership rules
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/group_lists.yaml
+_WORDS = read_data("words/group_lists.yaml")
 
 # "Among them were A and B", "They included A and B": verbs of the listing sentence
 LISTING_VERBS = {"include", "be"}
@@ -176,12 +180,12 @@ def group_members(t: Token, entity: Callable[[int], Optional[str]], type_of: Cal
     return [e for e in found if type_of(e) in ("PERSON", "COUNTRY", "ORGANISATION")]
 
 
-QUANTIFIERS = {"some", "several", "many", "dozens", "most", "all", "numerous", "various", "other", "few", "a"}
+QUANTIFIERS = frozenset(_WORDS["quantifiers"])
 
 
 GROUP_MEMBER_RULE = "MEMBER_OF:listed-for-group"
 # group nouns whose owner is the organisation the listed members belong to
-MEMBER_NOUNS = {"member", "state", "country", "nation"}
+MEMBER_NOUNS = frozenset(_WORDS["member_nouns"])
 
 
 def listed_group_members(doc: Doc, index, args) -> List[Dict]:

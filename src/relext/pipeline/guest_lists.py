@@ -41,6 +41,9 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import read_data
 from .records import record
 
+# word lists: relext/data/words/guest_lists.yaml
+_WORDS = read_data("words/guest_lists.yaml")
+
 _DATA = read_data("guest_lists.yaml")
 FRONTED: Dict[str, bool] = dict(_DATA["fronted_presence"])
 POSTPOSED: Dict[str, bool] = dict(_DATA["postposed_presence"])
@@ -56,9 +59,9 @@ BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 PRESENCE_GROUP_NOUNS = frozenset(_DATA["presence_group_nouns"])
 GUEST_LIST_NOUNS = frozenset(_DATA["guest_list_nouns"])
-ITEM_EDGES = {",", "and", ";", "as well as", "plus"}
+ITEM_EDGES = frozenset(_WORDS["item_edges"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
-PRESENCE_ADVERBS = {"also", "too", "as", "well", "all", "both", "again", "likewise", "there", "personally"}
+PRESENCE_ADVERBS = frozenset(_WORDS["presence_adverbs"])
 
 
 def guest_lists(doc: Doc, index, args, modality) -> List[Dict]:

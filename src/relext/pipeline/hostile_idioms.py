@@ -24,14 +24,17 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_in
 from .records import record
 from .argument_words import SUFFER_VERBS
+from ..gazetteer import read_data
 
-PERMIT_VERBS = {"let", "allow", "permit"}
-REFUSE_VERBS = {"refuse", "decline", "deny", "reject"}
-ENTRY_MOVES = {"land", "enter", "visit", "arrive", "come", "fly", "dock", "disembark", "cross", "return"}
-BLOW_NOUNS = {"force", "action", "strike", "strikes", "attack", "attacks", "sanction", "sanctions", "option",
-              "retaliation", "measure", "measures", "invasion", "blockade", "war"}
-BLOW_VERBS = {"take", "attack", "strike", "invade", "seize", "hit", "bomb", "use", "sanction", "annex", "blockade"}
-PRICE_NOUNS = {"price", "consequence", "cost", "costs", "consequences"}
+# word lists: relext/data/words/hostile_idioms.yaml
+_WORDS = read_data("words/hostile_idioms.yaml")
+
+PERMIT_VERBS = frozenset(_WORDS["permit_verbs"])
+REFUSE_VERBS = frozenset(_WORDS["refuse_verbs"])
+ENTRY_MOVES = frozenset(_WORDS["entry_moves"])
+BLOW_NOUNS = frozenset(_WORDS["blow_nouns"])
+BLOW_VERBS = frozenset(_WORDS["blow_verbs"])
+PRICE_NOUNS = frozenset(_WORDS["price_nouns"])
 # verbs that serve a formal warning as "on notice"
 NOTICE_VERBS = {"put", "place"}
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")

@@ -40,17 +40,20 @@ from spacy.tokens import Doc, Token
 
 from .deed_antecedents import noun_doers, reporter_side
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/judged_acts.yaml
+_WORDS = read_data("words/judged_acts.yaml")
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 # verbs whose object is given a label by a second complement ("called X's move illegal")
-LABEL_VERBS = {"call", "brand", "label", "describe", "deem", "term", "declare", "consider", "denounce", "condemn",
-               "dub", "characterise", "characterize"}
+LABEL_VERBS = frozenset(_WORDS["label_verbs"])
 # verbs whose object is given a label after "as" ("dismissed X's offer as a sham")
 AS_VERBS = LABEL_VERBS | {"dismiss", "brush", "reject", "deride", "decry", "slam", "criticise", "criticize"}
 # verbs whose object is likened "to" a label ("likened the council to a farce")
 LIKENING_VERBS = {"liken", "compare"}
 # copulas whose complement labels the subject ("had become a biased tool")
-COPULAS = {"be", "become", "remain"}
+COPULAS = frozenset(_WORDS["copulas"])
 
 
 def judged_acts(doc: Doc, index, args, words, labels: set, acts: set, reporting: set,

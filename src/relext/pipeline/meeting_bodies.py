@@ -22,19 +22,18 @@ from __future__ import annotations
 from typing import Dict, Optional
 
 from spacy.tokens import Doc, Token
+from ..gazetteer import read_data
 
-ATTEND_VERBS = {"attend", "skip", "miss", "host", "snub", "boycott", "shun", "address", "cover", "open", "close",
-                "wrap", "crash", "dominate", "overshadow"}
-TRAVEL_HEADS = {"head", "go", "travel", "fly", "come", "return", "trip", "journey", "way", "arrive", "invite",
-                "invitation", "jet", "rush", "hurry", "bring", "bound"}
-OCCASION_PREPS = {"at", "during", "before", "after", "ahead", "following", "since", "till", "until"}
-OCCASION_OF = {"sidelines", "margins", "margin", "sideline", "eve", "edge", "edges", "start", "end", "opening",
-               "close", "run", "outcome", "host", "hosting", "lead", "build", "communique", "communiqué"}
-TIME_WORDS = {"year", "week", "month", "weekend", "summer", "spring", "autumn", "fall", "winter", "today",
-              "tomorrow", "yesterday"}
-HOLDING = {"hold", "host", "stage", "convene", "schedule", "set", "plan", "due"}
-EVENT_HEADS = {"summit", "summits", "meeting", "meetings", "talks", "gathering", "gatherings", "conference",
-               "conferences", "forum", "forums"}
+# word lists: relext/data/words/meeting_bodies.yaml
+_WORDS = read_data("words/meeting_bodies.yaml")
+
+ATTEND_VERBS = frozenset(_WORDS["attend_verbs"])
+TRAVEL_HEADS = frozenset(_WORDS["travel_heads"])
+OCCASION_PREPS = frozenset(_WORDS["occasion_preps"])
+OCCASION_OF = frozenset(_WORDS["occasion_of"])
+TIME_WORDS = frozenset(_WORDS["time_words"])
+HOLDING = frozenset(_WORDS["holding"])
+EVENT_HEADS = frozenset(_WORDS["event_heads"])
 
 
 def meets_as_event(doc: Doc, start: int, end: int) -> bool:

@@ -23,29 +23,31 @@ from spacy.tokens import Doc
 from ._lookup import positions_in
 from .membership import _organisation_of, negating_non
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/member_appositions.yaml
+_WORDS = read_data("words/member_appositions.yaml")
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # heads of a membership noun phrase; "state"/"country"/"nation"/"ally" only with a body
 # named before them ("an EU country", "a NATO ally") or after "member" ("member states")
-MEMBER_HEADS = {"member", "members", "non-member", "non-members"}
-BODY_HEADS = {"state", "states", "country", "countries", "nation", "nations", "ally", "allies"}
+MEMBER_HEADS = frozenset(_WORDS["member_heads"])
+BODY_HEADS = frozenset(_WORDS["body_heads"])
 # heads that rank a member within its body, only with a superlative and the body before them
 # ("Germany, the bloc's largest economy", "Saudi Arabia, OPEC's biggest producer", "Malta,
 # the EU's smallest state"): the ranking presupposes membership
-RANKED_HEADS = {"economy", "economies", "producer", "producers", "exporter", "exporters", "contributor",
-                "contributors", "military", "army", "power", "powers", "market"}
+RANKED_HEADS = frozenset(_WORDS["ranked_heads"])
 # tags of words that may stand between the comma and the head ("both", "an", "the
 # alliance's eastern flank", "27", "founding")
 PREFIX_TAGS = {"DT", "PDT", "CD", "JJ", "JJR", "JJS", "RB", "POS", "HYPH", "NN", "NNP", "NNPS", "CC", "VBN"}
 # words that make the phrase name no present membership
-NOT_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "potential", "future", "observer",
-               "associate", "partner", "hopeful"}
-ENDED = {"former", "ex", "ex-", "onetime", "one-time"}
+NOT_MEMBERS = frozenset(_WORDS["not_members"])
+ENDED = frozenset(_WORDS["ended"])
 ENDERS = {",", ".", ";", ")", "—", "–", "-", ":", "!", "?"}
 # what sets the phrase off before it: a comma or a dash ("A and B - both members of X -";
 # a hyphen only with spaces around it, never inside a word)
 OPENERS = {",", "—", "–", "-"}
-LIST_GLUE = {",", "and", "the", "both", "&"}
+LIST_GLUE = frozenset(_WORDS["list_glue"])
 # words that introduce the named members after a group noun and a comma
 NAMING_CUES = {("among", "them"), ("notably",), ("in", "particular"), ("especially",), ("chiefly",),
                ("principally",), ("mainly",), ("above", "all")}
@@ -198,7 +200,7 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
     return out
 
 
-GROUP_LEMMAS = {"member", "state", "country", "nation", "ally"}
+GROUP_LEMMAS = frozenset(_WORDS["group_lemmas"])
 
 
 def _group_body(doc: Doc, index, t) -> Optional[str]:
@@ -274,8 +276,7 @@ def included_after_group(doc: Doc, index, args) -> List[Dict]:
 
 
 # heads of a fronted "As a <body> member, X ..." that make X a member
-AS_MEMBER_HEADS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "ally",
-                   "allies"}
+AS_MEMBER_HEADS = frozenset(_WORDS["as_member_heads"])
 
 
 def fronted_as_members(doc: Doc, index, args) -> List[Dict]:

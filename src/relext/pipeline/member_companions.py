@@ -25,6 +25,10 @@ from spacy.tokens import Doc
 from ._lookup import positions_in, positions_of_words
 from .membership import _org_of_np, _organisation_of, _states_members
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/member_companions.yaml
+_WORDS = read_data("words/member_companions.yaml")
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 
@@ -115,12 +119,11 @@ def contrasted_memberships(doc: Doc, index, args) -> List[Dict]:
 
 
 # group nouns "other" sets beside a list ("other EU states", "other NATO members")
-OTHER_GROUPS = {"member", "members", "state", "states", "country", "countries", "nation", "nations"}
+OTHER_GROUPS = frozenset(_WORDS["other_groups"])
 # words saying the others repeat an act ("are expected to follow", "to do the same")
-SAME_ACT_WORDS = {"follow", "same", "suit", "likewise", "similarly", "too", "also", "join"}
+SAME_ACT_WORDS = frozenset(_WORDS["same_act_words"])
 # verbs too general to show a shared act
-GENERAL_VERBS = {"be", "have", "do", "say", "tell", "make", "get", "go", "urge", "call", "ask", "include",
-                 "expect", "want", "need", "will", "would", "can", "could", "should", "may", "might", "must"}
+GENERAL_VERBS = frozenset(_WORDS["general_verbs"])
 
 
 def _nearest_list(doc: Doc, index, tok, sentences: int = 2):

@@ -28,24 +28,27 @@ from typing import Dict, FrozenSet, List, Optional
 
 from spacy.tokens import Doc, Token
 
-from ..gazetteer import organisation_entries
+from ..gazetteer import organisation_entries, read_data
 from ._lookup import positions_in
 from .member_frames import NOT_YET, joinable_body
 from .named_heads import MONTHS
 from .records import record
 
+# word lists: relext/data/words/member_focus.yaml
+_WORDS = read_data("words/member_focus.yaml")
+
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs of a body acting on a membership ("had its membership suspended")
-ACTING_VERBS = {"suspend", "freeze", "restore", "reinstate"}
+ACTING_VERBS = frozenset(_WORDS["acting_verbs"])
 # their nouns ("the suspension of X's membership")
-ACTING_NOUNS = {"suspension", "freeze", "freezing", "restoration", "reinstatement"}
+ACTING_NOUNS = frozenset(_WORDS["acting_nouns"])
 # verbs of a body letting a state in ("were admitted as full members")
-ADMITTING_VERBS = {"admit", "accept", "readmit"}
+ADMITTING_VERBS = frozenset(_WORDS["admitting_verbs"])
 # words of a member noun that make it no (full) membership ("an associate member")
 NOT_FULL = NOT_YET | {"associate", "non", "honorary"}
-WORDS = {"membership", "admitted", "accepted", "readmitted", "board", "suspended", "suspension"}
+WORDS = frozenset(_WORDS["words"])
 # verbs that keep a state in a suspension ("X remains suspended", "X is still under suspension")
-LASTING_VERBS = {"remain", "stay", "be"}
+LASTING_VERBS = frozenset(_WORDS["lasting_verbs"])
 
 
 @lru_cache(maxsize=1)

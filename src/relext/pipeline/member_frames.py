@@ -21,23 +21,25 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_in
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/member_frames.yaml
+_WORDS = read_data("words/member_frames.yaml")
 
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs of gaining or keeping a membership: "regained full membership of the bloc"
-HOLDING_VERBS = {"gain", "regain", "win", "obtain", "secure", "retain", "keep", "acquire", "enjoy", "recover"}
+HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])
 # verbs of giving one up, with the particle some need: "gave up its seat in the body"
 GIVING_UP_VERBS = {"give": "up", "renounce": None, "relinquish": None, "surrender": None, "forfeit": None,
                    "lose": None, "abandon": None, "terminate": None, "resign": None, "cede": None}
 MEMBERSHIP_NOUNS = {"membership", "seat"}
 # verbs whose subject, a membership, ends: "its membership ended in 2024"
-ENDING_VERBS = {"end", "expire", "lapse", "cease", "terminate"}
+ENDING_VERBS = frozenset(_WORDS["ending_verbs"])
 # modifiers of a member noun naming states that are not (yet) members
-NOT_YET = {"aspiring", "candidate", "prospective", "would-be", "applicant", "potential", "future", "observer"}
-ENDED = {"former", "ex", "ex-"}
+NOT_YET = frozenset(_WORDS["not_yet"])
+ENDED = frozenset(_WORDS["ended"])
 # "joined A in a call for ...": nouns of a joint action
-ACTION_NOUNS = {"call", "calls", "condemnation", "statement", "appeal", "criticism", "effort", "efforts", "push",
-                "demand", "demands", "boycott", "protest", "opposition", "support", "backing", "urging", "plea",
-                "rejection", "refusal", "warning", "expressing", "voicing", "campaign", "bid", "move", "decision"}
+ACTION_NOUNS = frozenset(_WORDS["action_nouns"])
 
 
 def _gives_up(verb: Token) -> bool:
@@ -143,7 +145,7 @@ def helped_found(doc: Doc, index, args) -> List[Dict]:
 
 
 # nouns that "fellow" ties to the members of a body: "fellow EU members (leaders, ministers)"
-FELLOW_NOUNS = {"member", "state", "country", "nation", "ally", "leader", "minister", "head", "government"}
+FELLOW_NOUNS = frozenset(_WORDS["fellow_nouns"])
 
 
 def fellow_members(doc: Doc, index, args) -> List[Dict]:
@@ -194,7 +196,7 @@ def _titled_states(tok: Token, who: str, index) -> set:
 
 
 # words that single one leader out of a body's leaders: "the only (sole, lone) EU leader"
-SINGLING_WORDS = {"only", "sole", "lone", "single"}
+SINGLING_WORDS = frozenset(_WORDS["singling_words"])
 LEADER_NOUNS = {"leader", "head"}
 
 
@@ -257,12 +259,8 @@ def made_members(doc: Doc, index, args) -> List[Dict]:
 
 # words in the name of a body that states join ("the Arctic Council", "the Non-Aligned
 # Movement"); an acronym name counts too ("OPEC"), news outlets and state institutions do not
-BODY_NAME_WORDS = {"union", "organization", "organisation", "council", "league", "alliance", "community", "forum",
-                   "movement", "group", "commonwealth", "court", "nations", "assembly", "bloc", "pact", "treaty",
-                   "cooperation", "partnership", "association", "bank", "agency", "conference", "dialogue",
-                   "initiative", "club"}
-NOT_BODIES = {"afp", "ap", "bbc", "cnn", "tass", "upi", "dpa", "ria", "irna", "kcna", "cbs", "nbc", "abc", "xinhua",
-              "reuters", "kremlin", "pentagon", "nasa", "fbi", "cia"}
+BODY_NAME_WORDS = frozenset(_WORDS["body_name_words"])
+NOT_BODIES = frozenset(_WORDS["not_bodies"])
 
 
 def bare_member_body(tok: Token, index, args) -> Optional[str]:
@@ -301,7 +299,7 @@ def joinable_body(org: str, index) -> bool:
 
 
 # nouns of what a member pays ("membership dues", "membership fees")
-DUES_NOUNS = {"due", "dues", "fee", "fees", "contribution", "contributions"}
+DUES_NOUNS = frozenset(_WORDS["dues_nouns"])
 
 
 def membership_dues(doc: Doc, index, args) -> List[Dict]:
@@ -335,10 +333,10 @@ def membership_dues(doc: Doc, index, args) -> List[Dict]:
 
 
 # verbs of giving a membership to a state: "the League granted X full membership"
-GRANTING_VERBS = {"grant", "give", "award", "confer", "extend"}
+GRANTING_VERBS = frozenset(_WORDS["granting_verbs"])
 # verbs of taking a state in "as" a member: "the AU welcomed X as its 55th member"
 # ("welcomed X as a member" is read as the welcomer's backing, `advocacy.py`)
-TAKING_AS_VERBS = {"accept", "admit", "induct", "add", "readmit", "receive", "enlist"}
+TAKING_AS_VERBS = frozenset(_WORDS["taking_as_verbs"])
 # modifiers of "member(ship)" that make it no full membership
 NO_FULL_MEMBERSHIP = NOT_YET | {"associate", "observer", "partner", "honorary", "guest", "dialogue"}
 

@@ -32,14 +32,17 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_in, positions_where
 from .member_frames import bare_member_body, ended
 from .records import record
+from ..gazetteer import read_data
 
-GROUP_NOUNS = {"member", "country", "state", "nation", "ally", "partner", "signatory", "economy", "government"}
-ALLIANCE_NOUNS = {"agreement", "alliance", "pact", "bloc", "partnership", "grouping", "treaty", "union", "group",
-                  "organisation", "organization", "deal", "framework", "coalition"}
+# word lists: relext/data/words/membership.yaml
+_WORDS = read_data("words/membership.yaml")
+
+GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
+ALLIANCE_NOUNS = frozenset(_WORDS["alliance_nouns"])
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 # verbs whose subject is the whole and whose complement lists the parts, with the slot of
 LIST_OPENERS = {"-", "–", "—", ":", "("}
-LIST_GLUE = {",", "and", "the", "as", "well", "&"}
+LIST_GLUE = frozenset(_WORDS["list_glue"])
 
 
 def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
@@ -200,15 +203,15 @@ def memberships(doc: Doc, index, args, words=None) -> List[Dict]:
     return out
 
 
-NAMED_MEMBER_NOUNS = {"member", "state", "country", "nation", "ally"}
+NAMED_MEMBER_NOUNS = frozenset(_WORDS["named_member_nouns"])
 # nouns of a state's fellow in a body, owned by another state: "its NATO ally", "Kenya's EAC partners"
 PARTNER_NOUNS = {"ally", "partner"}
 # words that set a body's members apart from the one who speaks to them ("the bloc's other members")
 OTHER_WORDS = {"other", "remaining"}
 # alliance nouns whose "of" names the members ("the BRICS grouping of A, B and C")
-GROUPING_NOUNS = {"grouping", "group", "bloc", "alliance", "coalition", "club"}
+GROUPING_NOUNS = frozenset(_WORDS["grouping_nouns"])
 # modifiers of a group noun naming states that are not (yet) members
-NOT_YET_MEMBERS = {"candidate", "aspiring", "prospective", "would-be", "applicant", "observer", "future", "partner"}
+NOT_YET_MEMBERS = frozenset(_WORDS["not_yet_members"])
 
 
 def _organ_of(member: str, org: str, index) -> bool:
@@ -410,10 +413,9 @@ def listed_members(doc: Doc, index) -> List[Dict]:
 
 
 # words that make "members" other than the body's present members
-NOT_PRESENT_MEMBERS = {"non", "former", "prospective", "candidate", "aspiring", "would", "potential", "future",
-                       "associate", "observer", "ex"}
+NOT_PRESENT_MEMBERS = frozenset(_WORDS["not_present_members"])
 # clause heads that list what the members are ("its members are: ...", "members include: ...")
-LISTING_HEADS = {"be", "include", "comprise"}
+LISTING_HEADS = frozenset(_WORDS["listing_heads"])
 
 
 def _states_members(member) -> bool:
@@ -434,7 +436,7 @@ def _states_members(member) -> bool:
 
 
 # plural group nouns after which a bracketed or dashed list names the body's members
-LISTED_GROUPS = {"members", "states", "countries", "nations", "economies", "allies"}
+LISTED_GROUPS = frozenset(_WORDS["listed_groups"])
 
 
 def _list_tail(t: Token) -> bool:
@@ -469,7 +471,7 @@ def _org_before(doc: Doc, i: int, index):
 
 
 # words between a body's name and the group noun it owns ("ASEAN's ten member states")
-OWNED_GROUP_WORDS = {"'s", "’s", "member", "founding", "full", "original", "permanent", "other", "remaining"}
+OWNED_GROUP_WORDS = frozenset(_WORDS["owned_group_words"])
 
 
 def _owner_left_of(group: Token, index):

@@ -25,21 +25,24 @@ from spacy.tokens import Token
 
 from ._lookup import doc_text, sentence_bounds, sentence_chars
 from .threat_clauses import undeterred
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/modality.yaml
+_WORDS = read_data("words/modality.yaml")
 
 CHAIN_DEPS = ("xcomp", "acl", "ccomp", "conj", "advcl", "parataxis")
 # triggers of threats and warnings: their conditions are the threat, not a hypothesis
-CANCEL_VERBS = {"cancel", "scrap", "abandon", "forgo", "forego", "skip", "shelve", "drop", "postpone"}
-OFFER_NOUNS = {"invitation", "offer", "chance", "opportunity", "request", "call"}
+CANCEL_VERBS = frozenset(_WORDS["cancel_verbs"])
+OFFER_NOUNS = frozenset(_WORDS["offer_nouns"])
 # taking back or holding back one's support: "withdrew (ended, dropped) its support for X",
 # "withheld (refused, denied) recognition of X's term" negate it
-RETRACT_VERBS = {"withdraw", "end", "drop", "pull", "revoke", "rescind", "retract", "suspend", "abandon", "scrap",
-                 "terminate", "cease", "withhold", "refuse", "deny"}
-SUPPORT_NOUNS = {"support", "backing", "endorsement", "recognition"}
+RETRACT_VERBS = frozenset(_WORDS["retract_verbs"])
+SUPPORT_NOUNS = frozenset(_WORDS["support_nouns"])
 # verbs of stopping that a request presupposes the act of ("told X to stop threatening Y"),
 # and the verbs of requesting
-STOPPING_VERBS = {"stop", "cease", "quit"}
-STOP_REQUESTS = {"tell", "urge", "ask", "demand", "call", "order", "warn", "press"}
-THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
+STOPPING_VERBS = frozenset(_WORDS["stopping_verbs"])
+STOP_REQUESTS = frozenset(_WORDS["stop_requests"])
+THREAT_WORDS = frozenset(_WORDS["threat_words"])
 
 
 # Verbs that ask for something only with their preposition ("called on X to", "called for",
@@ -47,7 +50,7 @@ THREAT_WORDS = {"warn", "threaten", "caution", "threat", "warning", "ultimatum"}
 CALLS = {"call": ("on", "upon", "for"), "appeal": ("to", "for")}
 
 # verbs of choosing with which "against" + a gerund says the act is not done
-AGAINST_CHOICES = {"decide", "opt", "choose", "vote", "rule", "advise", "counsel", "caution", "warn", "argue", "plump"}
+AGAINST_CHOICES = frozenset(_WORDS["against_choices"])
 
 
 class Modality:

@@ -9,22 +9,20 @@ from typing import Dict, List, Optional, Tuple
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from ..gazetteer import one_edit_apart, slug
+from ..gazetteer import one_edit_apart, slug, read_data
 from ._lookup import positions_of
 from .events import strip_det
 from .families import relatives_named_in_full
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "prince", "princess", "king", "queen",
-              "president", "pm", "premier", "chancellor", "minister", "general", "gen", "emir", "crown",
-              "senator", "sen", "rep", "secretary", "state", "prime", "foreign", "vice", "chief", "justice",
-              "lord", "lady", "his", "her", "majesty", "highness", "pope", "ayatollah", "supreme", "leader",
-              "speaker", "governor", "mayor"}
+# word lists: relext/data/words/name_keys.yaml
+_WORDS = read_data("words/name_keys.yaml")
+
+HONORIFICS = frozenset(_WORDS["honorifics"])
 
 
 # titles that go with a first name ("Prince William", "King Abdullah"): such a short form is
 # the full name that begins with it only where that person carries the same title
-ROYAL_TITLES = {"prince", "princess", "king", "queen", "emperor", "empress", "emir", "sultan", "sheikh",
-                "duke", "duchess", "pope"}
+ROYAL_TITLES = frozenset(_WORDS["royal_titles"])
 
 
 def _titles(doc: Doc, start: int, end: int) -> set:

@@ -29,13 +29,15 @@ import re
 from typing import Dict, Iterable, Optional, Tuple
 
 from spacy.tokens import Doc, Token
+from ..gazetteer import read_data
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# word lists: relext/data/words/named_heads.yaml
+_WORDS = read_data("words/named_heads.yaml")
+
+MONTHS = frozenset(_WORDS["months"])
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^\d{4}$", re.I)
 # heads that are plural in one event's name ("the peace talks", "the Asian Games")
-PLURAL_NAMES = {"talks", "games", "olympics", "paralympics", "championships", "negotiations", "consultations"}
+PLURAL_NAMES = frozenset(_WORDS["plural_names"])
 # heads that, capitalised, end the name of a place rather than of an event
 PLACE_WHEN_CAPITALISED = {"parade"}
 NAMING_DEPS = ("compound", "nmod", "amod", "poss", "npadvmod")
@@ -350,8 +352,7 @@ def _placed_after(head: Token, ent_at: Dict[int, str]) -> Optional[Tuple[int, in
 
 WORD_ORDINAL = re.compile(r"^(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                           r"ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|fortieth|fiftieth)$", re.I)
-OWNER_NOUNS = {"bloc", "group", "grouping", "alliance", "organisation", "organization", "body", "forum", "union",
-               "club", "league", "council", "community", "members"}
+OWNER_NOUNS = frozenset(_WORDS["owner_nouns"])
 
 
 def _owned_edition(head: Token, ent_at: Dict[int, str], weak: bool) -> Optional[Tuple[int, int]]:

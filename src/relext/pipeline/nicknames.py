@@ -12,9 +12,13 @@ from typing import Dict, List
 from spacy.tokens import Doc
 
 from ._lookup import positions_of_words
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/nicknames.yaml
+_WORDS = read_data("words/nicknames.yaml")
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
-PARTICLES = {"da", "de", "dos", "das", "do", "van", "von", "der", "del", "della", "la", "le", "bin", "al", "el", "ibn"}
+PARTICLES = frozenset(_WORDS["particles"])
 
 
 def _name_word(t) -> bool:

@@ -29,12 +29,16 @@ from .argument_words import (
     _misparsed_small_clause,
     ENTRY_VERBS,
 )
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/objects.yaml
+_WORDS = read_data("words/objects.yaml")
 
 
 # the prepositions a relative "where" stands in for ("in X" -> "X, where ...")
-WHERE_PREPS = {"in", "at", "to", "into"}
-SPEECH_NOUNS = {"speech", "address", "remarks", "statement", "presentation", "talk"}
-VENUE_PREPS = {"at", "to", "before", "in", "during"}
+WHERE_PREPS = frozenset(_WORDS["where_preps"])
+SPEECH_NOUNS = frozenset(_WORDS["speech_nouns"])
+VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 
 
 # nouns of a time just before an event ("on the eve of the talks")
@@ -43,43 +47,41 @@ EVE_NOUNS = {"eve"}
 # verbs of a blow whose object is its target ("warned it would strike X")
 # verbs that take from the owner of their object ("annex part of X", "block X's membership")
 # penalties laid on goods whose origin is the one threatened ("to impose tariffs on X's steel")
-PENALTY_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo", "ban", "restriction", "curb", "control"}
+PENALTY_NOUNS = frozenset(_WORDS["penalty_nouns"])
 # places a state closes to someone ("barred from Egyptian ports")
-CLOSED_PLACES = {"port", "airport", "airspace", "territory", "water", "waters", "soil", "market", "border"}
+CLOSED_PLACES = frozenset(_WORDS["closed_places"])
 # verbs of a byline or a report a fronted clause may be misattached to ("..., Y warned, writes Z")
-BYLINE_VERBS = {"write", "report", "say", "add"}
+BYLINE_VERBS = frozenset(_WORDS["byline_verbs"])
 # participles that aim a measure at someone ("measures targeting X")
-TARGETING_VERBS = {"target", "hit", "punish", "penalise", "penalize"}
-SEIZE_VERBS = {"annex", "seize", "block", "veto", "occupy", "invade", "take"}
+TARGETING_VERBS = frozenset(_WORDS["targeting_verbs"])
+SEIZE_VERBS = frozenset(_WORDS["seize_verbs"])
 # what is cut off from a recipient ("cut off gas supplies to X")
-SUPPLY_NOUNS = {"supply", "delivery", "shipment", "export", "flow", "aid", "gas", "oil", "electricity", "power", "water",
-                "support", "assistance", "funding", "financing", "loan"}
+SUPPLY_NOUNS = frozenset(_WORDS["supply_nouns"])
 # blows one warns of ("warned of retaliation against X")
-BLOW_NOUNS = {"countermeasure", "retaliation", "reprisal", "response", "consequence", "action", "measure", "strike", "attack"}
+BLOW_NOUNS = frozenset(_WORDS["blow_nouns"])
 # diplomatic acts done "in protest" that address whom they protest to ("wrote to X in
 # protest"); not travel ("flew to X in protest")
-PROTEST_ACTS = {"write", "complain", "summon", "recall", "withdraw", "expel", "call", "send", "lodge", "appeal"}
+PROTEST_ACTS = frozenset(_WORDS["protest_acts"])
 # verbs of wiping out ("vowed to annihilate X")
-CRUSH_VERBS = {"annihilate", "obliterate", "wipe", "crush", "destroy", "raze", "eliminate"}
+CRUSH_VERBS = frozenset(_WORDS["crush_verbs"])
 # kinds of list that sanction ("its entity list", "the sanctions list")
-LIST_KINDS = {"sanction", "sanctions", "entity", "terror", "terrorist", "watch", "black", "control"}
-HOSTILE_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "sanction", "destroy", "crush",
-                 "ruin", "wreck", "cripple", "devastate"}
+LIST_KINDS = frozenset(_WORDS["list_kinds"])
+HOSTILE_VERBS = frozenset(_WORDS["hostile_verbs"])
 
 # verbs of arranging a meeting in a clause about it: "the meeting she had arranged with X"
-ARRANGING_VERBS = {"plan", "schedule", "arrange", "seek", "request", "propose", "hold", "have", "set"}
+ARRANGING_VERBS = frozenset(_WORDS["arranging_verbs"])
 # what an act "will have" when a warning says it will be answered
-OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response"}
+OUTCOME_NOUNS = frozenset(_WORDS["outcome_nouns"])
 # what is done to a membership as a penalty ("X's membership could be suspended")
-SUSPENDING_VERBS = {"suspend", "freeze", "revoke", "review", "end", "terminate", "cancel"}
+SUSPENDING_VERBS = frozenset(_WORDS["suspending_verbs"])
 
 
 # summoning a state's envoy to protest
-SUMMON_VERBS = {"summon", "call", "convene"}
-ENVOY_NOUNS = {"envoy", "ambassador", "diplomat", "representative", "charge", "chargé", "consul", "attache"}
+SUMMON_VERBS = frozenset(_WORDS["summon_verbs"])
+ENVOY_NOUNS = frozenset(_WORDS["envoy_nouns"])
 
 # verbs whose object is a stop of the trip that is their subject ("the tour includes Y")
-ITINERARY_VERBS = {"include", "cover", "encompass", "span"}
+ITINERARY_VERBS = frozenset(_WORDS["itinerary_verbs"])
 
 
 def _has_consequences(verb: Token) -> bool:
@@ -101,7 +103,7 @@ def _becomes_target(verb: Token) -> bool:
         and any(d.dep_ == "attr" and d.lemma_.lower() == "target" for d in verb.children)
 
 # what a body holds whose boycott is a boycott of the body ("boycott meetings of X")
-BODY_MEETINGS = {"meeting", "session", "sitting", "work", "activity", "proceeding"}
+BODY_MEETINGS = frozenset(_WORDS["body_meetings"])
 
 class ObjectsMixin:
     """Methods of `relext.pipeline.arguments.Arguments` (see the module docstring)."""
@@ -675,13 +677,12 @@ class ObjectsMixin:
 
 
 # rooms an event is held in: leaving one is leaving the event ("walked out of the hall")
-EVENT_ROOMS = {"hall", "chamber", "auditorium", "venue", "plenary", "stage", "podium"}
+EVENT_ROOMS = frozenset(_WORDS["event_rooms"])
 # where a threatened one is aimed at: "X could find itself (would be) in the sights
 # (crosshairs, firing line) of our missiles"
-AIMED_AT_NOUNS = {"sights", "sight", "crosshairs", "crosshair", "firing"}
+AIMED_AT_NOUNS = frozenset(_WORDS["aimed_at_nouns"])
 # what has someone in its sights when that is a threat ("of Russian missiles")
-WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "weapon", "weapons", "army", "armies", "force", "forces",
-                "troops", "military", "bomber", "bombers", "nukes", "guns", "warheads", "drones", "artillery", "navy"}
+WEAPON_NOUNS = frozenset(_WORDS["weapon_nouns"])
 
 
 def _relative_fills(verb: Token, slots: Sequence[str]) -> bool:

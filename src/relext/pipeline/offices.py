@@ -12,13 +12,17 @@ from spacy.tokens import Doc, Token
 
 from .membership import ALLIANCE_NOUNS, MEMBER_TYPES, _org_of_np
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/offices.yaml
+_WORDS = read_data("words/offices.yaml")
 
 # offices of an organisation that only its members hold: "holds the bloc's presidency"
-MEMBER_OFFICES = {"presidency", "chairmanship", "chair", "seat", "helm", "secretariat"}
+MEMBER_OFFICES = frozenset(_WORDS["member_offices"])
 # verbs of heading a body: "which chairs the bloc", "X, who leads NATO"
-OFFICE_VERBS = {"chair", "head", "lead"}
+OFFICE_VERBS = frozenset(_WORDS["office_verbs"])
 # verbs of gaining a seat on a body: "Japan won a seat on the Human Rights Council"
-SEAT_WINNING_VERBS = {"win", "secure", "gain", "retain", "keep", "get", "obtain", "regain"}
+SEAT_WINNING_VERBS = frozenset(_WORDS["seat_winning_verbs"])
 
 def offices(doc: Doc, index, args, words) -> List[Dict]:
     """MEMBER_OF (a state) or AFFILIATED_WITH (a person) from holding an organisation's

@@ -33,20 +33,21 @@ from spacy.tokens import Doc
 
 from ._lookup import positions_of_words
 from .credits import credit_spans
+from ..gazetteer import read_data
 
-OUTLET_NOUNS = {"agency", "newspaper", "daily", "site", "website", "broadcaster", "outlet", "tabloid", "weekly",
-                "magazine", "portal", "channel", "network", "wire"}
+# word lists: relext/data/words/outlets.yaml
+_WORDS = read_data("words/outlets.yaml")
+
+OUTLET_NOUNS = frozenset(_WORDS["outlet_nouns"])
 DASHES = {"-", "--", "—", "–", "—-"}
-PHOTO_WORDS = {"photo", "file", "photos", "pool", "via"}
+PHOTO_WORDS = frozenset(_WORDS["photo_words"])
 
 
 # a name word with digits or an inner dot: "G1", "News.Az", "France24"
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z]+)?[A-Za-z0-9]")
 # "..., X reported", "X reported on Monday that ...": the subject of a report verb
 REPORT_WORDS = ("reported", "reports")
-_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "in", "january",
-               "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-               "december", "earlier", "later", "separately", "meanwhile", "also"}
+_DATE_WORDS = frozenset(_WORDS["_date_words"])
 
 
 def reporter_spans(doc: Doc, skip: Set[int]) -> List[Tuple[int, int]]:

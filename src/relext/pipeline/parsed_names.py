@@ -10,10 +10,14 @@ from spacy.tokens import Doc
 
 from ._lookup import positions_of_words
 from .span_shapes import DETERMINERS, PORTFOLIO_WORDS
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/parsed_names.yaml
+_WORDS = read_data("words/parsed_names.yaml")
 
 
-LEADER_GOVERNMENTS = {"administration", "government", "regime", "junta", "campaign", "cabinet"}
-MINISTRY_HEADS = {"ministry", "government", "cabinet", "foreign ministry", "embassy", "authorities"}
+LEADER_GOVERNMENTS = frozenset(_WORDS["leader_governments"])
+MINISTRY_HEADS = frozenset(_WORDS["ministry_heads"])
 
 
 def _leader_government(doc: Doc, end: int) -> Optional[int]:

@@ -17,17 +17,15 @@ from typing import Dict, Iterator
 from spacy.tokens import Doc
 
 from ._lookup import doc_text
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/party_adjectives.yaml
+_WORDS = read_data("words/party_adjectives.yaml")
 
 PARTIES = {"Democratic": ("organisation:democratic-party", "Democratic Party"),
            "Republican": ("organisation:republican-party", "Republican Party")}
-POLITICIAN_WORDS = {"senator", "senators", "lawmaker", "lawmakers", "congressman", "congresswoman", "congressmen",
-                    "representative", "representatives", "presidential", "candidate", "candidates", "hopeful",
-                    "hopefuls", "nominee", "veteran", "leader", "leaders", "leadership", "governor", "governors",
-                    "strategist", "politician", "politicians", "chairman", "chairwoman", "speaker", "majority",
-                    "minority", "caucus", "primary", "primaries", "colleagues", "legislators", "members",
-                    "rep", "reps", "sen", "sens", "rep.", "reps.", "sen.", "sens.", "mayor", "donor", "donors", "challenger", "incumbent",
-                    "frontrunner", "front-runner", "contender", "rival", "opponent", "operative", "critic", "critics"}
-ABBREVIATIONS = {"rep", "reps", "sen", "sens"}
+POLITICIAN_WORDS = frozenset(_WORDS["politician_words"])
+ABBREVIATIONS = frozenset(_WORDS["abbreviations"])
 _ADJ = re.compile(r"(?<![\w-])(Democratic|Republican)(?![\w-])")
 
 
@@ -86,7 +84,7 @@ def party_mentions(doc: Doc) -> Iterator[Dict]:
 
 
 # offices written with a capital as a title before a name ("Republican Senator Jane Roe")
-TITLE_WORDS = {"senator", "congressman", "congresswoman", "representative", "governor", "speaker", "mayor"}
+TITLE_WORDS = frozenset(_WORDS["title_words"])
 
 
 def _capitalised_title(doc: Doc, i: int) -> bool:

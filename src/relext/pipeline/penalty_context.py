@@ -25,20 +25,22 @@ from ..gazetteer import read_data
 from ._lookup import positions_in
 from .records import record
 
+# word lists: relext/data/words/penalty_context.yaml
+_WORDS = read_data("words/penalty_context.yaml")
+
 # participles that mark a group as penalised ("those listed", "the sanctioned individuals")
-PENALISED = {"list", "target", "sanction", "ban", "bar", "blacklist", "designate", "penalise", "penalize"}
-PENALISED_FORMS = {"listed", "targeted", "sanctioned", "banned", "barred", "blacklisted", "designated", "penalised",
-                   "penalized"}
+PENALISED = frozenset(_WORDS["penalised"])
+PENALISED_FORMS = frozenset(_WORDS["penalised_forms"])
 # kinds of list that penalise ("the banned list", "the sanctions list")
-LIST_MARKS = {"banned", "ban", "sanction", "sanctions", "black", "blacklist", "entity", "stop", "travel"}
+LIST_MARKS = frozenset(_WORDS["list_marks"])
 # verbs whose agentless passive states a penalty
-PASSIVE_PENALTIES = {"ban", "bar", "sanction", "blacklist", "freeze", "penalise", "penalize", "target"}
+PASSIVE_PENALTIES = frozenset(_WORDS["passive_penalties"])
 # verbs of imposing whose misparsed object is a list of penalty nouns
-LAYING = {"impose", "slap", "place", "put", "level", "announce", "unveil", "introduce"}
-PENALTY_NOUNS = {"freeze", "ban", "sanction", "embargo", "restriction", "curb"}
+LAYING = frozenset(_WORDS["laying"])
+PENALTY_NOUNS = frozenset(_WORDS["penalty_nouns"])
 # verbs whose agentless passive with "with" a penalty noun states a penalty ("X has been
 # hit with travel bans", "X was slapped with sanctions")
-STRIKING = {"hit", "slap", "target", "punish", "saddle"}
+STRIKING = frozenset(_WORDS["striking"])
 WITH_PENALTIES = PENALTY_NOUNS | {"tariff", "penalty", "measure", "duty", "fine"}
 # "X was (also) added to the (sanctions) list": a listing told without its author
 ADDING = {"add"}

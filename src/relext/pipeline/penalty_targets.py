@@ -9,6 +9,10 @@ from __future__ import annotations
 from typing import List
 
 from spacy.tokens import Token
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/penalty_targets.yaml
+_WORDS = read_data("words/penalty_targets.yaml")
 
 _MODIFIERS = ("amod", "compound", "nmod", "poss", "npadvmod")
 
@@ -47,7 +51,7 @@ def goods_origin(args, tok: Token) -> List[str]:
 
 
 # verbs that lay a penalty on someone ("sanctions imposed by X on Y")
-LAYING_VERBS = {"impose", "slap", "level", "place", "put", "levy", "announce", "adopt", "enact", "approve"}
+LAYING_VERBS = frozenset(_WORDS["laying_verbs"])
 
 
 def _laying(tok: Token):
@@ -77,10 +81,10 @@ def laid_on(args, tok: Token) -> List[str]:
 
 
 # participles that give a penalty its purpose ("sanctions meant (designed, aimed) to ...")
-PURPOSE_PARTICIPLES = {"mean", "design", "aim", "intend", "calculate"}
+PURPOSE_PARTICIPLES = frozenset(_WORDS["purpose_participles"])
 # purposes that strike someone's assets or reach
-ASSET_VERBS = {"freeze", "seize", "block", "confiscate"}
-CUTTING_VERBS = {"cut", "cripple", "punish", "target", "isolate", "starve", "hit", "squeeze"}
+ASSET_VERBS = frozenset(_WORDS["asset_verbs"])
+CUTTING_VERBS = frozenset(_WORDS["cutting_verbs"])
 
 
 def purpose_targets(args, tok: Token) -> List[str]:

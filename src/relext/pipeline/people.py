@@ -42,10 +42,13 @@ from spacy.vocab import Vocab
 
 from ._lookup import WordSet, doc_text, positions_in, positions_where, span_text
 from .person_or_place import _acts_as_person
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/people.yaml
+_WORDS = read_data("words/people.yaml")
 
 #: lower-case words that may stand inside a name ("Mohammed bin Salman", "Ursula von der Leyen")
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
-                       "du", "dos", "di", "ter"})
+PARTICLES = frozenset(_WORDS["particles"])
 MAX_TOKENS = 8
 #: how many of the table's people must share a given name that is also an English word
 OPENER_MIN_PEOPLE = 3

@@ -34,18 +34,19 @@ person before it, a description stays what it was (its demonym is the country).
 from __future__ import annotations
 
 from typing import Dict, List, Optional, Set
+from ..gazetteer import read_data
 
-LEADER_HEADS = {"leader", "president", "premier", "chancellor", "king", "queen", "emir", "monarch", "ruler", "emperor", "empress",
-                "strongman", "dictator", "autocrat", "sultan", "sovereign", "tsar", "czar", "sheikh", "president-elect"}
+# word lists: relext/data/words/person_descriptions.yaml
+_WORDS = read_data("words/person_descriptions.yaml")
+
+LEADER_HEADS = frozenset(_WORDS["leader_heads"])
 # nouns that describe a person by stance, career or standing, not by an office
-PERSON_NOUNS = {"leftist", "rightist", "veteran", "populist", "nationalist", "socialist", "communist", "statesman",
-                "incumbent", "firebrand", "hardliner", "moderate", "reformist", "reformer", "politician", "septuagenarian",
-                "octogenarian"}
+PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+PERSONAL_PRONOUNS = frozenset(_WORDS["personal_pronouns"])
 # modifiers that make a leader's title another, lower office ("the vice president")
-SECOND_RANK = {"vice", "deputy", "vice-", "assistant", "under"}
+SECOND_RANK = frozenset(_WORDS["second_rank"])
 
 
 def known_countries(group: Dict) -> Set[str]:
@@ -146,8 +147,7 @@ def described_person(doc, tok, anchor: Optional[str], groups: Dict[str, Dict], t
 
 # words before an office title that make it another office or another holder ("the other
 # minister", "the new secretary", "the former envoy")
-OTHER_HOLDER_WORDS = {"other", "another", "new", "former", "late", "then", "next", "previous", "incoming",
-                      "outgoing", "acting", "interim"}
+OTHER_HOLDER_WORDS = frozenset(_WORDS["other_holder_words"])
 # how many sentences back the holder may have been named last
 OFFICE_WINDOW = 3
 

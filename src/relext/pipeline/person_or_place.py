@@ -16,6 +16,9 @@ from .place_names import after_settlement_noun
 from ..gazetteer import city_names, read_data
 from .span_shapes import HEADLINE_VERBS
 
+# word lists: relext/data/words/person_or_place.yaml
+_WORDS = read_data("words/person_or_place.yaml")
+
 
 def _after_place_word(doc: Doc, start: int) -> bool:
     """The span follows a locative preposition ("in", "to", "from" ...): used as a place.
@@ -36,8 +39,7 @@ def _bound_for(doc: Doc, start: int) -> bool:
     return verb.pos_ in ("VERB", "ADJ") and verb.lemma_.lower() in PLACE_FOR_VERBS
 
 
-PLACE_FOR_VERBS = {"schedule", "plan", "set", "slate", "leave", "depart", "head", "bind", "bound", "sail", "fly",
-                   "book", "due"}
+PLACE_FOR_VERBS = frozenset(_WORDS["place_for_verbs"])
 
 
 def _english_words(nlp: Language) -> set:
@@ -197,8 +199,7 @@ def _listed_with(tok, sure: set) -> bool:
 
 # lower-case nouns for a person that come right before a name ("billionaire Bidzina
 # Ivanishvili", "tycoon X", "activist X"): not titles, but no body or place follows them
-PERSON_NOUNS = {"billionaire", "tycoon", "oligarch", "businessman", "businesswoman", "magnate", "activist",
-                "dissident", "journalist", "blogger", "lawyer", "tycoons", "philanthropist", "financier"}
+PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 
 
 def _introduced_as_person(doc: Doc, start: int, end: int, titles) -> bool:
@@ -250,10 +251,10 @@ def _named_after_company_noun(doc: Doc, start: int) -> bool:
     return prev.is_lower and prev.pos_ == "NOUN" and prev.lower_ in COMPANY_NOUNS
 
 
-MEMBERSHIP_VERBS = {"join", "rejoin", "leave", "quit", "exit", "accede", "withdraw", "secede", "readmit", "admit"}
+MEMBERSHIP_VERBS = frozenset(_WORDS["membership_verbs"])
 #: verbs of a body acting on a member's place in it ("suspended Mali", "expelled Togo")
-RANK_VERBS = {"suspend", "expel", "admit", "readmit", "reinstate", "welcome"}
-MEMBERSHIP_NOUNS = {"membership", "withdrawal", "exit", "accession", "departure", "member", "admission", "expulsion"}
+RANK_VERBS = frozenset(_WORDS["rank_verbs"])
+MEMBERSHIP_NOUNS = frozenset(_WORDS["membership_nouns"])
 
 
 def _in_membership_of(tok, bodies: set) -> bool:
@@ -297,8 +298,8 @@ def _named_as_body_joined(doc, start: int, end: int) -> bool:
     return root.dep_ == "dobj" and head.lemma_.lower() == "rejoin"
 
 
-PENALTY_NOUNS = {"sanction", "embargo", "tariff", "penalty", "restriction", "duty", "ban", "measure", "curb", "freeze"}
-LAYING_VERBS = {"impose", "slap", "level", "place", "put", "sanction", "reimpose"}
+PENALTY_NOUNS = frozenset(_WORDS["penalty_nouns"])
+LAYING_VERBS = frozenset(_WORDS["laying_verbs"])
 
 
 def _penalised(tok) -> bool:
@@ -339,8 +340,7 @@ def untagged_speakers(doc, taken, common_words) -> list:
 
 
 #: lower-case words that may stand inside a personal name ("Faisal bin Farhan", "Ursula van der Berg")
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "da", "de", "del", "der", "van", "von", "le", "la",
-                            "du", "dos", "di", "ter", "abu", "ben"})
+NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 #: pronouns a clause uses for a person, never for a body or a place
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -452,8 +452,7 @@ def _speaks_as_body(root) -> bool:
 
 #: prepositions of being or moving somewhere, after a verb: what follows is a place
 #: ("fighting raged in X", "troops pushed into X", "shelling around X")
-LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "outside", "inside", "around", "across", "throughout",
-                                   "through", "towards", "toward"})
+LOCATIVE_PREPOSITIONS = frozenset(_WORDS["locative_prepositions"])
 
 
 def _placed_by_verb(doc: Doc, start: int, end: int) -> bool:
@@ -474,13 +473,9 @@ def _placed_by_verb(doc: Doc, start: int, end: int) -> bool:
 
 #: verbs whose "in" takes people, bodies or languages, not places ("believe in X", "invest
 #: in X", "wrote in Farsi")
-NON_PLACE_IN_VERBS = frozenset({"believe", "invest", "trust", "confide", "participate", "engage", "interest",
-                                "involve", "join", "succeed", "result", "include", "lie", "rest", "vest",
-                                "say", "speak", "write", "post", "publish", "tweet", "sing", "read", "reply",
-                                "respond", "print", "broadcast", "air", "translate", "answer", "address", "declare"})
+NON_PLACE_IN_VERBS = frozenset(_WORDS["non_place_in_verbs"])
 #: nouns whose "in" takes people and bodies ("confidence in X", "a stake in X")
-NON_PLACE_IN_NOUNS = frozenset({"confidence", "faith", "trust", "interest", "stake", "belief", "hope", "role",
-                                "part", "say", "share", "investment", "support", "ally", "partner", "friend"})
+NON_PLACE_IN_NOUNS = frozenset(_WORDS["non_place_in_nouns"])
 
 
 def _place_in_apposition(doc: Doc, start: int, end: int, place_nouns) -> bool:

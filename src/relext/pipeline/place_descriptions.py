@@ -15,12 +15,15 @@ from spacy.tokens import Doc
 from ..gazetteer import _geonames_countries, read_data
 from ._lookup import positions_in
 
+# word lists: relext/data/words/place_descriptions.yaml
+_WORDS = read_data("words/place_descriptions.yaml")
+
 # head nouns of a description of a state
-STATE_HEADS = {"nation", "country", "state", "kingdom", "republic", "monarchy", "emirate"}
+STATE_HEADS = frozenset(_WORDS["state_heads"])
 # heads that stand for a state on their own ("the country", "the oil-rich kingdom"); "state"
 # is left out (it is as often the government or a federal state). Heads in FORM_HEADS only fit
 # a state whose official name has that word ("Kingdom of Saudi Arabia").
-BARE_STATE_HEADS = {"nation", "country", "kingdom", "republic", "emirate"}
+BARE_STATE_HEADS = frozenset(_WORDS["bare_state_heads"])
 FORM_HEADS = {"kingdom": "kingdom", "republic": "republic", "emirate": "emirate"}
 # how far back the country named last may stand: this sentence and the two before it
 BARE_WINDOW = 2
@@ -29,7 +32,7 @@ BARE_WINDOW = 2
 GOVERNMENT_HEADS = frozenset(read_data("organisations_heads.yaml").get("government_heads", ()))
 # what may follow such a head and name another government ("the government of Yemen",
 # "the authorities in Kabul")
-GOVERNMENT_PLACE_PREPS = {"of", "in", "at", "for"}
+GOVERNMENT_PLACE_PREPS = frozenset(_WORDS["government_place_preps"])
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,7 @@ def _official_names() -> Dict[str, str]:
     return {c.alpha_3: " ".join(filter(None, (c.name, getattr(c, "official_name", "")))).lower()
             for c in pycountry.countries}
 # head nouns of a description of a city
-CITY_HEADS = {"city", "town", "capital", "port", "metropolis"}
+CITY_HEADS = frozenset(_WORDS["city_heads"])
 
 
 @lru_cache(maxsize=1)

@@ -16,17 +16,16 @@ from typing import Iterator, Tuple
 from spacy.tokens import Doc
 
 from ._lookup import doc_text
+from ..gazetteer import read_data
 
-PLATFORMS = ("Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "Weibo", "WeChat", "WhatsApp",
-             "LinkedIn", "Truth Social", "Bluesky", "VKontakte", "Snapchat")
+# word lists: relext/data/words/platforms.yaml
+_WORDS = read_data("words/platforms.yaml")
+
+PLATFORMS = tuple(_WORDS["platforms"])
 _NAMES = re.compile(r"(?<![\w@#/.])(?:" + "|".join(re.escape(p) for p in PLATFORMS) + r")(?![\w@/-])(?!\.com)")
 _X = re.compile(r"(?<![\w@#/.-])X(?![\w-])")
-POSTING_VERBS = {"say", "write", "post", "tweet", "announce", "share", "state", "declare", "reply", "respond",
-                 "comment", "publish", "add", "claim", "warn", "confirm", "deny", "accuse", "criticise", "criticize",
-                 "condemn", "thank", "congratulate", "boast", "vow", "pledge", "urge", "call", "tell", "note",
-                 "insist", "argue", "report", "release", "upload", "broadcast", "appear"}
-POST_NOUNS = {"post", "message", "statement", "video", "tweet", "thread", "account", "page", "channel", "comment",
-              "remarks", "posting"}
+POSTING_VERBS = frozenset(_WORDS["posting_verbs"])
+POST_NOUNS = frozenset(_WORDS["post_nouns"])
 
 
 def platform_spans(doc: Doc) -> Iterator[Tuple[int, int]]:

@@ -17,14 +17,16 @@ from __future__ import annotations
 from typing import Iterable, Optional, Tuple
 
 from spacy.tokens import Doc
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/portfolios.yaml
+_WORDS = read_data("words/portfolios.yaml")
 
 # titles of government office that a portfolio's name comes before
-OFFICE_TITLES = {"minister", "secretary", "adviser", "advisor", "commissioner", "undersecretary",
-                 "under-secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "czar", "tsar", "chief"}
+OFFICE_TITLES = frozenset(_WORDS["office_titles"])
 # adjectives that open bodies' names but are no body's head ("National Security Adviser")
-NAME_ADJECTIVES = {"national", "international", "federal", "central", "supreme"}
-PERSON_TITLES = {"president", "prime", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan",
-                 "governor", "senator", "general", "secretary", "vice", "foreign"}
+NAME_ADJECTIVES = frozenset(_WORDS["name_adjectives"])
+PERSON_TITLES = frozenset(_WORDS["person_titles"])
 
 
 def portfolio_before_title(doc: Doc, start: int, end: int, common_words: Iterable[str], body_words: Iterable[str]) -> bool:

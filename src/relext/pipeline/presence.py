@@ -32,32 +32,30 @@ from ._lookup import positions_in
 from .argument_words import EVENT_NOUNS
 from .records import record
 from .subjects import among_those
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/presence.yaml
+_WORDS = read_data("words/presence.yaml")
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 BODY_TYPES = ("COUNTRY", "ORGANISATION")
-HOST_NOUNS = {"host", "co-host", "cohost"}
+HOST_NOUNS = frozenset(_WORDS["host_nouns"])
 AWAY_WORDS = {"away", "home"}
-TRAVEL_VERBS = {"travel", "go", "fly", "come", "head"}
+TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"])
 # what someone is joined for or at when joining people is meeting them
-MEETING_NOUNS = {"meeting", "talk", "talks", "lunch", "dinner", "breakfast", "discussion", "session", "call", "table",
-                 "meal", "banquet"}
-REMOTE_WORDS = {"video", "videolink", "video-link", "videoconference", "virtually", "remotely", "online", "link"}
-STAFF_PRESENT = {"representative", "representatives", "delegate", "delegates", "delegation", "official", "officials",
-                 "envoy", "envoys", "diplomat", "diplomats", "minister", "ministers", "nobody", "anyone", "anybody",
-                 "someone", "no-one", "none"}
+MEETING_NOUNS = frozenset(_WORDS["meeting_nouns"])
+REMOTE_WORDS = frozenset(_WORDS["remote_words"])
+STAFF_PRESENT = frozenset(_WORDS["staff_present"])
 # what a state holds or makes, whose boycott is a boycott of the state ("Hungary's presidency")
-HELD_NOUNS = {"presidency", "chairmanship", "products", "goods", "exports", "brands", "companies", "firms"}
-TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "person", "absentia", "turn", "addition", "particular", "part", "full", "force"}
+HELD_NOUNS = frozenset(_WORDS["held_nouns"])
+TIME_WORDS = frozenset(_WORDS["time_words"])
 # negation cues imposed by others: "was barred from sending officials" is no boycott
-BARRING_CUES = {"barred", "banned", "excluded", "prevented", "blocked", "stopped", "forbidden", "disinvited"}
+BARRING_CUES = frozenset(_WORDS["barring_cues"])
 # displeasure voiced alongside staying away makes it a protest ("voicing regret that ...")
-VOICING_VERBS = {"voice", "express", "register", "lodge", "cite"}
-DISPLEASURE = {"regret", "anger", "displeasure", "objection", "outrage", "disapproval", "indignation", "dismay",
-               "protest", "opposition"}
+VOICING_VERBS = frozenset(_WORDS["voicing_verbs"])
+DISPLEASURE = frozenset(_WORDS["displeasure"])
 # event words that say nothing of the kind of event
-GENERIC_KINDS = {"event", "meeting", "gathering", "session", "talks"}
+GENERIC_KINDS = frozenset(_WORDS["generic_kinds"])
 
 
 def presences(doc: Doc, index, args, modality) -> List[Dict]:
@@ -529,7 +527,7 @@ def _had_represent(tok: Token, index, args, modality) -> List[Dict]:
 
 
 # envoys named by rank that the staff list leaves out ("its commercial attache")
-EXTRA_ENVOYS = {"attache", "attaché", "consul", "ambassador", "charge", "chargé", "emissary", "deputy"}
+EXTRA_ENVOYS = frozenset(_WORDS["extra_envoys"])
 
 
 # -- boycotting what a state holds ------------------------------------------------------------

@@ -32,6 +32,9 @@ from .presence import in_protest
 from .records import record
 from .substitutes import replaced_one
 
+# word lists: relext/data/words/relation_ellipsis.yaml
+_WORDS = read_data("words/relation_ellipsis.yaml")
+
 _LEX = read_data("ellipsis.yaml")
 PRO_VERBS: Dict[str, Set[str]] = {k: set(v) for k, v in _LEX["pro_verbs"].items()}
 DO_OBJECTS = set(_LEX["do_objects"])
@@ -54,7 +57,7 @@ WINDOW = 2  # sentences before the cue's own
 ACTORS = ("PERSON", "COUNTRY", "ORGANISATION")
 GUESS_AUX = set(_LEX["guess_auxiliaries"])
 GUESS_WORDS = set(_LEX["guess_words"]) | PONDERING
-OBJECT_PREPS = {"on", "against", "to", "with", "from", "at", "of", "for"}
+OBJECT_PREPS = frozenset(_WORDS["object_preps"])
 # what a step noun stands for: a deed, not a presence ("B took the same step" after "A's
 # athletes will still go" is no attendance)
 PRESENCES = {"ATTENDS", "VISITS", "MEETS_WITH"}

@@ -89,13 +89,16 @@ from .title_lists import shared_by_the_list
 from .salience import unattendable
 from .argument_words import WRONGDOERS, _reduced_passive, protest_phrase
 
+# word lists: relext/data/words/relations.yaml
+_WORDS = read_data("words/relations.yaml")
+
 # a charge rejected still names its author: not undone by the rejecting verb
-DENIAL_RULES = {"ACCUSES:denied-accusation", "ACCUSES:denied-allegation", "ACCUSES:denied-charge"}
+DENIAL_RULES = frozenset(_WORDS["denial_rules"])
 # relations a blocked phrase presupposes rather than states: "held back the membership dues it
 # owes X" still says it is a member of X
 PRESUPPOSING_RULES = {"MEMBER_OF:membership-dues"}
 # shares of a thing a verb acts on ("cut most of its aid")
-PORTION_WORDS = {"most", "much", "part", "all", "some", "half", "portion", "share", "bulk", "rest"}
+PORTION_WORDS = frozenset(_WORDS["portion_words"])
 
 # the structural rules, each isolated: one that fails on an odd parse costs the document
 # only its own relations (a RuleFailureWarning names it), see `rule_guard`
@@ -111,7 +114,7 @@ joined_steps = guarded(joined_steps, list)
 supported_interlocutors = guarded(supported_interlocutors, list)
 met_stances = guarded(met_stances, list)
 # verbs of being where one stands: "X is (stands, remains, stays) on Y's side"
-STANCE_COPULAS = frozenset(("be", "stand", "remain", "stay"))
+STANCE_COPULAS = frozenset(_WORDS["stance_copulas"])
 aligned, colon_members, contrasted_memberships, joined_members, companions, presences, spectators = (
     guarded(f, list) for f in (aligned, colon_members, contrasted_memberships, joined_members, companions, presences,
                                spectators))
@@ -651,28 +654,23 @@ class RelationExtractor(RuleComponent):
 
 
 # continents and world regions: a trip named by one ("his Asia trip") is told by its stops
-WORLD_REGIONS = {"asia", "europe", "africa", "america", "americas", "latin america", "south america", "north america",
-                 "middle east", "gulf", "pacific", "asia-pacific", "caribbean", "balkans", "scandinavia", "oceania",
-                 "arctic", "antarctica", "central asia", "east asia", "southeast asia", "south asia", "west africa",
-                 "east africa", "central america", "eastern europe", "western europe"}
+WORLD_REGIONS = frozenset(_WORDS["world_regions"])
 
 # what "spent ... in X" must spend for a stay there
-DURATION_NOUNS = {"day", "night", "week", "weekend", "hour", "holiday", "vacation"}
+DURATION_NOUNS = frozenset(_WORDS["duration_nouns"])
 
 # verbs with which "there" says someone is (or goes) at the event
-THERE_VERBS = {"be", "go", "come", "travel", "fly", "head", "arrive", "remain", "stay", "attend", "appear",
-               "represent", "lead", "accompany", "join"}
+THERE_VERBS = frozenset(_WORDS["there_verbs"])
 
 
 # parts of an event that stand for it ("the first matches of X", "group games at X")
-EVENT_PARTS = {"match", "game", "round", "stage", "leg", "day", "session", "sitting", "part", "phase", "fixture",
-               "event", "competition", "race"}
+EVENT_PARTS = frozenset(_WORDS["event_parts"])
 
 
 # parts of a tournament that stand for the event in focus with no event named on them:
 # "would stay away from the opening games", "will skip the group games"
-FIXTURE_PARTS = {"match", "game", "fixture"}
-FIXTURE_MODIFIERS = {"first", "opening", "early", "group", "final", "last", "knockout", "remaining"}
+FIXTURE_PARTS = frozenset(_WORDS["fixture_parts"])
+FIXTURE_MODIFIERS = frozenset(_WORDS["fixture_modifiers"])
 
 
 def _event_of_part(tok, slots, index, args=None) -> List[str]:
@@ -730,14 +728,11 @@ def _event_in_place(index, event_id: str, place_id: str) -> bool:
 
 # adverbs that give a bare verb of coming a direction or a sense of its own ("came back",
 # "came close", "came first"); "too", "also", "personally" leave it bare
-_DIRECTION_ADVERBS = {"back", "close", "near", "together", "forward", "out", "up", "down", "in", "apart", "first",
-                      "second", "last", "home", "here", "along", "across", "around", "round", "over", "off",
-                      "away", "true", "short", "clean", "alive", "loose", "undone", "into"}
+_DIRECTION_ADVERBS = frozenset(_WORDS["_direction_adverbs"])
 
 
 # days and months the tagger may not read as dates ("pulled out on Friday")
-_TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_TIME_NAMES = frozenset(_WORDS["_time_names"])
 
 
 def _bare_verb(tok, particle: Optional[str] = None) -> bool:

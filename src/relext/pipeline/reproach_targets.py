@@ -12,8 +12,12 @@ from spacy.tokens import Token
 
 from ._lookup import positions_in
 from .records import pair_records
+from ..gazetteer import read_data
 
-NAMING_VERBS = {"call", "describe", "term", "label", "brand", "characterise", "characterize", "dub"}
+# word lists: relext/data/words/reproach_targets.yaml
+_WORDS = read_data("words/reproach_targets.yaml")
+
+NAMING_VERBS = frozenset(_WORDS["naming_verbs"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 
 
@@ -51,7 +55,7 @@ def called_what(args, tok: Token) -> List[str]:
 
 
 # verbs of denying a charge ("rejected X's accusations"): their subject is the one accused
-DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff", "repudiate", "brush", "contest", "dispute"}
+DENYING_VERBS = frozenset(_WORDS["denying_verbs"])
 
 
 def denier(args, tok: Token) -> List[str]:
@@ -67,8 +71,7 @@ def denier(args, tok: Token) -> List[str]:
 
 
 # what someone said, dismissed "as" something: "dismissed Orban's remarks as absurd"
-SPOKEN_NOUNS = {"remark", "remarks", "comment", "comments", "word", "words", "statement", "statements", "claim",
-                "claims", "rhetoric", "speech", "assertion", "assertions", "threat", "threats"}
+SPOKEN_NOUNS = frozenset(_WORDS["spoken_nouns"])
 
 
 def dismissed_as(args, tok: Token) -> List[str]:
@@ -90,8 +93,8 @@ def dismissed_as(args, tok: Token) -> List[str]:
 
 
 # what a court or state wants done to someone in custody: "wants X arrested (extradited)"
-CUSTODY_VERBS = {"arrest", "extradite", "detain", "try", "prosecute", "jail", "capture", "apprehend", "surrender"}
-CUSTODY_NOUNS = {"arrest", "extradition", "detention", "prosecution", "capture", "surrender"}
+CUSTODY_VERBS = frozenset(_WORDS["custody_verbs"])
+CUSTODY_NOUNS = frozenset(_WORDS["custody_nouns"])
 
 
 def wanted(args, tok: Token) -> List[str]:
@@ -183,8 +186,7 @@ def labelled_wrongs(doc, index, args, wrongs: set, agent_of: set) -> List[Dict]:
 
 
 # verbs of speech beside the shared reporting verbs, on which a framing "attack" is verbal
-SPEECH_VERBS = {"speak", "post", "tweet", "call", "describe", "accuse", "charge", "complain", "respond", "reply",
-                "retort", "urge", "lash", "hit", "dismiss", "brand", "label", "demand", "ask", "appeal", "vow"}
+SPEECH_VERBS = frozenset(_WORDS["speech_verbs"])
 
 
 def framed_reproaches(doc, index, args, nouns: Dict[str, List[str]], speech: set, verbal_only: set) -> List[Dict]:

@@ -36,25 +36,28 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_in
 from .records import record
 from .threat_clauses import PROMISE_AUX
+from ..gazetteer import read_data
 
-RETORT_VERBS = {"respond", "retaliate", "reciprocate", "hit", "strike", "react"}
-RETORT_NOUNS = {"response", "retaliation", "countermeasure", "reprisal", "measure", "step", "action", "consequence"}
+# word lists: relext/data/words/retorts.yaml
+_WORDS = read_data("words/retorts.yaml")
+
+RETORT_VERBS = frozenset(_WORDS["retort_verbs"])
+RETORT_NOUNS = frozenset(_WORDS["retort_nouns"])
 # nouns that are a retort only with a word saying so ("reciprocal measures", "retaliatory steps")
-_NEEDS_KIND = {"measure", "step", "action"}
-_KINDS = {"reciprocal", "retaliatory", "countermeasure", "mirror", "symmetrical", "symmetric", "necessary", "tit",
-          "appropriate", "response", "countervailing"}
-SPEECH = {"warn", "threaten", "vow", "pledge", "promise", "say", "insist", "declare", "state", "caution"}
+_NEEDS_KIND = frozenset(_WORDS["_needs_kind"])
+_KINDS = frozenset(_WORDS["_kinds"])
+SPEECH = frozenset(_WORDS["speech"])
 # verbs whose object (or "of" phrase) is the retort itself ("vowed retaliation", "warned of a response")
-NOUN_GOVERNORS = {"warn", "threaten", "vow", "pledge", "promise", "caution", "take"}
+NOUN_GOVERNORS = frozenset(_WORDS["noun_governors"])
 LOOK_BACK = 2
 # words that make a promised retort back a demand ("otherwise we will respond", "or else")
 OTHERWISE = {"otherwise", "else"}
 # verbs of demanding whose addressee an "otherwise" retort aims at
-DEMAND_VERBS = {"tell", "urge", "press", "ask", "order", "demand", "call", "instruct", "push"}
+DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 # nouns of a penalty that can be "only a first step"
-PENALTY_HEADS = {"measure", "sanction", "tariff", "duty", "penalty", "ban", "restriction", "step", "action"}
+PENALTY_HEADS = frozenset(_WORDS["penalty_heads"])
 # "only a first step", "just the beginning (start)"
-BEGINNINGS = {"step", "beginning", "start"}
+BEGINNINGS = frozenset(_WORDS["beginnings"])
 
 
 def _neg(v: Token) -> bool:

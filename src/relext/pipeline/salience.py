@@ -8,6 +8,10 @@ from typing import List, Optional
 from spacy.tokens import Token
 
 from .argument_words import EVENT_NOUNS, OTHER_PURPOSES, WRONGDOERS
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/salience.yaml
+_WORDS = read_data("words/salience.yaml")
 
 
 # named events nobody attends or boycotts: wars, attacks, clashes and affairs ("the Cold War",
@@ -31,11 +35,10 @@ def unattendable(name: str) -> bool:
 
 
 # groups sent on an errand whose purpose word may say it is no presence ("a trade mission")
-PURPOSE_GROUPS = {"delegation", "mission", "team", "contingent"}
+PURPOSE_GROUPS = frozenset(_WORDS["purpose_groups"])
 
 # parts of an event's programme a meeting may be set in
-PROGRAMME_PARTS = {"session", "sitting", "plenary", "dinner", "lunch", "luncheon", "breakfast", "banquet",
-                   "reception", "gala", "ceremony", "retreat", "panel", "conference"}
+PROGRAMME_PARTS = frozenset(_WORDS["programme_parts"])
 
 
 class SalienceMixin:

@@ -12,13 +12,12 @@ from ..gazetteer import read_data
 from ._lookup import positions_where
 from .named_heads import MONTHS
 
+# word lists: relext/data/words/span_shapes.yaml
+_WORDS = read_data("words/span_shapes.yaml")
 
-DETERMINERS = {"the", "a", "an", "The", "A", "An", "THE"}
-HEADLINE_VERBS = {"says", "said", "tells", "told", "warns", "warned", "meets", "met", "assures",
-                  "assured", "vows", "vowed", "slams", "urges", "calls", "visits", "backs", "joins",
-                  "accuses", "blames", "threatens", "sanctions", "boycotts", "attends", "rejects",
-                  "hails", "defies", "snubs", "confirms", "pledges", "promises", "denies", "arrives",
-                  "and", "&", "to", "in", "on", "at", "with", "for", "of", "as", "/"}
+
+DETERMINERS = frozenset(_WORDS["determiners"])
+HEADLINE_VERBS = frozenset(_WORDS["headline_verbs"])
 
 # lower-case words inside a formal organisation name ("Bank of England", "Council for ...")
 NAME_LINKS = {"of", "for"}
@@ -115,8 +114,7 @@ def _modifies_next(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
 
 
-EDITION_LEADS = {"at", "attend", "attends", "attended", "attending", "skip",
-                 "skips", "skipped", "skipping", "host", "hosts", "hosted", "hosting"}
+EDITION_LEADS = frozenset(_WORDS["edition_leads"])
 
 
 def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
@@ -140,8 +138,7 @@ def _edition_spans(doc: Doc, ent_at, months) -> List[Tuple[int, int]]:
     return out
 
 
-PLACE_HEADS = {"region", "regions", "area", "areas", "zone", "zones", "rim", "coast", "basin", "border", "borders",
-               "corridor", "peninsula", "belt", "theatre", "theater", "littoral"}
+PLACE_HEADS = frozenset(_WORDS["place_heads"])
 
 
 def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
@@ -157,9 +154,7 @@ def _paired_names_modifier(doc: Doc, start: int, end: int) -> bool:
         and dashes[0].i + 2 == end and dashes[0].i == start + 1
 
 
-TREATY_WORDS = {"agreement", "agreements", "accord", "accords", "treaty", "treaties", "protocol", "protocols",
-                "convention", "conventions", "declaration", "pact", "format", "charter", "communique", "communiqué",
-                "act", "memorandum", "formula", "statute", "statutes", "covenant"}
+TREATY_WORDS = frozenset(_WORDS["treaty_words"])
 
 
 def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
@@ -170,8 +165,7 @@ def _names_a_treaty(doc: Doc, start: int, end: int) -> bool:
         and doc[end - 1].head.i == end and not doc[end].is_upper
 
 
-TREATY_HEADS = {"agreement", "agreements", "treaty", "treaties", "convention", "conventions", "accord", "accords",
-                "protocol", "charter", "act", "statute", "statutes", "covenant", "deal"}
+TREATY_HEADS = frozenset(_WORDS["treaty_heads"])
 
 
 def _treaty_name(doc: Doc, start: int, end: int) -> bool:
@@ -186,8 +180,7 @@ def _treaty_name(doc: Doc, start: int, end: int) -> bool:
     return not (last.lower_.startswith("convention") and doc[end - 2].lower_ in ("national", "party", "constitutional"))
 
 
-REGION_NOUNS = {"region", "province", "enclave", "territory", "peninsula", "valley", "desert", "mountains",
-                "oblast", "governorate", "prefecture", "county", "district", "strip", "heights"}
+REGION_NOUNS = frozenset(_WORDS["region_nouns"])
 
 
 def _before_place_noun(doc: Doc, end: int) -> bool:
@@ -198,16 +191,7 @@ def _before_place_noun(doc: Doc, end: int) -> bool:
 
 # capitalised words of a minister's portfolio ("Sports Minister", "External Affairs
 # Minister", "National Security Adviser"): inside a title, not the name of a body
-PORTFOLIO_WORDS = {"sport", "sports", "defence", "defense", "energy", "external", "affairs", "national", "security",
-                   "foreign", "finance", "interior", "home", "health", "trade", "justice", "economy", "economic",
-                   "agriculture", "education", "culture", "environment", "transport", "labour", "labor", "oil",
-                   "petroleum", "mines", "mining", "industry", "commerce", "information", "communications", "tourism",
-                   "youth", "water", "power", "fisheries", "development", "planning", "intelligence",
-                   "digital", "climate", "science", "technology", "infrastructure", "housing", "women", "family",
-                   "social", "welfare", "emergency", "emergencies", "veterans", "investment", "international",
-                   "cooperation", "relations", "overseas", "integration", "reconstruction", "refugees",
-                   "immigration", "minorities", "public", "works", "and", "&", "energy",
-                   "federal"}  # "Swiss Federal President X": the office, not a body
+PORTFOLIO_WORDS = frozenset(_WORDS["portfolio_words"])
 
 
 def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
@@ -224,9 +208,7 @@ def _portfolio_before_title(doc: Doc, start: int, end: int, titles) -> bool:
 
 # capitalised last words of a building's or site's name: "the Melia Habana Hotel", "Jose
 # Marti International Airport", "Wembley Stadium"; the model often types these bodies
-VENUE_HEADS = {"hotel", "airport", "airbase", "stadium", "arena", "resort", "square", "palace", "castle", "cathedral",
-               "mosque", "basilica", "temple", "bridge", "tower", "terminal", "harbour", "harbor", "racecourse",
-               "circuit", "boulevard", "avenue", "plaza", "mall"}
+VENUE_HEADS = frozenset(_WORDS["venue_heads"])
 # buildings that speak for their occupant ("Buckingham Palace said"): a body when they act
 SPEAKING_VENUES = {"palace"}
 # two-word venue endings ("Convention Centre", "Cultural Centre", "City Hall"; place_names.yaml)

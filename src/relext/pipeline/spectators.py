@@ -16,14 +16,17 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_in
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/spectators.yaml
+_WORDS = read_data("words/spectators.yaml")
 
 SPECTATOR_VERBS = {"watch", "witness"}
 # words on the watching verb that put the watcher elsewhere or make the watching figurative
-REMOTE_WATCH = {"television", "tv", "screen", "screens", "online", "livestream", "stream", "closely", "remotely",
-                "afar", "home", "broadcast", "video"}
-SEAT_NOUNS = {"seat", "chair", "place"}
-EMPTY_WORDS = {"empty", "vacant", "unoccupied", "unfilled"}
-FILLED_WORDS = {"filled", "occupied", "taken"}
+REMOTE_WATCH = frozenset(_WORDS["remote_watch"])
+SEAT_NOUNS = frozenset(_WORDS["seat_nouns"])
+EMPTY_WORDS = frozenset(_WORDS["empty_words"])
+FILLED_WORDS = frozenset(_WORDS["filled_words"])
 BODY_TYPES = ("COUNTRY", "ORGANISATION")
 
 

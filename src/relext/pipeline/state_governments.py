@@ -18,8 +18,12 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from spacy.tokens import Doc
+from ..gazetteer import read_data
 
-GOVERNMENT_WORDS = ("Government", "Federal Government", "Royal Government", "National Government")
+# word lists: relext/data/words/state_governments.yaml
+_WORDS = read_data("words/state_governments.yaml")
+
+GOVERNMENT_WORDS = tuple(_WORDS["government_words"])
 _SHAPE = re.compile(r"^(?:the\s+)?(?:%s)\s+of\s+(?:the\s+)?(.+)$" % "|".join(GOVERNMENT_WORDS))
 
 

@@ -19,21 +19,21 @@ from spacy.tokens import Doc, Token
 from ._lookup import doc_text, positions_in
 from .records import record
 from .votes import body_rejections, votes
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/statements.yaml
+_WORDS = read_data("words/statements.yaml")
 
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
 # what a state affirms of another in a statement of support
-HELD_NOUNS = {"integrity", "sovereignty", "independence"}
+HELD_NOUNS = frozenset(_WORDS["held_nouns"])
 # verbs under which such a noun is affirmed, not attacked ("violated X's sovereignty")
-AFFIRMING = {"restate", "reaffirm", "affirm", "uphold", "respect", "support", "back", "underline", "underscore",
-             "stress", "recognise", "recognize", "commit", "pledge", "guarantee", "defend", "reiterate", "confirm",
-             "endorse", "emphasise", "emphasize", "insist", "declare", "underpin", "honour", "honor", "protect"}
-ATTACKING = {"violate", "breach", "threaten", "undermine", "attack", "infringe", "disregard", "ignore", "deny",
-             "reject", "flout", "trample", "challenge", "question"}
+AFFIRMING = frozenset(_WORDS["affirming"])
+ATTACKING = frozenset(_WORDS["attacking"])
 # texts one signs that can state a position
-STATEMENT_NOUNS = {"communiqué", "communique", "declaration", "statement", "text", "letter", "document", "appeal",
-                   "resolution"}
-SIGNER_NOUNS = {"signatory", "signatories", "signer", "signers"}
-LIST_VERBS = {"include", "be", "comprise", "number"}
+STATEMENT_NOUNS = frozenset(_WORDS["statement_nouns"])
+SIGNER_NOUNS = frozenset(_WORDS["signer_nouns"])
+LIST_VERBS = frozenset(_WORDS["list_verbs"])
 
 
 def statements(doc: Doc, index, args) -> List[Dict]:
@@ -43,7 +43,7 @@ def statements(doc: Doc, index, args) -> List[Dict]:
         + _listed_backers(doc, index, args)
 
 
-BACKER_NOUNS = {"supporter", "supporters", "backer", "backers"}
+BACKER_NOUNS = frozenset(_WORDS["backer_nouns"])
 
 
 def _listed_backers(doc: Doc, index, args) -> List[Dict]:

@@ -22,44 +22,46 @@ from .argument_words import (
     MESSAGE_NOUNS,
     PRESENCE_NOUNS,
 )
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/subjects.yaml
+_WORDS = read_data("words/subjects.yaml")
 
 # verbs whose subject is a group and whose object names its members
-MEMBER_LIST_VERBS = {"include", "comprise", "make", "be", "number", "span"}
-LIST_NOUNS = {"list", "group", "roster", "line-up", "lineup", "number", "club", "camp", "coalition"}
+MEMBER_LIST_VERBS = frozenset(_WORDS["member_list_verbs"])
+LIST_NOUNS = frozenset(_WORDS["list_nouns"])
 # participles of a step expected of a group ("the leaders expected (due, set) to attend"): the
 # group's listed members take the step; not those asked or invited to, who may decline
-EXPECTATION_PARTICIPLES = {"expect", "schedule", "set", "slate", "due", "confirm", "poise"}
+EXPECTATION_PARTICIPLES = frozenset(_WORDS["expectation_participles"])
 
 
 # verbs of putting out a message: "A issued (filed, signed) a statement backing X"
-ISSUE_VERBS = {"issue", "file", "sign", "release", "publish", "submit", "lodge", "adopt", "deliver", "draft",
-               "present", "put", "make", "co-sign", "cosign", "pass", "table"}
+ISSUE_VERBS = frozenset(_WORDS["issue_verbs"])
 
 # "X cleared (paved, opened) the way for sanctions": X goes on to do what the noun names
-WAY_VERBS = {"clear", "pave", "open", "smooth"}
+WAY_VERBS = frozenset(_WORDS["way_verbs"])
 
 # verbs of going or being somewhere: "for talks with X" after them is the traveller's own
-TRAVEL_VERBS = {"be", "arrive", "travel", "fly", "come", "go", "head", "land", "stay", "return", "visit", "jet"}
+TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"])
 
 # coming back from a trip: "returned (came back, flew home) from a trip to X"
-TRIP_NOUNS = {"trip", "visit", "tour", "journey", "stay"}
-RETURN_VERBS = {"return", "come", "get", "fly", "be", "arrive", "head"}
+TRIP_NOUNS = frozenset(_WORDS["trip_nouns"])
+RETURN_VERBS = frozenset(_WORDS["return_verbs"])
 
 # verbs of taking someone along: "took X on a tour of Y" (X tours Y)
-ESCORT_VERBS = {"take", "bring", "lead", "escort", "guide", "show"}
+ESCORT_VERBS = frozenset(_WORDS["escort_verbs"])
 
 
 # acts a reporter goes on to do, conjoined by the parser to the clause reported ("X said Y
 # was a troublemaker and warned it ...") and the verbs of reporting that clause hangs on
-REPORTER_ACTS = {"warn", "accuse", "urge", "threaten", "blame", "tell", "caution", "call", "condemn", "criticise",
-                 "criticize", "ask", "demand", "press"}
-REPORTING_HEADS = {"say", "tell", "insist", "declare", "state", "charge", "claim", "allege", "argue", "write", "add"}
+REPORTER_ACTS = frozenset(_WORDS["reporter_acts"])
+REPORTING_HEADS = frozenset(_WORDS["reporting_heads"])
 # "X is one of (A and B are two of) the nations doing Y"
 # participles of warning whose subject is the one demanding, when the parser hangs them on a
 # demanded clause ("X demanded that Y withdraw, warning that ..."), and those demand verbs
-WARNING_PARTICIPLES = {"warn", "threaten", "caution"}
-DEMAND_VERBS = {"demand", "urge", "insist", "ask", "tell", "call", "order", "say"}
-ONE_OF = {"one", "two", "three", "four", "five", "some", "several", "part"}
+WARNING_PARTICIPLES = frozenset(_WORDS["warning_participles"])
+DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
+ONE_OF = frozenset(_WORDS["one_of"])
 
 
 class SubjectsMixin:

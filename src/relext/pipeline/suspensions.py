@@ -14,8 +14,12 @@ from spacy.tokens import Doc
 
 from ._lookup import positions_of_words
 from .records import record
+from ..gazetteer import read_data
 
-ACTING_VERBS = {"suspend", "freeze", "restore", "reinstate"}
+# word lists: relext/data/words/suspensions.yaml
+_WORDS = read_data("words/suspensions.yaml")
+
+ACTING_VERBS = frozenset(_WORDS["acting_verbs"])
 MEMBER_TYPES = ("COUNTRY", "ORGANISATION")
 
 

@@ -22,25 +22,24 @@ from __future__ import annotations
 from typing import List
 
 from spacy.tokens import Token
+from ..gazetteer import read_data
 
-PROMISE_AUX = {"would", "will", "could", "might", "may", "'ll", "'d", "shall", "wo"}
+# word lists: relext/data/words/threat_clauses.yaml
+_WORDS = read_data("words/threat_clauses.yaml")
+
+PROMISE_AUX = frozenset(_WORDS["promise_aux"])
 # steps whose direct object is their target
-REMOVE_VERBS = {"remove", "expel", "exclude", "suspend", "ban", "bar", "kick", "oust", "evict", "punish", "target",
-                "sanction", "blacklist", "isolate", "penalise", "penalize", "attack", "strike", "hit"}
+REMOVE_VERBS = frozenset(_WORDS["remove_verbs"])
 # leaving a body
-LEAVE_VERBS = {"withdraw", "pull", "exit", "leave", "quit"}
+LEAVE_VERBS = frozenset(_WORDS["leave_verbs"])
 # cutting or reconsidering what one gives or shares
-REDUCE_VERBS = {"review", "reconsider", "cut", "suspend", "freeze", "end", "halt", "sever", "downgrade", "reduce",
-                "scale", "curb", "stop", "withhold", "revoke", "cancel", "reassess", "rethink", "restrict", "limit",
-                "terminate"}
-TIE_NOUNS = {"aid", "assistance", "support", "funding", "fund", "tie", "ties", "relation", "cooperation", "membership",
-             "participation", "supply", "delivery", "loan", "investment", "trade", "import", "export", "engagement",
-             "partnership", "contribution", "financing", "presence", "agreement", "deal", "commitment"}
-TIE_PREPS = {"to", "with", "in", "of", "for", "from"}
+REDUCE_VERBS = frozenset(_WORDS["reduce_verbs"])
+TIE_NOUNS = frozenset(_WORDS["tie_nouns"])
+TIE_PREPS = frozenset(_WORDS["tie_preps"])
 # ties that are a place in a body: "could review its membership" without naming the body
-MEMBERSHIP_NOUNS = {"membership", "participation", "seat"}
+MEMBERSHIP_NOUNS = frozenset(_WORDS["membership_nouns"])
 # nouns that name the body a membership is in ("a member of X", "its membership in X")
-MEMBER_WORDS = {"member", "membership", "seat", "participation"}
+MEMBER_WORDS = frozenset(_WORDS["member_words"])
 # clauses inside the step that are not the step ("if X stays", "which ...")
 _OTHER_CLAUSES = {"advcl", "ccomp", "relcl", "acl", "parataxis"}
 
@@ -173,8 +172,7 @@ def step_targets(args, clause: Token) -> List[str]:
 
 
 # verbs that answer a wrong with a blow ("respond to any provocation", "be met with force")
-ANSWER_VERBS = {"respond", "react", "answer", "retaliate", "meet", "punish", "repel", "crush", "counter", "hit",
-                "strike", "defend"}
+ANSWER_VERBS = frozenset(_WORDS["answer_verbs"])
 _PROMISING = PROMISE_AUX | {"must"}
 
 
@@ -189,9 +187,8 @@ def answered(noun: Token) -> bool:
 
 
 # outcomes a promise gives an act ("would have consequences", "would trigger a response")
-OUTCOME_VERBS = {"have", "bring", "carry", "entail", "trigger", "provoke", "draw", "invite", "prompt", "spark"}
-OUTCOME_NOUNS = {"consequence", "implication", "repercussion", "cost", "price", "response", "retaliation",
-                 "reprisal", "countermeasure", "punishment", "retribution", "sanction"}
+OUTCOME_VERBS = frozenset(_WORDS["outcome_verbs"])
+OUTCOME_NOUNS = frozenset(_WORDS["outcome_nouns"])
 UNANSWERED = {"unanswered", "unpunished"}
 
 

@@ -23,23 +23,24 @@ from spacy.tokens import Token
 
 from .threat_clauses import PROMISE_AUX, ANSWER_VERBS, REMOVE_VERBS, REDUCE_VERBS
 from .threat_wordings import DIRECT_BLOW_VERBS
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/threat_conditions.yaml
+_WORDS = read_data("words/threat_conditions.yaml")
 
 # verbs whose very meaning is a hostile answer ("would retaliate", "would hit back")
 ANSWER_LEMMAS = (ANSWER_VERBS - {"meet", "answer", "defend"}) | DIRECT_BLOW_VERBS | {"reciprocate", "avenge", "punish", "sanction", "impose",
                                                     "slap", "expel", "escalate", "fight"}
 # answers that may be plain replies
-AMBIGUOUS_ANSWERS = {"respond", "react", "reply", "counter"}
+AMBIGUOUS_ANSWERS = frozenset(_WORDS["ambiguous_answers"])
 # answers named by a noun a light verb takes ("take countermeasures", "face consequences")
-ANSWER_NOUNS = {"countermeasure", "countermeasures", "retaliation", "reprisal", "reprisals", "response", "consequence",
-                "consequences", "measure", "measures", "step", "steps", "action", "force", "sanction", "sanctions",
-                "tariff", "tariffs", "price", "revenge", "punishment", "strike", "strikes", "retribution"}
-LIGHT_VERBS = {"take", "use", "adopt", "impose", "launch", "deliver", "face", "pay", "have"}
+ANSWER_NOUNS = frozenset(_WORDS["answer_nouns"])
+LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 # verbs that give a threat when they announce an answer on a condition
-THREAT_SPEECH = {"warn", "threaten", "caution", "vow", "pledge", "promise", "say", "declare", "insist", "state",
-                 "tell", "signal", "hint", "announce", "stress", "reiterate"}
+THREAT_SPEECH = frozenset(_WORDS["threat_speech"])
 # verbs that threaten by themselves (a wider set of steps counts: "warned it would cut aid if Y ...")
-WARNING_VERBS = {"warn", "threaten", "caution"}
-CONDITION_MARKS = {"if", "unless", "should"}
+WARNING_VERBS = frozenset(_WORDS["warning_verbs"])
+CONDITION_MARKS = frozenset(_WORDS["condition_marks"])
 
 
 def _hostile(verb: Token, warning: bool) -> bool:
@@ -92,8 +93,7 @@ def _doers(args, clause: Token) -> List[str]:
 
 
 # conditions that ask for the answer rather than provoke it ("would respond if X asked")
-FRIENDLY_CONDITIONS = {"ask", "request", "invite", "need", "want", "agree", "call", "seek", "approve", "accept",
-                       "allow", "help", "offer", "consent", "wish", "like", "require"}
+FRIENDLY_CONDITIONS = frozenset(_WORDS["friendly_conditions"])
 # how far into the answer a condition may hang ("would be left no option but to take
 # countermeasures if X joined": on "take")
 _INNER = {"xcomp", "pcomp", "dobj", "prep", "conj"}
@@ -177,7 +177,7 @@ def _inverted_doers(args, anchor: Token) -> List[str]:
 # wrongs a promised answer may be aimed at ("respond to any attack by X")
 _ANY_DETS = {"any", "every"}
 # verbs that make an infinitive answer a promise ("vowed to respond to any attack by X")
-_VOWING = {"vow", "pledge", "promise", "threaten", "warn"}
+_VOWING = frozenset(_WORDS["_vowing"])
 
 
 def answered_doers(args, verb: Token) -> List[str]:

@@ -9,28 +9,29 @@ threat, and a vote against Y is no blow.
 from typing import Callable, Iterable, List
 
 from spacy.tokens import Token
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/threat_wordings.yaml
+_WORDS = read_data("words/threat_wordings.yaml")
 
 # auxiliaries of an announced (future or conditional) act
-FUTURE_AUX = {"will", "would", "'ll", "'d", "shall", "wo"}
+FUTURE_AUX = frozenset(_WORDS["future_aux"])
 # verbs whose "against" phrase names the target of a blow ("use force against Y")
-AGAINST_BLOW_VERBS = {"use", "retaliate", "respond", "launch", "fire", "act", "deploy", "wage", "take",
-                      "strike", "attack", "hit", "unleash", "move"}
+AGAINST_BLOW_VERBS = frozenset(_WORDS["against_blow_verbs"])
 # verbs whose direct object is the target of a blow ("would strike Y")
-DIRECT_BLOW_VERBS = {"attack", "strike", "punish", "hit", "target", "invade", "bomb", "destroy", "crush",
-                     "annihilate", "obliterate", "wipe", "raze", "eliminate", "nuke"}
+DIRECT_BLOW_VERBS = frozenset(_WORDS["direct_blow_verbs"])
 # ruin one turns a target into ("turn Y into a sea of fire", "reduce Y to ashes")
-RUIN_NOUNS = {"sea", "ash", "ashes", "rubble", "dust", "wasteland", "graveyard", "cinder"}
+RUIN_NOUNS = frozenset(_WORDS["ruin_nouns"])
 # "a war would be (spell, mean) the end of Y": a conflict foretold as the target's end
-END_VERBS = {"be", "spell", "mean", "bring"}
-CONFLICT_NOUNS = {"war", "fight", "conflict", "attack", "strike", "confrontation", "clash", "invasion"}
+END_VERBS = frozenset(_WORDS["end_verbs"])
+CONFLICT_NOUNS = frozenset(_WORDS["conflict_nouns"])
 # verbs of regarding something as a casus belli ("would treat Y's move as an act of war")
-REGARD_VERBS = {"regard", "treat", "consider", "view", "see", "deem"}
+REGARD_VERBS = frozenset(_WORDS["regard_verbs"])
 
 
 # what a state has that a blow can ruin ("wreck X's economy" aims at X)
-HOLDINGS = {"economy", "economies", "industry", "industries", "army", "military", "regime", "currency", "navy",
-            "fleet", "infrastructure", "cities"}
-RUIN_VERBS = {"destroy", "wreck", "ruin", "cripple", "devastate", "crush", "obliterate", "annihilate"}
+HOLDINGS = frozenset(_WORDS["holdings"])
+RUIN_VERBS = frozenset(_WORDS["ruin_verbs"])
 
 
 def owners_ruined(verb: Token, entities_of: Callable[[Token], List[str]]) -> List[str]:
@@ -116,9 +117,8 @@ def threat_targets(tok: Token, slot: str, entities_of, is_entity) -> List[str]:
 
 
 # verbs of taking a territory or a state, a threat when done by force ("vowed to take Y by force")
-SEIZING_VERBS = {"take", "seize", "capture", "retake", "recapture", "annex", "reclaim", "conquer", "occupy",
-                 "reunify", "reunite", "grab", "overrun", "absorb"}
-FORCE_NOUNS = {"force", "arms", "war"}
+SEIZING_VERBS = frozenset(_WORDS["seizing_verbs"])
+FORCE_NOUNS = frozenset(_WORDS["force_nouns"])
 
 
 def by_force(verb: Token) -> bool:

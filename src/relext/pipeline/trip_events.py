@@ -16,9 +16,13 @@ from spacy.tokens import Doc, Token
 from ._lookup import positions_in
 from .presence import _held_in
 from .records import record
+from ..gazetteer import read_data
 
-TRIP_NOUNS = {"trip", "visit", "journey", "voyage", "travel"}
-CANCEL_VERBS = {"cancel", "scrap", "postpone", "drop", "abandon", "shelve", "scratch", "axe", "ax", "delay", "defer"}
+# word lists: relext/data/words/trip_events.yaml
+_WORDS = read_data("words/trip_events.yaml")
+
+TRIP_NOUNS = frozenset(_WORDS["trip_nouns"])
+CANCEL_VERBS = frozenset(_WORDS["cancel_verbs"])
 MAKE_VERBS = {"make", "undertake"}
 ACTORS = ("PERSON", "COUNTRY")
 

@@ -13,9 +13,12 @@ from typing import Dict, List
 from spacy.tokens import Doc
 
 from .records import record
+from ..gazetteer import read_data
 
-PLACE_NOUNS = {"city", "town", "port", "capital", "village", "region", "province", "island", "resort", "enclave",
-               "state", "territory", "district", "harbour", "harbor", "outpost", "base", "county"}
+# word lists: relext/data/words/visit_places.yaml
+_WORDS = read_data("words/visit_places.yaml")
+
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 
 
 def visited_states(doc: Doc, index, records: List[Dict]) -> List[Dict]:

@@ -32,26 +32,28 @@ from spacy.tokens import Doc, Token
 
 from ._lookup import positions_in
 from .records import record
+from ..gazetteer import read_data
+
+# word lists: relext/data/words/votes.yaml
+_WORDS = read_data("words/votes.yaml")
 
 ACTOR_TYPES = ("COUNTRY", "ORGANISATION", "PERSON")
-VOTE_NO = {"no", "nay", "nays", "noes"}
-VOTE_YES = {"yes", "aye", "ayes"}
+VOTE_NO = frozenset(_WORDS["vote_no"])
+VOTE_YES = frozenset(_WORDS["vote_yes"])
 FAVOUR = {"favour", "favor"}
 # what a body votes to do: against someone (its decision opposed by a "no") or for someone
-PENALTY_MOTIONS = {"suspend", "expel", "bar", "exclude", "sanction", "condemn", "censure", "freeze",
-                   "ban", "punish", "remove", "oust", "strip", "denounce", "deplore"}
-BENEFIT_MOTIONS = {"admit", "make", "accept", "grant", "readmit", "recognise", "recognize", "approve", "welcome",
-                   "elect", "give", "back", "endorse", "support", "award", "include"}
+PENALTY_MOTIONS = frozenset(_WORDS["penalty_motions"])
+BENEFIT_MOTIONS = frozenset(_WORDS["benefit_motions"])
 # a motion that undoes someone's step: voting for it opposes the step's owner
-REJECT_MOTIONS = {"reject", "overturn", "annul", "revoke", "repeal", "nullify", "invalidate", "oppose", "rescind"}
-MOTION_NOUNS = {"motion", "resolution", "measure", "proposal", "draft", "text", "bill"}
+REJECT_MOTIONS = frozenset(_WORDS["reject_motions"])
+MOTION_NOUNS = frozenset(_WORDS["motion_nouns"])
 # what one votes for or against, besides a motion ("voted against the decision to suspend X")
 VOTED_NOUNS = MOTION_NOUNS | {"decision", "move", "step", "it", "this", "that"}
 # acts on a motion that are votes: "backed the resolution", "opposed the motion"
-FOR_VERBS = {"back", "support", "endorse", "approve", "adopt", "pass", "favour", "favor"}
+FOR_VERBS = frozenset(_WORDS["for_verbs"])
 AGAINST_VERBS = {"oppose", "reject"}
 # "A sided with B in voting no": B voted so too
-SIDING_VERBS = {"side", "stand", "align", "join"}
+SIDING_VERBS = frozenset(_WORDS["siding_verbs"])
 MOTION_LOOK_BACK = 4  # sentences
 
 Motion = Tuple[str, List[str], List[str], List[str]]  # verb, parties, owners of a rejected step, body
