@@ -146,8 +146,8 @@ def settle_attendance(records: List[Dict]) -> List[Dict]:
 # nouns of a protest stated as the reason for staying away ("in opposition to X", "in
 # solidarity with X"), and the nouns that carry them ("as a sign of protest", "in a show of
 # solidarity")
-PROTEST_NOUNS = ("protest", "opposition", "solidarity")
-PROTEST_TOKENS = ("sign", "mark", "gesture", "show", "token", "act", "expression", "demonstration")
+PROTEST_NOUNS = tuple(_WORDS["protest_nouns"])
+PROTEST_TOKENS = tuple(_WORDS["protest_tokens"])
 
 
 def in_protest(tok) -> bool:

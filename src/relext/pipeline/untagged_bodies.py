@@ -18,9 +18,13 @@ from __future__ import annotations
 from typing import Callable, Iterable, List, Set, Tuple
 
 from spacy.tokens import Doc, Token
+from ..gazetteer import read_data
 
-LINKS = ("of", "for", "on")
-ARTICLES = ("the", "a", "an")
+# word lists: relext/data/words/untagged_bodies.yaml
+_WORDS = read_data("words/untagged_bodies.yaml")
+
+LINKS = tuple(_WORDS["links"])
+ARTICLES = tuple(_WORDS["articles"])
 
 
 def _name_word(tok: Token) -> bool:
