@@ -74,7 +74,7 @@ def _held_after(doc: Doc, end: int) -> bool:
         i += 1
     if i < len(doc) and doc[i].lemma_.lower() in HOLDING and doc[i].tag_ in ("VBN", "VBG", "JJ") \
             and not any(c.dep_ == "prt" for c in doc[i].children):
-        return True  # not "the bloc was set up in 1967": founded, not held
+        return True  # a body founded ("was set up in 1999"), not a meeting held
     if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in ("LOCATION", "COUNTRY", "GPE", "LOC"):
         return True
     if end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].lower_ in ("next", "last", "this"):
