@@ -140,6 +140,8 @@ def protest_phrase(prep) -> bool:
     if prep.dep_ != "prep":
         return False
     if prep.lower_ == "in":
-        return any(p.dep_ == "pobj" and p.lemma_.lower() in REASON_NOUNS for p in prep.children)
+        # the idiom is a bare singular: "in protest", not "joined in (the) protests"
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in REASON_NOUNS and p.tag_ == "NN"
+                   and not any(d.dep_ in ("det", "poss") for d in p.children) for p in prep.children)
     return prep.lower_ in ("at", "over", "against", "with", "to") and prep.i > 0 \
         and prep.doc[prep.i - 1].lemma_.lower() in REASON_NOUNS and prep.doc[prep.i - 1].dep_ == "pobj"
