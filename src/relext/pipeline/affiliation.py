@@ -157,7 +157,8 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                           and not any(True for _ in x.children)), None)
             if t is None or _names_another_person(doc, ap, pid, index):
                 continue
-            anchors = _anchors_of(ap, index) or _the_country(doc, ap, index) or _pronoun_owner(ap, index)
+            anchors = _senders_only(t, _anchors_of(ap, index), index) or _the_country(doc, ap, index) \
+                or _pronoun_owner(ap, index)
             if not anchors and ap in predicates:  # "X served as spokeswoman for the WFP"
                 anchors = [a for x in predicates[ap] for a in [index.name_by_token.get(x.i)]
                            if a and index.type_of(a) in ANCHOR_TYPES]
@@ -171,7 +172,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # before a name with a title of its own ("The AU's envoy, former Nigerian President X")
         for t in (title_before_comma(doc, start, titles), title_before_comma(doc, _title_run_start(doc, index, start, titles), titles)):
             if t is not None:
-                for a in _anchors_of(t, index):
+                for a in _senders_only(t, _anchors_of(t, index), index):
                     emit(t, pid, a, "affiliation:apposition")
         # 2c. "the presidents of A, X; B, Y; and C, Z", "the President of A, X; the Prime
         # Minister of B, Y": a list of "<state>, <name>" items under a title
@@ -826,6 +827,18 @@ def _anchors_of(noun: Token, index) -> List[str]:
         if a and index.type_of(a) in ANCHOR_TYPES and (t.head.i == noun.i or _linked(t, noun, index, a)):
             out.append(a)
     return list(dict.fromkeys(out))
+
+
+def _senders_only(title: Token, anchors: List[str], index) -> List[str]:
+    """Of an envoy's anchors, the possessor that sends it: "X, Norway's UN ambassador" and
+    "the UN's envoy for Yemen, X" are Norway's and the UN's only (the guidelines tie "A's
+    ambassador to B" to A; the destination or the brief is no affiliation). Other titles,
+    and envoys without a possessor ("X, a Norwegian envoy to the UN"), keep every anchor."""
+    if title.lower_ not in ENVOY_TITLES or len(anchors) < 2:
+        return anchors
+    owners = {a for c in title.children if c.dep_ == "poss"
+              for a in [index.name_by_token.get(c.i)] if a in anchors}
+    return [a for a in anchors if a in owners] or anchors
 
 
 # nouns of reproach whose "of"/"on"/"at" object is the one reproached, never the title's body
