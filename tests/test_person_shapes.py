@@ -136,3 +136,23 @@ def test_person_name_stops_at_titles_and_states(nlp):
     ex = relext.extract("Chinese Foreign Minister Wang Yi met Japanese Prime Minister Fumio Kishida.", nlp=nlp)
     people = {e.name for e in ex.entities if e.type.value == "PERSON"}
     assert people == {"Wang Yi", "Fumio Kishida"}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a title before the name's first word leaves that word free to join
+    ("The talks were chaired by Mayor Ana Maria Lu Sen of the coastal city.", "Ana Maria Lu Sen"),
+    ("Mayor Ana Maria Lu Sen chaired the talks in the coastal city.", "Ana Maria Lu Sen"),
+])
+def test_person_name_joined_after_a_title(nlp, text, name):
+    ex = relext.extract(text, nlp=nlp)
+    assert any(e.type.value == "PERSON" and e.name == name for e in ex.entities)
+
+
+@pytest.mark.parametrize("text,word", [
+    # a menu line: capitalised words from the start of the line up to the name
+    ("Home Briefings Erdogan warned Scholz over the Gas Deal\n\nErdogan warned Scholz on Monday.", "Briefings"),
+    ("Menu Updates Erdogan warned Scholz over the Gas Deal\n\nErdogan warned Scholz on Monday.", "Updates"),
+])
+def test_menu_words_stay_out_of_a_name(nlp, text, word):
+    ex = relext.extract(text, nlp=nlp)
+    assert not any(e.type.value == "PERSON" and word in e.name.split() for e in ex.entities)

@@ -303,8 +303,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             while label == "PERSON" and end - start > 2 and doc[start].is_title and doc[start].lower_ in self.role_titles:
                 start += 1  # "Spokeswoman Maria Zakharova" opening a sentence: the title is no part of the name
             if label == "PERSON" and ent.label_ == "PERSON":  # "Aung San" of "Aung San Suu Kyi"
-                start, end = whole_person_name(doc, start, end, lambda w: w.lower() in all_titles or w in self._by_alias
-                                               or w.lower() in self.common_words)
+                start, end = whole_person_name(doc, start, end, lambda w: w.lower() in all_titles or w in self._by_alias,
+                                               lambda w: w.lower() in self.common_words)
             if end - start == 1 and doc[start].lower_.rstrip(".") in ("mr", "ms", "mrs", "dr", "sir", "miss"):
                 continue  # an honorific alone names no one
             if doc[end - 1].lower_.endswith("ism") and len(doc[end - 1]) > 5:

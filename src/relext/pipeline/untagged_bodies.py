@@ -77,25 +77,39 @@ def untagged_bodies(doc: Doc, taken: Set[int], heads: Iterable[str], blocked: Ca
     return out
 
 
-def whole_person_name(doc: Doc, start: int, end: int, blocked: Callable[[str], bool]) -> Tuple[int, int]:
+def _opens_line(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def _menu_run(doc: Doc, i: int, blocked: Callable[[str], bool]) -> bool:
+    """Token ``i`` opens its line, or the capitalised words before it run back to the start
+    of its line and one of them is no title ("Home Updates" of "Home Updates <name> told
+    ..."): a menu or headline line, where capitals say nothing about where a name starts."""
+    j, plain = i, False
+    while not _opens_line(doc, j):
+        prev = doc[j - 1]
+        if not prev.text[:1].isupper():
+            return False  # "... chaired by Mayor Ana": prose before the run
+        plain = plain or not blocked(prev.text)
+        j -= 1
+    return plain or j == i  # "Mayor Ana ..." opening a line: only a title before the name
+
+
+def whole_person_name(doc: Doc, start: int, end: int, blocked: Callable[[str], bool],
+                      common: Callable[[str], bool] = lambda w: False) -> Tuple[int, int]:
     """A person's name the model cut inside one run of proper nouns joined as compounds
     ("Ana Maria" of "Ana Maria Lu Sen", "Kambu" of "Rodi Kambu"): the capitalised proper
     nouns next to it that the parse ties to the name join it. A word the model tagged as
-    another entity, a title and a ``blocked`` word (a known name) stay out."""
+    another entity, a title and a ``blocked`` word (a known name) stay out, and so does a
+    word on the left in a menu line (:func:`_menu_run`) or a ``common`` word before another
+    ("First" of "First Lady Rosalynn Carter")."""
     def joinable(tok: Token) -> bool:
-        return tok.tag_ == "NNP" and tok.is_title and tok.is_alpha and not tok.ent_type_ and not blocked(tok.text) \
-            and not blocked(tok.lemma_)
-    if _title_case_sentence(doc[start], start, end):
-        return start, end  # a headline: capitals say nothing about where a name ends
-    first, last = start, end
+        return tok.tag_ == "NNP" and tok.is_title and tok.is_alpha and not tok.ent_type_ and not blocked(tok.text)
     while end < len(doc) and joinable(doc[end]) and (doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end):
         end += 1  # "Aung San" + "Suu Kyi"
     while start > 0 and joinable(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and start <= doc[start - 1].head.i < end and not doc[start - 1].is_sent_start:
-        start -= 1  # "Admore" + "Kambudzi"
-    # the run must end where the capitals end ("Home Updates Putin" is a menu line, no name)
-    if end < len(doc) and doc[end].text[:1].isupper():
-        end = last
-    if start > 0 and doc[start - 1].text[:1].isupper():
-        start = first
+            and start <= doc[start - 1].head.i < end and not doc[start - 1].is_sent_start \
+            and not (common(doc[start - 1].text) and common(doc[start].text)) \
+            and not _menu_run(doc, start - 1, blocked):
+        start -= 1  # "Admore" + "Kambudzi"; "Mayor Ana" + "Maria Lu Sen"
     return start, end
