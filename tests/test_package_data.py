@@ -32,3 +32,13 @@ def test_every_data_file_matches_a_package_data_pattern():
 def test_a_file_in_a_new_subfolder_is_not_covered_by_the_top_level_pattern():
     assert not _shipped("data/words/example.yaml", ["data/*.yaml"])
     assert _shipped("data/words/example.yaml", ["data/*.yaml", "data/words/*.yaml"])
+
+
+def test_read_data_builds_what_the_pure_python_safe_loader_builds():
+    import yaml
+
+    from relext.gazetteer import read_data
+
+    for path in sorted((PACKAGE / "data").rglob("*.yaml")):
+        name = path.relative_to(PACKAGE / "data").as_posix()
+        assert read_data(name) == yaml.safe_load(path.read_text(encoding="utf8")), name
