@@ -185,9 +185,7 @@ class SubjectsMixin:
             if not out and v.dep_ == "relcl" and v.head.lemma_.lower() in MESSAGE_NOUNS \
                     and any(s.lower_ in ("which", "that") for s in subs):
                 # "A issued a statement which accused X": the message's own author, else its issuer
-                out = self.noun_internal_subjects(v.head)
-                if not out and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in ISSUE_VERBS:
-                    out = self.verb_subjects(v.head.head, _depth + 1)
+                out = self._message_author(v.head, _depth)
             for c in v.children:  # "X will be there, together with Y and Z"
                 if c.dep_ == "advmod" and c.lower_ in ("together", "along"):
                     for p in c.children:
@@ -330,11 +328,18 @@ class SubjectsMixin:
             if not found and v.dep_ == "acl" and v.tag_ == "VBG" and head.lemma_.lower() in MESSAGE_NOUNS:
                 # "A and B issued statements backing X": the issuers of the message, unless
                 # it names its own author ("a Kremlin statement backing X")
-                found = self.noun_internal_subjects(head)
-                if not found and head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUE_VERBS:
-                    found = self.verb_subjects(head.head, _depth + 1)
+                found = self._message_author(head, _depth)
             return found
         return []
+
+    def _message_author(self, msg: Token, _depth: int) -> List[str]:
+        """Who speaks through the message noun ``msg``: the author it names itself ("a
+        Kremlin statement"), else the subject of the verb that issues it in the same clause
+        ("A issued a statement which (backing) ...")."""
+        out = self.noun_internal_subjects(msg)
+        if not out and msg.dep_ == "dobj" and msg.head.lemma_.lower() in ISSUE_VERBS:
+            out = self.verb_subjects(msg.head, _depth + 1)
+        return out
 
     def _issuer_before(self, msg: Token) -> List[str]:
         """Who issued the message a bare definite message noun names again: "Kenya's
