@@ -28,6 +28,7 @@ from typing import Dict, Iterable, List, Optional, Set
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import organisation_entries, read_data
+from ._lookup import positions_in
 from .fellow_roles import fellow_roles
 from .records import record
 from .span_shapes import PORTFOLIO_WORDS
@@ -352,8 +353,9 @@ def _appointed_as(doc: Doc, index, titles: Set[str]) -> List:
     person's. The anchor is the title's possessor, demonym or "of" object; not a negated
     or hoped-for appointment (the noun's verb negated: "blocked" is left to the reader)."""
     out = []
-    for noun in doc:
-        if noun.lower_ not in ROLE_GIVING_NOUNS or noun.pos_ != "NOUN":
+    for i in positions_in(doc, ROLE_GIVING_NOUNS):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
             continue
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None:
@@ -459,6 +461,7 @@ def _coordinated_title_anchors(doc: Doc, index, i: int, titles: Set[str]) -> Lis
     return out
 
 
+_BEHALF = frozenset({"behalf"})
 BEHALF_EXCLUDED = frozenset(read_data("roles.yaml").get("behalf_advocacy_verbs", ()))
 
 
@@ -470,8 +473,9 @@ def _behalf_of(doc: Doc, index) -> List:
     verbs of pleading for others ("lobbied (campaigned, intervened) on behalf of X",
     ``behalf_advocacy_verbs`` in roles.yaml), nor a negated or hypothetical verb."""
     out = []
-    for tok in doc:
-        if tok.lower_ != "behalf" or tok.dep_ != "pobj" or tok.head.lower_ != "on":
+    for i in positions_in(doc, _BEHALF):
+        tok = doc[i]
+        if tok.dep_ != "pobj" or tok.head.lower_ != "on":
             continue
         anchors = [index.name_by_token.get(o.i) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in p.children if o.dep_ == "pobj"]

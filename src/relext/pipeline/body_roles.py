@@ -27,7 +27,7 @@ from typing import Callable, Dict, Iterable, List
 from spacy.tokens import Doc
 
 from ..gazetteer import read_data
-from ._lookup import span_text
+from ._lookup import positions_in, span_text
 
 _HEADS = read_data("organisations_heads.yaml")
 BODY_ROLE_NOUNS = frozenset(_HEADS.get("body_role_nouns", ()))
@@ -73,9 +73,11 @@ def bodies_before_roles(doc: Doc, model: List[Dict], people: Iterable[Dict], tak
             c["label"] = "ORGANISATION"
     taken = set(taken)
     found = []
-    for i in range(1, len(doc)):
+    for i in positions_in(doc, GROUP_MEMBER_NOUNS):
+        if i < 1:
+            continue
         tok = doc[i - 1]  # "two ADF commanders", "the M23 rebels" where the model found nothing
-        if doc[i].lower_ in GROUP_MEMBER_NOUNS and tok.i not in taken and len(tok) > 1 \
+        if tok.i not in taken and len(tok) > 1 \
                 and (tok.is_upper and tok.is_alpha or any(ch.isdigit() for ch in tok.text) and tok.text[:1].isupper()) \
                 and unknown(tok.text):
             found.append({"start": i - 1, "end": i, "label": "ORGANISATION", "key": None, "name": tok.text,

@@ -15,6 +15,7 @@ from typing import Iterable, List, Set, Tuple
 from spacy.tokens import Doc
 
 from ..gazetteer import read_data
+from ._lookup import positions_in
 
 COMPANY_NOUNS = frozenset(read_data("organisations_heads.yaml").get("company_nouns", ()))
 
@@ -23,8 +24,9 @@ def names_after_company_nouns(doc: Doc, taken: Set[int], titles: Iterable[str], 
     """Token spans of names after company nouns (see the module)."""
     titles = set(titles)
     out = []
-    for tok in doc:
-        if not (tok.is_lower and tok.pos_ == "NOUN" and tok.lower_ in COMPANY_NOUNS) or tok.i + 1 >= len(doc):
+    for i in positions_in(doc, COMPANY_NOUNS):
+        tok = doc[i]
+        if not (tok.is_lower and tok.pos_ == "NOUN") or tok.i + 1 >= len(doc):
             continue
         if tok.i > 0 and doc[tok.i - 1].text in ("'s", "’s"):
             continue  # "Russia's group", a possessive before the noun is fine, but not "the group's X"

@@ -273,7 +273,7 @@ def merge_host_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
     """"the US summit" (a meeting named by one state alone, its host) is the one other
     meeting the passage names ("the Camp David summit"); with two or more others it stays
     apart, and "the US-Russia summit" (two parties) is no host's name."""
-    states = {e["alias"] for e in _country_aliases()}
+    states = _state_aliases()
     meetings = {}
     for m in events:
         k = (m["start"], m["end"])
@@ -297,6 +297,12 @@ def merge_host_summits(doc: Doc, events: List[Dict], out: Dict) -> None:
 def _host_only(span: Span, states) -> bool:
     words = [t for t in span if t.lower_ not in _SKIP and not t.is_punct and t.lower_ not in HEAD_FAMILIES]
     return len(words) == 1 and words[0].text in states
+
+
+@lru_cache(maxsize=1)
+def _state_aliases() -> frozenset:
+    """The aliases of the sovereign states as one set, built once (not for every Doc)."""
+    return frozenset(e["alias"] for e in _country_aliases())
 
 
 @lru_cache(maxsize=1)

@@ -180,8 +180,10 @@ def named_after_group(doc: Doc, index, args) -> List[Dict]:
     out: List[Dict] = []
     firsts = {c[0] for c in NAMING_CUES}
     for i in positions_in(doc, firsts):
+        if i < 2 or doc[i - 1].text != ",":
+            continue
         cue = next((c for c in NAMING_CUES if tuple(t.lower_ for t in doc[i:i + len(c)]) == c), None)
-        if cue is None or i < 2 or doc[i - 1].text != ",":
+        if cue is None:
             continue
         group = doc[i - 2]
         if group.lemma_.lower() not in ("member", "state", "country", "nation", "ally") and group.lower_ != "states":

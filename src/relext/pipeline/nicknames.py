@@ -27,12 +27,13 @@ def _name_word(t) -> bool:
 
 def nickname_names(doc: Doc) -> List[Dict]:
     """PERSON candidates for first name(s), a quoted capitalised nickname, surname(s)."""
-    if not positions_of_words(doc, QUOTES, attr="ORTH"):  # no token is a quote
+    quotes = positions_of_words(doc, QUOTES, attr="ORTH")  # the tokens that are quotes, in order
+    if not quotes:
         return []
     out = []
     n = len(doc)
-    for q in range(1, n - 3):
-        if doc[q].text not in QUOTES or not _name_word(doc[q - 1]):
+    for q in quotes:
+        if not 1 <= q < n - 3 or not _name_word(doc[q - 1]):
             continue
         close = next((j for j in range(q + 2, min(n, q + 5)) if doc[j].text in QUOTES), None)
         if close is None or not all(_name_word(t) for t in doc[q + 1:close]):

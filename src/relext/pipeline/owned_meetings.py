@@ -22,6 +22,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
+from ._lookup import positions_in
+
 
 def owned_meetings(doc: Doc, cands: List[Tuple[int, Dict]], heads: Iterable[str],
                    body_words: Iterable[str]) -> List[Tuple[int, Dict]]:
@@ -45,8 +47,9 @@ def owned_meetings(doc: Doc, cands: List[Tuple[int, Dict]], heads: Iterable[str]
     # that event ("the Kuala Lumpur summit"), which descriptions resolve
     named_heads = {doc[c["end"] - 1].lower_ for _, c in cands if c["label"] == "EVENT"}
     out = []
-    for tok in doc:
-        if tok.lower_ not in heads or tok.tag_ != "NN" or tok.i in taken or tok.lower_ in named_heads:
+    for i in positions_in(doc, heads):
+        tok = doc[i]
+        if tok.tag_ != "NN" or tok.i in taken or tok.lower_ in named_heads:
             continue
         owner = _owner(tok, body_at, bodies, body_words)
         if owner is None:

@@ -16,10 +16,12 @@ from typing import Dict, List, Optional
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
+from ._lookup import positions_in
 from .records import record
 
 _DATA = read_data("travel_sites.yaml")
 VERBS = {k: tuple(v or ()) for k, v in _DATA["verbs"].items()}
+_VERB_LEMMAS = frozenset(VERBS)
 PREPS = set(_DATA["preps"])
 SITE_NOUNS = set(_DATA["site_nouns"])
 PLACE_TYPES = ("LOCATION", "COUNTRY")
@@ -29,9 +31,10 @@ TRAVELLER_TYPES = ("PERSON", "ORGANISATION")
 def travel_sites(doc: Doc, index, args, modality) -> List[Dict]:
     """VISITS records of the place owning the site a travel verb arrives at."""
     out: List[Dict] = []
-    for verb in doc:
+    for i in positions_in(doc, _VERB_LEMMAS, attr="LEMMA"):
+        verb = doc[i]
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma not in VERBS:
+        if verb.pos_ != "VERB":
             continue
         parts = VERBS[lemma]
         if parts and not any(c.dep_ == "prt" and c.lower_ in parts for c in verb.children):

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, List, Set, Tuple
 
 from spacy.tokens import Doc, Token
 from ..gazetteer import read_data
+from ._lookup import positions_in
 
 # word lists: relext/data/words/untagged_bodies.yaml
 _WORDS = read_data("words/untagged_bodies.yaml")
@@ -46,9 +47,9 @@ def untagged_bodies(doc: Doc, taken: Set[int], heads: Iterable[str], blocked: Ca
     short_forms = list(short_forms)
     out: List[Tuple[int, int]] = []
     last_end = 0
-    for tok in doc:
-        i = tok.i
-        if i < last_end or i in taken or not tok.is_title or tok.lower_ not in heads or tok.pos_ not in ("PROPN", "NOUN"):
+    for i in positions_in(doc, heads):  # (only a head noun can start one)
+        tok = doc[i]
+        if i < last_end or i in taken or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         start = i
         while start > last_end and start - 1 not in taken and _name_word(doc[start - 1]) \
