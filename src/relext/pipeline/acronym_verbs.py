@@ -10,7 +10,11 @@ the verb heads the clause with the acronym as its subject and the noun as its ob
 """
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
+from typing import List
+
+import numpy
+from spacy.attrs import IS_UPPER, LEMMA, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from ._lookup import forget_attribute
@@ -111,11 +115,27 @@ def _headline_noun_verb(tok: Token, index) -> bool:
     return correct_lemma(tok)
 
 
+def _candidates(doc: Doc) -> List[int]:
+    """The tokens `repair_acronyms` can act on, in order: each of its steps first asks for a
+    verb, an auxiliary, a noun or a proper noun, or a word in capitals; and the word after a
+    word in capitals, which `_present_verb` retags a verb (no other repair changes the part
+    of speech of a word but the current one). Read from the Doc's arrays: no Token is built
+    for the others (articles, prepositions, adjectives, punctuation)."""
+    if not len(doc):
+        return []
+    pos, upper = doc.to_array([POS, IS_UPPER]).T
+    capitals = upper == 1
+    idx = numpy.flatnonzero(capitals | (pos == VERB) | (pos == AUX) | (pos == NOUN) | (pos == PROPN))
+    after = numpy.flatnonzero(capitals) + 1
+    return numpy.union1d(idx, after[after < len(doc)]).tolist()
+
+
 def repair_acronyms(doc: Doc, index) -> None:
     """Retag (and, where the parse hangs on them, re-head) acronyms of bodies and states
     that the tagger read as verbs, in place."""
     relemmatized = False
-    for tok in doc:
+    for i in _candidates(doc):
+        tok = doc[i]
         if tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.i + 1 < len(doc) \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             # "ASEAN expels Myanmar": a headline's named object read as an adverbial noun
