@@ -20,6 +20,7 @@ from typing import List, Set, Tuple
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
+from ._lookup import positions_in
 
 _ROLES = read_data("roles.yaml")
 FELLOW_LINKS = frozenset(_ROLES.get("fellow_links", ()))
@@ -36,10 +37,10 @@ def _plural_title(tok: Token, titles: Set[str]) -> bool:
 def fellow_roles(doc: Doc, index, titles: Set[str]) -> List[Tuple[Token, str, str]]:
     """(title token, person, anchor) for each "X and fellow <anchor> <titles>" (module docstring)."""
     out = []
-    for i, tok in enumerate(doc):
-        low = tok.lower_
-        if low not in FELLOW_WORDS or i == 0:
+    for i in positions_in(doc, FELLOW_WORDS):
+        if i == 0:
             continue
+        low = doc[i].lower_
         # walk back over linking words to a person's name
         j = i - 1
         links = []

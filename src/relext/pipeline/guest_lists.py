@@ -39,6 +39,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import read_data
+from ._lookup import positions_in
 from .records import record
 
 # word lists: relext/data/words/guest_lists.yaml
@@ -55,6 +56,8 @@ LIST_STOPS = frozenset(_DATA["list_stops"])
 DELEGATION_NOUNS = frozenset(_DATA["delegation_nouns"])
 MEMBERSHIP_WORDS = [w.split() for w in _DATA["delegation_membership"]]
 TRAILING_MARKERS = [tuple(m.split()) for m in _DATA["trailing_markers"]]
+# the words a trailing marker ends in: a sentence without one has no trailing list
+_MARKER_ENDS = frozenset(m[-1] for m in TRAILING_MARKERS if m)
 BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 PRESENCE_GROUP_NOUNS = frozenset(_DATA["presence_group_nouns"])
@@ -385,6 +388,8 @@ def _trailing_list(sent: Span) -> Optional[Tuple[int, int]]:
     """``(start, end)`` of a list closed by "included" ("among them") at the sentence's end,
     starting after the earliest comma with no verb between it and the marker; ``None`` if
     there is none."""
+    if not any(sent.start <= i < sent.end for i in positions_in(sent.doc, _MARKER_ENDS)):
+        return None  # (found without walking the sentence)
     toks = [t for t in sent if not (t.is_space or t.is_punct and t.text not in (",", ";"))]
     mark = next((m for m in TRAILING_MARKERS if len(toks) > len(m)
                  and tuple(t.lower_ for t in toks[-len(m):]) == m), None)
