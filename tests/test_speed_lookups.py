@@ -7,30 +7,11 @@ compare each shortcut with the plain computation on sentences of our own.
 from __future__ import annotations
 
 from relext.pipeline import event_aliases, nicknames
-from relext.pipeline.arguments import Arguments, EntityIndex
 
 
 def test_state_aliases_are_the_country_aliases():
     assert event_aliases._state_aliases() == {e["alias"] for e in event_aliases._country_aliases()}
     assert event_aliases._state_aliases() is event_aliases._state_aliases()  # built once
-
-
-def _args(nlp, doc):
-    rel = nlp.get_pipe("relext_relations")
-    return Arguments(EntityIndex(doc, doc._.relext_entities or []), staff=rel.staff, titles=rel.titles,
-                     position_nouns=rel.position_nouns, support_verbs=rel.support_verbs, modality=rel.modality)
-
-
-def test_prepositions_are_found_once_and_as_before(nlp):
-    doc = nlp("The minister travelled to Nairobi for the summit and met officials from Kenya and from Uganda.")
-    args = _args(nlp, doc)
-    for tok in doc:
-        for word in ("to", "for", "from", "with", "of"):
-            first = args._preps(tok, word)
-            assert [p.i for p in first] == [p.i for p in args._find_preps(tok, word)]
-            assert args._preps(tok, word) is first  # the cached list
-    verb = next(t for t in doc if t.lower_ == "travelled")
-    assert [p.lower_ for p in args._preps(verb, "to")] == ["to"]
 
 
 def test_nicknames_start_only_from_quotes(nlp):

@@ -564,13 +564,7 @@ class ObjectsMixin:
         return list(dict.fromkeys(out))
 
     def _preps(self, tok: Token, word: str) -> List[Token]:
-        """Prepositions ``word`` on the trigger, its particle, or its direct object; found
-        once per token and word for the document (several rules and slots ask again). The
-        list is shared: callers only read it."""
-        return self.cached(("preps", tok.i, word), self._find_preps, tok, word)
-
-    def _find_preps(self, tok: Token, word: str) -> List[Token]:
-        """`_preps`, computed."""
+        """Prepositions ``word`` on the trigger, its particle, or its direct object."""
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp")
                            or c.dep_ == "prep" and c.lower_ in PARTICLES]  # "walked out [of X]"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.support_verbs:
