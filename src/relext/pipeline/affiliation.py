@@ -185,7 +185,16 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         t = _plural_title_over(root, titles) if a is None else None
         if t is not None and not any(index.entity(j) not in (None, pid) and index.type_of(index.entity(j)) == "PERSON"
                                      for j in range(t.left_edge.i, t.i + 1)):
-            for a in _anchors_of(t, index):
+            anchors = _anchors_of(t, index)
+            states = _coordinated_anchors(t, index)
+            if len(states) > 1:
+                # "the foreign ministers of A and B, X and Y": respectively, or none when the
+                # counts differ
+                names = _listed_names(root, index)
+                anchors = [x for x in anchors if x not in states]
+                if len(names) == len(states) and pid in names:
+                    anchors.append(states[names.index(pid)])
+            for a in anchors:
                 emit(t, pid, a, "affiliation:plural-title")
         # 2d. "X, who runs the Kenyan presidential office", "X will lead the Chinese
         # delegation": the state or body whose team or office the person leads
@@ -216,6 +225,13 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                         and index.type_of(index.name_by_token[obj.i]) == "ORGANISATION" \
                         and not (verb.lemma_.lower() in JOINING_VERBS and _joined_in_an_act(verb)):
                     emit(verb, pid, index.name_by_token[obj.i], "affiliation:founded-joined")
+        # 2i. "Keir Starmer's Labour Party": the person's own party (a party only: not
+        # "Putin's Russia", "Biden's State Department", nor "X's NATO bid")
+        if root.dep_ == "poss" and root.i == end - 1:
+            o = root.head
+            b = index.name_by_token.get(o.i)
+            if _is_party(b) and index.mention_of.get(o.i, (0, 0))[1] == o.i + 1:
+                emit(o, pid, b, "affiliation:party-of")
         # 2g. "X was elected (appointed, named) to the assembly", "X, who was appointed to the
         # bank's board": a seat in the body
         for verb in _seated_verbs(root):
@@ -592,6 +608,36 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
     return None
 
 
+def _coordinated_anchors(title: Token, index) -> List[str]:
+    """The states or bodies coordinated under a plural title, in order ("the foreign
+    ministers of A and B", "the A and B presidents"); empty when there is no coordination."""
+    for t in title.subtree:
+        a = index.name_by_token.get(t.i)
+        if not a or index.type_of(a) not in ANCHOR_TYPES or t.dep_ == "conj":
+            continue
+        out = [a]
+        for c in t.subtree:
+            b = index.name_by_token.get(c.i)
+            if c.dep_ == "conj" and b and index.type_of(b) in ANCHOR_TYPES and b not in out:
+                out.append(b)
+        if len(out) > 1:
+            return out
+    return []
+
+
+def _listed_names(root: Token, index) -> List[str]:
+    """The people of the coordination of names that ``root`` is part of, in order."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    out = []
+    for t in sorted([first] + [c for c in first.subtree if c.dep_ == "conj"], key=lambda x: x.i):
+        p = index.name_by_token.get(t.i)
+        if p and index.type_of(p) == "PERSON" and p not in out and (t.i == first.i or _conjunct_of(t, first)):
+            out.append(p)
+    return out
+
+
 def _pronoun_owner(ap: Token, index) -> List[str]:
     """"its head, X", "their envoy, Y": the state or body the possessive pronoun was
     resolved to (`canonical.py` resolves it only where one fits)."""
@@ -811,6 +857,8 @@ def _predicates(root: Token) -> List:
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that")), None)
             if subj is not None:
                 verbs.append((c, subj.dep_))
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ROLE_GIVING_VERBS:
+            verbs.append((c, "nsubjpass"))  # "X, elected Kenya's president in 2022, ..."
     out = []
     for verb, dep in verbs:
         lemma = verb.lemma_.lower()
@@ -826,12 +874,15 @@ def _predicates(root: Token) -> List:
         if lemma in COPULAS or given:
             out.extend((c, extra) for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN"))
         if lemma in ROLE_AS_VERBS or given:
-            for p in verb.children:
+            # "X served two terms as UN chief": the "as" of the verb's term noun
+            terms = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in TERM_NOUNS]
+            for p in [x for o in [verb] + terms for x in o.children]:
                 if p.dep_ == "prep" and p.lower_ == "as":
                     out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return out
 
 
+TERM_NOUNS = frozenset(_WORDS["term_nouns"])
 SEATING_VERBS = frozenset(read_data("roles.yaml").get("seating_verbs", ()))
 SEAT_NOUNS = frozenset(read_data("roles.yaml").get("seat_nouns", ()))
 
