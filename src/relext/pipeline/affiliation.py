@@ -143,7 +143,7 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         # a predicate nominal counts as an apposition: "X is (was, became) Bolivia's foreign
         # minister", "X, who is the bloc's envoy", "X served as Chile's ambassador"
         predicates = {a: extra for r in roots for a, extra in _predicates(r)}
-        for ap in dict.fromkeys([a for r in roots for a in _appositions(r)] + list(predicates)):
+        for ap in dict.fromkeys([a for r in roots for a in _appositions(r, index)] + list(predicates)):
             if ap.i in range(start, end):
                 continue
             if _is_party(index.name_by_token.get(ap.i)) and index.mention_of.get(ap.i, (0, 0))[1] == ap.i + 1:
@@ -186,12 +186,25 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
         t = _plural_title_over(root, titles) if a is None else None
         if t is not None and not any(index.entity(j) not in (None, pid) and index.type_of(index.entity(j)) == "PERSON"
                                      for j in range(t.left_edge.i, t.i + 1)):
-            for a in _anchors_of(t, index):
+            anchors = _anchors_of(t, index)
+            states = _coordinated_anchors(t, index)
+            if len(states) > 1:
+                # "the foreign ministers of A and B, X and Y": respectively, or none when the
+                # counts differ
+                names = _listed_names(root, index)
+                anchors = [x for x in anchors if x not in states]
+                if len(names) == len(states) and pid in names:
+                    anchors.append(states[names.index(pid)])
+            for a in anchors:
                 emit(t, pid, a, "affiliation:plural-title")
         # 2d. "X, who runs the Kenyan presidential office", "X will lead the Chinese
         # delegation": the state or body whose team or office the person leads
         for verb in _leading_verbs(root):
             for obj in verb.children:
+                if obj.dep_ == "dobj" and _named_object(doc, index, obj) and _doer_verbs(root, frozenset((verb.lemma_.lower(),))):
+                    # "X, who runs the World Food Programme", "X has led Kenya since 2013"
+                    emit(verb, pid, index.name_by_token[obj.i], "affiliation:leads-named")
+                    continue
                 if obj.dep_ != "dobj" or obj.lower_ not in LED_HEADS:
                     continue
                 anchors = _anchors_of(obj, index)
@@ -205,6 +218,21 @@ def affiliations(doc: Doc, index, titles: Set[str]) -> List[Dict]:
                     continue  # "a joint Spanish and Italian delegation" is no one state's
                 for a in anchors:
                     emit(verb, pid, a, "affiliation:leads")
+        # 2h. "X, who founded Oxfam", "X joined Gazprom as an engineer": a named body the
+        # person founded or joined (not "joined NATO leaders", "joined the EU in condemning")
+        for verb in _doer_verbs(root, FOUNDING_VERBS | JOINING_VERBS):
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and _named_object(doc, index, obj) \
+                        and index.type_of(index.name_by_token[obj.i]) == "ORGANISATION" \
+                        and not (verb.lemma_.lower() in JOINING_VERBS and _joined_in_an_act(verb)):
+                    emit(verb, pid, index.name_by_token[obj.i], "affiliation:founded-joined")
+        # 2i. "Keir Starmer's Labour Party": the person's own party (a party only: not
+        # "Putin's Russia", "Biden's State Department", nor "X's NATO bid")
+        if root.dep_ == "poss" and root.i == end - 1:
+            o = root.head
+            b = index.name_by_token.get(o.i)
+            if _is_party(b) and index.mention_of.get(o.i, (0, 0))[1] == o.i + 1:
+                emit(o, pid, b, "affiliation:party-of")
         # 2g. "X was elected (appointed, named) to the assembly", "X, who was appointed to the
         # bank's board": a seat in the body
         for verb in _seated_verbs(root):
@@ -584,6 +612,36 @@ def _plural_title_over(root: Token, titles: Set[str]) -> Optional[Token]:
     return None
 
 
+def _coordinated_anchors(title: Token, index) -> List[str]:
+    """The states or bodies coordinated under a plural title, in order ("the foreign
+    ministers of A and B", "the A and B presidents"); empty when there is no coordination."""
+    for t in title.subtree:
+        a = index.name_by_token.get(t.i)
+        if not a or index.type_of(a) not in ANCHOR_TYPES or t.dep_ == "conj":
+            continue
+        out = [a]
+        for c in t.subtree:
+            b = index.name_by_token.get(c.i)
+            if c.dep_ == "conj" and b and index.type_of(b) in ANCHOR_TYPES and b not in out:
+                out.append(b)
+        if len(out) > 1:
+            return out
+    return []
+
+
+def _listed_names(root: Token, index) -> List[str]:
+    """The people of the coordination of names that ``root`` is part of, in order."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    out = []
+    for t in sorted([first] + [c for c in first.subtree if c.dep_ == "conj"], key=lambda x: x.i):
+        p = index.name_by_token.get(t.i)
+        if p and index.type_of(p) == "PERSON" and p not in out and (t.i == first.i or _conjunct_of(t, first)):
+            out.append(p)
+    return out
+
+
 def _pronoun_owner(ap: Token, index) -> List[str]:
     """"its head, X", "their envoy, Y": the state or body the possessive pronoun was
     resolved to (`canonical.py` resolves it only where one fits)."""
@@ -668,6 +726,12 @@ def _national(doc: Doc, index, org: str, i: int, emit) -> None:
             if typ == "COUNTRY" and doc[j].text in index.surface.get(ent_id, ()):
                 emit(ent_id)
                 return
+    # a country before the body's name: "the US State Department", "Russia's Security Council"
+    j = start - 2 if start >= 2 and doc[start - 1].text in ("'s", "’s") else start - 1
+    c = index.name_by_token.get(j) if j >= 0 else None
+    if c and index.type_of(c) == "COUNTRY" and index.mention_of.get(j, (0, 0))[1] in (start, start - 1) \
+            and start <= doc[j].head.i < end:
+        emit(c)
 
 
 def title_before_comma(doc: Doc, start: int, titles: Set[str]) -> Optional[Token]:
@@ -734,12 +798,44 @@ def _person_mentions(index) -> List:
     return [(s, e, pid, kind) for (s, e), (pid, kind) in sorted(spans.items())]
 
 
-def _appositions(root: Token) -> Iterable[Token]:
+def _appositions(root: Token, index=None) -> Iterable[Token]:
+    """The appositions of the name ``root``; a singular one the parser hung on the head of
+    a coordination of names is the last name's, right before its comma ("met A and B,
+    Serbia's foreign minister": B's only)."""
     for c in root.children:
-        if c.dep_ == "appos":
+        if c.dep_ == "appos" and (index is None or getattr(_last_conjunct_before(root, c, index), "i", root.i) == root.i):
             yield c
     if root.dep_ == "appos":
         yield root.head
+    if root.dep_ == "conj" and index is not None:
+        first = root
+        while first.dep_ == "conj":
+            first = first.head
+        for c in first.children:
+            if c.dep_ == "appos" and getattr(_last_conjunct_before(first, c, index), "i", None) == root.i:
+                yield c
+
+
+def _last_conjunct_before(head: Token, ap: Token, index) -> Optional[Token]:
+    """The last person's name coordinated with ``head`` that ends right before the comma of
+    the singular apposition ``ap`` (None when there is none or ``ap`` is plural)."""
+    if ap.tag_ in ("NNS", "NNPS") or ap.i < head.i:
+        return None
+    comma = ap.left_edge.i - 1
+    if comma < 1 or ap.doc[comma].text != ",":
+        return None
+    conj = [t for t in head.subtree if t.dep_ == "conj" and head.i < t.i < comma and _conjunct_of(t, head)]
+    for t in conj:
+        pid = index.name_by_token.get(t.i)
+        if pid and index.type_of(pid) == "PERSON" and index.mention_of.get(t.i, (0, 0))[1] == comma:
+            return t
+    return None
+
+
+def _conjunct_of(t: Token, head: Token) -> bool:
+    while t.dep_ == "conj" and t.i != head.i:
+        t = t.head
+    return t.i == head.i
 
 
 COPULAS = frozenset(read_data("roles.yaml").get("role_copulas", ()))
@@ -765,6 +861,8 @@ def _predicates(root: Token) -> List:
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that")), None)
             if subj is not None:
                 verbs.append((c, subj.dep_))
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ROLE_GIVING_VERBS:
+            verbs.append((c, "nsubjpass"))  # "X, elected Kenya's president in 2022, ..."
     out = []
     for verb, dep in verbs:
         lemma = verb.lemma_.lower()
@@ -780,12 +878,15 @@ def _predicates(root: Token) -> List:
         if lemma in COPULAS or given:
             out.extend((c, extra) for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN"))
         if lemma in ROLE_AS_VERBS or given:
-            for p in verb.children:
+            # "X served two terms as UN chief": the "as" of the verb's term noun
+            terms = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in TERM_NOUNS]
+            for p in [x for o in [verb] + terms for x in o.children]:
                 if p.dep_ == "prep" and p.lower_ == "as":
                     out.extend((c, extra) for c in p.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"))
     return out
 
 
+TERM_NOUNS = frozenset(_WORDS["term_nouns"])
 SEATING_VERBS = frozenset(read_data("roles.yaml").get("seating_verbs", ()))
 SEAT_NOUNS = frozenset(read_data("roles.yaml").get("seat_nouns", ()))
 
@@ -806,6 +907,8 @@ def _leading_verbs(root: Token) -> List[Token]:
     delegation", "X will head the team"), a relative clause ("X, who heads ...") or a
     participle ("X, commanding ...")."""
     out = []
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.pos_ == "NOUN":
+        root = root.head  # "Putin's aide X will head the Russian team": the titled subject's
     if root.dep_ == "nsubj" and root.head.pos_ == "VERB":
         out.append(root.head)
     for c in root.children:
@@ -814,6 +917,39 @@ def _leading_verbs(root: Token) -> List[Token]:
         elif c.dep_ == "acl" and c.tag_ == "VBG":
             out.append(c)
     return [v for v in out if v.lemma_.lower() in ROLE_LEADING_VERBS]
+
+
+FOUNDING_VERBS = frozenset(_WORDS["founding_verbs"])
+JOINING_VERBS = frozenset(_WORDS["joining_verbs"])
+
+
+def _doer_verbs(root: Token, lemmas: frozenset) -> List[Token]:
+    """The verbs of ``lemmas`` whose active doer is the name ``root`` (its own verb or a
+    relative clause "X, who founded ..."), not negated or speculative."""
+    out = [root.head] if root.dep_ == "nsubj" and root.head.pos_ == "VERB" else []
+    out += [c for c in root.children if c.dep_ == "relcl"
+            and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+    return [v for v in out if v.lemma_.lower() in lemmas
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNCERTAIN_AUX) for c in v.children)
+            and not (v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS)]
+
+
+def _named_object(doc: Doc, index, obj: Token) -> bool:
+    """``obj`` is the head word of a state's or body's name itself ("runs the World Food
+    Programme"), not a noun the name modifies ("leads the UN delegation", "joined NATO
+    leaders", "the EU's call")."""
+    a = index.name_by_token.get(obj.i)
+    if not a or index.type_of(a) not in ANCHOR_TYPES:
+        return False
+    s, e = index.mention_of.get(obj.i, (obj.i, obj.i + 1))
+    return not any(t.head.i == obj.i and t.dep_ in ("poss", "compound", "amod") and not s <= t.i < e for t in obj.children)
+
+
+def _joined_in_an_act(verb: Token) -> bool:
+    """A join that means acting together, not a post: "joined the EU in condemning X",
+    "joined NATO to demand ..."."""
+    return any((c.dep_ == "prep" and c.lower_ in ("in", "on") and any(g.tag_ == "VBG" for g in c.children))
+               or c.dep_ in ("xcomp", "advcl") for c in verb.children)
 
 
 def _title_in(span, titles) -> Optional[Token]:
@@ -845,6 +981,8 @@ def _senders_only(title: Token, anchors: List[str], index) -> List[str]:
     return [a for a in anchors if a in owners] or anchors
 
 
+AIDE_TITLES = frozenset(_WORDS["aide_titles"])
+
 # nouns of reproach whose "of"/"on"/"at" object is the one reproached, never the title's body
 REPROACH_NOUNS = frozenset(_WORDS["reproach_nouns"])
 
@@ -859,6 +997,10 @@ def _linked(t: Token, noun: Token, index, anchor: str) -> bool:
         other = index.name_by_token.get(cur.i)
         if other is not None and other != anchor:
             return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ in AIDE_TITLES \
+                and (other == anchor or cur.lower_ in STAFF_WORDS):
+            cur = cur.head.head  # "an adviser to the Ukrainian president", "an aide to the Kremlin"
+            continue
         if cur.dep_ in ("pobj",) and cur.head.lower_ in ("of", "at", "for", "in", "with"):
             cur = cur.head.head
             if cur.lemma_.lower() in REPROACH_NOUNS:
