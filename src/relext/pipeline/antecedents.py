@@ -52,6 +52,15 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
                       "decision": {"opt"},
                       "appeal": {"call", "urge"}}.items():
     ACTION_VERBS[_noun] |= _verbs
+# support14: a vote (or decision) taken by a voting body that approves (ratifies, passes)
+# something: "X's parliament ratified Y's accession. Z welcomed the vote", "the Council
+# passed a resolution ... welcomed the vote". Only where the subject is such a body (a
+# common noun, "parliament", "lawmakers", or a named organisation): "Turkey ratified it"
+# tells no vote of its own.
+BODY_VOTE_VERBS: Dict[str, Set[str]] = {"vote": {"approve", "ratify", "pass", "adopt", "endorse"},
+                                        "decision": {"approve", "ratify"}}
+for _noun, _verbs in BODY_VOTE_VERBS.items():
+    ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
 LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
@@ -106,10 +115,20 @@ def step_owner(args, t: Token, owned: bool = False) -> List[str]:
                 found = [e for c in w.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
             else:
                 found = args.verb_subjects(w)
+            if w.lemma_.lower() in BODY_VOTE_VERBS.get(lemma, set()) and not _voting_body(args, w):
+                found = []  # "Turkey ratified it": no vote told
         found = [e for e in found if args.index.type_of(e) in OWNER_TYPES]
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+def _voting_body(args, verb: Token) -> bool:
+    """Whether the subject of ``verb`` is a body that votes: a common noun ("the Czech
+    parliament", "lawmakers") or a named organisation ("the Security Council")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        c.pos_ == "NOUN" or args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION" for c in subjects)
 
 
 def last_actor(args, t: Token) -> List[str]:
