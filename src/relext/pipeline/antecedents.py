@@ -50,7 +50,10 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
                       "resolution": {"propose", "submit", "present"},
                       "initiative": {"announce", "unveil"},
                       "decision": {"opt"},
-                      "appeal": {"call", "urge"}}.items():
+                      "appeal": {"call", "urge"},
+                      # support14: a bid (membership) by the one who joins a body ("X joined
+                      # ASEAN ... Y had championed the bid"; `join` needs a body as its object)
+                      "bid": {"join"}, "membership": {"join"}}.items():
     ACTION_VERBS[_noun] |= _verbs
 # support14: a vote (or decision) taken by a voting body that approves (ratifies, passes)
 # something: "X's parliament ratified Y's accession. Z welcomed the vote", "the Council
@@ -176,9 +179,22 @@ def _bare_definite(t: Token) -> bool:
             continue
         if c.dep_ == "amod" and c.lower_ in BARE_MODIFIERS:
             continue
+        if c.dep_ == "prep" and _time_phrase(c):
+            continue  # "backed the accession for a decade", "the decision on Monday": the verb's time
         if c.dep_ in ("prep", "relcl", "acl", "compound", "nmod", "poss", "amod", "appos", "nummod"):
             return False
     return True
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"for a decade", "on Monday", "in 2019": a preposition whose object is a time (the
+    parser hangs it on the noun before it)."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and prep.lower_ in ("for", "on", "in", "since", "during", "last", "over") and all(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in TIME_NOUNS for o in objs)
+
+
+TIME_NOUNS = frozenset(_WORDS["time_nouns"])
 
 
 def _noun_owner(args, w: Token) -> List[str]:
