@@ -17,6 +17,7 @@ from typing import Dict, List, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .backing import sought_support_noun
 from .records import record
 from ..gazetteer import read_data
 
@@ -134,6 +135,8 @@ def advocacy(doc: Doc, index, args, positions: List[int]) -> Tuple[List[Dict], L
                            for o in joiners if o != s and o not in bodies and index.type_of(s) in ACTOR_TYPES
                            and index.type_of(o) in ("COUNTRY", "ORGANISATION"))
             continue
+        if sought_support_noun(a):
+            continue  # "X sought (hopes to win) Y's backing for its bid": asked for, not given
         joiners, bodies = _joiners(j, index, args)
         if a.lemma_.lower() in ENABLING_WORDS and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in a.children):
             continue  # "(promised) it will never let X join": only a named enabler

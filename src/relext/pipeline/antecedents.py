@@ -50,7 +50,19 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
                       "resolution": {"propose", "submit", "present"},
                       "initiative": {"announce", "unveil"},
                       "decision": {"opt"},
-                      "appeal": {"call", "urge"}}.items():
+                      "appeal": {"call", "urge"},
+                      # support14: a bid (membership) by the one who joins a body ("X joined
+                      # ASEAN ... Y had championed the bid"; `join` needs a body as its object)
+                      "bid": {"join"}, "membership": {"join"}}.items():
+    ACTION_VERBS[_noun] |= _verbs
+# support14: a vote (or decision) taken by a voting body that approves (ratifies, passes)
+# something: "X's parliament ratified Y's accession. Z welcomed the vote", "the Council
+# passed a resolution ... welcomed the vote". Only where the subject is such a body (a
+# common noun, "parliament", "lawmakers", or a named organisation): "Turkey ratified it"
+# tells no vote of its own.
+BODY_VOTE_VERBS: Dict[str, Set[str]] = {"vote": {"approve", "ratify", "pass", "adopt", "endorse"},
+                                        "decision": {"approve", "ratify"}}
+for _noun, _verbs in BODY_VOTE_VERBS.items():
     ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
 # decision", "X filed a case", "X gave a speech")
@@ -106,10 +118,20 @@ def step_owner(args, t: Token, owned: bool = False) -> List[str]:
                 found = [e for c in w.children if c.dep_ == "nsubjpass" for e in args.entities_of(c)]
             else:
                 found = args.verb_subjects(w)
+            if w.lemma_.lower() in BODY_VOTE_VERBS.get(lemma, set()) and not _voting_body(args, w):
+                found = []  # "Turkey ratified it": no vote told
         found = [e for e in found if args.index.type_of(e) in OWNER_TYPES]
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+def _voting_body(args, verb: Token) -> bool:
+    """Whether the subject of ``verb`` is a body that votes: a common noun ("the Czech
+    parliament", "lawmakers") or a named organisation ("the Security Council")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        c.pos_ == "NOUN" or args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION" for c in subjects)
 
 
 def last_actor(args, t: Token) -> List[str]:
@@ -157,9 +179,22 @@ def _bare_definite(t: Token) -> bool:
             continue
         if c.dep_ == "amod" and c.lower_ in BARE_MODIFIERS:
             continue
+        if c.dep_ == "prep" and _time_phrase(c):
+            continue  # "backed the accession for a decade", "the decision on Monday": the verb's time
         if c.dep_ in ("prep", "relcl", "acl", "compound", "nmod", "poss", "amod", "appos", "nummod"):
             return False
     return True
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"for a decade", "on Monday", "in 2019": a preposition whose object is a time (the
+    parser hangs it on the noun before it)."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objs) and prep.lower_ in ("for", "on", "in", "since", "during", "last", "over") and all(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in TIME_NOUNS for o in objs)
+
+
+TIME_NOUNS = frozenset(_WORDS["time_nouns"])
 
 
 def _noun_owner(args, w: Token) -> List[str]:

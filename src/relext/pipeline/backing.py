@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import read_data
 from ._lookup import positions_in, positions_where
+from .antecedents import ACTION_VERBS, step_owner
 from .records import pair_records, record
 
 # word lists: relext/data/words/backing.yaml
@@ -272,9 +273,12 @@ def _holders(args, v: Token) -> List[str]:
     if found:
         return found
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-    if subj is None or args.index.entity(subj.i) or subj.lemma_.lower() not in OWNED_STEPS:
+    if subj is None or args.index.entity(subj.i) or subj.lemma_.lower() not in OWNED_STEPS | set(ACTION_VERBS):
         return []
-    return [e for c in subj.children if c.dep_ == "poss" for e in args.entities_of(c)]
+    owners = [e for c in subj.children if c.dep_ == "poss" for e in args.entities_of(c)]
+    # support14: "Kenya applied to join. The bid has the support of A": the one who took
+    # the step named again by a bare definite noun (`antecedents.step_owner`)
+    return owners or step_owner(args, subj)
 
 
 # steps whose support is their owner's ("X's bid has the backing of Y")
@@ -293,6 +297,28 @@ def held_support_noun(tok: Token) -> bool:
         (tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX"))
 
 
+SEEKING_VERBS = frozenset(_WORDS["seeking_verbs"])
+WINNING_VERBS = frozenset(_WORDS["winning_verbs"])
+
+
+def sought_support_noun(tok: Token) -> bool:
+    """``tok`` is a support noun asked for, not given: "Croatia sought (requested)
+    Austria's support", "asked (lobbied) for Austria's backing", "hopes (tries) to win
+    Austria's backing". "Won Austria's backing" is had."""
+    if tok.lemma_.lower() not in HAD_SUPPORT or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "dobj":
+        gov = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        gov = tok.head.head  # "asked for X's support"
+    else:
+        return False
+    lemma = gov.lemma_.lower()
+    if lemma in SEEKING_VERBS:
+        return True
+    return lemma in WINNING_VERBS and gov.dep_ == "xcomp" and gov.head.lemma_.lower() in SOUGHT_SUPPORT_GOVERNORS
+
+
 def with_support(doc: Doc, index, args) -> List[Dict]:
     """"X seized Y with the backing (support, blessing) of Z", "with Z's (U.S.) backing": Z
     SUPPORTS the subject of the clause the phrase hangs on."""
@@ -308,7 +334,9 @@ def with_support(doc: Doc, index, args) -> List[Dict]:
         if not givers or any(c.dep_ == "neg" or c.lower_ in ("without", "no") for c in n.children):
             continue
         v = n.head.head
-        out += _supports(n, ((s, o) for o in args.cached(("subj", v.i), args.subjects, v) for s in givers), index,
+        # ("The resolution passed with the support of A": its owner named before, `_holders`)
+        supported = args.cached(("subj", v.i), args.subjects, v) or (_holders(args, v) if v.pos_ in ("VERB", "AUX") else [])
+        out += _supports(n, ((s, o) for o in supported for s in givers), index,
                          "SUPPORTS:with-the-support-of")
     return out
 

@@ -262,14 +262,19 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
                        key=lambda x: x[0])
         titled = None
         resolved: Dict[int, Tuple[str, str]] = {}  # pronouns already resolved, in text order
-        for i in self.pronoun_words.positions(doc):
+        # first-person pronouns last: their speaker may be a pronoun ("'We back X,' he said"),
+        # resolved in the first pass
+        positions = list(self.pronoun_words.positions(doc))
+        firsts = [i for i in positions if doc[i].lower_ in FIRST_PERSON or doc[i].lower_ in FIRST_PLURAL]
+        for i in [i for i in positions if i not in set(firsts)] + firsts:
             tok = doc[i]
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in ent_at:
                 continue
             if low in FIRST_PERSON or low in FIRST_PLURAL:
                 # "I" in a quote is its speaker; "we" in a leader's quote is the leader's state
-                speaker = speaker_of_quote(doc, tok, ent_at)
+                # (a speaker named by a pronoun resolved in the first pass counts too)
+                speaker = speaker_of_quote(doc, tok, {**ent_at, **{k: v for k, v in resolved.items() if v[1] == "PERSON"}})
                 if speaker is None:
                     continue
                 target = speaker

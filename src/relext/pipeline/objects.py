@@ -168,6 +168,11 @@ class ObjectsMixin:
                              if not (word == "in" and tok.lemma_.lower() == "be" and self.index.entity(o.i) is None
                                      and self._is_staff(o))
                              for e in self.entities_of(o, positions=True)]
+                    if not found and word in ("for", "to") and tok.pos_ == "NOUN":
+                        # "voiced support for it", "its opposition to it": the owner of the one
+                        # step "it" stands for ("Finland's bid ... Norway voiced support for it")
+                        found = [e for o in p.children if o.dep_ == "pobj" and o.lower_ in ("it", "this")
+                                 and self.index.entity(o.i) is None for e in pronoun_step_owner(self, o)]
                     if word == "from":  # "barred from entering X", "banned from travelling to X"
                         found += [e for v in p.children if v.dep_ == "pcomp" and v.lemma_.lower() in ENTRY_VERBS
                                   for o in [d for d in v.children if d.dep_ == "dobj"]

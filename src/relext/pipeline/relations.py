@@ -38,7 +38,7 @@ from .urged_backing import urged_backing
 from .joined_steps import joined_steps, supported_interlocutors
 from .met_stances import met_stances
 from .advocacy import advocacy, advocacy_words
-from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, legitimacy,
+from .backing import (assured_support, continued_arms_transfers, given_support, had_support, held_support_noun, sought_support_noun, legitimacy,
                       prefixed_backing, relied_on_support, support_sources,
                       thanked_for_support, with_support)
 from .gatherings import gatherings
@@ -430,6 +430,8 @@ class RelationExtractor(RuleComponent):
             return []  # "X will be there"; not "did not hold talks there"
         if rule.relation == "SUPPORTS" and "prep:of" in rule.object and held_support_noun(tok):
             return []  # "has the backing of X": X is the giver (backing.had_support, with_support)
+        if rule.relation == "SUPPORTS" and sought_support_noun(tok):
+            return []  # "sought (hopes to win) X's support": asked for, not given
         rtype = self.catalogue.get(rule.relation)
         presupposed = False
         places: set = set()

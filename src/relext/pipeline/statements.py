@@ -56,7 +56,7 @@ def _listed_backers(doc: Doc, index, args) -> List[Dict]:
             continue
         backed = [e for c in n.children if c.dep_ == "poss" for e in args.entities_of(c)]
         backed += [e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o)]
+                   for o in c.children if o.dep_ == "pobj" for e in args.entities_of(o, positions=True)]
         names = [e for c in n.head.children if c.dep_ in ("dobj", "attr") for e in _listed(args, c)]
         for o in backed:
             for s in names:
