@@ -66,3 +66,14 @@ def test_fuzz_known_adversarial_inputs(nlp):
     for text in ["\x00\x00", "\u202eRussia\u202c met Xi", "<script>alert(1)</script> Putin met Xi.",
                  "Putin" * 500, ".\n" * 300, "“" * 50 + "Xi", "U.S.-China-Russia-UK talks.", "\ufeffPutin met Xi."]:
         _check_invariants(text, relext.extract(text, nlp=nlp))
+
+
+def test_model_span_trimmed_to_nothing_is_dropped_without_a_rule_failure(nlp):
+    # the model tags the whole of this as a person; trimming its words leaves no token
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for text in ["thewith\r\n", "thewith\r\nthewith\r\n"]:
+            ex = relext.extract(text, nlp=nlp)
+            _check_invariants(text, ex)
+            assert ex.warnings == []

@@ -294,6 +294,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label is None:
                 continue  # dates, numbers, nationalities: no candidate (decided before any trimming)
             start, end = _trim(doc, *_trim_leading_words(doc, ent.start, ent.end))
+            if end <= start:
+                continue  # nothing left of the model's span once trimmed ("thewith\r\n")
             while end - start > 1 and (doc[end - 1].lower_ in PHOTO_WORDS or
                                        doc[end - 1].is_lower and doc[end - 1].lower_ in _OUTLET_OR_NEWS):
                 end -= 1  # "Dawn news agency" is Dawn, "AP File Photo" is AP
