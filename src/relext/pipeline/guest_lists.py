@@ -59,6 +59,7 @@ BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 PRESENCE_GROUP_NOUNS = frozenset(_DATA["presence_group_nouns"])
 GUEST_LIST_NOUNS = frozenset(_DATA["guest_list_nouns"])
+LIST_OPENERS = frozenset(_DATA["list_openers"])
 ITEM_EDGES = frozenset(_WORDS["item_edges"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRESENCE_ADVERBS = frozenset(_WORDS["presence_adverbs"])
@@ -267,6 +268,8 @@ def _starts_with_name(toks: List[Token], k: int, index) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
+    if t.lower_ in LIST_OPENERS and k + 1 < len(toks) and toks[k + 1].lower_ == "of":
+        return True  # "are the presidents of Chile, A; Peru, B": titled per state
     return index.entity(t.i) is not None or (t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ"))
 
 
