@@ -74,7 +74,7 @@ def _delegation(tok: Token, index, args, modality) -> List[Dict]:
         return []  # "a Chinese delegation visited Kenya", "sent a delegation": other rules'
     if verb.pos_ in ("VERB", "AUX") and modality.negation(verb)[0]:
         return []
-    absent = _absent(verb)  # "Peru's delegation stayed away from the speech": a negated ATTENDS
+    absent = _absent(verb)  # "Peru's delegation kept away during the address": a negated ATTENDS
     ev = _event(tok, index, args)
     if not ev or index.type_of(ev) != "EVENT":
         return []

@@ -166,7 +166,9 @@ def _guest_sentence(sent: Span, prev: Optional[Span], index):
         if _starts_with_name(toks, verb_k + 1, index):
             return verb, (toks[verb_k + 1].i, end), False, ev
         return None
-    denies = _presence_subject(head_words)
+    # capitalised adjectives before the people word change nothing ("The Latin American leaders
+    # who confirmed include ..."); a named state or body there still stops the rule
+    denies = _presence_subject(_words([t for t in head if not (t.is_title and t.pos_ in ("ADJ", "PROPN"))]))
     if denies is not None and not any(index.entity(t.i) for t in head):
         if place and ev is None:
             return None  # "Those present at the dinner in Porto": somewhere else
