@@ -572,3 +572,22 @@ def test_a_name_another_rule_found_is_left_alone(bare_nlp):
     doc = bare_nlp("In a post on X, Esra Vahidi said the talks were going on.")
     taken = {t.i for t in doc if t.text == "Vahidi"}
     assert untagged_speakers(doc, taken, frozenset()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Latin American leaders met in Lima on Sunday.",
+    "South American ministers gathered in Quito.",
+    "Latin-American heads of state arrived in Lima.",
+])
+def test_a_region_word_makes_a_demonym_a_regions(nlp, text):
+    ex = relext.extract(text, nlp=nlp)
+    assert "United States" not in {e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("American leaders met in Lima on Sunday.", "United States"),
+    ("South African President Cyril Ramaphosa spoke on Sunday.", "South Africa"),
+])
+def test_near_miss_a_states_own_demonym_stays_the_state(nlp, text, name):
+    ex = relext.extract(text, nlp=nlp)
+    assert name in {e.name for e in ex.entities}

@@ -29,6 +29,8 @@ DELEGATION_NOUNS = {"delegation", "delegations"}
 HEAD_NOUNS = frozenset(_WORDS["head_nouns"])
 HEAD_VERBS = {"head", "lead"}
 VISIT_VERBS = frozenset(_WORDS["visit_verbs"])
+ABSENCE_VERBS = frozenset(_WORDS["absence_verbs"])
+AWAY_VERBS = frozenset(_WORDS["away_verbs"])
 
 
 def delegations(doc: Doc, index, args, modality) -> List[Dict]:
@@ -72,13 +74,27 @@ def _delegation(tok: Token, index, args, modality) -> List[Dict]:
         return []  # "a Chinese delegation visited Kenya", "sent a delegation": other rules'
     if verb.pos_ in ("VERB", "AUX") and modality.negation(verb)[0]:
         return []
+    absent = _absent(verb)  # "Peru's delegation kept away during the address": a negated ATTENDS
     ev = _event(tok, index, args)
     if not ev or index.type_of(ev) != "EVENT":
         return []
     heads = _heads(tok, index, args)
     mod, source = modality.modality(tok, args, "ATTENDS") if verb.pos_ in ("VERB", "AUX") else ("ASSERTED", None)
-    return [record(tok, s, "ATTENDS", ev, rule_id="ATTENDS:delegation-in-focus", modality=mod, source=source)
+    return [record(tok, s, "ATTENDS", ev, rule_id="ATTENDS:delegation-in-focus", modality=mod, source=source,
+                   negated=absent)
             for s in states + heads if s != ev]
+
+
+def _absent(verb: Token) -> bool:
+    """Whether the delegation's verb says it was not there ("stayed away", "skipped the
+    speech", "boycotted it", "refused to attend"); leaving ("walked out") is being there."""
+    for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+        lemma = v.lemma_.lower()
+        if lemma in ABSENCE_VERBS:
+            return True
+        if lemma in AWAY_VERBS and any(c.lower_ == "away" for c in v.children):
+            return True
+    return False
 
 
 def _heads(tok: Token, index, args) -> List[str]:

@@ -32,6 +32,8 @@ AT_TARGET_NOUNS = frozenset(_WORDS["at_target_nouns"])
 LIGHT_VERBS = frozenset(_WORDS["light_verbs"])
 # verbs that put the subject in the chair of the event itself ("chaired the summit")
 CHAIR_VERBS = frozenset(_WORDS["chair_verbs"])
+# nouns of attending that carry the "at" themselves ("cancelled his attendance at X")
+ATTENDANCE_NOUNS = frozenset(_WORDS["attendance_nouns"])
 # parts of a programme whose event is named after them ("at a session of X")
 PROGRAMME_PARTS = frozenset(_WORDS["programme_parts"])
 ACTORS = ("PERSON", "COUNTRY")
@@ -207,6 +209,8 @@ def _acted_at(prep: Token, index, args, modality) -> List[Dict]:
         return []
     if any(c.dep_ == "dobj" and c.lemma_.lower() in AT_TARGET_NOUNS for c in verb.children):
         return []  # "took aim (a swipe) at the summit"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ATTENDANCE_NOUNS for c in verb.children):
+        return []  # "called off his attendance at the summit": the noun's trigger rule decides
     if verb.dep_ in ("amod", "acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ != "relcl":
         return []  # "the pledges made at the summit": no subject of its own
     if any(c.dep_ == "auxpass" for c in verb.children):

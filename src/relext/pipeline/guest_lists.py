@@ -62,6 +62,7 @@ BARE_ATTENDANCE_VERBS = frozenset(_DATA["bare_attendance_verbs"])
 ADDITIVE_WORDS = frozenset(_DATA["additive_words"])
 PRESENCE_GROUP_NOUNS = frozenset(_DATA["presence_group_nouns"])
 GUEST_LIST_NOUNS = frozenset(_DATA["guest_list_nouns"])
+LIST_OPENERS = frozenset(_DATA["list_openers"])
 ITEM_EDGES = frozenset(_WORDS["item_edges"])
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANISATION")
 PRESENCE_ADVERBS = frozenset(_WORDS["presence_adverbs"])
@@ -168,7 +169,9 @@ def _guest_sentence(sent: Span, prev: Optional[Span], index):
         if _starts_with_name(toks, verb_k + 1, index):
             return verb, (toks[verb_k + 1].i, end), False, ev
         return None
-    denies = _presence_subject(head_words)
+    # capitalised adjectives before the people word change nothing ("The Latin American leaders
+    # who confirmed include ..."); a named state or body there still stops the rule
+    denies = _presence_subject(_words([t for t in head if not (t.is_title and t.pos_ in ("ADJ", "PROPN"))]))
     if denies is not None and not any(index.entity(t.i) for t in head):
         if place and ev is None:
             return None  # "Those present at the dinner in Porto": somewhere else
@@ -270,6 +273,8 @@ def _starts_with_name(toks: List[Token], k: int, index) -> bool:
     if k >= len(toks):
         return False
     t = toks[k]
+    if t.lower_ in LIST_OPENERS and k + 1 < len(toks) and toks[k + 1].lower_ == "of":
+        return True  # "are the presidents of Chile, A; Peru, B": titled per state
     return index.entity(t.i) is not None or (t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ"))
 
 

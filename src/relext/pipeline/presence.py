@@ -427,12 +427,13 @@ def _joined_remotely(tok: Token, index, args, modality) -> List[Dict]:
 
 # -- present where the event is held ----------------------------------------------------------
 # words of being at a place that, at the place the event in focus is held, are being at the event
-VENUE_PRESENCE = {"present", "expect"}
+# ("will compete in Doha", where the championships in focus are held: the competitors are there)
+VENUE_PRESENCE = {"present", "expect", "compete"}
 
 
 def _present_at_venue(tok: Token, index, args, modality) -> List[Dict]:
-    """"X will be present in Brasilia", "X is expected in Brasilia", where the passage's event
-    in focus is held in Brasilia: X attends it (a stated presence, not travel: no VISITS is
+    """"X will be present in Brasilia", "X is expected in Brasilia", "X will compete in Doha",
+    where the passage's event in focus is held in Brasilia (Doha): X attends it (a stated presence, not travel: no VISITS is
     inferred from it; "expected to ..." and "present in person" name no place)."""
     if tok.lemma_.lower() == "expect" and not any(c.dep_ == "auxpass" for c in tok.children):
         return []  # "analysts expect X in Lima": not the subject's presence

@@ -71,6 +71,7 @@ from .trip_events import trip_events
 from .venue_arrivals import venue_arrivals
 from .guest_lists import completed_lists, guest_lists
 from .arrival_phrases import arrival_phrases
+from .placed_for_events import placed_for_events
 from .travel_sites import travel_sites
 from .delegations import delegations
 from .delegation_members import delegation_members
@@ -133,6 +134,7 @@ penalties_in_context, hostile_idioms = guarded(penalties_in_context, list), guar
 visited_states = guarded(visited_states, list)
 guest_lists, completed_lists = guarded(guest_lists, list), guarded(completed_lists, list)
 arrival_phrases = guarded(arrival_phrases, list)
+placed_for_events = guarded(placed_for_events, list)
 travel_sites = guarded(travel_sites, list)
 shared_by_the_list = guarded(shared_by_the_list, list)
 judged_acts = guarded(judged_acts, list)
@@ -320,6 +322,7 @@ class RelationExtractor(RuleComponent):
                       + trip_events(doc, index, args, self.modality) + delegations(doc, index, args, self.modality)
                       + venue_arrivals(doc, index, args, self.modality)
                       + guest_lists(doc, index, args, self.modality) + arrival_phrases(doc, index, args, self.modality)
+                      + placed_for_events(doc, index, args, self.modality)
                       + travel_sites(doc, index, args, self.modality)
                       + breaches(doc, index, args, self.reporting)
                       + labelled_wrongs(doc, index, args, self.labelled_wrongs, self.agent_of_wrongs)

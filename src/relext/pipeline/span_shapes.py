@@ -18,6 +18,9 @@ _WORDS = read_data("words/span_shapes.yaml")
 
 DETERMINERS = frozenset(_WORDS["determiners"])
 HEADLINE_VERBS = frozenset(_WORDS["headline_verbs"])
+# region words that make a state's demonym after them a region's ("Latin American")
+REGION_PREFIXES = frozenset(_WORDS["region_prefixes"])
+REGION_DEMONYMS = frozenset(_WORDS["region_demonyms"])
 
 # lower-case words inside a formal organisation name ("Bank of England", "Council for ...")
 NAME_LINKS = {"of", "for"}
@@ -61,8 +64,15 @@ def _trim(doc: Doc, start: int, end: int) -> Tuple[int, int]:
 
 
 def e_kind_skip(doc: Doc, start: int, idx, entries) -> bool:
-    """A demonym in a compound adjective ("ex-Soviet", "pro-Russian") names no state."""
-    return bool(idx) and entries[idx[0]]["kind"] == "DEMONYM" and start > 0 and doc[start - 1].text == "-" \
+    """A demonym in a compound adjective ("ex-Soviet", "pro-Russian") names no state, nor one
+    that a region word before it makes a region's ("Latin American", "South American",
+    "Central American" leaders are no Americans)."""
+    if not idx or entries[idx[0]]["kind"] != "DEMONYM" or start == 0:
+        return False
+    if doc[start - 1].text in REGION_PREFIXES or (doc[start - 1].text == "-" and start > 1
+                                                  and doc[start - 2].text in REGION_PREFIXES):
+        return doc[start].lower_ in REGION_DEMONYMS
+    return doc[start - 1].text == "-" \
         and start > 1 and doc[start - 2].lower_ in ("ex", "pro", "anti", "post", "pre", "non", "former")
 
 
