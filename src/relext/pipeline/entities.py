@@ -432,6 +432,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "PERSON"  # "Gustavo Petro accused ...", "Adel Rahimi, 54,", "X said he would go"
             elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
                 label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
+            elif label == "ORGANISATION" and end - start == 1 and doc[start].is_title and text not in self._by_alias \
+                    and normalise(text) in self.people.surnames and not _named_after_company_noun(doc, start) \
+                    and not (end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"):
+                label = "PERSON"  # "Guterres urged ...": a surname of the people table, typed a body
             if label in ("PERSON", "LOCATION") and end - start > 1 and doc[end - 1].is_title and text not in self._by_alias \
                     and doc[end - 1].lower_ in self.body_name_tails and (label == "PERSON" or self._unknown_place(text)) \
                     and not any(t.is_punct and t.text not in ("'", "’", "-", ".") for t in doc[start:end]):
