@@ -213,6 +213,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
         docs = list(self.nlp.tokenizer.pipe(forms))
         self.phrase.add("GAZ", docs)
 
+    def _and_inside_name(self, doc: Doc, start: int, end: int) -> bool:
+        """One body's name with "and" inside (`_and_inside_name_shape`)."""
+        return _and_inside_name_shape(doc, start, end, self.body_name_tails, lambda w: w in self._by_alias)
+
     def add_entries(self, entries: Iterable[Mapping], *, source: str = "<entries>") -> None:
         """Add gazetteer entries (``{"name", "type", "aliases", "key"?, "attrs"?}``); rebuilds the matcher."""
         self.user_entries.extend(validate_entries(entries, source))
@@ -440,6 +444,10 @@ class EntityRuler(RuleCandidates, RuleComponent):
                     and doc[end - 1].lower_ in self.body_name_tails and (label == "PERSON" or self._unknown_place(text)) \
                     and not any(t.is_punct and t.text not in ("'", "’", "-", ".") for t in doc[start:end]):
                 label = "ORGANISATION"  # "Kenya's ruling Jubilee Party", "he told the Lakeside Courier" (not "Jane Roe / AP Press")
+            if label == "ORGANISATION" and self._and_inside_name(doc, start, end):
+                out.append({"start": start, "end": end, "label": label, "key": None, "name": text,
+                            "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "the Justice and Development Party": one name, no headline list
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
@@ -672,6 +680,20 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _and_inside_name_shape(doc: Doc, start: int, end: int, heads, known) -> bool:
+    """"the Justice and Development Party", "the Peace and Security Council", "the Freedom
+    and Solidarity Party": one lower-case "and" between capitalised words, and a body's head
+    word last; no name the gazetteer knows among the words ("the UN and AU Commission" lists
+    two) and no capitalised "And" (a headline: "Putin And Xi Party Talks")."""
+    ands = [i for i in range(start + 1, end - 1) if doc[i].lower_ in ("and", "&")]
+    if len(ands) != 1 or doc[ands[0]].text != "and" or end - start < 4:
+        return False
+    if doc[end - 1].lower_ not in heads or not doc[end - 1].is_title:
+        return False
+    words = [doc[i] for i in range(start, end) if i != ands[0]]
+    return all(t.is_title and t.is_alpha for t in words) and not any(known(t.text) for t in words)
 
 
 def _only_before_products(doc: Doc, start: int, end: int, nouns) -> bool:
