@@ -132,6 +132,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
+        self.staff_nouns = frozenset(heads.get("staff_nouns", ()))
+        self.staff_body_heads = frozenset(heads.get("staff_body_heads", ()))
         self.untagged_heads = frozenset(heads.get("untagged_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
         self.product_nouns = frozenset(heads.get("product_nouns", ()))
@@ -212,6 +214,19 @@ class EntityRuler(RuleCandidates, RuleComponent):
         # tokenizer only: cheap even for thousands of names
         docs = list(self.nlp.tokenizer.pipe(forms))
         self.phrase.add("GAZ", docs)
+
+    def _staff_body(self, doc: Doc, start: int, end: int) -> bool:
+        """"a fellow at the Stimson Center", "a researcher with the Carter Center": a name of
+        two or more words ending in a research body's head (``staff_body_heads``), object of a
+        preposition that a staff noun (``staff_nouns``) governs. Not "talks at the Kennedy
+        Center" (no staff noun) nor "the director of the Lagos Trade Centre" (a venue pair)."""
+        if end - start < 2 or not doc[end - 1].is_title or doc[end - 1].lower_ not in self.staff_body_heads \
+                or doc[end - 2].lower_ in ("trade", "convention", "conference", "exhibition", "shopping", "press",
+                                           "business", "cultural", "sports", "media", "detention", "medical"):
+            return False
+        root = doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ in ("at", "with", "of", "from") \
+            and root.head.head.lemma_.lower() in self.staff_nouns
 
     def _and_inside_name(self, doc: Doc, start: int, end: int) -> bool:
         """One body's name with "and" inside (`_and_inside_name_shape`)."""
@@ -374,6 +389,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
             elif label == "ORGANISATION" and text not in self._by_alias and building_venue(doc, start, end):
                 label = "LOCATION"  # "the talks took place at Lancaster House" (building_venues.py)
+            if label == "LOCATION" and ent.label_ == "FAC" and text not in self._by_alias \
+                    and self._staff_body(doc, start, end):
+                label = "ORGANISATION"  # "a senior fellow at the Stimson Center": the body, not its building
             if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
                     and text not in city_names() and text not in self.regions:
                 landmark = landmark_end(doc, start, end)
