@@ -45,7 +45,7 @@ from .party_adjectives import party_mentions
 from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
-from .portfolios import person_after_title, portfolio_before_title
+from .portfolios import person_after_state, person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
@@ -215,6 +215,14 @@ class EntityRuler(RuleCandidates, RuleComponent):
         docs = list(self.nlp.tokenizer.pipe(forms))
         self.phrase.add("GAZ", docs)
 
+    def _state_words(self, doc: Doc, start: int, end: int) -> int:
+        """How many tokens at ``start`` spell a state's name in the gazetteer (0 if none)."""
+        for n in (3, 2, 1):
+            if end - start > n and self._is_state(span_text(doc, start, start + n)) \
+                    and self.entries[self._by_alias[span_text(doc, start, start + n)][0]]["kind"] == "NAME":
+                return n
+        return 0
+
     def _staff_body(self, doc: Doc, start: int, end: int) -> bool:
         """"a fellow at the Stimson Center", "a researcher with the Carter Center": a name of
         two or more words ending in a research body's head (``staff_body_heads``), object of a
@@ -361,7 +369,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "ORGANISATION" and text not in self._by_alias:
                 if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
                     continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words
-                person = person_after_title(doc, start, end, self.common_words)
+                person = person_after_title(doc, start, end, self.common_words) \
+                    or person_after_state(doc, start, end, self._state_words(doc, start, end), self.common_words)
                 if person is not None:  # "Kazakh President Kassym-Jomart Tokayev" typed as a body
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
                                 "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
