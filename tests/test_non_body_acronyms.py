@@ -24,3 +24,12 @@ def test_non_body_acronym_is_no_entity(nlp, text, word):
 def test_body_acronyms_stay(nlp):
     # near miss: a body's acronym in the same shape
     assert "NATO" in _names(nlp, "Shipments of arms to NATO members doubled last winter.")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Sign up for our Newsletter to get the briefing.", "Newsletter"),
+    ("Send this story by Email or print it.", "Email"),
+    ("Click here to read the Terms of Service first.", "Terms of Service"),
+])
+def test_page_furniture_is_no_entity(nlp, text, word):
+    assert word not in _names(nlp, text)
