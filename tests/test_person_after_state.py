@@ -1,5 +1,5 @@
 """A span the model typed a body that opens with a state right after "to"/"of" and goes on
-with a person's name ("Ambassador to China Vikram Misri") is the state and the person
+with a person's name ("envoy to China Kwabena Osei") is the state and the person
 (relext/pipeline/portfolios.py `person_after_state`)."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ def _types(nlp, text):
 
 
 def test_person_after_a_state_after_to(nlp):
-    types = _types(nlp, "Asked about the plan, India's Ambassador to China Vikram Misri said no state could join.")
-    assert types.get("Vikram Misri") == "PERSON"
+    types = _types(nlp, "Asked about the deal, Ghana's envoy to China Kwabena Osei said talks would go on.")
+    assert types.get("Kwabena Osei") == "PERSON"
     assert types.get("China") == "COUNTRY"
 
 

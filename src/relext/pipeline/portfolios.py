@@ -80,7 +80,7 @@ def person_after_title(doc: Doc, start: int, end: int, common_words: Iterable[st
 
 
 def person_after_state(doc: Doc, start: int, end: int, state_words: int, common_words: Iterable[str]) -> Optional[Tuple[int, int]]:
-    """"India's Ambassador to China Vikram Misri": a span the model typed a body that opens
+    """"Ghana's envoy to China Kwabena Osei": a span the model typed a body that opens
     with a state's name (its first ``state_words`` tokens, per the gazetteer) right after
     "to" or "of", then two or three capitalised words none of which is an English word, is
     the state and a person's name. Not "to Pakistan Today" or "of China Southern Airlines"
