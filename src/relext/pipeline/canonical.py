@@ -171,6 +171,7 @@ class Canonicalizer(NameKeys, Descriptions, PlaceDescriptions):
         if self.resolve_descriptions:
             self._place_descriptions(doc, groups, sent_of)
             self._bare_state_descriptions(doc, groups, sent_of)
+            order[:] = [k for k in order if k in groups]  # a ministry read as its state leaves
         if self.resolve_pronouns:
             self._pronouns(doc, groups, sent_of)
         for g in groups.values():

@@ -45,7 +45,7 @@ from .party_adjectives import party_mentions
 from .leader_administrations import leader_administrations
 from .parsed_names import _leader_government, _leader_key, _ministry_mentions, _party_names
 from .people import KnownPeople, noble_appositions, normalise
-from .portfolios import person_after_title, portfolio_before_title
+from .portfolios import person_after_state, person_after_title, portfolio_before_title
 from .person_or_place import (_acts_as_person, _after_place_word, _bound_for, _defer_to_people, _english_words,
                               _described_as_person, _family_plurals, _named_after_company_noun, _split_surname,
                               _gazetteer_name_with_titles, _in_membership_of, _penalised, _introduced_as_person, _listed_with,
@@ -132,6 +132,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.generic_org_words = set(heads["heads"]) | set(heads["generic"])
         self.state_of_heads = frozenset(heads.get("state_of_heads", ()))
         self.body_heads = set(heads.get("body_heads", ()))
+        self.staff_nouns = frozenset(heads.get("staff_nouns", ()))
+        self.staff_body_heads = frozenset(heads.get("staff_body_heads", ()))
         self.untagged_heads = frozenset(heads.get("untagged_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
         self.product_nouns = frozenset(heads.get("product_nouns", ()))
@@ -212,6 +214,31 @@ class EntityRuler(RuleCandidates, RuleComponent):
         # tokenizer only: cheap even for thousands of names
         docs = list(self.nlp.tokenizer.pipe(forms))
         self.phrase.add("GAZ", docs)
+
+    def _state_words(self, doc: Doc, start: int, end: int) -> int:
+        """How many tokens at ``start`` spell a state's name in the gazetteer (0 if none)."""
+        for n in (3, 2, 1):
+            if end - start > n and self._is_state(span_text(doc, start, start + n)) \
+                    and self.entries[self._by_alias[span_text(doc, start, start + n)][0]]["kind"] == "NAME":
+                return n
+        return 0
+
+    def _staff_body(self, doc: Doc, start: int, end: int) -> bool:
+        """"a fellow at the Stimson Center", "a researcher with the Carter Center": a name of
+        two or more words ending in a research body's head (``staff_body_heads``), object of a
+        preposition that a staff noun (``staff_nouns``) governs. Not "talks at the Kennedy
+        Center" (no staff noun) nor "the director of the Lagos Trade Centre" (a venue pair)."""
+        if end - start < 2 or not doc[end - 1].is_title or doc[end - 1].lower_ not in self.staff_body_heads \
+                or doc[end - 2].lower_ in ("trade", "convention", "conference", "exhibition", "shopping", "press",
+                                           "business", "cultural", "sports", "media", "detention", "medical"):
+            return False
+        root = doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ in ("at", "with", "of", "from") \
+            and root.head.head.lemma_.lower() in self.staff_nouns
+
+    def _and_inside_name(self, doc: Doc, start: int, end: int) -> bool:
+        """One body's name with "and" inside (`_and_inside_name_shape`)."""
+        return _and_inside_name_shape(doc, start, end, self.body_name_tails, lambda w: w in self._by_alias)
 
     def add_entries(self, entries: Iterable[Mapping], *, source: str = "<entries>") -> None:
         """Add gazetteer entries (``{"name", "type", "aliases", "key"?, "attrs"?}``); rebuilds the matcher."""
@@ -344,7 +371,8 @@ class EntityRuler(RuleCandidates, RuleComponent):
             if label == "ORGANISATION" and text not in self._by_alias:
                 if portfolio_before_title(doc, start, end, self.common_words, self.generic_org_words):
                     continue  # "Energy Minister X", "Philippine Defence Secretary X": an office's words
-                person = person_after_title(doc, start, end, self.common_words)
+                person = person_after_title(doc, start, end, self.common_words) \
+                    or person_after_state(doc, start, end, self._state_words(doc, start, end), self.common_words)
                 if person is not None:  # "Kazakh President Kassym-Jomart Tokayev" typed as a body
                     out.append({"start": person[0], "end": person[1], "label": "PERSON", "key": None,
                                 "name": span_text(doc, person[0], person[1]), "kind": "NAME", "attrs": {}, "source": "model"})
@@ -372,6 +400,9 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "LOCATION"  # "the Melia Habana Hotel", "Jose Marti International Airport" typed ORG
             elif label == "ORGANISATION" and text not in self._by_alias and building_venue(doc, start, end):
                 label = "LOCATION"  # "the talks took place at Lancaster House" (building_venues.py)
+            if label == "LOCATION" and ent.label_ == "FAC" and text not in self._by_alias \
+                    and self._staff_body(doc, start, end):
+                label = "ORGANISATION"  # "a senior fellow at the Stimson Center": the body, not its building
             if label in ("ORGANISATION", "PERSON", "LOCATION") and text not in self._by_alias \
                     and text not in city_names() and text not in self.regions:
                 landmark = landmark_end(doc, start, end)
@@ -434,10 +465,18 @@ class EntityRuler(RuleCandidates, RuleComponent):
                 label = "PERSON"  # "Gustavo Petro accused ...", "Adel Rahimi, 54,", "X said he would go"
             elif label == "PERSON" and text not in self._by_alias and _named_after_company_noun(doc, start):
                 label = "ORGANISATION"  # "the defence contractor Lockheed Martin", "chipmaker Nvidia"
+            elif label == "ORGANISATION" and end - start == 1 and doc[start].is_title and text not in self._by_alias \
+                    and normalise(text) in self.people.surnames and not _named_after_company_noun(doc, start) \
+                    and not (end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"):
+                label = "PERSON"  # "Guterres urged ...": a surname of the people table, typed a body
             if label in ("PERSON", "LOCATION") and end - start > 1 and doc[end - 1].is_title and text not in self._by_alias \
                     and doc[end - 1].lower_ in self.body_name_tails and (label == "PERSON" or self._unknown_place(text)) \
                     and not any(t.is_punct and t.text not in ("'", "’", "-", ".") for t in doc[start:end]):
                 label = "ORGANISATION"  # "Kenya's ruling Jubilee Party", "he told the Lakeside Courier" (not "Jane Roe / AP Press")
+            if label == "ORGANISATION" and self._and_inside_name(doc, start, end):
+                out.append({"start": start, "end": end, "label": label, "key": None, "name": text,
+                            "kind": "NAME", "attrs": {}, "source": "model"})
+                continue  # "the Justice and Development Party": one name, no headline list
             if label in ("PERSON", "ORGANISATION"):
                 for s, e in _split_headline(doc, start, end, label):
                     out.append({"start": s, "end": e, "label": label, "key": None, "name": span_text(doc, s, e),
@@ -670,6 +709,20 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.user_entries = list(srsly.read_jsonl(file)) if file.exists() else []
         self._build()
         return self
+
+
+def _and_inside_name_shape(doc: Doc, start: int, end: int, heads, known) -> bool:
+    """"the Justice and Development Party", "the Peace and Security Council", "the Freedom
+    and Solidarity Party": one lower-case "and" between capitalised words, and a body's head
+    word last; no name the gazetteer knows among the words ("the UN and AU Commission" lists
+    two) and no capitalised "And" (a headline: "Putin And Xi Party Talks")."""
+    ands = [i for i in range(start + 1, end - 1) if doc[i].lower_ in ("and", "&")]
+    if len(ands) != 1 or doc[ands[0]].text != "and" or end - start < 4:
+        return False
+    if doc[end - 1].lower_ not in heads or not doc[end - 1].is_title:
+        return False
+    words = [doc[i] for i in range(start, end) if i != ands[0]]
+    return all(t.is_title and t.is_alpha for t in words) and not any(known(t.text) for t in words)
 
 
 def _only_before_products(doc: Doc, start: int, end: int, nouns) -> bool:

@@ -158,6 +158,7 @@ class NameKeys:
                 longer = longer or {v for v in out.values() if v[1].endswith(" " + text)}
                 if len(longer) == 1:
                     out[(m["start"], m["end"])] = longer.pop()
+        _acronym_led(out)
         return out
 
 
@@ -194,6 +195,28 @@ def _misspelt_actor(name: Tuple[str, ...], actor_of: Dict[Tuple[str, ...], str])
              and sum(x != y for x, y in zip(known, name)) == 1
              and all(x == y or (len(x) > 4 and one_edit_apart(x, y)) for x, y in zip(known, name))}
     return found.pop() if len(found) == 1 else None
+
+
+def _acronym_led(out: Dict[Tuple[int, int], Tuple[str, str]]) -> None:
+    """"the AU Commission" after "the African Union Commission": a name led by an acronym is
+    the one name led by the words it abbreviates, with the same words after them. Not
+    "the AU Commission" beside "the African Union Council", nor "the EU Council" when the
+    passage also has "the Economic Union Council" (two names fit: no telling which)."""
+    long_forms: Dict[Tuple[str, str], set] = {}
+    for key, name in set(out.values()):
+        words = name.split()
+        for k in range(2, len(words)):
+            lead, tail = " ".join(words[:k]), " ".join(words[k:])
+            if lead.isupper() or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words[:k]):
+                continue
+            long_forms.setdefault((_initials(lead), tail.lower()), set()).add((key, name))
+    for span, (key, name) in list(out.items()):
+        words = name.split()
+        if len(words) < 2 or not (words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2):
+            continue
+        fits = long_forms.get((words[0], " ".join(words[1:]).lower()), set()) - {(key, name)}
+        if len(fits) == 1:
+            out[span] = next(iter(fits))
 
 
 def _initials(name: str) -> str:

@@ -119,6 +119,10 @@ class KnownPeople:
                 implicit.add(surname)
         for a in ambiguous:
             del forms[a]
+        # the last words of the table's names, shared or not ("Guterres", "Museveni"): enough to
+        # type a one-word name the model took for a body, not to say whose it is
+        self.surnames: FrozenSet[str] = frozenset(
+            w for w in last if len(w) >= 4 and w not in exclude and w not in common and w.isalpha())
         self.forms = forms
         self.implicit = frozenset(implicit)
         self.given_names: FrozenSet[str] = frozenset(g for g, n in given.items() if len(g) > 2 and g not in exclude)

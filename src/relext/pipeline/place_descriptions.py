@@ -33,6 +33,20 @@ GOVERNMENT_HEADS = frozenset(read_data("organisations_heads.yaml").get("governme
 # what may follow such a head and name another government ("the government of Yemen",
 # "the authorities in Kabul")
 GOVERNMENT_PLACE_PREPS = frozenset(_WORDS["government_place_preps"])
+# portfolio words of a ministry named with no state ("the Foreign Ministry", "the Ministry of
+# Foreign Affairs"): the capitalised form the model typed a body is read like "the foreign ministry"
+MINISTRY_PORTFOLIOS = frozenset(_WORDS["ministry_portfolios"])
+
+
+def _portfolio_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is a state's ministry named by its portfolio alone: "the
+    Foreign Ministry", "Defence Ministry", "the Ministry of Foreign Affairs" (not "the
+    Ministry of Foreign Affairs of Peru", "the Health Ministry", "the Kenyan Foreign Ministry")."""
+    words = [t.lower_ for t in doc[start:end] if t.lower_ not in ("the", "of")]
+    if len(words) < 2 or "ministry" not in words or words.count("ministry") != 1:
+        return False
+    rest = [w for w in words if w != "ministry"]
+    return all(w in MINISTRY_PORTFOLIOS for w in rest) and (words[-1] == "ministry" or words[0] == "ministry")
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +209,16 @@ class PlaceDescriptions:
         """
         regions = _regions()
         official = _official_names()
-        taken = {i for g in groups.values() for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
+        # a body named by its portfolio alone ("the Foreign Ministry", typed ORGANISATION by the
+        # model) is read like "the foreign ministry": its tokens are open to the state's reading
+        ministries = {g["id"]: g for g in groups.values() if g["type"] == "ORGANISATION" and g["mentions"]
+                      and all(mm["kind"] == "PRONOUN" or _portfolio_words(doc, mm["start"], mm["end"])
+                              for mm in g["mentions"])}
+        ministry_at = {mm["start"] + next((k for k, t in enumerate(doc[mm["start"]:mm["end"]]) if t.lower_ == "ministry"), 0): g
+                       for g in ministries.values() for mm in g["mentions"] if mm["kind"] != "PRONOUN"
+                       and not (mm["end"] < len(doc) and doc[mm["end"]].lower_ in GOVERNMENT_PLACE_PREPS)}
+        taken = {i for g in groups.values() if g["id"] not in ministries
+                 for mm in g["mentions"] for i in range(mm["start"], mm["end"])}
         mentions = sorted(((mm["start"], mm["end"], g) for g in groups.values() if g["type"] == "COUNTRY"
                            for mm in g["mentions"] if mm["kind"] not in ("PRONOUN", "DEMONYM")), key=lambda x: x[0])
         if not mentions:
@@ -206,20 +229,22 @@ class PlaceDescriptions:
                           for mm in g["mentions"] if mm["kind"] != "PRONOUN"]
         for tok in (doc[i] for i in positions_in(doc, BARE_STATE_HEADS, GOVERNMENT_HEADS)):
             governing = tok.lower_ in GOVERNMENT_HEADS
-            if tok.tag_ != ("NNS" if governing and tok.lower_.endswith("s") else "NN") or tok.i in taken:
+            ministry = ministry_at.get(tok.i)
+            if ministry is None and tok.tag_ != ("NNS" if governing and tok.lower_.endswith("s") else "NN") \
+                    and not (governing and tok.tag_ == "NNP" and tok.is_lower) or tok.i in taken:
                 continue
-            if governing and (not _is_subject(tok) or any(c.dep_ == "prep" and c.lower_ in GOVERNMENT_PLACE_PREPS
-                                                          for c in tok.rights)):
+            if governing and (not _is_subject(tok) or ministry is None and any(
+                    c.dep_ == "prep" and c.lower_ in GOVERNMENT_PLACE_PREPS for c in tok.rights)):
                 continue
             dets = [c for c in tok.children if c.dep_ == "det"]
             if len(dets) != 1 or dets[0].lower_ != "the" or tok.dep_ == "compound":
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
-            if any(m.pos_ == "PROPN" or not m.is_lower or m.i in taken or m.lower_ in regions
-                   or m.ent_type_ in ("NORP", "GPE", "LOC") for m in mods):
+            if ministry is None and any(m.pos_ == "PROPN" or not m.is_lower or m.i in taken or m.lower_ in regions
+                                        or m.ent_type_ in ("NORP", "GPE", "LOC") for m in mods):
                 continue  # a name or a region of its own
-            if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
-                   for c in tok.rights):
+            if ministry is None and any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+                                        for c in tok.rights):
                 continue  # "the nation of Israel" names its state
             first = sent_of[tok.i] - BARE_WINDOW
             form = FORM_HEADS.get(tok.lower_)
@@ -245,6 +270,13 @@ class PlaceDescriptions:
             partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
             if any(p.i in ent_at and ent_at[p.i] != chosen[2]["id"] for p in partners):
                 continue  # one of two countries named together: no telling which
+            if ministry is not None:  # the body's own mentions move to the state, and the body goes
+                chosen[2]["mentions"].extend(dict(mm, kind="DESCRIPTION" if mm["kind"] != "PRONOUN" else "PRONOUN")
+                                             for mm in ministry["mentions"])
+                ministry["mentions"] = []
+                groups.pop(ministry["id"], None)
+                ministry_at = {i: g for i, g in ministry_at.items() if g is not ministry}
+                continue
             span = doc[dets[0].i:tok.i + 1]
             chosen[2]["mentions"].append({"text": span.text, "start_char": span.start_char,
                                           "end_char": span.end_char, "start": span.start, "end": span.end,

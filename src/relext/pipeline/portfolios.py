@@ -78,3 +78,17 @@ def person_after_title(doc: Doc, start: int, end: int, common_words: Iterable[st
             return None
     return None
 
+
+def person_after_state(doc: Doc, start: int, end: int, state_words: int, common_words: Iterable[str]) -> Optional[Tuple[int, int]]:
+    """"Ghana's envoy to China Kwabena Osei": a span the model typed a body that opens
+    with a state's name (its first ``state_words`` tokens, per the gazetteer) right after
+    "to" or "of", then two or three capitalised words none of which is an English word, is
+    the state and a person's name. Not "to Pakistan Today" or "of China Southern Airlines"
+    (English words after the state)."""
+    j = start + state_words
+    if state_words < 1 or start == 0 or doc[start - 1].lower_ not in ("to", "of") or not 2 <= end - j <= 3:
+        return None
+    name = list(doc[j:end])
+    if all(t.is_title and t.is_alpha and t.lower_ not in common_words for t in name):
+        return j, end
+    return None

@@ -37,6 +37,20 @@ class RuleCandidates:
                                                   "known_roles": known["roles"]}, "source": "actors"})
         return out
 
+    def _common_word_pair(self, doc: Doc, prev: Dict, c: Dict) -> bool:
+        """A name of two or more words ending in an English word, "and", then one capitalised
+        English word the model typed a body of its own ("Science" and "Technology", "Trade"
+        and "Industry"), with no capitalised word after it: one name. Not "the World Bank and
+        Oxfam" (no English word after "and"), "Gazprom and Shell" (one word before "and"),
+        nor a name the gazetteer knows after "and"."""
+        words = self.common_words
+        last, nxt = doc[prev["end"] - 1], doc[c["start"]]
+        after = doc[c["end"]] if c["end"] < len(doc) else None
+        return doc[prev["end"]].text == "and" and prev["end"] - prev["start"] >= 2 and c["end"] - c["start"] == 1 \
+            and last.is_title and last.lower_ in words and nxt.is_title and nxt.is_alpha and nxt.lower_ in words \
+            and nxt.text not in self._by_alias and prev["name"] not in self._by_alias \
+            and not (after is not None and after.is_title)
+
     def _joined_organisations(self, doc: Doc, model: List[Dict]) -> List[Dict]:
         """Organisation names the model cut at "of"/"for" ("Directorate General" + "Military
         Counter-Intelligence", "Alliance" + "Sahel States") and a body cut before "of <state>"
@@ -50,6 +64,10 @@ class RuleCandidates:
         out: List[Dict] = []
         for c in model:
             prev = out[-1] if out else None
+            if prev is not None and prev["label"] == c["label"] == "ORGANISATION" and c["start"] == prev["end"] + 1 \
+                    and self._common_word_pair(doc, prev, c):
+                prev.update(end=c["end"], name=span_text(doc, prev["start"], c["end"]), key=None)
+                continue  # "Wuhan Lantern Science" + "Technology": one company cut at its "and"
             if prev is not None and prev["label"] == c["label"] == "ORGANISATION" and c["start"] > prev["end"]:
                 between = doc[prev["end"]:c["start"]]
                 if 1 <= len(between) <= 2 and between[0].lower_ in ("of", "for", "on") and \
