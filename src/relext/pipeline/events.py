@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug, read_data
 from ._lookup import span_text
-from .event_aliases import merge_host_summits, merge_party_names, merge_place_summits, merge_shorter_names
+from .event_aliases import (merge_host_summits, merge_known_variants, merge_party_names, merge_place_summits,
+                            merge_shorter_names)
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 from .named_heads import WORD_ORDINAL
 
@@ -100,6 +101,7 @@ class EventNamer:
         merge_shorter_names(doc, events, out)
         merge_host_summits(doc, events, out)
         merge_party_names(doc, events, out)
+        merge_known_variants(doc, events, out)
         for m in events:  # "CHAN", "Chogm", "COP": a short name takes its long name's key
             long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
             if long in out and (m["start"], m["end"]) in out:
