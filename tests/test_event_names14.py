@@ -61,3 +61,37 @@ def test_a_dated_election_keeps_its_year(nlp):
     and no written form drops a year to leave words that name nothing."""
     for e in _events(nlp, "The party lost the 2019 general election badly."):
         assert "general election" not in _forms(e)
+
+
+def test_two_year_editions_keep_their_short_name_apart(nlp):
+    """With two editions named, the short name is neither's written form."""
+    ev = _events(nlp, "Kuwait hosted the 2019 Gulf Cup and will host the 2031 Gulf Cup. Fans expect the Gulf Cup "
+                      "to sell out.")
+    assert sum("Gulf Cup" in _forms(e) for e in ev) <= 1
+
+
+def test_the_paralympics_are_not_the_olympics(nlp):
+    ev = _events(nlp, "The Lisbon Olympics closed on Sunday, and the Lisbon Paralympics open next week.")
+    assert len(ev) == 2
+    para = [e for e in ev if any("Paralympics" in f for f in _forms(e))]
+    assert len(para) == 1 and not any("Olympics" in f and "Para" not in f for f in _forms(para[0]))
+
+
+def test_the_song_contest_under_its_short_name_is_one_event(nlp):
+    ev = _events(nlp, "Two broadcasters threatened to boycott the Eurovision Song Contest. Norway said it would "
+                      "still take part in Eurovision.")
+    assert len(ev) == 1
+    assert {"Eurovision", "Eurovision Song Contest"} <= _forms(ev[0])
+
+
+def test_a_city_marathon_is_an_event(nlp):
+    assert any("Rotterdam Marathon" in _forms(e) for e in _events(nlp, "Two Ethiopians won the Rotterdam Marathon."))
+
+
+@pytest.mark.parametrize("text", [
+    "She won the Liberal leadership contest in the spring.",  # a party's race, no named event
+    "After marathon talks in Lisbon, the ministers agreed a text.",
+])
+def test_contests_and_marathon_talks_name_no_event(nlp, text):
+    assert not _events(nlp, text)
+

@@ -9,8 +9,9 @@ edition and body keys of ``events.py``:
 - *shorter name*: an event whose naming words are all in exactly one longer event name
   with the same head ("championship", "summit" ...) takes that event's key, when the
   longer name adds only capitalised words that name nothing else, places (cities,
-  regions) or its edition number (an ordinal or a Roman numeral: "the XVII Ibero-American
-  Summit" / "the Ibero-American summit"; a year may name another edition). A longer name that adds a country, an
+  regions) or its edition number (an ordinal, a Roman numeral or an ordinal word: "the XVII
+  Ibero-American Summit" / "the Ibero-American summit", "the Ninth Summit of the Americas";
+  a year may name another edition). A longer name that adds a country, an
   organisation, an acronym, another number or a lower-case word is another event: "the
   EU-China summit" is not "the EU summit", "the BRICS sherpa meeting" not "the BRICS
   summit".
@@ -36,7 +37,7 @@ HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeti
                  "gathering": "meeting", "session": "meeting", "talks": "meeting",
                  "assembly": "meeting", "plenum": "meeting",
                  "championship": "championship", "championships": "championship", "tournament": "championship",
-                 "cup": "cup", "expo": "expo", "exposition": "expo"}
+                 "cup": "cup", "expo": "expo", "exposition": "expo", "contest": "contest"}
 EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
 _SKIP = frozenset(_WORDS["_skip"])
 
@@ -80,8 +81,9 @@ def _adds_only_name_words(extra: List) -> bool:
     states, bodies = _states_and_bodies()
     for t in extra:
         if EDITION.match(t.text) or t.is_title and WORD_ORDINAL.match(t.lower_):
-            # "the Ninth Summit of the Americas" / "the Summit of the Americas"
-            continue  # "the XVII Ibero-American Summit", "the 14th ..." is the edition the short name means
+            # "the XVII Ibero-American Summit", "the 14th ...", "the Ninth Summit of the
+            # Americas": the edition the short name means
+            continue
         if t.like_num or not t.is_title or t.is_upper and len(t) > 1 or any(c.isdigit() for c in t.text):
             return False
         if t.text in states or t.text in bodies or t.ent_type_ == "PERSON":

@@ -169,7 +169,18 @@ def add_written_forms(doc: Doc, entities: Iterable[Dict]) -> None:
             if "start" in m:
                 for i in range(m["start"], m["end"]):
                     types.setdefault(i, ent["type"])
-    for ent in entities:
+    # a shorter form that two events would share, or that another event is written as, names
+    # neither ("the 2019 Gulf Cup" and "the 2031 Gulf Cup": "the Gulf Cup" is not both)
+    short_of: Dict[str, set] = {}
+    for n, ent in enumerate(entities):
+        if ent["type"] != "EVENT":
+            continue
+        for m in ent["mentions"]:
+            short_of.setdefault(m["text"].lower(), set()).add(n)
+            short = shorter_span(doc, m["start"], m["end"]) if "start" in m and m["kind"] in ("NAME", "DESCRIPTION") else None
+            if short:
+                short_of.setdefault(span_chars(doc, *short)[0].lower(), set()).add(n)
+    for n, ent in enumerate(entities):
         if ent["type"] != "EVENT":
             continue
         have = {(m.get("start"), m.get("end")) for m in ent["mentions"]}
@@ -178,6 +189,8 @@ def add_written_forms(doc: Doc, entities: Iterable[Dict]) -> None:
             if m["kind"] not in ("NAME", "DESCRIPTION") or "start" not in m:
                 continue
             short = shorter_span(doc, m["start"], m["end"])
+            if short and short_of.get(span_chars(doc, *short)[0].lower(), set()) - {n}:
+                short = None
             for s, e in written_spans(doc, m["start"], m["end"], types) + ([short] if short else []):
                 if (s, e) in have:
                     continue

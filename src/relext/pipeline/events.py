@@ -133,10 +133,14 @@ class EventNamer:
         return out
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
-        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
+        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None, "para": None}
         f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Sydney in 2000"
         for t in span:
             low = t.lower_
+            if low in ("olympics", "olympic", "paralympics", "paralympic"):
+                # the Paralympics are an event of their own, held after the Olympics in the same
+                # city and year ("the Paris Olympics" / "the Paris Paralympics"); "the Games" is either
+                f["para"] = low.startswith("para")
             if low in ("winter", "summer"):
                 f["season"] = low
             elif t.shape_ == "dddd":
@@ -171,7 +175,8 @@ class EventNamer:
         matches = [e for e in self.editions
                    if all(f[k] is None or f[k] == (e[k] if k != "city" else e["city"]) for k in ("city", "season", "year"))]
         if len(matches) == 1 and any(f[k] is not None for k in f):
-            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
+            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"],
+                    "para": f.get("para")}
         return f
 
 
@@ -223,12 +228,13 @@ def _fix_city(text: str, editions) -> str:
 
 
 def _olympics_id(f: Dict) -> Tuple[str, str]:
-    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), "olympics"]
+    games = "Paralympics" if f.get("para") else "Olympics"
+    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), games.lower()]
     if not f.get("year") and f.get("city"):
         parts.insert(0, slug(f["city"]))
     key = "event:" + "-".join(p for p in parts if p)
     name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
-                                (f.get("season") or "").title() or None, "Olympics") if p)
+                                (f.get("season") or "").title() or None, games) if p)
     return key, name
 
 
