@@ -95,3 +95,15 @@ def test_a_city_marathon_is_an_event(nlp):
 def test_contests_and_marathon_talks_name_no_event(nlp, text):
     assert not _events(nlp, text)
 
+
+
+def test_host_and_year_name_the_games_of_the_text(nlp):
+    ev = _events(nlp, "Organisers of Valdora Nevis 2034 met on Monday. The Valdora Winter Olympics will use old venues.")
+    assert len(ev) == 1
+    assert "Valdora Nevis 2034" in _forms(ev[0])
+
+
+def test_an_expo_of_a_games_year_stays_apart(nlp):
+    ev = _events(nlp, "The 2030 Winter Olympics will be held in the Alps. Riyadh will host Expo 2030.")
+    assert len(ev) == 2
+

@@ -73,12 +73,14 @@ class EventNamer:
             else:
                 clusters.append({"f": dict(f), "members": [m]})
         main_olympics = None
+        games = []  # (features, key, name) of each Games of the text
         for c in clusters:
             f = self._complete_edition(c["f"])
             key, name = _olympics_id(f)
             if main_olympics is None:
                 main_olympics = (key, name)
             longest = max((span_text(doc, m["start"], m["end"]) for m in c["members"]), key=len)
+            games.append((f, key, strip_det(longest)))
             for m in c["members"]:
                 out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
         ceremonies = []
@@ -90,7 +92,8 @@ class EventNamer:
             if _is_part(low):
                 ceremonies.append(m)
             else:
-                out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
+                out[k] = self._host_year_games(doc[m["start"]:m["end"]], games) or \
+                    _summit_id(doc, doc[m["start"]:m["end"]])
         # "COP28" and "the COP28 climate summit": a bare name is the summit it names
         summit_keys = {v[0] for v in out.values()}
         for k, (key, name, attrs) in list(out.items()):
@@ -148,6 +151,30 @@ class EventNamer:
             elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
                 f["city"] = _fix_city(t.text, self.editions)
         return f
+
+    def _host_year_games(self, span: Span, games: List) -> Optional[Tuple[str, str, Dict]]:
+        """"Milano Cortina 2026", "Paris 2024": the host and the year of a Games the text names
+        ("the Milan-Cortina Winter Olympics"), when they fit exactly one of its Games: no other
+        year, and the same host (the first letters of a host word, which spellings share) or
+        the host city of that year's edition; "Expo 2030" names no host of a Games."""
+        if len(span) < 2 or span[-1].shape_ != "dddd" or not all(t.is_title or t.text == "-" for t in span[:-1]):
+            return None
+        year = int(span[-1].text)
+        hosts = {t.lower_[:4] for t in span[:-1] if t.is_title}
+        edition = any(e["city"].lower()[:4] in hosts for e in self.editions if e["year"] == year)
+
+        def fits_games(f: Dict) -> bool:
+            if f.get("year") not in (None, year):
+                return False
+            city = f.get("city") or ""
+            return any(w.lower()[:4] in hosts for w in re.split(r"[-\s]", city) if w) or \
+                edition and (f.get("year") == year or not city)
+
+        fits = [g for g in games if fits_games(g[0])]
+        if len(fits) != 1:
+            return None
+        f, key, name = fits[0]
+        return key, name, {k: v for k, v in f.items() if v is not None}
 
     def _placed_after(self, span: Span) -> Dict[str, object]:
         """The host city and the year written after the Games' name, in one or two "in"
