@@ -9,8 +9,9 @@ edition and body keys of ``events.py``:
 - *shorter name*: an event whose naming words are all in exactly one longer event name
   with the same head ("championship", "summit" ...) takes that event's key, when the
   longer name adds only capitalised words that name nothing else, places (cities,
-  regions) or its edition number (an ordinal or a Roman numeral: "the XVII Ibero-American
-  Summit" / "the Ibero-American summit"; a year may name another edition). A longer name that adds a country, an
+  regions) or its edition number (an ordinal, a Roman numeral or an ordinal word: "the XVII
+  Ibero-American Summit" / "the Ibero-American summit", "the Ninth Summit of the Americas";
+  a year may name another edition). A longer name that adds a country, an
   organisation, an acronym, another number or a lower-case word is another event: "the
   EU-China summit" is not "the EU summit", "the BRICS sherpa meeting" not "the BRICS
   summit".
@@ -26,6 +27,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span
 from ..gazetteer import read_data
+from .named_heads import WORD_ORDINAL
 
 # word lists: relext/data/words/event_aliases.yaml
 _WORDS = read_data("words/event_aliases.yaml")
@@ -35,7 +37,7 @@ HEAD_FAMILIES = {"summit": "meeting", "meeting": "meeting", "conference": "meeti
                  "gathering": "meeting", "session": "meeting", "talks": "meeting",
                  "assembly": "meeting", "plenum": "meeting",
                  "championship": "championship", "championships": "championship", "tournament": "championship",
-                 "cup": "cup", "expo": "expo", "exposition": "expo"}
+                 "cup": "cup", "expo": "expo", "exposition": "expo", "contest": "contest"}
 EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[IVXL]{2,6})$")  # a year may be another edition
 _SKIP = frozenset(_WORDS["_skip"])
 
@@ -78,8 +80,10 @@ def _adds_only_name_words(extra: List) -> bool:
     person (cities and regions may be among them)."""
     states, bodies = _states_and_bodies()
     for t in extra:
-        if EDITION.match(t.text):
-            continue  # "the XVII Ibero-American Summit", "the 14th ..." is the edition the short name means
+        if EDITION.match(t.text) or t.is_title and WORD_ORDINAL.match(t.lower_):
+            # "the XVII Ibero-American Summit", "the 14th ...", "the Ninth Summit of the
+            # Americas": the edition the short name means
+            continue
         if t.like_num or not t.is_title or t.is_upper and len(t) > 1 or any(c.isdigit() for c in t.text):
             return False
         if t.text in states or t.text in bodies or t.ent_type_ == "PERSON":
@@ -154,6 +158,28 @@ def merge_shorter_names(doc: Doc, events: List[Dict], out: Dict) -> None:
                 if v[0] == out[k][0] and k3 != k:
                     out[k3] = (key, name, v[2])
             out[k] = (key, name, out[k][2])
+
+
+_KNOWN = {name: key for key, names in _WORDS["known_variants"].items() for name in names}
+
+
+def merge_known_variants(doc: Doc, events: List[Dict], out: Dict) -> None:
+    """Names of one historical event written several ways ("World War II", "WWII", "the
+    Second World War", "the Great Patriotic War") take one key, named by the first."""
+    first: Dict[str, Tuple[str, str]] = {}
+    for m in sorted(events, key=lambda m: m["start"]):
+        k = (m["start"], m["end"])
+        if k not in out:
+            continue
+        text = " ".join(t.lower_ for t in doc[m["start"]:m["end"]] if t.lower_ != "the")
+        key = _KNOWN.get(text)
+        if key is None:
+            continue
+        target = first.setdefault(key, out[k][:2])
+        old = out[k][0]
+        for k3, v in list(out.items()):
+            if v[0] == old:
+                out[k3] = (target[0], target[1], v[2])
 
 
 def merge_place_summits(doc: Doc, events: List[Dict], out: Dict) -> None:

@@ -19,6 +19,10 @@ What extends a mention:
   and, after a lower-case head, "on", "for", "against" or "of" a short object with no verb,
   comma or quote in it ("on ocean plastics", "against hunger", "for Jimmy Carter").
 
+One shorter form is recorded too: the name without the edition words it opens with (a year,
+an ordinal, "annual": "the 15th BRICS summit" is also written "the BRICS summit"), when a
+capitalised word is left to name it.
+
 The forms are added after relations are found (`RelationExtractor.set_annotations`), so
 they change no relation: they are how the entity is written, for whoever reads the output.
 
@@ -31,11 +35,17 @@ Example
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
 from ._lookup import span_chars
+from .named_heads import WORD_ORDINAL
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+# words before an event's name that say which edition it is ("the annual G7 summit")
+EDITION_WORDS = frozenset({"annual", "yearly"})
 
 # the dependents before a head that belong to the event's written name
 LEFT_DEPS = frozenset({"poss", "amod", "nummod", "compound", "npadvmod", "nmod", "quantmod"})
@@ -129,6 +139,27 @@ def written_spans(doc: Doc, start: int, end: int, types: Dict[int, str]) -> List
     return out
 
 
+def _edition_word(tok: Token) -> bool:
+    """An edition word that opens an event's name: a year, an ordinal ("15th", "Ninth") or
+    "annual"."""
+    text = tok.text
+    return (len(text) == 4 and text.isdigit()) or bool(_ORDINAL.match(text)) or bool(WORD_ORDINAL.match(text)) \
+        or tok.lower_ in EDITION_WORDS
+
+
+def shorter_span(doc: Doc, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """The event's name without the edition words it opens with ("the 15th BRICS summit" ->
+    "BRICS summit", "the Ninth Summit of the Americas" -> "Summit of the Americas", "the
+    2022 FIFA World Cup" -> "FIFA World Cup"), when a capitalised word still names it; None
+    otherwise ("the 2024 presidential election" keeps its year: nothing else names it)."""
+    s = start
+    while s < end - 1 and _edition_word(doc[s]):
+        s += 1
+    if s == start or end - s < 2 or doc[s].is_punct or not any(t.text[:1].isupper() for t in doc[s:end]):
+        return None
+    return s, end
+
+
 def add_written_forms(doc: Doc, entities: Iterable[Dict]) -> None:
     """Give each EVENT record of ``entities`` its written-out forms as ``NAME`` mentions."""
     entities = list(entities)
@@ -138,7 +169,18 @@ def add_written_forms(doc: Doc, entities: Iterable[Dict]) -> None:
             if "start" in m:
                 for i in range(m["start"], m["end"]):
                     types.setdefault(i, ent["type"])
-    for ent in entities:
+    # a shorter form that two events would share, or that another event is written as, names
+    # neither ("the 2019 Gulf Cup" and "the 2031 Gulf Cup": "the Gulf Cup" is not both)
+    short_of: Dict[str, set] = {}
+    for n, ent in enumerate(entities):
+        if ent["type"] != "EVENT":
+            continue
+        for m in ent["mentions"]:
+            short_of.setdefault(m["text"].lower(), set()).add(n)
+            short = shorter_span(doc, m["start"], m["end"]) if "start" in m and m["kind"] in ("NAME", "DESCRIPTION") else None
+            if short:
+                short_of.setdefault(span_chars(doc, *short)[0].lower(), set()).add(n)
+    for n, ent in enumerate(entities):
         if ent["type"] != "EVENT":
             continue
         have = {(m.get("start"), m.get("end")) for m in ent["mentions"]}
@@ -146,7 +188,10 @@ def add_written_forms(doc: Doc, entities: Iterable[Dict]) -> None:
         for m in ent["mentions"]:
             if m["kind"] not in ("NAME", "DESCRIPTION") or "start" not in m:
                 continue
-            for s, e in written_spans(doc, m["start"], m["end"], types):
+            short = shorter_span(doc, m["start"], m["end"])
+            if short and short_of.get(span_chars(doc, *short)[0].lower(), set()) - {n}:
+                short = None
+            for s, e in written_spans(doc, m["start"], m["end"], types) + ([short] if short else []):
                 if (s, e) in have:
                     continue
                 have.add((s, e))

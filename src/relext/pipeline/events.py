@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import one_edit_apart, organisation_entries, slug, read_data
 from ._lookup import span_text
-from .event_aliases import merge_host_summits, merge_party_names, merge_place_summits, merge_shorter_names
+from .event_aliases import (merge_host_summits, merge_known_variants, merge_party_names, merge_place_summits,
+                            merge_shorter_names)
 from .event_parts import is_prize_ceremony, merge_prize_ceremonies, part_words
 from .named_heads import WORD_ORDINAL
 
@@ -72,12 +73,14 @@ class EventNamer:
             else:
                 clusters.append({"f": dict(f), "members": [m]})
         main_olympics = None
+        games = []  # (features, key, name) of each Games of the text
         for c in clusters:
             f = self._complete_edition(c["f"])
             key, name = _olympics_id(f)
             if main_olympics is None:
                 main_olympics = (key, name)
             longest = max((span_text(doc, m["start"], m["end"]) for m in c["members"]), key=len)
+            games.append((f, key, strip_det(longest)))
             for m in c["members"]:
                 out[(m["start"], m["end"])] = (key, strip_det(longest), {k: v for k, v in f.items() if v is not None})
         ceremonies = []
@@ -89,7 +92,8 @@ class EventNamer:
             if _is_part(low):
                 ceremonies.append(m)
             else:
-                out[k] = _summit_id(doc, doc[m["start"]:m["end"]])
+                out[k] = self._host_year_games(doc[m["start"]:m["end"]], games) or \
+                    _summit_id(doc, doc[m["start"]:m["end"]])
         # "COP28" and "the COP28 climate summit": a bare name is the summit it names
         summit_keys = {v[0] for v in out.values()}
         for k, (key, name, attrs) in list(out.items()):
@@ -100,6 +104,7 @@ class EventNamer:
         merge_shorter_names(doc, events, out)
         merge_host_summits(doc, events, out)
         merge_party_names(doc, events, out)
+        merge_known_variants(doc, events, out)
         for m in events:  # "CHAN", "Chogm", "COP": a short name takes its long name's key
             long = (m["attrs"].get("long_start"), m["attrs"].get("long_end"))
             if long in out and (m["start"], m["end"]) in out:
@@ -131,10 +136,14 @@ class EventNamer:
         return out
 
     def _olympic_features(self, span: Span) -> Dict[str, Optional[object]]:
-        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None}
+        f: Dict[str, Optional[object]] = {"city": None, "season": None, "year": None, "para": None}
         f.update(self._placed_after(span))  # "the Olympics in 1980", "the Summer Olympics in Sydney in 2000"
         for t in span:
             low = t.lower_
+            if low in ("olympics", "olympic", "paralympics", "paralympic"):
+                # the Paralympics are an event of their own, held after the Olympics in the same
+                # city and year ("the Paris Olympics" / "the Paris Paralympics"); "the Games" is either
+                f["para"] = low.startswith("para")
             if low in ("winter", "summer"):
                 f["season"] = low
             elif t.shape_ == "dddd":
@@ -142,6 +151,30 @@ class EventNamer:
             elif t.is_title and low not in ("olympics", "olympic", "games", "paralympics", "paralympic", "the"):
                 f["city"] = _fix_city(t.text, self.editions)
         return f
+
+    def _host_year_games(self, span: Span, games: List) -> Optional[Tuple[str, str, Dict]]:
+        """"Milano Cortina 2026", "Paris 2024": the host and the year of a Games the text names
+        ("the Milan-Cortina Winter Olympics"), when they fit exactly one of its Games: no other
+        year, and the same host (the first letters of a host word, which spellings share) or
+        the host city of that year's edition; "Expo 2030" names no host of a Games."""
+        if len(span) < 2 or span[-1].shape_ != "dddd" or not all(t.is_title or t.text == "-" for t in span[:-1]):
+            return None
+        year = int(span[-1].text)
+        hosts = {t.lower_[:4] for t in span[:-1] if t.is_title}
+        edition = any(e["city"].lower()[:4] in hosts for e in self.editions if e["year"] == year)
+
+        def fits_games(f: Dict) -> bool:
+            if f.get("year") not in (None, year):
+                return False
+            city = f.get("city") or ""
+            return any(w.lower()[:4] in hosts for w in re.split(r"[-\s]", city) if w) or \
+                edition and (f.get("year") == year or not city)
+
+        fits = [g for g in games if fits_games(g[0])]
+        if len(fits) != 1:
+            return None
+        f, key, name = fits[0]
+        return key, name, {k: v for k, v in f.items() if v is not None}
 
     def _placed_after(self, span: Span) -> Dict[str, object]:
         """The host city and the year written after the Games' name, in one or two "in"
@@ -169,7 +202,8 @@ class EventNamer:
         matches = [e for e in self.editions
                    if all(f[k] is None or f[k] == (e[k] if k != "city" else e["city"]) for k in ("city", "season", "year"))]
         if len(matches) == 1 and any(f[k] is not None for k in f):
-            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"]}
+            return {"city": matches[0]["city"], "season": matches[0]["season"], "year": matches[0]["year"],
+                    "para": f.get("para")}
         return f
 
 
@@ -221,12 +255,13 @@ def _fix_city(text: str, editions) -> str:
 
 
 def _olympics_id(f: Dict) -> Tuple[str, str]:
-    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), "olympics"]
+    games = "Paralympics" if f.get("para") else "Olympics"
+    parts = [str(f["year"]) if f.get("year") else None, f.get("season"), games.lower()]
     if not f.get("year") and f.get("city"):
         parts.insert(0, slug(f["city"]))
     key = "event:" + "-".join(p for p in parts if p)
     name = " ".join(p for p in (f.get("city"), str(f["year"]) if f.get("year") else None,
-                                (f.get("season") or "").title() or None, "Olympics") if p)
+                                (f.get("season") or "").title() or None, games) if p)
     return key, name
 
 
