@@ -145,6 +145,13 @@ class ExpansionMixin:
         elif lemma in self.titles and any(c.dep_ == "appos" and self.index.entity(c.i) for c in t.children):
             # "A spokesman at the ministry, Wang Wenbin, said": the person named
             out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
+        elif t.tag_ == "NN" and e is None and any(c.dep_ == "appos" and c.left_edge.i == t.i + 1 and self.index.entity(c.i)
+                                                  and self.index.type_of(self.index.entity(c.i)) in ("PERSON", "ORGANISATION")
+                                                  for c in t.children):
+            # a descriptor just before the name it describes: "sanctioned the defence contractor
+            # X", "accused the rebel group Y" (no comma between: the name is the phrase's own)
+            out.extend(e2 for c in t.children if c.dep_ == "appos" and c.left_edge.i == t.i + 1
+                       for e2 in self.entities_of(c, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
         elif positions and (lemma in self.position_nouns or low in self.position_nouns) and lemma not in self.staff:
@@ -476,7 +483,9 @@ class ExpansionMixin:
         is "Their" owning a staff noun that is the subject ("... backed the plan. Their foreign
         ministers attended the summit": the states, through their staff)."""
         staff_owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ in self.staff \
-            and all(w.is_punct or w.is_space for w in t.doc[t.sent.start:t.i])  # "Their" opens the sentence
+            and not any(w.pos_ in ("VERB", "AUX") for w in t.doc[t.sent.start:t.i])
+        # "Their" opens the sentence, or only an opening phrase comes first ("In a joint
+        # statement, their foreign ministers said ...")
         if t.dep_ not in ("nsubj", "nsubjpass") and not staff_owner:
             return []
         sents = list(t.doc.sents)
