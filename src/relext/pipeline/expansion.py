@@ -161,7 +161,10 @@ class ExpansionMixin:
             holder_deps = ("poss", "compound", "amod", "nmod") if lemma in self.position_nouns else ("poss",)
             holders = [c for c in t.children if c.dep_ in holder_deps
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")
-                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's claim"
+                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS  # "its ally's claim"
+                            or c.dep_ == "poss" and c.lemma_.lower() in GOVERNED_BY_PLACE and any(
+                                x.dep_ in ("amod", "compound", "nmod") and self.index.entity(x.i) for x in c.children))]
+            # "the Belarusian regime's conduct": the state whose government it names
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
                 holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
