@@ -487,8 +487,8 @@ class ExpansionMixin:
         ministers attended the summit": the states, through their staff)."""
         staff_owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ in self.staff \
             and not any(w.pos_ in ("VERB", "AUX") for w in t.doc[t.sent.start:t.i])
-        # "Their" opens the sentence, or only an opening phrase comes first ("In a joint
-        # statement, their foreign ministers said ...")
+        # "Their" opens the sentence, or only an opening phrase comes first ("On Tuesday,
+        # their foreign ministers said ...")
         if t.dep_ not in ("nsubj", "nsubjpass") and not staff_owner:
             return []
         sents = list(t.doc.sents)

@@ -183,7 +183,7 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
     if not cands:
         return out
     sents = list(doc.sents)
-    # penalty nouns misparsed as verbs ("imposed asset freezes and travel bans on X") are read
+    # penalty nouns misparsed as verbs ("imposed asset freezes and visa bans on X") are read
     # first: the lists and passives that follow take their author from them
     misparsed = {i: _misparsed_penalties(args, doc[i]) for i in cands
                  if doc[i].lemma_.lower() in LAYING and doc[i].pos_ == "VERB"}
