@@ -145,6 +145,13 @@ class ExpansionMixin:
         elif lemma in self.titles and any(c.dep_ == "appos" and self.index.entity(c.i) for c in t.children):
             # "A spokesman at the ministry, Wang Wenbin, said": the person named
             out.extend(e for c in t.children if c.dep_ == "appos" for e in self.entities_of(c, _depth=_depth + 1))
+        elif t.tag_ == "NN" and e is None and any(c.dep_ == "appos" and c.left_edge.i == t.i + 1 and self.index.entity(c.i)
+                                                  and self.index.type_of(self.index.entity(c.i)) in ("PERSON", "ORGANISATION")
+                                                  for c in t.children):
+            # a descriptor just before the name it describes: "sanctioned the defence contractor
+            # X", "accused the rebel group Y" (no comma between: the name is the phrase's own)
+            out.extend(e2 for c in t.children if c.dep_ == "appos" and c.left_edge.i == t.i + 1
+                       for e2 in self.entities_of(c, _depth=_depth + 1))
         elif t.tag_ == "NN" and lemma in self.titles and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             pass  # "a top Chinese official" is some official, not the state
         elif positions and (lemma in self.position_nouns or low in self.position_nouns) and lemma not in self.staff:
@@ -154,7 +161,10 @@ class ExpansionMixin:
             holder_deps = ("poss", "compound", "amod", "nmod") if lemma in self.position_nouns else ("poss",)
             holders = [c for c in t.children if c.dep_ in holder_deps
                        and (self.index.entity(c.i) or (c.pos_ == "PRON" and c.dep_ == "poss")
-                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS)]  # "its ally's claim"
+                            or c.dep_ == "poss" and c.lemma_.lower() in OWN_PARTNER_NOUNS  # "its ally's claim"
+                            or c.dep_ == "poss" and c.lemma_.lower() in GOVERNED_BY_PLACE and any(
+                                x.dep_ in ("amod", "compound", "nmod") and self.index.entity(x.i) for x in c.children))]
+            # "the Belarusian regime's conduct": the state whose government it names
             if any(c.dep_ == "poss" for c in holders):
                 # "Abe's Yasukuni shrine visit": with a possessor, a place before the noun is where, not who
                 holders = [c for c in holders if c.dep_ == "poss" or self.index.type_of(self.index.entity(c.i) or "") != "LOCATION"]
@@ -476,7 +486,9 @@ class ExpansionMixin:
         is "Their" owning a staff noun that is the subject ("... backed the plan. Their foreign
         ministers attended the summit": the states, through their staff)."""
         staff_owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ in self.staff \
-            and all(w.is_punct or w.is_space for w in t.doc[t.sent.start:t.i])  # "Their" opens the sentence
+            and not any(w.pos_ in ("VERB", "AUX") for w in t.doc[t.sent.start:t.i])
+        # "Their" opens the sentence, or only an opening phrase comes first ("On Tuesday,
+        # their foreign ministers said ...")
         if t.dep_ not in ("nsubj", "nsubjpass") and not staff_owner:
             return []
         sents = list(t.doc.sents)

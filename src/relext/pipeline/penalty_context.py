@@ -183,6 +183,11 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
     if not cands:
         return out
     sents = list(doc.sents)
+    # penalty nouns misparsed as verbs ("imposed asset freezes and visa bans on X") are read
+    # first: the lists and passives that follow take their author from them
+    misparsed = {i: _misparsed_penalties(args, doc[i]) for i in cands
+                 if doc[i].lemma_.lower() in LAYING and doc[i].pos_ == "VERB"}
+    records = records + [r for found in misparsed.values() for r in found]
     roots = {doc[i].sent.root.i for i in cands}
     for r in sorted(roots):
         root = doc[r]
@@ -221,7 +226,7 @@ def penalties_in_context(doc: Doc, index, args, records: List[Dict]) -> List[Dic
                         out.append(record(tok, s, "SANCTIONS", v, rule_id="SANCTIONS:agentless-passive",
                                           negated=negated, cue=cue))
         elif lemma in LAYING and tok.pos_ == "VERB":
-            out += _misparsed_penalties(args, tok)
+            out += misparsed[i]
     return out
 
 
