@@ -60,8 +60,7 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
 # passed a resolution ... welcomed the vote". Only where the subject is such a body (a
 # common noun, "parliament", "lawmakers", or a named organisation): "Turkey ratified it"
 # tells no vote of its own.
-BODY_VOTE_VERBS: Dict[str, Set[str]] = {"vote": {"approve", "ratify", "pass", "adopt", "endorse"},
-                                        "decision": {"approve", "ratify"}}
+BODY_VOTE_VERBS: Dict[str, Set[str]] = {noun: set(verbs) for noun, verbs in _WORDS["body_vote_verbs"].items()}
 for _noun, _verbs in BODY_VOTE_VERBS.items():
     ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the

@@ -134,6 +134,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         self.body_heads = set(heads.get("body_heads", ()))
         self.staff_nouns = frozenset(heads.get("staff_nouns", ()))
         self.staff_body_heads = frozenset(heads.get("staff_body_heads", ()))
+        self.venue_pair_words = frozenset(heads.get("venue_pair_words", ()))
         self.untagged_heads = frozenset(heads.get("untagged_heads", ()))
         self.agency_heads = set(heads.get("agency_heads", ()))
         self.product_nouns = frozenset(heads.get("product_nouns", ()))
@@ -229,8 +230,7 @@ class EntityRuler(RuleCandidates, RuleComponent):
         preposition that a staff noun (``staff_nouns``) governs. Not "talks at the Kennedy
         Center" (no staff noun) nor "the director of the Lagos Trade Centre" (a venue pair)."""
         if end - start < 2 or not doc[end - 1].is_title or doc[end - 1].lower_ not in self.staff_body_heads \
-                or doc[end - 2].lower_ in ("trade", "convention", "conference", "exhibition", "shopping", "press",
-                                           "business", "cultural", "sports", "media", "detention", "medical"):
+                or doc[end - 2].lower_ in self.venue_pair_words:
             return False
         root = doc[start:end].root
         return root.dep_ == "pobj" and root.head.lower_ in ("at", "with", "of", "from") \

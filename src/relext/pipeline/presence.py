@@ -428,7 +428,7 @@ def _joined_remotely(tok: Token, index, args, modality) -> List[Dict]:
 # -- present where the event is held ----------------------------------------------------------
 # words of being at a place that, at the place the event in focus is held, are being at the event
 # ("will compete in Doha", where the championships in focus are held: the competitors are there)
-VENUE_PRESENCE = {"present", "expect", "compete"}
+VENUE_PRESENCE = frozenset(_WORDS["venue_presence"])
 
 
 def _present_at_venue(tok: Token, index, args, modality) -> List[Dict]:
