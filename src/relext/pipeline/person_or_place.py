@@ -18,6 +18,8 @@ from .span_shapes import HEADLINE_VERBS
 
 # word lists: relext/data/words/person_or_place.yaml
 _WORDS = read_data("words/person_or_place.yaml")
+#: common given names (US census 1990, derived by scripts/derive_given_names.py)
+GIVEN_NAMES = frozenset(read_data("given_names.yaml")["names"])
 
 
 def _after_place_word(doc: Doc, start: int) -> bool:
@@ -317,7 +319,9 @@ def untagged_speakers(doc, taken, common_words) -> list:
     are the subject of what people do ("In a post on X, Amir Tavakoli said ...", "Nadia
     Berrada arrived in Rabat"; ``person_subject_verbs`` in ``roles.yaml``): a person the
     actor table does not know. Not where a word is an English word ("Human Rights Watch
-    said", "Foreign Ministry said"), a known name (``taken``) or lower case."""
+    said", "Foreign Ministry said"), a known name (``taken``) or lower case; the first word
+    may be an English word that is also a common given name (``GIVEN_NAMES``: "Ana Ruiz
+    said", "Will Carter arrived"), the last may not ("Grace Period", "Mark Twain Prize")."""
     out = []
     if not len(doc):
         return out
@@ -333,7 +337,8 @@ def untagged_speakers(doc, taken, common_words) -> list:
             start -= 1
         words = doc[start:tok.i + 1]
         if len(words) < 2 or any(t.i in taken for t in words) \
-                or not all(t.is_alpha and t.is_title and t.lower_ not in common_words for t in words):
+                or not all(t.is_alpha and t.is_title and (t.lower_ not in common_words
+                                                          or (t.i == start and t.lower_ in GIVEN_NAMES)) for t in words):
             continue
         out.append((start, tok.i + 1))
     return out
