@@ -20,6 +20,8 @@ def _people(nlp, text):
     ("Ana Ruiz said the talks would resume in March.", "Ana Ruiz"),
     ("Ana Ruiz and Tomas Berg arrived in Lisbon on Monday.", "Ana Ruiz"),
     ("Asked about the vote, Ana Ruiz said nothing had changed.", "Ana Ruiz"),
+    ("Tarik Omeragic and Ana Ruiz arrived in Lima on Monday.", "Ana Ruiz"),  # a later conjunct
+    ("Tomas Berg, Ana Ruiz and Jelena Novak said the talks had failed.", "Ana Ruiz"),
 ])
 def test_name_opening_with_a_given_name_that_is_also_a_word_is_a_person(nlp, text, name):
     assert name in _people(nlp, text)
@@ -28,6 +30,8 @@ def test_name_opening_with_a_given_name_that_is_also_a_word_is_a_person(nlp, tex
 @pytest.mark.parametrize("text, words", [
     ("Hope Street said the shop would close.", "Hope Street"),       # last word an English word
     ("Human Rights Watch said the vote was unfair.", "Human Rights Watch"),  # no given name
+    ("Norway and Human Rights Watch said the vote was unfair.", "Human Rights Watch"),  # conjunct
+    ("Ana Ruiz and Hope Street said nothing.", "Hope Street"),
 ])
 def test_name_ending_in_an_english_word_stays_no_person(nlp, text, words):
     assert words not in _people(nlp, text)

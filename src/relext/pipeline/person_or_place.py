@@ -316,8 +316,9 @@ def _penalised(tok) -> bool:
 
 def untagged_speakers(doc, taken, common_words) -> list:
     """Token spans of two or three capitalised words that no rule or the model named and that
-    are the subject of what people do ("In a post on X, Amir Tavakoli said ...", "Nadia
-    Berrada arrived in Rabat"; ``person_subject_verbs`` in ``roles.yaml``): a person the
+    are the subject of what people do, or a conjunct of it ("In a post on X, Amir Tavakoli
+    said ...", "Nadia Berrada arrived in Rabat", "A and Nadia Berrada will attend";
+    ``person_subject_verbs`` in ``roles.yaml``): a person the
     actor table does not know. Not where a word is an English word ("Human Rights Watch
     said", "Foreign Ministry said"), a known name (``taken``) or lower case; the first word
     may be an English word that is also a common given name (``GIVEN_NAMES``: "Ana Ruiz
@@ -327,9 +328,12 @@ def untagged_speakers(doc, taken, common_words) -> list:
         return out
     # only proper-noun subjects can start one: found from the arrays, no Token for the others
     pos, dep = doc.to_array([POS, DEP]).T
-    nsubj = doc.vocab.strings.add("nsubj")
-    for tok in (doc[i] for i in numpy.flatnonzero((pos == PROPN) & (dep == nsubj)).tolist()):
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ not in PERSON_SUBJECT_VERBS:
+    nsubj, conj = doc.vocab.strings.add("nsubj"), doc.vocab.strings.add("conj")
+    for tok in (doc[i] for i in numpy.flatnonzero((pos == PROPN) & ((dep == nsubj) | (dep == conj))).tolist()):
+        subject = tok
+        while subject.dep_ == "conj" and subject.head.i != subject.i:
+            subject = subject.head  # "A and Ana Ruiz will attend": a later conjunct of the subject
+        if subject.dep_ != "nsubj" or tok.pos_ != "PROPN" or subject.head.lemma_ not in PERSON_SUBJECT_VERBS:
             continue
         start = tok.i
         while start > 0 and tok.i - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
