@@ -61,6 +61,8 @@ for _noun, _verbs in {"plan": {"launch", "announce", "outline", "table", "submit
 # common noun, "parliament", "lawmakers", or a named organisation): "Turkey ratified it"
 # tells no vote of its own.
 BODY_VOTE_VERBS: Dict[str, Set[str]] = {noun: set(verbs) for noun, verbs in _WORDS["body_vote_verbs"].items()}
+# bodies named by a description that one joins ("the bloc", "the alliance")
+JOINED_BODY_NOUNS = frozenset(_WORDS["joined_body_nouns"])
 for _noun, _verbs in BODY_VOTE_VERBS.items():
     ACTION_VERBS[_noun] |= _verbs
 # verbs naming the step with the noun as their object ("X imposed sanctions", "X made the
@@ -110,7 +112,8 @@ def step_owner(args, t: Token, owned: bool = False) -> List[str]:
                 and not any(c.dep_ in ("prep", "neg") and c.lower_ in ("against", "not", "n't", "never") for c in w.children):
             # "X voted against it" is opposing the step, not taking it
             if w.lemma_.lower() == "join" and not any(
-                    c.dep_ == "dobj" and args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION"
+                    c.dep_ == "dobj" and (args.index.type_of(args.index.entity(c.i) or "") == "ORGANISATION"
+                                          or _body_description(c))
                     for c in w.children):
                 continue  # "joined Peru in criticising X" is no accession
             if any(c.dep_ == "nsubjpass" for c in w.children) and lemma == "accession":
@@ -123,6 +126,14 @@ def step_owner(args, t: Token, owned: bool = False) -> List[str]:
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+def _body_description(t: Token) -> bool:
+    """"the bloc", "the alliance": a definite description of a body (``joined_body_nouns``),
+    what one joins when one's bid is backed ("X wants to join the bloc ... Y backed the
+    bid"); not "the talks" or a bare plural ("joined protesters")."""
+    return t.lemma_.lower() in JOINED_BODY_NOUNS and t.tag_ == "NN" \
+        and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in t.children)
 
 
 def _voting_body(args, verb: Token) -> bool:
