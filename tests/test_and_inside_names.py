@@ -2,11 +2,7 @@
 name, not a headline list split at "and" (relext/pipeline/entities.py `_and_inside_name_shape`)."""
 from __future__ import annotations
 
-import relext
-
-
-def _orgs(nlp, text):
-    return {e.name for e in relext.extract(text, nlp=nlp).entities if e.type.value == "ORGANISATION"}
+from entity_lookups import organisation_names as _orgs
 
 
 def test_and_inside_a_party_name_keeps_it_whole(nlp):

@@ -2,11 +2,7 @@
 "Technology") is one name (relext/pipeline/rule_candidates.py `_common_word_pair`)."""
 from __future__ import annotations
 
-import relext
-
-
-def _orgs(nlp, text):
-    return {e.name for e in relext.extract(text, nlp=nlp).entities if e.type.value == "ORGANISATION"}
+from entity_lookups import organisation_names as _orgs
 
 
 def test_company_cut_at_and_is_joined(nlp):

@@ -6,14 +6,8 @@ import pytest
 
 import relext
 
-
-def _events(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return [e for e in ex.entities if e.type.value == "EVENT"]
-
-
-def _forms(e):
-    return {m.text for m in e.mentions} | {e.name}
+from entity_lookups import event_entities as _events
+from entity_lookups import forms as _forms
 
 
 def test_games_placed_by_city_and_year_after_the_name_are_their_own_edition(nlp):

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import relext
-
-
-def _events(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return [e for e in ex.entities if e.type.value == "EVENT"]
-
-
-def _forms(e):
-    return {m.text for m in e.mentions} | {e.name}
+from entity_lookups import event_entities as _events
+from entity_lookups import forms as _forms
+from entity_lookups import organisation_entities as _orgs
 
 
 @pytest.mark.parametrize("text,form", [
@@ -55,11 +48,6 @@ def test_full_name_place_name_and_demonym_name_are_one_summit(nlp):
 def test_a_demonym_summit_on_another_topic_stays_apart(nlp):
     ev = _events(nlp, "The Summit on Climate Finance in Kenya drew forty states. Peru joined the Brazilian trade summit.")
     assert len(ev) == 2
-
-
-def _orgs(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return [e for e in ex.entities if e.type.value == "ORGANISATION"]
 
 
 def test_a_body_set_up_in_a_year_is_the_body_not_its_meeting(nlp):

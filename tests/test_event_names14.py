@@ -7,14 +7,8 @@ import pytest
 
 import relext
 
-
-def _events(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return [e for e in ex.entities if e.type.value == "EVENT"]
-
-
-def _forms(e):
-    return {m.text for m in e.mentions} | {e.name}
+from entity_lookups import event_entities as _events
+from entity_lookups import forms as _forms
 
 
 @pytest.mark.parametrize("text,form", [
@@ -94,7 +88,6 @@ def test_a_city_marathon_is_an_event(nlp):
 ])
 def test_contests_and_marathon_talks_name_no_event(nlp, text):
     assert not _events(nlp, text)
-
 
 
 def test_host_and_year_name_the_games_of_the_text(nlp):
