@@ -1,7 +1,7 @@
 """Lookups over ``relext.extract`` results shared by the entity tests."""
 from __future__ import annotations
 
-from typing import List, Set
+from typing import Dict, List, Set
 
 import relext
 
@@ -29,3 +29,8 @@ def organisation_names(nlp, text: str) -> Set[str]:
 def forms(entity) -> Set[str]:
     """Every way ``entity`` is written: its mentions and its name."""
     return {m.text for m in entity.mentions} | {entity.name}
+
+
+def mention_types(nlp, text: str) -> Dict[str, str]:
+    """Each mention's text in ``text`` mapped to its entity's type."""
+    return {m.text: e.type.value for e in relext.extract(text, nlp=nlp).entities for m in e.mentions}

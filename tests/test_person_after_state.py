@@ -3,11 +3,7 @@ with a person's name ("envoy to China Kwabena Osei") is the state and the person
 (relext/pipeline/portfolios.py `person_after_state`)."""
 from __future__ import annotations
 
-import relext
-
-
-def _types(nlp, text):
-    return {m.text: e.type.value for e in relext.extract(text, nlp=nlp).entities for m in e.mentions}
+from entity_lookups import mention_types as _types
 
 
 def test_person_after_a_state_after_to(nlp):

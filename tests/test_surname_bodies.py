@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import relext
-
-
-def _types(nlp, text):
-    ex = relext.extract(text, nlp=nlp)
-    return {m.text: e.type.value for e in ex.entities for m in e.mentions}
+from entity_lookups import mention_types as _types
 
 
 def test_people_table_surnames_are_known(nlp):
